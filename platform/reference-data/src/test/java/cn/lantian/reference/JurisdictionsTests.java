@@ -1,0 +1,89 @@
+package cn.lantian.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lantian.reference.Jurisdiction.Kind;
+import org.junit.jupiter.api.Test;
+
+class JurisdictionsTests {
+
+    static final Jurisdictions ALL = Jurisdictions.load();
+
+    @Test
+    void knowsTheTwelveCountiesTheZoneAndTheCorps() {
+        assertThat(ALL.ofKind(Kind.COUNTY)).extracting(Jurisdiction::id).containsExactly("653101", "653121", "653122",
+                "653123", "653124", "653125", "653126", "653127", "653128", "653129", "653130", "653131");
+        assertThat(ALL.byId("kedz")).get().extracting(Jurisdiction::hostCounty).isEqualTo("653101");
+        assertThat(ALL.byId("653100")).get().extracting(Jurisdiction::kind).isEqualTo(Kind.PREFECTURE);
+        assertThat(ALL.ofKind(Kind.CORPS_UNIT)).hasSize(16).allSatisfy(u -> assertThat(u.parent()).isEqualTo("xpcc-3"));
+        assertThat(ALL.byId("xpcc-3-41")).get().extracting(Jurisdiction::nameZh).isEqualTo("第三师四十一团");
+    }
+
+    @Test
+    void tumxukIsAnAliasOfTheThirdDivision() {
+        assertThat(ALL.byId("659003")).get().extracting(Jurisdiction::id).isEqualTo("xpcc-3");
+    }
+
+    @Test
+    void everyCountyHasNamesInThreeLanguagesAndACentroidInsideIt() {
+        assertThat(ALL.ofKind(Kind.COUNTY)).allSatisfy(c -> {
+            assertThat(c.nameZh()).isNotBlank();
+            assertThat(c.nameEn()).isNotBlank();
+            assertThat(c.nameUg()).isNotBlank();
+            assertThat(c.area()).isNotNull();
+            assertThat(ALL.locate(c.centroid()[0], c.centroid()[1])).get()
+                    .extracting(Placement::jurisdiction).isEqualTo(c.id());
+        });
+    }
+
+    @Test
+    void locatesKashgarsCityStationInKashgarCity() {
+        Placement p = ALL.locate(75.9538, 39.4682).orElseThrow();
+        assertThat(p.jurisdiction()).isEqualTo("653101");
+        assertThat(p.joint()).isFalse();
+    }
+
+    @Test
+    void aPointInTumxukIsJointBetweenBachuAndTheCorps() {
+        double[] c = ALL.byId("xpcc-3").orElseThrow().centroid();
+        Placement p = ALL.locate(c[0], c[1]).orElseThrow();
+        assertThat(p.jurisdiction()).isEqualTo("653130");
+        assertThat(p.corpsUnit()).isEqualTo("xpcc-3");
+        assertThat(p.joint()).isTrue();
+        assertThat(p.visibleTo()).containsExactly("653130", "xpcc-3");
+    }
+
+    @Test
+    void aPointOutsideThePrefectureLiesNowhere() {
+        assertThat(ALL.locate(87.6, 43.8)).isEmpty();
+    }
+
+    @Test
+    void visibilityFollowsCountyCorpsAndPrefecture() {
+        Placement joint = new Placement("653130", "xpcc-3");
+        assertThat(ALL.sees("653130", joint)).isTrue();
+        assertThat(ALL.sees("xpcc-3", joint)).isTrue();
+        assertThat(ALL.sees("653125", joint)).isFalse();
+        assertThat(ALL.sees(Jurisdictions.PREFECTURE, joint)).isTrue();
+        assertThat(ALL.sees("xpcc-3", new Placement("653127", "xpcc-3-45"))).as("division sees its regiments").isTrue();
+        assertThat(ALL.sees("xpcc-3-45", new Placement("653130", "xpcc-3"))).as("a regiment does not see the division").isFalse();
+    }
+
+    @Test
+    void findsNeighboursNearABoundary() {
+        // Kashgar City's station lies a few kilometres from Shufu's boundary
+        assertThat(ALL.boundariesWithin(75.9538, 39.4682, 15)).contains("653121");
+        assertThat(ALL.boundariesWithin(75.9538, 39.4682, 0.01)).isEmpty();
+    }
+
+    @Test
+    void boundariesCarryTheirAttribution() {
+        assertThat(ALL.attribution()).contains("OpenStreetMap contributors");
+    }
+
+    @Test
+    void theNamedEnterprisesLieInTheirCounties() {
+        assertThat(NamedEnterprises.load()).hasSize(4).allSatisfy(e -> assertThat(
+                ALL.locate(e.location()[0], e.location()[1])).get().extracting(Placement::jurisdiction).isEqualTo(e.county()));
+    }
+}
