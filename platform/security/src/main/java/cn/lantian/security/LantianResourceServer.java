@@ -1,0 +1,33 @@
+package cn.lantian.security;
+
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/**
+ * Applies the platform's resource-server rules to a service's security chain: Keycloak JWTs decoded and checked for
+ * issuer and audience, callers mapped to authorities, stateless, errors as problem details. Each service then declares
+ * its own access policy on the returned {@link ServerHttpSecurity}.
+ */
+public final class LantianResourceServer {
+
+    private final ReactiveJwtDecoder decoder;
+
+    LantianResourceServer(ReactiveJwtDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /** Configures token checking on the chain; the caller adds {@code authorizeExchange} rules and builds it. */
+    public ServerHttpSecurity apply(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()))
+                .oauth2ResourceServer(o -> o
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden())
+                        .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new CallerAuthentication())));
+    }
+}
