@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.support.AmqpHeaders;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 import org.springframework.messaging.Message;
@@ -22,6 +24,8 @@ import org.springframework.messaging.Message;
  * when every message is indexed or safely dead-lettered; otherwise it throws and the batch is requeued.
  */
 class EventIngest implements Consumer<Message<List<byte[]>>> {
+
+    private static final Logger log = LoggerFactory.getLogger(EventIngest.class);
 
     private final IncomingEvents events;
     private final BulkIndexer indexer;
@@ -35,7 +39,7 @@ class EventIngest implements Consumer<Message<List<byte[]>>> {
 
     @Override
     public void accept(Message<List<byte[]>> batch) {
-        List<byte[]> bodies = batch.getPayload();
+        List<byte[]> bodies = bodies(batch);
         List<Map<String, Object>> headers = batchedHeaders(batch, bodies.size());
         Instant now = Instant.now();
         List<EventDocument> documents = new ArrayList<>(bodies.size());
@@ -57,6 +61,7 @@ class EventIngest implements Consumer<Message<List<byte[]>>> {
             rejected.add(rejection(bodies.get(i), headers.get(i), refusal.reason()));
         }
         deadLetters.send(rejected);
+        log.debug("batch of {}: {} to index, {} dead-lettered", bodies.size(), documents.size(), rejected.size());
     }
 
     /** An event must arrive through its own domain's exchange, or a producer is publishing where it should not. */
@@ -75,10 +80,30 @@ class EventIngest implements Consumer<Message<List<byte[]>>> {
                 String.valueOf(headers.get(AmqpHeaders.RECEIVED_ROUTING_KEY)), headers, reason);
     }
 
+    /**
+     * The raw bodies; anything but a byte array means a converter altered the batch, and acking it could lose
+     * messages, so the batch is refused and requeued instead.
+     */
+    private static List<byte[]> bodies(Message<? extends List<?>> batch) {
+        List<byte[]> bodies = new ArrayList<>(batch.getPayload().size());
+        for (Object body : batch.getPayload()) {
+            if (!(body instanceof byte[] bytes)) {
+                throw new IllegalStateException("batch element is " + (body == null ? "null" : body.getClass().getName())
+                        + ", not raw bytes: check the binding's content-type");
+            }
+            bodies.add(bytes);
+        }
+        return bodies;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> batchedHeaders(Message<List<byte[]>> batch, int size) {
         Object batched = batch.getHeaders().get(AmqpInboundChannelAdapter.CONSOLIDATED_HEADERS);
-        if (batched instanceof List<?> list && list.size() == size) {
+        if (batched instanceof List<?> list) {
+            if (list.size() != size) {
+                // A body went missing between the broker and here: acking would lose it.
+                throw new IllegalStateException(list.size() + " messages received but " + size + " bodies delivered");
+            }
             return (List<Map<String, Object>>) list;
         }
         // Without per-message headers every message shares the batch's own (all from one queue).
