@@ -1,0 +1,2 @@
+/** Wiring: the Elasticsearch client, its health, and the security chain. */
+package cn.lantian.indexer.config;

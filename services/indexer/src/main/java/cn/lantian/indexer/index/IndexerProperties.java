@@ -1,0 +1,43 @@
+package cn.lantian.indexer.index;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the indexer, under {@code lantian.indexer}.
+ *
+ * @param elasticsearch where Elasticsearch answers, {@code http://host:port} entries
+ * @param indexPrefix prefix of every index and of the joint alias; tests and benchmarks use their own
+ * @param replicas replicas per index (0 on a single-node cluster)
+ * @param refreshInterval how soon written documents become searchable
+ * @param retry how transient Elasticsearch failures are retried before the batch is handed back to the broker
+ * @param deadLetterTimeout how long to wait for the broker to confirm a dead-lettered message
+ */
+@ConfigurationProperties("lantian.indexer")
+public record IndexerProperties(List<String> elasticsearch, String indexPrefix, int replicas, String refreshInterval,
+        Retry retry, Duration deadLetterTimeout) {
+
+    public IndexerProperties {
+        elasticsearch = elasticsearch == null || elasticsearch.isEmpty() ? List.of("http://127.0.0.1:9200")
+                : List.copyOf(elasticsearch);
+        indexPrefix = indexPrefix == null ? "lantian-" : indexPrefix;
+        refreshInterval = refreshInterval == null ? "1s" : refreshInterval;
+        retry = retry == null ? new Retry(null, null, null) : retry;
+        deadLetterTimeout = deadLetterTimeout == null ? Duration.ofSeconds(10) : deadLetterTimeout;
+    }
+
+    /**
+     * @param initialBackoff first pause after a transient failure; doubled after each further one
+     * @param maxBackoff longest pause between attempts
+     * @param giveUpAfter after this long the batch is rejected and requeued, so the broker redelivers it later
+     */
+    public record Retry(Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter) {
+
+        public Retry {
+            initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
+            maxBackoff = maxBackoff == null ? Duration.ofSeconds(5) : maxBackoff;
+            giveUpAfter = giveUpAfter == null ? Duration.ofMinutes(1) : giveUpAfter;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package cn.lantian.indexer.search;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the search API, under {@code lantian.search}.
+ *
+ * @param defaultPageSize results per page when {@code size} is not given
+ * @param maxPageSize the largest {@code size} accepted
+ * @param timeZone the zone whose calendar days the by-day aggregation counts (Kashgar keeps Beijing time officially)
+ */
+@ConfigurationProperties("lantian.search")
+record SearchProperties(int defaultPageSize, int maxPageSize, String timeZone) {
+
+    SearchProperties {
+        defaultPageSize = defaultPageSize <= 0 ? 20 : defaultPageSize;
+        maxPageSize = maxPageSize <= 0 ? 200 : maxPageSize;
+        timeZone = timeZone == null ? "Asia/Shanghai" : timeZone;
+    }
+}

@@ -1,0 +1,91 @@
+package cn.lantian.indexer;
+
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
+import cn.lantian.indexer.index.IndexLayout;
+import cn.lantian.testsupport.Infrastructure;
+import cn.lantian.testsupport.TcpProxy;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+
+/**
+ * The whole indexer against the real RabbitMQ, PostgreSQL, Elasticsearch and Keycloak. Its RabbitMQ connections (the
+ * consumer's and the outbox relay's) go through a {@link TcpProxy}, so that a test can cut them as a broker restart
+ * would, without touching the broker other developers share.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+public abstract class IndexerIntegrationSupport {
+
+    protected static final TcpProxy BROKER = TcpProxy.to(Infrastructure.RABBITMQ_PORT);
+
+    @DynamicPropertySource
+    static void broker(DynamicPropertyRegistry registry) {
+        registry.add("spring.rabbitmq.port", BROKER::port);
+    }
+
+    @Autowired
+    protected Outbox outbox;
+    @Autowired
+    protected ElasticsearchClient es;
+    @Autowired
+    protected IndexLayout layout;
+    @Autowired
+    private ReactiveTransactionManager transactions;
+    @Value("${local.server.port}")
+    private int port;
+
+    /** A marker unique to this test run, so that data left by earlier runs never counts. */
+    protected static String marker() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+
+    /** Writes the events through the outbox in one transaction, as a service does with its own write. */
+    protected List<String> append(List<OutgoingEvent> events) {
+        TransactionalOperator tx = TransactionalOperator.create(transactions);
+        return tx.transactional(Flux.fromIterable(events).concatMap(outbox::append)).collectList()
+                .block(Duration.ofSeconds(60));
+    }
+
+    /** A fire point, valid against the contract, carrying the marker in its id and subject. */
+    protected static OutgoingEvent firePoint(String marker, String jurisdiction, String corpsUnit, String sharing,
+            List<String> partners, double lon, double lat) {
+        String id = marker + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> data = Map.of("firePointId", id, "location", Map.of("lon", lon, "lat", lat),
+                "acquiredAt", "2024-10-20T07:42:00Z", "source", "satellite", "confidence", "n " + marker);
+        return new OutgoingEvent("lantian.straw.fire-point-detected.v1", "fire-point/" + id, jurisdiction, corpsUnit,
+                "agriculture", "major", sharing, partners, Instant.now(), data);
+    }
+
+    /** Documents in the joint alias whose full text holds the marker. */
+    protected long countIndexed(String marker) {
+        try {
+            es.indices().refresh(r -> r.index(layout.alias()));
+            return es.count(c -> c.index(layout.alias()).query(q -> q.match(m -> m.field("text").query(marker))))
+                    .count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
