@@ -8,6 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -21,7 +22,14 @@ public final class CallerAuthentication implements Converter<Jwt, Mono<AbstractA
 
     @Override
     public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
-        return Mono.just(new JwtAuthenticationToken(jwt, authorities(jwt), Caller.of(jwt).username()));
+        Caller caller = Caller.of(jwt);
+        // Spring Security puts the exchange into the Reactor context; remembering the caller on it lets filters that
+        // run outside the security chain (access log, audit) name the caller even when the chain refuses the request.
+        return Mono.deferContextual(context -> {
+            context.<ServerWebExchange>getOrEmpty(ServerWebExchange.class)
+                    .ifPresent(exchange -> exchange.getAttributes().put(Callers.ATTRIBUTE, caller));
+            return Mono.just(new JwtAuthenticationToken(jwt, authorities(jwt), caller.username()));
+        });
     }
 
     static List<GrantedAuthority> authorities(Jwt jwt) {

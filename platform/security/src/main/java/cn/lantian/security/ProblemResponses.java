@@ -1,11 +1,11 @@
 package cn.lantian.security;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -37,12 +37,27 @@ public final class ProblemResponses {
 
     /** Writes a problem document with the request path as its instance. */
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        return write(exchange, status, detail, Map.of());
+    }
+
+    /**
+     * Writes an RFC 9457 problem document: type {@code about:blank}, the status's title, the detail, the request path
+     * as instance, and the given extension members (e.g. {@code errors} naming each bad field).
+     */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail,
+            Map<String, Object> extensions) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        extensions.forEach(problem::putIfAbsent);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().setContentLength(body.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 }

@@ -1,0 +1,48 @@
+package cn.lantian.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's rule numbers and edge settings, under {@code lantian.gateway}; every value comes from configuration.
+ *
+ * @param maxBodySize the largest request body relayed; larger ones are answered 413
+ * @param jurisdictionParameter the query parameter by which a request names the jurisdiction it concerns
+ * @param writers per route path pattern, the agency roles that may write there (routes not named: any agency)
+ * @param rateLimit requests allowed per window
+ * @param cors which browser origins may call the API
+ * @param headers security headers added to every answer
+ */
+@ConfigurationProperties("lantian.gateway")
+public record GatewayProperties(DataSize maxBodySize, String jurisdictionParameter, Map<String, List<String>> writers,
+        RateLimit rateLimit, Cors cors, Headers headers) {
+
+    public GatewayProperties {
+        writers = writers == null ? Map.of() : Map.copyOf(writers);
+    }
+
+    /**
+     * @param publicRequests requests per window per client address on {@code /api/public/**}
+     * @param userRequests requests per window per user or agency client on the other APIs
+     * @param window the length of a counting window
+     */
+    public record RateLimit(int publicRequests, int userRequests, Duration window) {
+    }
+
+    /**
+     * @param allowedOrigins origins allowed to call from a browser
+     * @param maxAge how long a browser may cache a preflight answer
+     */
+    public record Cors(List<String> allowedOrigins, Duration maxAge) {
+    }
+
+    /**
+     * @param contentSecurityPolicy the Content-Security-Policy header value
+     * @param hstsMaxAge Strict-Transport-Security max-age, sent on HTTPS
+     */
+    public record Headers(String contentSecurityPolicy, Duration hstsMaxAge) {
+    }
+}

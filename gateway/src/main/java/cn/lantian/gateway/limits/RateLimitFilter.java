@@ -1,0 +1,82 @@
+package cn.lantian.gateway.limits;
+
+import cn.lantian.gateway.GatewayProperties;
+import cn.lantian.security.Caller;
+import cn.lantian.security.Callers;
+import cn.lantian.security.ProblemResponses;
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Limits requests per client address on {@code /api/public/**} and per user (or agency client) on the other APIs;
+ * over the limit the answer is 429 with {@code Retry-After}. When Redis cannot answer, requests pass (logged): the
+ * limit protects the services, and losing it briefly is better than closing the platform.
+ */
+@Component
+class RateLimitFilter implements WebFilter, Ordered {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    private final RateLimiter limiter;
+    private final GatewayProperties.RateLimit limits;
+
+    RateLimitFilter(RateLimiter limiter, GatewayProperties properties) {
+        this.limiter = limiter;
+        this.limits = properties.rateLimit();
+    }
+
+    @Override
+    public int getOrder() {
+        return 10; // after the security chain, so that the user is known
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        Optional<String> key = Optional.empty();
+        int limit = 0;
+        if (path.startsWith("/api/public/")) {
+            key = clientAddress(exchange).map(address -> "ip:" + address);
+            limit = limits.publicRequests();
+        } else if (path.startsWith("/api/")) {
+            key = Callers.of(exchange).map(Caller::username).map(user -> "user:" + user);
+            limit = limits.userRequests();
+        }
+        if (key.isEmpty()) {
+            return chain.filter(exchange);
+        }
+        int allowed = limit;
+        return limiter.hit(key.get(), allowed, limits.window())
+                .map(Optional::of)
+                .onErrorResume(e -> {
+                    LOG.warn("rate limit not checked, Redis did not answer: {}", e.toString());
+                    return Mono.just(Optional.empty());
+                })
+                .flatMap(verdict -> {
+                    if (verdict.isEmpty() || verdict.get().allowed()) {
+                        return chain.filter(exchange);
+                    }
+                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                            Long.toString(verdict.get().retryAfterSeconds()));
+                    return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                            "More than " + allowed + " requests in " + limits.window().toSeconds()
+                                    + " s; retry after the number of seconds in Retry-After.");
+                });
+    }
+
+    private static Optional<String> clientAddress(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? Optional.empty()
+                : Optional.of(remote.getAddress().getHostAddress());
+    }
+}

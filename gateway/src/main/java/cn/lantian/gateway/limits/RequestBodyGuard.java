@@ -1,0 +1,134 @@
+package cn.lantian.gateway.limits;
+
+import cn.lantian.gateway.GatewayProperties;
+import cn.lantian.security.ProblemResponses;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Refuses request bodies over the configured size (413) and JSON bodies that are not well-formed JSON (400) before
+ * they reach a service. A JSON body is read whole (it is bounded by the size limit) and relayed as read; any other
+ * body streams through and is cut off with 413 once it passes the limit.
+ */
+@Component
+class RequestBodyGuard implements WebFilter, Ordered {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final long maxBytes;
+
+    RequestBodyGuard(GatewayProperties properties) {
+        this.maxBytes = properties.maxBodySize().toBytes();
+    }
+
+    @Override
+    public int getOrder() {
+        return 20; // after the token check and the rate limit: an unknown or throttled caller is not read
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        long declared = request.getHeaders().getContentLength();
+        boolean chunked = request.getHeaders().containsHeader("Transfer-Encoding");
+        if (declared > maxBytes) {
+            return tooLarge(exchange);
+        }
+        if (declared <= 0 && !chunked) {
+            return chain.filter(exchange);
+        }
+        MediaType type = request.getHeaders().getContentType();
+        if (type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"))) {
+            return DataBufferUtils.join(request.getBody(), (int) Math.min(maxBytes, Integer.MAX_VALUE))
+                    .map(RequestBodyGuard::bytes)
+                    .defaultIfEmpty(new byte[0])
+                    .flatMap(body -> {
+                        String problem = malformation(body);
+                        if (problem != null) {
+                            return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+                                    "The body is not well-formed JSON: " + problem);
+                        }
+                        return chain.filter(exchange.mutate().request(withBody(request, body)).build());
+                    })
+                    .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
+        }
+        return chain.filter(exchange.mutate().request(bounded(request)).build());
+    }
+
+    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+        return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+                "The body is larger than the " + maxBytes + " bytes this gateway accepts.");
+    }
+
+    /** Null for well-formed JSON (or an empty body, which the service judges), else where and why it is not. */
+    private static String malformation(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try (JsonParser parser = JSON.createParser(body)) {
+            while (parser.nextToken() != null) {
+                // reading every token is the check
+            }
+            return null;
+        } catch (StreamReadException e) {
+            return e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+        }
+    }
+
+    private static byte[] bytes(DataBuffer buffer) {
+        try {
+            byte[] bytes = new byte[buffer.readableByteCount()];
+            buffer.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(buffer);
+        }
+    }
+
+    private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
+            }
+        };
+    }
+
+    private ServerHttpRequest bounded(ServerHttpRequest request) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                AtomicLong seen = new AtomicLong();
+                return super.getBody().handle((buffer, sink) -> {
+                    if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
+                        DataBufferUtils.release(buffer);
+                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                                "The body is larger than the " + maxBytes + " bytes this gateway accepts."));
+                    } else {
+                        sink.next(buffer);
+                    }
+                });
+            }
+        };
+    }
+}

@@ -1,0 +1,58 @@
+package cn.lantian.gateway.security;
+
+import cn.lantian.gateway.GatewayProperties;
+import cn.lantian.security.AccessPolicy;
+import cn.lantian.security.LantianResourceServer;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * The gateway's security chain: {@code /api/public/**} open, every other {@code /api/**} needs a valid token of realm
+ * kashgar (the token is relayed to the service, which checks it again), pages and documentation open; CORS and
+ * security headers on every answer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class GatewaySecurity {
+
+    @Bean
+    SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, LantianResourceServer resourceServer,
+            GatewayProperties properties) {
+        GatewayProperties.Headers headers = properties.headers();
+        return resourceServer.apply(http)
+                .cors(cors -> cors.configurationSource(cors(properties.cors())))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        // Spring writes HSTS only on HTTPS answers, as RFC 6797 asks: ready for a TLS front.
+                        .hsts(hsts -> hsts.maxAge(headers.hstsMaxAge()).includeSubdomains(true))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .authorizeExchange(AccessPolicy.create()
+                        .open("/api/public/**")
+                        .authenticated("/api/**")
+                        .openTheRest())
+                .build();
+    }
+
+    private static CorsConfigurationSource cors(GatewayProperties.Cors settings) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(settings.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id", "traceparent",
+                "tracestate"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
+        cors.setMaxAge(settings.maxAge());
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}

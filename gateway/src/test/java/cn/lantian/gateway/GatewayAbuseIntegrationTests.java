@@ -1,0 +1,114 @@
+package cn.lantian.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lantian.testsupport.DemoIdentity;
+import cn.lantian.testsupport.KeycloakTokens;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
+
+/** Bad input and abuse, with small limits so that they are reached quickly: 413, 400 and 429, each as problem details. */
+@TestPropertySource(properties = {
+        "lantian.gateway.max-body-size=1KB",
+        "lantian.gateway.rate-limit.public-requests=5",
+        "lantian.gateway.rate-limit.user-requests=5",
+        "lantian.gateway.rate-limit.window=30s"})
+class GatewayAbuseIntegrationTests extends GatewayIntegrationTest {
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @BeforeEach
+    void startCountingAfresh() {
+        redis.delete("lantian:rate:ip:127.0.0.1", "lantian:rate:user:eco-bachu", "lantian:rate:user:eco-shache",
+                "lantian:rate:user:police-kashgar").block(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void refusesAJsonBodyOverTheLimitWith413() {
+        String big = "{\"note\":\"" + "x".repeat(2000) + "\"}";
+        post(big, MediaType.APPLICATION_JSON).expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413).jsonPath("$.detail").value(
+                        detail -> assertThat(detail.toString()).contains("1024 bytes"));
+    }
+
+    @Test
+    void refusesAnyBodyOverTheLimitWith413() {
+        post("a,b\n".repeat(600), MediaType.parseMediaType("text/csv")).expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void cutsOffAStreamedBodyThatGrowsOverTheLimit() {
+        Flux<DataBuffer> chunks = Flux.range(0, 40).map(i -> DefaultDataBufferFactory.sharedInstance
+                .wrap("0123456789012345678901234567890123456789012345678901234567890123\n".getBytes(StandardCharsets.UTF_8)));
+        client().post().uri("/api/stationary/v1/readings").headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.parseMediaType("text/csv")).body(chunks, DataBuffer.class)
+                .exchange().expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void relaysABodyWithinTheLimit() {
+        post("{\"note\":\"ok\"}", MediaType.APPLICATION_JSON).expectStatus().isOk()
+                .expectBody().jsonPath("$.body").isEqualTo("{\"note\":\"ok\"}");
+    }
+
+    @Test
+    void refusesMalformedJsonWith400NamingWhere() {
+        post("{\"note\": \"unterminated", MediaType.APPLICATION_JSON).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("line 1"))
+                .jsonPath("$.trace").doesNotExist();
+        post("{\"a\":1} trailing", MediaType.parseMediaType("application/merge-patch+json"))
+                .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void limitsPublicRequestsPerClientAddress() {
+        for (int i = 0; i < 5; i++) {
+            client().get().uri("/api/public/v1/aqi/now").exchange().expectStatus().isOk();
+        }
+        client().get().uri("/api/public/v1/aqi/now").exchange().expectStatus().isEqualTo(429)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER,
+                        after -> assertThat(Integer.parseInt(after)).isBetween(1, 30))
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(429);
+    }
+
+    @Test
+    void limitsEachUserSeparately() {
+        String bachu = KeycloakTokens.of(DemoIdentity.ECO_BACHU);
+        for (int i = 0; i < 5; i++) {
+            get(bachu).expectStatus().isOk();
+        }
+        get(bachu).expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectBody().jsonPath("$.status").isEqualTo(429);
+        get(KeycloakTokens.of(DemoIdentity.POLICE_KASHGAR)).expectStatus().isOk();
+    }
+
+    private WebTestClient.ResponseSpec get(String token) {
+        return client().get().uri("/api/mobile/v1/vehicles").headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec post(String body, MediaType type) {
+        return client().post().uri("/api/stationary/v1/readings").headers(h -> h.setBearerAuth(token()))
+                .contentType(type).bodyValue(body).exchange();
+    }
+
+    private static String token() {
+        return KeycloakTokens.of(DemoIdentity.ECO_SHACHE);
+    }
+}
