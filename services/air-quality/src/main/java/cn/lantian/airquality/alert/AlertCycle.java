@@ -76,7 +76,7 @@ public class AlertCycle {
                                 decision.rule() == null ? null : decision.rule().id()));
                     }
                     if (previous == AlertLevel.NONE) {
-                        String newId = "alert-" + county + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(CHINA));
+                        String newId = "alert-" + county + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(CHINA).toLocalDate());
                         return issue(newId, county, at, decision);
                     }
                     if (next == AlertLevel.NONE) {
