@@ -1,12 +1,15 @@
 package cn.lantian.airquality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.lantian.airquality.station.Station;
 import cn.lantian.airquality.station.Stations;
 import cn.lantian.testsupport.DemoIdentity;
 import cn.lantian.testsupport.Infrastructure;
 import cn.lantian.testsupport.KeycloakTokens;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +21,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The service against the real PostgreSQL (test database) and real Keycloak tokens. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lantian.eventing.relay.enabled=false",
         "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
         "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"})
 class AirQualityIntegrationTests {
@@ -38,7 +42,8 @@ class AirQualityIntegrationTests {
     @BeforeEach
     void cleanDatabase() {
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
-        db.sql("delete from observation").then().then(db.sql("delete from station").then()).block();
+        db.sql("delete from observation").then().then(db.sql("delete from station").then())
+                .then(db.sql("delete from target_status").then()).then(db.sql("delete from event_outbox").then()).block();
         stations.save(new Station("2698A", "巡警大队", "Police Brigade", "national", 76.0072, 39.4467, "653101", null)).block();
         stations.save(new Station("SC01", "莎车县城", "Shache town", "county", 77.24, 38.41, "653125", null)).block();
     }
@@ -138,5 +143,26 @@ class AirQualityIntegrationTests {
                 .jsonPath("$.units[?(@.unit=='653100')].measured.validDays").isEqualTo(1)
                 .jsonPath("$.units[?(@.unit=='653100')].target.pm25Mean.value").isEqualTo(53.0);
         http.get().uri("/api/public/v1/stations/NOPE/observations").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void ingestReevaluatesTheYearAndPublishesStatusChanges() {
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (int h = 1; h <= 24; h++) {
+            String time = h == 24 ? "2024-01-02T00:00+08:00" : String.format("2024-01-01T%02d:00+08:00", h);
+            csv.append("2698A,").append(time).append(",10,30,100,80,1.0,50,,true,N\n");
+        }
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.toString()).exchange().expectStatus().isOk();
+        // One day of 2024, PM2.5 80 and AQI 107: the year is over, so the figures are final: no good day and PM2.5 80
+        // miss their targets, no heavy day meets its own.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> statuses = db.sql("select status from target_status where unit = '653100' and year = 2024")
+                    .map(r -> r.get("status", String.class)).all().collectList().block();
+            assertThat(statuses).containsExactlyInAnyOrder("missed", "met", "missed");
+        });
+        Long events = db.sql("select count(*) as n from event_outbox where type = 'lantian.air-quality.target-status-changed.v1'")
+                .map(r -> r.get("n", Long.class)).one().block();
+        assertThat(events).isGreaterThanOrEqualTo(6L);
     }
 }

@@ -1,6 +1,7 @@
 package cn.lantian.airquality.observation;
 
 import cn.lantian.airquality.access.AccessPolicy;
+import cn.lantian.airquality.evaluation.TargetStatusWatch;
 import cn.lantian.airquality.station.Station;
 import cn.lantian.airquality.station.Stations;
 import cn.lantian.airquality.web.InvalidInput;
@@ -29,11 +30,13 @@ class IngestController {
     private final Observations observations;
     private final Stations stations;
     private final AccessPolicy policy;
+    private final TargetStatusWatch watch;
 
-    IngestController(Observations observations, Stations stations, AccessPolicy policy) {
+    IngestController(Observations observations, Stations stations, AccessPolicy policy, TargetStatusWatch watch) {
         this.observations = observations;
         this.stations = stations;
         this.policy = policy;
+        this.watch = watch;
     }
 
     /** What a batch did. */
@@ -61,7 +64,12 @@ class IngestController {
             if (!unknown.isEmpty()) {
                 return Mono.error(new InvalidInput(unknown));
             }
-            return observations.upsert(batch).map(written -> new IngestReport(batch.size(), written, List.copyOf(ids)));
+            // Late and corrected values change the days and years they fall in: re-evaluate those years.
+            java.util.Set<Integer> years = new java.util.TreeSet<>();
+            batch.forEach(o -> years.add(o.hour().atZone(HourlyAqi.CHINA).minusHours(1).getYear()));
+            return observations.upsert(batch)
+                    .doOnSuccess(written -> watch.request(years))
+                    .map(written -> new IngestReport(batch.size(), written, List.copyOf(ids)));
         });
     }
 }
