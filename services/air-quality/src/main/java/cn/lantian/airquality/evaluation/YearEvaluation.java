@@ -3,7 +3,6 @@ package cn.lantian.airquality.evaluation;
 import cn.lantian.airquality.observation.Observation;
 import cn.lantian.airquality.station.Station;
 import java.time.LocalDate;
-import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,9 +22,12 @@ public final class YearEvaluation {
         this.targets = targets;
     }
 
-    /** One unit's standing: statistics as measured and with dust days deducted, and progress on the measured ones. */
+    /**
+     * One unit's standing: statistics as measured and with dust days deducted, and progress against the target on
+     * both; {@code progress} (measured) is the one whose status changes are published.
+     */
     public record UnitStanding(String unit, int stations, YearStatistics measured, YearStatistics dustDeducted,
-            Target target, List<Progress> progress) {
+            Target target, List<Progress> progress, List<Progress> progressDustDeducted) {
     }
 
     /** The whole evaluation. */
@@ -61,17 +63,14 @@ public final class YearEvaluation {
             YearStatistics measured = YearStatistics.of(unitDays, dailyValues.rules(), false);
             YearStatistics deducted = YearStatistics.of(unitDays, dailyValues.rules(), true);
             Target target = targets.of(year, unit).orElse(null);
-            List<Progress> progress = target == null ? List.of() : List.of(
-                    Progress.goodDays(measured, target.goodDayShare(), remaining),
-                    Progress.heavyDays(measured, target.heavyDayShare(), remaining),
-                    Progress.pm25(measured, target.pm25Mean(), remaining));
-            standings.add(new UnitStanding(unit, members.size(), measured, deducted, target, progress));
+            standings.add(new UnitStanding(unit, members.size(), measured, deducted, target,
+                    progress(measured, target, remaining), progress(deducted, target, remaining)));
         });
         return new Result(year, end, remaining, dailyValues.rules().id(), standings);
     }
 
-    /** Days in the year, for callers that need it. */
-    static int daysIn(int year) {
-        return Year.of(year).length();
+    private static List<Progress> progress(YearStatistics s, Target target, int remaining) {
+        return target == null ? List.of() : List.of(Progress.goodDays(s, target.goodDayShare(), remaining),
+                Progress.heavyDays(s, target.heavyDayShare(), remaining), Progress.pm25(s, target.pm25Mean(), remaining));
     }
 }
