@@ -1,0 +1,118 @@
+package cn.lantian.airquality.alert;
+
+import cn.lantian.airquality.access.AccessPolicy;
+import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.reference.Jurisdictions;
+import cn.lantian.reference.Placement;
+import cn.lantian.security.Callers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/** Forecast intake ({@code POST /api/air-quality/v1/forecasts}) and the public alert list with history. */
+@RestController
+class AlertsController {
+
+    private final AlertCycle cycle;
+    private final AccessPolicy policy;
+    private final Jurisdictions jurisdictions;
+    private final DatabaseClient db;
+
+    AlertsController(AlertCycle cycle, AccessPolicy policy, Jurisdictions jurisdictions, DatabaseClient db) {
+        this.cycle = cycle;
+        this.policy = policy;
+        this.jurisdictions = jurisdictions;
+        this.db = db;
+    }
+
+    /** A county's forecast of daily AQI for the coming days. */
+    record Forecast(String county, String issuedAt, List<Day> days) {
+
+        /** One forecast day; {@code dust} when sand and dust drive it. */
+        record Day(String day, Integer aqi, Boolean dust) {
+        }
+    }
+
+    @PostMapping("/api/air-quality/v1/forecasts")
+    Mono<AlertCycle.Outcome> forecast(@RequestBody Forecast forecast) {
+        List<InvalidInput.Violation> errors = new ArrayList<>();
+        if (forecast.county() == null || jurisdictions.byId(forecast.county()).isEmpty()) {
+            errors.add(new InvalidInput.Violation("county", "not a known jurisdiction: " + forecast.county()));
+        }
+        Instant issuedAt = null;
+        try {
+            issuedAt = forecast.issuedAt() == null ? Instant.now() : OffsetDateTime.parse(forecast.issuedAt()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new InvalidInput.Violation("issuedAt", "an ISO-8601 time with offset"));
+        }
+        List<ForecastDay> days = new ArrayList<>();
+        if (forecast.days() == null || forecast.days().isEmpty()) {
+            errors.add(new InvalidInput.Violation("days", "at least one forecast day"));
+        } else {
+            for (int i = 0; i < forecast.days().size(); i++) {
+                Forecast.Day d = forecast.days().get(i);
+                try {
+                    LocalDate day = LocalDate.parse(d.day());
+                    if (d.aqi() == null || d.aqi() < 0) {
+                        errors.add(new InvalidInput.Violation("days[" + i + "].aqi", "a non-negative integer"));
+                    } else {
+                        days.add(new ForecastDay(day, d.aqi(), Boolean.TRUE.equals(d.dust())));
+                    }
+                } catch (RuntimeException e) {
+                    errors.add(new InvalidInput.Violation("days[" + i + "].day", "a date like 2024-12-15"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Instant at = issuedAt;
+        return Callers.current().flatMap(caller -> {
+            if (!policy.mayWrite(caller, new Placement(forecast.county(), null))) {
+                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
+                        "forecasts for " + forecast.county() + " are outside your jurisdiction"));
+            }
+            return cycle.forecast(forecast.county(), at, days.stream().sorted(java.util.Comparator.comparing(ForecastDay::day)).toList());
+        });
+    }
+
+    /** An alert with its steps. */
+    record AlertView(String id, String county, String level, String rule, String basis, OffsetDateTime effectiveFrom,
+            OffsetDateTime liftedAt, List<Step> history) {
+    }
+
+    /** One step of an alert. */
+    record Step(String action, String level, String previousLevel, String rule, OffsetDateTime at) {
+    }
+
+    /** Alerts, newest first: {@code active=true} for the current ones only, {@code county} to filter. */
+    @GetMapping("/api/public/v1/alerts")
+    Mono<List<AlertView>> alerts(@RequestParam(required = false) String county,
+            @RequestParam(defaultValue = "false") boolean active) {
+        String sql = "select * from alert where (:county = '' or county = :county)"
+                + (active ? " and lifted_at is null" : "") + " order by effective_from desc, id limit 500";
+        return db.sql(sql).bind("county", county == null ? "" : county)
+                .map(r -> new AlertView(r.get("id", String.class), r.get("county", String.class), r.get("level", String.class),
+                        r.get("rule_id", String.class), r.get("basis", String.class),
+                        r.get("effective_from", OffsetDateTime.class), r.get("lifted_at", OffsetDateTime.class), List.of()))
+                .all()
+                .concatMap(a -> db.sql("select * from alert_history where alert_id = :id order by seq").bind("id", a.id())
+                        .map(r -> new Step(r.get("action", String.class), r.get("level", String.class),
+                                r.get("previous_level", String.class), r.get("rule_id", String.class),
+                                r.get("at", OffsetDateTime.class))).all().collectList()
+                        .map(h -> new AlertView(a.id(), a.county(), a.level(), a.rule(), a.basis(), a.effectiveFrom(),
+                                a.liftedAt(), h)))
+                .collectList();
+    }
+}

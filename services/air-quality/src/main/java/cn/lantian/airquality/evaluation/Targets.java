@@ -1,0 +1,49 @@
+package cn.lantian.airquality.evaluation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The targets by year and unit from {@code evaluation/targets.json}; a unit without its own uses the prefecture's. */
+public final class Targets {
+
+    /** The prefecture's division code, whose targets apply to units without their own. */
+    public static final String PREFECTURE = "653100";
+
+    private final List<Target> all;
+
+    private Targets(List<Target> all) {
+        this.all = List.copyOf(all);
+    }
+
+    public static Targets load() {
+        try (InputStream in = Targets.class.getResourceAsStream("/evaluation/targets.json")) {
+            JsonNode root = JsonMapper.builder().build().readTree(in);
+            List<Target> list = new ArrayList<>();
+            root.get("targets").forEach(t -> list.add(new Target(t.get("year").asInt(), t.get("unit").asString(),
+                    bound(t.get("goodDayShare")), bound(t.get("heavyDayShare")), bound(t.get("pm25Mean")),
+                    t.get("source").asString())));
+            return new Targets(list);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The target of the unit for the year, falling back to the prefecture's. */
+    public Optional<Target> of(int year, String unit) {
+        return find(year, unit).or(() -> find(year, PREFECTURE));
+    }
+
+    private Optional<Target> find(int year, String unit) {
+        return all.stream().filter(t -> t.year() == year && t.unit().equals(unit)).findFirst();
+    }
+
+    private static Target.Bound bound(JsonNode n) {
+        return new Target.Bound(n.get("op").asString(), n.get("value").asDouble());
+    }
+}

@@ -1,0 +1,52 @@
+package cn.lantian.airquality.evaluation;
+
+import cn.lantian.airquality.observation.HourlyAqi;
+import cn.lantian.airquality.observation.Observation;
+import cn.lantian.airquality.observation.Observations;
+import cn.lantian.airquality.station.Stations;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Loads a year's stations, hours and flagged dust days and evaluates them. */
+@Service
+public class YearEvaluations {
+
+    private final Stations stations;
+    private final Observations observations;
+    private final DatabaseClient db;
+    private final YearEvaluation evaluation;
+
+    public YearEvaluations(Stations stations, Observations observations, DatabaseClient db, DailyValues dailyValues,
+            Targets targets) {
+        this.stations = stations;
+        this.observations = observations;
+        this.db = db;
+        this.evaluation = new YearEvaluation(dailyValues, targets);
+    }
+
+    /** The year's evaluation up to {@code asOf} (inclusive). */
+    public Mono<YearEvaluation.Result> evaluate(int year, LocalDate asOf) {
+        Instant from = LocalDate.of(year, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
+        Mono<Map<String, Map<LocalDate, String>>> flagged = db.sql(
+                        "select jurisdiction, day, basis from dust_day where day between :from and :to")
+                .bind("from", LocalDate.of(year, 1, 1)).bind("to", LocalDate.of(year, 12, 31))
+                .map(r -> new Object[] {r.get("jurisdiction", String.class), r.get("day", LocalDate.class), r.get("basis", String.class)})
+                .all().collect(Collectors.groupingBy(a -> (String) a[0],
+                        Collectors.toMap(a -> (LocalDate) a[1], a -> (String) a[2])));
+        return Mono.zip(stations.all().collectList(),
+                        observations.allBetween(from, to).map(Observations.StoredHour::observation)
+                                .collect(Collectors.groupingBy(Observation::station)),
+                        flagged)
+                .publishOn(Schedulers.boundedElastic())
+                .map(t -> evaluation.evaluate(year, asOf, t.getT1(), t.getT2(), t.getT3()));
+    }
+
+}

@@ -1,0 +1,168 @@
+package cn.lantian.airquality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import cn.lantian.airquality.station.Station;
+import cn.lantian.airquality.station.Stations;
+import cn.lantian.testsupport.DemoIdentity;
+import cn.lantian.testsupport.Infrastructure;
+import cn.lantian.testsupport.KeycloakTokens;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The service against the real PostgreSQL (test database) and real Keycloak tokens. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "lantian.eventing.relay.enabled=false",
+        "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
+        "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"})
+class AirQualityIntegrationTests {
+
+    private static final String CSV_HEADER = "station,time,so2,no2,pm10,pm25,co,o3,o3_8h,valid,flag\n";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DatabaseClient db;
+
+    @Autowired
+    Stations stations;
+
+    WebTestClient http;
+
+    @BeforeEach
+    void cleanDatabase() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        db.sql("delete from observation").then().then(db.sql("delete from station").then())
+                .then(db.sql("delete from target_status").then()).then(db.sql("delete from event_outbox").then()).block();
+        stations.save(new Station("2698A", "巡警大队", "Police Brigade", "national", 76.0072, 39.4467, "653101", null)).block();
+        stations.save(new Station("SC01", "莎车县城", "Shache town", "county", 77.24, 38.41, "653125", null)).block();
+    }
+
+    @Test
+    void calculatorAnswersWithoutTokenAndNamesTheStandard() {
+        http.get().uri("/api/public/v1/aqi/calculate?pm25_24h=80&pm10_24h=100").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.aqi").isEqualTo(107)
+                .jsonPath("$.standard").isEqualTo("HJ633-2012")
+                .jsonPath("$.category.nameZh").isEqualTo("轻度污染")
+                .jsonPath("$.primaryPollutants[0]").isEqualTo("PM2.5");
+        http.get().uri("/api/public/v1/aqi/calculate?pm25_24h=80&standard=EPA-2024").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.aqi").isEqualTo(168); // 49 / 69.9 * 24.5 + 151 = 168.2
+    }
+
+    @Test
+    void calculatorRejectsBadParametersByName() {
+        http.get().uri("/api/public/v1/aqi/calculate?pm25_24h=abc&foo=1&no2_1h=-3&standard=X").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field=='pm25_24h')]").exists()
+                .jsonPath("$.errors[?(@.field=='foo')]").exists()
+                .jsonPath("$.errors[?(@.field=='no2_1h')]").exists()
+                .jsonPath("$.errors[?(@.field=='standard')]").exists();
+        http.get().uri("/api/public/v1/aqi/calculate?so2_1h=900").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("so2_1h");
+    }
+
+    @Test
+    void ecologyOfficerIngestsInOwnCountyAndCorrectionsReplace() {
+        String token = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "2698A,2024-04-02T09:00+08:00,8,27,707,240,0.7,32,10,true,N\n")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.written").isEqualTo(1);
+        http.get().uri("/api/public/v1/stations").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id=='2698A')].latest.aqi").isEqualTo(500)
+                .jsonPath("$[?(@.id=='2698A')].latest.standard").isEqualTo("HJ633-2012");
+        // A corrected value for the same hour replaces the first, and the AQI with it.
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .bodyValue("{\"station\":\"2698A\",\"time\":\"2024-04-02T09:00+08:00\",\"pm10\":120,\"pm25\":40}\n")
+                .exchange().expectStatus().isOk();
+        http.get().uri("/api/public/v1/stations").exchange().expectBody()
+                .jsonPath("$[?(@.id=='2698A')].latest.aqi").isEqualTo(85);
+        Long rows = db.sql("select count(*) as n from observation").map(r -> r.get("n", Long.class)).one().block();
+        assertThat(rows).isEqualTo(1L);
+    }
+
+    @Test
+    void writesOutsideTheCallersJurisdictionAreRefused() {
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "SC01,2024-04-02T09:00+08:00,8,27,100,40,0.7,32,10,true,N\n")
+                .exchange().expectStatus().isForbidden();
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.COORDINATOR)))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "SC01,2024-04-02T09:00+08:00,8,27,100,40,0.7,32,10,true,N\n")
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/air-quality/v1/observations").contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER).exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.POLICE_KASHGAR)))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "2698A,2024-04-02T09:00+08:00,8,27,100,40,0.7,32,10,true,N\n")
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void badLinesAreReportedByNumberAndField() {
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "2698A,yesterday,8,27,100,40,0.7,32,10,true,N\n2698A,2024-04-02T10:00+08:00,8,27,x,40,0.7,32,10,true,N\n")
+                .exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("line 2: time")
+                .jsonPath("$.errors[1].field").isEqualTo("line 3: pm10");
+    }
+
+    @Test
+    void dailySeriesAndTargetsAreServed() {
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (int h = 1; h <= 24; h++) {
+            String time = h == 24 ? "2024-01-02T00:00+08:00" : String.format("2024-01-01T%02d:00+08:00", h);
+            csv.append("2698A,").append(time).append(",10,30,100,").append(h <= 20 ? "80" : "").append(",1.0,50,,true,N\n");
+        }
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.toString()).exchange().expectStatus().isOk();
+        http.get().uri("/api/public/v1/stations/2698A/observations?from=2024-01-01&to=2024-01-01&resolution=daily").exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$[0].day").isEqualTo("2024-01-01")
+                .jsonPath("$[0].pm25").isEqualTo(80.0)
+                .jsonPath("$[0].aqi").isEqualTo(107)
+                .jsonPath("$[0].standard").isEqualTo("HJ633-2012");
+        http.get().uri("/api/public/v1/targets/2024?asOf=2024-01-01").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.units[?(@.unit=='653100')].measured.validDays").isEqualTo(1)
+                .jsonPath("$.units[?(@.unit=='653100')].target.pm25Mean.value").isEqualTo(53.0);
+        http.get().uri("/api/public/v1/stations/NOPE/observations").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void ingestReevaluatesTheYearAndPublishesStatusChanges() {
+        StringBuilder csv = new StringBuilder(CSV_HEADER);
+        for (int h = 1; h <= 24; h++) {
+            String time = h == 24 ? "2024-01-02T00:00+08:00" : String.format("2024-01-01T%02d:00+08:00", h);
+            csv.append("2698A,").append(time).append(",10,30,100,80,1.0,50,,true,N\n");
+        }
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv.toString()).exchange().expectStatus().isOk();
+        // One day of 2024, PM2.5 80 and AQI 107: the year is over, so the figures are final: no good day and PM2.5 80
+        // miss their targets, no heavy day meets its own.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> statuses = db.sql("select status from target_status where unit = '653100' and year = 2024")
+                    .map(r -> r.get("status", String.class)).all().collectList().block();
+            assertThat(statuses).containsExactlyInAnyOrder("missed", "met", "missed");
+        });
+        Long events = db.sql("select count(*) as n from event_outbox where type = 'lantian.air-quality.target-status-changed.v1'")
+                .map(r -> r.get("n", Long.class)).one().block();
+        assertThat(events).isGreaterThanOrEqualTo(6L);
+    }
+}
