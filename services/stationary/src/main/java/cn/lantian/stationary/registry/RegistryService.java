@@ -4,12 +4,16 @@ import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.events.DomainEvents;
+import cn.lantian.stationary.events.Raised;
 import cn.lantian.stationary.rules.RuleEngine;
 import cn.lantian.stationary.web.Conflict;
 import cn.lantian.stationary.web.FieldError;
 import cn.lantian.stationary.web.InvalidInput;
 import cn.lantian.stationary.web.NotFound;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +35,16 @@ public class RegistryService {
     private final AccessPolicy access;
     private final RuleEngine rules;
     private final Clock clock;
+    private final DomainEvents events;
 
     public RegistryService(Registry registry, Jurisdictions jurisdictions, AccessPolicy access, RuleEngine rules,
-            Clock clock) {
+            Clock clock, DomainEvents events) {
         this.registry = registry;
         this.jurisdictions = jurisdictions;
         this.access = access;
         this.rules = rules;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates an enterprise, or with {@code existingId} replaces it as a new version. */
@@ -101,21 +107,45 @@ public class RegistryService {
         }
         access.checkWrite(caller, placement.orElseThrow());
         String id = existingId != null ? existingId : blank(in.id()) ? kind.get().id() + "-" + shortId() : in.id();
-        Mono<Integer> version = existingId == null
-                ? registry.facility(id).flatMap(f -> Mono.<Integer>error(new Conflict("facility " + id + " exists")))
-                        .switchIfEmpty(Mono.just(1))
-                : registry.facility(id).switchIfEmpty(Mono.error(new NotFound("facility " + id)))
-                        .doOnNext(old -> access.checkWrite(caller, old.placement())).map(old -> old.version() + 1);
+        Mono<Optional<Facility>> previous = registry.facility(id).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(old -> {
+                    if (existingId == null && old.isPresent()) {
+                        return Mono.error(new Conflict("facility " + id + " exists"));
+                    }
+                    if (existingId != null && old.isEmpty()) {
+                        return Mono.error(new NotFound("facility " + id));
+                    }
+                    old.ifPresent(o -> access.checkWrite(caller, o.placement()));
+                    return Mono.just(old);
+                });
         Mono<Enterprise> owner = registry.enterprise(in.enterpriseId())
                 .switchIfEmpty(Mono.error(InvalidInput.of("enterpriseId", "no such enterprise")));
         Mono<Boolean> parent = blank(in.parentId()) ? Mono.just(true)
                 : registry.facility(in.parentId()).hasElement().flatMap(found -> found ? Mono.just(true)
                         : Mono.error(InvalidInput.of("parentId", "no such facility")));
-        return owner.then(parent).then(version)
-                .flatMap(v -> registry.save(new Facility(id, kind.get().id(), in.enterpriseId(), blank(in.parentId())
-                        ? null : in.parentId(), in.name().trim(), in.status() == null ? "operating" : in.status(),
-                        placement.get(), in.lon(), in.lat(), in.attributes(), v, clock.instant(), caller.username())))
-                .flatMap(f -> rules.evaluate(f).thenReturn(f));
+        return owner.then(parent).then(previous).flatMap(old -> registry.save(new Facility(id, kind.get().id(),
+                        in.enterpriseId(), blank(in.parentId()) ? null : in.parentId(), in.name().trim(),
+                        in.status() == null ? "operating" : in.status(), placement.get(), in.lon(), in.lat(),
+                        in.attributes(), old.map(o -> o.version() + 1).orElse(1), clock.instant(), caller.username()))
+                .flatMap(f -> rules.evaluate(f).then(phasedOut(old, f)).thenReturn(f)));
+    }
+
+    /** A boiler whose status becomes phased-out raises boiler-phased-out. */
+    private Mono<Void> phasedOut(Optional<Facility> old, Facility f) {
+        boolean now = f.kind().equals("boiler") && "phased-out".equals(f.status());
+        boolean before = old.map(o -> "phased-out".equals(o.status())).orElse(false);
+        if (!now || before) {
+            return Mono.empty();
+        }
+        return events.raise(new Raised("lantian.stationary.boiler-phased-out.v1", "boiler/" + f.id(), f.placement(),
+                "info", new BoilerPhasedOut(f.id(), f.enterpriseId(), f.text("fuel"), f.number("capacityTph"),
+                        LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString(),
+                        new Raised.Location(f.lon(), f.lat()))));
+    }
+
+    /** Data of {@code boiler-phased-out.v1}. */
+    record BoilerPhasedOut(String boilerId, String enterpriseId, String fuel, double capacityTph, String date,
+            Raised.Location location) {
     }
 
     private Optional<Placement> place(Double lon, Double lat, List<FieldError> errors) {
