@@ -1,0 +1,46 @@
+package cn.lantian.eventing;
+
+import cn.lantian.contract.EventContract;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The transactional outbox: an event appended here commits or rolls back with the caller's own write, because it is
+ * inserted through the same R2DBC transaction; {@link OutboxRelay} publishes it afterwards.
+ */
+public class Outbox {
+
+    private final DatabaseClient db;
+    private final EventContract contract;
+    private final CloudEventWriter writer;
+
+    Outbox(DatabaseClient db, EventContract contract, CloudEventWriter writer) {
+        this.db = db;
+        this.contract = contract;
+        this.writer = writer;
+    }
+
+    /**
+     * Appends the event inside the current transaction; call it within the transaction of the write that causes it.
+     *
+     * @return the CloudEvent id
+     * @throws IllegalArgumentException (as the Mono's error) when the event does not honour the contract
+     */
+    public Mono<String> append(OutgoingEvent event) {
+        return Mono.defer(() -> {
+            ObjectNode cloudEvent = writer.write(event);
+            List<String> violations = contract.violations(cloudEvent);
+            if (!violations.isEmpty()) {
+                return Mono.error(new IllegalArgumentException(event.type() + " breaks the contract: " + violations));
+            }
+            String id = cloudEvent.get("id").asString();
+            String exchange = EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
+            return db.sql("insert into event_outbox (id, type, exchange, payload) values (:id, :type, :exchange, :payload)")
+                    .bind("id", id).bind("type", event.type()).bind("exchange", exchange)
+                    .bind("payload", cloudEvent.toString())
+                    .fetch().rowsUpdated().thenReturn(id);
+        });
+    }
+}

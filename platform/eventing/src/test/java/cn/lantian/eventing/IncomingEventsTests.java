@@ -1,0 +1,57 @@
+package cn.lantian.eventing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.lantian.contract.EventContract;
+import cn.lantian.reference.Placement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class IncomingEventsTests {
+
+    static final EventContract CONTRACT = EventContract.load();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    final IncomingEvents incoming = new IncomingEvents(CONTRACT, JSON);
+    final CloudEventWriter writer = new CloudEventWriter(JSON, "/lantian/test");
+
+    @Test
+    void readsWhatTheOutboxWrites() {
+        OutgoingEvent event = OutgoingEvent.of("lantian.stationary.permit-issued.v1", "permit/P-9",
+                new Placement("653130", "xpcc-3"), "ecology",
+                Map.of("permitNumber", "P-9", "enterpriseId", "e", "validUntil", "2027-01-01"));
+        IncomingEvent read = incoming.parse(writer.write(event).toString().getBytes());
+        assertThat(read.type()).isEqualTo("lantian.stationary.permit-issued.v1");
+        assertThat(read.domain()).isEqualTo("stationary");
+        assertThat(read.jurisdiction()).isEqualTo("653130");
+        assertThat(read.corpsUnit()).isEqualTo("xpcc-3");
+        assertThat(read.sharing()).isEqualTo("joint");
+        assertThat(read.source()).isEqualTo("/lantian/test");
+        assertThat(read.data().get("permitNumber").asString()).isEqualTo("P-9");
+    }
+
+    @Test
+    void refusesGarbageWithAReason() {
+        assertThatThrownBy(() -> incoming.parse("not json".getBytes()))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void refusesAnEventWithoutJurisdictionNamingIt() {
+        String body = "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/a\",\"type\":\"lantian.stationary.permit-issued.v1\","
+                + "\"time\":\"2024-01-01T00:00:00Z\",\"datacontenttype\":\"application/json\","
+                + "\"data\":{\"permitNumber\":\"p\",\"enterpriseId\":\"e\",\"validUntil\":\"2027-01-01\"}}";
+        assertThatThrownBy(() -> incoming.parse(body.getBytes()))
+                .isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.violations()).anySatisfy(v -> assertThat(v).contains("jurisdiction")));
+    }
+
+    @Test
+    void sharingAcrossABoundaryAddsPartnersOnce() {
+        OutgoingEvent event = OutgoingEvent.of("lantian.stationary.permit-issued.v1", "permit/P", new Placement("653101", null),
+                "ecology", Map.of()).sharedWith(java.util.List.of("653121", "653101", "653121"));
+        assertThat(event.sharing()).isEqualTo("crossboundary");
+        assertThat(event.partners()).containsExactly("653121");
+    }
+}
