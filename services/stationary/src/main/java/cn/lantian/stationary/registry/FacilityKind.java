@@ -8,9 +8,12 @@ import cn.lantian.stationary.web.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The kinds of facility the registry keeps, each with its own attributes. */
 public enum FacilityKind {
@@ -69,6 +72,50 @@ public enum FacilityKind {
     /** The kind named so, if any. */
     public static Optional<FacilityKind> of(String id) {
         return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    /**
+     * Builds the attributes document from text cells (a CSV row): numbers, booleans and lists ({@code ;}-separated)
+     * by the kind's field types; blank cells are left out; unknown columns are kept as text so that they are reported.
+     */
+    ObjectNode attributesFromText(Map<String, String> cells, ObjectMapper json) {
+        ObjectNode node = json.createObjectNode();
+        cells.forEach((name, value) -> {
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            Field.Type type = fields.stream().filter(f -> f.name().equals(name)).map(Field::type).findFirst()
+                    .orElse(Field.Type.TEXT);
+            switch (type) {
+                case NUMBER -> {
+                    try {
+                        node.put(name, Double.parseDouble(value));
+                    } catch (NumberFormatException e) {
+                        node.put(name, value);
+                    }
+                }
+                case INTEGER -> {
+                    try {
+                        node.put(name, Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        node.put(name, value);
+                    }
+                }
+                case BOOLEAN -> {
+                    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+                        node.put(name, Boolean.parseBoolean(value));
+                    } else {
+                        node.put(name, value);
+                    }
+                }
+                case LIST -> {
+                    var array = node.putArray(name);
+                    Arrays.stream(value.split(";")).map(String::trim).filter(v -> !v.isEmpty()).forEach(array::add);
+                }
+                default -> node.put(name, value);
+            }
+        });
+        return node;
     }
 
     /** Every error of the attributes document: bad fields, and fields this kind does not have. */

@@ -31,11 +31,23 @@ class RegistryController {
     private final RegistryService service;
     private final Registry registry;
     private final AccessPolicy access;
+    private final CsvImport imports;
 
-    RegistryController(RegistryService service, Registry registry, AccessPolicy access) {
+    RegistryController(RegistryService service, Registry registry, AccessPolicy access, CsvImport imports) {
         this.service = service;
         this.registry = registry;
         this.access = access;
+        this.imports = imports;
+    }
+
+    @PostMapping(value = "/imports/enterprises", consumes = "text/csv")
+    Mono<ImportReport> importEnterprises(@RequestBody String csv) {
+        return Callers.current().flatMap(c -> imports.enterprises(c, csv));
+    }
+
+    @PostMapping(value = "/imports/facilities", consumes = "text/csv")
+    Mono<ImportReport> importFacilities(@RequestBody String csv) {
+        return Callers.current().flatMap(c -> imports.facilities(c, csv));
     }
 
     @PostMapping("/enterprises")

@@ -129,4 +129,44 @@ class RegistryIntegrationTests extends IntegrationTest {
                 .jsonPath("$.errors[?(@.field == 'attributes.builtUp')]").exists()
                 .jsonPath("$.errors[?(@.field == 'attributes.colour')]").exists();
     }
+
+    @Test
+    void csvImportTakesValidRowsAndListsEveryInvalidRowWithWhy() {
+        String owner = enterprise(DemoIdentity.ECO_SHACHE, SHACHE);
+        String good = unique("boiler");
+        String csv = "id,kind,enterpriseId,parentId,name,status,lon,lat,fuel,capacityTph,builtUp,year,cems\n"
+                + good + ",boiler," + owner + ",,2# boiler,operating," + SHACHE[0] + "," + SHACHE[1] + ",gas,25,true,2018,NOx\n"
+                + unique("boiler") + ",boiler," + owner + ",,bad boiler,operating," + SHACHE[0] + "," + SHACHE[1] + ",peat,x,maybe,,\n"
+                + unique("boiler") + ",boiler," + owner + ",,far boiler,operating," + KASHGAR[0] + "," + KASHGAR[1] + ",coal,5,false,,\n"
+                + unique("boiler") + ",boiler," + owner + ",,no place,operating,east,,coal,5,false,,\n";
+        http.post().uri("/api/stationary/v1/imports/facilities").header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv")).bodyValue(csv)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.rows").isEqualTo(4)
+                .jsonPath("$.imported.length()").isEqualTo(1)
+                .jsonPath("$.imported[0]").isEqualTo(good)
+                .jsonPath("$.rejected.length()").isEqualTo(3)
+                .jsonPath("$.rejected[0].line").isEqualTo(3)
+                .jsonPath("$.rejected[0].errors[?(@.field == 'attributes.fuel')]").exists()
+                .jsonPath("$.rejected[0].errors[?(@.field == 'attributes.capacityTph')]").exists()
+                .jsonPath("$.rejected[0].errors[?(@.field == 'attributes.builtUp')]").exists()
+                .jsonPath("$.rejected[1].line").isEqualTo(4)
+                .jsonPath("$.rejected[2].errors[?(@.field == 'lon')]").exists();
+        http.get().uri("/api/stationary/v1/facilities/{id}", good).header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.attributes.capacityTph").isEqualTo(25.0).jsonPath("$.attributes.cems[0]").isEqualTo("NOx");
+    }
+
+    @Test
+    void csvImportOfEnterprisesChecksTheCreditCode() {
+        String csv = "id,creditCode,name,industry,grade,ultraLow,lon,lat\n"
+                + unique("ent") + "," + creditCode() + ",莎车某热力公司,heating,C,,"+ SHACHE[0] + "," + SHACHE[1] + "\n"
+                + unique("ent") + ",91350100M000100Y44,坏代码公司,heating,C,," + SHACHE[0] + "," + SHACHE[1] + "\n";
+        http.post().uri("/api/stationary/v1/imports/enterprises").header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv")).bodyValue(csv)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.imported.length()").isEqualTo(1)
+                .jsonPath("$.rejected[0].line").isEqualTo(3)
+                .jsonPath("$.rejected[0].errors[0].field").isEqualTo("creditCode");
+    }
 }
