@@ -1,0 +1,69 @@
+package cn.lantian.stationary.access;
+
+import cn.lantian.reference.Jurisdiction;
+import cn.lantian.reference.Jurisdictions;
+import cn.lantian.reference.Placement;
+import cn.lantian.security.Caller;
+import cn.lantian.stationary.web.Forbidden;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's whole access policy in one place: writes by the ecology agency only inside the writer's jurisdiction
+ * (the prefecture anywhere); reads filtered to what the caller's jurisdiction sees ({@link Caller#sees}).
+ */
+@Component
+public class AccessPolicy {
+
+    /** The agency that owns stationary sources. */
+    public static final String AGENCY = "ecology";
+
+    private final Jurisdictions jurisdictions;
+
+    public AccessPolicy(Jurisdictions jurisdictions) {
+        this.jurisdictions = jurisdictions;
+    }
+
+    /** Fails with {@link Forbidden} unless the caller may write a record placed there. */
+    public void checkWrite(Caller caller, Placement placement) {
+        if (!caller.isOf(AGENCY)) {
+            throw new Forbidden("only the ecology agency writes stationary-source records");
+        }
+        if (!caller.governs(jurisdictions, placement)) {
+            throw new Forbidden("the record lies in " + String.join("/", placement.visibleTo())
+                    + ", outside your jurisdiction " + caller.jurisdiction());
+        }
+    }
+
+    /** Whether the caller may write there, without failing. */
+    public boolean mayWrite(Caller caller, Placement placement) {
+        return caller.isOf(AGENCY) && caller.governs(jurisdictions, placement);
+    }
+
+    /** Whether the caller may read a record placed there. */
+    public boolean mayRead(Caller caller, Placement placement) {
+        return caller.sees(jurisdictions, placement);
+    }
+
+    /**
+     * The units whose records the caller sees, for SQL filters on {@code jurisdiction} or {@code corps_unit}; null
+     * means everything (the prefecture).
+     */
+    public List<String> visibleUnits(Caller caller) {
+        if (caller.prefecture()) {
+            return null;
+        }
+        List<String> units = new ArrayList<>();
+        if (caller.jurisdiction() == null) {
+            return units;
+        }
+        units.add(caller.jurisdiction());
+        for (Jurisdiction j : jurisdictions.all()) {
+            if (!j.id().equals(caller.jurisdiction()) && jurisdictions.isWithin(j.id(), caller.jurisdiction())) {
+                units.add(j.id());
+            }
+        }
+        return units;
+    }
+}

@@ -1,0 +1,170 @@
+package cn.lantian.stationary.emergency;
+
+import cn.lantian.security.Caller;
+import cn.lantian.security.Callers;
+import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.registry.Enterprise;
+import cn.lantian.stationary.registry.Registry;
+import cn.lantian.stationary.web.FieldError;
+import cn.lantian.stationary.web.InvalidInput;
+import cn.lantian.stationary.web.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The emergency reduction list, the verification tasks alerts create, and 15-minute electricity ingest. */
+@RestController
+@RequestMapping("/api/stationary/v1/emergency")
+class EmergencyController {
+
+    private static final Set<String> LEVELS = Set.of("yellow", "orange", "red");
+
+    /** One verification task. */
+    record Task(String id, String alertId, String measureId, String enterpriseId, String level, String status,
+            Instant createdAt, Instant endedAt) {
+    }
+
+    /** One electricity value as sent. */
+    record ElectricityInput(String lineId, OffsetDateTime at, Double kw) {
+    }
+
+    private final Measures measures;
+    private final Registry registry;
+    private final AccessPolicy access;
+    private final EmergencyService service;
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    EmergencyController(Measures measures, Registry registry, AccessPolicy access, EmergencyService service,
+            DatabaseClient db, TransactionalOperator tx, Clock clock) {
+        this.measures = measures;
+        this.registry = registry;
+        this.access = access;
+        this.service = service;
+        this.db = db;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @PostMapping("/measures")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<Measure> save(@RequestBody Measure in) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in.enterpriseId() == null || in.enterpriseId().isBlank()) {
+            errors.add(new FieldError("enterpriseId", "is required"));
+        }
+        if (!LEVELS.contains(in.level())) {
+            errors.add(new FieldError("level", "must be yellow, orange or red"));
+        }
+        if (in.measure() == null || in.measure().isBlank()) {
+            errors.add(new FieldError("measure", "is required"));
+        }
+        if (in.pmKgD() < 0 || in.so2KgD() < 0 || in.noxKgD() < 0 || in.vocsKgD() < 0) {
+            errors.add(new FieldError("pmKgD", "daily reductions must be >= 0 kg"));
+        }
+        if (in.allowedKw() != null && in.lineId() == null) {
+            errors.add(new FieldError("lineId", "is required with allowedKw"));
+        }
+        if (in.allowedFlowM3h() != null && in.outletId() == null) {
+            errors.add(new FieldError("outletId", "is required with allowedFlowM3h"));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(new InvalidInput(errors));
+        }
+        String id = in.id() == null || in.id().isBlank() ? "m-" + UUID.randomUUID().toString().substring(0, 8) : in.id();
+        Measure m = new Measure(id, in.enterpriseId(), in.lineId(), in.stepId(), in.facilityId(), in.outletId(),
+                in.level(), in.measure(), in.pmKgD(), in.so2KgD(), in.noxKgD(), in.vocsKgD(), in.allowedKw(),
+                in.allowedFlowM3h());
+        return Callers.current().flatMap(c -> owned(c, in.enterpriseId(), true)
+                .flatMap(e -> tx.transactional(measures.save(m, clock.instant(), c.username()))));
+    }
+
+    @GetMapping("/enterprises/{enterpriseId}/measures")
+    Flux<Measure> list(@PathVariable String enterpriseId) {
+        return Callers.current().flatMap(c -> owned(c, enterpriseId, false))
+                .flatMapMany(e -> measures.ofEnterprise(e.id()));
+    }
+
+    @GetMapping("/tasks")
+    Flux<Task> tasks(@RequestParam(required = false) String alertId, @RequestParam(defaultValue = "open") String status) {
+        return Callers.current().flatMapMany(c -> {
+            List<String> units = access.visibleUnits(c);
+            String sql = "select t.* from verification_task t join enterprise e on e.id = t.enterprise_id where t.status = :s"
+                    + (alertId == null ? "" : " and t.alert_id = :a")
+                    + (units == null ? "" : " and (e.jurisdiction = any(:u) or e.corps_unit = any(:u))")
+                    + " order by t.id limit 1000";
+            DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("s", status);
+            if (alertId != null) {
+                spec = spec.bind("a", alertId);
+            }
+            if (units != null) {
+                spec = spec.bind("u", units.toArray(String[]::new));
+            }
+            return spec.map(r -> {
+                OffsetDateTime ended = r.get("ended_at", OffsetDateTime.class);
+                return new Task(r.get("id", String.class), r.get("alert_id", String.class),
+                        r.get("measure_id", String.class), r.get("enterprise_id", String.class),
+                        r.get("level", String.class), r.get("status", String.class),
+                        r.get("created_at", OffsetDateTime.class).toInstant(), ended == null ? null : ended.toInstant());
+            }).all();
+        });
+    }
+
+    /** 15-minute electricity use of production lines; the caller must govern each line's place. */
+    @PostMapping("/electricity")
+    Mono<Integer> electricity(@RequestBody List<ElectricityInput> values) {
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            ElectricityInput v = values.get(i);
+            if (v.lineId() == null) {
+                errors.add(new FieldError("[" + i + "].lineId", "is required"));
+            }
+            if (v.at() == null || v.at().getMinute() % 15 != 0 || v.at().getSecond() != 0) {
+                errors.add(new FieldError("[" + i + "].at", "must start a quarter hour"));
+            }
+            if (v.kw() == null || v.kw() < 0) {
+                errors.add(new FieldError("[" + i + "].kw", "must be >= 0 kW"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(new InvalidInput(errors));
+        }
+        List<String> lines = values.stream().map(ElectricityInput::lineId).distinct().toList();
+        return Callers.current().flatMap(c -> Flux.fromIterable(lines)
+                .concatMap(id -> registry.facility(id).filter(f -> f.kind().equals("line"))
+                        .switchIfEmpty(Mono.error(InvalidInput.of("lineId", "no production line " + id)))
+                        .doOnNext(f -> access.checkWrite(c, f.placement())))
+                .then(tx.transactional(service.electricity(values.stream()
+                        .map(v -> new EmergencyService.Electricity(v.lineId(), v.at().toInstant(), v.kw())).toList()))));
+    }
+
+    private Mono<Enterprise> owned(Caller c, String enterpriseId, boolean write) {
+        return registry.enterprise(enterpriseId).switchIfEmpty(Mono.error(new NotFound("enterprise " + enterpriseId)))
+                .map(e -> {
+                    if (write) {
+                        access.checkWrite(c, e.placement());
+                    } else if (!access.mayRead(c, e.placement())) {
+                        throw new NotFound("enterprise " + enterpriseId);
+                    }
+                    return e;
+                });
+    }
+}

@@ -1,0 +1,304 @@
+package cn.lantian.stationary.monitoring;
+
+import cn.lantian.reference.Placement;
+import cn.lantian.security.Caller;
+import cn.lantian.stationary.StationaryProperties;
+import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.events.DomainEvents;
+import cn.lantian.stationary.events.Raised;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores a batch of hourly CEMS values and raises what they show, in one transaction and a fixed number of
+ * statements per batch (no per-row round trips): values converted to reference oxygen and compared with the valid
+ * permit's limit; new exceedances raised; streaks of the configured length escalated; open data gaps closed.
+ */
+@Service
+public class CemsIngest {
+
+    private final DatabaseClient db;
+    private final AccessPolicy access;
+    private final DomainEvents events;
+    private final TransactionalOperator tx;
+    private final MonitoringTables tables;
+    private final StationaryProperties properties;
+    private final Clock clock;
+    private final List<ReadingListener> listeners;
+
+    public CemsIngest(DatabaseClient db, AccessPolicy access, DomainEvents events, TransactionalOperator tx,
+            StationaryProperties properties, Clock clock, List<ReadingListener> listeners) {
+        this.db = db;
+        this.access = access;
+        this.events = events;
+        this.tx = tx;
+        this.tables = MonitoringTables.load();
+        this.properties = properties;
+        this.clock = clock;
+        this.listeners = listeners;
+    }
+
+    MonitoringTables tables() {
+        return tables;
+    }
+
+    /** A value that passed every check, with what the checks found. */
+    private record Checked(Reading reading, Outlet outlet, boolean valid, Double valueRef, Double limit,
+            boolean exceeds, Double referenceO2) {
+    }
+
+    private record Key(String outlet, String pollutant, Instant hour) {
+    }
+
+    /** Stores the parsed readings the caller may write; lines of outlets unknown or outside their reach are rejected. */
+    public Mono<IngestReport> ingest(Caller caller, ReadingParser.Parsed parsed) {
+        List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+        Set<String> ids = new HashSet<>();
+        parsed.readings().forEach(r -> ids.add(r.outletId()));
+        Mono<IngestReport> work = outlets(ids).zipWith(limits(ids)).flatMap(t -> {
+            Map<String, Outlet> outlets = t.getT1();
+            Map<String, Double> limits = t.getT2();
+            Map<Key, Checked> batch = new LinkedHashMap<>();
+            for (int i = 0; i < parsed.readings().size(); i++) {
+                Reading r = parsed.readings().get(i);
+                int line = parsed.lines().get(i);
+                Outlet o = outlets.get(r.outletId());
+                if (o == null) {
+                    rejected.add(new Rejection(line, "outletId", "no outlet " + r.outletId()));
+                } else if (!access.mayWrite(caller, o.placement())) {
+                    rejected.add(new Rejection(line, "outletId", "outlet lies outside your jurisdiction"));
+                } else {
+                    check(r, o, limits.get(r.outletId() + "|" + r.pollutant()), line, rejected)
+                            .ifPresent(c -> batch.put(new Key(r.outletId(), r.pollutant(), r.hour()), c));
+                }
+            }
+            if (batch.isEmpty()) {
+                return Mono.just(new IngestReport(0, rejected, 0, 0));
+            }
+            List<Checked> rows = List.copyOf(batch.values());
+            return store(rows).then(newExceedances(rows))
+                    .flatMap(fresh -> raise(fresh).map(escalations -> new IngestReport(rows.size(), rejected,
+                            fresh.size(), escalations)))
+                    .flatMap(report -> closeGaps(rows).then(notifyListeners(rows)).thenReturn(report));
+        });
+        rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return tx.transactional(work).map(r -> {
+            List<Rejection> sorted = new ArrayList<>(r.rejected());
+            sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
+            return new IngestReport(r.accepted(), sorted, r.exceedances(), r.escalations());
+        });
+    }
+
+    private java.util.Optional<Checked> check(Reading r, Outlet o, Double limit, int line, List<Rejection> rejected) {
+        boolean valid = tables.valid(r.flag());
+        Double reference = tables.oxygen(o.sourceKind()).map(MonitoringTables.ReferenceOxygen::o2).orElse(null);
+        Double valueRef = null;
+        if (valid) {
+            OptionalDouble converted = Oxygen.toReference(r.value(), r.o2(), reference);
+            if (converted.isEmpty()) {
+                rejected.add(new Rejection(line, "o2", "is required below 21 % for a source with reference oxygen "
+                        + reference + " %"));
+                return java.util.Optional.empty();
+            }
+            valueRef = Math.round(converted.getAsDouble() * 1000) / 1000.0;
+        }
+        boolean exceeds = valid && limit != null && valueRef > limit;
+        return java.util.Optional.of(new Checked(r, o, valid, valueRef, limit, exceeds, reference));
+    }
+
+    private Mono<Map<String, Outlet>> outlets(Set<String> ids) {
+        return db.sql("select id, enterprise_id, jurisdiction, corps_unit, lon, lat, attributes->>'sourceKind' as sk "
+                        + "from facility where kind = 'outlet' and id = any(:ids)")
+                .bind("ids", ids.toArray(String[]::new))
+                .map(r -> new Outlet(r.get("id", String.class), r.get("enterprise_id", String.class),
+                        new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class)),
+                        r.get("lon", Double.class), r.get("lat", Double.class), r.get("sk", String.class)))
+                .all().collectMap(Outlet::id);
+    }
+
+    /** The strictest limit of a valid permit per outlet and pollutant, keyed outlet|pollutant. */
+    private Mono<Map<String, Double>> limits(Set<String> ids) {
+        return db.sql("select pl.outlet_id, pl.pollutant, min(pl.limit_mg_m3) as lim from permit_limit pl "
+                        + "join permit p on p.number = pl.permit_number "
+                        + "where p.status = 'valid' and pl.outlet_id = any(:ids) group by pl.outlet_id, pl.pollutant")
+                .bind("ids", ids.toArray(String[]::new))
+                .map(r -> Map.entry(r.get("outlet_id", String.class) + "|" + r.get("pollutant", String.class),
+                        r.get("lim", Double.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    private Mono<Void> store(List<Checked> rows) {
+        int n = rows.size();
+        String[] outlet = new String[n];
+        String[] pollutant = new String[n];
+        String[] hour = new String[n];
+        Double[] measured = new Double[n];
+        Double[] o2 = new Double[n];
+        Double[] flow = new Double[n];
+        String[] flag = new String[n];
+        Double[] valueRef = new Double[n];
+        Double[] limit = new Double[n];
+        Boolean[] exceeds = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Checked c = rows.get(i);
+            outlet[i] = c.reading().outletId();
+            pollutant[i] = c.reading().pollutant();
+            hour[i] = c.reading().hour().toString();
+            measured[i] = c.reading().value();
+            o2[i] = c.reading().o2();
+            flow[i] = c.reading().flow();
+            flag[i] = c.reading().flag();
+            valueRef[i] = c.valueRef();
+            limit[i] = c.limit();
+            exceeds[i] = c.exceeds();
+        }
+        return db.sql("insert into cems_hourly (outlet_id, pollutant, hour, measured, o2, flow, flag, value_ref, "
+                        + "limit_mg_m3, exceeds, received_at) select o, p, h::timestamptz, m, x, f, fl, v, l, e, now() "
+                        + "from unnest(:o::text[], :p::text[], :h::text[], :m::float8[], :x::float8[], :f::float8[], "
+                        + ":fl::text[], :v::float8[], :l::float8[], :e::bool[]) as t(o, p, h, m, x, f, fl, v, l, e) "
+                        + "on conflict (outlet_id, pollutant, hour) do update set measured = excluded.measured, "
+                        + "o2 = excluded.o2, flow = excluded.flow, flag = excluded.flag, value_ref = excluded.value_ref, "
+                        + "limit_mg_m3 = excluded.limit_mg_m3, exceeds = excluded.exceeds, received_at = excluded.received_at")
+                .bind("o", outlet).bind("p", pollutant).bind("h", hour).bind("m", measured).bind("x", o2)
+                .bind("f", flow).bind("fl", flag).bind("v", valueRef).bind("l", limit).bind("e", exceeds).then();
+    }
+
+    /** Records the exceeding hours; returns only those not recorded before (a resent hour raises nothing new). */
+    private Mono<List<Checked>> newExceedances(List<Checked> rows) {
+        List<Checked> exceeding = rows.stream().filter(Checked::exceeds).toList();
+        if (exceeding.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        int n = exceeding.size();
+        String[] outlet = new String[n];
+        String[] pollutant = new String[n];
+        String[] hour = new String[n];
+        Double[] value = new Double[n];
+        Double[] limit = new Double[n];
+        Map<Key, Checked> byKey = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Checked c = exceeding.get(i);
+            outlet[i] = c.reading().outletId();
+            pollutant[i] = c.reading().pollutant();
+            hour[i] = c.reading().hour().toString();
+            value[i] = c.valueRef();
+            limit[i] = c.limit();
+            byKey.put(new Key(outlet[i], pollutant[i], c.reading().hour()), c);
+        }
+        return db.sql("insert into exceedance (outlet_id, pollutant, hour, value_ref, limit_mg_m3, ratio) "
+                        + "select o, p, h::timestamptz, v, l, round((v / l)::numeric, 3) from unnest(:o::text[], "
+                        + ":p::text[], :h::text[], :v::float8[], :l::float8[]) as t(o, p, h, v, l) "
+                        + "on conflict do nothing returning outlet_id, pollutant, hour")
+                .bind("o", outlet).bind("p", pollutant).bind("h", hour).bind("v", value).bind("l", limit)
+                .map(r -> byKey.get(new Key(r.get("outlet_id", String.class), r.get("pollutant", String.class),
+                        r.get("hour", OffsetDateTime.class).toInstant())))
+                .all().collectList();
+    }
+
+    /** Raises the exceedances and the escalations they complete; emits how many escalations. */
+    private Mono<Integer> raise(List<Checked> fresh) {
+        if (fresh.isEmpty()) {
+            return Mono.just(0);
+        }
+        int needed = properties.escalationHours();
+        Instant from = fresh.stream().map(c -> c.reading().hour()).min(Instant::compareTo).orElseThrow()
+                .minus(Duration.ofHours(24));
+        Instant to = fresh.stream().map(c -> c.reading().hour()).max(Instant::compareTo).orElseThrow();
+        String[] ids = fresh.stream().map(c -> c.reading().outletId()).distinct().toArray(String[]::new);
+        return db.sql("select outlet_id, pollutant, hour, ratio from exceedance where outlet_id = any(:ids) "
+                        + "and hour > :from and hour <= :to")
+                .bind("ids", ids).bind("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .bind("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .map(r -> Map.entry(new Key(r.get("outlet_id", String.class), r.get("pollutant", String.class),
+                        r.get("hour", OffsetDateTime.class).toInstant()), r.get("ratio", Double.class)))
+                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .flatMap(known -> {
+                    Map<String, Set<Instant>> hours = new HashMap<>();
+                    known.keySet().forEach(k -> hours.computeIfAbsent(k.outlet() + "|" + k.pollutant(),
+                            x -> new HashSet<>()).add(k.hour()));
+                    List<Key> escalate = new ArrayList<>();
+                    Flux<Void> raised = Flux.fromIterable(fresh).concatMap(c -> {
+                        Reading r = c.reading();
+                        int streak = Streaks.endingAt(r.hour(), hours.getOrDefault(r.outletId() + "|" + r.pollutant(),
+                                Set.of()));
+                        Mono<Void> exceeded = events.raise(exceeded(c, Math.max(1, streak)));
+                        if (streak != needed) {
+                            return exceeded;
+                        }
+                        Instant start = r.hour().minus(Duration.ofHours(needed - 1));
+                        double max = 0;
+                        for (int h = 0; h < needed; h++) {
+                            Double ratio = known.get(new Key(r.outletId(), r.pollutant(), start.plus(Duration.ofHours(h))));
+                            max = Math.max(max, ratio == null ? 0 : ratio);
+                        }
+                        escalate.add(new Key(r.outletId(), r.pollutant(), r.hour()));
+                        Outlet o = c.outlet();
+                        return exceeded.then(events.raise(new Raised("lantian.stationary.emission-exceedance-escalated.v1",
+                                "outlet/" + o.id(), o.placement(), "critical", new ExceedanceEvents.Escalated(
+                                        o.enterpriseId(), o.id(), r.pollutant(), start.toString(), r.hour().toString(),
+                                        needed, max, new Raised.Location(o.lon(), o.lat())))));
+                    });
+                    return raised.then(Mono.defer(() -> markEscalated(escalate))).then(Mono.fromSupplier(escalate::size));
+                });
+    }
+
+    private Raised exceeded(Checked c, int consecutive) {
+        Reading r = c.reading();
+        Outlet o = c.outlet();
+        double ratio = Math.round(c.valueRef() / c.limit() * 1000) / 1000.0;
+        return new Raised("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + o.id(), o.placement(), "major",
+                new ExceedanceEvents.Exceeded(o.enterpriseId(), o.id(), r.pollutant(), r.hour().toString(),
+                        c.valueRef(), c.limit(), ratio, "mg/m3", c.referenceO2(), consecutive,
+                        new Raised.Location(o.lon(), o.lat()),
+                        new Raised.Rule("permit-limit-" + r.pollutant(), "排污许可证 pollutant-discharge permit",
+                                c.limit(), "mg/m3")));
+    }
+
+    private Mono<Void> markEscalated(List<Key> keys) {
+        if (keys.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update exceedance e set escalated = true from unnest(:o::text[], :p::text[], :h::text[]) "
+                        + "as t(o, p, h) where e.outlet_id = t.o and e.pollutant = t.p and e.hour = t.h::timestamptz")
+                .bind("o", keys.stream().map(Key::outlet).toArray(String[]::new))
+                .bind("p", keys.stream().map(Key::pollutant).toArray(String[]::new))
+                .bind("h", keys.stream().map(k -> k.hour().toString()).toArray(String[]::new)).then();
+    }
+
+    private Mono<Void> closeGaps(List<Checked> rows) {
+        List<Checked> valid = rows.stream().filter(Checked::valid).toList();
+        if (valid.isEmpty()) {
+            return Mono.empty();
+        }
+        return db.sql("update monitoring_gap g set closed_at = :now from unnest(:o::text[], :p::text[]) as t(o, p) "
+                        + "where g.closed_at is null and g.outlet_id = t.o and g.pollutant = t.p")
+                .bind("now", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                .bind("o", valid.stream().map(c -> c.reading().outletId()).toArray(String[]::new))
+                .bind("p", valid.stream().map(c -> c.reading().pollutant()).toArray(String[]::new)).then();
+    }
+
+    private Mono<Void> notifyListeners(List<Checked> rows) {
+        if (listeners.isEmpty()) {
+            return Mono.empty();
+        }
+        List<ReadingListener.Stored> stored = rows.stream().map(c -> new ReadingListener.Stored(c.reading(),
+                c.outlet().enterpriseId(), c.outlet().placement(), c.valid())).toList();
+        return Flux.fromIterable(listeners).concatMap(l -> l.stored(stored)).then();
+    }
+}

@@ -1,0 +1,2 @@
+/** The registry of enterprises and their facilities, every version kept. */
+package cn.lantian.stationary.registry;

@@ -1,0 +1,2 @@
+/** The plan's rule table and the engine that turns it into findings. */
+package cn.lantian.stationary.rules;
