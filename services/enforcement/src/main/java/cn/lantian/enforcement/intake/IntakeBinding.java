@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * The Spring Cloud Stream consumer {@code intake}; its destinations, group, routing keys and dead-lettering are
+ * The Spring Cloud Stream consumer {@code findings}; its destinations, group, routing keys and dead-lettering are
  * configured in {@code application.yaml}. It blocks on the listener thread so that the broker's acknowledgement
  * follows the commit, and lets contract violations propagate so the binder dead-letters them with the reason.
  */
@@ -17,7 +17,7 @@ class IntakeBinding {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
-    Consumer<Message<byte[]>> intake(Intake intake) {
+    Consumer<Message<byte[]>> findings(Intake intake) {
         return message -> intake.handle(message.getPayload()).block(TIMEOUT);
     }
 }

@@ -50,6 +50,9 @@ public class CaseRouter {
         Placement placement = point == null ? null : jurisdictions.locate(point[0], point[1]).orElse(null);
         if (placement == null) {
             placement = fromAttributes(event.jurisdiction(), event.corpsUnit());
+        } else if (placement.corpsUnit() == null && event.corpsUnit() != null) {
+            // Regiments have no published boundary: trust the Corps unit the event names.
+            placement = new Placement(placement.jurisdiction(), event.corpsUnit());
         }
         List<String> notified = point == null ? List.of()
                 : jurisdictions.boundariesWithin(point[0], point[1], table.boundaryNoticeKm()).stream()
