@@ -18,6 +18,16 @@ class IntakeBinding {
 
     @Bean
     Consumer<Message<byte[]>> findings(Intake intake) {
-        return message -> intake.handle(message.getPayload()).block(TIMEOUT);
+        return message -> intake.handle(structured(message)).block(TIMEOUT);
+    }
+
+    /**
+     * The event as it travelled. Spring Cloud Function turns an {@code application/cloudevents+json} message into
+     * binary mode (attributes to headers, payload = data only), so the original AMQP body, which the binder keeps in
+     * header {@code sourceData}, is the one to validate.
+     */
+    static byte[] structured(Message<byte[]> message) {
+        return message.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message original
+                ? original.getBody() : message.getPayload();
     }
 }

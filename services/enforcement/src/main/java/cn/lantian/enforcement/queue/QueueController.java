@@ -45,11 +45,13 @@ class QueueController {
     Flux<ServerSentEvent<WorkItem>> stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         long cursor = cursor(lastEventId, "Last-Event-ID");
         return Callers.current().flatMapMany(c -> {
-            // Subscribe to live items first, then replay from the table, so nothing falls between the two.
+            // Live items are subscribed before the table is replayed, so nothing falls between the two.
             Flux<WorkItem> live = queue.live().filter(w -> access.receives(c, w.units(), w.agencies()));
             Flux<WorkItem> replay = cursor > 0 ? queue.page(access.units(c), access.agencies(c), cursor, 1000) : Flux.empty();
-            return Flux.concat(replay, live.filter(w -> w.seq() > cursor))
-                    .map(QueueController::sse)
+            // A first comment commits the response at once, so the client knows it is subscribed.
+            return Flux.concat(Flux.just(ServerSentEvent.<WorkItem>builder().comment("subscribed").build()),
+                            Flux.merge(live.filter(w -> w.seq() > cursor), replay).distinct(WorkItem::seq)
+                                    .map(QueueController::sse))
                     .mergeWith(Flux.interval(HEARTBEAT).map(i -> ServerSentEvent.<WorkItem>builder().comment("keep-alive").build()));
         });
     }
