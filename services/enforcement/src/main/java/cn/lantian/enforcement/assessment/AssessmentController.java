@@ -1,0 +1,51 @@
+package cn.lantian.enforcement.assessment;
+
+import cn.lantian.enforcement.access.AccessPolicy;
+import cn.lantian.enforcement.web.Forbidden;
+import cn.lantian.security.Callers;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The half-yearly assessment: preview and publish (prefecture), read the published scorecards (anyone). */
+@RestController
+class AssessmentController {
+
+    private final Assessment assessment;
+    private final AccessPolicy access;
+
+    AssessmentController(Assessment assessment, AccessPolicy access) {
+        this.assessment = assessment;
+        this.access = access;
+    }
+
+    /** The scoring rule with its source. */
+    @GetMapping("/api/enforcement/v1/assessments/weights")
+    Weights weights() {
+        return assessment.weights();
+    }
+
+    @GetMapping("/api/enforcement/v1/assessments/{period}/preview")
+    Mono<List<Scorecard>> preview(@PathVariable String period) {
+        Period p = Period.parse(period);
+        return Callers.current().filter(access::coordinates)
+                .switchIfEmpty(Mono.error(() -> new Forbidden("only the prefecture previews the assessment")))
+                .flatMap(c -> assessment.preview(p));
+    }
+
+    @PostMapping("/api/enforcement/v1/assessments/{period}")
+    Mono<List<Scorecard>> publish(@PathVariable String period) {
+        Period p = Period.parse(period);
+        return Callers.current().filter(access::coordinates)
+                .switchIfEmpty(Mono.error(() -> new Forbidden("only the prefecture publishes the assessment")))
+                .flatMap(c -> assessment.publish(p, c.username()));
+    }
+
+    @GetMapping({"/api/enforcement/v1/assessments/{period}", "/api/public/v1/assessments/{period}"})
+    Mono<List<Scorecard>> published(@PathVariable String period) {
+        return assessment.published(Period.parse(period)).collectList();
+    }
+}

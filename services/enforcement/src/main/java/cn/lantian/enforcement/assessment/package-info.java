@@ -1,0 +1,2 @@
+/** The half-yearly assessment: targets, plan tasks and case timeliness scored per county and Corps division. */
+package cn.lantian.enforcement.assessment;

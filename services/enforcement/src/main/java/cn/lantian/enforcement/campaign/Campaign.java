@@ -1,0 +1,20 @@
+package cn.lantian.enforcement.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A planned cross-enforcement campaign with its pairings and tasks. */
+public record Campaign(String id, String name, LocalDate startsOn, LocalDate endsOn, String createdBy, Instant createdAt,
+        List<Pairing> pairings, List<Task> tasks) {
+
+    /**
+     * One case a team inspects.
+     *
+     * @param status pending or done
+     * @param violation whether the team confirmed the violation (null while pending)
+     */
+    public record Task(String id, String caseId, String team, String target, String status, Boolean violation,
+            String findings, List<String> evidence, String recordedBy, Instant recordedAt) {
+    }
+}

@@ -1,0 +1,195 @@
+package cn.lantian.enforcement.campaign;
+
+import cn.lantian.enforcement.access.AccessPolicy;
+import cn.lantian.enforcement.cases.Actor;
+import cn.lantian.enforcement.cases.CaseWorkflow;
+import cn.lantian.enforcement.cases.Cases;
+import cn.lantian.enforcement.cases.Command;
+import cn.lantian.enforcement.web.FieldError;
+import cn.lantian.enforcement.web.Forbidden;
+import cn.lantian.enforcement.web.InvalidInput;
+import cn.lantian.enforcement.web.NotFound;
+import cn.lantian.reference.Jurisdiction;
+import cn.lantian.reference.Jurisdictions;
+import cn.lantian.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Plans campaigns, generates their tasks from open cases, records results and feeds them into the cases. */
+@Service
+public class Campaigns {
+
+    private final DatabaseClient db;
+    private final Cases cases;
+    private final CaseWorkflow workflow;
+    private final AccessPolicy access;
+    private final PairingRules rules;
+    private final Jurisdictions jurisdictions;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    public Campaigns(DatabaseClient db, Cases cases, CaseWorkflow workflow, AccessPolicy access,
+            Jurisdictions jurisdictions, TransactionalOperator tx, Clock clock) {
+        this.db = db;
+        this.cases = cases;
+        this.workflow = workflow;
+        this.access = access;
+        this.rules = new PairingRules(jurisdictions);
+        this.jurisdictions = jurisdictions;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** What the prefecture plans. */
+    public record Plan(String name, LocalDate startsOn, LocalDate endsOn, List<Pairing> pairings) {
+    }
+
+    /** A team's result for one task. */
+    public record Result(Boolean violation, String findings, List<String> evidence) {
+    }
+
+    /** Plans the campaign and generates one task per open case lying in each pairing's target. */
+    public Mono<Campaign> plan(Caller caller, Plan plan) {
+        if (!access.coordinates(caller)) {
+            return Mono.error(new Forbidden("only the prefecture plans cross-enforcement campaigns"));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (plan.name() == null || plan.name().isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        }
+        if (plan.startsOn() == null) {
+            errors.add(new FieldError("startsOn", "is required"));
+        }
+        if (plan.endsOn() == null) {
+            errors.add(new FieldError("endsOn", "is required"));
+        } else if (plan.startsOn() != null && plan.endsOn().isBefore(plan.startsOn())) {
+            errors.add(new FieldError("endsOn", "must not lie before startsOn"));
+        }
+        errors.addAll(rules.check(plan.pairings()));
+        if (!errors.isEmpty()) {
+            return Mono.error(new InvalidInput(errors));
+        }
+        String id = "campaign-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        List<Pairing> pairings = plan.pairings().stream().map(p -> new Pairing(canonical(p.team()), canonical(p.target())))
+                .toList();
+        Mono<Void> write = db.sql("insert into campaign (id, name, starts_on, ends_on, created_by, created_at) "
+                        + "values (:id, :name, :from, :to, :by, :at)")
+                .bind("id", id).bind("name", plan.name()).bind("from", plan.startsOn()).bind("to", plan.endsOn())
+                .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).fetch().rowsUpdated()
+                .thenMany(Flux.fromIterable(pairings).concatMap(p -> db.sql("insert into campaign_pairing "
+                                + "(campaign_id, team, target) values (:id, :team, :target)")
+                        .bind("id", id).bind("team", p.team()).bind("target", p.target()).fetch().rowsUpdated()
+                        .thenMany(cases.openIn(under(p.target())))
+                        .concatMap(c -> db.sql("insert into campaign_task (id, campaign_id, case_id, team, target, status) "
+                                        + "values (:task, :id, :case, :team, :target, 'pending') on conflict do nothing")
+                                .bind("task", "task-" + UUID.randomUUID()).bind("id", id).bind("case", c.id())
+                                .bind("team", p.team()).bind("target", p.target()).fetch().rowsUpdated())))
+                .then();
+        return tx.transactional(write.then(find(id)));
+    }
+
+    /** Records a team's result and feeds it into the case as an inspection. */
+    public Mono<Campaign> record(Caller caller, String campaignId, String taskId, Result result) {
+        List<FieldError> errors = new ArrayList<>();
+        if (result.violation() == null) {
+            errors.add(new FieldError("violation", "is required: whether the team confirmed the violation"));
+        }
+        if (result.findings() == null || result.findings().isBlank()) {
+            errors.add(new FieldError("findings", "is required"));
+        }
+        if (!errors.isEmpty()) {
+            return Mono.error(new InvalidInput(errors));
+        }
+        Instant now = clock.instant();
+        Mono<Campaign> work = find(campaignId).flatMap(campaign -> {
+            Campaign.Task task = campaign.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
+                    .orElseThrow(() -> new NotFound("no task " + taskId + " in campaign " + campaignId));
+            if (!access.speaksFor(caller, task.team())) {
+                return Mono.error(new Forbidden("only team " + task.team() + " or the prefecture records this task"));
+            }
+            if (!"pending".equals(task.status())) {
+                return Mono.error(new cn.lantian.enforcement.web.Conflict("task " + taskId + " was recorded already",
+                        java.util.Map.of("currentState", task.status(), "allowedTransitions", List.of())));
+            }
+            List<String> evidence = result.evidence() == null ? List.of() : result.evidence();
+            return db.sql("update campaign_task set status = 'done', violation = :v, findings = :f, evidence = :e, "
+                            + "recorded_by = :by, recorded_at = :at where id = :id")
+                    .bind("v", result.violation()).bind("f", result.findings()).bind("e", evidence.toArray(String[]::new))
+                    .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).bind("id", taskId)
+                    .fetch().rowsUpdated()
+                    .then(workflow.act(task.caseId(), Actor.system("campaign team " + task.team() + " (" + caller.username() + ")"),
+                            new Command.CampaignInspection(campaignId, task.team(), result.violation(), result.findings(), evidence)))
+                    .then(find(campaignId));
+        });
+        return tx.transactional(work);
+    }
+
+    /** Campaigns the caller takes part in (as team or target), or all for the prefecture. */
+    public Flux<Campaign> visibleTo(Caller caller) {
+        return db.sql("select id from campaign order by created_at desc").map((r, m) -> r.get("id", String.class)).all()
+                .concatMap(this::find).filter(c -> mayRead(caller, c));
+    }
+
+    public Mono<Campaign> findFor(Caller caller, String id) {
+        return find(id).filter(c -> mayRead(caller, c)).switchIfEmpty(Mono.error(() -> new NotFound("no campaign " + id)));
+    }
+
+    private boolean mayRead(Caller caller, Campaign c) {
+        return access.coordinates(caller)
+                || c.pairings().stream().anyMatch(p -> access.speaksFor(caller, p.team()) || access.speaksFor(caller, p.target()));
+    }
+
+    Mono<Campaign> find(String id) {
+        Mono<List<Pairing>> pairings = db.sql("select team, target from campaign_pairing where campaign_id = :id order by team, target")
+                .bind("id", id).map((r, m) -> new Pairing(r.get("team", String.class), r.get("target", String.class)))
+                .all().collectList();
+        Mono<List<Campaign.Task>> tasks = db.sql("select * from campaign_task where campaign_id = :id order by team, target, case_id")
+                .bind("id", id).map((r, m) -> {
+                    OffsetDateTime at = r.get("recorded_at", OffsetDateTime.class);
+                    String[] evidence = r.get("evidence", String[].class);
+                    return new Campaign.Task(r.get("id", String.class), r.get("case_id", String.class),
+                            r.get("team", String.class), r.get("target", String.class), r.get("status", String.class),
+                            r.get("violation", Boolean.class), r.get("findings", String.class),
+                            evidence == null ? List.of() : Arrays.asList(evidence), r.get("recorded_by", String.class),
+                            at == null ? null : at.toInstant());
+                }).all().collectList();
+        return db.sql("select * from campaign where id = :id").bind("id", id)
+                .map((r, m) -> new Campaign(r.get("id", String.class), r.get("name", String.class),
+                        r.get("starts_on", LocalDate.class), r.get("ends_on", LocalDate.class),
+                        r.get("created_by", String.class), r.get("created_at", OffsetDateTime.class).toInstant(),
+                        List.of(), List.of()))
+                .one()
+                .zipWith(Mono.zip(pairings, tasks), (c, t) -> new Campaign(c.id(), c.name(), c.startsOn(), c.endsOn(),
+                        c.createdBy(), c.createdAt(), t.getT1(), t.getT2()));
+    }
+
+    private String canonical(String id) {
+        return jurisdictions.byId(id).map(Jurisdiction::id).orElse(id);
+    }
+
+    /** The unit and every unit under it. */
+    private List<String> under(String unit) {
+        List<String> units = new ArrayList<>(List.of(unit));
+        jurisdictions.all().stream().map(Jurisdiction::id)
+                .filter(j -> !j.equals(unit) && jurisdictions.isWithin(j, unit)).forEach(units::add);
+        return units;
+    }
+
+    static Parameter text(String s) {
+        return s == null ? Parameter.empty(String.class) : Parameter.from(s);
+    }
+}

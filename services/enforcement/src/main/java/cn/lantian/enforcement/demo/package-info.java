@@ -1,0 +1,2 @@
+/** Demo cases for a fresh platform, loaded when lantian.demo.enabled is true. */
+package cn.lantian.enforcement.demo;

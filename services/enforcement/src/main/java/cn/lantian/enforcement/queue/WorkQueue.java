@@ -1,0 +1,98 @@
+package cn.lantian.enforcement.queue;
+
+import cn.lantian.enforcement.cases.EnforcementCase;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Records work items with the transition that causes them and pushes them to live subscribers once that transaction
+ * commits (never before, so a subscriber never sees work that was rolled back). Live pushing is per instance; the
+ * table is the shared truth that subscribers replay from.
+ */
+@Component
+public class WorkQueue {
+
+    private final DatabaseClient db;
+    private final Sinks.Many<WorkItem> live = Sinks.many().multicast().directBestEffort();
+
+    public WorkQueue(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** Records the item for the case in the current transaction. */
+    public Mono<Void> record(EnforcementCase c, String kind, String summary, Instant at) {
+        List<String> agencies = new ArrayList<>(List.of(c.agency()));
+        if (c.referralAgency() != null && !agencies.contains(c.referralAgency())) {
+            agencies.add(c.referralAgency());
+        }
+        List<String> units = c.audience();
+        return db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
+                        + "values (:case, :kind, :units, :agencies, :severity, :summary, :at) returning seq")
+                .bind("case", c.id()).bind("kind", kind).bind("units", units.toArray(String[]::new))
+                .bind("agencies", agencies.toArray(String[]::new)).bind("severity", c.severity())
+                .bind("summary", summary).bind("at", at.atOffset(ZoneOffset.UTC))
+                .map((r, m) -> r.get("seq", Long.class)).one()
+                .map(seq -> new WorkItem(seq, c.id(), kind, units, agencies, c.severity(), summary, at))
+                .flatMap(this::afterCommit);
+    }
+
+    private Mono<Void> afterCommit(WorkItem item) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+                .flatMap(tx -> {
+                    tx.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public Mono<Void> afterCommit() {
+                            return Mono.fromRunnable(() -> push(item));
+                        }
+                    });
+                    return Mono.<Void>empty();
+                })
+                .onErrorResume(org.springframework.transaction.NoTransactionException.class,
+                        e -> Mono.fromRunnable(() -> push(item)));
+    }
+
+    private synchronized void push(WorkItem item) {
+        live.tryEmitNext(item);
+    }
+
+    /** Items as they commit, from now on. */
+    public Flux<WorkItem> live() {
+        return live.asFlux();
+    }
+
+    /**
+     * Items after the cursor concerning any of the units and agencies (null: no filter), oldest first.
+     */
+    public Flux<WorkItem> page(List<String> units, List<String> agencies, long after, int limit) {
+        StringBuilder sql = new StringBuilder("select * from work_item where seq > :after");
+        if (units != null) {
+            sql.append(" and units && :units");
+        }
+        if (agencies != null) {
+            sql.append(" and agencies && :agencies");
+        }
+        sql.append(" order by seq limit :limit");
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("after", after).bind("limit", limit);
+        if (units != null) {
+            spec = spec.bind("units", units.toArray(String[]::new));
+        }
+        if (agencies != null) {
+            spec = spec.bind("agencies", agencies.toArray(String[]::new));
+        }
+        return spec.map((r, m) -> new WorkItem(r.get("seq", Long.class), r.get("case_id", String.class),
+                r.get("kind", String.class), Arrays.asList(r.get("units", String[].class)),
+                Arrays.asList(r.get("agencies", String[].class)), r.get("severity", String.class),
+                r.get("summary", String.class), r.get("at", OffsetDateTime.class).toInstant())).all();
+    }
+}

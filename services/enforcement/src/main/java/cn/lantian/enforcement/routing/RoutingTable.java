@@ -1,0 +1,73 @@
+package cn.lantian.enforcement.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The routing table as shipped in {@code routing/case-routes.json}: routes, the boundary-notice distance and the
+ * escalation ladder, each with its source.
+ */
+public record RoutingTable(String source, double boundaryNoticeKm, List<EscalationStep> escalationLadder,
+        List<Route> routes) {
+
+    /** One rung of the escalation ladder; {@code graceDays} null on the last rung. */
+    public record EscalationStep(String kind, String nameZh, Integer graceDays) {
+    }
+
+    /** Loads the table from the classpath. */
+    public static RoutingTable load(String resource) {
+        try (InputStream in = RoutingTable.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is missing from the classpath");
+            }
+            JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            RoutingTable table = json.readValue(in, RoutingTable.class);
+            table.check();
+            return table;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void check() {
+        for (Route r : routes) {
+            if (r.key() == null || !(r.opens() || "close".equals(r.action()))) {
+                throw new IllegalStateException("route for " + r.type() + " needs a key and action open or close");
+            }
+            if (r.opens() && (r.agency() == null || r.severity() == null || r.deadlineDays() == null)) {
+                throw new IllegalStateException("opening route for " + r.type() + " needs agency, severity, deadlineDays");
+            }
+        }
+    }
+
+    /** The first route of that type whose condition the event's data meets. */
+    public Optional<Route> routeFor(String type, JsonNode data) {
+        return routes.stream().filter(r -> r.type().equals(type)).filter(r -> meets(r.when(), data)).findFirst();
+    }
+
+    /** Every event type the table names. */
+    public Set<String> types() {
+        return routes.stream().map(Route::type).collect(Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    /** The rung after {@code level} (0 = not escalated yet), or empty past the last. */
+    public Optional<EscalationStep> escalationAfter(int level) {
+        return level < escalationLadder.size() ? Optional.of(escalationLadder.get(level)) : Optional.empty();
+    }
+
+    private static boolean meets(Route.Condition when, JsonNode data) {
+        if (when == null) {
+            return true;
+        }
+        JsonNode value = data == null ? null : data.get(when.field());
+        return value != null && when.in().contains(value.asString());
+    }
+}

@@ -1,0 +1,146 @@
+package cn.lantian.enforcement.routing;
+
+import static cn.lantian.enforcement.TestEvents.JSON;
+import static cn.lantian.enforcement.TestEvents.exceedance;
+import static cn.lantian.enforcement.TestEvents.incoming;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lantian.enforcement.TestEvents;
+import cn.lantian.reference.Jurisdictions;
+import cn.lantian.reference.Placement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+
+class CaseRouterTests {
+
+    static final Instant NOW = Instant.parse("2024-11-12T02:00:00Z");
+    static final RoutingTable TABLE = RoutingTable.load("routing/case-routes.json");
+    static final Jurisdictions JURISDICTIONS = Jurisdictions.load();
+    final CaseRouter router = new CaseRouter(TABLE, JURISDICTIONS, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aCemsExceedanceInTumxukOpensAJointCaseOfBachuAndTheCorps() {
+        Decision d = router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1", "xpcc-3", null, "major",
+                exceedance("ent-a", TestEvents.TUMXUK[0], TestEvents.TUMXUK[1])));
+
+        CaseDraft draft = ((Decision.Open) d).draft();
+        assertThat(draft.placement()).isEqualTo(new Placement("653130", "xpcc-3"));
+        assertThat(draft.placement().joint()).isTrue();
+        assertThat(draft.agency()).isEqualTo("ecology");
+        assertThat(draft.severity()).isEqualTo("major");
+        assertThat(draft.key()).isEqualTo("outlet/ent-a/DA001/NOx");
+        assertThat(draft.enterpriseId()).isEqualTo("ent-a");
+        assertThat(draft.ruleId()).isEqualTo("permit-nox");
+        assertThat(draft.deadline()).isEqualTo(NOW.plus(Duration.ofDays(15)));
+        assertThat(draft.summary()).contains("NOx").contains("72.4").contains("ent-a");
+    }
+
+    @Test
+    void aFindingNearAnotherCountysBoundaryNotifiesThatCounty() {
+        // 75.95,39.41 lies in Shufu within a few km of Kashgar City and Shule.
+        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1",
+                "653121", null, null, exceedance("ent-b", 75.95, 39.41)))).draft();
+
+        assertThat(draft.placement().jurisdiction()).isEqualTo("653121");
+        assertThat(draft.notified()).contains("653101").doesNotContain("653121", Jurisdictions.PREFECTURE);
+        double km = TABLE.boundaryNoticeKm();
+        assertThat(draft.notified()).allSatisfy(unit -> assertThat(JURISDICTIONS.byId(unit).orElseThrow().area()
+                .distanceToBoundaryKm(75.95, 39.41)).isLessThanOrEqualTo(km));
+    }
+
+    @Test
+    void aFindingFarFromEveryBoundaryNotifiesNobody() {
+        double[] centre = JURISDICTIONS.byId("653131").orElseThrow().centroid();
+        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1",
+                "653131", null, null, exceedance("ent-c", centre[0], centre[1])))).draft();
+
+        assertThat(JURISDICTIONS.byId("653131").orElseThrow().area().distanceToBoundaryKm(centre[0], centre[1]))
+                .isGreaterThan(TABLE.boundaryNoticeKm());
+        assertThat(draft.notified()).isEmpty();
+    }
+
+    @Test
+    void withoutALocationTheEventsJurisdictionAndCorpsUnitPlaceTheCase() {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("plate", "新Q·A1234");
+        data.put("check", "roadside");
+        data.put("at", "2024-06-03T10:20:00+08:00");
+        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.mobile.vehicle-emission-exceeded.v1",
+                "xpcc-3", null, null, data))).draft();
+
+        assertThat(draft.placement()).isEqualTo(new Placement("653130", "xpcc-3"));
+        assertThat(draft.agency()).isEqualTo("traffic-police");
+        assertThat(draft.key()).isEqualTo("vehicle/新Q·A1234");
+    }
+
+    @Test
+    void aRegimentNamedByTheEventIsKeptWhereItsLandHasNoBoundary() {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("firePointId", "fp-1");
+        data.put("acquiredAt", "2024-10-20T07:42:00Z");
+        data.put("source", "satellite");
+        data.putObject("location").put("lon", 78.42).put("lat", 39.79);
+        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.straw.fire-point-detected.v1", "653130",
+                "xpcc-3-49", null, data))).draft();
+
+        assertThat(draft.placement()).isEqualTo(new Placement("653130", "xpcc-3-49"));
+        assertThat(draft.agency()).isEqualTo("agriculture");
+    }
+
+    @Test
+    void aReportedSeverityStrongerThanTheRoutesWins() {
+        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1",
+                "653130", null, "critical", exceedance("ent-d", 78.86, 39.58)))).draft();
+        assertThat(draft.severity()).isEqualTo("critical");
+    }
+
+    @Test
+    void aResolvedFindingClosesTheCaseItsRaisedTwinOpened() {
+        ObjectNode raised = JSON.createObjectNode();
+        raised.put("findingId", "f-1");
+        raised.putObject("rule").put("id", "r").put("source", "s");
+        raised.put("facilityId", "boiler-1");
+        raised.put("summary", "coal boiler must go");
+        ObjectNode resolved = raised.deepCopy();
+        resolved.put("resolution", "phased-out");
+
+        Decision open = router.decide(incoming("lantian.stationary.rule-finding-raised.v1", "653101", null, null, raised));
+        Decision close = router.decide(incoming("lantian.stationary.rule-finding-resolved.v1", "653101", null, null, resolved));
+
+        assertThat(close).isInstanceOf(Decision.Close.class);
+        assertThat(((Decision.Close) close).key()).isEqualTo(((Decision.Open) open).draft().key()).isEqualTo("finding/f-1");
+        assertThat(((Decision.Close) close).outcome()).contains("phased-out");
+    }
+
+    @Test
+    void aMissedTargetOpensACaseAndATargetBackOnTrackClosesIt() {
+        ObjectNode missed = JSON.createObjectNode();
+        missed.put("unit", "653125");
+        missed.put("year", 2024);
+        missed.put("indicator", "pm25-mean");
+        missed.put("status", "missed");
+        ObjectNode atRisk = missed.deepCopy().put("status", "at-risk");
+        ObjectNode met = missed.deepCopy().put("status", "met");
+        String type = "lantian.air-quality.target-status-changed.v1";
+
+        assertThat(router.decide(incoming(type, "653125", null, null, missed))).isInstanceOf(Decision.Open.class);
+        assertThat(router.decide(incoming(type, "653125", null, null, atRisk))).isInstanceOf(Decision.Ignore.class);
+        assertThat(router.decide(incoming(type, "653125", null, null, met))).isInstanceOf(Decision.Close.class);
+    }
+
+    @Test
+    void anEventTypeAbsentFromTheTableOpensNothing() {
+        assertThat(router.decide(incoming("lantian.greening.area-greened.v1", "653101", null, null, JSON.createObjectNode())))
+                .isInstanceOf(Decision.Ignore.class);
+    }
+
+    @Test
+    void everyRoutedTypeIsInTheContract() {
+        var contract = cn.lantian.contract.EventContract.load();
+        assertThat(TABLE.types()).allSatisfy(type -> assertThat(contract.type(type)).as(type).isPresent());
+    }
+}
