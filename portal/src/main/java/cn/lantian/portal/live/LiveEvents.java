@@ -39,11 +39,12 @@ class LiveEvents {
             AirQuality airQuality, Categories categories) {
         JsonMapper json = JsonMapper.builder().build();
         return message -> {
-            List<String> violations = contract.violations(message.getPayload());
+            byte[] body = rawBody(message);
+            List<String> violations = contract.violations(body);
             if (!violations.isEmpty()) {
                 throw new IllegalArgumentException("not a valid Lantian event: " + String.join("; ", violations));
             }
-            JsonNode event = json.readTree(message.getPayload());
+            JsonNode event = json.readTree(body);
             String type = event.get("type").asString();
             JsonNode data = event.get("data");
             if (HOURLY.equals(type)) {
@@ -53,6 +54,19 @@ class LiveEvents {
                 feed.publish(new LiveUpdate("alert", event.get("id").asString(), json.writeValueAsString(alert(type, data))));
             }
         };
+    }
+
+    /**
+     * The message as published. Spring Cloud Function turns a structured CloudEvent ({@code application/cloudevents+json})
+     * into its binary form before the function sees it, leaving only {@code data} as the payload; the contract checks
+     * the whole envelope, so the original AMQP body is read from the binder's {@code sourceData} header.
+     */
+    static byte[] rawBody(Message<byte[]> message) {
+        Object source = message.getHeaders().get("sourceData");
+        if (source instanceof org.springframework.amqp.core.Message amqp) {
+            return amqp.getBody();
+        }
+        return message.getPayload();
     }
 
     private static void hourly(String id, JsonNode data, LatestAqi latest, LiveFeed feed, Categories categories,
