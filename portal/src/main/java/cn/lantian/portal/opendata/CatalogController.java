@@ -1,0 +1,115 @@
+package cn.lantian.portal.opendata;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The DCAT-AP catalogue of the datasets (JSON-LD), the licence, and the county boundaries. The catalogue's datasets
+ * are data ({@code data/datasets.json}); here they get absolute IRIs for the host the client used.
+ */
+@RestController
+class CatalogController {
+
+    private static final Instant STARTED = Instant.now();
+
+    private final Licence licence;
+    private final JsonMapper json;
+    private final JsonNode datasets;
+    private final byte[] boundaries;
+
+    CatalogController(Licence licence, JsonMapper json) {
+        this.licence = licence;
+        this.json = json;
+        this.datasets = read("/data/datasets.json");
+        try (InputStream in = CatalogController.class.getResourceAsStream("/reference/jurisdictions.geojson")) {
+            this.boundaries = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private JsonNode read(String resource) {
+        try (InputStream in = CatalogController.class.getResourceAsStream(resource)) {
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Operation(summary = "DCAT-AP catalogue of the open datasets (JSON-LD)")
+    @GetMapping(path = "/api/public/v1/catalog", produces = {"application/ld+json", "application/json"})
+    ResponseEntity<byte[]> catalog(ServerWebExchange exchange) {
+        String base = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath("").replaceQuery(null)
+                .build().toUriString();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("@context", datasets.get("@context"));
+        root.put("@id", base + "/api/public/v1/catalog");
+        root.put("@type", "dcat:Catalog");
+        root.put("dct:title", datasets.get("title"));
+        root.put("dct:description", datasets.get("description"));
+        root.put("dct:publisher", datasets.get("publisher"));
+        root.put("dct:language", datasets.get("language"));
+        root.put("dct:license", Map.of("@id", licence.url()));
+        root.put("dct:rights", licence.attribution());
+        root.put("foaf:homepage", Map.of("@id", base + "/"));
+        List<Object> list = new ArrayList<>();
+        for (JsonNode d : datasets.get("datasets")) {
+            ObjectNode copy = (ObjectNode) d.deepCopy();
+            copy.put("@id", base + "/api/public/v1/catalog#" + d.get("dct:identifier").asString());
+            copy.put("@type", "dcat:Dataset");
+            if (!copy.has("dcat:distribution")) {
+                continue;
+            }
+            for (JsonNode item : copy.get("dcat:distribution")) {
+                ObjectNode o = (ObjectNode) item;
+                o.put("@type", "dcat:Distribution");
+                for (String iri : List.of("dcat:accessURL", "dcat:downloadURL")) {
+                    if (o.has(iri)) {
+                        o.set(iri, json.createObjectNode().put("@id", base + o.get(iri).asString()));
+                    }
+                }
+                o.set("dct:license", json.createObjectNode().put("@id", d.path("spatial").asBoolean(false)
+                        ? licence.mapUrl() : licence.url()));
+            }
+            copy.remove("spatial");
+            list.add(copy);
+        }
+        root.put("dcat:dataset", list);
+        return Conditional.respond(exchange, json.writeValueAsString(root), Formats.JSON_LD, STARTED, Duration.ofHours(1));
+    }
+
+    @Operation(summary = "The licence and attribution of the open data")
+    @GetMapping("/api/public/v1/licence")
+    ResponseEntity<byte[]> licence(ServerWebExchange exchange) {
+        Map<String, Object> root = new LinkedHashMap<>(licence.field(false));
+        root.put("licence", licence.field(false));
+        root.put("maps", Map.of("id", licence.mapId(), "url", licence.mapUrl(), "attribution", licence.mapAttribution()));
+        return Conditional.respond(exchange, json.writeValueAsString(root), MediaType.APPLICATION_JSON, STARTED,
+                Duration.ofHours(1));
+    }
+
+    @Operation(summary = "County, development-zone and Corps boundaries (GeoJSON, © OpenStreetMap contributors, ODbL)")
+    @GetMapping("/api/public/v1/datasets/boundaries")
+    ResponseEntity<byte[]> boundaries(ServerWebExchange exchange) {
+        return Conditional.respond(exchange, new String(boundaries, StandardCharsets.UTF_8), Formats.GEO_JSON, STARTED,
+                Duration.ofDays(1));
+    }
+}

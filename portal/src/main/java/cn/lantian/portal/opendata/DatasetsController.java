@@ -1,0 +1,160 @@
+package cn.lantian.portal.opendata;
+
+import cn.lantian.portal.PortalProperties;
+import cn.lantian.portal.live.LatestAqi;
+import cn.lantian.portal.upstream.StationNow;
+import cn.lantian.reference.Jurisdictions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The open-data lists: stations with their latest AQI, and observations, each in JSON, CSV (and GeoJSON). */
+@RestController
+class DatasetsController {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int DEFAULT_LIMIT = 100;
+    private static final long MAX_HOURLY_DAYS = 31;
+    private static final long MAX_DAILY_DAYS = 366;
+
+    private final LatestAqi latest;
+    private final StationsDataset stationsDataset;
+    private final ObservationsDataset observations;
+    private final Jurisdictions jurisdictions;
+    private final PortalProperties properties;
+    /** Rendered station answers of the current snapshot version, by query: most readers ask the same thing. */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
+    private volatile long renderedVersion = -1;
+
+    private record Rendered(byte[] body, String etag, String format) {
+    }
+
+    DatasetsController(LatestAqi latest, StationsDataset stationsDataset, ObservationsDataset observations,
+            Jurisdictions jurisdictions, PortalProperties properties) {
+        this.latest = latest;
+        this.stationsDataset = stationsDataset;
+        this.observations = observations;
+        this.jurisdictions = jurisdictions;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Monitoring stations with their latest hourly AQI",
+            description = "JSON (default), CSV or GeoJSON points. Filter by county (division code or Corps unit id) and "
+                    + "bounding box. Paged: pass 'next' as cursor.")
+    @GetMapping("/api/public/v1/datasets/stations")
+    Mono<ResponseEntity<byte[]>> stations(ServerWebExchange exchange,
+            @Parameter(description = "json, csv or geojson") @RequestParam(required = false) String format,
+            @Parameter(description = "division code (653125) or Corps unit id (xpcc-3)") @RequestParam(required = false) String county,
+            @Parameter(description = "minLon,minLat,maxLon,maxLat") @RequestParam(required = false) String bbox,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        Params params = new Params();
+        String chosen = Formats.choose(params, format, exchange, List.of("json", "csv", "geojson"));
+        String countyId = params.county(county, jurisdictions);
+        double[] box = params.bbox(bbox);
+        int size = params.limit(limit, DEFAULT_LIMIT, properties.pageSizeMax());
+        String[] after = params.cursor(cursor);
+        params.check();
+        String key = chosen + "|" + countyId + "|" + Arrays.toString(box) + "|" + size + "|" + cursor;
+        return latest.current().map(snapshot -> {
+            Rendered r = render(snapshot, key, () -> {
+                StationsDataset.Page page = stationsDataset.select(snapshot, countyId, box, after == null ? null : after[0], size);
+                return switch (chosen) {
+                    case "csv" -> stationsDataset.csv(page);
+                    case "geojson" -> stationsDataset.geoJson(page);
+                    default -> stationsDataset.json(page);
+                };
+            }, chosen);
+            return Conditional.respond(exchange, r.body(), r.etag(), Formats.mediaType(chosen), snapshot.lastModified(),
+                    Duration.ofSeconds(60));
+        });
+    }
+
+    private Rendered render(LatestAqi.Snapshot snapshot, String key, java.util.function.Supplier<String> body, String format) {
+        if (renderedVersion != snapshot.version()) {
+            rendered.clear();
+            renderedVersion = snapshot.version();
+        }
+        if (rendered.size() > 1_000) {
+            rendered.clear();
+        }
+        return rendered.computeIfAbsent(key, k -> {
+            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
+            return new Rendered(bytes, Conditional.etag(bytes), format);
+        });
+    }
+
+    @Operation(summary = "Hourly or daily observations of stations",
+            description = "Filter by station (comma-separated ids), county, bounding box, pollutant (aqi, pm25, pm10, so2, "
+                    + "no2, co, o3) and dates (Beijing time, inclusive; hourly at most 31 days, daily at most 366 days "
+                    + "per request). Rows are ordered by station, then time. Paged: pass 'next' as cursor.")
+    @GetMapping("/api/public/v1/datasets/observations")
+    Mono<ResponseEntity<byte[]>> observations(ServerWebExchange exchange,
+            @Parameter(description = "hourly (default) or daily") @RequestParam(required = false) String resolution,
+            @RequestParam(required = false) String station, @RequestParam(required = false) String county,
+            @RequestParam(required = false) String bbox, @RequestParam(required = false) String pollutant,
+            @Parameter(description = "first date, e.g. 2024-01-01") @RequestParam(required = false) String from,
+            @Parameter(description = "last date, inclusive") @RequestParam(required = false) String to,
+            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
+            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+        Params params = new Params();
+        String res = params.oneOf("resolution", resolution, "hourly", List.of("hourly", "daily"));
+        String chosen = Formats.choose(params, format, exchange, List.of("json", "csv"));
+        String countyId = params.county(county, jurisdictions);
+        double[] box = params.bbox(bbox);
+        Set<String> pollutants = params.pollutants(pollutant);
+        LocalDate today = LocalDate.now(CHINA);
+        LocalDate toDay = params.date("to", to, today);
+        LocalDate fromDay = params.date("from", from, toDay.minusDays(res.equals("daily") ? 29 : 6));
+        if (fromDay.isAfter(toDay)) {
+            params.fail("from", "must not be after to");
+        }
+        long maxDays = res.equals("daily") ? MAX_DAILY_DAYS : MAX_HOURLY_DAYS;
+        if (fromDay.plusDays(maxDays).isBefore(toDay.plusDays(1))) {
+            params.fail("to", "at most " + maxDays + " days per request for " + res + " values; use the yearly downloads");
+        }
+        int size = params.limit(limit, 1000, 10_000);
+        String[] after = params.cursor(cursor);
+        params.check();
+        List<String> wanted = station == null || station.isBlank() ? null
+                : Arrays.stream(station.split(",")).map(String::trim).toList();
+        return latest.current().flatMap(snapshot -> {
+            List<StationNow> chosenStations = snapshot.stations().stream()
+                    .filter(s -> wanted == null || wanted.contains(s.id()))
+                    .filter(s -> stationsDataset.within(s, countyId) && StationsDataset.inside(s, box)).toList();
+            if (wanted != null) {
+                List<String> unknown = wanted.stream()
+                        .filter(id -> snapshot.stations().stream().noneMatch(s -> s.id().equals(id))).toList();
+                if (!unknown.isEmpty()) {
+                    return Mono.error(new BadParameters(List.of(new BadParameters.Violation("station",
+                            "unknown station " + String.join(", ", unknown)))));
+                }
+            }
+            var query = new ObservationsDataset.Query(chosenStations, res, fromDay, toDay, pollutants, after, size);
+            return observations.page(query).map(page -> {
+                String body = chosen.equals("csv") ? ObservationsDataset.csv(page.rows(), pollutants, res, true)
+                        : observations.json(page, query);
+                // Past days no longer change; today's values change each hour.
+                boolean closed = toDay.isBefore(today);
+                Instant modified = closed ? toDay.plusDays(1).atTime(1, 0).atZone(CHINA).toInstant()
+                        : snapshot.lastModified();
+                return Conditional.respond(exchange, body, Formats.mediaType(chosen), modified,
+                        closed ? Duration.ofHours(1) : Duration.ofMinutes(5));
+            });
+        });
+    }
+}

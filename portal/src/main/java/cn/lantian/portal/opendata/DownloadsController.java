@@ -1,0 +1,146 @@
+package cn.lantian.portal.opendata;
+
+import cn.lantian.portal.PortalProperties;
+import cn.lantian.portal.live.LatestAqi;
+import cn.lantian.portal.upstream.AirQuality;
+import cn.lantian.portal.upstream.Alert;
+import cn.lantian.portal.upstream.StationNow;
+import cn.lantian.portal.upstream.TargetStandings;
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Yearly bulk downloads (CSV), assembled from the owners' public endpoints, and their index. */
+@RestController
+class DownloadsController {
+
+    static final List<String> DATASETS = List.of("observations-daily", "observations-hourly", "targets", "alerts");
+
+    private final AirQuality airQuality;
+    private final LatestAqi latest;
+    private final ObservationsDataset observations;
+    private final PortalProperties properties;
+    private final Licence licence;
+    private final JsonMapper json;
+
+    DownloadsController(AirQuality airQuality, LatestAqi latest, ObservationsDataset observations,
+            PortalProperties properties, Licence licence, JsonMapper json) {
+        this.airQuality = airQuality;
+        this.latest = latest;
+        this.observations = observations;
+        this.properties = properties;
+        this.licence = licence;
+        this.json = json;
+    }
+
+    @Operation(summary = "Index of the yearly bulk downloads")
+    @GetMapping("/api/public/v1/downloads")
+    ResponseEntity<byte[]> index(ServerWebExchange exchange) {
+        int thisYear = LocalDate.now(DatasetsController.CHINA).getYear();
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (String dataset : DATASETS) {
+            for (int year = thisYear; year >= properties.firstYear(); year--) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("dataset", dataset);
+                f.put("year", year);
+                f.put("url", "/api/public/v1/downloads/" + dataset + "/" + year + ".csv");
+                f.put("mediaType", "text/csv");
+                files.add(f);
+            }
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("licence", licence.field(false));
+        root.put("items", files);
+        return Conditional.respond(exchange, json.writeValueAsString(root), org.springframework.http.MediaType.APPLICATION_JSON,
+                LocalDate.now(DatasetsController.CHINA).withDayOfYear(1).atStartOfDay(DatasetsController.CHINA).toInstant(),
+                Duration.ofHours(1));
+    }
+
+    @Operation(summary = "One dataset's values for one year, as CSV",
+            description = "Datasets: observations-daily, observations-hourly (every station), targets (each unit's "
+                    + "standing on the plan's targets), alerts (heavy-pollution alerts that began that year).")
+    @GetMapping("/api/public/v1/downloads/{dataset}/{file}")
+    Mono<ResponseEntity<byte[]>> download(ServerWebExchange exchange, @PathVariable String dataset,
+            @PathVariable String file) {
+        Params params = new Params();
+        params.oneOf("dataset", dataset, null, DATASETS);
+        LocalDate today = LocalDate.now(DatasetsController.CHINA);
+        int year = 0;
+        if (!file.matches("\\d{4}\\.csv")) {
+            params.fail("file", "a year and .csv, such as 2024.csv");
+        } else {
+            year = Integer.parseInt(file.substring(0, 4));
+            if (year < properties.firstYear() || year > today.getYear()) {
+                params.fail("file", "a year from " + properties.firstYear() + " to " + today.getYear());
+            }
+        }
+        params.check();
+        int y = year;
+        boolean past = y < today.getYear();
+        LocalDate from = LocalDate.of(y, 1, 1);
+        LocalDate to = past ? LocalDate.of(y, 12, 31) : today;
+        Mono<String> body = switch (dataset) {
+            case "targets" -> airQuality.targets(y).map(DownloadsController::targetsCsv);
+            case "alerts" -> airQuality.alerts().map(alerts -> alertsCsv(alerts, y));
+            default -> {
+                String resolution = dataset.equals("observations-daily") ? "daily" : "hourly";
+                var all = new java.util.LinkedHashSet<>(Params.POLLUTANTS);
+                yield latest.current().flatMap(snapshot -> Flux.fromIterable(snapshot.stations()).map(StationNow::id)
+                        .concatMap(id -> observations.rows(id, new ObservationsDataset.Query(List.of(), resolution, from,
+                                to, all, null, 0)).collectList()
+                                .map(rows -> ObservationsDataset.csv(rows, all, resolution, false)), 1)
+                        .collectList()
+                        .map(parts -> ObservationsDataset.csv(List.of(), all, resolution, true) + String.join("", parts)));
+            }
+        };
+        Instant modified = past ? LocalDate.of(y + 1, 1, 1).atTime(1, 0).atZone(DatasetsController.CHINA).toInstant()
+                : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return body.map(csv -> {
+            ResponseEntity<byte[]> answer = Conditional.respond(exchange, csv, Formats.CSV, modified,
+                    past ? Duration.ofDays(1) : Duration.ofMinutes(10));
+            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lantian-" + dataset + "-" + y + ".csv\"")
+                    .body(answer.getBody());
+        });
+    }
+
+    static String targetsCsv(TargetStandings t) {
+        Csv csv = new Csv().row(List.of("year", "as_of", "unit", "stations", "valid_days", "good_days", "heavy_days",
+                "indicator", "value", "op", "target", "remaining", "projected", "status", "source"));
+        for (TargetStandings.Unit u : t.units()) {
+            for (TargetStandings.Progress p : u.progress()) {
+                csv.row(Arrays.asList(t.year(), t.asOf(), u.unit(), u.stations(), u.validDays(), u.goodDays(),
+                        u.heavyDays(), p.indicator(), p.value(), p.op(), p.target(), p.remaining(), p.projected(),
+                        p.status(), u.source()));
+            }
+        }
+        return csv.toString();
+    }
+
+    static String alertsCsv(List<Alert> alerts, int year) {
+        Csv csv = new Csv().row(List.of("alert_id", "county", "level", "effective_from", "ended_at", "in_force",
+                "basis", "measures"));
+        for (Alert a : alerts) {
+            if (a.effectiveFrom() != null && a.effectiveFrom().atZone(DatasetsController.CHINA).getYear() == year) {
+                csv.row(Arrays.asList(a.id(), a.county(), a.level(), a.effectiveFrom(), a.endedAt(), a.active(),
+                        a.basis(), String.join("; ", a.measures())));
+            }
+        }
+        return csv.toString();
+    }
+}

@@ -1,0 +1,135 @@
+package cn.lantian.portal.opendata;
+
+import cn.lantian.portal.upstream.AirQuality;
+import cn.lantian.portal.upstream.DayValue;
+import cn.lantian.portal.upstream.HourValue;
+import cn.lantian.portal.upstream.StationNow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Hourly or daily values of the chosen stations, station by station then by time, paged by cursor. */
+@Component
+class ObservationsDataset {
+
+    private final AirQuality airQuality;
+    private final Licence licence;
+    private final JsonMapper json;
+
+    ObservationsDataset(AirQuality airQuality, Licence licence, JsonMapper json) {
+        this.airQuality = airQuality;
+        this.licence = licence;
+        this.json = json;
+    }
+
+    /** One row: a station's hour or day; {@code flag} is "invalid" for flagged hours and "dust" for dust days. */
+    record Row(String station, String time, Integer aqi, String primary, Double pm25, Double pm10, Double so2,
+            Double no2, Double co, Double o3, String flag) {
+
+        Object value(String pollutant) {
+            return switch (pollutant) {
+                case "aqi" -> aqi;
+                case "pm25" -> pm25;
+                case "pm10" -> pm10;
+                case "so2" -> so2;
+                case "no2" -> no2;
+                case "co" -> co;
+                default -> o3;
+            };
+        }
+    }
+
+    /** The rows of one page and the cursor of the next (null on the last page). */
+    record Page(List<Row> rows, String next) {
+    }
+
+    /** The request, checked. {@code after} is the cursor's station and time, or null. */
+    record Query(List<StationNow> stations, String resolution, LocalDate from, LocalDate to, Set<String> pollutants,
+            String[] after, int limit) {
+    }
+
+    Mono<Page> page(Query q) {
+        return Flux.fromIterable(q.stations())
+                .filter(s -> q.after() == null || s.id().compareTo(q.after()[0]) >= 0)
+                .concatMap(s -> rows(s.id(), q).filter(r -> q.after() == null || !r.station().equals(q.after()[0])
+                        || r.time().compareTo(q.after()[1]) > 0), 1)
+                .take(q.limit() + 1L)
+                .collectList()
+                .map(rows -> {
+                    if (rows.size() <= q.limit()) {
+                        return new Page(rows, null);
+                    }
+                    List<Row> page = rows.subList(0, q.limit());
+                    Row last = page.get(page.size() - 1);
+                    return new Page(new ArrayList<>(page), Params.cursorOf(last.station(), last.time()));
+                });
+    }
+
+    /** Every row of one station in the range, in time order. */
+    Flux<Row> rows(String station, Query q) {
+        if (q.resolution().equals("daily")) {
+            return airQuality.daily(station, q.from(), q.to()).flatMapIterable(days -> days.stream()
+                    .map(d -> day(station, d)).toList());
+        }
+        return airQuality.hourly(station, q.from(), q.to()).flatMapIterable(hours -> hours.stream()
+                .map(h -> hour(station, h)).toList());
+    }
+
+    private static Row day(String station, DayValue d) {
+        return new Row(station, d.day().toString(), d.aqi(), d.primary(), d.pm25(), d.pm10(), d.so2(), d.no2(), d.co(),
+                d.o3(), d.dust() ? "dust" : null);
+    }
+
+    private static Row hour(String station, HourValue h) {
+        return new Row(station, h.hour().toString(), h.aqi(), h.primary(), h.pm25(), h.pm10(), h.so2(), h.no2(),
+                h.co(), h.o3(), h.valid() ? null : "invalid");
+    }
+
+    String json(Page page, Query q) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("licence", licence.field(false));
+        root.put("resolution", q.resolution());
+        root.put("units", Map.of("co", "mg/m3", "others", "ug/m3", "o3", q.resolution().equals("daily")
+                ? "daily maximum 8-hour mean" : "1-hour mean"));
+        String timeField = q.resolution().equals("daily") ? "day" : "hour";
+        root.put("items", page.rows().stream().map(r -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("station", r.station());
+            m.put(timeField, r.time());
+            for (String p : q.pollutants()) {
+                m.put(p, r.value(p));
+            }
+            m.put("primary", r.primary());
+            m.put("flag", r.flag());
+            return m;
+        }).toList());
+        root.put("next", page.next());
+        return json.writeValueAsString(root);
+    }
+
+    static String csv(List<Row> rows, Set<String> pollutants, String resolution, boolean header) {
+        Csv csv = new Csv();
+        if (header) {
+            List<Object> head = new ArrayList<>(List.of("station", resolution.equals("daily") ? "day" : "hour"));
+            pollutants.forEach(p -> head.add(p.equals("co") ? "co_mgm3" : p.equals("aqi") ? "aqi" : p + "_ugm3"));
+            head.add("primary");
+            head.add("flag");
+            csv.row(head);
+        }
+        for (Row r : rows) {
+            List<Object> fields = new ArrayList<>(List.of(r.station(), r.time()));
+            pollutants.forEach(p -> fields.add(r.value(p)));
+            fields.add(r.primary());
+            fields.add(r.flag());
+            csv.row(fields);
+        }
+        return csv.toString();
+    }
+}

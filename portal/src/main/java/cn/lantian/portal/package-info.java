@@ -1,0 +1,2 @@
+/** The public portal of the Lantian platform. */
+package cn.lantian.portal;

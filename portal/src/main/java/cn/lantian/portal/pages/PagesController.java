@@ -1,0 +1,242 @@
+package cn.lantian.portal.pages;
+
+import cn.lantian.portal.live.LatestAqi;
+import cn.lantian.portal.opendata.Licence;
+import cn.lantian.portal.upstream.AirQuality;
+import cn.lantian.portal.upstream.Alert;
+import cn.lantian.portal.upstream.ClosedCase;
+import cn.lantian.portal.upstream.DayValue;
+import cn.lantian.portal.upstream.Disclosures;
+import cn.lantian.portal.upstream.Enterprise;
+import cn.lantian.portal.upstream.HourValue;
+import cn.lantian.portal.upstream.StationNow;
+import cn.lantian.portal.upstream.TargetStandings;
+import cn.lantian.portal.aqi.Categories;
+import cn.lantian.reference.Jurisdiction;
+import cn.lantian.reference.Jurisdictions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** The public pages. Every upstream read degrades to "not available now" rather than an error page. */
+@Controller
+class PagesController {
+
+    private static final Logger log = LoggerFactory.getLogger(PagesController.class);
+
+    private final LatestAqi latest;
+    private final AirQuality airQuality;
+    private final Disclosures disclosures;
+    private final Jurisdictions jurisdictions;
+    private final MapDrawing map;
+    private final Views views;
+    private final Names names;
+    private final Categories categories;
+    private final Licence licence;
+    private final MessageSource messages;
+
+    PagesController(LatestAqi latest, AirQuality airQuality, Disclosures disclosures, Jurisdictions jurisdictions,
+            MapDrawing map, Views views, Names names, Categories categories, Licence licence, MessageSource messages) {
+        this.latest = latest;
+        this.airQuality = airQuality;
+        this.disclosures = disclosures;
+        this.jurisdictions = jurisdictions;
+        this.map = map;
+        this.views = views;
+        this.names = names;
+        this.categories = categories;
+        this.licence = licence;
+        this.messages = messages;
+    }
+
+    private String common(ServerWebExchange exchange, Model model, String page) {
+        String lang = Languages.of(exchange);
+        model.addAttribute("lang", lang);
+        model.addAttribute("dir", "ug".equals(lang) ? "rtl" : "ltr");
+        model.addAttribute("page", page);
+        model.addAttribute("path", exchange.getRequest().getPath().value());
+        model.addAttribute("licence", licence);
+        model.addAttribute("categories", categories.all());
+        return lang;
+    }
+
+    private String text(String key, String lang) {
+        return messages.getMessage(key, null, java.util.Locale.forLanguageTag(lang));
+    }
+
+    private <T> Mono<T> orElse(Mono<T> read, T fallback, Model model, String what) {
+        return read.onErrorResume(e -> {
+            log.warn("{} not available: {}", what, e.toString());
+            model.addAttribute("unavailable", true);
+            return Mono.just(fallback);
+        });
+    }
+
+    private Mono<List<StationNow>> stations(Model model) {
+        return orElse(latest.current().map(LatestAqi.Snapshot::stations), List.of(), model, "stations");
+    }
+
+    /** The year the newest data belongs to (demo data may be from a past year). */
+    private static int dataYear(List<StationNow> stations) {
+        return stations.stream().map(StationNow::hour).filter(h -> h != null).max(Instant::compareTo)
+                .map(h -> h.atZone(Views.CHINA).getYear()).orElse(LocalDate.now(Views.CHINA).getYear());
+    }
+
+    @GetMapping("/")
+    Mono<String> home(ServerWebExchange exchange, Model model) {
+        String lang = common(exchange, model, "home");
+        return Mono.zip(stations(model), orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"))
+                .map(t -> {
+                    List<StationNow> list = t.getT1();
+                    model.addAttribute("now", views.mean(list, lang));
+                    model.addAttribute("stations", views.stations(list, lang));
+                    model.addAttribute("map", map.svg(list, lang, null, text("map.title", lang)));
+                    model.addAttribute("alerts", t.getT2().stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
+                    model.addAttribute("counties", counties(lang));
+                    return "home";
+                });
+    }
+
+    private List<Map.Entry<String, String>> counties(String lang) {
+        return jurisdictions.ofKind(Jurisdiction.Kind.COUNTY).stream()
+                .map(j -> Map.entry(j.id(), Names.of(j, lang))).toList();
+    }
+
+    @GetMapping("/counties/{id}")
+    Mono<String> county(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        Jurisdiction unit = jurisdictions.byId(id).filter(j -> j.kind() != Jurisdiction.Kind.PREFECTURE)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such county"));
+        String lang = common(exchange, model, "county");
+        model.addAttribute("unitId", id);
+        model.addAttribute("unitName", Names.of(unit, lang));
+        return stations(model).flatMap(all -> {
+            List<StationNow> mine = all.stream().filter(s -> id.equals(s.jurisdiction()) || id.equals(s.corpsUnit())
+                    || (s.corpsUnit() != null && jurisdictions.isWithin(s.corpsUnit(), id))).toList();
+            model.addAttribute("now", views.mean(mine, lang));
+            model.addAttribute("stations", views.stations(mine, lang));
+            model.addAttribute("map", map.svg(mine, lang, id, Names.of(unit, lang)));
+            int year = dataYear(all);
+            model.addAttribute("year", year);
+            return Mono.zip(orElse(airQuality.targets(year).map(Optional::of), Optional.<TargetStandings>empty(), model, "targets"),
+                    orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
+                    orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"));
+        }).map(t -> {
+            model.addAttribute("standing", t.getT1().flatMap(s -> s.units().stream()
+                    .filter(u -> id.equals(u.unit())).findFirst()).orElse(null));
+            model.addAttribute("remainingDays", t.getT1().map(TargetStandings::remainingDays).orElse(null));
+            model.addAttribute("alerts", t.getT2().stream().filter(a -> id.equals(a.county())).map(a -> views.alert(a, lang)).toList());
+            model.addAttribute("enterprises", t.getT3().stream().filter(e -> id.equals(e.county())).toList());
+            return "county";
+        });
+    }
+
+    @GetMapping("/targets")
+    Mono<String> targets(@RequestParam(required = false) Integer year, ServerWebExchange exchange, Model model) {
+        String lang = common(exchange, model, "targets");
+        return stations(model).flatMap(all -> {
+            int y = year != null && year >= 2013 && year <= 2100 ? year : dataYear(all);
+            model.addAttribute("year", y);
+            return orElse(airQuality.targets(y).map(Optional::of), Optional.<TargetStandings>empty(), model, "targets");
+        }).map(t -> {
+            model.addAttribute("standings", t.orElse(null));
+            model.addAttribute("unitNames", t.map(s -> s.units().stream().collect(Collectors.toMap(
+                    TargetStandings.Unit::unit, u -> names.unit(u.unit(), lang), (a, b) -> a))).orElse(Map.of()));
+            return "targets";
+        });
+    }
+
+    @GetMapping("/stations/{id}")
+    Mono<String> station(@PathVariable String id, ServerWebExchange exchange, Model model) {
+        String lang = common(exchange, model, "station");
+        return latest.current().onErrorResume(e -> Mono.empty()).flatMap(snapshot -> Mono.justOrEmpty(
+                snapshot.stations().stream().filter(s -> s.id().equals(id)).findFirst()))
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no such station")))
+                .flatMap(s -> {
+                    model.addAttribute("station", views.station(s, lang));
+                    LocalDate to = s.hour() == null ? LocalDate.now(Views.CHINA) : s.hour().atZone(Views.CHINA).toLocalDate();
+                    return Mono.zip(orElse(airQuality.hourly(id, to.minusDays(6), to), List.<HourValue>of(), model, "hourly"),
+                            orElse(airQuality.daily(id, to.minusDays(364), to), List.<DayValue>of(), model, "daily"));
+                }).map(t -> {
+                    List<Charts.Bar> hours = t.getT1().stream().map(h -> new Charts.Bar(Views.hour(h.hour()).substring(5, 13) + "h",
+                            h.valid() && h.aqi() != null ? h.aqi().doubleValue() : null, "#1a4f8b")).toList();
+                    model.addAttribute("hourlyChart", Charts.line(text("station.hourly", lang), hours, "AQI"));
+                    List<HourValue> recent = new ArrayList<>(t.getT1());
+                    java.util.Collections.reverse(recent);
+                    model.addAttribute("hours", recent.stream().limit(24).map(h -> new Charts.Bar(
+                            Views.hour(h.hour()), h.aqi() == null ? null : h.aqi().doubleValue(), h.valid() ? "" : "invalid")).toList());
+                    List<Charts.Bar> days = t.getT2().stream().map(d -> new Charts.Bar(d.day().toString().substring(5),
+                            d.aqi() == null ? null : d.aqi().doubleValue(),
+                            categories.of(d.aqi()).map(Categories.Category::rgb).orElse("#E0E0E0"))).toList();
+                    model.addAttribute("dailyChart", Charts.bars(text("station.daily", lang), days, "AQI"));
+                    List<Charts.Bar> months = monthly(t.getT2());
+                    model.addAttribute("monthlyChart", Charts.bars(text("station.monthly", lang), months, "PM2.5 µg/m³"));
+                    model.addAttribute("months", months);
+                    return "station";
+                });
+    }
+
+    /** Monthly mean PM2.5 of the valid days (the plan's yardstick), months in order. */
+    static List<Charts.Bar> monthly(List<DayValue> days) {
+        Map<YearMonth, List<Double>> byMonth = new TreeMap<>();
+        for (DayValue d : days) {
+            byMonth.computeIfAbsent(YearMonth.from(d.day()), m -> new ArrayList<>());
+            if (d.pm25() != null) {
+                byMonth.get(YearMonth.from(d.day())).add(d.pm25());
+            }
+        }
+        List<Charts.Bar> out = new ArrayList<>();
+        byMonth.forEach((m, values) -> out.add(new Charts.Bar(m.toString(), values.isEmpty() ? null
+                : Math.round(values.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0, "#5b8cc0")));
+        return out;
+    }
+
+    @GetMapping("/enterprises")
+    Mono<String> enterprises(ServerWebExchange exchange, Model model) {
+        String lang = common(exchange, model, "enterprises");
+        return Mono.zip(orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"),
+                orElse(disclosures.closedCases(), List.<ClosedCase>of(), model, "cases")).map(t -> {
+                    model.addAttribute("enterprises", t.getT1());
+                    model.addAttribute("cases", t.getT2());
+                    model.addAttribute("unitNames", jurisdictions.all().stream().collect(Collectors.toMap(
+                            Jurisdiction::id, j -> Names.of(j, lang))));
+                    return "enterprises";
+                });
+    }
+
+    @GetMapping("/alerts")
+    Mono<String> alerts(ServerWebExchange exchange, Model model) {
+        String lang = common(exchange, model, "alerts");
+        return orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts").map(all -> {
+            model.addAttribute("current", all.stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
+            model.addAttribute("past", all.stream().filter(a -> !a.active()).map(a -> views.alert(a, lang)).toList());
+            return "alerts";
+        });
+    }
+
+    @GetMapping("/open-data")
+    Mono<String> openData(ServerWebExchange exchange, Model model) {
+        common(exchange, model, "open-data");
+        String base = org.springframework.web.util.UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+                .replacePath("").replaceQuery(null).build().toUriString();
+        model.addAttribute("base", base);
+        return Mono.just("open-data");
+    }
+}

@@ -1,0 +1,96 @@
+package cn.lantian.portal.pages;
+
+import cn.lantian.portal.aqi.Categories;
+import cn.lantian.portal.upstream.Alert;
+import cn.lantian.portal.upstream.StationNow;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import org.springframework.stereotype.Component;
+
+/** Turns the portal's records into what templates show, in the reader's language. */
+@Component
+class Views {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final Categories categories;
+    private final Names names;
+
+    private final tools.jackson.databind.JsonNode measures;
+
+    Views(Categories categories, Names names) {
+        this.categories = categories;
+        this.names = names;
+        try (var in = Views.class.getResourceAsStream("/data/alert-measures.json")) {
+            this.measures = tools.jackson.databind.json.JsonMapper.builder().build().readTree(in).get("levels");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The alert's own measures, else the national ones for its level (data/alert-measures.json). */
+    List<String> measures(Alert a, String lang) {
+        if (!a.measures().isEmpty() || a.level() == null || !measures.has(a.level())) {
+            return a.measures();
+        }
+        List<String> out = new java.util.ArrayList<>();
+        measures.get(a.level()).get("en".equals(lang) ? "en" : "zh").forEach(m -> out.add(m.asString()));
+        return out;
+    }
+
+    /** A station line: names, its AQI and category with colours, the hour (Beijing time). */
+    record StationRow(String id, String name, String unit, String unitName, Integer aqi, String category,
+            String colour, String textColour, String hour, String primary) {
+    }
+
+    /** An AQI summary: value, category name and colours (value null when nothing was reported). */
+    record AqiNow(Integer aqi, String category, String colour, String textColour, String advice) {
+    }
+
+    /** An alert line with the county's name and times in Beijing time. */
+    record AlertRow(String id, String county, String countyName, String level, String from, String until,
+            String basis, List<String> measures, boolean active) {
+    }
+
+    StationRow station(StationNow s, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        var c = categories.of(s.aqi());
+        String unit = s.corpsUnit() != null ? s.corpsUnit() : s.jurisdiction();
+        return new StationRow(s.id(), names.station(s, lang), s.jurisdiction(), names.unit(unit, lang), s.aqi(),
+                c.map(x -> x.name(locale)).orElse("—"), c.map(Categories.Category::rgb).orElse("#E0E0E0"),
+                c.map(Categories.Category::textRgb).orElse("#000000"), hour(s.hour()), s.primary());
+    }
+
+    List<StationRow> stations(List<StationNow> list, String lang) {
+        return list.stream().map(s -> station(s, lang)).toList();
+    }
+
+    /**
+     * The mean of the stations' latest AQI, rounded up as HJ 633 rounds indices. A simplification: the official city
+     * AQI averages concentrations first; the portal has only the stations' indices.
+     */
+    AqiNow mean(List<StationNow> list, String lang) {
+        OptionalDouble mean = list.stream().filter(s -> s.aqi() != null).mapToInt(StationNow::aqi).average();
+        if (mean.isEmpty()) {
+            return new AqiNow(null, "—", "#E0E0E0", "#000000", "");
+        }
+        int aqi = (int) Math.ceil(mean.getAsDouble());
+        Locale locale = Locale.forLanguageTag(lang);
+        var c = categories.of(aqi).orElseThrow();
+        return new AqiNow(aqi, c.name(locale), c.rgb(), c.textRgb(), c.advice(locale));
+    }
+
+    AlertRow alert(Alert a, String lang) {
+        return new AlertRow(a.id(), a.county(), names.unit(a.county(), lang), a.level(), hour(a.effectiveFrom()),
+                hour(a.endedAt()), a.basis(), measures(a, lang), a.active());
+    }
+
+    static String hour(Instant t) {
+        return t == null ? "" : HOUR.format(t.atZone(CHINA));
+    }
+}

@@ -1,0 +1,220 @@
+package cn.lantian.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The open-data API the portal serves, over real HTTP, with the owners' endpoints played by {@link UpstreamStub}. */
+class OpenDataIntegrationTests extends PortalTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient http;
+
+    @BeforeEach
+    void client() {
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+    }
+
+    private JsonNode json(String uri) {
+        byte[] body = http.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    @Test
+    void stationsCarryLatestAqiLicenceAndAttribution() {
+        var result = http.get().uri("/api/public/v1/datasets/stations").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Link", ".*creativecommons.org/licenses/by/4.0.*rel=\"license\".*")
+                .expectHeader().exists(HttpHeaders.ETAG).expectHeader().exists(HttpHeaders.LAST_MODIFIED)
+                .expectBody().returnResult();
+        JsonNode body = JSON.readTree(result.getResponseBody());
+        assertThat(body.get("licence").get("id").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(body.get("licence").get("attribution").asString()).contains("© OpenStreetMap contributors");
+        assertThat(body.get("items")).hasSize(8);
+        JsonNode first = body.get("items").get(0);
+        assertThat(first.get("id").asString()).isEqualTo("2698A");
+        assertThat(first.get("latest").get("aqi").asInt()).isEqualTo(168);
+        assertThat(first.get("latest").get("category").asInt()).isEqualTo(4);
+        assertThat(first.get("latest").get("colour").asString()).isEqualTo("#FF0000");
+    }
+
+    @Test
+    void answersNotModifiedToACurrentCopy() {
+        var first = http.get().uri("/api/public/v1/datasets/stations?format=csv").exchange().expectStatus().isOk()
+                .expectBody().returnResult();
+        String etag = first.getResponseHeaders().getETag();
+        long modified = first.getResponseHeaders().getLastModified();
+        http.get().uri("/api/public/v1/datasets/stations?format=csv").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
+                .expectStatus().isNotModified().expectBody().isEmpty();
+        http.get().uri("/api/public/v1/datasets/stations?format=csv").ifModifiedSince(java.time.ZonedDateTime.ofInstant(
+                        java.time.Instant.ofEpochMilli(modified), java.time.ZoneOffset.UTC)).exchange()
+                .expectStatus().isNotModified();
+        http.get().uri("/api/public/v1/datasets/stations?format=csv").header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void stationsAsGeoJsonAndCsvFilteredByCountyAndBox() {
+        JsonNode geo = json("/api/public/v1/datasets/stations?format=geojson&county=653101");
+        assertThat(geo.get("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(geo.get("features")).hasSize(3);
+        JsonNode point = geo.get("features").get(2).get("geometry");
+        assertThat(point.get("type").asString()).isEqualTo("Point");
+        assertThat(point.get("coordinates").get(0).asDouble()).isEqualTo(75.9538);
+        // Corps units count under their division; the division is found by its id.
+        assertThat(json("/api/public/v1/datasets/stations?county=xpcc-3").get("items")).hasSize(1);
+        assertThat(json("/api/public/v1/datasets/stations?bbox=77,37.5,78,38.5").get("items"))
+                .extracting(n -> n.get("id").asString()).containsExactly("SC001", "YC001");
+        String csv = http.get().uri("/api/public/v1/datasets/stations").accept(org.springframework.http.MediaType.parseMediaType("text/csv"))
+                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.split("\r\n")).hasSize(9);
+        assertThat(csv).startsWith("id,name_zh,name_en,kind,county").contains("2700A,市环境监测站");
+    }
+
+    @Test
+    void pagesStationsByCursorWithoutGapsOrRepeats() {
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = json("/api/public/v1/datasets/stations?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            page.get("items").forEach(i -> seen.add(i.get("id").asString()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(8);
+    }
+
+    @Test
+    void badParametersGetProblemDetailsNamingEachOne() {
+        JsonNode problem = JSON.readTree(http.get()
+                .uri("/api/public/v1/datasets/stations?format=xml&county=999&bbox=1,2,3&limit=0&cursor=%25%25")
+                .exchange().expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
+                .expectBody().returnResult().getResponseBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("errors")).extracting(e -> e.get("parameter").asString())
+                .containsExactlyInAnyOrder("format", "county", "bbox", "limit", "cursor");
+        JsonNode dates = JSON.readTree(http.get()
+                .uri("/api/public/v1/datasets/observations?from=2024-13-01&resolution=weekly&pollutant=pm25,lead&station=NOPE")
+                .exchange().expectStatus().isBadRequest().expectBody().returnResult().getResponseBody());
+        assertThat(dates.get("errors")).extracting(e -> e.get("parameter").asString())
+                .contains("from", "resolution", "pollutant");
+        http.get().uri("/api/public/v1/datasets/observations?station=NOPE&from=2024-01-01&to=2024-01-02").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("station");
+        http.get().uri("/api/public/v1/downloads/secrets/2024.csv").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("dataset");
+        http.get().uri("/api/public/v1/datasets/observations?from=2024-01-01&to=2024-03-01").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("to");
+    }
+
+    @Test
+    void aYearOfDailyValuesForOneStationWithPollutantChoice() {
+        JsonNode page = json("/api/public/v1/datasets/observations?station=2700A&resolution=daily&from=2024-01-01"
+                + "&to=2024-12-31&pollutant=pm25,aqi");
+        assertThat(page.get("items")).hasSize(366);
+        JsonNode day = page.get("items").get(0);
+        assertThat(day.get("day").asString()).isEqualTo("2024-01-01");
+        assertThat(day.has("pm25")).isTrue();
+        assertThat(day.has("aqi")).isTrue();
+        assertThat(day.has("so2")).isFalse();
+        assertThat(page.get("next").isNull()).isTrue();
+        assertThat(page.get("licence").get("url").asString()).contains("creativecommons");
+    }
+
+    @Test
+    void pagesHourlyValuesAcrossStationsByCursor() {
+        int rows = 0;
+        String cursor = null;
+        List<String> keys = new ArrayList<>();
+        int guard = 0;
+        do {
+            JsonNode page = json("/api/public/v1/datasets/observations?county=653101&from=2024-11-01&to=2024-11-02&limit=40"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            page.get("items").forEach(i -> keys.add(i.get("station").asString() + i.get("hour").asString()));
+            rows += page.get("items").size();
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (cursor != null && ++guard < 20);
+        // Three Kashgar City stations, two days of 24 hours.
+        assertThat(rows).isEqualTo(3 * 48);
+        assertThat(keys).doesNotHaveDuplicates();
+        assertThat(keys.get(0)).startsWith("2698A");
+        assertThat(keys.get(keys.size() - 1)).startsWith("2700A");
+    }
+
+    @Test
+    void yearlyBulkDownloadsAreCsvAssembledFromTheOwners() {
+        String daily = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv").exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, ".*lantian-observations-daily-2024.csv.*")
+                .expectHeader().exists(HttpHeaders.ETAG)
+                .expectBody(String.class).returnResult().getResponseBody();
+        String[] lines = daily.split("\r\n");
+        assertThat(lines[0]).isEqualTo("station,day,aqi,pm25_ugm3,pm10_ugm3,so2_ugm3,no2_ugm3,co_mgm3,o3_ugm3,primary,flag");
+        assertThat(lines).hasSize(1 + 8 * 366);
+        String targets = http.get().uri("/api/public/v1/downloads/targets/2024.csv").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(targets).contains("653100", "goodDayShare", "at-risk");
+        String alerts = http.get().uri("/api/public/v1/downloads/alerts/2024.csv").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(alerts.split("\r\n")).hasSize(3);
+        JsonNode index = json("/api/public/v1/downloads");
+        assertThat(index.get("items").get(0).get("url").asString()).startsWith("/api/public/v1/downloads/");
+    }
+
+    @Test
+    void catalogueIsDcatApJsonLdWithAbsoluteIris() {
+        var result = http.get().uri("/api/public/v1/catalog").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("application/ld+json").expectBody().returnResult();
+        JsonNode catalog = JSON.readTree(result.getResponseBody());
+        assertThat(catalog.get("@type").asString()).isEqualTo("dcat:Catalog");
+        assertThat(catalog.get("@context").get("dcat").asString()).isEqualTo("http://www.w3.org/ns/dcat#");
+        assertThat(catalog.get("dcat:dataset").size()).isGreaterThanOrEqualTo(8);
+        JsonNode stations = catalog.get("dcat:dataset").get(0);
+        assertThat(stations.get("@type").asString()).isEqualTo("dcat:Dataset");
+        JsonNode distribution = stations.get("dcat:distribution").get(0);
+        assertThat(distribution.get("dcat:accessURL").get("@id").asString())
+                .isEqualTo("http://127.0.0.1:" + port + "/api/public/v1/datasets/stations");
+        assertThat(distribution.get("dct:license").get("@id").asString()).contains("odbl");
+        assertThat(catalog.get("dct:license").get("@id").asString()).contains("creativecommons");
+    }
+
+    @Test
+    void oneOpenApiDocumentDescribesWhatThePortalServes() {
+        JsonNode api = json("/api/public/v1/openapi");
+        assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("paths").propertyNames()).contains("/api/public/v1/catalog",
+                "/api/public/v1/datasets/stations", "/api/public/v1/datasets/observations",
+                "/api/public/v1/downloads/{dataset}/{file}", "/api/public/v1/live", "/api/public/v1/licence");
+    }
+
+    @Test
+    void pagesAreServedWithTheLicenceHeaderAndTheMapAttribution() {
+        String home = http.get().uri("/").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Link", ".*rel=\"license\".*")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(home).contains("© OpenStreetMap contributors", "<svg class=\"map\"", "data-station=\"2700A\"")
+                .contains("lang=\"zh\"");
+        assertThat(http.get().uri("/?lang=en").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches(HttpHeaders.SET_COOKIE, "lang=en.*")
+                .expectBody(String.class).returnResult().getResponseBody())
+                .contains("Kashgar Prefecture air quality now", "lang=\"en\"");
+        assertThat(http.get().uri("/?lang=ug").exchange().expectBody(String.class).returnResult().getResponseBody())
+                .contains("dir=\"rtl\"", "قەشقەر");
+        assertThat(HttpStatus.OK).isNotNull();
+    }
+}

@@ -1,0 +1,149 @@
+package cn.lantian.portal;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A small real HTTP server standing in for air-quality, stationary and enforcement: it answers their public
+ * endpoints with recorded-shape JSON (test resources {@code upstream/}) and generated station series of the same
+ * shape as air-quality's. The owners' records deliberately carry private fields the portal must drop.
+ */
+public final class UpstreamStub implements AutoCloseable {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern SERIES = Pattern.compile("/api/public/v1/stations/([^/]+)/observations");
+
+    private final HttpServer server;
+    private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final String stations = resource("stations.json");
+
+    private UpstreamStub(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts on a free loopback port. */
+    public static UpstreamStub start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+            UpstreamStub stub = new UpstreamStub(server);
+            server.createContext("/", stub::handle);
+            server.setExecutor(Executors.newFixedThreadPool(4));
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** How many requests reached a path prefix. */
+    public int calls(String prefix) {
+        return calls.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToInt(e -> e.getValue().get()).sum();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+        Matcher series = SERIES.matcher(path);
+        String body;
+        int status = 200;
+        if (path.equals("/api/public/v1/stations")) {
+            body = stations;
+        } else if (series.matches()) {
+            String id = series.group(1);
+            if (!stations.contains("\"" + id + "\"")) {
+                status = 404;
+                body = "{\"title\":\"Not Found\",\"status\":404}";
+            } else {
+                body = series(id, param(query, "from"), param(query, "to"), param(query, "resolution"));
+            }
+        } else if (path.startsWith("/api/public/v1/targets/")) {
+            body = resource("targets.json");
+        } else if (path.equals("/api/public/v1/alerts")) {
+            body = resource("alerts.json");
+        } else if (path.equals("/api/public/v1/enterprises")) {
+            body = resource("enterprises.json");
+        } else if (path.equals("/api/public/v1/cases")) {
+            body = resource("cases.json");
+        } else {
+            status = 404;
+            body = "{\"status\":404}";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static String param(String query, String name) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    /** Deterministic values in air-quality's shapes: StoredHour for hourly, DailyValue for daily. */
+    static String series(String id, String from, String to, String resolution) {
+        LocalDate first = LocalDate.parse(from);
+        LocalDate last = LocalDate.parse(to);
+        StringBuilder out = new StringBuilder("[");
+        int seed = Math.abs(id.hashCode() % 40);
+        if ("daily".equals(resolution)) {
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                int aqi = 40 + (d.getDayOfYear() * 7 + seed) % 180;
+                double pm25 = 15 + (d.getDayOfYear() * 3 + seed) % 90;
+                out.append(out.length() > 1 ? "," : "").append(String.format(Locale.ROOT,
+                        "{\"day\":\"%s\",\"so2\":8.0,\"no2\":24.0,\"pm10\":%.1f,\"pm25\":%.1f,\"co\":0.9,\"o3_1h\":110.0,"
+                                + "\"o3_8h\":96.0,\"aqi\":%d,\"primary\":\"PM10\",\"standard\":\"HJ633-2012\",\"dust\":%s,\"dustBasis\":null}",
+                        d, pm25 * 2.4, pm25, aqi, aqi > 200 ? "true" : "false"));
+            }
+        } else {
+            var start = first.atTime(1, 0).atZone(CHINA).toInstant();
+            var end = last.plusDays(1).atTime(1, 0).atZone(CHINA).toInstant();
+            int i = 0;
+            for (var h = start; h.isBefore(end); h = h.plusSeconds(3600), i++) {
+                int aqi = 30 + (i * 11 + seed) % 170;
+                out.append(out.length() > 1 ? "," : "").append(String.format(Locale.ROOT,
+                        "{\"observation\":{\"station\":\"%s\",\"hour\":\"%s\",\"so2\":7.0,\"no2\":22.0,\"pm10\":%d.0,\"pm25\":%d.0,"
+                                + "\"co\":0.8,\"o3\":60.0,\"o3_8h\":55.0,\"valid\":%s,\"flag\":\"%s\"},\"aqi\":%d,\"primary\":\"PM10\","
+                                + "\"standard\":\"HJ633-2012\"}",
+                        id, h, aqi * 2, aqi / 2, i % 50 == 7 ? "false" : "true", i % 50 == 7 ? "M" : "N", aqi));
+            }
+        }
+        return out.append("]").toString();
+    }
+
+    static String resource(String name) {
+        try (InputStream in = UpstreamStub.class.getResourceAsStream("/upstream/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
