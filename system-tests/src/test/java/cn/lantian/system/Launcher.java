@@ -17,6 +17,9 @@ final class Launcher {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path RUN = ROOT.resolve(".lantian/run");
 
+    /** What the first {@code up} of this run started, for the later checks that it stays so. */
+    static Map<String, Long> firstStart = Map.of();
+
     private Launcher() {
     }
 
