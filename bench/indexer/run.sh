@@ -30,7 +30,7 @@ start_indexer() {
     --spring.cloud.stream.rabbit.bindings.index-in-0.consumer.dlq-expires=1800000 \
     --lantian.indexer.index-prefix=lantian-bench- >"$WORK/indexer.log" 2>&1 &
   INDEXER_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 400); do
     if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then return; fi
     sleep 1
   done
@@ -53,8 +53,6 @@ java -Xmx512m -cp "$CP" com.rabbitmq.perf.PerfTest -h amqp://guest:guest@127.0.0
 grep -E "sending rate avg|receiving rate avg" "$WORK/perftest.log" | sed "s/^/RESULT rabbitmq ($SIZE-byte events) /"
 
 echo "== (c) indexer from a pre-filled queue of $N events"
-start_indexer   # declares the bench queues
-stop_indexer
 bench prefill "$RUN" "$N" "$QUEUE"
 start_indexer
 bench drain "$RUN" "$N" "$INDEX"

@@ -44,6 +44,7 @@ public final class IndexerBenchmark {
     static void prefill(String run, long n, String queue) throws Exception {
         BenchEvents events = new BenchEvents(run);
         try (Rabbit rabbit = new Rabbit()) {
+            rabbit.declareIndexerQueue(queue, "lantian.stationary", 1_800_000);
             long start = System.nanoTime();
             for (long i = 0; i < n; i++) {
                 rabbit.publish(queue, events.event(i));
