@@ -2,7 +2,8 @@
 # Indexer benchmark: (a) raw RabbitMQ rate, (b) raw Elasticsearch bulk rate, (c) the indexer's sustained rate from a
 # pre-filled queue, (d) publish-to-searchable latency at a steady rate; all with the same events, in one run.
 # Needs the infrastructure running (./lantian infra up). Uses its own queues (group indexer-bench, expiring when
-# unused) and indices (prefix lantian-bench-), never the demo ones.
+# unused) and indices (prefix lantian-bench-), never the demo ones. The benchmark's indexer consumes only
+# lantian.stationary, so that other services' traffic on the shared broker does not count against it.
 # Usage: bench/indexer/run.sh [events-for-c, default 100000] [latency-seconds, default 30]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -26,11 +27,12 @@ INDEXER_PID=
 start_indexer() {
   java -Xmx512m -jar services/indexer/target/indexer.jar --server.port=$PORT \
     --spring.cloud.stream.bindings.index-in-0.group=indexer-bench \
+    --spring.cloud.stream.bindings.index-in-0.destination=lantian.stationary \
     --spring.cloud.stream.rabbit.bindings.index-in-0.consumer.expires=1800000 \
     --spring.cloud.stream.rabbit.bindings.index-in-0.consumer.dlq-expires=1800000 \
     --lantian.indexer.index-prefix=lantian-bench- >"$WORK/indexer.log" 2>&1 &
   INDEXER_PID=$!
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 400); do
     if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then return; fi
     sleep 1
   done
@@ -53,8 +55,6 @@ java -Xmx512m -cp "$CP" com.rabbitmq.perf.PerfTest -h amqp://guest:guest@127.0.0
 grep -E "sending rate avg|receiving rate avg" "$WORK/perftest.log" | sed "s/^/RESULT rabbitmq ($SIZE-byte events) /"
 
 echo "== (c) indexer from a pre-filled queue of $N events"
-start_indexer   # declares the bench queues
-stop_indexer
 bench prefill "$RUN" "$N" "$QUEUE"
 start_indexer
 bench drain "$RUN" "$N" "$INDEX"

@@ -39,11 +39,13 @@ public final class IndexerBenchmark {
             case "latency" -> latency(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), args[4], args[5]);
             default -> throw new IllegalArgumentException("unknown step " + args[0]);
         }
+        System.exit(0);
     }
 
     static void prefill(String run, long n, String queue) throws Exception {
         BenchEvents events = new BenchEvents(run);
         try (Rabbit rabbit = new Rabbit()) {
+            rabbit.declareIndexerQueue(queue, "lantian.stationary", 1_800_000);
             long start = System.nanoTime();
             for (long i = 0; i < n; i++) {
                 rabbit.publish(queue, events.event(i));
@@ -142,6 +144,7 @@ public final class IndexerBenchmark {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long total = (long) rate * seconds;
         Thread poller = new Thread(() -> poll(run, index, publishedAt, latencies, total), "poller");
+        poller.setDaemon(true);
         poller.start();
         try (Rabbit rabbit = new Rabbit()) {
             long start = System.nanoTime();

@@ -23,6 +23,21 @@ final class Rabbit implements AutoCloseable {
         channel.confirmSelect();
     }
 
+    /**
+     * Declares the indexer's queue for a domain exactly as its binder does (quorum, dead-lettering to lantian.dlx,
+     * expiring when unused), so that it can be filled before the indexer starts.
+     */
+    void declareIndexerQueue(String queue, String exchange, long expiresMillis) throws Exception {
+        channel.exchangeDeclare(exchange, "topic", true);
+        channel.exchangeDeclare("lantian.dlx", "direct", true);
+        channel.queueDeclare(queue + ".dlq", true, false, false,
+                java.util.Map.of("x-queue-type", "quorum", "x-expires", (int) expiresMillis));
+        channel.queueBind(queue + ".dlq", "lantian.dlx", queue);
+        channel.queueDeclare(queue, true, false, false, java.util.Map.of("x-queue-type", "quorum",
+                "x-dead-letter-exchange", "lantian.dlx", "x-dead-letter-routing-key", queue, "x-expires", (int) expiresMillis));
+        channel.queueBind(queue, exchange, "#");
+    }
+
     void publish(String queue, byte[] body) throws Exception {
         channel.basicPublish("", queue, PERSISTENT, body);
     }
