@@ -12,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,8 +28,6 @@ final class StandIns {
             "straw", 8085, "greening", 8086, "air-quality", 8087, "enforcement", 8088, "indexer", 8090, "portal");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes[";
-    private static final Pattern ROUTE_URI = Pattern.compile("spring\\.cloud\\.gateway\\.server\\.webflux\\.routes\\[\\d+]\\.uri");
 
     private final Map<String, HttpServer> servers = new ConcurrentHashMap<>();
 
@@ -80,23 +74,9 @@ final class StandIns {
         exchange.close();
     }
 
-    /** Points every route of the gateway's application.yaml at the stand-in for its port. */
+    /** Points the gateway's service addresses ({@code lantian.services.*}, used by every route) at the stand-ins. */
     void route(DynamicPropertyRegistry registry) {
-        try {
-            for (var source : new YamlPropertySourceLoader().load("gateway", new ClassPathResource("application.yaml"))) {
-                // A list from a higher property source replaces the whole list: every route property is copied.
-                for (String key : ((EnumerablePropertySource<?>) source).getPropertyNames()) {
-                    Object value = source.getProperty(key);
-                    if (ROUTE_URI.matcher(key).matches()) {
-                        String service = BY_PORT.get(URI.create(String.valueOf(value)).getPort());
-                        registry.add(key, () -> "http://127.0.0.1:" + servers.get(service).getAddress().getPort());
-                    } else if (key.startsWith(ROUTES)) {
-                        registry.add(key, () -> String.valueOf(value));
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        servers.forEach((name, server) -> registry.add("lantian.services." + name,
+                () -> "http://127.0.0.1:" + server.getAddress().getPort()));
     }
 }
