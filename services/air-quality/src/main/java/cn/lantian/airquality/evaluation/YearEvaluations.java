@@ -44,8 +44,7 @@ public class YearEvaluations {
                 .all().collect(Collectors.groupingBy(a -> (String) a[0],
                         Collectors.toMap(a -> (LocalDate) a[1], a -> (String) a[2])));
         return Mono.zip(stations.all().collectList(),
-                        observations.allBetween(from, to).map(Observations.StoredHour::observation)
-                                .collect(Collectors.groupingBy(Observation::station)),
+                        observations.allBetween(from, to).collect(Collectors.groupingBy(Observation::station)),
                         flagged)
                 .publishOn(Schedulers.boundedElastic())
                 .map(t -> {
