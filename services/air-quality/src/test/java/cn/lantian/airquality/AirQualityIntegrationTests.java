@@ -41,7 +41,8 @@ class AirQualityIntegrationTests {
 
     @BeforeEach
     void cleanDatabase() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        // The machine may be busy: allow slow answers rather than fail on the client default of 5 s.
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(java.time.Duration.ofSeconds(60)).build();
         db.sql("delete from observation").then().then(db.sql("delete from station").then())
                 .then(db.sql("delete from target_status").then()).then(db.sql("delete from event_outbox").then()).block();
         stations.save(new Station("2698A", "巡警大队", "Police Brigade", "national", 76.0072, 39.4467, "653101", null)).block();

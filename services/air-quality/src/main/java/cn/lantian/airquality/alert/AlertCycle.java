@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class AlertCycle {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = cn.lantian.airquality.observation.HourlyAqi.CHINA;
     private static final String AGENCY = "ecology";
 
     private final DatabaseClient db;

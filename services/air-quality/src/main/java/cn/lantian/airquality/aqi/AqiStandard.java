@@ -208,17 +208,21 @@ public final class AqiStandard {
             if (beyond == Beyond.CAP) {
                 return new SubIndex(indicator, c, last.indexHigh(), "beyond the table: reported as " + last.indexHigh());
             }
-            return new SubIndex(indicator, c, round(last.index(value)), "beyond the table: extrapolated on its top row");
+            return new SubIndex(indicator, c, last.rounded(value, rounding == Rounding.CEILING),
+                    "beyond the table: extrapolated on its top row");
         }
-        Segment segment = segments.stream().filter(s -> s.contains(value)).findFirst()
-                // Between two EPA rows after truncation cannot happen; take the row below the gap for safety.
-                .orElseGet(() -> segments.stream().filter(s -> s.low().compareTo(value) <= 0).reduce((a, b) -> b).orElseThrow());
-        return new SubIndex(indicator, c, round(segment.index(value)), null);
-    }
-
-    private int round(BigDecimal index) {
-        RoundingMode mode = rounding == Rounding.CEILING ? RoundingMode.CEILING : RoundingMode.HALF_UP;
-        return index.setScale(0, mode).intValueExact();
+        Segment segment = null;
+        for (Segment s : segments) {
+            if (s.contains(value)) {
+                segment = s;
+                break;
+            }
+            // Between two EPA rows after truncation cannot happen; keep the row below a gap for safety.
+            if (s.low().compareTo(value) <= 0) {
+                segment = s;
+            }
+        }
+        return new SubIndex(indicator, c, segment.rounded(value, rounding == Rounding.CEILING), null);
     }
 
     @Override

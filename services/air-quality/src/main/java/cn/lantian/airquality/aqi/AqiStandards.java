@@ -25,11 +25,14 @@ public final class AqiStandards {
     public static final String NATIONAL = "HJ633";
 
     private final Map<String, AqiStandard> byId;
+    private final List<AqiStandard> national;
 
     private AqiStandards(List<AqiStandard> standards) {
         Map<String, AqiStandard> map = new LinkedHashMap<>();
         standards.stream().sorted(Comparator.comparing(AqiStandard::appliesFrom)).forEach(s -> map.put(s.id(), s));
         this.byId = Map.copyOf(map);
+        this.national = standards.stream().filter(s -> NATIONAL.equals(s.family()))
+                .sorted(Comparator.comparing(AqiStandard::appliesFrom)).toList();
     }
 
     /** Reads every data file under {@code aqi/} on the classpath. */
@@ -64,8 +67,6 @@ public final class AqiStandards {
      * version are judged by the first (HJ 633-2012 for everything before 2026-03-01).
      */
     public AqiStandard national(LocalDate date) {
-        List<AqiStandard> national = byId.values().stream().filter(s -> NATIONAL.equals(s.family()))
-                .sorted(Comparator.comparing(AqiStandard::appliesFrom)).toList();
         AqiStandard chosen = national.get(0);
         for (AqiStandard s : national) {
             if (!s.appliesFrom().isAfter(date)) {

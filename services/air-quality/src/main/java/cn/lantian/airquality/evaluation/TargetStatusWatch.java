@@ -28,6 +28,7 @@ public class TargetStatusWatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(TargetStatusWatch.class);
     private static final String TYPE = "lantian.air-quality.target-status-changed.v1";
+    private static final java.time.Duration QUIET = java.time.Duration.ofSeconds(2);
 
     private final YearEvaluations evaluations;
     private final DatabaseClient db;
@@ -53,10 +54,16 @@ public class TargetStatusWatch {
         if (pending.isEmpty() || !running.compareAndSet(false, true)) {
             return;
         }
-        Integer year = pending.iterator().next();
-        pending.remove(year);
-        recheck(year, LocalDate.now(HourlyAqi.CHINA))
-                .doOnError(e -> LOG.warn("re-evaluating {} failed", year, e))
+        // A short quiet period folds a burst of ingest batches into one evaluation.
+        Mono.delay(QUIET).then(Mono.defer(() -> {
+                    Integer year = pending.isEmpty() ? null : pending.iterator().next();
+                    if (year == null) {
+                        return Mono.just(0);
+                    }
+                    pending.remove(year);
+                    return recheck(year, LocalDate.now(HourlyAqi.CHINA))
+                            .doOnError(e -> LOG.warn("re-evaluating {} failed", year, e));
+                }))
                 .onErrorResume(e -> Mono.just(0))
                 .doFinally(s -> {
                     running.set(false);

@@ -18,6 +18,8 @@ import reactor.core.scheduler.Schedulers;
 @Service
 public class YearEvaluations {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(YearEvaluations.class);
+
     private final Stations stations;
     private final Observations observations;
     private final DatabaseClient db;
@@ -42,11 +44,16 @@ public class YearEvaluations {
                 .all().collect(Collectors.groupingBy(a -> (String) a[0],
                         Collectors.toMap(a -> (LocalDate) a[1], a -> (String) a[2])));
         return Mono.zip(stations.all().collectList(),
-                        observations.allBetween(from, to).map(Observations.StoredHour::observation)
-                                .collect(Collectors.groupingBy(Observation::station)),
+                        observations.allBetween(from, to).collect(Collectors.groupingBy(Observation::station)),
                         flagged)
                 .publishOn(Schedulers.boundedElastic())
-                .map(t -> evaluation.evaluate(year, asOf, t.getT1(), t.getT2(), t.getT3()));
+                .map(t -> {
+                    long started = System.nanoTime();
+                    YearEvaluation.Result result = evaluation.evaluate(year, asOf, t.getT1(), t.getT2(), t.getT3());
+                    LOG.info("evaluated {}: {} stations, {} hours in {} ms (after loading)", year, t.getT1().size(),
+                            t.getT2().values().stream().mapToInt(List::size).sum(), (System.nanoTime() - started) / 1_000_000);
+                    return result;
+                });
     }
 
 }

@@ -31,7 +31,8 @@ class AlertCycleIntegrationTests {
 
     @BeforeEach
     void clean() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        // The machine may be busy: allow slow answers rather than fail on the client default of 5 s.
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(java.time.Duration.ofSeconds(60)).build();
         db.sql("delete from alert_history").then().then(db.sql("delete from alert").then())
                 .then(db.sql("delete from forecast").then()).then(db.sql("delete from event_outbox").then()).block();
     }
