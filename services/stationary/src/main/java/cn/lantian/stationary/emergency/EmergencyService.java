@@ -71,7 +71,11 @@ public class EmergencyService implements ReadingListener {
                                     e.getValue().stream().map(Measure::measure).toList())))))
                     .then();
         });
-        return upsert.then(endOther).then(activate);
+        // A county has one alert in force: a new one supersedes whatever was still active there.
+        Mono<Void> supersede = db.sql("select alert_id from emergency_alert where county = :county and lifted_at is null "
+                        + "and alert_id <> :id").bind("county", alert.county()).bind("id", alert.alertId())
+                .map(r -> r.get("alert_id", String.class)).all().concatMap(this::lift).then();
+        return supersede.then(upsert).then(endOther).then(activate);
     }
 
     /** Lifts the alert: its measures are no longer in force and open tasks end. */

@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.HashMap;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.ObjectMapper;
 
 /** Reads an upload of hourly values (JSON lines or CSV) into readings and per-line rejections. */
@@ -47,9 +50,9 @@ final class ReadingParser {
                 continue;
             }
             try {
-                JsonNode n = json.readTree(text);
-                add(parsed, line, str(n, "outletId"), str(n, "pollutant"), str(n, "hour"), str(n, "value"),
-                        str(n, "o2"), str(n, "flow"), str(n, "flag"));
+                Map<String, String> fields = flatObject(text);
+                add(parsed, line, fields.get("outletId"), fields.get("pollutant"), fields.get("hour"), fields.get("value"),
+                        fields.get("o2"), fields.get("flow"), fields.get("flag"));
             } catch (JacksonException e) {
                 parsed.rejections().add(new Rejection(line, "line", "not a JSON object: " + e.getOriginalMessage()));
             }
@@ -110,9 +113,27 @@ final class ReadingParser {
         }
     }
 
-    private static String str(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.isNumber() ? v.numberValue().toString() : v.asString();
+    /** The scalar members of one flat JSON object as text, read with the streaming parser (no tree per line). */
+    private Map<String, String> flatObject(String text) {
+        Map<String, String> fields = new HashMap<>(12);
+        try (JsonParser p = json.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new StreamReadException(p, "expected an object");
+            }
+            for (String name = p.nextName(); name != null; name = p.nextName()) {
+                JsonToken t = p.nextToken();
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    fields.put(name, "");
+                } else if (t != JsonToken.VALUE_NULL) {
+                    fields.put(name, p.getString());
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new StreamReadException(p, "expected one object per line");
+            }
+        }
+        return fields;
     }
 
     private static Double number(String s) {
