@@ -5,11 +5,13 @@
 # Needs the infrastructure running (./lantian infra up). Uses its own database (lantian_enforcement_bench, created if
 # missing) and queues (group enforcement-bench, expiring when unused), never the service's own.
 # Usage: bench/enforcement/run.sh [events, default 10000] [duplicate share, default 0.1] [deadline s, default 10]
+#        [warm-up events, default 3000: an unmeasured first burst]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 EVENTS=${1:-10000}
 DUPLICATES=${2:-0.1}
 DEADLINE=${3:-10}
+WARMUP=${4:-3000}
 PORT=18087
 DB=lantian_enforcement_bench
 WORK=$ROOT/bench/enforcement/target/run
@@ -36,7 +38,7 @@ java -Xmx512m -jar services/enforcement/target/enforcement.jar --server.port=$PO
   --spring.cloud.stream.bindings.findings-in-0.group=enforcement-bench \
   --spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.expires=1800000 \
   --spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.dlq-expires=1800000 \
-  --lantian.eventing.relay.poll-interval=20ms >"$WORK/enforcement.log" 2>&1 &
+  --lantian.eventing.source=/lantian/enforcement-bench --lantian.eventing.relay.poll-interval=20ms >"$WORK/enforcement.log" 2>&1 &
 SERVICE_PID=$!
 for _ in $(seq 1 180); do
   if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then break; fi
@@ -45,4 +47,4 @@ done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "enforcement did not start (see $WORK/enforcement.log)"; exit 1; }
 
 echo "== burst"
-bench burst "$DB" "$EVENTS" "$DUPLICATES" "$DEADLINE" | tee "$WORK/bench.log"
+bench burst "$DB" "$EVENTS" "$DUPLICATES" "$DEADLINE" "$WARMUP" | tee "$WORK/bench.log"

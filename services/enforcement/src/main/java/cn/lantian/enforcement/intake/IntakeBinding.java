@@ -50,6 +50,10 @@ class IntakeBinding {
             try {
                 intake.handleAll(valid).block(TIMEOUT);
             } catch (RuntimeException batchFailed) {
+                if (interrupted(batchFailed)) {
+                    // Shutting down: leave the whole batch to be redelivered rather than dead-letter good events.
+                    throw batchFailed;
+                }
                 log.info("batch of {} failed ({}), handling its events one by one", valid.size(), batchFailed.getMessage());
                 for (IncomingEvent event : valid) {
                     try {
@@ -62,6 +66,15 @@ class IntakeBinding {
             }
             deadLetters.send(refused);
         };
+    }
+
+    private static boolean interrupted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return Thread.currentThread().isInterrupted();
     }
 
     private static DeadLetters.Refused refusal(byte[] body, Map<String, Object> h, String reason) {
