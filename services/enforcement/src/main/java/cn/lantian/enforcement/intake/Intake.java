@@ -9,10 +9,12 @@ import cn.lantian.eventing.IncomingEvents;
 import cn.lantian.eventing.ProcessedEvents;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Handles one incoming event: the case it opens or closes and what it adds to the assessment, in one transaction
+ * Handles incoming events: the case each opens or closes and what it adds to the assessment, in one transaction
  * with the record that this consumer has seen the event, so a redelivery changes nothing.
  */
 @Service
@@ -51,8 +53,30 @@ public class Intake {
     /** What handling an event did. */
     public enum Outcome { DUPLICATE, OPENED_OR_UPDATED, CLOSED, RECORDED, IGNORED }
 
-    /** Handles a parsed event once. */
+    /** Handles a parsed event once, in its own transaction. */
     public Mono<Outcome> handle(IncomingEvent event) {
+        return tx.transactional(handleInCurrentTransaction(event));
+    }
+
+    /**
+     * Handles the events in order in one transaction: one commit for the whole batch. Fails as a whole, so a caller
+     * that gets an error retries the events one by one.
+     */
+    public Mono<List<Outcome>> handleAll(List<IncomingEvent> batch) {
+        // Concurrent batches take their row locks in the same order (case key, then event id), so they wait for
+        // each other instead of deadlocking when they share an outlet or a redelivered event.
+        List<IncomingEvent> ordered = batch.stream()
+                .sorted(java.util.Comparator.comparing((IncomingEvent e) -> keyOf(e)).thenComparing(IncomingEvent::id))
+                .toList();
+        return tx.transactional(Flux.fromIterable(ordered).concatMap(this::handleInCurrentTransaction).collectList());
+    }
+
+    private String keyOf(IncomingEvent event) {
+        Decision d = router.decide(event);
+        return d instanceof Decision.Open open ? open.draft().key() : d instanceof Decision.Close close ? close.key() : "";
+    }
+
+    private Mono<Outcome> handleInCurrentTransaction(IncomingEvent event) {
         Decision decision = router.decide(event);
         boolean counted = assessment.counts(event.type());
         if (decision instanceof Decision.Ignore && !counted) {
@@ -68,7 +92,7 @@ public class Intake {
             }
             return Mono.just(Outcome.RECORDED);
         }));
-        return tx.transactional(processed.firstDelivery(CONSUMER, event.id())
-                .flatMap(first -> first ? work : Mono.just(Outcome.DUPLICATE)));
+        return processed.firstDelivery(CONSUMER, event.id())
+                .flatMap(first -> first ? work : Mono.just(Outcome.DUPLICATE));
     }
 }

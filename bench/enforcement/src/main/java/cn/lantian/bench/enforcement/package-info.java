@@ -1,0 +1,2 @@
+/** The enforcement burst benchmark. */
+package cn.lantian.bench.enforcement;

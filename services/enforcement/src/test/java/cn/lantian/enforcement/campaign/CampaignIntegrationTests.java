@@ -1,0 +1,98 @@
+package cn.lantian.enforcement.campaign;
+
+import static cn.lantian.enforcement.TestEvents.TUMXUK;
+import static cn.lantian.enforcement.TestEvents.exceedance;
+import static cn.lantian.enforcement.TestEvents.incoming;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lantian.enforcement.EnforcementIntegrationTest;
+import cn.lantian.enforcement.TestEvents;
+import cn.lantian.enforcement.intake.Intake;
+import cn.lantian.eventing.IncomingEvent;
+import cn.lantian.testsupport.DemoIdentity;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The prefecture pairs teams with units they do not govern; the teams' results feed the cases. */
+class CampaignIntegrationTests extends EnforcementIntegrationTest {
+
+    @Autowired
+    Intake intake;
+
+    Map<String, Object> plan(String team, String target) {
+        return Map.of("name", "2024 兵地交叉执法 autumn", "startsOn", "2024-10-01", "endsOn", "2024-10-31",
+                "pairings", List.of(Map.of("team", team, "target", target)));
+    }
+
+    @Test
+    void aShacheTeamSentIntoTheCorpsGetsItsOpenCasesAndItsResultFeedsTheCase() {
+        IncomingEvent event = incoming("lantian.stationary.emission-limit-exceeded.v1", "653130", "xpcc-3", null,
+                exceedance("ent-camp-" + UUID.randomUUID(), TUMXUK[0], TUMXUK[1]));
+        intake.handle(event).block();
+        String caseId = caseOf(event.id());
+
+        JsonNode campaign = TestEvents.JSON.readTree(as(DemoIdentity.COORDINATOR).post().uri("/api/enforcement/v1/campaigns")
+                .bodyValue(plan("653125", "xpcc-3")).exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody());
+        String campaignId = campaign.get("id").asString();
+        JsonNode task = null;
+        for (JsonNode t : campaign.get("tasks")) {
+            if (t.get("caseId").asString().equals(caseId)) {
+                task = t;
+            }
+        }
+        assertThat(task).as("a task for the open case in the target").isNotNull();
+        assertThat(task.get("team").asString()).isEqualTo("653125");
+        assertThat(task.get("status").asString()).isEqualTo("pending");
+        for (JsonNode t : campaign.get("tasks")) {
+            assertThat(db.sql("select coalesce(corps_unit, '') from enforcement_case where id = :id")
+                    .bind("id", t.get("caseId").asString()).map((r, m) -> r.get(0, String.class)).one().block())
+                    .as("every task lies in the target").startsWith("xpcc-3");
+        }
+
+        String taskId = task.get("id").asString();
+        Map<String, Object> result = Map.of("violation", true, "findings", "SCR off during inspection",
+                "evidence", List.of("photo/cross-1.jpg"));
+        as(DemoIdentity.ECO_BACHU).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId)
+                .bodyValue(result).exchange().expectStatus().isForbidden();
+        as(DemoIdentity.ECO_SHACHE).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId)
+                .bodyValue(result).exchange().expectStatus().isOk();
+        as(DemoIdentity.ECO_SHACHE).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId)
+                .bodyValue(result).exchange().expectStatus().isEqualTo(409);
+
+        as(DemoIdentity.CORPS_OFFICER).get().uri("/api/enforcement/v1/cases/{id}", caseId).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("inspected")
+                .jsonPath("$.evidence[0]").isEqualTo("photo/cross-1.jpg")
+                .jsonPath("$.findings").value(f -> assertThat((String) f).contains(campaignId).contains("653125"));
+        JsonNode inspected = eventsOf(caseId).get(1);
+        assertThat(inspected.get("type").asString()).isEqualTo("lantian.enforcement.case-inspected.v1");
+        assertThat(inspected.at("/data/inspectingTeam").asString()).isEqualTo("653125");
+        as(DemoIdentity.ECO_SHACHE).get().uri("/api/enforcement/v1/campaigns/{c}", campaignId).exchange()
+                .expectStatus().isOk();
+        as(DemoIdentity.ECO_KASHGAR).get().uri("/api/enforcement/v1/campaigns/{c}", campaignId).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
+    void onlyThePrefecturePlans() {
+        as(DemoIdentity.ECO_BACHU).post().uri("/api/enforcement/v1/campaigns").bodyValue(plan("653130", "653125")).exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void aTeamSentIntoItsOwnUnitIsRefusedNamingThePairing() {
+        as(DemoIdentity.COORDINATOR).post().uri("/api/enforcement/v1/campaigns").bodyValue(plan("xpcc-3", "xpcc-3-49"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("pairings[0].target");
+        as(DemoIdentity.COORDINATOR).post().uri("/api/enforcement/v1/campaigns")
+                .bodyValue(Map.of("name", "x", "startsOn", "2024-10-31", "endsOn", "2024-10-01",
+                        "pairings", List.of(Map.of("team", "653130", "target", "653130"))))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("endsOn")
+                .jsonPath("$.errors[1].field").isEqualTo("pairings[0].target");
+    }
+}
