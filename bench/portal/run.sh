@@ -22,7 +22,7 @@ trap cleanup EXIT
 java -Xmx128m -cp "$CP" bench/portal/PortalBench.java stub "$STUB_PORT" "$STATIONS" >"$OUT/stub.log" 2>&1 &
 STUB_PID=$!
 # The launcher's flags, a consumer group of its own (removed afterwards), upstreams at the stand-in.
-java -Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar portal/target/portal.jar \
+java -Xms64m -Xmx384m -XX:+UseSerialGC -jar portal/target/portal.jar \
   --server.port="$PORTAL_PORT" --server.address=127.0.0.1 \
   --spring.cloud.stream.bindings.airQualityEvents-in-0.group=portal-bench \
   --lantian.portal.upstream.air-quality="http://127.0.0.1:$STUB_PORT" \
