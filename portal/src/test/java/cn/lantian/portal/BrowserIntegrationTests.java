@@ -59,7 +59,7 @@ class BrowserIntegrationTests extends PortalTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
         browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -120,15 +120,15 @@ class BrowserIntegrationTests extends PortalTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("zh");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("年度空气质量目标");
         browser.findElement(By.id("lang-en")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "en".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "en".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("air-quality targets");
         // The choice sticks: the next page opened without ?lang is in English too.
         browser.findElement(By.linkText("Alerts")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.tagName("h1")).getText().contains("Heavy-pollution alerts"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> browser.findElement(By.tagName("h1")).getText().contains("Heavy-pollution alerts"));
         browser.findElement(By.id("lang-ug")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "rtl".equals(browser.findElement(By.tagName("html")).getAttribute("dir")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "rtl".equals(browser.findElement(By.tagName("html")).getAttribute("dir")));
         browser.findElement(By.id("lang-zh")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> "zh".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "zh".equals(browser.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
     @Test
@@ -143,14 +143,14 @@ class BrowserIntegrationTests extends PortalTest {
     @Test
     void aNewObservationShowsOnTheOpenPageWithoutReload() throws Exception {
         browser.get(url("/?lang=zh"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(
+        await().atMost(Duration.ofSeconds(30)).until(() -> "true".equals(
                 browser.findElement(By.tagName("body")).getAttribute("data-live-connected")));
         // A marker that a reload would wipe out.
         browser.executeScript("window.__notReloaded = true;");
         WebElement cell = browser.findElement(By.cssSelector("td[data-aqi-for='2700A']"));
         assertThat(cell.getText()).isEqualTo("142");
         Instant hour = Instant.parse("2024-11-12T05:00:00Z");
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             if (!"287".equals(cell.getText())) {
                 Events.publish(rabbit, Events.HOURLY, Events.hourly("2700A", hour, 287, 5));
             }
@@ -162,7 +162,7 @@ class BrowserIntegrationTests extends PortalTest {
         assertThat(browser.executeScript("return window.__notReloaded === true;")).isEqualTo(true);
 
         Events.publish(rabbit, "lantian.air-quality.alert-issued.v1", Events.alertIssued("653125", "orange"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("#live-alerts article")).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.cssSelector("#live-alerts article")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("#live-alerts article")).getText()).contains("莎车县", "橙色");
         shoot("home-live-update");
         assertThat(consoleErrors()).isEmpty();
