@@ -108,7 +108,7 @@ public class PortalBench {
     // ---- measurements ----
 
     static void run(String base) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4)).build();
         String latest = base + "/api/public/v1/datasets/stations";
         // Warm-up: JIT, connection pool, the portal's first read of the stations.
@@ -183,7 +183,7 @@ public class PortalBench {
 
     /** Opens {@code n} SSE streams, publishes one hourly AQI event to the broker, times its arrival at all of them. */
     static double sse(HttpClient ignored, String base, int n) throws Exception {
-        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(2)).build();
         CountDownLatch connected = new CountDownLatch(n);
         CountDownLatch received = new CountDownLatch(n);
         AtomicLong lastArrival = new AtomicLong();
