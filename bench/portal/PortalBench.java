@@ -4,9 +4,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +22,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.Flow;
 
 /**
  * Benchmark of the public portal (loopback only, bounded loops).
@@ -108,8 +104,11 @@ public class PortalBench {
     // ---- measurements ----
 
     static void run(String base) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
+        // Reactor Netty with a bounded keep-alive pool: the JDK client opened a connection per pending request and
+        // became the bottleneck itself on a 2-core machine.
+        var http = reactor.netty.http.client.HttpClient.create(
+                reactor.netty.resources.ConnectionProvider.builder("bench").maxConnections(64)
+                        .pendingAcquireMaxCount(-1).pendingAcquireTimeout(Duration.ofSeconds(30)).build());
         String latest = base + "/api/public/v1/datasets/stations";
         // Warm-up: JIT, connection pool, the portal's first read of the stations.
         constantRate(http, i -> latest, 200, 10, "warm-up latest AQI", false);
@@ -118,7 +117,7 @@ public class PortalBench {
         constantRate(http, i -> base + String.format(Locale.ROOT, year, i % 30), 20, 5, "warm-up daily year", false);
         Result b = constantRate(http, i -> base + String.format(Locale.ROOT, year, i % 30), 100, 30,
                 "a year of daily values for one station", true);
-        double sse = sse(http, base, 5000);
+        double sse = sse(base, 5000);
         System.out.println();
         System.out.printf(Locale.ROOT, "RESULT latest-aqi 500 req/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (target p99 < 50 ms)%n",
                 a.p50, a.p99, a.max, a.errors);
@@ -136,7 +135,8 @@ public class PortalBench {
     }
 
     /** Sends {@code rate} requests per second for {@code seconds}, each at its scheduled time, and waits for all. */
-    static Result constantRate(HttpClient http, Uri uri, int rate, int seconds, String name, boolean print) throws Exception {
+    static Result constantRate(reactor.netty.http.client.HttpClient http, Uri uri, int rate, int seconds, String name,
+            boolean print) throws Exception {
         int total = rate * seconds;
         long[] latencies = new long[total];
         AtomicInteger errors = new AtomicInteger();
@@ -148,18 +148,23 @@ public class PortalBench {
         for (int i = 0; i < total; i++) {
             int n = i;
             long due = start + n * interval;
-            timer.schedule(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(uri.of(n))).timeout(Duration.ofSeconds(10)).build();
-                http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
-                    latencies[n] = System.nanoTime() - due;
-                    if (e != null || r.statusCode() != 200) {
-                        if (errors.incrementAndGet() <= 3) {
-                            kinds.add(e != null ? e.toString() : "HTTP " + r.statusCode());
+            timer.schedule(() -> http.get().uri(uri.of(n))
+                    .responseSingle((response, body) -> body.asByteArray().defaultIfEmpty(new byte[0])
+                            .map(b -> response.status().code()))
+                    .timeout(Duration.ofSeconds(10))
+                    .subscribe(code -> {
+                        latencies[n] = System.nanoTime() - due;
+                        if (code != 200 && errors.incrementAndGet() <= 3) {
+                            kinds.add("HTTP " + code);
                         }
-                    }
-                    done.countDown();
-                });
-            }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
+                        done.countDown();
+                    }, e -> {
+                        latencies[n] = System.nanoTime() - due;
+                        if (errors.incrementAndGet() <= 3) {
+                            kinds.add(e.toString());
+                        }
+                        done.countDown();
+                    }), due - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         if (!done.await(seconds + 60L, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + ": requests still open after the deadline");
@@ -182,43 +187,28 @@ public class PortalBench {
     }
 
     /** Opens {@code n} SSE streams, publishes one hourly AQI event to the broker, times its arrival at all of them. */
-    static double sse(HttpClient ignored, String base, int n) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(2)).build();
+    static double sse(String base, int n) throws Exception {
+        var http = reactor.netty.http.client.HttpClient.create(
+                reactor.netty.resources.ConnectionProvider.builder("sse").maxConnections(n + 10)
+                        .pendingAcquireMaxCount(-1).build());
         CountDownLatch connected = new CountDownLatch(n);
         CountDownLatch received = new CountDownLatch(n);
         AtomicLong lastArrival = new AtomicLong();
         String marker = "\"aqi\":" + (300 + (int) (Instant.now().getEpochSecond() % 150));
         for (int i = 0; i < n; i++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/public/v1/live")).build();
-            http.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(new Flow.Subscriber<String>() {
-                boolean seenConnected;
-                boolean seenEvent;
-
-                @Override
-                public void onSubscribe(Flow.Subscription s) {
-                    s.request(Long.MAX_VALUE);
-                }
-
-                @Override
-                public void onNext(String line) {
-                    if (!seenConnected && line.startsWith(":connected")) {
-                        seenConnected = true;
-                        connected.countDown();
-                    } else if (!seenEvent && line.startsWith("data:") && line.contains(marker)) {
-                        seenEvent = true;
-                        lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
-                        received.countDown();
-                    }
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                }
-
-                @Override
-                public void onComplete() {
-                }
-            }));
+            boolean[] seen = new boolean[2];
+            http.get().uri(base + "/api/public/v1/live").responseContent().asString(StandardCharsets.UTF_8)
+                    .subscribe(chunk -> {
+                        if (!seen[0] && chunk.contains(":connected")) {
+                            seen[0] = true;
+                            connected.countDown();
+                        }
+                        if (!seen[1] && chunk.contains(marker)) {
+                            seen[1] = true;
+                            lastArrival.accumulateAndGet(System.nanoTime(), Math::max);
+                            received.countDown();
+                        }
+                    }, e -> { });
         }
         if (!connected.await(120, TimeUnit.SECONDS)) {
             throw new IllegalStateException("only " + (n - connected.getCount()) + " of " + n + " SSE streams opened");
