@@ -7,10 +7,13 @@
   var lang = document.documentElement.lang || 'zh';
   var seen = {};
 
+  function inLanguage(update, field) {
+    var suffix = lang === 'en' ? 'En' : lang === 'ug' ? 'Ug' : 'Zh';
+    return update[field + suffix] || update[field + 'Zh'];
+  }
+
   function nameOf(update) {
-    if (lang === 'en') { return update.nameEn; }
-    if (lang === 'ug') { return update.nameUg; }
-    return update.nameZh;
+    return inLanguage(update, 'name');
   }
 
   function hourText(iso) {
@@ -64,7 +67,8 @@
     var article = document.createElement('article');
     article.className = 'alert live level-' + (a.level || '');
     var h = document.createElement('h3');
-    h.textContent = (box.dataset.label || '') + ': ' + (a.county || '') + ' · ' + (a.level || '') + ' (' + a.change + ')';
+    h.textContent = (box.dataset.label || '') + ': ' + (inLanguage(a, 'county') || a.county || '') + ' · '
+        + (inLanguage(a, 'level') || a.level || '');
     var p = document.createElement('p');
     p.textContent = a.basis || '';
     article.appendChild(h);

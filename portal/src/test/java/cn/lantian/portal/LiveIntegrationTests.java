@@ -37,9 +37,9 @@ class LiveIntegrationTests extends PortalTest {
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
                 .subscribe(received::add);
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !received.isEmpty());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty());
             Instant hour = Instant.parse("2024-11-12T02:00:00Z");
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
                 // Repeated until the freshly declared queue is bound; later copies are older-or-equal and ignored.
                 if (received.stream().noneMatch(e -> "aqi".equals(e.event()))) {
                     Events.publish(rabbit, Events.HOURLY, Events.hourly("2699A", hour, 333, 6));
@@ -56,7 +56,7 @@ class LiveIntegrationTests extends PortalTest {
             assertThat(station.get("latest").get("hour").asString()).isEqualTo("2024-11-12T02:00:00Z");
 
             Events.publish(rabbit, "lantian.air-quality.alert-issued.v1", Events.alertIssued("653125", "orange"));
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(received).anySatisfy(e -> {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received).anySatisfy(e -> {
                 assertThat(e.event()).isEqualTo("alert");
                 assertThat(e.data()).contains("\"county\":\"653125\"", "\"change\":\"issued\"", "\"level\":\"orange\"");
             }));
@@ -68,7 +68,7 @@ class LiveIntegrationTests extends PortalTest {
     @Test
     void anEventThatBreaksTheContractIsDeadLetteredWithTheReason() {
         String broken = Events.hourly("2700A", Instant.parse("2024-11-12T03:00:00Z"), 900, 9);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
             Events.publish(rabbit, Events.HOURLY, broken);
             Message dead = rabbit.receive("lantian.air-quality.portal-it.dlq", 2000);
             assertThat(dead).isNotNull();

@@ -25,7 +25,7 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
                 .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
     }
 

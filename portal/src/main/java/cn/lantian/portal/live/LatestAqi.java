@@ -43,31 +43,37 @@ public class LatestAqi {
     public record Snapshot(List<StationNow> stations, Instant lastModified, long version) {
     }
 
-    /** The current snapshot, reading air-quality first when the one held is stale. */
+    /**
+     * The current snapshot. Once one is held it is answered at once; when it is older than the refresh period a read
+     * of air-quality starts in the background (one at a time), so readers never wait on the owner.
+     */
     public Mono<Snapshot> current() {
         Snapshot held = snapshot;
-        if (held != null && readAt.plus(properties.latestRefresh()).isAfter(Instant.now())) {
-            return Mono.just(held);
+        if (held == null) {
+            return read();
         }
-        Mono<Snapshot> r = reading;
-        if (r == null) {
-            synchronized (this) {
-                if (reading == null) {
-                    reading = airQuality.stations().map(this::replace)
-                            .doFinally(s -> reading = null)
-                            .onErrorResume(e -> {
-                                if (held == null) {
-                                    return Mono.error(e);
-                                }
-                                log.warn("air-quality unreachable, serving the stations read at {}: {}", readAt, e.toString());
-                                return Mono.just(held);
-                            })
-                            .cache();
-                }
-                r = reading;
+        if (readAt.plus(properties.latestRefresh()).isBefore(Instant.now())) {
+            read().subscribe(s -> { }, e -> log.warn("air-quality unreachable, serving the stations read at {}: {}",
+                    readAt, e.toString()));
+        }
+        return Mono.just(held);
+    }
+
+    /** Reads the stations once, however many ask at the same time. */
+    private Mono<Snapshot> read() {
+        synchronized (this) {
+            if (reading == null) {
+                reading = airQuality.stations().map(this::replace).doFinally(s -> reading = null).cache();
             }
+            return reading;
         }
-        return r;
+    }
+
+    /** Reads the stations when the portal starts, so that the first visitors do not wait. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void preload() {
+        read().subscribe(s -> log.info("read {} stations from air-quality", s.stations().size()),
+                e -> log.warn("air-quality not reachable at start: {}", e.toString()));
     }
 
     /** Applies a new hourly value if it is newer than the one held; answers the station as updated, or empty. */

@@ -36,7 +36,7 @@ class LiveEvents {
 
     @Bean
     Consumer<Message<byte[]>> airQualityEvents(EventContract contract, LatestAqi latest, LiveFeed feed,
-            AirQuality airQuality, Categories categories) {
+            AirQuality airQuality, Categories categories, cn.lantian.reference.Jurisdictions jurisdictions) {
         JsonMapper json = JsonMapper.builder().build();
         return message -> {
             byte[] body = rawBody(message);
@@ -51,7 +51,7 @@ class LiveEvents {
                 hourly(event.get("id").asString(), data, latest, feed, categories, json);
             } else if (type.startsWith(ALERT_PREFIX)) {
                 airQuality.alertsChanged();
-                feed.publish(new LiveUpdate("alert", event.get("id").asString(), json.writeValueAsString(alert(type, data))));
+                feed.publish(new LiveUpdate("alert", event.get("id").asString(), json.writeValueAsString(alert(type, data, jurisdictions))));
             }
         };
     }
@@ -99,12 +99,28 @@ class LiveEvents {
         feed.publish(new LiveUpdate("aqi", id, json.writeValueAsString(update)));
     }
 
-    private static Map<String, Object> alert(String type, JsonNode data) {
+    private static final Map<String, List<String>> LEVEL_NAMES = Map.of("blue", List.of("蓝色", "Blue", "كۆك"),
+            "yellow", List.of("黄色", "Yellow", "سېرىق"), "orange", List.of("橙色", "Orange", "قىزغۇچ سېرىق"),
+            "red", List.of("红色", "Red", "قىزىل"));
+
+    private static Map<String, Object> alert(String type, JsonNode data, cn.lantian.reference.Jurisdictions jurisdictions) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("change", type.substring(ALERT_PREFIX.length(), type.lastIndexOf(".v")));
         for (String field : List.of("alertId", "county", "level", "previousLevel", "effectiveFrom", "basis")) {
             JsonNode v = data.get(field);
             a.put(field, v == null || v.isNull() ? null : v.asString());
+        }
+        // Names for the page to show in its language, so that the browser needs no lookup of its own.
+        jurisdictions.byId(String.valueOf(a.get("county"))).ifPresent(j -> {
+            a.put("countyZh", j.nameZh());
+            a.put("countyEn", j.nameEn());
+            a.put("countyUg", j.nameUg());
+        });
+        List<String> level = LEVEL_NAMES.get(String.valueOf(a.get("level")));
+        if (level != null) {
+            a.put("levelZh", level.get(0));
+            a.put("levelEn", level.get(1));
+            a.put("levelUg", level.get(2));
         }
         return a;
     }

@@ -44,6 +44,9 @@ class DatasetsController {
     private record Rendered(byte[] body, String etag, String format) {
     }
 
+    /** Rendered observation pages, by query: the same year of a station is asked again and again. */
+    private final Map<String, reactor.core.publisher.Mono<Rendered>> observationPages = new ConcurrentHashMap<>();
+
     DatasetsController(LatestAqi latest, StationsDataset stationsDataset, ObservationsDataset observations,
             Jurisdictions jurisdictions, PortalProperties properties) {
         this.latest = latest;
@@ -145,16 +148,23 @@ class DatasetsController {
                 }
             }
             var query = new ObservationsDataset.Query(chosenStations, res, fromDay, toDay, pollutants, after, size);
-            return observations.page(query).map(page -> {
+            // Past days no longer change; today's values change each hour.
+            boolean closed = toDay.isBefore(today);
+            Instant modified = closed ? toDay.plusDays(1).atTime(1, 0).atZone(CHINA).toInstant() : snapshot.lastModified();
+            String key = (closed ? "closed" : String.valueOf(snapshot.version())) + "|"
+                    + exchange.getRequest().getURI().getRawQuery() + "|" + chosen;
+            if (observationPages.size() > 2_000) {
+                observationPages.clear();
+            }
+            Mono<Rendered> rendered = observationPages.computeIfAbsent(key, k -> observations.page(query).map(page -> {
                 String body = chosen.equals("csv") ? ObservationsDataset.csv(page.rows(), pollutants, res, true)
                         : observations.json(page, query);
-                // Past days no longer change; today's values change each hour.
-                boolean closed = toDay.isBefore(today);
-                Instant modified = closed ? toDay.plusDays(1).atTime(1, 0).atZone(CHINA).toInstant()
-                        : snapshot.lastModified();
-                return Conditional.respond(exchange, body, Formats.mediaType(chosen), modified,
-                        closed ? Duration.ofHours(1) : Duration.ofMinutes(5));
-            });
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                return new Rendered(bytes, Conditional.etag(bytes), chosen);
+            }).cache(r -> properties.seriesCache(), e -> Duration.ZERO, () -> Duration.ZERO));
+            return rendered.map(r -> Conditional.respond(exchange, r.body(), r.etag(), Formats.mediaType(chosen), modified,
+                    closed ? Duration.ofHours(1) : Duration.ofMinutes(5)))
+                    .doOnError(e -> observationPages.remove(key));
         });
     }
 }

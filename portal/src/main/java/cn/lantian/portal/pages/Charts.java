@@ -10,7 +10,7 @@ final class Charts {
     private static final double H = 240;
     private static final double LEFT = 44;
     private static final double BOTTOM = 26;
-    private static final double TOP = 10;
+    private static final double TOP = 22;
 
     private Charts() {
     }
@@ -90,7 +90,7 @@ final class Charts {
                     "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ccc\"/><text x=\"%.1f\" y=\"%.1f\" class=\"tick\" text-anchor=\"end\">%s</text>",
                     LEFT, W - 8, y, y, LEFT - 4, y + 4, format(v)));
         }
-        s.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%.1f\" class=\"tick\">%s</text>", TOP + 2,
+        s.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%.1f\" class=\"tick\">%s</text>", TOP - 10,
                 MapDrawing.esc(yLabel)));
     }
 
