@@ -35,9 +35,21 @@ public abstract class IndexerIntegrationSupport {
 
     protected static final TcpProxy BROKER = TcpProxy.to(Infrastructure.RABBITMQ_PORT);
 
+    /**
+     * The consumer group of this test run: its own queues, so that another checkout's tests running at the same time
+     * on the shared broker never consume this run's messages (the queues expire when unused).
+     */
+    protected static final String GROUP = "indexer-test-" + UUID.randomUUID().toString().substring(0, 8);
+
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
         registry.add("spring.rabbitmq.port", BROKER::port);
+        registry.add("spring.cloud.stream.bindings.index-in-0.group", () -> GROUP);
+    }
+
+    /** The dead-letter queue of this run's queue for a domain. */
+    protected static String deadLetterQueue(String domain) {
+        return "lantian." + domain + "." + GROUP + ".dlq";
     }
 
     @Autowired

@@ -18,7 +18,7 @@ class DeadLetterIntegrationTests extends IndexerIntegrationSupport {
 
     private static final String EXCHANGE = "lantian.straw";
     private static final String TYPE = "lantian.straw.fire-point-detected.v1";
-    private static final String DLQ = "lantian.straw.indexer-test.dlq";
+    private static final String DLQ = deadLetterQueue("straw");
 
     @Autowired
     RabbitTemplate rabbit;
@@ -55,7 +55,7 @@ class DeadLetterIntegrationTests extends IndexerIntegrationSupport {
         rabbit.send("lantian.dust", TYPE, new Message(event(marker, "\"jurisdiction\": \"653125\","), properties()));
         Message[] found = new Message[1];
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            Message m = rabbit.receive("lantian.dust.indexer-test.dlq", 200);
+            Message m = rabbit.receive(deadLetterQueue("dust"), 200);
             if (m != null && new String(m.getBody(), StandardCharsets.UTF_8).contains(marker)) {
                 found[0] = m;
             }
