@@ -93,6 +93,13 @@ class AirQualityIntegrationTests {
                 .exchange().expectStatus().isOk();
         http.get().uri("/api/public/v1/stations").exchange().expectBody()
                 .jsonPath("$[?(@.id=='2698A')].latest.aqi").isEqualTo(85);
+        // Twice in one batch: the later line wins.
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "2698A,2024-04-02T09:00+08:00,,,500,,,,,true,N\n2698A,2024-04-02T09:00+08:00,,,100,,,,,true,N\n")
+                .exchange().expectStatus().isOk();
+        http.get().uri("/api/public/v1/stations").exchange().expectBody()
+                .jsonPath("$[?(@.id=='2698A')].latest.aqi").isEqualTo(75);
         Long rows = db.sql("select count(*) as n from observation").map(r -> r.get("n", Long.class)).one().block();
         assertThat(rows).isEqualTo(1L);
     }

@@ -42,6 +42,11 @@ public class DailyValues {
         return rules;
     }
 
+    /** The id of the AQI standard version that governs days of that date. */
+    public String standardFor(LocalDate day) {
+        return standards.national(day).id();
+    }
+
     /** A station's days, oldest first; invalid hours count nowhere. */
     public List<DailyValue> ofStation(List<Observation> hours) {
         // slots[day][pollutant][1..24]: hour labels D 01:00 .. D+1 00:00 (end of hour), NaN where missing.

@@ -30,8 +30,14 @@ public final class YearEvaluation {
             Target target, List<Progress> progress, List<Progress> progressDustDeducted) {
     }
 
-    /** The whole evaluation. */
-    public record Result(int year, LocalDate asOf, int remainingDays, String evaluationRules, List<UnitStanding> units) {
+    /**
+     * The whole evaluation.
+     *
+     * @param aqiStandard the AQI standard version the year's days were judged by (HJ633-2012 for 2024)
+     * @param evaluationRules the evaluation rules' version (HJ663-2013)
+     */
+    public record Result(int year, LocalDate asOf, int remainingDays, String aqiStandard, String evaluationRules,
+            List<UnitStanding> units) {
     }
 
     /**
@@ -66,7 +72,8 @@ public final class YearEvaluation {
             standings.add(new UnitStanding(unit, members.size(), measured, deducted, target,
                     progress(measured, target, remaining), progress(deducted, target, remaining)));
         });
-        return new Result(year, end, remaining, dailyValues.rules().id(), standings);
+        return new Result(year, end, remaining, dailyValues.standardFor(LocalDate.of(year, 1, 1)), dailyValues.rules().id(),
+                standings);
     }
 
     private static List<Progress> progress(YearStatistics s, Target target, int remaining) {

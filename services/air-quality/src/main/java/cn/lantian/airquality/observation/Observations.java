@@ -26,7 +26,11 @@ public class Observations {
 
     /** Stores the observations with their hourly AQI; returns how many rows were written. */
     public Mono<Long> upsert(List<Observation> observations) {
-        return Flux.fromIterable(chunks(observations)).concatMap(this::upsertChunk).reduce(0L, Long::sum);
+        // A batch may carry the same station hour twice (a correction right behind the value): the last one wins.
+        java.util.Map<String, Observation> last = new java.util.LinkedHashMap<>();
+        observations.forEach(o -> last.put(o.station() + '|' + o.hour().getEpochSecond(), o));
+        List<Observation> unique = List.copyOf(last.values());
+        return Flux.fromIterable(chunks(unique)).concatMap(this::upsertChunk).reduce(0L, Long::sum);
     }
 
     private Mono<Long> upsertChunk(List<Observation> chunk) {
@@ -39,9 +43,11 @@ public class Observations {
         Integer[] aqi = new Integer[n];
         String[] primary = new String[n];
         String[] standard = new String[n];
+        // The hourly AQI is pure computation: spread it over the cores before the one statement.
+        HourlyAqi.Figures[] all = chunk.parallelStream().map(hourlyAqi::of).toArray(HourlyAqi.Figures[]::new);
         for (int i = 0; i < n; i++) {
             Observation o = chunk.get(i);
-            HourlyAqi.Figures figures = hourlyAqi.of(o);
+            HourlyAqi.Figures figures = all[i];
             station[i] = o.station();
             hour[i] = o.hour().getEpochSecond();
             values[0][i] = o.so2();
@@ -57,16 +63,13 @@ public class Observations {
             primary[i] = figures.primary();
             standard[i] = figures.standard();
         }
-        // A batch may carry the same station hour twice (a correction right behind the value): the last one wins.
         return db.sql("""
                 insert into observation (station_id, hour, so2, no2, pm10, pm25, co, o3, o3_8h, valid, flag, aqi,
                                          primary_pollutants, standard, received_at)
-                select distinct on (s, h) s, to_timestamp(h), a, b, c, d, e, f, g, v, fl, q, p, st, now()
-                from (select *, row_number() over () as ord
-                      from unnest($1::text[], $2::bigint[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
-                                  $8::float8[], $9::float8[], $10::boolean[], $11::text[], $12::integer[], $13::text[], $14::text[])
-                           as t(s, h, a, b, c, d, e, f, g, v, fl, q, p, st)) rows
-                order by s, h, ord desc
+                select s, to_timestamp(h), a, b, c, d, e, f, g, v, fl, q, p, st, now()
+                from unnest($1::text[], $2::bigint[], $3::float8[], $4::float8[], $5::float8[], $6::float8[], $7::float8[],
+                            $8::float8[], $9::float8[], $10::boolean[], $11::text[], $12::integer[], $13::text[], $14::text[])
+                     as t(s, h, a, b, c, d, e, f, g, v, fl, q, p, st)
                 on conflict (station_id, hour) do update set so2 = excluded.so2, no2 = excluded.no2, pm10 = excluded.pm10,
                   pm25 = excluded.pm25, co = excluded.co, o3 = excluded.o3, o3_8h = excluded.o3_8h, valid = excluded.valid,
                   flag = excluded.flag, aqi = excluded.aqi, primary_pollutants = excluded.primary_pollutants,

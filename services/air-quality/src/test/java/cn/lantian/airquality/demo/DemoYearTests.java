@@ -68,5 +68,7 @@ class DemoYearTests {
         assertThat(prefecture.dustDeducted().pm25Mean()).isBetween(45.0, 58.0);
         assertThat(prefecture.dustDeducted().heavyDayShare()).isLessThan(2.0);
         assertThat(prefecture.measured().dustDays()).isGreaterThan(10);
+        assertThat(result.aqiStandard()).isEqualTo("HJ633-2012");
+        assertThat(result.evaluationRules()).isEqualTo("HJ663-2013");
     }
 }
