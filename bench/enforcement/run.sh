@@ -19,7 +19,7 @@ mkdir -p "$WORK"
 cd "$ROOT"
 
 echo "== building"
-mvn -q -B -pl services/enforcement -am install -DskipTests
+mvn -q -B -pl services/enforcement -am package -DskipTests
 mvn -q -B -f bench/enforcement/pom.xml package
 CP="$ROOT/bench/enforcement/target/enforcement-bench-0.1.0.jar:$ROOT/bench/enforcement/target/lib/*"
 bench() { java -Xmx256m -cp "$CP" cn.lantian.bench.enforcement.EnforcementBenchmark "$@"; }

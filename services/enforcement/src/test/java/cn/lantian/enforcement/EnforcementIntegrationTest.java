@@ -37,7 +37,8 @@ public abstract class EnforcementIntegrationTest {
     }
 
     protected WebTestClient anonymous() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(90))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
     }
 
     /** Publishes a CloudEvent to its domain exchange as another service's relay would. */

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Publishes a burst of CEMS exceedance events to exchange lantian.stationary, a share of them twice, while the
+ * Publishes a burst of CEMS exceedance events into the service's queue on lantian.stationary, a share twice, while the
  * enforcement service runs, and measures how long until every distinct event has its case and its case-opened event
  * has reached the broker; then checks that no extra case or event follows.
  *
@@ -29,6 +29,8 @@ public final class EnforcementBenchmark {
 
     static final String JDBC = "jdbc:postgresql://127.0.0.1:5432/";
     static final String TYPE = "lantian.stationary.emission-limit-exceeded.v1";
+    /** The queue of the service's consumer group enforcement-bench on exchange lantian.stationary. */
+    static final String QUEUE = "lantian.stationary.enforcement-bench";
     static final String SOURCE = "\"source\":\"/lantian/enforcement-bench\"";
     /** Points inside several counties and Tumxuk, so routing and boundary checks do their real work. */
     static final double[][] POINTS = {{75.99, 39.47}, {75.95, 39.41}, {76.35, 39.19}, {77.24, 38.41}, {78.86, 39.58},
@@ -110,7 +112,9 @@ public final class EnforcementBenchmark {
             for (String[] m : burst) {
                 AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json")
                         .messageId(m[0]).deliveryMode(2).build();
-                publish.basicPublish("lantian.stationary", TYPE, props, m[1].getBytes(StandardCharsets.UTF_8));
+                // Straight into the benchmark's own queue: through exchange lantian.stationary every other running
+                // enforcement instance (the launcher's, an integration stack) would open the same cases too.
+                publish.basicPublish("", QUEUE, props, m[1].getBytes(StandardCharsets.UTF_8));
             }
             publish.waitForConfirmsOrDie(60_000);
             double published = seconds(start);

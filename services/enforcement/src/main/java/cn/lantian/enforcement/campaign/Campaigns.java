@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -93,11 +92,14 @@ public class Campaigns {
                 .thenMany(Flux.fromIterable(pairings).concatMap(p -> db.sql("insert into campaign_pairing "
                                 + "(campaign_id, team, target) values (:id, :team, :target)")
                         .bind("id", id).bind("team", p.team()).bind("target", p.target()).fetch().rowsUpdated()
-                        .thenMany(cases.openIn(under(p.target())))
-                        .concatMap(c -> db.sql("insert into campaign_task (id, campaign_id, case_id, team, target, status) "
-                                        + "values (:task, :id, :case, :team, :target, 'pending') on conflict do nothing")
-                                .bind("task", "task-" + UUID.randomUUID()).bind("id", id).bind("case", c.id())
-                                .bind("team", p.team()).bind("target", p.target()).fetch().rowsUpdated())))
+                        // One statement per pairing: a target may hold thousands of open cases.
+                        .then(db.sql("insert into campaign_task (id, campaign_id, case_id, team, target, status) "
+                                        + "select 'task-' || gen_random_uuid(), :id, c.id, :team, :target, 'pending' "
+                                        + "from enforcement_case c where c.status not in ('closed', 'referred') "
+                                        + "and (c.jurisdiction = any(:units) or c.corps_unit = any(:units)) "
+                                        + "on conflict do nothing")
+                                .bind("id", id).bind("team", p.team()).bind("target", p.target())
+                                .bind("units", under(p.target()).toArray(String[]::new)).fetch().rowsUpdated())))
                 .then();
         return tx.transactional(write.then(find(id)));
     }
@@ -187,9 +189,5 @@ public class Campaigns {
         jurisdictions.all().stream().map(Jurisdiction::id)
                 .filter(j -> !j.equals(unit) && jurisdictions.isWithin(j, unit)).forEach(units::add);
         return units;
-    }
-
-    static Parameter text(String s) {
-        return s == null ? Parameter.empty(String.class) : Parameter.from(s);
     }
 }

@@ -118,13 +118,6 @@ public class Cases {
                 .bind("now", at(now)).bind("limit", limit).map((r, m) -> read(r)).all();
     }
 
-    /** Open cases lying in the unit (or a Corps unit under it), for campaign tasks. */
-    public Flux<EnforcementCase> openIn(List<String> units) {
-        return db.sql("select * from enforcement_case where status not in ('closed', 'referred') "
-                        + "and (jurisdiction = any(:units) or corps_unit = any(:units)) order by seq")
-                .bind("units", units.toArray(String[]::new)).map((r, m) -> read(r)).all();
-    }
-
     /** Writes every mutable field of the case back. */
     public Mono<Void> save(EnforcementCase c) {
         return db.sql("update enforcement_case set lead = :lead, agency = :agency, severity = :severity, status = :status, "

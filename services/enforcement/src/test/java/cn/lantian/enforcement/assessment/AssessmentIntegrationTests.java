@@ -8,8 +8,8 @@ import cn.lantian.enforcement.EnforcementIntegrationTest;
 import cn.lantian.enforcement.TestEvents;
 import cn.lantian.enforcement.intake.Intake;
 import cn.lantian.testsupport.DemoIdentity;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import cn.lantian.eventing.IncomingEvent;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,22 +30,31 @@ class AssessmentIntegrationTests extends EnforcementIntegrationTest {
         // Scorecards are immutable row by row; the test database starts each run without any.
         db.sql("truncate scorecard, task_completion, target_status").fetch().rowsUpdated().block();
         db.sql("delete from event_outbox where type = 'lantian.enforcement.scorecard-published.v1'").fetch().rowsUpdated().block();
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        year = today.getYear();
-        period = year + "-H" + (today.getMonthValue() <= 6 ? 1 : 2);
+        // A past half year: events that other services publish meanwhile (stamped now) cannot fall into it.
+        year = 2025;
+        period = "2025-H1";
     }
 
     void target(String unit, String indicator, String status) {
         var data = TestEvents.JSON.createObjectNode().put("unit", unit).put("year", year).put("indicator", indicator)
                 .put("status", status);
-        intake.handle(incoming("lantian.air-quality.target-status-changed.v1", unit, null, null, data)).block();
+        intake.handle(inPeriod(incoming("lantian.air-quality.target-status-changed.v1", unit, null, null, data))).block();
     }
 
     void boilerPhasedOut(String jurisdiction) {
         var data = TestEvents.JSON.createObjectNode().put("boilerId", "b-" + java.util.UUID.randomUUID()).put("fuel", "coal")
                 .put("capacityTph", 10).put("date", "2024-09-30");
-        intake.handle(incoming("lantian.stationary.boiler-phased-out.v1", jurisdiction, null, null, data)).block();
+        intake.handle(inPeriod(incoming("lantian.stationary.boiler-phased-out.v1", jurisdiction, null, null, data))).block();
     }
+
+    /** The event as reported during the assessed half year; later reports of the same target come later. */
+    IncomingEvent inPeriod(IncomingEvent e) {
+        reported = reported.plusSeconds(60);
+        return new IncomingEvent(e.id(), e.type(), e.source(), e.subject(), reported, e.jurisdiction(), e.corpsUnit(),
+                e.agency(), e.severity(), e.sharing(), e.partners(), e.data(), e.envelope());
+    }
+
+    OffsetDateTime reported = OffsetDateTime.parse("2025-03-01T00:00:00Z");
 
     @Test
     void theScorecardsAreComputedFromReportedEventsPublishedOnceAndNeverChanged() {

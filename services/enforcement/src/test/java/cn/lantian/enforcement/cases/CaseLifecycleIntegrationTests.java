@@ -181,18 +181,26 @@ class CaseLifecycleIntegrationTests extends EnforcementIntegrationTest {
     @Test
     void anOverdueDeadlineEscalatesByItself() {
         String id = openJointCase();
-        Instant deadline = Instant.parse(eventsOf(id).get(0).at("/data/deadline").asString());
+        JsonNode opened = eventsOf(id).get(0);
+        Instant deadline = Instant.parse(opened.at("/data/deadline").asString());
+        // The deadline comes from the routing table: 15 days for a CEMS exceedance.
+        assertThat(Duration.between(Instant.now(), deadline)).isBetween(Duration.ofDays(15).minusHours(1), Duration.ofDays(15));
 
-        assertThat(escalation.escalateOverdue(deadline.minusSeconds(60)).block()).isNotNull();
+        escalation.escalateOverdue(Instant.now()).block();
         assertThat(eventTypesOf(id)).containsExactly("lantian.enforcement.case-opened.v1");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            escalation.escalateOverdue(deadline.plusSeconds(60)).block();
+        // Time passes beyond the deadline.
+        db.sql("update enforcement_case set deadline = now() - interval '1 minute' where id = :id").bind("id", id)
+                .fetch().rowsUpdated().block();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            escalation.escalateOverdue(Instant.now()).block();
             return eventTypesOf(id).contains("lantian.enforcement.case-escalated.v1");
         });
         JsonNode escalated = eventsOf(id).get(1);
         assertThat(escalated.at("/data/escalation").asString()).isEqualTo("on-site-supervision");
         assertThat(escalated.at("/data/by").asString()).isEqualTo("deadline");
+        assertThat(Instant.parse(escalated.at("/data/deadline").asString())).as("the next rung's grace days")
+                .isAfter(Instant.now().plus(Duration.ofDays(9)));
         as(DemoIdentity.CORPS_OFFICER).get().uri("/api/enforcement/v1/cases/{id}", id).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("escalated");
     }
