@@ -34,7 +34,7 @@ public final class KeycloakTokens {
 
     /** An access token by password grant. */
     public static String password(String username, String password) {
-        return cached("user:" + username, Map.of("grant_type", "password", "client_id", "lantian-cli",
+        return cached("user:" + username + ":" + password.hashCode(), Map.of("grant_type", "password", "client_id", "lantian-cli",
                 "username", username, "password", password));
     }
 
