@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class LoadGenerator {
 
+    /** Latencies of the answered requests (status 200) and the number of failed or refused ones. */
     record Phase(long[] latenciesNanos, int errors) {
     }
 
@@ -75,6 +76,13 @@ public class LoadGenerator {
                     errors.get(entry.getKey()), ms(pct(all, 50)), ms(pct(all, 90)), ms(pct(all, 99)),
                     ms(pct(all, 99.9)), ms(all[all.length - 1]));
         }
+        int failed = errors.values().stream().mapToInt(Integer::intValue).sum();
+        int sent = rate * seconds * rounds * targets.size();
+        if (failed > sent / 100) {
+            System.out.printf("%nINVALID: %d of %d requests failed (more than 1 %%): the machine did not sustain %d/s%n",
+                    failed, sent, rate);
+            System.exit(1);
+        }
         if (merged.containsKey("direct") && merged.containsKey("gateway")) {
             double addedP50 = ms(pct(merged.get("gateway"), 50)) - ms(pct(merged.get("direct"), 50));
             double addedP99 = ms(pct(merged.get("gateway"), 99)) - ms(pct(merged.get("direct"), 99));
@@ -88,6 +96,7 @@ public class LoadGenerator {
         int total = rate * seconds;
         long interval = 1_000_000_000L / rate;
         long[] latencies = new long[total];
+        boolean[] ok = new boolean[total];
         AtomicInteger errors = new AtomicInteger();
         AtomicLong issued = new AtomicLong();
         CountDownLatch done = new CountDownLatch(total);
@@ -106,6 +115,8 @@ public class LoadGenerator {
                         latencies[i] = System.nanoTime() - due;
                         if (error != null || response.statusCode() != 200) {
                             errors.incrementAndGet();
+                        } else {
+                            ok[i] = true;
                         }
                         done.countDown();
                     });
@@ -125,7 +136,9 @@ public class LoadGenerator {
                     done.getCount(), total);
             System.exit(1);
         }
-        return new Phase(latencies.clone(), errors.get());
+        long[] answered = java.util.stream.IntStream.range(0, total).filter(i -> ok[i]).mapToLong(i -> latencies[i])
+                .toArray();
+        return new Phase(answered.length == 0 ? new long[] {0} : answered, errors.get());
     }
 
     static Thread daemon(Runnable task) {
