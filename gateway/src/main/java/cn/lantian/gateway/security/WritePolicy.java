@@ -46,7 +46,9 @@ class WritePolicy implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!AccessPolicy.WRITES.contains(exchange.getRequest().getMethod())) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!AccessPolicy.WRITES.contains(exchange.getRequest().getMethod()) || !path.startsWith("/api/")
+                || path.startsWith("/api/public/")) {
             return chain.filter(exchange);
         }
         return Callers.of(exchange)
