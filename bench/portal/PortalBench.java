@@ -41,6 +41,13 @@ public class PortalBench {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("stub")) {
             stub(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        } else if (args[0].equals("latest")) {
+            // A short probe: latest AQI at RATE requests/s for SECONDS.
+            var http = reactor.netty.http.client.HttpClient.create(reactor.netty.resources.ConnectionProvider
+                    .builder("probe").maxConnections(64).pendingAcquireMaxCount(-1).build());
+            constantRate(http, i -> args[1] + "/api/public/v1/datasets/stations", Integer.parseInt(args[2]),
+                    Integer.parseInt(args[3]), "latest AQI probe", true);
+            System.exit(0);
         } else {
             run(args[1]);
         }
