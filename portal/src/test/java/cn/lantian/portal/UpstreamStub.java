@@ -41,7 +41,8 @@ public final class UpstreamStub implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
             UpstreamStub stub = new UpstreamStub(server);
             server.createContext("/", stub::handle);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            // A thread per exchange: a client that stops reading a long answer must not block the others.
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return stub;
         } catch (IOException e) {
@@ -89,6 +90,8 @@ public final class UpstreamStub implements AutoCloseable {
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        // No keep-alive: the JDK server can lose a request that arrives on a connection it is just retiring as idle.
+        exchange.getResponseHeaders().add("Connection", "close");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
