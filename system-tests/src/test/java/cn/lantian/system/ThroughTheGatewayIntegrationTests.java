@@ -61,7 +61,7 @@ class ThroughTheGatewayIntegrationTests {
         postExceedingReading(DemoIdentity.ECO_KASHGAR, outlet);
 
         String query = "/api/search/v1/events?type=" + EXCEEDED + "&q=" + outlet;
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> items(Gateway.get(query, DemoIdentity.ECO_KASHGAR)).size() == 1);
         assertThat(items(Gateway.get(query, DemoIdentity.COORDINATOR))).hasSize(1);
         assertThat(items(Gateway.get(query, DemoIdentity.ECO_SHACHE))).isEmpty();
@@ -74,7 +74,7 @@ class ThroughTheGatewayIntegrationTests {
 
         String query = "/api/search/v1/events?type=" + CASE_OPENED + "&q=" + outlet;
         List<JsonNode> opened = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             opened.clear();
             opened.addAll(items(Gateway.get(query, DemoIdentity.ECO_BACHU)));
             return !opened.isEmpty();

@@ -24,6 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
 @ActiveProfiles("test")
 public abstract class EnforcementIntegrationTest {
 
+    /**
+     * This run's own consumer group: its queues start empty, so events other suites published since an earlier run
+     * never flood this one, and they expire once the run is over.
+     */
+    protected static final String GROUP = "enforcement-test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void ownQueues(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.stream.bindings.findings-in-0.group", () -> GROUP);
+    }
+
     @LocalServerPort
     protected int port;
     @Autowired

@@ -184,7 +184,7 @@ class JointCaseIntegrationTests extends EnforcementIntegrationTest {
         publish(broken);
 
         Message dead = await().atMost(Duration.ofSeconds(20))
-                .until(() -> rabbit.receive("lantian.stationary.enforcement-test.dlq"),
+                .until(() -> rabbit.receive("lantian.stationary." + GROUP + ".dlq"),
                         m -> m != null && new String(m.getBody()).contains(broken.get("id").asString()));
         assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-exception-message")))
                 .contains("invalid event").contains("outletId");
