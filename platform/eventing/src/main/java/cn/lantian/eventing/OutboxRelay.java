@@ -4,7 +4,6 @@ import cn.lantian.contract.EventContract;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -134,10 +133,5 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running.get();
-    }
-
-    /** Waits for a running relay to drain, for tests and shutdown hooks. */
-    Duration pollInterval() {
-        return settings.pollInterval();
     }
 }

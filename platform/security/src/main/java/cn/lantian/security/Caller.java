@@ -60,7 +60,7 @@ public record Caller(String username, Set<String> agencies, String level, String
         return prefecture() || jurisdictions.sees(jurisdiction, placement);
     }
 
-    /** Whether the caller may write a record placed there: same as reading, except the prefecture writes anywhere. */
+    /** Whether the caller may write a record placed there: the same places it may read, named for what policies mean. */
     public boolean governs(Jurisdictions jurisdictions, Placement placement) {
         return sees(jurisdictions, placement);
     }
