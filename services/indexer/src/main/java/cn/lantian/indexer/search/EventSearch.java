@@ -28,11 +28,13 @@ class EventSearch {
     private final ElasticsearchAsyncClient es;
     private final IndexLayout layout;
     private final String timeZone;
+    private final Set<String> prefectureOnlyDomains;
 
-    EventSearch(ElasticsearchAsyncClient es, IndexLayout layout, String timeZone) {
+    EventSearch(ElasticsearchAsyncClient es, IndexLayout layout, String timeZone, Set<String> prefectureOnlyDomains) {
         this.es = es;
         this.layout = layout;
         this.timeZone = timeZone;
+        this.prefectureOnlyDomains = prefectureOnlyDomains;
     }
 
     /** One page of events, newest first. */
@@ -49,7 +51,7 @@ class EventSearch {
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     Mono<Page> page(SearchCriteria criteria, Optional<Set<String>> visible) {
-        Query query = query(criteria, visible);
+        Query query = query(criteria, visible, prefectureOnlyDomains);
         return Mono.fromFuture(() -> es.search(s -> {
                     s.index(layout.alias()).query(query).size(criteria.size())
                             .sort(o -> o.field(f -> f.field("time").order(SortOrder.Desc)))
@@ -64,7 +66,7 @@ class EventSearch {
     }
 
     Mono<Summary> summary(SearchCriteria criteria, Optional<Set<String>> visible) {
-        Query query = query(criteria, visible);
+        Query query = query(criteria, visible, prefectureOnlyDomains);
         return Mono.fromFuture(() -> es.search(s -> s.index(layout.alias()).query(query).size(0).trackTotalHits(t -> t.enabled(true))
                         .aggregations("byCounty", a -> a.terms(t -> t.field("jurisdiction").size(100)))
                         .aggregations("byType", a -> a.terms(t -> t.field("type").size(200)))
@@ -101,10 +103,16 @@ class EventSearch {
                 .map(b -> new Bucket(b.keyAsString(), b.docCount())).toList();
     }
 
-    /** The caller's visibility and every filter as non-scoring clauses, the text as the only scoring one. */
-    static Query query(SearchCriteria c, Optional<Set<String>> visible) {
+    /**
+     * The caller's visibility and every filter as non-scoring clauses, the text as the only scoring one. Anyone but
+     * the prefecture is kept out of the prefecture-only domains (the audit trail), even for their own jurisdiction.
+     */
+    static Query query(SearchCriteria c, Optional<Set<String>> visible, Set<String> prefectureOnlyDomains) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
         visible.ifPresent(ids -> bool.filter(terms("visibleto", ids)));
+        if (visible.isPresent() && !prefectureOnlyDomains.isEmpty()) {
+            bool.mustNot(terms("domain", prefectureOnlyDomains));
+        }
         if (c.text() != null) {
             bool.must(m -> m.simpleQueryString(q -> q.query(c.text()).fields("text", "subject.text")
                     .defaultOperator(Operator.And)));

@@ -11,6 +11,6 @@ class SearchConfiguration {
 
     @Bean
     EventSearch eventSearch(ElasticsearchAsyncClient es, IndexLayout layout, SearchProperties properties) {
-        return new EventSearch(es, layout, properties.timeZone());
+        return new EventSearch(es, layout, properties.timeZone(), properties.prefectureOnlyDomains());
     }
 }

@@ -1,5 +1,6 @@
 package cn.lantian.indexer.search;
 
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultPageSize results per page when {@code size} is not given
  * @param maxPageSize the largest {@code size} accepted
  * @param timeZone the zone whose calendar days the by-day aggregation counts (Kashgar keeps Beijing time officially)
+ * @param prefectureOnlyDomains domains whose events only the prefecture may search, whatever their jurisdiction
  */
 @ConfigurationProperties("lantian.search")
-record SearchProperties(int defaultPageSize, int maxPageSize, String timeZone) {
+record SearchProperties(int defaultPageSize, int maxPageSize, String timeZone, Set<String> prefectureOnlyDomains) {
 
     SearchProperties {
         defaultPageSize = defaultPageSize <= 0 ? 20 : defaultPageSize;
         maxPageSize = maxPageSize <= 0 ? 200 : maxPageSize;
         timeZone = timeZone == null ? "Asia/Shanghai" : timeZone;
+        prefectureOnlyDomains = prefectureOnlyDomains == null ? Set.of("audit") : Set.copyOf(prefectureOnlyDomains);
     }
 }

@@ -6,9 +6,12 @@ import static org.awaitility.Awaitility.await;
 import cn.lantian.indexer.IndexerIntegrationSupport;
 import cn.lantian.testsupport.DemoIdentity;
 import cn.lantian.testsupport.KeycloakTokens;
+import cn.lantian.eventing.OutgoingEvent;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,6 +25,7 @@ class JurisdictionVisibilityIntegrationTests extends IndexerIntegrationSupport {
     private String kashgar;
     private String crossBoundary;
     private String jointCorps;
+    private String auditInShache;
 
     @BeforeAll
     void fourEventsInThreeCountiesAndACorpsUnit() {
@@ -31,12 +35,15 @@ class JurisdictionVisibilityIntegrationTests extends IndexerIntegrationSupport {
                 // a Kashgar City finding shared across the boundary with Shache
                 firePoint(marker, "653101", null, "crossboundary", List.of("653125"), 76.1, 39.43),
                 // a regiment inside Bachu: joint
-                firePoint(marker, "653130", "xpcc-3-49", "joint", List.of("xpcc-3-49"), 78.42, 39.79)));
+                firePoint(marker, "653130", "xpcc-3-49", "joint", List.of("xpcc-3-49"), 78.42, 39.79),
+                // the audit trail of a Shache officer's write: for the prefecture's eyes only
+                auditRecord(marker, "653125")));
         shache = ids.get(0);
         kashgar = ids.get(1);
         crossBoundary = ids.get(2);
         jointCorps = ids.get(3);
-        await().atMost(Duration.ofSeconds(10)).until(() -> countIndexed(marker) == 4);
+        auditInShache = ids.get(4);
+        await().atMost(Duration.ofSeconds(10)).until(() -> countIndexed(marker) == 5);
     }
 
     @Test
@@ -61,10 +68,26 @@ class JurisdictionVisibilityIntegrationTests extends IndexerIntegrationSupport {
     }
 
     @Test
+    void onlyThePrefectureSearchesTheAuditTrail() {
+        assertThat(visibleTo(DemoIdentity.ECO_SHACHE, "&domain=audit")).isEmpty();
+        assertThat(visibleTo(DemoIdentity.HOUSING_SHACHE, "&domain=audit")).isEmpty();
+        assertThat(visibleTo(DemoIdentity.COORDINATOR, "&domain=audit")).containsExactly(auditInShache);
+    }
+
+    @Test
     void prefectureSeesEverything() {
         assertThat(visibleTo(DemoIdentity.COORDINATOR)).containsExactlyInAnyOrder(shache, kashgar, crossBoundary,
-                jointCorps);
+                jointCorps, auditInShache);
         assertThat(aggregatedCounties(DemoIdentity.COORDINATOR)).containsExactlyInAnyOrder("653125", "653101", "653130");
+    }
+
+    /** An audit record of a write in the given county, valid against the contract, with the marker in its text. */
+    private static OutgoingEvent auditRecord(String marker, String jurisdiction) {
+        Map<String, Object> data = Map.of("principal", "eco-shache", "agencies", List.of("ecology"), "level", "county",
+                "callerJurisdiction", jurisdiction, "action", "POST", "resource", "/api/stationary/v1/" + marker,
+                "targetJurisdiction", jurisdiction, "outcome", "allowed", "at", "2024-11-12T09:00:01+08:00");
+        return new OutgoingEvent("lantian.audit.access-recorded.v1", "principal/eco-shache", jurisdiction, null,
+                "ecology", null, null, List.of(), Instant.now(), data);
     }
 
     private List<String> visibleTo(DemoIdentity who) {

@@ -12,7 +12,7 @@ class SearchParametersTests {
 
     private static final EventContract CONTRACT = EventContract.load();
     private static final Jurisdictions JURISDICTIONS = Jurisdictions.load();
-    private static final SearchProperties LIMITS = new SearchProperties(20, 200, "Asia/Shanghai");
+    private static final SearchProperties LIMITS = new SearchProperties(20, 200, "Asia/Shanghai", null);
 
     @Test
     void acceptsAFullSetOfFilters() {
