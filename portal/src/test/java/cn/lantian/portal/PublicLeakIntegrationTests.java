@@ -63,7 +63,9 @@ class PublicLeakIntegrationTests extends PortalTest {
                 "/api/public/v1/datasets/stations?format=geojson", "/api/public/v1/datasets/boundaries",
                 "/api/public/v1/datasets/observations?from=2024-11-01&to=2024-11-12",
                 "/api/public/v1/datasets/observations?resolution=daily&from=2024-01-01&to=2024-12-31&format=csv",
-                "/api/public/v1/downloads", "/api/public/v1/datasets/stations?format=nope"));
+                "/api/public/v1/downloads", "/api/public/v1/datasets/stations?format=nope",
+                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/enterprises?format=csv",
+                "/api/public/v1/datasets/cases", "/api/public/v1/datasets/cases?format=csv"));
         for (String dataset : List.of("observations-daily", "targets", "alerts")) {
             pages.add("/api/public/v1/downloads/" + dataset + "/2024.csv");
         }
@@ -92,6 +94,7 @@ class PublicLeakIntegrationTests extends PortalTest {
         assertThat(bodies.get("/enterprises?lang=zh")).contains("喀什某水泥有限公司", "case-0007", "责令改正")
                 .contains("91653100MA7XYZ0001001P", "已完成", "DA001", "排污许可管理条例");
         assertThat(bodies.get("/?lang=zh")).contains("市环境监测站");
+        assertThat(bodies.get("/api/public/v1/datasets/cases?format=csv")).contains("case-0007", "责令改正");
     }
 
     @Test
