@@ -230,6 +230,18 @@ class OpenDataIntegrationTests extends PortalTest {
     }
 
     @Test
+    void alertsCurrentAndPastAsJsonAndCsvByCounty() {
+        JsonNode all = json("/api/public/v1/datasets/alerts");
+        assertThat(all.get("licence").get("id").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(all.get("items")).extracting(a -> a.get("id").asString())
+                .containsExactly("alert-653101-20240402", "alert-653126-20241110");
+        String csv = http.get().uri("/api/public/v1/datasets/alerts?format=csv&county=653126").exchange()
+                .expectStatus().isOk().expectHeader().exists(HttpHeaders.ETAG)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines()).hasSize(2).last().asString().startsWith("alert-653126-20241110,653126,orange,");
+    }
+
+    @Test
     void oneOpenApiDocumentDescribesWhatThePortalServes() {
         JsonNode api = json("/api/public/v1/openapi");
         assertThat(api.get("openapi").asString()).startsWith("3.");
@@ -238,7 +250,7 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(api.get("paths").propertyNames()).contains("/api/public/v1/catalog",
                 "/api/public/v1/datasets/stations", "/api/public/v1/datasets/observations",
                 "/api/public/v1/downloads/{dataset}/{file}", "/api/public/v1/live", "/api/public/v1/licence",
-                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases");
+                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases", "/api/public/v1/datasets/alerts");
     }
 
     @Test

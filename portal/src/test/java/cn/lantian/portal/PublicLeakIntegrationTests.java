@@ -65,7 +65,8 @@ class PublicLeakIntegrationTests extends PortalTest {
                 "/api/public/v1/datasets/observations?resolution=daily&from=2024-01-01&to=2024-12-31&format=csv",
                 "/api/public/v1/downloads", "/api/public/v1/datasets/stations?format=nope",
                 "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/enterprises?format=csv",
-                "/api/public/v1/datasets/cases", "/api/public/v1/datasets/cases?format=csv"));
+                "/api/public/v1/datasets/cases", "/api/public/v1/datasets/cases?format=csv",
+                "/api/public/v1/datasets/alerts", "/api/public/v1/datasets/alerts?format=csv"));
         for (String dataset : List.of("observations-daily", "targets", "alerts")) {
             pages.add("/api/public/v1/downloads/" + dataset + "/2024.csv");
         }

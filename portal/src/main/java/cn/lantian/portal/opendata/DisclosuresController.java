@@ -1,21 +1,14 @@
 package cn.lantian.portal.opendata;
 
-import cn.lantian.portal.PortalProperties;
 import cn.lantian.portal.upstream.ClosedCase;
 import cn.lantian.portal.upstream.Disclosures;
 import cn.lantian.portal.upstream.Enterprise;
-import cn.lantian.reference.Jurisdictions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class DisclosuresController {
 
-    private static final int DEFAULT_LIMIT = 100;
     private static final List<String> ENTERPRISE_CSV = List.of("id", "name", "industry", "county", "corps_unit",
             "ultra_low", "permit_number", "permit_valid_from", "permit_valid_until", "permit_status",
             "recent_exceedances", "closed_cases");
@@ -41,22 +33,13 @@ class DisclosuresController {
             "finding_type", "rule_id", "rule_source", "summary", "opened_at", "closed_at", "outcome");
 
     private final Disclosures disclosures;
-    private final Jurisdictions jurisdictions;
-    private final PortalProperties properties;
-    private final Licence licence;
+    private final ListAnswers lists;
     private final JsonMapper json;
 
-    DisclosuresController(Disclosures disclosures, Jurisdictions jurisdictions, PortalProperties properties,
-            Licence licence, JsonMapper json) {
+    DisclosuresController(Disclosures disclosures, ListAnswers lists, JsonMapper json) {
         this.disclosures = disclosures;
-        this.jurisdictions = jurisdictions;
-        this.properties = properties;
-        this.licence = licence;
+        this.lists = lists;
         this.json = json;
-    }
-
-    /** One page of a list sorted by id, and the cursor of the next page (null on the last). */
-    private record Page<T>(List<T> items, String next) {
     }
 
     @Operation(summary = "Enterprise disclosures: permits, ultra-low retrofit status, recent exceedances, closed cases",
@@ -67,9 +50,9 @@ class DisclosuresController {
             @Parameter(description = "json or csv") @RequestParam(required = false) String format,
             @Parameter(description = "division code (653125) or Corps unit id (xpcc-3)") @RequestParam(required = false) String county,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-        Query q = query(exchange, format, county, limit, cursor);
+        ListAnswers.Query q = lists.query(exchange, format, county, limit, cursor);
         return Mono.zip(disclosures.enterprises(), disclosures.closedCases()).map(t -> {
-            Page<Enterprise> page = page(t.getT1().stream().filter(e -> within(q.unit(), e.county(), e.corpsUnit())),
+            ListAnswers.Page<Enterprise> page = lists.page(t.getT1().stream().filter(e -> lists.within(q.unit(), e.county(), e.corpsUnit())),
                     Enterprise::id, q.after(), q.size());
             List<ClosedCase> cases = t.getT2();
             Object body;
@@ -90,9 +73,9 @@ class DisclosuresController {
                     return item;
                 }).toList();
             }
-            Instant modified = newest(Stream.concat(page.items().stream().flatMap(e -> e.exceedances().stream())
+            Instant modified = ListAnswers.newest(Stream.concat(page.items().stream().flatMap(e -> e.exceedances().stream())
                     .map(Enterprise.Exceedance::hour), cases.stream().map(ClosedCase::closedAt)));
-            return respond(exchange, q, body, page.next(), modified);
+            return lists.respond(exchange, q, body, page.next(), modified);
         });
     }
 
@@ -104,9 +87,9 @@ class DisclosuresController {
             @Parameter(description = "json or csv") @RequestParam(required = false) String format,
             @Parameter(description = "division code (653125) or Corps unit id (xpcc-3)") @RequestParam(required = false) String county,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
-        Query q = query(exchange, format, county, limit, cursor);
+        ListAnswers.Query q = lists.query(exchange, format, county, limit, cursor);
         return disclosures.closedCases().map(all -> {
-            Page<ClosedCase> page = page(all.stream().filter(c -> within(q.unit(), c.jurisdiction(), c.corpsUnit())),
+            ListAnswers.Page<ClosedCase> page = lists.page(all.stream().filter(c -> lists.within(q.unit(), c.jurisdiction(), c.corpsUnit())),
                     ClosedCase::caseId, q.after(), q.size());
             Object body = page.items();
             if (q.csv()) {
@@ -116,57 +99,7 @@ class DisclosuresController {
                         c.closedAt(), c.outcome())));
                 body = csv;
             }
-            return respond(exchange, q, body, page.next(), newest(all.stream().map(ClosedCase::closedAt)));
+            return lists.respond(exchange, q, body, page.next(), ListAnswers.newest(all.stream().map(ClosedCase::closedAt)));
         });
-    }
-
-    /** The checked parameters both lists take. */
-    private record Query(boolean csv, String unit, int size, String[] after) {
-    }
-
-    private Query query(ServerWebExchange exchange, String format, String county, String limit, String cursor) {
-        Params params = new Params();
-        String chosen = Formats.choose(params, format, exchange, List.of("json", "csv"));
-        String unit = params.county(county, jurisdictions);
-        int size = params.limit(limit, DEFAULT_LIMIT, properties.pageSizeMax());
-        String[] after = params.cursor(cursor);
-        params.check();
-        return new Query(chosen.equals("csv"), unit, size, after);
-    }
-
-    /** A CSV as it is, or JSON items wrapped with the licence and the next cursor; with ETag and Last-Modified. */
-    private ResponseEntity<byte[]> respond(ServerWebExchange exchange, Query q, Object body, String next, Instant modified) {
-        String text;
-        if (body instanceof Csv csv) {
-            text = csv.toString();
-        } else {
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("licence", licence.field(false));
-            root.put("items", body);
-            root.put("next", next);
-            text = json.writeValueAsString(root);
-        }
-        return Conditional.respond(exchange, text, Formats.mediaType(q.csv() ? "csv" : "json"), modified,
-                Duration.ofSeconds(60));
-    }
-
-    private static Instant newest(Stream<Instant> times) {
-        return times.filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
-    }
-
-    private boolean within(String unit, String county, String corpsUnit) {
-        return unit == null || unit.equals(county) || unit.equals(corpsUnit)
-                || (corpsUnit != null && jurisdictions.isWithin(corpsUnit, unit));
-    }
-
-    private static <T> Page<T> page(Stream<T> items, Function<T, String> id, String[] after, int size) {
-        List<T> sorted = new ArrayList<>(items.filter(x -> id.apply(x) != null)
-                .filter(x -> after == null || id.apply(x).compareTo(after[0]) > 0)
-                .sorted(Comparator.comparing(id)).toList());
-        if (sorted.size() <= size) {
-            return new Page<>(sorted, null);
-        }
-        List<T> first = List.copyOf(sorted.subList(0, size));
-        return new Page<>(first, Params.cursorOf(id.apply(first.get(size - 1)), ""));
     }
 }
