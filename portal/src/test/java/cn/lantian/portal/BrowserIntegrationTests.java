@@ -103,15 +103,48 @@ class BrowserIntegrationTests extends PortalTest {
             assertThat(browser.findElements(By.cssSelector(".notice"))).as(page.getKey() + " has all its data").isEmpty();
             shoot(page.getKey());
             assertThat(consoleErrors()).as(page.getKey()).isEmpty();
+            // Works offline: every script, style, image and font came from the portal itself.
+            assertThat((List<?>) browser.executeScript("return performance.getEntriesByType('resource')"
+                    + ".map(function (e) { return e.name; }).filter(function (n) { return n.indexOf(location.origin) !== 0; });"))
+                    .as(page.getKey()).isEmpty();
         }
         browser.get(url("/stations/2700A"));
         assertThat(browser.findElements(By.cssSelector("svg.chart"))).hasSize(3);
+        browser.get(url("/enterprises?lang=zh"));
+        WebElement cement = browser.findElement(By.id("e-ent-kashgar-cement-01"));
+        assertThat(cement.findElement(By.cssSelector(".ultra-low")).getText()).isEqualTo("已完成");
+        assertThat(cement.findElement(By.cssSelector("table.permits")).getText()).contains("91653100MA7XYZ0001001P", "有效");
+        assertThat(cement.findElement(By.cssSelector("table.exceedances")).getText()).contains("DA001", "NOx", "1.28");
+        assertThat(cement.findElement(By.cssSelector(".enterprise-cases")).getText()).contains("责令改正");
         browser.get(url("/?lang=en"));
         shoot("home-en");
         browser.get(url("/?lang=ug"));
         shoot("home-ug");
         browser.get(url("/?lang=zh"));
         assertThat(consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void everyPageReflowsOnAPhoneWithoutSidewaysScrolling() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            for (String page : List.of("/?lang=zh", "/counties/653125", "/targets", "/stations/2700A", "/enterprises",
+                    "/alerts", "/open-data", "/?lang=ug", "/enterprises?lang=ug", "/stations/2700A?lang=ug")) {
+                browser.get(url(page));
+                Object overflow = browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                // Names what sticks out, to say why when this fails.
+                Object outside = browser.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                        + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                        + " if (r.width > 0 && (r.right > w + 1 || r.left < -1) && !e.closest('.scroll'))"
+                        + " out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right)); });"
+                        + "return out.slice(0, 5).join('; ');");
+                assertThat(((Number) overflow).intValue()).as(page + ": " + outside).isLessThanOrEqualTo(0);
+                shoot("phone" + page.replaceAll("[^A-Za-z0-9]+", "-"));
+            }
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1400));
+        }
     }
 
     @Test
@@ -149,6 +182,7 @@ class BrowserIntegrationTests extends PortalTest {
         browser.executeScript("window.__notReloaded = true;");
         WebElement cell = browser.findElement(By.cssSelector("td[data-aqi-for='2700A']"));
         assertThat(cell.getText()).isEqualTo("142");
+        int prefectureBefore = Integer.parseInt(browser.findElement(By.id("prefecture-aqi")).getText());
         Instant hour = Instant.parse("2024-11-12T05:00:00Z");
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             if (!"287".equals(cell.getText())) {
@@ -159,7 +193,12 @@ class BrowserIntegrationTests extends PortalTest {
         WebElement circle = browser.findElement(By.cssSelector("circle[data-station='2700A']"));
         assertThat(circle.getAttribute("fill")).isEqualToIgnoringCase("#99004C");
         assertThat(browser.findElement(By.cssSelector("[data-cat-for='2700A']")).getText()).isEqualTo("重度污染");
+        assertThat(Integer.parseInt(browser.findElement(By.id("prefecture-aqi")).getText())).isGreaterThan(prefectureBefore);
         assertThat(browser.executeScript("return window.__notReloaded === true;")).isEqualTo(true);
+        // The server's latest-AQI snapshot took the same value: a page opened now shows it too.
+        String stations = org.springframework.web.reactive.function.client.WebClient.create(url(""))
+                .get().uri("/api/public/v1/datasets/stations?format=csv").retrieve().bodyToMono(String.class).block();
+        assertThat(stations.lines().filter(l -> l.startsWith("2700A,"))).singleElement().asString().contains(",287,");
 
         Events.publish(rabbit, "lantian.air-quality.alert-issued.v1", Events.alertIssued("653125", "orange"));
         await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(By.cssSelector("#live-alerts article")).isEmpty());

@@ -3,6 +3,7 @@ package cn.lantian.portal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -16,13 +17,17 @@ final class Events {
     private Events() {
     }
 
+    /**
+     * The contract's own example of {@code hourly-aqi-published.v1}, with a fresh id and the given station, hour and
+     * index: the portal is fed exactly the shape air-quality publishes.
+     */
     static String hourly(String station, Instant hour, int aqi, int category) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/lantian/air-quality","type":"%s",
-                 "subject":"station/%s","time":"%s","datacontenttype":"application/json","jurisdiction":"653101",
-                 "agency":"ecology","data":{"stationId":"%s","hour":"%s","aqi":%d,"category":%d,
-                 "primaryPollutants":["PM10"],"standard":"HJ633-2012"}}"""
-                .formatted(UUID.randomUUID(), HOURLY, station, hour, station, hour, aqi, category);
+        var contract = cn.lantian.contract.EventContract.load();
+        ObjectNode event = (ObjectNode) contract.example(contract.type(HOURLY).orElseThrow()).deepCopy();
+        event.put("id", UUID.randomUUID().toString()).put("subject", "station/" + station).put("time", hour.toString());
+        ((ObjectNode) event.get("data")).put("stationId", station).put("hour", hour.toString()).put("aqi", aqi)
+                .put("category", category);
+        return event.toString();
     }
 
     static String alertIssued(String county, String level) {

@@ -55,6 +55,18 @@ class LiveIntegrationTests extends PortalTest {
             assertThat(station.get("latest").get("aqi").asInt()).isEqualTo(333);
             assertThat(station.get("latest").get("hour").asString()).isEqualTo("2024-11-12T02:00:00Z");
 
+            // air-quality publishes an hour again when it recomputes it: the held hour takes the new value, while an
+            // older hour changes nothing.
+            Events.publish(rabbit, Events.HOURLY, Events.hourly("2699A", hour.minusSeconds(3600), 50, 1));
+            Events.publish(rabbit, Events.HOURLY, Events.hourly("2699A", hour, 251, 5));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received).anySatisfy(e ->
+                    assertThat(e.data()).contains("\"stationId\":\"2699A\"", "\"aqi\":251")));
+            var corrected = JsonMapper.builder().build().readTree(http.get().uri("/api/public/v1/datasets/stations")
+                    .retrieve().bodyToMono(String.class).block()).get("items").get(1).get("latest");
+            assertThat(corrected.get("aqi").asInt()).isEqualTo(251);
+            assertThat(corrected.get("hour").asString()).isEqualTo("2024-11-12T02:00:00Z");
+            assertThat(received).noneSatisfy(e -> assertThat(e.data()).contains("\"aqi\":50,"));
+
             Events.publish(rabbit, "lantian.air-quality.alert-issued.v1", Events.alertIssued("653125", "orange"));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received).anySatisfy(e -> {
                 assertThat(e.event()).isEqualTo("alert");

@@ -194,12 +194,82 @@ class OpenDataIntegrationTests extends PortalTest {
     }
 
     @Test
+    void enterpriseDisclosuresWithClosedCasesAsJsonAndCsvPagedByCursor() {
+        var result = http.get().uri("/api/public/v1/datasets/enterprises?limit=1").exchange().expectStatus().isOk()
+                .expectHeader().valueMatches("Link", ".*rel=\"license\".*").expectHeader().exists(HttpHeaders.ETAG)
+                .expectHeader().exists(HttpHeaders.LAST_MODIFIED).expectBody().returnResult();
+        JsonNode first = JSON.readTree(result.getResponseBody());
+        assertThat(first.get("licence").get("id").asString()).isEqualTo("CC-BY-4.0");
+        JsonNode cement = first.get("items").get(0);
+        assertThat(cement.get("id").asString()).isEqualTo("ent-kashgar-cement-01");
+        assertThat(cement.get("ultraLow").asString()).isEqualTo("completed");
+        assertThat(cement.get("permits").get(0).get("number").asString()).isEqualTo("91653100MA7XYZ0001001P");
+        assertThat(cement.get("exceedances").get(0).get("outletCode").asString()).isEqualTo("DA001");
+        assertThat(cement.get("closedCases")).singleElement()
+                .satisfies(c -> assertThat(c.get("outcome").asString()).startsWith("责令改正"));
+        String next = first.get("next").asString();
+        JsonNode second = json("/api/public/v1/datasets/enterprises?limit=1&cursor=" + next);
+        assertThat(second.get("items")).singleElement()
+                .satisfies(e -> assertThat(e.get("id").asString()).isEqualTo("ent-shache-power-02"));
+        assertThat(second.get("next").isNull()).isTrue();
+        http.get().uri("/api/public/v1/datasets/enterprises").header(HttpHeaders.IF_NONE_MATCH,
+                http.get().uri("/api/public/v1/datasets/enterprises").exchange().expectBody().returnResult()
+                        .getResponseHeaders().getETag()).exchange().expectStatus().isNotModified();
+
+        String csv = http.get().uri("/api/public/v1/datasets/enterprises?format=csv&county=653125").exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines()).hasSize(2).first().asString().startsWith("id,name,industry,county");
+        assertThat(csv).contains("ent-shache-power-02,莎车某热电厂,power,653125,,started,");
+
+        JsonNode cases = json("/api/public/v1/datasets/cases");
+        assertThat(cases.get("items")).singleElement()
+                .satisfies(c -> assertThat(c.get("caseId").asString()).isEqualTo("case-0007"));
+        http.get().uri("/api/public/v1/datasets/cases?format=xml&cursor=%25").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].parameter").value(p -> assertThat(p.toString()).contains("format", "cursor"));
+    }
+
+    @Test
+    void alertsCurrentAndPastAsJsonAndCsvByCounty() {
+        JsonNode all = json("/api/public/v1/datasets/alerts");
+        assertThat(all.get("licence").get("id").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(all.get("items")).extracting(a -> a.get("id").asString())
+                .containsExactly("alert-653101-20240402", "alert-653126-20241110");
+        String csv = http.get().uri("/api/public/v1/datasets/alerts?format=csv&county=653126").exchange()
+                .expectStatus().isOk().expectHeader().exists(HttpHeaders.ETAG)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv.lines()).hasSize(2).last().asString().startsWith("alert-653126-20241110,653126,orange,");
+    }
+
+    @Test
     void oneOpenApiDocumentDescribesWhatThePortalServes() {
         JsonNode api = json("/api/public/v1/openapi");
         assertThat(api.get("openapi").asString()).startsWith("3.");
+        assertThat(api.get("info").get("version").asString()).isEqualTo("v1");
+        assertThat(api.get("info").get("license").get("identifier").asString()).isEqualTo("CC-BY-4.0");
         assertThat(api.get("paths").propertyNames()).contains("/api/public/v1/catalog",
                 "/api/public/v1/datasets/stations", "/api/public/v1/datasets/observations",
-                "/api/public/v1/downloads/{dataset}/{file}", "/api/public/v1/live", "/api/public/v1/licence");
+                "/api/public/v1/downloads/{dataset}/{file}", "/api/public/v1/live", "/api/public/v1/licence",
+                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases", "/api/public/v1/datasets/alerts");
+    }
+
+    @Test
+    void theOpenApiDocumentKeepsEveryPathAndParameterOfV1() throws Exception {
+        JsonNode paths = json("/api/public/v1/openapi").get("paths");
+        List<String> promised;
+        try (var in = getClass().getResourceAsStream("/openapi-v1.txt")) {
+            promised = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        assertThat(promised).hasSizeGreaterThan(5);
+        for (String line : promised) {
+            String[] words = line.split(" ");
+            JsonNode get = paths.path(words[0]).path("get");
+            assertThat(get.isObject()).as(words[0]).isTrue();
+            List<String> names = new ArrayList<>();
+            get.path("parameters").forEach(p -> names.add(p.get("name").asString()));
+            assertThat(names).as(words[0]).containsAll(List.of(words).subList(1, words.length));
+        }
     }
 
     @Test

@@ -44,8 +44,8 @@ class PublicLeakIntegrationTests extends PortalTest {
             }
         }
         // Markers the recorded upstream answers put in open cases, notes and contacts.
-        forbidden.addAll(List.of("INTERNAL-NOTE", "OPEN-CASE", "ENF-2024-0011", "+86 998 555 0101", "internalNotes",
-                "officer", "handledBy", "inspector"));
+        forbidden.addAll(List.of("INTERNAL-NOTE", "OPEN-CASE", "case-0011", "case-0012", "+86 998 555 0101",
+                "internalNote", "officer", "handledBy", "assignee", "issuedBy"));
         assertThat(forbidden).contains("Wang Lei", "eco-shache@demo.lantian.invalid");
     }
 
@@ -63,7 +63,10 @@ class PublicLeakIntegrationTests extends PortalTest {
                 "/api/public/v1/datasets/stations?format=geojson", "/api/public/v1/datasets/boundaries",
                 "/api/public/v1/datasets/observations?from=2024-11-01&to=2024-11-12",
                 "/api/public/v1/datasets/observations?resolution=daily&from=2024-01-01&to=2024-12-31&format=csv",
-                "/api/public/v1/downloads", "/api/public/v1/datasets/stations?format=nope"));
+                "/api/public/v1/downloads", "/api/public/v1/datasets/stations?format=nope",
+                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/enterprises?format=csv",
+                "/api/public/v1/datasets/cases", "/api/public/v1/datasets/cases?format=csv",
+                "/api/public/v1/datasets/alerts", "/api/public/v1/datasets/alerts?format=csv"));
         for (String dataset : List.of("observations-daily", "targets", "alerts")) {
             pages.add("/api/public/v1/downloads/" + dataset + "/2024.csv");
         }
@@ -89,9 +92,10 @@ class PublicLeakIntegrationTests extends PortalTest {
             }
         });
         // The walk saw the public parts of the same records, so the check above looked at real content.
-        assertThat(bodies.get("/enterprises?lang=zh")).contains("喀什某水泥有限公司", "ENF-2024-0007", "责令改正")
-                .contains("91653100MA7XYZ0001001P");
+        assertThat(bodies.get("/enterprises?lang=zh")).contains("喀什某水泥有限公司", "case-0007", "责令改正")
+                .contains("91653100MA7XYZ0001001P", "已完成", "DA001", "排污许可管理条例");
         assertThat(bodies.get("/?lang=zh")).contains("市环境监测站");
+        assertThat(bodies.get("/api/public/v1/datasets/cases?format=csv")).contains("case-0007", "责令改正");
     }
 
     @Test

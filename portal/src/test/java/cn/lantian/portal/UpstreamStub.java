@@ -26,6 +26,7 @@ public final class UpstreamStub implements AutoCloseable {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern SERIES = Pattern.compile("/api/public/v1/stations/([^/]+)/observations");
+    private static final Pattern ENTERPRISE = Pattern.compile("/api/public/v1/enterprises/([^/]+)");
 
     private final HttpServer server;
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
@@ -82,6 +83,10 @@ public final class UpstreamStub implements AutoCloseable {
             body = resource("alerts.json");
         } else if (path.equals("/api/public/v1/enterprises")) {
             body = resource("enterprises.json");
+        } else if (ENTERPRISE.matcher(path).matches()) {
+            body = enterprise(path.substring(path.lastIndexOf('/') + 1));
+            status = body == null ? 404 : 200;
+            body = body == null ? "{\"status\":404}" : body;
         } else if (path.equals("/api/public/v1/cases")) {
             body = resource("cases.json");
         } else {
@@ -135,6 +140,16 @@ public final class UpstreamStub implements AutoCloseable {
             }
         }
         return out.append("]").toString();
+    }
+
+    /** One enterprise of the recorded list, as stationary answers {@code /enterprises/{id}}; null when unknown. */
+    private static String enterprise(String id) {
+        for (var e : tools.jackson.databind.json.JsonMapper.builder().build().readTree(resource("enterprises.json"))) {
+            if (id.equals(e.get("id").asString())) {
+                return e.toString();
+            }
+        }
+        return null;
     }
 
     static String resource(String name) {

@@ -76,11 +76,20 @@ public class LatestAqi {
                 e -> log.warn("air-quality not reachable at start: {}", e.toString()));
     }
 
-    /** Applies a new hourly value if it is newer than the one held; answers the station as updated, or empty. */
+    /**
+     * Applies an hourly value if it is newer than the one held, or corrects the held hour's value (air-quality
+     * publishes an hour again when it recomputes it); answers the station as updated, or empty. An older hour, or the
+     * same value again (a redelivery), changes nothing.
+     */
     public synchronized java.util.Optional<StationNow> apply(String stationId, Instant hour, Integer aqi, String primary,
             String standard) {
         StationNow held = stations.get(stationId);
-        if (held == null || (held.hour() != null && !hour.isAfter(held.hour()))) {
+        if (held == null) {
+            return java.util.Optional.empty();
+        }
+        boolean newer = held.hour() == null || hour.isAfter(held.hour());
+        boolean corrected = hour.equals(held.hour()) && !java.util.Objects.equals(aqi, held.aqi());
+        if (!newer && !corrected) {
             return java.util.Optional.empty();
         }
         StationNow updated = held.withHour(hour, aqi, primary, standard);

@@ -14,6 +14,16 @@ class OpenDataConfiguration {
         return Licence.load();
     }
 
+    /** Names the API, its version and its licence in the OpenAPI document (springdoc fills in the paths). */
+    @Bean
+    io.swagger.v3.oas.models.OpenAPI openApi(Licence licence) {
+        return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
+                .title("Lantian open data").version("v1")
+                .description("Kashgar Prefecture's air quality and what is done about it. " + licence.attribution())
+                .license(new io.swagger.v3.oas.models.info.License().name(licence.name()).url(licence.url())
+                        .identifier(licence.id())));
+    }
+
     @Bean
     Categories categories() {
         return Categories.load();

@@ -143,7 +143,7 @@ class PagesController {
                     .filter(u -> id.equals(u.unit())).findFirst()).orElse(null));
             model.addAttribute("remainingDays", t.getT1().map(TargetStandings::remainingDays).orElse(null));
             model.addAttribute("alerts", t.getT2().stream().filter(a -> id.equals(a.county())).map(a -> views.alert(a, lang)).toList());
-            model.addAttribute("enterprises", t.getT3().stream().filter(e -> id.equals(e.county())).toList());
+            model.addAttribute("enterprises", t.getT3().stream().filter(e -> id.equals(e.county()) || id.equals(e.corpsUnit())).toList());
             return "county";
         });
     }
@@ -213,10 +213,8 @@ class PagesController {
         String lang = common(exchange, model, "enterprises");
         return Mono.zip(orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"),
                 orElse(disclosures.closedCases(), List.<ClosedCase>of(), model, "cases")).map(t -> {
-                    model.addAttribute("enterprises", t.getT1());
-                    model.addAttribute("cases", t.getT2());
-                    model.addAttribute("unitNames", jurisdictions.all().stream().collect(Collectors.toMap(
-                            Jurisdiction::id, j -> Names.of(j, lang))));
+                    model.addAttribute("enterprises", views.enterprises(t.getT1(), t.getT2(), lang));
+                    model.addAttribute("cases", views.cases(t.getT2(), t.getT1(), lang));
                     return "enterprises";
                 });
     }

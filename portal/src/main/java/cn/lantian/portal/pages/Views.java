@@ -2,6 +2,8 @@ package cn.lantian.portal.pages;
 
 import cn.lantian.portal.aqi.Categories;
 import cn.lantian.portal.upstream.Alert;
+import cn.lantian.portal.upstream.ClosedCase;
+import cn.lantian.portal.upstream.Enterprise;
 import cn.lantian.portal.upstream.StationNow;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -88,6 +90,47 @@ class Views {
     AlertRow alert(Alert a, String lang) {
         return new AlertRow(a.id(), a.county(), names.unit(a.county(), lang), a.level(), hour(a.effectiveFrom()),
                 hour(a.endedAt()), a.basis(), measures(a, lang), a.active());
+    }
+
+    /** An enterprise's disclosure with its unit's name, times in Beijing time and its closed cases. */
+    record EnterpriseRow(String id, String name, String industry, String unit, String unitName, String ultraLow,
+            List<Enterprise.Permit> permits, List<ExceedanceRow> exceedances, List<CaseRow> cases) {
+    }
+
+    /** An exceedance with its hour in Beijing time. */
+    record ExceedanceRow(String hour, String outletCode, String pollutant, Double value, Double limit, Double ratio,
+            boolean escalated) {
+    }
+
+    /** A closed case's outcome with the enterprise's name and dates in Beijing time. */
+    record CaseRow(String caseId, String enterpriseId, String enterpriseName, String unit, String unitName,
+            String summary, String ruleSource, String outcome, String openedOn, String closedOn) {
+    }
+
+    List<EnterpriseRow> enterprises(List<Enterprise> enterprises, List<ClosedCase> cases, String lang) {
+        List<CaseRow> caseRows = cases(cases, enterprises, lang);
+        return enterprises.stream().map(e -> {
+            String unit = e.corpsUnit() != null ? e.corpsUnit() : e.county();
+            return new EnterpriseRow(e.id(), e.name(), e.industry(), unit, unit == null ? null : names.unit(unit, lang),
+                    e.ultraLow(), e.permits(), e.exceedances().stream().map(x -> new ExceedanceRow(hour(x.hour()),
+                            x.outletCode(), x.pollutant(), x.value(), x.limit(), x.ratio(), x.escalated())).toList(),
+                    caseRows.stream().filter(c -> e.id().equals(c.enterpriseId())).toList());
+        }).toList();
+    }
+
+    List<CaseRow> cases(List<ClosedCase> cases, List<Enterprise> enterprises, String lang) {
+        java.util.Map<String, String> namesById = new java.util.HashMap<>();
+        enterprises.forEach(e -> namesById.put(e.id(), e.name()));
+        return cases.stream().map(c -> {
+            String unit = c.corpsUnit() != null ? c.corpsUnit() : c.jurisdiction();
+            return new CaseRow(c.caseId(), c.enterpriseId(), namesById.getOrDefault(c.enterpriseId(), c.enterpriseId()),
+                    unit, unit == null ? null : names.unit(unit, lang), c.summary(), c.ruleSource(), c.outcome(),
+                    day(c.openedAt()), day(c.closedAt()));
+        }).toList();
+    }
+
+    static String day(Instant t) {
+        return t == null ? "" : t.atZone(CHINA).toLocalDate().toString();
     }
 
     static String hour(Instant t) {

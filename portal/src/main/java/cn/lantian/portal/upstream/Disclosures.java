@@ -4,21 +4,25 @@ import cn.lantian.portal.PortalProperties;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.util.UriBuilder;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Enterprise disclosures (stationary service) and closed cases' outcomes (enforcement service). Both are read into
- * the portal's records field by field, and a case is kept only when it says it is closed: an owner's mistake must
- * not publish an open case or an officer's note.
+ * Enterprise disclosures (stationary) and closed cases' outcomes (enforcement), read page by page from the owners'
+ * public endpoints into the portal's records field by field. A case is kept only when it carries its closing time and
+ * does not say it is in another state: an owner's mistake must not publish an open case.
  */
 @Component
 public class Disclosures {
 
-    private static final Set<String> CLOSED = Set.of("closed", "结案", "已结案", "concluded");
+    /** The largest page both owners serve (their {@code limit} is 1 to 200). */
+    private static final int PAGE = 200;
+    /** Enterprises read at the same time when fetching each one's exceedances. */
+    private static final int CONCURRENCY = 4;
 
     private final WebClient stationary;
     private final WebClient enforcement;
@@ -36,52 +40,79 @@ public class Disclosures {
         this.cases = new TtlCache<>(properties.latestRefresh());
     }
 
-    /** Every enterprise's disclosure, by name. */
+    /**
+     * Every enterprise's disclosure, by name. The owner's list carries no exceedances, so each enterprise is read once
+     * more on its own (the owner's default window of recent days).
+     */
     public Mono<List<Enterprise>> enterprises() {
-        return enterprises.get("all", k -> get(stationary, "/api/public/v1/enterprises").map(root -> {
-            List<Enterprise> out = new ArrayList<>();
-            for (JsonNode e : Json.items(root, "enterprises", "items", "data")) {
-                JsonNode permit = Json.field(e, "permit");
-                JsonNode ultraLow = Json.field(e, "ultraLow", "ultraLowRetrofit");
-                List<Enterprise.Exceedance> exceedances = new ArrayList<>();
-                for (JsonNode x : Json.items(e, "exceedances")) {
-                    exceedances.add(new Enterprise.Exceedance(Json.instant(x, "hour", "time"), Json.text(x, "outlet", "outletId"),
-                            Json.text(x, "pollutant"), Json.number(x, "value", "measured"), Json.number(x, "limit"),
-                            Json.text(x, "unit")));
-                }
-                out.add(new Enterprise(Json.text(e, "id", "enterpriseId", "creditCode"), Json.text(e, "nameZh", "name"),
-                        Json.text(e, "county", "jurisdiction"),
-                        permit == null ? Json.text(e, "permitNumber") : Json.text(permit, "number", "permitNumber"),
-                        permit == null ? Json.date(e, "permitValidUntil") : Json.date(permit, "validUntil", "validTo"),
-                        permit == null ? Json.text(e, "permitStatus") : Json.text(permit, "status"),
-                        ultraLow == null ? null : ultraLow.isValueNode() ? ultraLow.asString() : Json.text(ultraLow, "status"),
-                        exceedances));
-            }
-            out.sort(Comparator.comparing(Enterprise::name, Comparator.nullsLast(Comparator.naturalOrder())));
-            return out;
-        }));
+        return enterprises.get("all", k -> enterpriseIds(null)
+                .expand(page -> page.size() < PAGE ? Mono.empty() : enterpriseIds(page.get(page.size() - 1)))
+                .flatMapIterable(ids -> ids)
+                .flatMap(id -> get(stationary, b -> b.path("/api/public/v1/enterprises/{id}").build(id)), CONCURRENCY)
+                .map(Disclosures::enterprise)
+                .collectSortedList(Comparator.comparing(Enterprise::name, Comparator.nullsLast(Comparator.naturalOrder()))));
     }
 
-    /** Closed cases with their outcomes, newest first; anything not marked closed is dropped. */
+    private Mono<List<String>> enterpriseIds(String after) {
+        return get(stationary, b -> {
+            b.path("/api/public/v1/enterprises").queryParam("limit", PAGE);
+            return (after == null ? b : b.queryParam("after", after)).build();
+        }).map(root -> {
+            List<String> ids = new ArrayList<>();
+            Json.items(root).forEach(e -> ids.add(Json.text(e, "id")));
+            ids.removeIf(java.util.Objects::isNull);
+            return ids;
+        });
+    }
+
+    /** Closed cases with their outcomes, newest first; anything not plainly closed is dropped. */
     public Mono<List<ClosedCase>> closedCases() {
-        return cases.get("all", k -> get(enforcement, "/api/public/v1/cases").map(root -> {
-            List<ClosedCase> out = new ArrayList<>();
-            for (JsonNode c : Json.items(root, "cases", "items", "data")) {
-                String status = Json.text(c, "status", "state");
-                if (status == null || !CLOSED.contains(status.toLowerCase())) {
-                    continue;
-                }
-                out.add(new ClosedCase(Json.text(c, "id", "caseId", "number"), Json.text(c, "enterpriseId"),
-                        Json.text(c, "subject", "enterpriseName", "partyName"), Json.text(c, "county", "jurisdiction"),
-                        Json.text(c, "violation", "violationZh"), Json.text(c, "outcome", "decision", "outcomeZh"),
-                        Json.number(c, "penaltyYuan", "penalty", "fineYuan"), Json.date(c, "closedOn", "closedAt")));
-            }
-            out.sort(Comparator.comparing(ClosedCase::closedOn, Comparator.nullsLast(Comparator.reverseOrder())));
-            return out;
-        }));
+        return cases.get("all", k -> casesPage(null)
+                .expand(page -> Json.text(page, "next") == null ? Mono.empty() : casesPage(Json.text(page, "next")))
+                .flatMapIterable(page -> Json.items(page, "items"))
+                .filter(Disclosures::closed)
+                .map(Disclosures::closedCase)
+                .collectSortedList(Comparator.comparing(ClosedCase::closedAt, Comparator.reverseOrder())));
     }
 
-    private Mono<JsonNode> get(WebClient client, String path) {
-        return client.get().uri(path).retrieve().bodyToMono(JsonNode.class).timeout(upstream.timeout());
+    private Mono<JsonNode> casesPage(String after) {
+        return get(enforcement, b -> {
+            b.path("/api/public/v1/cases").queryParam("limit", PAGE);
+            return (after == null ? b : b.queryParam("after", after)).build();
+        });
+    }
+
+    /** Reads one of stationary's disclosures, naming each field the portal shows and nothing else. */
+    static Enterprise enterprise(JsonNode e) {
+        List<Enterprise.Permit> permits = new ArrayList<>();
+        for (JsonNode p : Json.items(e, "permits")) {
+            permits.add(new Enterprise.Permit(Json.text(p, "number"), Json.date(p, "validFrom"), Json.date(p, "validUntil"),
+                    Json.text(p, "status")));
+        }
+        List<Enterprise.Exceedance> exceedances = new ArrayList<>();
+        for (JsonNode x : Json.items(e, "exceedances")) {
+            exceedances.add(new Enterprise.Exceedance(Json.text(x, "outletCode"), Json.text(x, "pollutant"),
+                    Json.instant(x, "hour"), Json.number(x, "value"), Json.number(x, "limit"), Json.number(x, "ratio"),
+                    Json.flag(x, false, "escalated")));
+        }
+        return new Enterprise(Json.text(e, "id"), Json.text(e, "name"), Json.text(e, "industry"), Json.text(e, "county"),
+                Json.text(e, "corpsUnit"), Json.text(e, "ultraLow"), List.copyOf(permits), List.copyOf(exceedances));
+    }
+
+    /** Whether enforcement's item is a closed case: it has its closing time and claims no other state. */
+    static boolean closed(JsonNode c) {
+        String status = Json.text(c, "status");
+        return Json.instant(c, "closedAt") != null && (status == null || "closed".equalsIgnoreCase(status));
+    }
+
+    /** Reads one of enforcement's closed-case outcomes, naming each field the portal shows and nothing else. */
+    static ClosedCase closedCase(JsonNode c) {
+        return new ClosedCase(Json.text(c, "caseId"), Json.text(c, "enterpriseId"), Json.text(c, "jurisdiction"),
+                Json.text(c, "corpsUnit"), Json.text(c, "findingType"), Json.text(c, "ruleId"), Json.text(c, "ruleSource"),
+                Json.text(c, "summary"), Json.instant(c, "openedAt"), Json.instant(c, "closedAt"), Json.text(c, "outcome"));
+    }
+
+    private Mono<JsonNode> get(WebClient client, java.util.function.Function<UriBuilder, java.net.URI> uri) {
+        return client.get().uri(uri).retrieve().bodyToMono(JsonNode.class).timeout(upstream.timeout());
     }
 }
