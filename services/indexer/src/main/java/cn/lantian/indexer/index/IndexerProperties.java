@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param refreshInterval how soon written documents become searchable
  * @param retry how transient Elasticsearch failures are retried before the batch is handed back to the broker
  * @param deadLetterTimeout how long to wait for the broker to confirm a dead-lettered message
+ * @param batchMaxWait longest time a consumer collects one batch before handing it on, so that a trickle of events
+ *     is searchable soon while a backlog still goes in full batches
  */
 @ConfigurationProperties("lantian.indexer")
 public record IndexerProperties(List<String> elasticsearch, String indexPrefix, int replicas, String refreshInterval,
-        Retry retry, Duration deadLetterTimeout) {
+        Retry retry, Duration deadLetterTimeout, Duration batchMaxWait) {
 
     public IndexerProperties {
         elasticsearch = elasticsearch == null || elasticsearch.isEmpty() ? List.of("http://127.0.0.1:9200")
@@ -25,6 +27,7 @@ public record IndexerProperties(List<String> elasticsearch, String indexPrefix, 
         refreshInterval = refreshInterval == null ? "1s" : refreshInterval;
         retry = retry == null ? new Retry(null, null, null) : retry;
         deadLetterTimeout = deadLetterTimeout == null ? Duration.ofSeconds(10) : deadLetterTimeout;
+        batchMaxWait = batchMaxWait == null ? Duration.ofMillis(100) : batchMaxWait;
     }
 
     /**
