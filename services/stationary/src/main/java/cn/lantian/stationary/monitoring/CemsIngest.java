@@ -293,14 +293,14 @@ public class CemsIngest {
         Instant to = touching.stream().map(c -> c.reading().hour()).max(Instant::compareTo).orElseThrow()
                 .plus(Duration.ofHours(REACH));
         String[] ids = touching.stream().map(c -> c.reading().outletId()).distinct().toArray(String[]::new);
-        return db.sql("select c.outlet_id, c.pollutant, c.hour, c.exceeds, coalesce(e.ratio, 0) as ratio, "
-                        + "coalesce(e.escalated, false) as escalated from cems_hourly c left join exceedance e "
-                        + "on e.outlet_id = c.outlet_id and e.pollutant = c.pollutant and e.hour = c.hour "
-                        + "where c.outlet_id = any(:ids) and c.hour >= :from and c.hour <= :to "
-                        + "and (c.exceeds or not c.flag = any(:valid))")
+        // Two branches, each on its partial index: only exceeding and flagged (value_ref null) hours can be in a run.
+        String runHours = "select c.outlet_id, c.pollutant, c.hour, c.exceeds, coalesce(e.ratio, 0) as ratio, "
+                + "coalesce(e.escalated, false) as escalated from cems_hourly c left join exceedance e "
+                + "on e.outlet_id = c.outlet_id and e.pollutant = c.pollutant and e.hour = c.hour "
+                + "where c.outlet_id = any(:ids) and c.hour >= :from and c.hour <= :to and ";
+        return db.sql(runHours + "c.exceeds union all " + runHours + "c.value_ref is null")
                 .bind("ids", ids).bind("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .bind("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
-                .bind("valid", tables.validFlags().toArray(String[]::new))
                 .map(r -> Map.entry(new Key(r.get("outlet_id", String.class), r.get("pollutant", String.class),
                         r.get("hour", OffsetDateTime.class).toInstant()), new Streaks.Hour(r.get("exceeds", Boolean.class),
                         r.get("ratio", Double.class), r.get("escalated", Boolean.class))))
