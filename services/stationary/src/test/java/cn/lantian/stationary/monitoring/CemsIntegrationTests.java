@@ -134,6 +134,20 @@ class CemsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void twoBatchesCompletingTheSameRunAtOnceEscalateItExactlyOnce() throws Exception {
+        post(DemoIdentity.ECO_SHACHE, line(0, 60, 9, "N") + line(3, 60, 9, "N"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> post(DemoIdentity.ECO_SHACHE, line(1, 60, 9, "N")));
+            var two = pool.submit(() -> post(DemoIdentity.ECO_SHACHE, line(2, 60, 9, "N")));
+            assertThat(one.get().escalations() + two.get().escalations()).isOne();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(escalations()).singleElement().asString().contains("\"hours\":4");
+    }
+
+    @Test
     void aLateFlaggedHourCanBridgeTwoRuns() {
         post(DemoIdentity.ECO_SHACHE, line(0, 60, 9, "N") + line(1, 60, 9, "N") + line(3, 60, 9, "N"));
         assertThat(escalations()).isEmpty();
