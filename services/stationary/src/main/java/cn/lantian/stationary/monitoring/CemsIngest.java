@@ -88,11 +88,12 @@ public class CemsIngest {
     }
 
     private Mono<IngestReport> ingest(Caller caller, ReadingParser.Parsed parsed, boolean allOrNothing) {
-        List<Rejection> rejected = new ArrayList<>(parsed.rejections());
-        List<IngestReport.Unpermitted> unpermitted = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         parsed.readings().forEach(r -> ids.add(r.outletId()));
+        // Built per subscription: a message's retry starts from a clean report.
         Mono<IngestReport> work = outlets(ids).zipWith(terms(ids)).flatMap(t -> {
+            List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+            List<IngestReport.Unpermitted> unpermitted = new ArrayList<>();
             Map<String, Outlet> outlets = t.getT1();
             PermitTerms terms = t.getT2();
             Map<Key, Checked> batch = new LinkedHashMap<>();
@@ -106,11 +107,12 @@ public class CemsIngest {
                     rejected.add(new Rejection(line, "outletId", "outlet lies outside your jurisdiction"));
                 } else {
                     PermitTerms.Judgement permit = terms.at(r.outletId(), r.pollutant(), r.hour());
-                    if (!permit.permitted()) {
-                        unpermitted.add(new IngestReport.Unpermitted(line, r.outletId(), r.pollutant(), r.hour()));
-                    }
-                    check(r, o, permit.limit(), line, rejected)
-                            .ifPresent(c -> batch.put(new Key(r.outletId(), r.pollutant(), r.hour()), c));
+                    check(r, o, permit.limit(), line, rejected).ifPresent(c -> {
+                        batch.put(new Key(r.outletId(), r.pollutant(), r.hour()), c);
+                        if (!permit.permitted()) {
+                            unpermitted.add(new IngestReport.Unpermitted(line, r.outletId(), r.pollutant(), r.hour()));
+                        }
+                    });
                 }
             }
             if (allOrNothing && !rejected.isEmpty()) {
