@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Base of the integration tests: the whole service on a random port against the real PostgreSQL, RabbitMQ, Keycloak. */
@@ -27,6 +29,20 @@ public abstract class IntegrationTest {
     protected static final double[] KASHGAR = {76.1771, 39.5215};
     /** A point in Tumxuk (xpcc-3), which lies inside Bachu (653130): joint. */
     protected static final double[] TUMXUK = {79.161, 39.8694};
+
+    /**
+     * This run's own consumer group: its queues ({@code lantian.air-quality.<group>},
+     * {@code lantian.stationary.readings.<group>-cems}, ...) start empty, never take the running platform's messages,
+     * and expire once the run is over.
+     */
+    protected static final String GROUP = "stationary-test-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @DynamicPropertySource
+    static void ownQueues(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.stream.bindings.alerts-in-0.group", () -> GROUP);
+        registry.add("spring.cloud.stream.bindings.cems-in-0.group", () -> GROUP + "-cems");
+        registry.add("spring.cloud.stream.bindings.electricity-in-0.group", () -> GROUP + "-electricity");
+    }
 
     @LocalServerPort
     int port;

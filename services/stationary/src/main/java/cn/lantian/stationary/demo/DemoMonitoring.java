@@ -1,6 +1,7 @@
 package cn.lantian.stationary.demo;
 
 import cn.lantian.stationary.monitoring.MonitoringTables;
+import cn.lantian.stationary.permit.Permits;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Facility;
 import java.time.Clock;
@@ -43,10 +44,12 @@ class DemoMonitoring {
 
     private final DatabaseClient db;
     private final Clock clock;
+    private final Permits permits;
 
-    DemoMonitoring(DatabaseClient db, Clock clock) {
+    DemoMonitoring(DatabaseClient db, Clock clock, Permits permits) {
         this.db = db;
         this.clock = clock;
+        this.permits = permits;
     }
 
     /** Writes permits, measures and the hourly values; returns how many hourly values. */
@@ -80,6 +83,7 @@ class DemoMonitoring {
                             .bind("y", Math.round(limit * 2.5 * 10) / 10.0).then());
                 }
             }
+            writes.add(permits.recordVersion(number));
             if (e.id().startsWith("ent-") || n % 3 == 0) {
                 writes.add(measures(e, own));
             }

@@ -41,27 +41,23 @@ class EmergencyController {
             Instant createdAt, Instant endedAt) {
     }
 
-    /** One electricity value as sent. */
-    record ElectricityInput(String lineId, OffsetDateTime at, Double kw) {
-    }
-
     private final Measures measures;
     private final Registry registry;
     private final AccessPolicy access;
-    private final EmergencyService service;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final ElectricityIntake electricity;
 
-    EmergencyController(Measures measures, Registry registry, AccessPolicy access, EmergencyService service,
-            DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    EmergencyController(Measures measures, Registry registry, AccessPolicy access, DatabaseClient db,
+            TransactionalOperator tx, Clock clock, ElectricityIntake electricity) {
         this.measures = measures;
         this.registry = registry;
         this.access = access;
-        this.service = service;
         this.db = db;
         this.tx = tx;
         this.clock = clock;
+        this.electricity = electricity;
     }
 
     @PostMapping("/measures")
@@ -130,30 +126,8 @@ class EmergencyController {
 
     /** 15-minute electricity use of production lines; the caller must govern each line's place. */
     @PostMapping("/electricity")
-    Mono<Integer> electricity(@RequestBody List<ElectricityInput> values) {
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            ElectricityInput v = values.get(i);
-            if (v.lineId() == null) {
-                errors.add(new FieldError("[" + i + "].lineId", "is required"));
-            }
-            if (v.at() == null || v.at().getMinute() % 15 != 0 || v.at().getSecond() != 0) {
-                errors.add(new FieldError("[" + i + "].at", "must start a quarter hour"));
-            }
-            if (v.kw() == null || v.kw() < 0) {
-                errors.add(new FieldError("[" + i + "].kw", "must be >= 0 kW"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            return Mono.error(new InvalidInput(errors));
-        }
-        List<String> lines = values.stream().map(ElectricityInput::lineId).distinct().toList();
-        return Callers.current().flatMap(c -> Flux.fromIterable(lines)
-                .concatMap(id -> registry.facility(id).filter(f -> f.kind().equals("line"))
-                        .switchIfEmpty(Mono.error(InvalidInput.of("lineId", "no production line " + id)))
-                        .doOnNext(f -> access.checkWrite(c, f.placement())))
-                .then(tx.transactional(service.electricity(values.stream()
-                        .map(v -> new EmergencyService.Electricity(v.lineId(), v.at().toInstant(), v.kw())).toList()))));
+    Mono<Integer> electricity(@RequestBody List<ElectricityIntake.ElectricityInput> values) {
+        return Callers.current().flatMap(c -> electricity.take(c, values));
     }
 
     private Mono<Enterprise> owned(Caller c, String enterpriseId, boolean write) {

@@ -9,9 +9,11 @@ import cn.lantian.stationary.events.Raised;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +34,9 @@ import reactor.core.publisher.Mono;
  */
 @Service
 public class CemsIngest {
+
+    /** Hours either side of a new hour within which its run is followed (a run longer than that is seen in part). */
+    private static final int REACH = 72;
 
     private final DatabaseClient db;
     private final AccessPolicy access;
@@ -68,12 +73,29 @@ public class CemsIngest {
 
     /** Stores the parsed readings the caller may write; lines of outlets unknown or outside their reach are rejected. */
     public Mono<IngestReport> ingest(Caller caller, ReadingParser.Parsed parsed) {
-        List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+        return ingest(caller, parsed, false);
+    }
+
+    /**
+     * Stores the parsed readings, all or nothing: a line rejected for any reason fails the whole batch with
+     * {@link RejectedReadings} and stores nothing (for messages, which are dead-lettered whole).
+     */
+    public Mono<IngestReport> ingestAll(Caller caller, ReadingParser.Parsed parsed) {
+        if (!parsed.rejections().isEmpty()) {
+            return Mono.error(new RejectedReadings(parsed.rejections()));
+        }
+        return ingest(caller, parsed, true);
+    }
+
+    private Mono<IngestReport> ingest(Caller caller, ReadingParser.Parsed parsed, boolean allOrNothing) {
         Set<String> ids = new HashSet<>();
         parsed.readings().forEach(r -> ids.add(r.outletId()));
-        Mono<IngestReport> work = outlets(ids).zipWith(limits(ids)).flatMap(t -> {
+        // Built per subscription: a message's retry starts from a clean report.
+        Mono<IngestReport> work = outlets(ids).zipWith(terms(ids)).flatMap(t -> {
+            List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+            List<IngestReport.Unpermitted> unpermitted = new ArrayList<>();
             Map<String, Outlet> outlets = t.getT1();
-            Map<String, Double> limits = t.getT2();
+            PermitTerms terms = t.getT2();
             Map<Key, Checked> batch = new LinkedHashMap<>();
             for (int i = 0; i < parsed.readings().size(); i++) {
                 Reading r = parsed.readings().get(i);
@@ -84,24 +106,31 @@ public class CemsIngest {
                 } else if (!access.mayWrite(caller, o.placement())) {
                     rejected.add(new Rejection(line, "outletId", "outlet lies outside your jurisdiction"));
                 } else {
-                    check(r, o, limits.get(r.outletId() + "|" + r.pollutant()), line, rejected)
-                            .ifPresent(c -> batch.put(new Key(r.outletId(), r.pollutant(), r.hour()), c));
+                    PermitTerms.Judgement permit = terms.at(r.outletId(), r.pollutant(), r.hour());
+                    check(r, o, permit.limit(), line, rejected).ifPresent(c -> {
+                        batch.put(new Key(r.outletId(), r.pollutant(), r.hour()), c);
+                        if (!permit.permitted()) {
+                            unpermitted.add(new IngestReport.Unpermitted(line, r.outletId(), r.pollutant(), r.hour()));
+                        }
+                    });
                 }
             }
+            if (allOrNothing && !rejected.isEmpty()) {
+                return Mono.error(new RejectedReadings(rejected));
+            }
             if (batch.isEmpty()) {
-                return Mono.just(new IngestReport(0, rejected, 0, 0));
+                return Mono.just(new IngestReport(0, rejected, 0, 0, unpermitted));
             }
             List<Checked> rows = List.copyOf(batch.values());
-            return store(rows).then(newExceedances(rows))
-                    .flatMap(fresh -> raise(fresh).map(escalations -> new IngestReport(rows.size(), rejected,
-                            fresh.size(), escalations)))
+            return lockRuns(rows).then(store(rows)).then(newExceedances(rows))
+                    .flatMap(fresh -> escalate(rows, fresh).map(escalations -> new IngestReport(rows.size(), rejected,
+                            fresh.size(), escalations, unpermitted)))
                     .flatMap(report -> closeGaps(rows).then(notifyListeners(rows)).thenReturn(report));
         });
-        rejected.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return tx.transactional(work).map(r -> {
             List<Rejection> sorted = new ArrayList<>(r.rejected());
-            sorted.sort((a, b) -> Integer.compare(a.line(), b.line()));
-            return new IngestReport(r.accepted(), sorted, r.exceedances(), r.escalations());
+            sorted.sort(Comparator.comparingInt(Rejection::line));
+            return new IngestReport(r.accepted(), sorted, r.exceedances(), r.escalations(), r.unpermitted());
         });
     }
 
@@ -132,15 +161,35 @@ public class CemsIngest {
                 .all().collectMap(Outlet::id);
     }
 
-    /** The strictest limit of a valid permit per outlet and pollutant, keyed outlet|pollutant. */
-    private Mono<Map<String, Double>> limits(Set<String> ids) {
-        return db.sql("select pl.outlet_id, pl.pollutant, min(pl.limit_mg_m3) as lim from permit_limit pl "
-                        + "join permit p on p.number = pl.permit_number "
-                        + "where p.status = 'valid' and pl.outlet_id = any(:ids) group by pl.outlet_id, pl.pollutant")
-                .bind("ids", ids.toArray(String[]::new))
-                .map(r -> Map.entry(r.get("outlet_id", String.class) + "|" + r.get("pollutant", String.class),
-                        r.get("lim", Double.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    /** A permit version with one of its limits (null when it sets none for the batch's outlets). */
+    private record TermRow(PermitTerms.Version version, String outlet, String pollutant, Double limit) {
+    }
+
+    /** Every recorded version of the permits that ever limited one of the outlets. */
+    private Mono<PermitTerms> terms(Set<String> ids) {
+        String[] outlets = ids.toArray(String[]::new);
+        return db.sql("select v.number, v.version, v.recorded_at, v.valid_from, v.valid_until, v.status, v.outlets, "
+                        + "l->>'o' as outlet, l->>'p' as pollutant, (l->>'l')::float8 as lim from permit_version v "
+                        + "left join lateral (select x from jsonb_array_elements(v.limits) x where x->>'o' = any(:ids)) "
+                        + "as t(l) on true where v.number in (select number from permit_version where outlets && :ids) "
+                        + "order by v.number, v.version")
+                .bind("ids", outlets)
+                .map(r -> new TermRow(new PermitTerms.Version(r.get("number", String.class), r.get("version", Integer.class),
+                        r.get("recorded_at", OffsetDateTime.class).toInstant(), r.get("valid_from", LocalDate.class),
+                        r.get("valid_until", LocalDate.class), r.get("status", String.class), new HashMap<>(),
+                        List.of(r.get("outlets", String[].class))), r.get("outlet", String.class),
+                        r.get("pollutant", String.class), r.get("lim", Double.class)))
+                .all().collectList().map(rows -> {
+                    Map<String, PermitTerms.Version> versions = new LinkedHashMap<>();
+                    for (TermRow row : rows) {
+                        PermitTerms.Version v = versions.computeIfAbsent(row.version().number() + "#"
+                                + row.version().version(), k -> row.version());
+                        if (row.outlet() != null) {
+                            v.limits().put(row.outlet() + "|" + row.pollutant(), row.limit());
+                        }
+                    }
+                    return new PermitTerms(List.copyOf(versions.values()));
+                });
     }
 
     /**
@@ -208,51 +257,99 @@ public class CemsIngest {
                 .all().collectList();
     }
 
-    /** Raises the exceedances and the escalations they complete; emits how many escalations. */
-    private Mono<Integer> raise(List<Checked> fresh) {
-        if (fresh.isEmpty()) {
+    /**
+     * Serialises the batches that may extend the same runs (exceeding or flagged hours of one outlet and pollutant), so
+     * that two batches carrying neighbouring hours can neither both miss nor both raise an escalation. The locks are
+     * taken in one statement, in key order and before any row is written, so batches never wait on each other in a
+     * cycle; batches of other series never wait at all.
+     */
+    private Mono<Void> lockRuns(List<Checked> rows) {
+        String[] series = rows.stream().filter(c -> c.exceeds() || !c.valid()).map(CemsIngest::series).distinct()
+                .sorted().toArray(String[]::new);
+        if (series.length == 0) {
+            return Mono.empty();
+        }
+        return db.sql("select pg_advisory_xact_lock(hashtext('cems-run|' || s)) from unnest(:s::text[]) as t(s)")
+                .bind("s", series).map(r -> 1).all().then();
+    }
+
+    private static String series(Checked c) {
+        return c.reading().outletId() + "|" + c.reading().pollutant();
+    }
+
+    /**
+     * Raises the new exceedances, then escalates each run the batch's hours belong to once it holds the configured
+     * number of exceeding hours, whatever order the hours came in: new exceeding hours extend or bridge runs, and so do
+     * flagged hours. A run escalates once: its hours are marked, a run that holds a marked hour never escalates again
+     * (two runs bridged by a late hour included), and hours joining an escalated run are marked too. Emits how many
+     * escalations.
+     */
+    private Mono<Integer> escalate(List<Checked> rows, List<Checked> fresh) {
+        List<Checked> touching = new ArrayList<>(fresh);
+        rows.stream().filter(c -> !c.valid()).forEach(touching::add);
+        if (touching.isEmpty()) {
             return Mono.just(0);
         }
-        int needed = properties.escalationHours();
-        Instant from = fresh.stream().map(c -> c.reading().hour()).min(Instant::compareTo).orElseThrow()
-                .minus(Duration.ofHours(24));
-        Instant to = fresh.stream().map(c -> c.reading().hour()).max(Instant::compareTo).orElseThrow();
-        String[] ids = fresh.stream().map(c -> c.reading().outletId()).distinct().toArray(String[]::new);
-        return db.sql("select outlet_id, pollutant, hour, ratio from exceedance where outlet_id = any(:ids) "
-                        + "and hour > :from and hour <= :to")
+        Instant from = touching.stream().map(c -> c.reading().hour()).min(Instant::compareTo).orElseThrow()
+                .minus(Duration.ofHours(REACH));
+        Instant to = touching.stream().map(c -> c.reading().hour()).max(Instant::compareTo).orElseThrow()
+                .plus(Duration.ofHours(REACH));
+        String[] ids = touching.stream().map(c -> c.reading().outletId()).distinct().toArray(String[]::new);
+        // Two branches, each on its partial index: only exceeding and flagged (value_ref null) hours can be in a run.
+        String runHours = "select c.outlet_id, c.pollutant, c.hour, c.exceeds, coalesce(e.ratio, 0) as ratio, "
+                + "coalesce(e.escalated, false) as escalated from cems_hourly c left join exceedance e "
+                + "on e.outlet_id = c.outlet_id and e.pollutant = c.pollutant and e.hour = c.hour "
+                + "where c.outlet_id = any(:ids) and c.hour >= :from and c.hour <= :to and ";
+        return db.sql(runHours + "c.exceeds union all " + runHours + "c.value_ref is null")
                 .bind("ids", ids).bind("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .bind("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .map(r -> Map.entry(new Key(r.get("outlet_id", String.class), r.get("pollutant", String.class),
-                        r.get("hour", OffsetDateTime.class).toInstant()), r.get("ratio", Double.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .flatMap(known -> {
-                    Map<String, Set<Instant>> hours = new HashMap<>();
-                    known.keySet().forEach(k -> hours.computeIfAbsent(k.outlet() + "|" + k.pollutant(),
-                            x -> new HashSet<>()).add(k.hour()));
-                    List<Key> escalate = new ArrayList<>();
-                    Flux<Void> raised = Flux.fromIterable(fresh).concatMap(c -> {
-                        Reading r = c.reading();
-                        int streak = Streaks.endingAt(r.hour(), hours.getOrDefault(r.outletId() + "|" + r.pollutant(),
-                                Set.of()));
-                        Mono<Void> exceeded = events.raise(exceeded(c, Math.max(1, streak)));
-                        if (streak != needed) {
-                            return exceeded;
+                        r.get("hour", OffsetDateTime.class).toInstant()), new Streaks.Hour(r.get("exceeds", Boolean.class),
+                        r.get("ratio", Double.class), r.get("escalated", Boolean.class))))
+                .all().collectList()
+                .flatMap(found -> {
+                    Map<String, Map<Instant, Streaks.Hour>> known = new HashMap<>();
+                    found.forEach(e -> known.computeIfAbsent(e.getKey().outlet() + "|" + e.getKey().pollutant(),
+                            k -> new HashMap<>()).put(e.getKey().hour(), e.getValue()));
+                    List<Raised> raised = new ArrayList<>();
+                    for (Checked c : fresh) {
+                        raised.add(exceeded(c, runAround(c, known).map(Streaks.Run::exceeding).orElse(1)));
+                    }
+                    List<Key> mark = new ArrayList<>();
+                    int escalations = 0;
+                    for (Checked c : touching) {
+                        Streaks.Run run = runAround(c, known).orElse(null);
+                        if (run == null || (!run.escalated() && run.exceeding() < properties.escalationHours())) {
+                            continue;
                         }
-                        Instant start = r.hour().minus(Duration.ofHours(needed - 1));
-                        double max = 0;
-                        for (int h = 0; h < needed; h++) {
-                            Double ratio = known.get(new Key(r.outletId(), r.pollutant(), start.plus(Duration.ofHours(h))));
-                            max = Math.max(max, ratio == null ? 0 : ratio);
+                        if (!run.escalated()) {
+                            escalations++;
+                            raised.add(escalated(c, run));
                         }
-                        escalate.add(new Key(r.outletId(), r.pollutant(), r.hour()));
-                        Outlet o = c.outlet();
-                        return exceeded.then(events.raise(new Raised("lantian.stationary.emission-exceedance-escalated.v1",
-                                "outlet/" + o.id(), o.placement(), "critical", new ExceedanceEvents.Escalated(
-                                        o.enterpriseId(), o.id(), r.pollutant(), start.toString(), r.hour().toString(),
-                                        needed, max, new Raised.Location(o.lon(), o.lat())))));
-                    });
-                    return raised.then(Mono.defer(() -> markEscalated(escalate))).then(Mono.fromSupplier(escalate::size));
+                        Map<Instant, Streaks.Hour> hours = known.get(series(c));
+                        for (Instant h : run.exceedingHours()) {
+                            Streaks.Hour hour = hours.get(h);
+                            if (!hour.escalated()) {
+                                hours.put(h, new Streaks.Hour(true, hour.ratio(), true));
+                                mark.add(new Key(c.reading().outletId(), c.reading().pollutant(), h));
+                            }
+                        }
+                    }
+                    return Flux.fromIterable(raised).concatMap(events::raise).then(markEscalated(mark))
+                            .thenReturn(escalations);
                 });
+    }
+
+    private static java.util.Optional<Streaks.Run> runAround(Checked c, Map<String, Map<Instant, Streaks.Hour>> known) {
+        return Streaks.around(c.reading().hour(), known.getOrDefault(series(c), Map.of()), REACH);
+    }
+
+    private Raised escalated(Checked c, Streaks.Run run) {
+        Outlet o = c.outlet();
+        return new Raised("lantian.stationary.emission-exceedance-escalated.v1", "outlet/" + o.id(), o.placement(),
+                "critical", new ExceedanceEvents.Escalated(o.enterpriseId(), o.id(), c.reading().pollutant(),
+                        run.from().toString(), run.to().toString(), run.exceeding(), run.maxRatio(),
+                        new Raised.Location(o.lon(), o.lat())));
     }
 
     private Raised exceeded(Checked c, int consecutive) {

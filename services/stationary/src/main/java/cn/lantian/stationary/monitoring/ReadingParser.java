@@ -77,7 +77,7 @@ final class ReadingParser {
         if (blank(outlet)) {
             parsed.rejections().add(new Rejection(line, "outletId", "is required"));
         }
-        if (!POLLUTANTS.contains(pollutant)) {
+        if (pollutant == null || !POLLUTANTS.contains(pollutant)) {
             parsed.rejections().add(new Rejection(line, "pollutant", "must be one of " + POLLUTANTS));
         }
         Instant at = null;

@@ -94,7 +94,21 @@ public class Permits {
             spec = l.yearlyT() == null ? spec.bindNull("y", Double.class) : spec.bind("y", l.yearlyT());
             return spec.then();
         });
-        return head.then(clear).thenMany(limits).then(Mono.just(p));
+        return head.then(clear).thenMany(limits).then(recordVersion(p.number())).then(Mono.just(p));
+    }
+
+    /**
+     * Keeps the permit's current version, with its limits, among the versions readings are judged by (once per
+     * version); whoever writes {@code permit} and {@code permit_limit} calls this afterwards.
+     */
+    public Mono<Void> recordVersion(String number) {
+        return db.sql("insert into permit_version (number, version, valid_from, valid_until, status, recorded_at, "
+                        + "outlets, limits) select p.number, p.version, p.valid_from, p.valid_until, p.status, p.updated_at, "
+                        + "array(select distinct pl.outlet_id from permit_limit pl where pl.permit_number = p.number), "
+                        + "coalesce((select jsonb_agg(jsonb_build_object('o', pl.outlet_id, 'p', pl.pollutant, "
+                        + "'l', pl.limit_mg_m3)) from permit_limit pl where pl.permit_number = p.number), '[]'::jsonb) "
+                        + "from permit p where p.number = :n on conflict do nothing")
+                .bind("n", number).then();
     }
 
     private Mono<Permit> withLimits(Permit p) {

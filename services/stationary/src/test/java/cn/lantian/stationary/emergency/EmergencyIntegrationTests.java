@@ -64,8 +64,12 @@ class EmergencyIntegrationTests extends IntegrationTest {
                 .setContentType("application/cloudevents+json").build();
     }
 
+    /**
+     * Delivers the alert to this run's queue through the default exchange, as the air-quality exchange routes it: sent
+     * to that exchange, a test alert would also put a running platform's demo measures in force.
+     */
     private void send(Message m, String type) {
-        rabbit.send("lantian.air-quality", "lantian.air-quality." + type + ".v1", m);
+        rabbit.send("", "lantian.air-quality." + GROUP, m);
     }
 
     private long tasks(String status) {
@@ -116,6 +120,35 @@ class EmergencyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void electricityValuesArriveByMessageTooAndABadOneIsDeadLetteredWithTheReason() {
+        String queue = "lantian.stationary.readings." + GROUP + "-electricity";
+        send(alert(UUID.randomUUID().toString(), "alert-issued", "orange"), "alert-issued");
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks("open") == 1);
+        String body = "{\"lineId\":\"" + line + "\",\"at\":\"" + from.plus(15, ChronoUnit.MINUTES) + "\",\"kw\":300}\n"
+                + "{\"lineId\":\"" + line + "\",\"at\":\"" + from.plus(30, ChronoUnit.MINUTES) + "\",\"kw\":1900}\n";
+        rabbit.send("", queue, MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+                .setContentType("application/x-ndjson").build());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !events("lantian.stationary.emergency-noncompliance.v1",
+                "enterprise/" + enterprise).isEmpty());
+        assertThat(events("lantian.stationary.emergency-noncompliance.v1", "enterprise/" + enterprise)).singleElement()
+                .asString().contains("\"evidence\":\"electricity\"", "\"observed\":1900.0");
+
+        String unknown = unique("no-such-line");
+        String bad = "{\"lineId\":\"" + unknown + "\",\"at\":\"" + from + "\",\"kw\":10}\n";
+        rabbit.send("", queue, MessageBuilder.withBody(bad.getBytes(StandardCharsets.UTF_8)).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (Message m = rabbit.receive(queue + ".dlq", 500); m != null; m = rabbit.receive(queue + ".dlq", 100)) {
+                if (new String(m.getBody(), StandardCharsets.UTF_8).contains(unknown)) {
+                    assertThat(String.valueOf(m.getMessageProperties().getHeaders().get("x-exception-message")))
+                            .contains("lineId: no production line " + unknown);
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    @Test
     void downgradeEndsTheHigherLevelTasksAndOpensTheLowerOnes() {
         send(alert(UUID.randomUUID().toString(), "alert-issued", "orange"), "alert-issued");
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks("open") == 1);
@@ -134,14 +167,14 @@ class EmergencyIntegrationTests extends IntegrationTest {
                 + "\"data\":{\"alertId\":\"" + alertId + "\"}}";
         send(MessageBuilder.withBody(bad.getBytes(StandardCharsets.UTF_8)).build(), "alert-issued");
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Message dead = rabbit.receive("lantian.air-quality.stationary.dlq", 500);
+            Message dead = rabbit.receive("lantian.air-quality." + GROUP + ".dlq", 500);
             while (dead != null) {
                 if (new String(dead.getBody(), StandardCharsets.UTF_8).contains(id)) {
                     assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-exception-message")))
                             .contains("county");
                     return true;
                 }
-                dead = rabbit.receive("lantian.air-quality.stationary.dlq", 100);
+                dead = rabbit.receive("lantian.air-quality." + GROUP + ".dlq", 100);
             }
             return false;
         });

@@ -21,6 +21,7 @@ class CemsIntegrationTests extends IntegrationTest {
 
     private String enterprise;
     private String outlet;
+    private String number;
     private final Instant h0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(12, ChronoUnit.HOURS);
 
     @BeforeEach
@@ -28,7 +29,7 @@ class CemsIntegrationTests extends IntegrationTest {
         enterprise = enterprise(DemoIdentity.ECO_SHACHE, SHACHE);
         outlet = facility(DemoIdentity.ECO_SHACHE, enterprise, "outlet", SHACHE,
                 Map.of("code", "DA001", "sourceKind", "coal-boiler", "cems", List.of("PM", "SO2", "NOx")));
-        String number = ("P" + enterprise.replace("-", "")).toUpperCase();
+        number = ("P" + enterprise.replace("-", "")).toUpperCase();
         http.post().uri("/api/stationary/v1/permits").header("Authorization", token(DemoIdentity.ECO_SHACHE))
                 .bodyValue(Map.of("number", number, "enterpriseId", enterprise, "validFrom", "2024-01-01",
                         "validUntil", LocalDate.now().plusYears(3).toString(),
@@ -37,7 +38,11 @@ class CemsIntegrationTests extends IntegrationTest {
     }
 
     private String line(int hour, double value, double o2, String flag) {
-        return "{\"outletId\":\"" + outlet + "\",\"pollutant\":\"NOx\",\"hour\":\"" + h0.plus(hour, ChronoUnit.HOURS)
+        return line(h0.plus(hour, ChronoUnit.HOURS), value, o2, flag);
+    }
+
+    private String line(Instant hour, double value, double o2, String flag) {
+        return "{\"outletId\":\"" + outlet + "\",\"pollutant\":\"NOx\",\"hour\":\"" + hour
                 + "\",\"value\":" + value + ",\"o2\":" + o2 + ",\"flow\":52000,\"flag\":\"" + flag + "\"}\n";
     }
 
@@ -47,35 +52,144 @@ class CemsIntegrationTests extends IntegrationTest {
                 .exchange().expectStatus().isOk().expectBody(IngestReport.class).returnResult().getResponseBody();
     }
 
+    private List<String> escalations() {
+        return events("lantian.stationary.emission-exceedance-escalated.v1", "outlet/" + outlet);
+    }
+
+    private Instant at(int hour) {
+        return h0.plus(hour, ChronoUnit.HOURS);
+    }
+
     @Test
-    void convertsToReferenceOxygenSkipsFlaggedHoursAndEscalatesThreeConsecutiveHours() {
+    void convertsToReferenceOxygenAndFlaggedHoursNeitherCountNorBreakARun() {
         IngestReport first = post(DemoIdentity.ECO_SHACHE, line(0, 40, 9, "N") + line(1, 60, 9, "N")
                 // 45 mg/m3 at 12 % O2 is 60 at the coal boilers' 9 %: over the limit only after conversion.
                 + line(2, 45, 12, "N")
-                // A maintenance hour never counts, however high.
-                + line(3, 500, 9, "M") + line(4, 55, 9, "N"));
+                // A maintenance hour never counts, however high; the valid hour within the limit ends the run.
+                + line(3, 500, 9, "M") + line(4, 40, 9, "N"));
         assertThat(first.accepted()).isEqualTo(5);
-        assertThat(first.exceedances()).isEqualTo(3);
+        assertThat(first.exceedances()).isEqualTo(2);
         assertThat(first.escalations()).isZero();
-
         List<String> exceeded = events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet);
-        assertThat(exceeded).hasSize(3);
-        assertThat(exceeded.get(1)).contains("\"value\":60.0", "\"limit\":50.0", "\"ratio\":1.2", "\"referenceO2\":9.0",
+        assertThat(exceeded).hasSize(2);
+        assertThat(exceeded.get(0)).contains("\"value\":60.0", "\"limit\":50.0", "\"ratio\":1.2", "\"referenceO2\":9.0",
                 "\"consecutiveHours\":2");
-        assertThat(exceeded.get(2)).contains("\"consecutiveHours\":1");
 
-        IngestReport second = post(DemoIdentity.ECO_SHACHE, line(5, 51, 9, "N") + line(6, 80, 9, "N"));
+        IngestReport second = post(DemoIdentity.ECO_SHACHE, line(5, 900, 9, "C") + line(6, 51, 9, "N") + line(7, 80, 9, "N"));
         assertThat(second.exceedances()).isEqualTo(2);
-        assertThat(second.escalations()).isEqualTo(1);
-        List<String> escalated = events("lantian.stationary.emission-exceedance-escalated.v1", "outlet/" + outlet);
-        assertThat(escalated).singleElement().asString()
-                .contains("\"from\":\"" + h0.plus(4, ChronoUnit.HOURS) + "\"", "\"to\":\"" + h0.plus(6, ChronoUnit.HOURS) + "\"",
-                        "\"hours\":3", "\"maxRatio\":1.6", "\"severity\":\"critical\"");
+        assertThat(second.escalations()).as("two exceeding hours; the calibration hour does not count").isZero();
+
+        // The maintenance hour 8 does not break the run: 6, 7 and 9 are three exceeding hours.
+        IngestReport third = post(DemoIdentity.ECO_SHACHE, line(8, 900, 9, "M") + line(9, 70, 9, "N"));
+        assertThat(third.escalations()).isOne();
+        assertThat(escalations()).singleElement().asString()
+                .contains("\"from\":\"" + at(6) + "\"", "\"to\":\"" + at(9) + "\"", "\"hours\":3",
+                        "\"maxRatio\":1.6", "\"severity\":\"critical\"");
 
         // Sending the same hours again stores them again but raises nothing new.
-        IngestReport resent = post(DemoIdentity.ECO_SHACHE, line(5, 51, 9, "N") + line(6, 80, 9, "N"));
+        IngestReport resent = post(DemoIdentity.ECO_SHACHE, line(6, 51, 9, "N") + line(7, 80, 9, "N") + line(8, 900, 9, "M"));
         assertThat(resent.exceedances()).isZero();
+        assertThat(resent.escalations()).isZero();
         assertThat(events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet)).hasSize(5);
+        assertThat(escalations()).hasSize(1);
+    }
+
+    @Test
+    void hoursArrivingOutOfOrderEscalateOnceTheRunIsComplete() {
+        assertThat(post(DemoIdentity.ECO_SHACHE, line(3, 70, 9, "N")).escalations()).isZero();
+        assertThat(post(DemoIdentity.ECO_SHACHE, line(1, 60, 9, "N")).escalations()).isZero();
+        IngestReport late = post(DemoIdentity.ECO_SHACHE, line(2, 55, 9, "N"));
+        assertThat(late.escalations()).isOne();
+        assertThat(escalations()).singleElement().asString()
+                .contains("\"from\":\"" + at(1) + "\"", "\"to\":\"" + at(3) + "\"", "\"hours\":3");
+        assertThat(events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet))
+                .last().asString().contains("\"consecutiveHours\":3");
+        // A fourth hour joins the escalated run and raises only its exceedance.
+        IngestReport fourth = post(DemoIdentity.ECO_SHACHE, line(0, 65, 9, "N"));
+        assertThat(fourth.exceedances()).isOne();
+        assertThat(fourth.escalations()).isZero();
+    }
+
+    @Test
+    void aLateHourBridgingTwoShortRunsEscalatesOnce() {
+        post(DemoIdentity.ECO_SHACHE, line(0, 60, 9, "N") + line(1, 60, 9, "N") + line(3, 60, 9, "N") + line(4, 60, 9, "N"));
+        assertThat(escalations()).isEmpty();
+        IngestReport bridge = post(DemoIdentity.ECO_SHACHE, line(2, 90, 9, "N"));
+        assertThat(bridge.escalations()).isOne();
+        assertThat(escalations()).singleElement().asString()
+                .contains("\"from\":\"" + at(0) + "\"", "\"to\":\"" + at(4) + "\"", "\"hours\":5", "\"maxRatio\":1.8");
+    }
+
+    @Test
+    void aLateHourBridgingTwoEscalatedRunsRaisesNoFurtherEscalation() {
+        post(DemoIdentity.ECO_SHACHE, line(0, 60, 9, "N") + line(1, 60, 9, "N") + line(2, 60, 9, "N"));
+        post(DemoIdentity.ECO_SHACHE, line(4, 60, 9, "N") + line(5, 60, 9, "N") + line(6, 60, 9, "N"));
+        assertThat(escalations()).hasSize(2);
+        IngestReport bridge = post(DemoIdentity.ECO_SHACHE, line(3, 60, 9, "N"));
+        assertThat(bridge.exceedances()).isOne();
+        assertThat(bridge.escalations()).isZero();
+        // A flagged hour bridging into the joined run changes nothing either.
+        post(DemoIdentity.ECO_SHACHE, line(7, 60, 9, "D") + line(8, 60, 9, "N"));
+        assertThat(escalations()).hasSize(2);
+    }
+
+    @Test
+    void twoBatchesCompletingTheSameRunAtOnceEscalateItExactlyOnce() throws Exception {
+        post(DemoIdentity.ECO_SHACHE, line(0, 60, 9, "N") + line(3, 60, 9, "N"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var one = pool.submit(() -> post(DemoIdentity.ECO_SHACHE, line(1, 60, 9, "N")));
+            var two = pool.submit(() -> post(DemoIdentity.ECO_SHACHE, line(2, 60, 9, "N")));
+            assertThat(one.get().escalations() + two.get().escalations()).isOne();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(escalations()).singleElement().asString().contains("\"hours\":4");
+    }
+
+    @Test
+    void aLateFlaggedHourCanBridgeTwoRuns() {
+        post(DemoIdentity.ECO_SHACHE, line(0, 60, 9, "N") + line(1, 60, 9, "N") + line(3, 60, 9, "N"));
+        assertThat(escalations()).isEmpty();
+        IngestReport flagged = post(DemoIdentity.ECO_SHACHE, line(2, 5, 9, "C"));
+        assertThat(flagged.escalations()).isOne();
+        assertThat(escalations()).singleElement().asString().contains("\"hours\":3");
+    }
+
+    @Test
+    void aValueIsJudgedByThePermitTermsInForceAtItsHourNotByTodays() {
+        http.put().uri("/api/stationary/v1/permits/" + number).header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(Map.of("enterpriseId", enterprise, "validFrom", "2024-01-01",
+                        "validUntil", LocalDate.now().plusYears(3).toString(),
+                        "limits", List.of(Map.of("outletId", outlet, "pollutant", "NOx", "limitMgM3", 30, "yearlyT", 80))))
+                .exchange().expectStatus().isOk();
+        // As if the permit had been issued two days ago and tightened six hours after h0.
+        db.sql("update permit_version set recorded_at = case version when 1 then :issued else :changed end "
+                        + "where number = :n")
+                .bind("issued", java.time.OffsetDateTime.ofInstant(at(-48), java.time.ZoneOffset.UTC))
+                .bind("changed", java.time.OffsetDateTime.ofInstant(at(6), java.time.ZoneOffset.UTC))
+                .bind("n", number).then().block();
+
+        IngestReport report = post(DemoIdentity.ECO_SHACHE, line(2, 40, 9, "N") + line(8, 40, 9, "N"));
+        assertThat(report.exceedances()).as("40 is within the 50 of hour 2 and above the 30 of hour 8").isOne();
+        assertThat(report.unpermitted()).isEmpty();
+        assertThat(events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet)).singleElement().asString()
+                .contains("\"hour\":\"" + at(8) + "\"", "\"limit\":30.0");
+        List<Double> limits = db.sql("select limit_mg_m3 from cems_hourly where outlet_id = :o order by hour")
+                .bind("o", outlet).map(r -> r.get(0, Double.class)).all().collectList().block();
+        assertThat(limits).containsExactly(50.0, 30.0);
+    }
+
+    @Test
+    void aValueOfAnOutletWithoutAValidPermitAtItsHourIsStoredAndReported() {
+        // The permit is valid from 2024-01-01, China Standard Time: 2023-12-31T16:00Z is its first hour.
+        Instant before = Instant.parse("2023-12-31T15:00:00Z");
+        Instant first = Instant.parse("2023-12-31T16:00:00Z");
+        IngestReport report = post(DemoIdentity.ECO_SHACHE, line(before, 500, 9, "N") + line(first, 500, 9, "N"));
+        assertThat(report.accepted()).isEqualTo(2);
+        assertThat(report.unpermitted()).singleElement()
+                .isEqualTo(new IngestReport.Unpermitted(1, outlet, "NOx", before));
+        assertThat(report.exceedances()).as("no permit, no limit to exceed").isOne();
     }
 
     @Test

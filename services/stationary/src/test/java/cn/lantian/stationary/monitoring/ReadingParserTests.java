@@ -28,6 +28,13 @@ class ReadingParserTests {
     }
 
     @Test
+    void aLineMissingItsFieldsIsRejectedFieldByField() {
+        ReadingParser.Parsed parsed = parser.jsonLines("{\"outletId\":\"o-1\"}\n");
+        assertThat(parsed.readings()).isEmpty();
+        assertThat(parsed.rejections()).extracting(Rejection::field).containsExactly("pollutant", "hour", "value");
+    }
+
+    @Test
     void readsCsvWithHeader() {
         String body = "outletId,pollutant,hour,value,o2,flow,flag\n"
                 + "o-1,PM,2026-11-20T00:00:00Z,5.1,9.5,8000,M\n"
