@@ -153,6 +153,32 @@ class OutboxIntegrationTests {
         assertThat(body.get("partners").asString()).isEqualTo("xpcc-3");
     }
 
+    @Test
+    void aBatchAppendedInOneStatementIsPublishedInItsOrder() {
+        String tag = UUID.randomUUID().toString();
+        List<String> ids = TransactionalOperator.create(transactions).transactional(insert(tag)
+                .then(outbox.appendAll(List.of(event("BULK-1-" + tag), event("BULK-2-" + tag), event("BULK-3-" + tag)))))
+                .block();
+
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        List<String> seen = receiveUntil(ids.get(2));
+        List<String> order = seen.stream().filter(b -> b.contains("BULK-")).map(b -> b.substring(b.indexOf("BULK-"), b.indexOf("BULK-") + 6)).toList();
+        assertThat(order).containsExactly("BULK-1", "BULK-2", "BULK-3");
+        assertThat(contract.violations(JsonMapper.builder().build().readTree(payload(ids.get(1))))).isEmpty();
+    }
+
+    @Test
+    void aBatchWithOneEventBreakingTheContractAppendsNothing() {
+        String tag = UUID.randomUUID().toString();
+        OutgoingEvent broken = OutgoingEvent.of(PERMIT_ISSUED, "permit/X", new Placement("653101", null), "ecology",
+                Map.of("enterpriseId", "e-1"));
+        Mono<List<String>> batch = TransactionalOperator.create(transactions).transactional(insert(tag)
+                .then(outbox.appendAll(List.of(event("GOOD-" + tag), broken))));
+        assertThatThrownBy(batch::block).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("permitNumber");
+        assertThat(db.sql("select count(*) from event_outbox where payload like :p").bind("p", "%GOOD-" + tag + "%")
+                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+    }
+
     private Mono<String> write(String id, OutgoingEvent event) {
         return TransactionalOperator.create(transactions).transactional(insert(id).then(outbox.append(event)));
     }
