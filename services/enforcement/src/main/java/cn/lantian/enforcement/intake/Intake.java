@@ -2,6 +2,7 @@ package cn.lantian.enforcement.intake;
 
 import cn.lantian.enforcement.assessment.Assessment;
 import cn.lantian.enforcement.cases.CaseWorkflow;
+import cn.lantian.enforcement.registry.PermitRegistry;
 import cn.lantian.enforcement.routing.CaseDraft;
 import cn.lantian.enforcement.routing.CaseRouter;
 import cn.lantian.enforcement.routing.Decision;
@@ -21,7 +22,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Handles incoming events: the case each opens or closes and what it adds to the assessment, in one transaction
+ * Handles incoming events: the case each opens or closes, what it adds to the assessment and to the permit registry,
+ * in one transaction
  * with the record that this consumer has seen the event, so a redelivery changes nothing.
  */
 @Service
@@ -35,15 +37,17 @@ public class Intake {
     private final CaseRouter router;
     private final CaseWorkflow workflow;
     private final Assessment assessment;
+    private final PermitRegistry registry;
     private final TransactionalOperator tx;
 
     public Intake(IncomingEvents events, ProcessedEvents processed, CaseRouter router, CaseWorkflow workflow,
-            Assessment assessment, TransactionalOperator tx) {
+            Assessment assessment, PermitRegistry registry, TransactionalOperator tx) {
         this.events = events;
         this.processed = processed;
         this.router = router;
         this.workflow = workflow;
         this.assessment = assessment;
+        this.registry = registry;
         this.tx = tx;
     }
 
@@ -71,8 +75,8 @@ public class Intake {
      *
      * <p>The common case, a finding that opens a case whose key no other event of the batch shares, is written in
      * bulk: one statement for the processed ids, then one each for the cases, their history, their case-opened events
-     * and their work items. Everything else (closing findings, a key met twice in the batch, assessment inputs) is
-     * handled one event at a time, in key order, after the bulk part.
+     * and their work items. Everything else (closing findings, a key met twice in the batch, assessment and registry
+     * inputs) is handled one event at a time, in key order, after the bulk part.
      */
     public Mono<List<Outcome>> handleAll(List<IncomingEvent> batch) {
         List<Routed> routed = batch.stream().map(e -> new Routed(e, router.decide(e)))
@@ -127,9 +131,9 @@ public class Intake {
         return r.opensOrCloses() || alsoRecorded(r.event().type());
     }
 
-    /** Whether events of the type feed the assessment, besides what they do to cases. */
+    /** Whether events of the type feed the assessment or the registry, besides what they do to cases. */
     private boolean alsoRecorded(String type) {
-        return assessment.counts(type);
+        return assessment.counts(type) || registry.tracks(type);
     }
 
     /** An event with the decision the routing table makes for it. */
@@ -156,7 +160,8 @@ public class Intake {
 
     /** What the event does to cases and the assessment, once it is known to be its first delivery. */
     private Mono<Outcome> work(IncomingEvent event, Decision decision) {
-        Mono<Void> recorded = assessment.counts(event.type()) ? assessment.record(event) : Mono.<Void>empty();
+        Mono<Void> recorded = (assessment.counts(event.type()) ? assessment.record(event) : Mono.<Void>empty())
+                .then(registry.tracks(event.type()) ? registry.record(event) : Mono.<Void>empty());
         return recorded.then(Mono.defer(() -> {
             if (decision instanceof Decision.Open open) {
                 return workflow.open(open.draft()).thenReturn(Outcome.OPENED_OR_UPDATED);
