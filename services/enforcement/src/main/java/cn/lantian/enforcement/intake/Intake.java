@@ -158,7 +158,7 @@ public class Intake {
                 .flatMap(first -> first ? work(event, decision) : Mono.just(Outcome.DUPLICATE));
     }
 
-    /** What the event does to cases and the assessment, once it is known to be its first delivery. */
+    /** What the event does to cases, the assessment and the registry, once it is known to be its first delivery. */
     private Mono<Outcome> work(IncomingEvent event, Decision decision) {
         Mono<Void> recorded = (assessment.counts(event.type()) ? assessment.record(event) : Mono.<Void>empty())
                 .then(registry.tracks(event.type()) ? registry.record(event) : Mono.<Void>empty());

@@ -92,21 +92,16 @@ class BatchIntakeIntegrationTests extends EnforcementIntegrationTest {
     @Test
     void aBatchWithAResolvedFindingClosesItsCaseAndIgnoresUnroutedEvents() {
         String finding = "f-" + UUID.randomUUID();
-        ObjectNode raised = TestEvents.JSON.createObjectNode().put("findingId", finding).put("facilityId", "boiler-9")
-                .put("enterpriseId", "ent-boiler-" + finding).put("summary", "coal boiler in the built-up area");
-        raised.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
-        raised.putObject("location").put("lon", 76.0).put("lat", 39.47);
+        ObjectNode raised = TestEvents.boilerFindingRaised(finding);
         IncomingEvent raise = parse(cloudEvent(UUID.randomUUID().toString(), "lantian.stationary.rule-finding-raised.v1",
                 "boiler/boiler-9", "653101", null, "ecology", raised));
         intake.handleAll(List.of(raise)).block();
         String caseId = caseOf(raise.id());
 
-        ObjectNode resolved = TestEvents.JSON.createObjectNode().put("findingId", finding).put("facilityId", "boiler-9")
-                .put("resolution", "phased-out");
-        resolved.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
+        ObjectNode resolved = TestEvents.boilerFindingResolved(finding);
         IncomingEvent resolve = parse(cloudEvent(UUID.randomUUID().toString(),
                 "lantian.stationary.rule-finding-resolved.v1", "boiler/boiler-9", "653101", null, "ecology", resolved));
-        IncomingEvent unrouted = TestEvents.incoming("lantian.stationary.permit-issued.v1", "653101", null, null,
+        IncomingEvent unrouted = TestEvents.incoming("lantian.stationary.permit-expiry-warning.v1", "653101", null, null,
                 TestEvents.JSON.createObjectNode());
 
         assertThat(intake.handleAll(List.of(unrouted, resolve, exceedanceAt("ent-x-" + finding, TUMXUK))).block())
