@@ -110,6 +110,21 @@ class BatchIntakeIntegrationTests extends EnforcementIntegrationTest {
                 "lantian.enforcement.case-closed.v1");
     }
 
+    @Test
+    void aFindingThatOpensACaseAndCountsForTheAssessmentDoesBothInBulk() {
+        String finding = "f-cems-" + UUID.randomUUID();
+        ObjectNode raised = TestEvents.boilerFindingRaised(finding);
+        raised.putObject("rule").put("id", "boiler-coal-cems").put("source", "行动方案 三.三");
+        IncomingEvent cems = parse(cloudEvent(UUID.randomUUID().toString(), "lantian.stationary.rule-finding-raised.v1",
+                "boiler/boiler-9", "653101", null, "ecology", raised));
+
+        assertThat(intake.handleAll(List.of(cems, exceedanceAt("ent-y-" + finding, TUMXUK))).block())
+                .containsOnly(Intake.Outcome.OPENED_OR_UPDATED);
+        assertThat(eventTypesOf(caseOf(cems.id()))).containsExactly("lantian.enforcement.case-opened.v1");
+        assertThat(db.sql("select rule_id from task_completion where event_id = :id").bind("id", cems.id())
+                .map((r, m) -> r.get(0, String.class)).one().block()).isEqualTo("boiler-coal-cems");
+    }
+
     private IncomingEvent exceedanceAt(String enterprise, double[] point) {
         return parse(cloudEvent(UUID.randomUUID().toString(), EXCEEDED, "outlet/" + enterprise + "/DA001", "653130", null,
                 "ecology", exceedance(enterprise, point[0], point[1])));
