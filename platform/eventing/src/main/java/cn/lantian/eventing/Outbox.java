@@ -29,18 +29,44 @@ public class Outbox {
      * @throws IllegalArgumentException (as the Mono's error) when the event does not honour the contract
      */
     public Mono<String> append(OutgoingEvent event) {
+        return appendAll(List.of(event)).map(ids -> ids.get(0));
+    }
+
+    /**
+     * Appends the events inside the current transaction with one statement, in their order: the bulk form of
+     * {@link #append} for a caller that writes many changes at once. Nothing is appended when any event breaks the
+     * contract.
+     *
+     * @return the CloudEvent ids, in the order of the events
+     * @throws IllegalArgumentException (as the Mono's error) naming the first event that does not honour the contract
+     */
+    public Mono<List<String>> appendAll(List<OutgoingEvent> events) {
         return Mono.defer(() -> {
-            ObjectNode cloudEvent = writer.write(event);
-            List<String> violations = contract.violations(cloudEvent);
-            if (!violations.isEmpty()) {
-                return Mono.error(new IllegalArgumentException(event.type() + " breaks the contract: " + violations));
+            if (events.isEmpty()) {
+                return Mono.just(List.<String>of());
             }
-            String id = cloudEvent.get("id").asString();
-            String exchange = EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
-            return db.sql("insert into event_outbox (id, type, exchange, payload) values (:id, :type, :exchange, :payload)")
-                    .bind("id", id).bind("type", event.type()).bind("exchange", exchange)
-                    .bind("payload", cloudEvent.toString())
-                    .fetch().rowsUpdated().thenReturn(id);
+            int n = events.size();
+            String[] ids = new String[n];
+            String[] types = new String[n];
+            String[] exchanges = new String[n];
+            String[] payloads = new String[n];
+            for (int i = 0; i < n; i++) {
+                OutgoingEvent event = events.get(i);
+                ObjectNode cloudEvent = writer.write(event);
+                List<String> violations = contract.violations(cloudEvent);
+                if (!violations.isEmpty()) {
+                    return Mono.error(new IllegalArgumentException(event.type() + " breaks the contract: " + violations));
+                }
+                ids[i] = cloudEvent.get("id").asString();
+                types[i] = event.type();
+                exchanges[i] = EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
+                payloads[i] = cloudEvent.toString();
+            }
+            // unnest keeps the arrays' order, so the rows' seq follows the events' order as with one insert each.
+            return db.sql("insert into event_outbox (id, type, exchange, payload) "
+                            + "select * from unnest(:ids::text[], :types::text[], :exchanges::text[], :payloads::text[])")
+                    .bind("ids", ids).bind("types", types).bind("exchanges", exchanges).bind("payloads", payloads)
+                    .fetch().rowsUpdated().thenReturn(List.of(ids));
         });
     }
 }

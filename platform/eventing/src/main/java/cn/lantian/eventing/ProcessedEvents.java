@@ -1,5 +1,8 @@
 package cn.lantian.eventing;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -21,5 +24,24 @@ public class ProcessedEvents {
         return db.sql("insert into processed_event (consumer, event_id) values (:consumer, :id) on conflict do nothing")
                 .bind("consumer", consumer).bind("id", eventId)
                 .fetch().rowsUpdated().map(n -> n == 1);
+    }
+
+    /**
+     * Records a batch of events for the consumer with one statement; call it in the same transaction as the
+     * consumer's work. Ids are recorded in sorted order, so concurrent batches sharing an id wait for each other
+     * instead of deadlocking.
+     *
+     * @return the ids this consumer sees for the first time (an id given twice counts once)
+     */
+    public Mono<Set<String>> firstDeliveries(String consumer, Collection<String> eventIds) {
+        String[] ids = eventIds.stream().distinct().sorted().toArray(String[]::new);
+        if (ids.length == 0) {
+            return Mono.just(Set.of());
+        }
+        return db.sql("insert into processed_event (consumer, event_id) select :consumer, id from unnest(:ids::text[]) "
+                        + "as t(id) on conflict do nothing returning event_id")
+                .bind("consumer", consumer).bind("ids", ids)
+                .map((r, m) -> r.get("event_id", String.class)).all()
+                .collect(HashSet::new, Set::add);
     }
 }

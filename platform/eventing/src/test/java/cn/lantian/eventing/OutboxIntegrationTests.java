@@ -153,6 +153,43 @@ class OutboxIntegrationTests {
         assertThat(body.get("partners").asString()).isEqualTo("xpcc-3");
     }
 
+    @Test
+    void aBatchAppendedInOneStatementKeepsItsOrderAndIsPublished() {
+        String tag = UUID.randomUUID().toString();
+        List<String> ids = TransactionalOperator.create(transactions).transactional(insert(tag)
+                .then(outbox.appendAll(List.of(event("BULK-1-" + tag), event("BULK-2-" + tag), event("BULK-3-" + tag)))))
+                .block();
+
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+        // The relay publishes by seq, so the rows' seq is the order of publication.
+        List<Long> seqs = ids.stream().map(id -> db.sql("select seq from event_outbox where id = :id").bind("id", id)
+                .map(r -> r.get(0, Long.class)).one().block()).toList();
+        assertThat(seqs).isSorted();
+        assertThat(JsonMapper.builder().build().readTree(payload(ids.get(1))).at("/data/permitNumber").asString())
+                .isEqualTo("BULK-2-" + tag);
+        assertThat(contract.violations(JsonMapper.builder().build().readTree(payload(ids.get(1))))).isEmpty();
+        List<String> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            Message m = receiver.receive(queue.getName(), 200);
+            if (m != null) {
+                received.add(m.getMessageProperties().getMessageId());
+            }
+            return received.containsAll(ids);
+        });
+    }
+
+    @Test
+    void aBatchWithOneEventBreakingTheContractAppendsNothing() {
+        String tag = UUID.randomUUID().toString();
+        OutgoingEvent broken = OutgoingEvent.of(PERMIT_ISSUED, "permit/X", new Placement("653101", null), "ecology",
+                Map.of("enterpriseId", "e-1"));
+        Mono<List<String>> batch = TransactionalOperator.create(transactions).transactional(insert(tag)
+                .then(outbox.appendAll(List.of(event("GOOD-" + tag), broken))));
+        assertThatThrownBy(batch::block).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("permitNumber");
+        assertThat(db.sql("select count(*) from event_outbox where payload like :p").bind("p", "%GOOD-" + tag + "%")
+                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+    }
+
     private Mono<String> write(String id, OutgoingEvent event) {
         return TransactionalOperator.create(transactions).transactional(insert(id).then(outbox.append(event)));
     }

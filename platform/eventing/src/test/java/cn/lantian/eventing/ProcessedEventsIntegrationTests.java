@@ -2,6 +2,7 @@ package cn.lantian.eventing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,5 +20,16 @@ class ProcessedEventsIntegrationTests {
         assertThat(processed.firstDelivery("indexer", id).block()).isTrue();
         assertThat(processed.firstDelivery("indexer", id).block()).isFalse();
         assertThat(processed.firstDelivery("enforcement", id).block()).isTrue();
+    }
+
+    @Test
+    void aBatchReportsOnlyTheIdsThisConsumerHasNotSeenAndAnIdGivenTwiceCountsOnce() {
+        String seen = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        processed.firstDelivery("indexer", seen).block();
+
+        assertThat(processed.firstDeliveries("indexer", List.of(fresh, seen, fresh)).block()).containsExactly(fresh);
+        assertThat(processed.firstDeliveries("indexer", List.of(fresh, seen)).block()).isEmpty();
+        assertThat(processed.firstDeliveries("indexer", List.of()).block()).isEmpty();
     }
 }

@@ -4,11 +4,51 @@ import java.util.List;
 
 /**
  * A boundary as polygons of [lon, lat] rings (WGS84); the first ring of a polygon is its outline, the others holes.
+ * Its bounding box is computed once, so that points far from the area are answered without walking its rings.
  */
-public record Area(List<List<double[][]>> polygons) {
+public final class Area {
+
+    private static final double KM_PER_DEGREE_LAT = 110.57;
+    private static final double KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
+
+    private final List<List<double[][]>> polygons;
+    private final double minLon;
+    private final double minLat;
+    private final double maxLon;
+    private final double maxLat;
+
+    public Area(List<List<double[][]>> polygons) {
+        this.polygons = polygons;
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (List<double[][]> polygon : polygons) {
+            for (double[][] ring : polygon) {
+                for (double[] p : ring) {
+                    x0 = Math.min(x0, p[0]);
+                    y0 = Math.min(y0, p[1]);
+                    x1 = Math.max(x1, p[0]);
+                    y1 = Math.max(y1, p[1]);
+                }
+            }
+        }
+        this.minLon = x0;
+        this.minLat = y0;
+        this.maxLon = x1;
+        this.maxLat = y1;
+    }
+
+    /** The polygons, each a list of rings (outline first, then holes). */
+    public List<List<double[][]>> polygons() {
+        return polygons;
+    }
 
     /** Whether the point lies inside (even-odd rule on each polygon, holes excluded). */
     public boolean contains(double lon, double lat) {
+        if (lon < minLon || lon > maxLon || lat < minLat || lat > maxLat) {
+            return false;
+        }
         for (List<double[][]> polygon : polygons) {
             if (inRing(polygon.get(0), lon, lat)) {
                 boolean inHole = false;
@@ -26,17 +66,35 @@ public record Area(List<List<double[][]>> polygons) {
     /** Shortest distance in kilometres from the point to the boundary line (equirectangular, fine at county scale). */
     public double distanceToBoundaryKm(double lon, double lat) {
         double best = Double.MAX_VALUE;
-        double kx = 111.32 * Math.cos(Math.toRadians(lat));
-        double ky = 110.57;
+        double kx = kmPerDegreeLon(lat);
         for (List<double[][]> polygon : polygons) {
             for (double[][] ring : polygon) {
                 for (int i = 0; i + 1 < ring.length; i++) {
-                    best = Math.min(best, segmentDistance((ring[i][0] - lon) * kx, (ring[i][1] - lat) * ky,
-                            (ring[i + 1][0] - lon) * kx, (ring[i + 1][1] - lat) * ky));
+                    best = Math.min(best, segmentDistance((ring[i][0] - lon) * kx, (ring[i][1] - lat) * KM_PER_DEGREE_LAT,
+                            (ring[i + 1][0] - lon) * kx, (ring[i + 1][1] - lat) * KM_PER_DEGREE_LAT));
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * Whether the boundary line passes within {@code km} of the point; the same answer as comparing
+     * {@link #distanceToBoundaryKm} with {@code km}, but a point farther than that from the bounding box (which holds
+     * every boundary segment) is answered at once.
+     */
+    public boolean boundaryWithinKm(double lon, double lat, double km) {
+        double kx = kmPerDegreeLon(lat);
+        double dx = Math.max(0, Math.max(minLon - lon, lon - maxLon)) * kx;
+        double dy = Math.max(0, Math.max(minLat - lat, lat - maxLat)) * KM_PER_DEGREE_LAT;
+        if (dx * dx + dy * dy > km * km) {
+            return false;
+        }
+        return distanceToBoundaryKm(lon, lat) <= km;
+    }
+
+    private static double kmPerDegreeLon(double lat) {
+        return KM_PER_DEGREE_LON_AT_EQUATOR * Math.cos(Math.toRadians(lat));
     }
 
     private static double segmentDistance(double ax, double ay, double bx, double by) {
@@ -44,7 +102,10 @@ public record Area(List<List<double[][]>> polygons) {
         double dy = by - ay;
         double len = dx * dx + dy * dy;
         double t = len == 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len));
-        return Math.hypot(ax + t * dx, ay + t * dy);
+        double px = ax + t * dx;
+        double py = ay + t * dy;
+        // sqrt of the sum rather than Math.hypot: no overflow is possible at these magnitudes and it is far cheaper.
+        return Math.sqrt(px * px + py * py);
     }
 
     private static boolean inRing(double[][] ring, double lon, double lat) {

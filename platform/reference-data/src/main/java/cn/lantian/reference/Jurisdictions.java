@@ -104,7 +104,7 @@ public final class Jurisdictions {
         List<String> near = new ArrayList<>();
         for (Jurisdiction j : all()) {
             boolean own = here.map(p -> p.visibleTo().contains(j.id())).orElse(false);
-            if (!own && j.area() != null && j.area().distanceToBoundaryKm(lon, lat) <= km) {
+            if (!own && j.area() != null && j.area().boundaryWithinKm(lon, lat, km)) {
                 near.add(j.id());
             }
         }

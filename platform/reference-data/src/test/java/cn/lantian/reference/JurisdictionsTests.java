@@ -86,4 +86,23 @@ class JurisdictionsTests {
         assertThat(NamedEnterprises.load()).hasSize(4).allSatisfy(e -> assertThat(
                 ALL.locate(e.location()[0], e.location()[1])).get().extracting(Placement::jurisdiction).isEqualTo(e.county()));
     }
+
+    @Test
+    void theBoundingBoxShortcutAnswersAsTheFullDistanceDoes() {
+        // A grid over the prefecture and beyond it: inside, near and far from every unit's boundary.
+        for (Jurisdiction j : ALL.all()) {
+            if (j.area() == null) {
+                continue;
+            }
+            for (double lon = 73.0; lon <= 80.5; lon += 0.25) {
+                for (double lat = 35.5; lat <= 41.0; lat += 0.25) {
+                    double distance = j.area().distanceToBoundaryKm(lon, lat);
+                    for (double km : new double[] {0.5, 5, 30}) {
+                        assertThat(j.area().boundaryWithinKm(lon, lat, km)).as("%s at %s,%s within %s km", j.id(), lon, lat, km)
+                                .isEqualTo(distance <= km);
+                    }
+                }
+            }
+        }
+    }
 }

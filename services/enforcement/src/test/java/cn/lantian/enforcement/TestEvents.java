@@ -37,6 +37,23 @@ public final class TestEvents {
         return data;
     }
 
+    /** The data of a stationary finding that a coal boiler in Kashgar City's built-up area must be phased out. */
+    public static ObjectNode boilerFindingRaised(String findingId) {
+        ObjectNode data = JSON.createObjectNode().put("findingId", findingId).put("facilityId", "boiler-9")
+                .put("enterpriseId", "ent-boiler-" + findingId).put("summary", "coal boiler in the built-up area");
+        data.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
+        data.putObject("location").put("lon", 76.0).put("lat", 39.47);
+        return data;
+    }
+
+    /** The data of the finding above resolved: the boiler was phased out. */
+    public static ObjectNode boilerFindingResolved(String findingId) {
+        ObjectNode data = JSON.createObjectNode().put("findingId", findingId).put("facilityId", "boiler-9")
+                .put("resolution", "phased-out");
+        data.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
+        return data;
+    }
+
     public static IncomingEvent incoming(String type, String jurisdiction, String corpsUnit, String severity, ObjectNode data) {
         return new IncomingEvent(UUID.randomUUID().toString(), type, "/test", "test/" + UUID.randomUUID(),
                 OffsetDateTime.now(ZoneOffset.UTC), jurisdiction, corpsUnit, null, severity, null, null, data, null);

@@ -76,9 +76,12 @@ public class Assessment {
                     .fetch().rowsUpdated().then();
         }
         if (weights.countedTypes().contains(e.type())) {
-            return db.sql("insert into task_completion (event_id, kind, jurisdiction, corps_unit, at) "
-                            + "values (:id, :kind, :jurisdiction, :corps, :at) on conflict do nothing")
-                    .bind("id", e.id()).bind("kind", e.type()).bind("jurisdiction", e.jurisdiction())
+            String rule = e.data() == null ? null : e.data().path("rule").path("id").asString(null);
+            return db.sql("insert into task_completion (event_id, kind, rule_id, jurisdiction, corps_unit, at) "
+                            + "values (:id, :kind, :rule, :jurisdiction, :corps, :at) on conflict do nothing")
+                    .bind("id", e.id()).bind("kind", e.type())
+                    .bind("rule", rule == null ? Parameter.empty(String.class) : Parameter.from(rule))
+                    .bind("jurisdiction", e.jurisdiction())
                     .bind("corps", e.corpsUnit() == null ? Parameter.empty(String.class) : Parameter.from(e.corpsUnit()))
                     .bind("at", e.time())
                     .fetch().rowsUpdated().then();
@@ -152,11 +155,26 @@ public class Assessment {
                 .bind("y", period.year())
                 .map((r, m) -> new String[] {r.get("unit", String.class), r.get("indicator", String.class),
                         r.get("status", String.class)}).all().collectList();
-        Mono<List<Object[]>> tasks = db.sql("select kind, jurisdiction, corps_unit, count(*) as n from task_completion "
-                        + "where at >= :from and at < :to group by kind, jurisdiction, corps_unit")
+        // Each count under its event type, under the finding's rule too when it names one, and, for the types whose
+        // closed cases count as work done, the cases closed in the period.
+        Mono<List<Object[]>> tasks = db.sql("select kind, null as rule_id, false as closed, jurisdiction, corps_unit, "
+                        + "count(*) as n from task_completion where at >= :from and at < :to "
+                        + "group by kind, jurisdiction, corps_unit "
+                        + "union all select kind, rule_id, false, jurisdiction, corps_unit, count(*) from task_completion "
+                        + "where rule_id is not null and at >= :from and at < :to group by kind, rule_id, jurisdiction, corps_unit "
+                        + "union all select origin_type, null, true, jurisdiction, corps_unit, count(*) from enforcement_case "
+                        + "where status = 'closed' and origin_type = any(:closedTypes) and closed_at >= :from and closed_at < :to "
+                        + "group by origin_type, jurisdiction, corps_unit")
                 .bind("from", period.start().atOffset(ZoneOffset.UTC)).bind("to", period.end().atOffset(ZoneOffset.UTC))
-                .map((r, m) -> new Object[] {r.get("kind", String.class), r.get("jurisdiction", String.class),
-                        r.get("corps_unit", String.class), r.get("n", Long.class)}).all().collectList();
+                .bind("closedTypes", weights.closedCaseTypes().toArray(String[]::new))
+                .map((r, m) -> {
+                    String kind = r.get("kind", String.class);
+                    String rule = r.get("rule_id", String.class);
+                    String key = Boolean.TRUE.equals(r.get("closed", Boolean.class)) ? UnitFacts.closedFrom(kind)
+                            : rule != null ? UnitFacts.ofRule(kind, rule) : kind;
+                    return new Object[] {key, r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
+                            r.get("n", Long.class)};
+                }).all().collectList();
         Instant cutoff = period.end().isBefore(clock.instant()) ? period.end() : clock.instant();
         Mono<List<CaseRow>> cases = db.sql("select jurisdiction, corps_unit, lead, coalesce(closed_on_time, false) as on_time, "
                         + "status = 'closed' as closed from enforcement_case where (closed_at >= :from and closed_at < :to) "

@@ -51,9 +51,9 @@ public final class Scoring {
             if (!t.scored()) {
                 continue;
             }
-            long done = u.eventCounts().getOrDefault(t.eventType(), 0L);
+            long done = t.done(u.eventCounts());
             if (t.ofEventType() != null) {
-                long todo = u.eventCounts().getOrDefault(t.ofEventType(), 0L);
+                long todo = t.todo(u.eventCounts());
                 if (todo > 0) {
                     taskScores.put(t.kind(), round(100.0 * Math.min(1.0, (double) done / todo)));
                 }

@@ -9,12 +9,14 @@ public record Campaign(String id, String name, LocalDate startsOn, LocalDate end
         List<Pairing> pairings, List<Task> tasks) {
 
     /**
-     * One case a team inspects.
+     * One case, or one registered enterprise without a case, that a team inspects.
      *
+     * @param caseId the case, or null for a task from the permit registry
+     * @param enterpriseId the registered enterprise of a registry task, or null for a case task
      * @param status pending or done
      * @param violation whether the team confirmed the violation (null while pending)
      */
-    public record Task(String id, String caseId, String team, String target, String status, Boolean violation,
+    public record Task(String id, String caseId, String enterpriseId, String team, String target, String status, Boolean violation,
             String findings, List<String> evidence, String recordedBy, Instant recordedAt) {
     }
 }

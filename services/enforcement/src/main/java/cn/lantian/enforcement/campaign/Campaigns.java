@@ -27,7 +27,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Plans campaigns, generates their tasks from open cases, records results and feeds them into the cases. */
+/**
+ * Plans campaigns, generates their tasks from open cases and from the permit registry, records results and feeds them
+ * into the cases.
+ */
 @Service
 public class Campaigns {
 
@@ -60,7 +63,11 @@ public class Campaigns {
     public record Result(Boolean violation, String findings, List<String> evidence) {
     }
 
-    /** Plans the campaign and generates one task per open case lying in each pairing's target. */
+    /**
+     * Plans the campaign and generates, for each pairing, one task per open case lying in its target and one per
+     * permitted enterprise there ({@link cn.lantian.enforcement.registry.PermitRegistry}) that no case task of the
+     * campaign already covers.
+     */
     public Mono<Campaign> plan(Caller caller, Plan plan) {
         if (!access.coordinates(caller)) {
             return Mono.error(new Forbidden("only the prefecture plans cross-enforcement campaigns"));
@@ -99,12 +106,23 @@ public class Campaigns {
                                         + "and (c.jurisdiction = any(:units) or c.corps_unit = any(:units)) "
                                         + "on conflict do nothing")
                                 .bind("id", id).bind("team", p.team()).bind("target", p.target())
+                                .bind("units", under(p.target()).toArray(String[]::new)).fetch().rowsUpdated())
+                        .then(db.sql("insert into campaign_task (id, campaign_id, enterprise_id, team, target, status) "
+                                        + "select 'task-' || gen_random_uuid(), :id, r.enterprise_id, :team, :target, 'pending' "
+                                        + "from registry_enterprise r where (r.jurisdiction = any(:units) "
+                                        + "or r.corps_unit = any(:units)) and not exists (select 1 from campaign_task t "
+                                        + "join enforcement_case c on c.id = t.case_id where t.campaign_id = :id "
+                                        + "and c.enterprise_id = r.enterprise_id) on conflict do nothing")
+                                .bind("id", id).bind("team", p.team()).bind("target", p.target())
                                 .bind("units", under(p.target()).toArray(String[]::new)).fetch().rowsUpdated())))
                 .then();
         return tx.transactional(write.then(find(id)));
     }
 
-    /** Records a team's result and feeds it into the case as an inspection. */
+    /**
+     * Records a team's result and feeds it into the case as an inspection; a registry task (an enterprise without a
+     * case) keeps its result on the task.
+     */
     public Mono<Campaign> record(Caller caller, String campaignId, String taskId, Result result) {
         List<FieldError> errors = new ArrayList<>();
         if (result.violation() == null) {
@@ -133,7 +151,8 @@ public class Campaigns {
                     .bind("v", result.violation()).bind("f", result.findings()).bind("e", evidence.toArray(String[]::new))
                     .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).bind("id", taskId)
                     .fetch().rowsUpdated()
-                    .then(workflow.act(task.caseId(), Actor.system("campaign team " + task.team() + " (" + caller.username() + ")"),
+                    .then(task.caseId() == null ? Mono.empty() : workflow.act(task.caseId(),
+                            Actor.system("campaign team " + task.team() + " (" + caller.username() + ")"),
                             new Command.CampaignInspection(campaignId, task.team(), result.violation(), result.findings(), evidence)))
                     .then(find(campaignId));
         });
@@ -159,12 +178,12 @@ public class Campaigns {
         Mono<List<Pairing>> pairings = db.sql("select team, target from campaign_pairing where campaign_id = :id order by team, target")
                 .bind("id", id).map((r, m) -> new Pairing(r.get("team", String.class), r.get("target", String.class)))
                 .all().collectList();
-        Mono<List<Campaign.Task>> tasks = db.sql("select * from campaign_task where campaign_id = :id order by team, target, case_id")
+        Mono<List<Campaign.Task>> tasks = db.sql("select * from campaign_task where campaign_id = :id order by team, target, case_id nulls last, enterprise_id")
                 .bind("id", id).map((r, m) -> {
                     OffsetDateTime at = r.get("recorded_at", OffsetDateTime.class);
                     String[] evidence = r.get("evidence", String[].class);
                     return new Campaign.Task(r.get("id", String.class), r.get("case_id", String.class),
-                            r.get("team", String.class), r.get("target", String.class), r.get("status", String.class),
+                            r.get("enterprise_id", String.class), r.get("team", String.class), r.get("target", String.class), r.get("status", String.class),
                             r.get("violation", Boolean.class), r.get("findings", String.class),
                             evidence == null ? List.of() : Arrays.asList(evidence), r.get("recorded_by", String.class),
                             at == null ? null : at.toInstant());

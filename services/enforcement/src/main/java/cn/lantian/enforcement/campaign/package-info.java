@@ -1,2 +1,2 @@
-/** Cross-enforcement (交叉执法) campaigns: teams paired with units they do not govern, tasks from open cases. */
+/** Cross-enforcement (交叉执法) campaigns: teams paired with units they do not govern, tasks from open cases and the permit registry. */
 package cn.lantian.enforcement.campaign;

@@ -67,6 +67,42 @@ public class CaseWorkflow {
         }));
     }
 
+    /**
+     * The bulk form of {@link #open} for a batch of findings: one statement each for the cases, their history, their
+     * case-opened events and their work items, whatever the batch size. Joins the current transaction if there is one.
+     *
+     * @param drafts drafts with pairwise different keys, sorted by key (concurrent batches then lock in the same order)
+     * @return how many cases were new
+     */
+    public Mono<Integer> openAll(List<CaseDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return Mono.just(0);
+        }
+        Map<String, CaseDraft> byKey = new LinkedHashMap<>();
+        drafts.forEach(d -> byKey.put(d.key(), d));
+        return tx.transactional(cases.openAll(drafts).collectList().flatMap(results -> {
+            List<Cases.HistoryEntry> history = new ArrayList<>(results.size());
+            List<EnforcementCase> opened = new ArrayList<>(results.size());
+            for (Cases.KeyedUpsert result : results) {
+                CaseDraft draft = byKey.get(result.key());
+                if (result.inserted()) {
+                    opened.add(fromDraft(result.id(), draft));
+                    history.add(new Cases.HistoryEntry(result.id(), "open", null, CaseStatus.OPENED, "intake",
+                            draft.originType(), draft.openedAt()));
+                } else {
+                    history.add(new Cases.HistoryEntry(result.id(), "repeated", null, CaseStatus.OPENED, "intake",
+                            "again: " + draft.originType() + " " + draft.originEventId(), draft.openedAt()));
+                }
+            }
+            return cases.historyAll(history)
+                    .then(outbox.appendAll(opened.stream().map(c -> CaseEvents.of("lantian.enforcement.case-opened.v1",
+                            c, "intake", null, Map.<String, Object>of("summary", c.summary()))).toList()))
+                    .then(queue.recordAll(opened.stream()
+                            .map(c -> new WorkQueue.Entry(c, "case-opened", c.summary(), c.openedAt())).toList()))
+                    .thenReturn(opened.size());
+        }));
+    }
+
     /** Closes the open case with that key because its source reports it resolved; empty when there is none. */
     public Mono<EnforcementCase> resolve(String key, String outcome, String originEventId) {
         return tx.transactional(cases.lockOpenByKey(key)

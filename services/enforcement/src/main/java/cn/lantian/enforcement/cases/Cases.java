@@ -1,5 +1,6 @@
 package cn.lantian.enforcement.cases;
 
+import cn.lantian.enforcement.bulk.ColumnArrays;
 import cn.lantian.enforcement.routing.CaseDraft;
 import io.r2dbc.spi.Row;
 import java.time.Instant;
@@ -53,6 +54,66 @@ public class Cases {
                 .bind("at", at(d.openedAt()))
                 .map((r, m) -> new Upsert(r.get("id", String.class), Boolean.TRUE.equals(r.get("inserted", Boolean.class))))
                 .one();
+    }
+
+    /** What a bulk opening did for one draft, found again by its correlation key. */
+    public record KeyedUpsert(String key, String id, boolean inserted) {
+    }
+
+    /**
+     * The bulk form of {@link #open}, one statement for all drafts, in their order (callers sort them by key so that
+     * concurrent batches lock keys in the same order).
+     *
+     * @param drafts drafts with pairwise different keys: one statement cannot both insert and update the same case
+     */
+    public Flux<KeyedUpsert> openAll(List<CaseDraft> drafts) {
+        if (drafts.isEmpty()) {
+            return Flux.empty();
+        }
+        List<String[]> rows = drafts.stream().map(d -> new String[] {"case-" + UUID.randomUUID(), d.originEventId(),
+                d.originType(), d.key(), d.subjectRef(), d.enterpriseId(), d.ruleId(), d.ruleSource(), d.summary(),
+                d.placement().jurisdiction(), d.placement().corpsUnit(), String.join(",", d.notified()), d.agency(),
+                d.severity(), text(d.deadline()), text(d.openedAt())}).toList();
+        ColumnArrays columns = ColumnArrays.of(rows);
+        // Unit ids never contain a comma: the notified list travels as one joined text.
+        return columns.bind(db.sql("insert into enforcement_case (id, origin_event_id, origin_type, correlation_key, "
+                        + "subject_ref, enterprise_id, rule_id, rule_source, summary, jurisdiction, corps_unit, notified, "
+                        + "lead, agency, severity, status, deadline, opened_at, updated_at) "
+                        + "select id, origin, type, key, subject, enterprise, rule_id, rule_source, summary, jurisdiction, "
+                        + "corps, string_to_array(notified, ','), jurisdiction, agency, severity, 'opened', "
+                        + "deadline::timestamptz, opened::timestamptz, opened::timestamptz "
+                        + "from " + columns.unnest() + " as t(id, origin, type, key, subject, enterprise, "
+                        + "rule_id, rule_source, summary, jurisdiction, corps, notified, agency, severity, deadline, opened) "
+                        + "on conflict (correlation_key) where status <> 'closed' do update set "
+                        + "occurrences = enforcement_case.occurrences + 1, updated_at = excluded.updated_at, "
+                        + "severity = case when array_position(" + SEVERITY_ORDER + ", excluded.severity) > array_position("
+                        + SEVERITY_ORDER + ", enforcement_case.severity) then excluded.severity else enforcement_case.severity end "
+                        + "returning correlation_key, id, (xmax = 0) as inserted"))
+                .map((r, m) -> new KeyedUpsert(r.get("correlation_key", String.class), r.get("id", String.class),
+                        Boolean.TRUE.equals(r.get("inserted", Boolean.class))))
+                .all();
+    }
+
+    /** One line of history to append in bulk. */
+    public record HistoryEntry(String caseId, String action, CaseStatus from, CaseStatus to, String actor, String note,
+            Instant at) {
+    }
+
+    /** The bulk form of {@link #history}: appends the lines with one statement, in their order. */
+    public Mono<Void> historyAll(List<HistoryEntry> lines) {
+        if (lines.isEmpty()) {
+            return Mono.empty();
+        }
+        ColumnArrays columns = ColumnArrays.of(lines.stream().map(h -> new String[] {h.caseId(), h.action(),
+                h.from() == null ? null : h.from().wire(), h.to().wire(), h.actor(), h.note(), text(h.at())}).toList());
+        return columns.bind(db.sql("insert into case_history (case_id, action, from_status, to_status, actor, note, at) "
+                        + "select case_id, action, from_status, to_status, actor, note, at::timestamptz from "
+                        + columns.unnest() + " as t(case_id, action, from_status, to_status, actor, note, at)"))
+                .fetch().rowsUpdated().then();
+    }
+
+    private static String text(Instant t) {
+        return t == null ? null : t.toString();
     }
 
     /** The case, locked for the rest of the transaction. */

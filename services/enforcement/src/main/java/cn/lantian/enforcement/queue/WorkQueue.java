@@ -1,5 +1,6 @@
 package cn.lantian.enforcement.queue;
 
+import cn.lantian.enforcement.bulk.ColumnArrays;
 import cn.lantian.enforcement.cases.EnforcementCase;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -32,10 +33,7 @@ public class WorkQueue {
 
     /** Records the item for the case in the current transaction. */
     public Mono<Void> record(EnforcementCase c, String kind, String summary, Instant at) {
-        List<String> agencies = new ArrayList<>(List.of(c.agency()));
-        if (c.referralAgency() != null && !agencies.contains(c.referralAgency())) {
-            agencies.add(c.referralAgency());
-        }
+        List<String> agencies = agencies(c);
         List<String> units = c.audience();
         return db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
                         + "values (:case, :kind, :units, :agencies, :severity, :summary, :at) returning seq")
@@ -44,22 +42,61 @@ public class WorkQueue {
                 .bind("summary", summary).bind("at", at.atOffset(ZoneOffset.UTC))
                 .map((r, m) -> r.get("seq", Long.class)).one()
                 .map(seq -> new WorkItem(seq, c.id(), kind, units, agencies, c.severity(), summary, at))
-                .flatMap(this::afterCommit);
+                .flatMap(item -> afterCommit(List.of(item)));
     }
 
-    private Mono<Void> afterCommit(WorkItem item) {
+    /** What to record for one case in bulk. */
+    public record Entry(EnforcementCase c, String kind, String summary, Instant at) {
+    }
+
+    /** The bulk form of {@link #record}: one statement for all entries, pushed live after the commit in their order. */
+    public Mono<Void> recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        int n = entries.size();
+        // Unit and agency ids never contain a comma: each list travels as one joined text.
+        ColumnArrays columns = ColumnArrays.of(entries.stream().map(e -> new String[] {e.c().id(), e.kind(),
+                String.join(",", e.c().audience()), String.join(",", agencies(e.c())), e.c().severity(), e.summary(),
+                e.at().toString()}).toList());
+        return columns.bind(db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
+                        + "select case_id, kind, string_to_array(units, ','), string_to_array(agencies, ','), severity, "
+                        + "summary, at::timestamptz from " + columns.unnest() + " with ordinality "
+                        + "as t(case_id, kind, units, agencies, severity, summary, at, n) order by n returning seq"))
+                .map((r, m) -> r.get("seq", Long.class)).all().collectList()
+                .flatMap(seqs -> {
+                    List<Long> sorted = seqs.stream().sorted().toList();
+                    List<WorkItem> items = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        Entry e = entries.get(i);
+                        items.add(new WorkItem(sorted.get(i), e.c().id(), e.kind(), e.c().audience(), agencies(e.c()),
+                                e.c().severity(), e.summary(), e.at()));
+                    }
+                    return afterCommit(items);
+                });
+    }
+
+    private static List<String> agencies(EnforcementCase c) {
+        List<String> agencies = new ArrayList<>(List.of(c.agency()));
+        if (c.referralAgency() != null && !agencies.contains(c.referralAgency())) {
+            agencies.add(c.referralAgency());
+        }
+        return agencies;
+    }
+
+    private Mono<Void> afterCommit(List<WorkItem> items) {
         return TransactionSynchronizationManager.forCurrentTransaction()
                 .flatMap(tx -> {
                     tx.registerSynchronization(new TransactionSynchronization() {
                         @Override
                         public Mono<Void> afterCommit() {
-                            return Mono.fromRunnable(() -> push(item));
+                            return Mono.fromRunnable(() -> items.forEach(WorkQueue.this::push));
                         }
                     });
                     return Mono.<Void>empty();
                 })
                 .onErrorResume(org.springframework.transaction.NoTransactionException.class,
-                        e -> Mono.fromRunnable(() -> push(item)));
+                        e -> Mono.fromRunnable(() -> items.forEach(this::push)));
     }
 
     private synchronized void push(WorkItem item) {

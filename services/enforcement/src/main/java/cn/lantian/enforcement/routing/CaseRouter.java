@@ -70,7 +70,7 @@ public class CaseRouter {
     }
 
     /** The envelope's placement: a Corps unit given as jurisdiction lies in its host county where one is known. */
-    Placement fromAttributes(String jurisdiction, String corpsUnit) {
+    public Placement fromAttributes(String jurisdiction, String corpsUnit) {
         Optional<Jurisdiction> unit = jurisdictions.byId(jurisdiction);
         if (unit.isPresent() && unit.get().isCorps()) {
             String corps = corpsUnit != null ? corpsUnit : unit.get().id();

@@ -108,6 +108,33 @@ class AssessmentIntegrationTests extends EnforcementIntegrationTest {
     }
 
     @Test
+    void cemsInstalledIsScoredFromTheStationaryFindingsUnderTheAutomaticMonitoringRules() {
+        finding("lantian.stationary.rule-finding-raised.v1", "boiler-coal-cems", "653129");
+        finding("lantian.stationary.rule-finding-raised.v1", "boiler-gas-cems", "653129");
+        finding("lantian.stationary.rule-finding-resolved.v1", "boiler-coal-cems", "653129");
+        // Another rule's finding resolved is no CEMS installed.
+        finding("lantian.stationary.rule-finding-resolved.v1", "boiler-coal-urban-phase-out", "653129");
+
+        JsonNode cards = TestEvents.JSON.readTree(as(DemoIdentity.COORDINATOR).get()
+                .uri("/api/enforcement/v1/assessments/{p}/preview", period).exchange().expectStatus().isOk()
+                .expectBody().returnResult().getResponseBody());
+        JsonNode jiashi = null;
+        for (JsonNode c : cards) {
+            if (c.get("unit").asString().equals("653129")) {
+                jiashi = c;
+            }
+        }
+        assertThat(jiashi.at("/details/tasks/cems-installed").asDouble()).isEqualTo(50.0);
+    }
+
+    void finding(String type, String rule, String jurisdiction) {
+        var data = TestEvents.JSON.createObjectNode().put("findingId", "f-" + java.util.UUID.randomUUID())
+                .put("facilityId", "boiler-1").put("enterpriseId", "ent-1").put("summary", "x").put("resolution", "done");
+        data.putObject("rule").put("id", rule).put("source", "行动方案 三.三");
+        intake.handle(inPeriod(incoming(type, jurisdiction, null, null, data))).block();
+    }
+
+    @Test
     void aPeriodMustBeAHalfYear() {
         as(DemoIdentity.COORDINATOR).get().uri("/api/enforcement/v1/assessments/2024-Q3/preview").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("period");

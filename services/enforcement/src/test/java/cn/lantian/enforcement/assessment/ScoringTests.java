@@ -16,6 +16,9 @@ class ScoringTests {
     static final String TRUCK = "lantian.mobile.truck-scrapped.v1";
     static final String FIRE_DONE = "lantian.straw.fire-point-handled.v1";
     static final String FIRE_FOUND = "lantian.straw.fire-point-detected.v1";
+    static final String FINDING_RAISED = "lantian.stationary.rule-finding-raised.v1";
+    static final String FINDING_RESOLVED = "lantian.stationary.rule-finding-resolved.v1";
+    static final String MONITOR_MISSING = "lantian.dust.site-monitor-missing.v1";
 
     @Test
     void theShippedWeightsNameTheirSourceAndAddUpToOne() {
@@ -79,5 +82,33 @@ class ScoringTests {
         assertThat(cards).extracting(Scorecard::score).containsExactly(70.0, 62.5, 62.5, 60.0, 31.25, 0.0);
         assertThat(cards).extracting(Scorecard::rank).containsExactly(1, 2, 2, 4, 5, 6);
         assertThat(cards).extracting(Scorecard::flaggedForSupervision).containsExactly(false, false, false, false, true, true);
+    }
+
+    @Test
+    void cemsInstalledCountsOnlyAutomaticMonitoringFindingsAndSitesWithMonitorsCountsClosedCases() {
+        // cems-installed: 1 of 4 CEMS findings resolved -> 25 (the boiler phase-out finding resolved does not count);
+        // sites-with-monitors: 3 of 4 sites reported without a monitor got their case closed -> 75;
+        // with boilers 2/2 -> 100 and trucks 0/20 -> 0 the tasks mean (100 + 0 + 25 + 75) / 4 = 50.
+        Map<String, Long> counts = Map.of(BOILER, 2L,
+                FINDING_RAISED, 9L, UnitFacts.ofRule(FINDING_RAISED, "boiler-coal-cems"), 3L,
+                UnitFacts.ofRule(FINDING_RAISED, "boiler-gas-cems"), 1L,
+                FINDING_RESOLVED, 5L, UnitFacts.ofRule(FINDING_RESOLVED, "boiler-coal-cems"), 1L,
+                UnitFacts.ofRule(FINDING_RESOLVED, "boiler-coal-urban-phase-out"), 4L,
+                MONITOR_MISSING, 4L, UnitFacts.closedFrom(MONITOR_MISSING), 3L);
+
+        Scorecard card = scoring.scoreOne("2024-H1", new UnitFacts("653125", Map.of(), counts, 0, 0));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tasks = (Map<String, Object>) card.details().get("tasks");
+        assertThat(tasks).containsEntry("cems-installed", 25.0)
+                .containsEntry("sites-with-monitors", 75.0).doesNotContainKey("fire-points-handled");
+        assertThat(card.components()).containsEntry("tasks", 50.0);
+    }
+
+    @Test
+    void theShippedTasksAreAllScoredAndNameWhatCounts() {
+        assertThat(WEIGHTS.tasks()).allMatch(Weights.Task::scored);
+        assertThat(WEIGHTS.countedTypes()).contains(FINDING_RAISED, FINDING_RESOLVED, MONITOR_MISSING);
+        assertThat(WEIGHTS.closedCaseTypes()).containsExactly(MONITOR_MISSING);
     }
 }

@@ -41,7 +41,7 @@ class CampaignIntegrationTests extends EnforcementIntegrationTest {
         String campaignId = campaign.get("id").asString();
         JsonNode task = null;
         for (JsonNode t : campaign.get("tasks")) {
-            if (t.get("caseId").asString().equals(caseId)) {
+            if (caseId.equals(t.get("caseId").asString(null))) {
                 task = t;
             }
         }
@@ -49,6 +49,9 @@ class CampaignIntegrationTests extends EnforcementIntegrationTest {
         assertThat(task.get("team").asString()).isEqualTo("653125");
         assertThat(task.get("status").asString()).isEqualTo("pending");
         for (JsonNode t : campaign.get("tasks")) {
+            if (t.get("caseId").isNull()) {
+                continue; // a registry task (see the test below)
+            }
             assertThat(db.sql("select coalesce(corps_unit, '') from enforcement_case where id = :id")
                     .bind("id", t.get("caseId").asString()).map((r, m) -> r.get(0, String.class)).one().block())
                     .as("every task lies in the target").startsWith("xpcc-3");
@@ -75,6 +78,73 @@ class CampaignIntegrationTests extends EnforcementIntegrationTest {
                 .expectStatus().isOk();
         as(DemoIdentity.ECO_KASHGAR).get().uri("/api/enforcement/v1/campaigns/{c}", campaignId).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void theTargetsPermittedEnterprisesBecomeTasksTooFromThePermitEventsStationaryPublishes() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String inTumxuk = "ent-reg-tumxuk-" + tag;
+        String inShache = "ent-reg-shache-" + tag;
+        String withCase = "ent-reg-case-" + tag;
+        permit("lantian.stationary.permit-issued.v1", inTumxuk, "653130", TUMXUK, "2024-05-01T00:00:00Z");
+        // Revoked later, and an older event arriving afterwards does not bring the permit back.
+        permit("lantian.stationary.permit-revoked.v1", inTumxuk, "653130", TUMXUK, "2024-08-01T00:00:00Z");
+        permit("lantian.stationary.permit-renewed.v1", inTumxuk, "653130", TUMXUK, "2024-06-01T00:00:00Z");
+        permit("lantian.stationary.permit-issued.v1", inShache, "653125", new double[] {77.24, 38.41}, "2024-05-01T00:00:00Z");
+        permit("lantian.stationary.permit-issued.v1", withCase, "653130", TUMXUK, "2024-05-01T00:00:00Z");
+        IncomingEvent exceeded = incoming("lantian.stationary.emission-limit-exceeded.v1", "653130", "xpcc-3", null,
+                exceedance(withCase, TUMXUK[0], TUMXUK[1]));
+        intake.handle(exceeded).block();
+        assertThat(db.sql("select permit_status, corps_unit from registry_enterprise where enterprise_id = :id")
+                .bind("id", inTumxuk).map((r, m) -> r.get(0, String.class) + "/" + r.get(1, String.class)).one().block())
+                .isEqualTo("revoked/xpcc-3");
+
+        JsonNode campaign = TestEvents.JSON.readTree(as(DemoIdentity.COORDINATOR).post().uri("/api/enforcement/v1/campaigns")
+                .bodyValue(plan("653125", "xpcc-3")).exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody());
+        List<String> registryTasks = new java.util.ArrayList<>();
+        String registryTask = null;
+        for (JsonNode t : campaign.get("tasks")) {
+            if (t.get("caseId").isNull()) {
+                registryTasks.add(t.get("enterpriseId").asString());
+                if (t.get("enterpriseId").asString().equals(inTumxuk)) {
+                    registryTask = t.get("id").asString();
+                }
+            }
+        }
+        assertThat(registryTasks).contains(inTumxuk).doesNotContain(inShache)
+                .as("an enterprise with an open case in the target gets the case task only").doesNotContain(withCase);
+        String caseId = caseOf(exceeded.id());
+        int caseTasks = 0;
+        for (JsonNode t : campaign.get("tasks")) {
+            caseTasks += caseId.equals(t.get("caseId").asString(null)) ? 1 : 0;
+        }
+        assertThat(caseTasks).isEqualTo(1);
+
+        String campaignId = campaign.get("id").asString();
+        JsonNode recorded = TestEvents.JSON.readTree(as(DemoIdentity.ECO_SHACHE).post()
+                .uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, registryTask)
+                .bodyValue(Map.of("violation", false, "findings", "plant idle since the permit was revoked"))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        for (JsonNode t : recorded.get("tasks")) {
+            if (t.get("id").asString().equals(registryTask)) {
+                assertThat(t.get("status").asString()).isEqualTo("done");
+                assertThat(t.get("findings").asString()).contains("idle");
+            }
+        }
+    }
+
+    private void permit(String type, String enterprise, String jurisdiction, double[] at, String time) {
+        var data = TestEvents.JSON.createObjectNode().put("permitNumber", "P-" + enterprise).put("enterpriseId", enterprise)
+                .put("enterpriseName", "Test " + enterprise).put("validFrom", "2024-01-01").put("validUntil", "2028-12-31");
+        data.putObject("location").put("lon", at[0]).put("lat", at[1]);
+        if (type.endsWith("permit-revoked.v1")) {
+            data.put("reason", "illegal discharge");
+        }
+        IncomingEvent e = incoming(type, jurisdiction, null, null, data);
+        intake.handle(new IncomingEvent(e.id(), e.type(), e.source(), e.subject(), java.time.OffsetDateTime.parse(time),
+                e.jurisdiction(), e.corpsUnit(), e.agency(), e.severity(), e.sharing(), e.partners(), e.data(),
+                e.envelope())).block();
     }
 
     @Test

@@ -148,18 +148,13 @@ class JointCaseIntegrationTests extends EnforcementIntegrationTest {
     @Test
     void aResolvedFindingClosesItsCase() {
         String finding = "f-" + UUID.randomUUID();
-        ObjectNode raised = TestEvents.JSON.createObjectNode().put("findingId", finding).put("facilityId", "boiler-9")
-                .put("enterpriseId", "ent-boiler-" + finding).put("summary", "coal boiler in the built-up area");
-        raised.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
-        raised.putObject("location").put("lon", 76.0).put("lat", 39.47);
+        ObjectNode raised = TestEvents.boilerFindingRaised(finding);
         String raisedId = UUID.randomUUID().toString();
         publish(cloudEvent(raisedId, "lantian.stationary.rule-finding-raised.v1", "boiler/boiler-9", "653101", null,
                 "ecology", raised));
         String caseId = awaitCaseOf(raisedId);
 
-        ObjectNode resolved = TestEvents.JSON.createObjectNode().put("findingId", finding).put("facilityId", "boiler-9")
-                .put("resolution", "phased-out");
-        resolved.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
+        ObjectNode resolved = TestEvents.boilerFindingResolved(finding);
         publish(cloudEvent(UUID.randomUUID().toString(), "lantian.stationary.rule-finding-resolved.v1", "boiler/boiler-9",
                 "653101", null, "ecology", resolved));
 

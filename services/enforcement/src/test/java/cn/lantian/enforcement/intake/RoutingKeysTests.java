@@ -3,6 +3,7 @@ package cn.lantian.enforcement.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lantian.enforcement.assessment.Weights;
+import cn.lantian.enforcement.registry.PermitRegistry;
 import cn.lantian.enforcement.routing.RoutingTable;
 import java.util.Arrays;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 
-/** The queues are bound to exactly the event types the routing table and the assessment consume. */
+/** The queues are bound to exactly the event types the routing table, the assessment and the registry consume. */
 class RoutingKeysTests {
 
     @Test
@@ -26,6 +27,7 @@ class RoutingKeysTests {
 
         Set<String> wanted = new TreeSet<>(RoutingTable.load("routing/case-routes.json").types());
         wanted.addAll(Weights.load("assessment/weights.json").countedTypes());
+        wanted.addAll(PermitRegistry.types());
         assertThat(new TreeSet<>(Arrays.asList(keys.split(",")))).isEqualTo(wanted);
 
         Set<String> exchanges = wanted.stream().map(t -> "lantian." + t.split("\\.")[1]).collect(Collectors.toSet());
