@@ -28,8 +28,15 @@ public record GatewayProperties(DataSize maxBodySize, String jurisdictionParamet
      * @param publicRequests requests per window per client address on {@code /api/public/**}
      * @param userRequests requests per window per user or agency client on the other APIs
      * @param window the length of a counting window
+     * @param leaseShare the share of a client's limit that a gateway instance takes from Redis at once and counts
+     *        down locally (at least one request), so that Redis is not asked on every request
      */
-    public record RateLimit(int publicRequests, int userRequests, Duration window) {
+    public record RateLimit(int publicRequests, int userRequests, Duration window, double leaseShare) {
+
+        /** How many requests to take from Redis at once for a client with that limit: at least one. */
+        public int leaseOf(int limit) {
+            return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.floor(limit * leaseShare)));
+        }
     }
 
     /**

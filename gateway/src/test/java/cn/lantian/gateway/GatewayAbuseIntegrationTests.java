@@ -18,12 +18,16 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
-/** Bad input and abuse, with small limits so that they are reached quickly: 413, 400 and 429, each as problem details. */
+/**
+ * Bad input and abuse, with small limits so that they are reached quickly: 413, 400 and 429, each as problem details.
+ * Users lease two requests at a time from Redis, so that the per-user limit is also checked across leases.
+ */
 @TestPropertySource(properties = {
         "lantian.gateway.max-body-size=1KB",
         "lantian.gateway.rate-limit.public-requests=5",
         "lantian.gateway.rate-limit.user-requests=5",
-        "lantian.gateway.rate-limit.window=30s"})
+        "lantian.gateway.rate-limit.window=30s",
+        "lantian.gateway.rate-limit.lease-share=0.4"})
 class GatewayAbuseIntegrationTests extends GatewayIntegrationTest {
 
     @Autowired

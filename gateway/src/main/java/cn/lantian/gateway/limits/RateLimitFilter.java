@@ -56,7 +56,7 @@ class RateLimitFilter implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         int allowed = limit;
-        return limiter.hit(key.get(), allowed, limits.window())
+        return limiter.hit(key.get(), allowed, limits.window(), limits.leaseOf(allowed))
                 .map(Optional::of)
                 .onErrorResume(e -> {
                     LOG.warn("rate limit not checked, Redis did not answer: {}", e.toString());

@@ -2,6 +2,7 @@ package cn.lantian.gateway.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lantian.gateway.GatewayProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -12,5 +13,30 @@ class RateLimiterTests {
         assertThat(new RateLimiter.Verdict(false, Duration.ofMillis(12_001)).retryAfterSeconds()).isEqualTo(13);
         assertThat(new RateLimiter.Verdict(false, Duration.ofMillis(12_000)).retryAfterSeconds()).isEqualTo(12);
         assertThat(new RateLimiter.Verdict(false, Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
+    }
+
+    @Test
+    void leasesAShareOfTheLimitAndAtLeastOneRequest() {
+        GatewayProperties.RateLimit limits = new GatewayProperties.RateLimit(120, 600, Duration.ofMinutes(1), 0.05);
+        assertThat(limits.leaseOf(600)).isEqualTo(30);
+        assertThat(limits.leaseOf(120)).isEqualTo(6);
+        assertThat(limits.leaseOf(5)).isEqualTo(1);
+        assertThat(limits.leaseOf(0)).isEqualTo(1);
+    }
+
+    @Test
+    void aLeaseGivesOutItsRequestsOnce() {
+        RateLimiter.Lease lease = new RateLimiter.Lease(2, System.nanoTime() + Duration.ofMinutes(1).toNanos());
+        assertThat(lease.take()).isTrue();
+        assertThat(lease.take()).isTrue();
+        assertThat(lease.take()).isFalse();
+        assertThat(lease.take()).isFalse();
+    }
+
+    @Test
+    void aLeaseEndsWithItsWindow() {
+        RateLimiter.Lease lease = new RateLimiter.Lease(5, System.nanoTime() - 1);
+        assertThat(lease.take()).isFalse();
+        assertThat(lease.lifeLeft()).isEqualTo(Duration.ZERO);
     }
 }

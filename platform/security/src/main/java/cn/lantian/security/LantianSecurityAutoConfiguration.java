@@ -1,6 +1,7 @@
 package cn.lantian.security;
 
 import cn.lantian.reference.Jurisdictions;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +27,7 @@ public class LantianSecurityAutoConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
                 .withJwkSetUri(properties.issuerUri() + "/protocol/openid-connect/certs").build();
         decoder.setJwtValidator(validator(properties));
-        return decoder;
+        return new ValidatedTokens(decoder, properties.validatedTokens(), Clock.systemUTC());
     }
 
     /** Issuer, expiry (with Spring's default clock skew) and audience: what a signed token must also satisfy. */

@@ -11,7 +11,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class TokenValidationTests {
 
     static final String ISSUER = "http://127.0.0.1:8180/realms/kashgar";
-    final OAuth2TokenValidator<Jwt> validator = LantianSecurityAutoConfiguration.validator(new SecurityProperties(null, null));
+    final OAuth2TokenValidator<Jwt> validator = LantianSecurityAutoConfiguration.validator(new SecurityProperties(null, null, 0));
 
     static Jwt.Builder token() {
         return Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).audience(List.of("lantian"))
