@@ -1,15 +1,20 @@
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * turn (interleaved rounds, so that both see the same machine), and measures each latency from the moment the request
  * was due, not from when it was sent, so that a stall is counted against the system (no coordinated omission).
  * Loopback targets only; every phase is bounded by rate x duration requests.
+ *
+ * <p>Requests go over a fixed set of keep-alive connections with a minimal HTTP/1.1 exchange (request bytes built
+ * once, response read by Content-Length): the generator shares the two cores with what it measures, and the JDK's
+ * HttpClient cost about as much CPU per request as the gateway itself.
  *
  * <p>Run: {@code java LoadGenerator.java RATE SECONDS ROUNDS WARMUP_SECONDS TOKEN name=url ...}
  */
@@ -45,18 +54,20 @@ public class LoadGenerator {
             }
             targets.put(pair[0], uri);
         }
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .executor(Executors.newFixedThreadPool(4, LoadGenerator::daemon)).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        int connections = Integer.getInteger("connections", 32);
+        Map<URI, Connections> clients = new LinkedHashMap<>();
+        for (URI uri : targets.values()) {
+            clients.put(uri, new Connections(uri, token, connections));
+        }
         for (var target : targets.entrySet()) {
             System.out.printf("warm-up %s: %d s at %d/s%n", target.getKey(), warmup, rate);
-            run(client, target.getValue(), token, rate, warmup);
+            run(clients.get(target.getValue()), rate, warmup);
         }
         Map<String, List<long[]>> samples = new LinkedHashMap<>();
         Map<String, Integer> errors = new LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
             for (var target : targets.entrySet()) {
-                Phase phase = run(client, target.getValue(), token, rate, seconds);
+                Phase phase = run(clients.get(target.getValue()), rate, seconds);
                 samples.computeIfAbsent(target.getKey(), k -> new ArrayList<>()).add(phase.latenciesNanos());
                 errors.merge(target.getKey(), phase.errors(), Integer::sum);
                 System.out.printf("round %d %-8s %6d requests, p50 %.2f ms, p99 %.2f ms, errors %d%n", round,
@@ -92,7 +103,7 @@ public class LoadGenerator {
         System.exit(0);
     }
 
-    static Phase run(HttpClient client, URI uri, String token, int rate, int seconds) throws InterruptedException {
+    static Phase run(Connections client, int rate, int seconds) throws InterruptedException {
         int total = rate * seconds;
         long interval = 1_000_000_000L / rate;
         long[] latencies = new long[total];
@@ -100,32 +111,22 @@ public class LoadGenerator {
         AtomicInteger errors = new AtomicInteger();
         AtomicLong issued = new AtomicLong();
         CountDownLatch done = new CountDownLatch(total);
-        HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofSeconds(10)).GET().build();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(LoadGenerator::daemon);
         long start = System.nanoTime();
+        client.onAnswer = (i, status) -> {
+            latencies[i] = System.nanoTime() - (start + i * interval);
+            if (status == 200) {
+                ok[i] = true;
+            } else {
+                errors.incrementAndGet();
+            }
+            done.countDown();
+        };
         ScheduledFuture<?> ticks = ticker.scheduleAtFixedRate(() -> {
-            // Catch up when the ticker was late: every request due by now is sent now and timed from its due time.
+            // Catch up when the ticker was late: every request due by now is queued now and timed from its due time.
             long now = System.nanoTime();
             while (issued.get() < total && start + issued.get() * interval <= now) {
-                int i = (int) issued.getAndIncrement();
-                long due = start + i * interval;
-                try {
-                    client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-                        latencies[i] = System.nanoTime() - due;
-                        if (error != null || response.statusCode() != 200) {
-                            errors.incrementAndGet();
-                        } else {
-                            ok[i] = true;
-                        }
-                        done.countDown();
-                    });
-                } catch (RuntimeException e) {
-                    // counted as an error; an exception escaping would silently stop the ticker
-                    latencies[i] = System.nanoTime() - due;
-                    errors.incrementAndGet();
-                    done.countDown();
-                }
+                client.due.add((int) issued.getAndIncrement());
             }
         }, 0, interval, TimeUnit.NANOSECONDS);
         boolean finished = done.await(seconds + 30L, TimeUnit.SECONDS);
@@ -139,6 +140,113 @@ public class LoadGenerator {
         long[] answered = java.util.stream.IntStream.range(0, total).filter(i -> ok[i]).mapToLong(i -> latencies[i])
                 .toArray();
         return new Phase(answered.length == 0 ? new long[] {0} : answered, errors.get());
+    }
+
+    /** What a connection reports for request number i: its status, or -1 when the exchange failed. */
+    interface Answer {
+        void of(int i, int status);
+    }
+
+    /**
+     * A fixed set of keep-alive connections to one target, each served by its own thread that takes the next due
+     * request, sends it and reads the answer; a broken connection is reopened and its request counted as failed.
+     */
+    static final class Connections {
+        final BlockingQueue<Integer> due = new LinkedBlockingQueue<>();
+        volatile Answer onAnswer;
+        private final byte[] request;
+        private final InetSocketAddress address;
+
+        Connections(URI uri, String token, int count) {
+            this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
+            this.request = ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nAccept: application/json\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII);
+            for (int c = 0; c < count; c++) {
+                daemon(this::serve).start();
+            }
+        }
+
+        private void serve() {
+            Socket socket = null;
+            InputStream in = null;
+            while (true) {
+                int i;
+                try {
+                    i = due.take();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                int status = -1;
+                try {
+                    if (socket == null) {
+                        socket = new Socket();
+                        socket.setTcpNoDelay(true);
+                        socket.setSoTimeout(10_000);
+                        socket.connect(address, 5_000);
+                        in = new BufferedInputStream(socket.getInputStream(), 16_384);
+                    }
+                    OutputStream out = socket.getOutputStream();
+                    out.write(request);
+                    out.flush();
+                    status = readAnswer(in);
+                } catch (IOException e) {
+                    closeQuietly(socket);
+                    socket = null;
+                }
+                onAnswer.of(i, status);
+            }
+        }
+
+        /** Reads one answer (status line, headers, Content-Length body) and returns its status. */
+        private static int readAnswer(InputStream in) throws IOException {
+            String statusLine = line(in);
+            int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
+            long length = -1;
+            boolean chunked = false;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Long.parseLong(lower.substring(15).trim());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            if (chunked) {
+                for (long size = Long.parseLong(line(in).split(";")[0].trim(), 16); size > 0;
+                        size = Long.parseLong(line(in).split(";")[0].trim(), 16)) {
+                    in.skipNBytes(size);
+                    line(in);
+                }
+                line(in);
+            } else if (length > 0) {
+                in.skipNBytes(length);
+            }
+            return status;
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b = in.read(); b != '\n'; b = in.read()) {
+                if (b < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        private static void closeQuietly(Socket socket) {
+            try {
+                if (socket != null) {
+                    socket.close();
+                }
+            } catch (IOException ignored) {
+                // already broken
+            }
+        }
     }
 
     static Thread daemon(Runnable task) {

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Gateway benchmark: latency of an authenticated GET straight to a service and through the gateway, at a steady rate,
 # in one run. Needs the infrastructure (./lantian infra up): Keycloak, PostgreSQL, RabbitMQ, Redis.
-# Settings (environment): RATE (500/s), DURATION (30 s per round and target), ROUNDS (2), WARMUP (15 s),
+# Settings (environment): RATE (500/s), DURATION (30 s per round and target), ROUNDS (2), WARMUP (30 s),
 # SERVICE_PORT (18481), GATEWAY_PORT (18480), SKIP_BUILD (set: use the jars already built).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/bench/gateway"
 OUT="$HERE/target"
-RATE=${RATE:-500}; DURATION=${DURATION:-30}; ROUNDS=${ROUNDS:-2}; WARMUP=${WARMUP:-15}
+RATE=${RATE:-500}; DURATION=${DURATION:-30}; ROUNDS=${ROUNDS:-2}; WARMUP=${WARMUP:-30}
 SERVICE_PORT=${SERVICE_PORT:-18481}; GATEWAY_PORT=${GATEWAY_PORT:-18480}
 JAVA=${JAVA:-java}
 
@@ -28,13 +28,15 @@ stop() {
   done
 }
 trap stop EXIT
+# Both JVMs get the launcher's flags, as every service runs in the platform.
+JVM_FLAGS=(-Xms64m -Xmx384m -XX:+UseSerialGC)
 
-"$JAVA" -Xms128m -Xmx256m -jar "$HERE/target/gateway-bench-service.jar" --server.port="$SERVICE_PORT" \
+"$JAVA" "${JVM_FLAGS[@]}" -jar "$HERE/target/gateway-bench-service.jar" --server.port="$SERVICE_PORT" \
   >"$OUT/service.log" 2>&1 &
 PIDS+=($!)
 # The gateway as shipped (access log, audit filter, Redis rate limit, body guard), with its stationary route pointed
 # at the benchmark service and a user limit above the benchmark's own rate.
-"$JAVA" -Xms128m -Xmx384m -jar "$ROOT/gateway/target/gateway.jar" --server.port="$GATEWAY_PORT" \
+"$JAVA" "${JVM_FLAGS[@]}" -jar "$ROOT/gateway/target/gateway.jar" --server.port="$GATEWAY_PORT" \
   --lantian.services.stationary="http://127.0.0.1:$SERVICE_PORT" \
   --lantian.gateway.rate-limit.user-requests=100000000 >"$OUT/gateway.log" 2>&1 &
 PIDS+=($!)
