@@ -43,4 +43,43 @@ public class Outbox {
                     .fetch().rowsUpdated().thenReturn(id);
         });
     }
+
+    /**
+     * Appends several events inside the current transaction with one statement, for writes that cause many events at
+     * once (a batch of observations); every event is checked against the contract first and nothing is appended if one
+     * breaks it.
+     *
+     * @return how many events were appended
+     */
+    public Mono<Long> appendAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return Mono.just(0L);
+        }
+        return Mono.defer(() -> {
+            int n = events.size();
+            String[] ids = new String[n];
+            String[] types = new String[n];
+            String[] exchanges = new String[n];
+            String[] payloads = new String[n];
+            for (int i = 0; i < n; i++) {
+                OutgoingEvent event = events.get(i);
+                ObjectNode cloudEvent = writer.write(event);
+                List<String> violations = contract.violations(cloudEvent);
+                if (!violations.isEmpty()) {
+                    return Mono.error(new IllegalArgumentException(event.type() + " breaks the contract: " + violations));
+                }
+                ids[i] = cloudEvent.get("id").asString();
+                types[i] = event.type();
+                exchanges[i] = EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
+                payloads[i] = cloudEvent.toString();
+            }
+            // Ordered by position, so the relay publishes them in the list's order.
+            return db.sql("""
+                            insert into event_outbox (id, type, exchange, payload)
+                            select i, t, e, p from unnest($1::text[], $2::text[], $3::text[], $4::text[])
+                              with ordinality as u(i, t, e, p, n) order by n""")
+                    .bind(0, ids).bind(1, types).bind(2, exchanges).bind(3, payloads)
+                    .fetch().rowsUpdated();
+        });
+    }
 }

@@ -143,6 +143,27 @@ class OutboxIntegrationTests {
     }
 
     @Test
+    void manyEventsAreAppendedInOneStatementInListOrderOrNoneIfOneBreaksTheContract() {
+        String tag = UUID.randomUUID().toString();
+        List<OutgoingEvent> events = List.of(event("BULK-1-" + tag), event("BULK-2-" + tag), event("BULK-3-" + tag));
+        Long appended = TransactionalOperator.create(transactions).transactional(insert("bulk-" + tag)
+                .then(outbox.appendAll(events))).block();
+        assertThat(appended).isEqualTo(3L);
+        List<String> order = db.sql("select payload from event_outbox where payload like :tag order by seq")
+                .bind("tag", "%BULK-%" + tag + "%").map(r -> r.get(0, String.class)).all().collectList().block();
+        assertThat(order).hasSize(3);
+        assertThat(order.get(0)).contains("BULK-1-");
+        assertThat(order.get(2)).contains("BULK-3-");
+
+        OutgoingEvent broken = OutgoingEvent.of(PERMIT_ISSUED, "permit/X", new Placement("653101", null), "ecology",
+                Map.of("enterpriseId", "e-1"));
+        assertThatThrownBy(() -> outbox.appendAll(List.of(event("BULK-OK-" + tag), broken)).block())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("permitNumber");
+        assertThat(db.sql("select count(*) from event_outbox where payload like :tag").bind("tag", "%BULK-OK-" + tag + "%")
+                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+    }
+
+    @Test
     void aJointPlaceIsSharedWithItsCorpsUnit() {
         String id = write("joint-" + UUID.randomUUID(), OutgoingEvent.of(PERMIT_ISSUED, "permit/J",
                 new Placement("653130", "xpcc-3"), "ecology", permit("J"))).block();
