@@ -173,4 +173,41 @@ class AirQualityIntegrationTests {
                 .map(r -> r.get("n", Long.class)).one().block();
         assertThat(events).isGreaterThanOrEqualTo(6L);
     }
+
+    @Test
+    void eachBatchPublishesTheNewestHourPerStationAndEveryCorrectedHour() {
+        String token = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
+        post(token, CSV_HEADER + "2698A,2024-04-02T08:00+08:00,8,27,100,40,0.7,32,,true,N\n"
+                + "2698A,2024-04-02T09:00+08:00,8,27,707,240,0.7,32,,true,N\n"
+                + "2698A,2024-04-02T10:00+08:00,8,27,,,0.7,32,,false,M\n");
+        // Three new hours, one event: the newest valid hour (10:00 is flagged invalid and has no AQI).
+        List<String> first = hourlyEvents();
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0)).contains("\"hour\":\"2024-04-02T09:00:00+08:00\"", "\"aqi\":500", "\"category\":6",
+                "\"standard\":\"HJ633-2012\"", "\"lon\":76.0072", "\"subject\":\"station/2698A\"",
+                "\"jurisdiction\":\"653101\"");
+
+        // A late correction of 08:00 publishes that hour again, recomputed.
+        post(token, CSV_HEADER + "2698A,2024-04-02T08:00+08:00,8,27,100,80,0.7,32,,true,N\n");
+        List<String> second = hourlyEvents();
+        assertThat(second).hasSize(2);
+        assertThat(second.get(1)).contains("\"hour\":\"2024-04-02T08:00:00+08:00\"", "\"aqi\":107", "\"category\":3");
+
+        // The same values delivered again change nothing and publish nothing.
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "2698A,2024-04-02T08:00+08:00,8,27,100,80,0.7,32,,true,N\n")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.written").isEqualTo(0);
+        assertThat(hourlyEvents()).hasSize(2);
+    }
+
+    private void post(String token, String csv) {
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange().expectStatus().isOk();
+    }
+
+    private List<String> hourlyEvents() {
+        return db.sql("select payload from event_outbox where type = 'lantian.air-quality.hourly-aqi-published.v1' order by seq")
+                .map(r -> r.get("payload", String.class)).all().collectList().block();
+    }
 }
