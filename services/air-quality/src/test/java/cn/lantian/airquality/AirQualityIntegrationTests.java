@@ -201,6 +201,48 @@ class AirQualityIntegrationTests {
         assertThat(hourlyEvents()).hasSize(2);
     }
 
+    @Test
+    void ecologyRegistersAndChangesStationsInItsOwnJurisdictionOnly() {
+        String kashgar = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
+        String station = """
+                {"nameZh":"新站","nameEn":"New station","kind":"county","longitude":75.99,"latitude":39.47,"jurisdiction":"653101"}""";
+        http.put().uri("/api/air-quality/v1/stations/KS09").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.id").isEqualTo("KS09").jsonPath("$.jurisdiction").isEqualTo("653101");
+        http.put().uri("/api/air-quality/v1/stations/KS09").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station.replace("新站", "新站二")).exchange()
+                .expectStatus().isOk();
+        http.get().uri("/api/public/v1/stations").exchange().expectBody()
+                .jsonPath("$[?(@.id=='KS09')].nameZh").isEqualTo("新站二");
+        // Moving it into another county, or changing another county's station, is outside the officer's jurisdiction.
+        http.put().uri("/api/air-quality/v1/stations/KS09").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station.replace("653101", "653125")).exchange()
+                .expectStatus().isForbidden();
+        http.put().uri("/api/air-quality/v1/stations/SC01").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station).exchange().expectStatus().isForbidden();
+        http.put().uri("/api/air-quality/v1/stations/KS10").contentType(MediaType.APPLICATION_JSON).bodyValue(station)
+                .exchange().expectStatus().isUnauthorized();
+        assertThat(stations.byId().block().get("SC01").jurisdiction()).isEqualTo("653125");
+    }
+
+    @Test
+    void aStationWithBadFieldsIsRefusedNamingEachField() {
+        http.put().uri("/api/air-quality/v1/stations/KS11").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"nameZh":"","kind":"city","longitude":275,"jurisdiction":"999999","corpsUnit":"653101"}""")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field=='nameZh')]").exists()
+                .jsonPath("$.errors[?(@.field=='kind')]").exists()
+                .jsonPath("$.errors[?(@.field=='longitude')]").exists()
+                .jsonPath("$.errors[?(@.field=='latitude')]").exists()
+                .jsonPath("$.errors[?(@.field=='jurisdiction')]").exists()
+                .jsonPath("$.errors[?(@.field=='corpsUnit')]").exists();
+        assertThat(stations.byId().block()).doesNotContainKey("KS11");
+    }
+
     private void post(String token, String csv) {
         http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange().expectStatus().isOk();
