@@ -30,13 +30,9 @@ public class Outbox {
      */
     public Mono<String> append(OutgoingEvent event) {
         return Mono.defer(() -> {
-            ObjectNode cloudEvent = writer.write(event);
-            List<String> violations = contract.violations(cloudEvent);
-            if (!violations.isEmpty()) {
-                return Mono.error(new IllegalArgumentException(event.type() + " breaks the contract: " + violations));
-            }
+            ObjectNode cloudEvent = checked(event);
             String id = cloudEvent.get("id").asString();
-            String exchange = EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
+            String exchange = exchangeOf(event);
             return db.sql("insert into event_outbox (id, type, exchange, payload) values (:id, :type, :exchange, :payload)")
                     .bind("id", id).bind("type", event.type()).bind("exchange", exchange)
                     .bind("payload", cloudEvent.toString())
@@ -63,14 +59,10 @@ public class Outbox {
             String[] payloads = new String[n];
             for (int i = 0; i < n; i++) {
                 OutgoingEvent event = events.get(i);
-                ObjectNode cloudEvent = writer.write(event);
-                List<String> violations = contract.violations(cloudEvent);
-                if (!violations.isEmpty()) {
-                    return Mono.error(new IllegalArgumentException(event.type() + " breaks the contract: " + violations));
-                }
+                ObjectNode cloudEvent = checked(event);
                 ids[i] = cloudEvent.get("id").asString();
                 types[i] = event.type();
-                exchanges[i] = EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
+                exchanges[i] = exchangeOf(event);
                 payloads[i] = cloudEvent.toString();
             }
             // Ordered by position, so the relay publishes them in the list's order.
@@ -81,5 +73,19 @@ public class Outbox {
                     .bind(0, ids).bind(1, types).bind(2, exchanges).bind(3, payloads)
                     .fetch().rowsUpdated();
         });
+    }
+
+    /** The event as a CloudEvent; throws (inside the caller's defer, so as the Mono's error) if it breaks the contract. */
+    private ObjectNode checked(OutgoingEvent event) {
+        ObjectNode cloudEvent = writer.write(event);
+        List<String> violations = contract.violations(cloudEvent);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(event.type() + " breaks the contract: " + violations);
+        }
+        return cloudEvent;
+    }
+
+    private static String exchangeOf(OutgoingEvent event) {
+        return EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
     }
 }
