@@ -9,6 +9,7 @@ import cn.lantian.testsupport.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
@@ -50,6 +51,13 @@ class ObservationFeedIntegrationTests {
     @BeforeEach
     void station() {
         stations.save(new Station(station, "测试站", "Test station", "county", 77.24, 38.41, "653125", null)).block();
+    }
+
+    @AfterEach
+    void removeStation() {
+        // Other tests of this database count every station: leave none behind.
+        db.sql("delete from observation where station_id = :s").bind("s", station).then()
+                .then(db.sql("delete from station where id = :s").bind("s", station).then()).block();
     }
 
     @Test
