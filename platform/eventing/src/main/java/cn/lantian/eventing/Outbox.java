@@ -52,21 +52,33 @@ public class Outbox {
             String[] payloads = new String[n];
             for (int i = 0; i < n; i++) {
                 OutgoingEvent event = events.get(i);
-                ObjectNode cloudEvent = writer.write(event);
-                List<String> violations = contract.violations(cloudEvent);
-                if (!violations.isEmpty()) {
-                    return Mono.error(new IllegalArgumentException(event.type() + " breaks the contract: " + violations));
-                }
+                ObjectNode cloudEvent = checked(event);
                 ids[i] = cloudEvent.get("id").asString();
                 types[i] = event.type();
-                exchanges[i] = EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
+                exchanges[i] = exchangeOf(event);
                 payloads[i] = cloudEvent.toString();
             }
-            // unnest keeps the arrays' order, so the rows' seq follows the events' order as with one insert each.
-            return db.sql("insert into event_outbox (id, type, exchange, payload) "
-                            + "select * from unnest(:ids::text[], :types::text[], :exchanges::text[], :payloads::text[])")
-                    .bind("ids", ids).bind("types", types).bind("exchanges", exchanges).bind("payloads", payloads)
+            // Inserted by position, so the rows' seq (the relay's publishing order) follows the list's order.
+            return db.sql("""
+                            insert into event_outbox (id, type, exchange, payload)
+                            select i, t, e, p from unnest($1::text[], $2::text[], $3::text[], $4::text[])
+                              with ordinality as u(i, t, e, p, n) order by n""")
+                    .bind(0, ids).bind(1, types).bind(2, exchanges).bind(3, payloads)
                     .fetch().rowsUpdated().thenReturn(List.of(ids));
         });
+    }
+
+    /** The event as a CloudEvent; throws (inside the caller's defer, so as the Mono's error) if it breaks the contract. */
+    private ObjectNode checked(OutgoingEvent event) {
+        ObjectNode cloudEvent = writer.write(event);
+        List<String> violations = contract.violations(cloudEvent);
+        if (!violations.isEmpty()) {
+            throw new IllegalArgumentException(event.type() + " breaks the contract: " + violations);
+        }
+        return cloudEvent;
+    }
+
+    private static String exchangeOf(OutgoingEvent event) {
+        return EventContract.exchangeOf(EventContract.domainOf(event.type()).orElseThrow());
     }
 }

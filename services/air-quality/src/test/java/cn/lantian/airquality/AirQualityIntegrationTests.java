@@ -173,4 +173,83 @@ class AirQualityIntegrationTests {
                 .map(r -> r.get("n", Long.class)).one().block();
         assertThat(events).isGreaterThanOrEqualTo(6L);
     }
+
+    @Test
+    void eachBatchPublishesTheNewestHourPerStationAndEveryCorrectedHour() {
+        String token = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
+        post(token, CSV_HEADER + "2698A,2024-04-02T08:00+08:00,8,27,100,40,0.7,32,,true,N\n"
+                + "2698A,2024-04-02T09:00+08:00,8,27,707,240,0.7,32,,true,N\n"
+                + "2698A,2024-04-02T10:00+08:00,8,27,,,0.7,32,,false,M\n");
+        // Three new hours, one event: the newest valid hour (10:00 is flagged invalid and has no AQI).
+        List<String> first = hourlyEvents();
+        assertThat(first).hasSize(1);
+        assertThat(first.get(0)).contains("\"hour\":\"2024-04-02T09:00:00+08:00\"", "\"aqi\":500", "\"category\":6",
+                "\"standard\":\"HJ633-2012\"", "\"lon\":76.0072", "\"subject\":\"station/2698A\"",
+                "\"jurisdiction\":\"653101\"");
+
+        // A late correction of 08:00 publishes that hour again, recomputed.
+        post(token, CSV_HEADER + "2698A,2024-04-02T08:00+08:00,8,27,100,80,0.7,32,,true,N\n");
+        List<String> second = hourlyEvents();
+        assertThat(second).hasSize(2);
+        assertThat(second.get(1)).contains("\"hour\":\"2024-04-02T08:00:00+08:00\"", "\"aqi\":107", "\"category\":3");
+
+        // The same values delivered again change nothing and publish nothing.
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "2698A,2024-04-02T08:00+08:00,8,27,100,80,0.7,32,,true,N\n")
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.written").isEqualTo(0);
+        assertThat(hourlyEvents()).hasSize(2);
+    }
+
+    @Test
+    void ecologyRegistersAndChangesStationsInItsOwnJurisdictionOnly() {
+        String kashgar = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
+        String station = """
+                {"nameZh":"新站","nameEn":"New station","kind":"county","longitude":75.99,"latitude":39.47,"jurisdiction":"653101"}""";
+        http.put().uri("/api/air-quality/v1/stations/KS09").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.id").isEqualTo("KS09").jsonPath("$.jurisdiction").isEqualTo("653101");
+        http.put().uri("/api/air-quality/v1/stations/KS09").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station.replace("新站", "新站二")).exchange()
+                .expectStatus().isOk();
+        http.get().uri("/api/public/v1/stations").exchange().expectBody()
+                .jsonPath("$[?(@.id=='KS09')].nameZh").isEqualTo("新站二");
+        // Moving it into another county, or changing another county's station, is outside the officer's jurisdiction.
+        http.put().uri("/api/air-quality/v1/stations/KS09").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station.replace("653101", "653125")).exchange()
+                .expectStatus().isForbidden();
+        http.put().uri("/api/air-quality/v1/stations/SC01").headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(station).exchange().expectStatus().isForbidden();
+        http.put().uri("/api/air-quality/v1/stations/KS10").contentType(MediaType.APPLICATION_JSON).bodyValue(station)
+                .exchange().expectStatus().isUnauthorized();
+        assertThat(stations.byId().block().get("SC01").jurisdiction()).isEqualTo("653125");
+    }
+
+    @Test
+    void aStationWithBadFieldsIsRefusedNamingEachField() {
+        http.put().uri("/api/air-quality/v1/stations/KS11").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("""
+                        {"nameZh":"","kind":"city","longitude":275,"jurisdiction":"999999","corpsUnit":"653101"}""")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[?(@.field=='nameZh')]").exists()
+                .jsonPath("$.errors[?(@.field=='kind')]").exists()
+                .jsonPath("$.errors[?(@.field=='longitude')]").exists()
+                .jsonPath("$.errors[?(@.field=='latitude')]").exists()
+                .jsonPath("$.errors[?(@.field=='jurisdiction')]").exists()
+                .jsonPath("$.errors[?(@.field=='corpsUnit')]").exists();
+        assertThat(stations.byId().block()).doesNotContainKey("KS11");
+    }
+
+    private void post(String token, String csv) {
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange().expectStatus().isOk();
+    }
+
+    private List<String> hourlyEvents() {
+        return db.sql("select payload from event_outbox where type = 'lantian.air-quality.hourly-aqi-published.v1' order by seq")
+                .map(r -> r.get("payload", String.class)).all().collectList().block();
+    }
 }

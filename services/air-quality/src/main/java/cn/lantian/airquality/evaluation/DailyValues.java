@@ -42,6 +42,11 @@ public class DailyValues {
         return rules;
     }
 
+    /** The same calculator under another version of the evaluation rules. */
+    public DailyValues withRules(EvaluationRules other) {
+        return other.equals(rules) ? this : new DailyValues(standards, other);
+    }
+
     /** The id of the AQI standard version that governs days of that date. */
     public String standardFor(LocalDate day) {
         return standards.national(day).id();

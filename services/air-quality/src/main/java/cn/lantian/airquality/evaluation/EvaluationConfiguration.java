@@ -9,13 +9,14 @@ import org.springframework.context.annotation.Configuration;
 class EvaluationConfiguration {
 
     @Bean
-    EvaluationRules evaluationRules() {
-        return EvaluationRules.load();
+    EvaluationRuleSets evaluationRuleSets() {
+        return EvaluationRuleSets.load();
     }
 
+    /** Daily values under the first version; the year's evaluation switches to the version that assesses it. */
     @Bean
-    DailyValues dailyValues(AqiStandards standards, EvaluationRules rules) {
-        return new DailyValues(standards, rules);
+    DailyValues dailyValues(AqiStandards standards, EvaluationRuleSets rules) {
+        return new DailyValues(standards, rules.all().get(0));
     }
 
     @Bean

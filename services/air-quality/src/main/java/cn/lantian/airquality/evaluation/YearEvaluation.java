@@ -14,30 +14,73 @@ import java.util.stream.Collectors;
 /** The year's evaluation of every unit with stations (county, Corps unit, prefecture) from all stations' hours. */
 public final class YearEvaluation {
 
-    private final DailyValues dailyValues;
+    private final DailyValues anyRules;
+    private final EvaluationRuleSets ruleSets;
     private final Targets targets;
 
-    public YearEvaluation(DailyValues dailyValues, Targets targets) {
-        this.dailyValues = dailyValues;
+    public YearEvaluation(DailyValues dailyValues, EvaluationRuleSets ruleSets, Targets targets) {
+        this.anyRules = dailyValues;
+        this.ruleSets = ruleSets;
         this.targets = targets;
     }
 
     /**
      * One unit's standing: statistics as measured and with dust days deducted, and progress against the target on
-     * both; {@code progress} (measured) is the one whose status changes are published.
+     * both; {@code progress} (measured) is the one whose status changes are published. {@code target} is the unit's own
+     * or, where the plan sets none for it, the prefecture's ({@code target.unit} says whose).
+     *
+     * @param pm25RollingMean the mean of this and the earlier years' annual PM2.5 means when the rules ask for a
+     *        rolling mean (HJ 663-2026: 3 years), null otherwise or when a year of the window has no value
      */
     public record UnitStanding(String unit, int stations, YearStatistics measured, YearStatistics dustDeducted,
-            Target target, List<Progress> progress, List<Progress> progressDustDeducted) {
+            Target target, List<Progress> progress, List<Progress> progressDustDeducted, Double pm25RollingMean,
+            Double pm25RollingMeanDustDeducted) {
     }
 
     /**
      * The whole evaluation.
      *
      * @param aqiStandard the AQI standard version the year's days were judged by (HJ633-2012 for 2024)
-     * @param evaluationRules the evaluation rules' version (HJ663-2013)
+     * @param evaluationRules the version of the evaluation rules that assessed the year (HJ663-2013, HJ663-2026)
+     * @param officialFigures which figures that version assesses by: measured or exceptional-events-deducted
+     * @param unconfirmedRules the rule fields of that version not confirmed against the standard's text
      */
     public record Result(int year, LocalDate asOf, int remainingDays, String aqiStandard, String evaluationRules,
-            List<UnitStanding> units) {
+            String officialFigures, int rollingYears, List<String> unconfirmedRules, List<UnitStanding> units) {
+
+        /** This result with each unit's rolling PM2.5 mean over the earlier years' results and this one. */
+        public Result withEarlierYears(List<Result> earlier) {
+            List<UnitStanding> rolled = units.stream().map(u -> {
+                List<Double> measured = new ArrayList<>();
+                List<Double> deducted = new ArrayList<>();
+                for (Result e : earlier) {
+                    UnitStanding same = e.units().stream().filter(x -> x.unit().equals(u.unit())).findFirst().orElse(null);
+                    measured.add(same == null ? null : same.measured().pm25Mean());
+                    deducted.add(same == null ? null : same.dustDeducted().pm25Mean());
+                }
+                measured.add(u.measured().pm25Mean());
+                deducted.add(u.dustDeducted().pm25Mean());
+                return new UnitStanding(u.unit(), u.stations(), u.measured(), u.dustDeducted(), u.target(), u.progress(),
+                        u.progressDustDeducted(), rollingMean(measured, rollingYears), rollingMean(deducted, rollingYears));
+            }).toList();
+            return new Result(year, asOf, remainingDays, aqiStandard, evaluationRules, officialFigures, rollingYears,
+                    unconfirmedRules, rolled);
+        }
+    }
+
+    /** The mean of the annual means, one decimal; null unless there are {@code years} of them, none missing. */
+    static Double rollingMean(List<Double> annual, int years) {
+        if (years <= 1 || annual.size() < years || annual.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        double mean = annual.subList(annual.size() - years, annual.size()).stream().mapToDouble(Double::doubleValue)
+                .average().orElseThrow();
+        return java.math.BigDecimal.valueOf(mean).setScale(1, java.math.RoundingMode.HALF_EVEN).doubleValue();
+    }
+
+    /** The version of the evaluation rules that assesses the year. */
+    public EvaluationRules rulesFor(int year) {
+        return ruleSets.forYear(year);
     }
 
     /**
@@ -48,6 +91,8 @@ public final class YearEvaluation {
      */
     public Result evaluate(int year, LocalDate asOf, List<Station> stations, Map<String, List<Observation>> hoursByStation,
             Map<String, Map<LocalDate, String>> flagged) {
+        EvaluationRules rules = ruleSets.forYear(year);
+        DailyValues dailyValues = anyRules.withRules(rules);
         Map<String, List<DailyValue>> stationDays = new LinkedHashMap<>();
         stations.parallelStream().map(s -> Map.entry(s.id(), dailyValues.ofStation(hoursByStation.getOrDefault(s.id(), List.of()))))
                 .toList().forEach(e -> stationDays.put(e.getKey(), e.getValue()));
@@ -70,10 +115,10 @@ public final class YearEvaluation {
             YearStatistics deducted = YearStatistics.of(unitDays, dailyValues.rules(), true);
             Target target = targets.of(year, unit).orElse(null);
             standings.add(new UnitStanding(unit, members.size(), measured, deducted, target,
-                    progress(measured, target, remaining), progress(deducted, target, remaining)));
+                    progress(measured, target, remaining), progress(deducted, target, remaining), null, null));
         });
-        return new Result(year, end, remaining, dailyValues.standardFor(LocalDate.of(year, 1, 1)), dailyValues.rules().id(),
-                standings);
+        return new Result(year, end, remaining, dailyValues.standardFor(LocalDate.of(year, 1, 1)), rules.id(),
+                rules.officialFigures(), rules.rollingYears(), rules.unconfirmed(), standings);
     }
 
     private static List<Progress> progress(YearStatistics s, Target target, int remaining) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,15 +27,29 @@ public class YearEvaluations {
     private final YearEvaluation evaluation;
 
     public YearEvaluations(Stations stations, Observations observations, DatabaseClient db, DailyValues dailyValues,
-            Targets targets) {
+            EvaluationRuleSets ruleSets, Targets targets) {
         this.stations = stations;
         this.observations = observations;
         this.db = db;
-        this.evaluation = new YearEvaluation(dailyValues, targets);
+        this.evaluation = new YearEvaluation(dailyValues, ruleSets, targets);
     }
 
-    /** The year's evaluation up to {@code asOf} (inclusive). */
+    /**
+     * The year's evaluation up to {@code asOf} (inclusive), by the rules that assess the year; where they ask for a
+     * rolling mean, the earlier years of the window are evaluated whole (each by its own rules) to supply it.
+     */
     public Mono<YearEvaluation.Result> evaluate(int year, LocalDate asOf) {
+        int window = evaluation.rulesFor(year).rollingYears();
+        if (window <= 1) {
+            return evaluateAlone(year, asOf);
+        }
+        return Flux.range(year - window + 1, window - 1)
+                .concatMap(earlier -> evaluateAlone(earlier, LocalDate.of(earlier, 12, 31)))
+                .collectList()
+                .zipWith(evaluateAlone(year, asOf), (earlier, now) -> now.withEarlierYears(earlier));
+    }
+
+    private Mono<YearEvaluation.Result> evaluateAlone(int year, LocalDate asOf) {
         Instant from = LocalDate.of(year, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
         Mono<Map<String, Map<LocalDate, String>>> flagged = db.sql(

@@ -3,6 +3,7 @@ package cn.lantian.airquality.observation;
 import cn.lantian.airquality.aqi.AqiStandards;
 import cn.lantian.airquality.aqi.Category;
 import cn.lantian.airquality.evaluation.DailyValues;
+import cn.lantian.airquality.evaluation.EvaluationRuleSets;
 import cn.lantian.airquality.station.Station;
 import cn.lantian.airquality.station.Stations;
 import cn.lantian.airquality.web.InvalidInput;
@@ -30,12 +31,15 @@ class PublicStationsController {
     private final Observations observations;
     private final AqiStandards standards;
     private final DailyValues dailyValues;
+    private final EvaluationRuleSets ruleSets;
 
-    PublicStationsController(Stations stations, Observations observations, AqiStandards standards, DailyValues dailyValues) {
+    PublicStationsController(Stations stations, Observations observations, AqiStandards standards, DailyValues dailyValues,
+            EvaluationRuleSets ruleSets) {
         this.stations = stations;
         this.observations = observations;
         this.standards = standards;
         this.dailyValues = dailyValues;
+        this.ruleSets = ruleSets;
     }
 
     /** A station with its newest AQI. */
@@ -55,7 +59,8 @@ class PublicStationsController {
     }
 
     /**
-     * A station's series: {@code resolution=hourly} (default) or {@code daily} (per HJ 663-2013 validity rules),
+     * A station's series: {@code resolution=hourly} (default) or {@code daily} (by the validity rules of the evaluation
+     * version that assesses the first day's year),
      * between {@code from} and {@code to} (dates, Beijing time, {@code to} inclusive).
      */
     @GetMapping("/api/public/v1/stations/{id}/observations")
@@ -84,7 +89,7 @@ class PublicStationsController {
                 return hours.collectList();
             }
             return hours.map(Observations.StoredHour::observation).collectList()
-                    .map(list -> dailyValues.ofStation(list));
+                    .map(list -> dailyValues.withRules(ruleSets.forYear(fromDay.getYear())).ofStation(list));
         });
     }
 

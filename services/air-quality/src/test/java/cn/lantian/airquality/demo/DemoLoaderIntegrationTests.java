@@ -39,6 +39,14 @@ class DemoLoaderIntegrationTests {
         assertThat(count("select count(*) from observation where not valid")).isGreaterThan(100);
         assertThat(count("select count(*) from observation where standard = 'HJ633-2012'")).isEqualTo(hours);
         assertThat(count("select count(*) from alert_history where alert_id like 'alert-653125-%'")).isEqualTo(4);
+        // The whole year went in as one batch: one hourly-aqi-published event per station (its newest hour), written in
+        // the same transaction as the hours (so with the same now()), not one per hour; stray hours an earlier test left
+        // in this database were corrected by the load and add an event each.
+        String loadEvents = """
+                from event_outbox where type = 'lantian.air-quality.hourly-aqi-published.v1'
+                and created_at = (select max(received_at) from observation)""";
+        assertThat(count("select count(distinct payload::json ->> 'subject') " + loadEvents)).isEqualTo(20);
+        assertThat(count("select count(*) " + loadEvents)).isLessThan(100);
         assertThat(loader.load().block()).isZero();
         assertThat(count("select count(*) from observation")).isEqualTo(hours);
         assertThat(count("select count(*) from alert_history")).isEqualTo(4);

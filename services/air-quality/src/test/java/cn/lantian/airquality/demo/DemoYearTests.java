@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lantian.airquality.aqi.AqiStandards;
 import cn.lantian.airquality.evaluation.DailyValues;
+import cn.lantian.airquality.evaluation.EvaluationRuleSets;
 import cn.lantian.airquality.evaluation.EvaluationRules;
 import cn.lantian.airquality.evaluation.Targets;
 import cn.lantian.airquality.evaluation.YearEvaluation;
@@ -31,7 +32,7 @@ class DemoYearTests {
         hours = new DemoYear(DemoShape.load()).generate(stations);
         List<Station> plain = stations.stream().map(DemoStation::station).toList();
         Map<String, List<Observation>> byStation = hours.stream().collect(Collectors.groupingBy(Observation::station));
-        result = new YearEvaluation(new DailyValues(AqiStandards.load(), EvaluationRules.load()), Targets.load())
+        result = new YearEvaluation(new DailyValues(AqiStandards.load(), EvaluationRules.load()), EvaluationRuleSets.load(), Targets.load())
                 .evaluate(2024, LocalDate.of(2024, 12, 31), plain, byStation, Map.of());
     }
 
