@@ -123,7 +123,9 @@ class OpenDataGatewayFilterFactory extends AbstractGatewayFilterFactory<OpenData
             long[] seen = {0};
             return super.writeWith(Flux.from(body)
                     .bufferUntil(b -> (seen[0] += b.readableByteCount()) > etagLimit)
-                    .concatMapIterable(part -> first ? settle(part) : part));
+                    .concatMapIterable(part -> first ? settle(part) : part)
+                    // A client gone while the part is held: give its buffers back to the pool.
+                    .doOnDiscard(DataBuffer.class, DataBufferUtils::release));
         }
 
         private List<? extends DataBuffer> settle(List<? extends DataBuffer> part) {
