@@ -106,6 +106,19 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
                 .expectBody(String.class).isEqualTo(big);
     }
 
+    @Test
+    void streamsServerSentEventsUntagged() {
+        // One unterminated event: a header cannot carry the blank line that would end it, and the gateway does not care.
+        String events = "data: " + BODY;
+        client().get().uri("/api/public/v1/aqi/stream").accept(MediaType.TEXT_EVENT_STREAM)
+                .header("X-Stand-In-Body", events).header("X-Stand-In-Content-Type", "text/event-stream")
+                .header("X-Stand-In-Chunked", "yes")
+                .exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.ETAG)
+                .expectHeader().valueEquals(HttpHeaders.LINK, LICENCE_LINK)
+                .expectBody(String.class).isEqualTo(events);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(ints = {400, 404, 500, 503})
     void relaysAnOwnersProblemDetailsUnchangedAndUntagged(int status) {
