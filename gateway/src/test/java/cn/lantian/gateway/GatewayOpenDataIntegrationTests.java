@@ -26,7 +26,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
 
     static final String LICENCE_LINK = "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"";
-    static final String ATTRIBUTION = "Lantian open data, Kashgar Prefecture; maps: OpenStreetMap contributors (ODbL-1.0)";
+    static final String ATTRIBUTION =
+            "Lantian open data, Kashgar Prefecture; maps: OpenStreetMap contributors (ODbL-1.0)";
     static final String BODY = "{\"station\":\"653101-01\",\"aqi\":87}";
 
     @Autowired
@@ -108,7 +109,7 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
 
     @Test
     void streamsServerSentEventsUntagged() {
-        // One unterminated event: a header cannot carry the blank line that would end it, and the gateway does not care.
+        // One unterminated event: a header cannot carry the blank line that ends one, and the gateway does not care.
         String events = "data: " + BODY;
         client().get().uri("/api/public/v1/aqi/stream").accept(MediaType.TEXT_EVENT_STREAM)
                 .header("X-Stand-In-Body", events).header("X-Stand-In-Content-Type", "text/event-stream")

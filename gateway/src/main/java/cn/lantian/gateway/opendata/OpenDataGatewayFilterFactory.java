@@ -32,11 +32,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * The {@code OpenData} route filter: names the portal's licence and attribution on every answer of an owner's open-data
- * route, and gives successful GET answers a strong ETag of their body (304 when the client's copy is current) and
- * public caching. Bodies above {@code lantian.gateway.open-data.etag-limit} stream through untagged.
- */
+/** The {@code OpenData} route filter: the portal's licence on owners' open-data answers, body ETags, 304s, caching. */
 @Component
 class OpenDataGatewayFilterFactory extends AbstractGatewayFilterFactory<OpenDataGatewayFilterFactory.Config> {
 
