@@ -19,7 +19,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Small real HTTP servers standing for the services whose code is not on this branch, one per upstream port of the
  * gateway's routes. Each answers with what it received (service, method, path, query, the relayed token, request id,
  * trace context, body size), so tests see exactly what the gateway relays. The header {@code X-Stand-In-Status}
- * makes one answer with that status, as a service refusing a request would.
+ * makes one answer with that status, as a service refusing a request would; {@code X-Stand-In-Body},
+ * {@code X-Stand-In-Content-Type} and {@code X-Stand-In-Last-Modified} give a fixed answer as a service's own would be,
+ * sent chunked (without a length) when {@code X-Stand-In-Chunked} is present.
  */
 final class StandIns {
 
@@ -67,9 +69,16 @@ final class StandIns {
         echo.put("bodyLength", body.length);
         echo.put("body", new String(body, StandardCharsets.UTF_8));
         String wanted = exchange.getRequestHeaders().getFirst("X-Stand-In-Status");
-        byte[] answer = JSON.writeValueAsBytes(echo);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(wanted == null ? 200 : Integer.parseInt(wanted), answer.length);
+        String fixed = exchange.getRequestHeaders().getFirst("X-Stand-In-Body");
+        byte[] answer = fixed == null ? JSON.writeValueAsBytes(echo) : fixed.getBytes(StandardCharsets.UTF_8);
+        String type = exchange.getRequestHeaders().getFirst("X-Stand-In-Content-Type");
+        exchange.getResponseHeaders().set("Content-Type", type == null ? "application/json" : type);
+        String modified = exchange.getRequestHeaders().getFirst("X-Stand-In-Last-Modified");
+        if (modified != null) {
+            exchange.getResponseHeaders().set("Last-Modified", modified);
+        }
+        boolean chunked = exchange.getRequestHeaders().containsKey("X-Stand-In-Chunked");
+        exchange.sendResponseHeaders(wanted == null ? 200 : Integer.parseInt(wanted), chunked ? 0 : answer.length);
         exchange.getResponseBody().write(answer);
         exchange.close();
     }
