@@ -69,6 +69,24 @@ public class CaseRouter {
                 now.plus(Duration.ofDays(route.deadlineDays()))));
     }
 
+    /**
+     * Drafts the case for a finding raised inside this service by its internal route, placed where the caller found
+     * the subject to lie.
+     *
+     * @param originId the id of what raised the finding (unique per case opened, like an event id)
+     * @param data the fields the route's key and summary templates name
+     */
+    public CaseDraft raise(String origin, String originId, String subjectRef, JsonNode data, Placement placement) {
+        Route route = table.internalRoute(origin)
+                .orElseThrow(() -> new IllegalStateException("routing table has no internal route for " + origin));
+        Instant now = clock.instant();
+        String enterprise = route.enterprise() == null || data.get(route.enterprise()) == null ? null
+                : data.get(route.enterprise()).asString();
+        return new CaseDraft(originId, origin, Template.fill(route.key(), data), subjectRef, enterprise, null, null,
+                Template.fill(route.summary(), data), placement, List.of(), route.agency(), route.severity(), now,
+                now.plus(Duration.ofDays(route.deadlineDays())));
+    }
+
     /** The envelope's placement: a Corps unit given as jurisdiction lies in its host county where one is known. */
     public Placement fromAttributes(String jurisdiction, String corpsUnit) {
         Optional<Jurisdiction> unit = jurisdictions.byId(jurisdiction);
