@@ -5,6 +5,8 @@ import cn.lantian.enforcement.cases.Actor;
 import cn.lantian.enforcement.cases.CaseWorkflow;
 import cn.lantian.enforcement.cases.Cases;
 import cn.lantian.enforcement.cases.Command;
+import cn.lantian.enforcement.registry.PermitRegistry;
+import cn.lantian.enforcement.routing.CaseRouter;
 import cn.lantian.enforcement.web.FieldError;
 import cn.lantian.enforcement.web.Forbidden;
 import cn.lantian.enforcement.web.InvalidInput;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Plans campaigns, generates their tasks from open cases and from the permit registry, records results and feeds them
@@ -34,23 +38,37 @@ import reactor.core.publisher.Mono;
 @Service
 public class Campaigns {
 
+    /**
+     * The origin of a case opened by a team's confirmed violation at a registered enterprise: the routing table's
+     * internal route of that name gives agency, severity and deadline; it is no contract event type.
+     */
+    public static final String FINDING_ORIGIN = "lantian.enforcement.campaign-finding";
+
     private final DatabaseClient db;
     private final Cases cases;
     private final CaseWorkflow workflow;
     private final AccessPolicy access;
     private final PairingRules rules;
     private final Jurisdictions jurisdictions;
+    private final PermitRegistry registry;
+    private final CaseRouter router;
     private final TransactionalOperator tx;
     private final Clock clock;
 
     public Campaigns(DatabaseClient db, Cases cases, CaseWorkflow workflow, AccessPolicy access,
-            Jurisdictions jurisdictions, TransactionalOperator tx, Clock clock) {
+            Jurisdictions jurisdictions, PermitRegistry registry, CaseRouter router, TransactionalOperator tx,
+            Clock clock) {
+        // Fail at start-up, not at a team's first confirmed violation, when the routing table lacks the route.
+        router.table().internalRoute(FINDING_ORIGIN).orElseThrow(() -> new IllegalStateException(
+                "routing/case-routes.json needs an internal route for " + FINDING_ORIGIN));
         this.db = db;
         this.cases = cases;
         this.workflow = workflow;
         this.access = access;
         this.rules = new PairingRules(jurisdictions);
         this.jurisdictions = jurisdictions;
+        this.registry = registry;
+        this.router = router;
         this.tx = tx;
         this.clock = clock;
     }
@@ -120,8 +138,9 @@ public class Campaigns {
     }
 
     /**
-     * Records a team's result and feeds it into the case as an inspection; a registry task (an enterprise without a
-     * case) keeps its result on the task.
+     * Records a team's result and feeds it into the case as an inspection. On a registry task (an enterprise without a
+     * case) a confirmed violation opens a case for the enterprise, where the registry places it, links it to the task
+     * and records the result as its first inspection; no violation leaves the result on the task alone.
      */
     public Mono<Campaign> record(Caller caller, String campaignId, String taskId, Result result) {
         List<FieldError> errors = new ArrayList<>();
@@ -151,12 +170,35 @@ public class Campaigns {
                     .bind("v", result.violation()).bind("f", result.findings()).bind("e", evidence.toArray(String[]::new))
                     .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).bind("id", taskId)
                     .fetch().rowsUpdated()
-                    .then(task.caseId() == null ? Mono.empty() : workflow.act(task.caseId(),
-                            Actor.system("campaign team " + task.team() + " (" + caller.username() + ")"),
-                            new Command.CampaignInspection(campaignId, task.team(), result.violation(), result.findings(), evidence)))
+                    .then(feed(campaignId, task, caller, result, evidence))
                     .then(find(campaignId));
         });
         return tx.transactional(work);
+    }
+
+    /** Feeds the result into the task's case, opening one first for a confirmed violation on a registry task. */
+    private Mono<Void> feed(String campaignId, Campaign.Task task, Caller caller, Result result, List<String> evidence) {
+        Actor team = Actor.system("campaign team " + task.team() + " (" + caller.username() + ")");
+        Command inspection = new Command.CampaignInspection(campaignId, task.team(), result.violation(),
+                result.findings(), evidence);
+        if (task.caseId() != null) {
+            return workflow.act(task.caseId(), team, inspection).then();
+        }
+        if (!result.violation()) {
+            return Mono.empty();
+        }
+        ObjectNode data = JsonNodeFactory.instance.objectNode().put("campaignId", campaignId).put("taskId", task.id())
+                .put("enterpriseId", task.enterpriseId()).put("team", task.team()).put("findings", result.findings());
+        return registry.placementOf(task.enterpriseId())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "registry task " + task.id() + " names enterprise " + task.enterpriseId() + " the registry lacks")))
+                // The task id stands for the origin event: one case per task, and the task is recorded once.
+                .flatMap(placement -> workflow.open(router.raise(FINDING_ORIGIN, task.id(),
+                        "enterprise/" + task.enterpriseId(), data, placement)))
+                .flatMap(opened -> db.sql("update campaign_task set case_id = :case where id = :id")
+                        .bind("case", opened.id()).bind("id", task.id()).fetch().rowsUpdated()
+                        .then(workflow.act(opened.id(), team, inspection)))
+                .then();
     }
 
     /** Campaigns the caller takes part in (as team or target), or all for the prefecture. */

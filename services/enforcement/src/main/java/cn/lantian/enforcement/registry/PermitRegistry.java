@@ -85,6 +85,14 @@ public class PermitRegistry {
                 .fetch().rowsUpdated().then();
     }
 
+    /** Where the registry places the enterprise (joint when a Corps unit inside a county); empty if unknown. */
+    public Mono<Placement> placementOf(String enterpriseId) {
+        return db.sql("select jurisdiction, corps_unit from registry_enterprise where enterprise_id = :id")
+                .bind("id", enterpriseId)
+                .map((r, m) -> new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class)))
+                .one();
+    }
+
     private Placement placement(IncomingEvent e) {
         JsonNode loc = e.data().get("location");
         if (loc != null && loc.has("lon") && loc.has("lat")) {

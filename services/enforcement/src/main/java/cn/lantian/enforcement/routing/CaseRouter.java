@@ -59,14 +59,30 @@ public class CaseRouter {
                         .filter(id -> !id.equals(Jurisdictions.PREFECTURE)).toList();
         Instant now = clock.instant();
         JsonNode rule = event.data().get("rule");
-        String enterprise = route.enterprise() == null || event.data().get(route.enterprise()) == null ? null
-                : event.data().get(route.enterprise()).asString();
+        String enterprise = enterpriseOf(route, event.data());
         return new Decision.Open(new CaseDraft(event.id(), event.type(), key, event.subject(), enterprise,
                 rule == null ? null : rule.path("id").asString(null),
                 rule == null ? null : rule.path("source").asString(null),
                 Template.fill(route.summary(), event.data()), placement, notified, route.agency(),
                 stronger(route.severity(), event.severity()), now,
                 now.plus(Duration.ofDays(route.deadlineDays()))));
+    }
+
+    /**
+     * Drafts the case for a finding raised inside this service by its internal route, placed where the caller found
+     * the subject to lie.
+     *
+     * @param originId the id of what raised the finding (unique per case opened, like an event id)
+     * @param data the fields the route's key and summary templates name
+     */
+    public CaseDraft raise(String origin, String originId, String subjectRef, JsonNode data, Placement placement) {
+        Route route = table.internalRoute(origin)
+                .orElseThrow(() -> new IllegalStateException("routing table has no internal route for " + origin));
+        Instant now = clock.instant();
+        String enterprise = enterpriseOf(route, data);
+        return new CaseDraft(originId, origin, Template.fill(route.key(), data), subjectRef, enterprise, null, null,
+                Template.fill(route.summary(), data), placement, List.of(), route.agency(), route.severity(), now,
+                now.plus(Duration.ofDays(route.deadlineDays())));
     }
 
     /** The envelope's placement: a Corps unit given as jurisdiction lies in its host county where one is known. */
@@ -88,6 +104,11 @@ public class CaseRouter {
             unit = jurisdictions.byId(unit.get().parent());
         }
         return Optional.empty();
+    }
+
+    private static String enterpriseOf(Route route, JsonNode data) {
+        JsonNode value = route.enterprise() == null || data == null ? null : data.get(route.enterprise());
+        return value == null ? null : value.asString();
     }
 
     private static double[] location(JsonNode data) {

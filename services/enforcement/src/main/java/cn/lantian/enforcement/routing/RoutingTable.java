@@ -14,9 +14,18 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The routing table as shipped in {@code routing/case-routes.json}: routes, the boundary-notice distance and the
  * escalation ladder, each with its source.
+ *
+ * @param routes routes for the contract event types the service consumes
+ * @param internalRoutes opening routes for findings raised inside this service (a campaign team's confirmed
+ *     violation): their {@code type} names an origin, not a contract event type, so no queue is bound to it
  */
 public record RoutingTable(String source, double boundaryNoticeKm, List<EscalationStep> escalationLadder,
-        List<Route> routes) {
+        List<Route> routes, List<Route> internalRoutes) {
+
+    public RoutingTable {
+        routes = List.copyOf(routes);
+        internalRoutes = internalRoutes == null ? List.of() : List.copyOf(internalRoutes);
+    }
 
     /** One rung of the escalation ladder; {@code graceDays} null on the last rung. */
     public record EscalationStep(String kind, String nameZh, Integer graceDays) {
@@ -46,6 +55,16 @@ public record RoutingTable(String source, double boundaryNoticeKm, List<Escalati
                 throw new IllegalStateException("opening route for " + r.type() + " needs agency, severity, deadlineDays");
             }
         }
+        for (Route r : internalRoutes) {
+            if (!r.opens() || r.when() != null) {
+                throw new IllegalStateException("internal route for " + r.type() + " must open a case unconditionally");
+            }
+        }
+    }
+
+    /** The opening route for a finding raised inside this service, by its origin. */
+    public Optional<Route> internalRoute(String origin) {
+        return internalRoutes.stream().filter(r -> r.type().equals(origin)).findFirst();
     }
 
     /** The first route of that type whose condition the event's data meets. */
@@ -53,7 +72,7 @@ public record RoutingTable(String source, double boundaryNoticeKm, List<Escalati
         return routes.stream().filter(r -> r.type().equals(type)).filter(r -> meets(r.when(), data)).findFirst();
     }
 
-    /** Every event type the table names. */
+    /** Every event type the table's consumed routes name (internal origins are not event types). */
     public Set<String> types() {
         return routes.stream().map(Route::type).collect(Collectors.toCollection(java.util.TreeSet::new));
     }

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.lantian.enforcement.EnforcementIntegrationTest;
 import cn.lantian.enforcement.TestEvents;
 import cn.lantian.enforcement.intake.Intake;
+import cn.lantian.enforcement.routing.Route;
+import cn.lantian.enforcement.routing.RoutingTable;
 import cn.lantian.eventing.IncomingEvent;
 import cn.lantian.testsupport.DemoIdentity;
 import java.util.List;
@@ -130,8 +132,76 @@ class CampaignIntegrationTests extends EnforcementIntegrationTest {
             if (t.get("id").asString().equals(registryTask)) {
                 assertThat(t.get("status").asString()).isEqualTo("done");
                 assertThat(t.get("findings").asString()).contains("idle");
+                assertThat(t.get("caseId").isNull()).as("no violation opens no case").isTrue();
             }
         }
+        assertThat(casesOfEnterprise(inTumxuk)).isZero();
+    }
+
+    @Test
+    void aConfirmedViolationAtARegisteredEnterpriseOpensAJointCaseWhereTheRegistryPlacesIt() {
+        String enterprise = "ent-reg-violation-" + UUID.randomUUID().toString().substring(0, 8);
+        permit("lantian.stationary.permit-issued.v1", enterprise, "653130", TUMXUK, "2024-05-01T00:00:00Z");
+        JsonNode campaign = TestEvents.JSON.readTree(as(DemoIdentity.COORDINATOR).post().uri("/api/enforcement/v1/campaigns")
+                .bodyValue(plan("653125", "xpcc-3")).exchange().expectStatus().isCreated()
+                .expectBody().returnResult().getResponseBody());
+        String campaignId = campaign.get("id").asString();
+        String taskId = null;
+        for (JsonNode t : campaign.get("tasks")) {
+            if (enterprise.equals(t.get("enterpriseId").asString(null))) {
+                taskId = t.get("id").asString();
+                assertThat(t.get("caseId").isNull()).isTrue();
+            }
+        }
+        assertThat(taskId).as("a registry task for the enterprise").isNotNull();
+
+        Map<String, Object> result = Map.of("violation", true, "findings", "dust collector removed, stack visibly smoking",
+                "evidence", List.of("photo/reg-1.jpg", "video/reg-1.mp4"));
+        JsonNode recorded = TestEvents.JSON.readTree(as(DemoIdentity.ECO_SHACHE).post()
+                .uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId).bodyValue(result)
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        String caseId = null;
+        for (JsonNode t : recorded.get("tasks")) {
+            if (t.get("id").asString().equals(taskId)) {
+                assertThat(t.get("status").asString()).isEqualTo("done");
+                caseId = t.get("caseId").asString(null);
+            }
+        }
+        assertThat(caseId).as("the task is linked to the case it opened").isNotNull();
+        assertThat(casesOfEnterprise(enterprise)).isEqualTo(1);
+        assertThat(casesWithKey("campaign/" + campaignId + "/" + enterprise)).isEqualTo(1);
+
+        Route route = RoutingTable.load("routing/case-routes.json").internalRoute(Campaigns.FINDING_ORIGIN).orElseThrow();
+        assertThat(db.sql("select jurisdiction, corps_unit, agency, severity, origin_type, origin_event_id, "
+                        + "extract(epoch from deadline - opened_at) / 86400 as days from enforcement_case where id = :id")
+                .bind("id", caseId).map((r, m) -> List.of(r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
+                        r.get("agency", String.class), r.get("severity", String.class), r.get("origin_type", String.class),
+                        r.get("origin_event_id", String.class), String.valueOf(r.get("days", Number.class).intValue())))
+                .one().block())
+                .as("placed where the registry says (Tumxuk: Bachu and xpcc-3, joint), routed by the table")
+                .containsExactly("653130", "xpcc-3", route.agency(), route.severity(), Campaigns.FINDING_ORIGIN, taskId,
+                        String.valueOf(route.deadlineDays()));
+        assertThat(eventTypesOf(caseId)).containsExactly("lantian.enforcement.case-opened.v1",
+                "lantian.enforcement.case-inspected.v1");
+        JsonNode opened = eventsOf(caseId).get(0);
+        assertThat(opened.at("/data/jointWith").asString()).isEqualTo("xpcc-3");
+        assertThat(opened.at("/data/originType").asString()).isEqualTo(Campaigns.FINDING_ORIGIN);
+        assertThat(db.sql("select count(*) from work_item where case_id = :id and kind = 'case-opened'").bind("id", caseId)
+                .map((r, m) -> r.get(0, Long.class)).one().block()).isEqualTo(1L);
+        as(DemoIdentity.CORPS_OFFICER).get().uri("/api/enforcement/v1/cases/{id}", caseId).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("inspected")
+                .jsonPath("$.joint").isEqualTo(true)
+                .jsonPath("$.evidence[1]").isEqualTo("video/reg-1.mp4")
+                .jsonPath("$.findings").value(f -> assertThat((String) f).contains("dust collector").contains(campaignId));
+
+        as(DemoIdentity.ECO_SHACHE).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId)
+                .bodyValue(result).exchange().expectStatus().isEqualTo(409);
+        assertThat(casesOfEnterprise(enterprise)).as("recording twice opens no second case").isEqualTo(1);
+    }
+
+    private long casesOfEnterprise(String enterprise) {
+        return db.sql("select count(*) from enforcement_case where enterprise_id = :e").bind("e", enterprise)
+                .map((r, m) -> r.get(0, Long.class)).one().block();
     }
 
     private void permit(String type, String enterprise, String jurisdiction, double[] at, String time) {

@@ -139,6 +139,27 @@ class CaseRouterTests {
     }
 
     @Test
+    void aCampaignFindingIsRoutedByItsInternalRouteWhereTheCallerPlacesIt() {
+        String origin = cn.lantian.enforcement.campaign.Campaigns.FINDING_ORIGIN;
+        Route route = TABLE.internalRoute(origin).orElseThrow();
+        ObjectNode data = JSON.createObjectNode().put("campaignId", "campaign-1").put("enterpriseId", "ent-a")
+                .put("team", "653125").put("findings", "SCR bypassed");
+
+        CaseDraft draft = router.raise(origin, "task-1", "enterprise/ent-a", data, new Placement("653130", "xpcc-3"));
+
+        assertThat(draft.originType()).isEqualTo(origin);
+        assertThat(draft.originEventId()).isEqualTo("task-1");
+        assertThat(draft.placement().joint()).isTrue();
+        assertThat(draft.agency()).isEqualTo(route.agency()).isEqualTo("ecology");
+        assertThat(draft.severity()).isEqualTo(route.severity());
+        assertThat(draft.deadline()).isEqualTo(NOW.plus(Duration.ofDays(route.deadlineDays())));
+        assertThat(draft.key()).isEqualTo("campaign/campaign-1/ent-a");
+        assertThat(draft.enterpriseId()).isEqualTo("ent-a");
+        assertThat(draft.summary()).contains("653125").contains("SCR bypassed");
+        assertThat(TABLE.types()).as("an internal origin binds no queue").doesNotContain(origin);
+    }
+
+    @Test
     void everyRoutedTypeIsInTheContract() {
         var contract = cn.lantian.contract.EventContract.load();
         assertThat(TABLE.types()).allSatisfy(type -> assertThat(contract.type(type)).as(type).isPresent());
