@@ -4,12 +4,12 @@
 # Needs the infrastructure running (./lantian infra up). Uses its own queues (group indexer-bench, expiring when
 # unused) and indices (prefix lantian-bench-), never the demo ones. The benchmark's indexer consumes only
 # lantian.stationary, so that other services' traffic on the shared broker does not count against it.
-# Usage: bench/indexer/run.sh [events-for-c, default 100000] [latency-seconds, default 30] [warm-up events, default 30000]
+# Usage: bench/indexer/run.sh [events-for-c, default 100000] [latency-seconds, default 30] [warm-up events, default 150000]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 N=${1:-100000}
 LATENCY_SECONDS=${2:-30}
-WARMUP=${3:-30000}
+WARMUP=${3:-150000}
 RATE=1000
 PORT=18088
 QUEUE=lantian.stationary.indexer-bench
@@ -67,6 +67,11 @@ java -Xmx512m -cp "$CP" com.rabbitmq.perf.PerfTest -h amqp://guest:guest@127.0.0
 grep -E "sending rate avg|receiving rate avg" "$WORK/perftest.log" | sed "s/^/RESULT rabbitmq ($SIZE-byte events) /"
 
 echo "== (c) indexer from a pre-filled queue of $N events, after an unmeasured warm-up of $WARMUP"
+# Every run starts from empty indices: a bench index grown by earlier runs makes Elasticsearch merge ever larger
+# segments, and the figures of two runs would not compare.
+for index in $(curl -sf "http://127.0.0.1:9200/_cat/indices/lantian-bench-*?h=index"); do
+  curl -sf -X DELETE "http://127.0.0.1:9200/$index" >/dev/null
+done
 start_indexer
 # A service runs for days: its JIT is warm. Without this, compiling the hot path takes a large share of the two
 # cores during the measured drain (the compiler threads used more CPU than the consumers in a cold run).

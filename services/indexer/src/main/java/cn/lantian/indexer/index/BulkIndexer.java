@@ -28,6 +28,12 @@ public class BulkIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(BulkIndexer.class);
 
+    /**
+     * What of a bulk answer the indexer reads: per document its status, id and error. Elasticsearch otherwise writes,
+     * and the client parses, about ten fields per document (version, shards, sequence numbers) that nobody uses.
+     */
+    static final String ANSWER_FIELDS = "took,errors,items.*._index,items.*._id,items.*.status,items.*.error";
+
     private final ElasticsearchClient es;
     private final IndexLayout layout;
     private final IndexerProperties.Retry retry;
@@ -36,7 +42,8 @@ public class BulkIndexer {
     private final Counter retries;
 
     public BulkIndexer(ElasticsearchClient es, IndexLayout layout, IndexerProperties.Retry retry, MeterRegistry meters) {
-        this.es = es;
+        this.es = es.withTransportOptions(es._transport().options().toBuilder()
+                .setParameter("filter_path", ANSWER_FIELDS).build());
         this.layout = layout;
         this.retry = retry;
         this.indexed = Counter.builder("lantian.indexer.indexed").description("events indexed").register(meters);
