@@ -109,6 +109,11 @@ public final class AqiStandard {
         return tables.containsKey(indicator) || unconfirmed.containsKey(indicator);
     }
 
+    /** Whether this version's data confirms the breakpoints of every one of these indicators. */
+    public boolean confirms(java.util.Collection<Indicator> indicators) {
+        return indicators.stream().noneMatch(unconfirmed::containsKey);
+    }
+
     /** The category an AQI falls in. */
     public Category category(int aqi) {
         return categories.stream().filter(c -> c.contains(aqi)).findFirst()

@@ -76,6 +76,22 @@ public final class AqiStandards {
         return chosen;
     }
 
+    /**
+     * The version that computes figures of that date from these indicators: the one in force, unless its data marks
+     * some of their breakpoints unconfirmed; then the latest earlier version that has them all. So while HJ 633-2026's
+     * new particle rows are not confirmed, hours and days since 2026-03-01 are judged by HJ 633-2012 and say so,
+     * instead of an AQI that silently leaves out PM2.5 and PM10.
+     */
+    public AqiStandard nationalConfirming(LocalDate date, java.util.Collection<Indicator> indicators) {
+        AqiStandard chosen = null;
+        for (AqiStandard s : national) {
+            if (!s.appliesFrom().isAfter(date) && s.confirms(indicators)) {
+                chosen = s;
+            }
+        }
+        return chosen == null ? national(date) : chosen;
+    }
+
     private static AqiStandard parse(JsonNode root) {
         String id = root.get("id").asString();
         Map<Indicator, AqiStandard.Table> tables = new EnumMap<>(Indicator.class);

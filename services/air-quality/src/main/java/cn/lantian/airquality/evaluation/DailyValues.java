@@ -95,7 +95,6 @@ public class DailyValues {
 
     private DailyValue day(LocalDate day, Double so2, Double no2, Double pm10, Double pm25, Double co, Double o3Hour,
             Double o3EightHour, String flaggedBasis) {
-        AqiStandard standard = standards.national(day);
         Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
         put(values, Indicator.SO2_24H, so2);
         put(values, Indicator.NO2_24H, no2);
@@ -104,6 +103,7 @@ public class DailyValues {
         put(values, Indicator.CO_24H, co);
         put(values, Indicator.O3_1H, o3Hour);
         put(values, Indicator.O3_8H, o3EightHour);
+        AqiStandard standard = standards.nationalConfirming(day, values.keySet());
         AqiResult result = compute(standard, values);
         String primary = result.primary().stream().map(Pollutant::label).collect(Collectors.joining(","));
         String basis = flaggedBasis;

@@ -39,9 +39,9 @@ public class HourlyAqi {
 
     /** The hour's figures; an invalid hour gets none. */
     public Figures of(Observation o) {
-        AqiStandard standard = standards.national(o.hour().atZone(CHINA).toLocalDate());
+        java.time.LocalDate date = o.hour().atZone(CHINA).toLocalDate();
         if (!o.valid()) {
-            return new Figures(null, null, standard.id());
+            return new Figures(null, null, standards.national(date).id());
         }
         Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
         put(values, Indicator.SO2_1H, o.so2());
@@ -50,14 +50,15 @@ public class HourlyAqi {
         put(values, Indicator.PM25_1H, o.pm25());
         put(values, Indicator.CO_1H, o.co());
         put(values, Indicator.O3_1H, o.o3());
+        AqiStandard standard = standards.nationalConfirming(date, values.keySet());
         AqiResult result = computeLeavingOut(standard, values);
         String primary = result.primary().stream().map(Pollutant::label).collect(Collectors.joining(","));
         return new Figures(result.aqi(), primary.isEmpty() ? null : primary, standard.id());
     }
 
     /**
-     * An indicator that cannot be indexed from one hour alone (1-hour SO2 above 800 needs the 24-hour mean; particles
-     * under a version whose breakpoints are unconfirmed) is left out rather than losing the whole hour.
+     * An indicator that cannot be indexed from one hour alone (1-hour SO2 above 800 needs the 24-hour mean) is left
+     * out rather than losing the whole hour.
      */
     private static AqiResult computeLeavingOut(AqiStandard standard, Map<Indicator, BigDecimal> values) {
         while (true) {
