@@ -148,9 +148,11 @@ public class Observations {
                     flag = excluded.flag, aqi = excluded.aqi, primary_pollutants = excluded.primary_pollutants,
                     standard = excluded.standard, received_at = excluded.received_at
                   where (observation.so2, observation.no2, observation.pm10, observation.pm25, observation.co, observation.o3,
-                         observation.o3_8h, observation.valid, observation.flag)
+                         observation.o3_8h, observation.valid, observation.flag, observation.aqi,
+                         observation.primary_pollutants, observation.standard)
                         is distinct from (excluded.so2, excluded.no2, excluded.pm10, excluded.pm25, excluded.co, excluded.o3,
-                         excluded.o3_8h, excluded.valid, excluded.flag)
+                         excluded.o3_8h, excluded.valid, excluded.flag, excluded.aqi, excluded.primary_pollutants,
+                         excluded.standard)
                   returning station_id, extract(epoch from hour)::bigint as h, xmax <> 0 as replaced)
                 select (select count(*) from w) as rows,
                        array_agg(station_id) as s, array_agg(h) as h, array_agg(replaced) as r
