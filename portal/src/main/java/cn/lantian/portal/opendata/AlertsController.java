@@ -1,9 +1,14 @@
 package cn.lantian.portal.opendata;
 
+import cn.lantian.portal.opendata.schema.AlertsPage;
+import cn.lantian.portal.opendata.schema.Problem;
 import cn.lantian.portal.upstream.AirQuality;
 import cn.lantian.portal.upstream.Alert;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +36,11 @@ class AlertsController {
     @Operation(summary = "Heavy-pollution alerts, current and past, with the measures in force",
             description = "JSON (default) or CSV, ordered by alert id. Filter by county (division code or Corps unit "
                     + "id). Paged: pass 'next' as cursor. New alerts also arrive on /api/public/v1/live.")
+    @ApiResponse(responseCode = "200", description = "A page of alerts", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = AlertsPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/alerts")
     Mono<ResponseEntity<byte[]>> alerts(ServerWebExchange exchange,
             @Parameter(description = "json or csv") @RequestParam(required = false) String format,

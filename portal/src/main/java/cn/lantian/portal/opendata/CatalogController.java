@@ -1,6 +1,12 @@
 package cn.lantian.portal.opendata;
 
+import cn.lantian.portal.opendata.schema.Boundaries;
+import cn.lantian.portal.opendata.schema.Catalog;
+import cn.lantian.portal.opendata.schema.LicenceAnswer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -55,6 +61,8 @@ class CatalogController {
     }
 
     @Operation(summary = "DCAT-AP catalogue of the open datasets (JSON-LD)")
+    @ApiResponse(responseCode = "200", description = "The catalogue", content = @Content(
+            mediaType = "application/ld+json", schema = @Schema(implementation = Catalog.class)))
     @GetMapping(path = "/api/public/v1/catalog", produces = {"application/ld+json", "application/json"})
     ResponseEntity<byte[]> catalog(ServerWebExchange exchange) {
         String base = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath("").replaceQuery(null)
@@ -97,6 +105,8 @@ class CatalogController {
     }
 
     @Operation(summary = "The licence and attribution of the open data")
+    @ApiResponse(responseCode = "200", description = "The licences", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = LicenceAnswer.class))})
     @GetMapping("/api/public/v1/licence")
     ResponseEntity<byte[]> licence(ServerWebExchange exchange) {
         Map<String, Object> root = new LinkedHashMap<>(licence.field(false));
@@ -107,6 +117,8 @@ class CatalogController {
     }
 
     @Operation(summary = "County, development-zone and Corps boundaries (GeoJSON, © OpenStreetMap contributors, ODbL)")
+    @ApiResponse(responseCode = "200", description = "The boundaries", content = @Content(
+            mediaType = "application/geo+json", schema = @Schema(implementation = Boundaries.class)))
     @GetMapping("/api/public/v1/datasets/boundaries")
     ResponseEntity<byte[]> boundaries(ServerWebExchange exchange) {
         return Conditional.respond(exchange, new String(boundaries, StandardCharsets.UTF_8), Formats.GEO_JSON, STARTED,

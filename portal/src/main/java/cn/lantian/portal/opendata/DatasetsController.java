@@ -2,10 +2,17 @@ package cn.lantian.portal.opendata;
 
 import cn.lantian.portal.PortalProperties;
 import cn.lantian.portal.live.LatestAqi;
+import cn.lantian.portal.opendata.schema.ObservationsPage;
+import cn.lantian.portal.opendata.schema.Problem;
+import cn.lantian.portal.opendata.schema.StationsGeoJson;
+import cn.lantian.portal.opendata.schema.StationsPage;
 import cn.lantian.portal.upstream.StationNow;
 import cn.lantian.reference.Jurisdictions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +66,12 @@ class DatasetsController {
     @Operation(summary = "Monitoring stations with their latest hourly AQI",
             description = "JSON (default), CSV or GeoJSON points. Filter by county (division code or Corps unit id) and "
                     + "bounding box. Paged: pass 'next' as cursor.")
+    @ApiResponse(responseCode = "200", description = "A page of stations", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = StationsPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/geo+json", schema = @Schema(implementation = StationsGeoJson.class))})
+    @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/stations")
     Mono<ResponseEntity<byte[]>> stations(ServerWebExchange exchange,
             @Parameter(description = "json, csv or geojson") @RequestParam(required = false) String format,
@@ -105,6 +118,11 @@ class DatasetsController {
             description = "Filter by station (comma-separated ids), county, bounding box, pollutant (aqi, pm25, pm10, so2, "
                     + "no2, co, o3) and dates (Beijing time, inclusive; hourly at most 31 days, daily at most 366 days "
                     + "per request). Rows are ordered by station, then time. Paged: pass 'next' as cursor.")
+    @ApiResponse(responseCode = "200", description = "A page of observations", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ObservationsPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/observations")
     Mono<ResponseEntity<byte[]>> observations(ServerWebExchange exchange,
             @Parameter(description = "hourly (default) or daily") @RequestParam(required = false) String resolution,

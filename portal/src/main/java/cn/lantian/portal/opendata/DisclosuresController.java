@@ -1,10 +1,16 @@
 package cn.lantian.portal.opendata;
 
+import cn.lantian.portal.opendata.schema.CasesPage;
+import cn.lantian.portal.opendata.schema.EnterprisesPage;
+import cn.lantian.portal.opendata.schema.Problem;
 import cn.lantian.portal.upstream.ClosedCase;
 import cn.lantian.portal.upstream.Disclosures;
 import cn.lantian.portal.upstream.Enterprise;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +51,11 @@ class DisclosuresController {
     @Operation(summary = "Enterprise disclosures: permits, ultra-low retrofit status, recent exceedances, closed cases",
             description = "JSON (default) or CSV, ordered by enterprise id. Filter by county (division code or Corps unit "
                     + "id). Exceedances cover the owner's recent window. Paged: pass 'next' as cursor.")
+    @ApiResponse(responseCode = "200", description = "A page of enterprise disclosures", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = EnterprisesPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/enterprises")
     Mono<ResponseEntity<byte[]>> enterprises(ServerWebExchange exchange,
             @Parameter(description = "json or csv") @RequestParam(required = false) String format,
@@ -82,6 +93,11 @@ class DisclosuresController {
     @Operation(summary = "Closed enforcement cases and their outcomes",
             description = "JSON (default) or CSV, ordered by case id. Only closed cases about enterprises, with what "
                     + "enforcement discloses of them. Filter by county (division code or Corps unit id). Paged: pass 'next' as cursor.")
+    @ApiResponse(responseCode = "200", description = "A page of closed cases", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = CasesPage.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/cases")
     Mono<ResponseEntity<byte[]>> cases(ServerWebExchange exchange,
             @Parameter(description = "json or csv") @RequestParam(required = false) String format,

@@ -2,11 +2,16 @@ package cn.lantian.portal.opendata;
 
 import cn.lantian.portal.PortalProperties;
 import cn.lantian.portal.live.LatestAqi;
+import cn.lantian.portal.opendata.schema.DownloadsIndex;
+import cn.lantian.portal.opendata.schema.Problem;
 import cn.lantian.portal.upstream.AirQuality;
 import cn.lantian.portal.upstream.Alert;
 import cn.lantian.portal.upstream.StationNow;
 import cn.lantian.portal.upstream.TargetStandings;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -49,6 +54,8 @@ class DownloadsController {
     }
 
     @Operation(summary = "Index of the yearly bulk downloads")
+    @ApiResponse(responseCode = "200", description = "The yearly files", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = DownloadsIndex.class))})
     @GetMapping("/api/public/v1/downloads")
     ResponseEntity<byte[]> index(ServerWebExchange exchange) {
         int thisYear = LocalDate.now(DatasetsController.CHINA).getYear();
@@ -74,6 +81,10 @@ class DownloadsController {
     @Operation(summary = "One dataset's values for one year, as CSV",
             description = "Datasets: observations-daily, observations-hourly (every station), targets (each unit's "
                     + "standing on the plan's targets), alerts (heavy-pollution alerts that began that year).")
+    @ApiResponse(responseCode = "200", description = "The year's values", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/downloads/{dataset}/{file}")
     Mono<ResponseEntity<byte[]>> download(ServerWebExchange exchange, @PathVariable String dataset,
             @PathVariable String file) {
