@@ -243,6 +243,19 @@ class AirQualityIntegrationTests {
         assertThat(stations.byId().block()).doesNotContainKey("KS11");
     }
 
+    @Test
+    void aStationBodyThatIsNotJsonIsRefusedAsAProblem() {
+        http.put().uri("/api/air-quality/v1/stations/KS12").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"nameZh\": \"新站\", ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(400)
+                .jsonPath("$.errors[0].field").exists()
+                .jsonPath("$.trace").doesNotExist();
+        assertThat(stations.byId().block()).doesNotContainKey("KS12");
+    }
+
     private void post(String token, String csv) {
         http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange().expectStatus().isOk();
