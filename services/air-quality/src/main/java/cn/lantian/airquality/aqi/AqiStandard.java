@@ -157,6 +157,22 @@ public final class AqiStandard {
                 List.copyOf(over));
     }
 
+    /**
+     * Like {@link #compute}, but an indicator that cannot be indexed from these values alone (1-hour SO2 above 800
+     * needs the 24-hour mean; a row this version marks unconfirmed) is left out instead of failing the whole result.
+     */
+    public AqiResult computeLeavingOut(Map<Indicator, BigDecimal> values) {
+        Map<Indicator, BigDecimal> usable = new EnumMap<>(Indicator.class);
+        usable.putAll(values);
+        while (true) {
+            try {
+                return compute(usable);
+            } catch (AqiInputException e) {
+                usable.remove(Indicator.ofKey(e.parameter()).orElseThrow(() -> e));
+            }
+        }
+    }
+
     /** The IAQI of one value on its own table, without special cases; empty where the standard does not index it. */
     public Optional<Integer> iaqi(Indicator indicator, BigDecimal concentration) {
         return Optional.ofNullable(plain(indicator, concentration).iaqi());

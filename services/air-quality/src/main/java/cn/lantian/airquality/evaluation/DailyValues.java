@@ -1,6 +1,5 @@
 package cn.lantian.airquality.evaluation;
 
-import cn.lantian.airquality.aqi.AqiInputException;
 import cn.lantian.airquality.aqi.AqiResult;
 import cn.lantian.airquality.aqi.AqiStandard;
 import cn.lantian.airquality.aqi.AqiStandards;
@@ -104,7 +103,7 @@ public class DailyValues {
         put(values, Indicator.O3_1H, o3Hour);
         put(values, Indicator.O3_8H, o3EightHour);
         AqiStandard standard = standards.nationalConfirming(day, values.keySet());
-        AqiResult result = compute(standard, values);
+        AqiResult result = standard.computeLeavingOut(values);
         String primary = result.primary().stream().map(Pollutant::label).collect(Collectors.joining(","));
         String basis = flaggedBasis;
         if (basis == null && pm10 != null && pm25 != null && pm10 >= rules.dustMinPm10() && pm25 / pm10 <= rules.dustMaxFineRatio()) {
@@ -113,16 +112,6 @@ public class DailyValues {
         }
         return new DailyValue(day, so2, no2, pm10, pm25, co, o3Hour, o3EightHour, result.aqi(),
                 primary.isEmpty() ? null : primary, standard.id(), basis != null, basis);
-    }
-
-    private static AqiResult compute(AqiStandard standard, Map<Indicator, BigDecimal> values) {
-        while (true) {
-            try {
-                return standard.compute(values);
-            } catch (AqiInputException e) {
-                values.remove(Indicator.ofKey(e.parameter()).orElseThrow(() -> e));
-            }
-        }
     }
 
     private Double mean(double[] hours, String pollutant) {

@@ -1,6 +1,5 @@
 package cn.lantian.airquality.observation;
 
-import cn.lantian.airquality.aqi.AqiInputException;
 import cn.lantian.airquality.aqi.AqiResult;
 import cn.lantian.airquality.aqi.AqiStandard;
 import cn.lantian.airquality.aqi.AqiStandards;
@@ -51,24 +50,9 @@ public class HourlyAqi {
         put(values, Indicator.CO_1H, o.co());
         put(values, Indicator.O3_1H, o.o3());
         AqiStandard standard = standards.nationalConfirming(date, values.keySet());
-        AqiResult result = computeLeavingOut(standard, values);
+        AqiResult result = standard.computeLeavingOut(values);
         String primary = result.primary().stream().map(Pollutant::label).collect(Collectors.joining(","));
         return new Figures(result.aqi(), primary.isEmpty() ? null : primary, standard.id());
-    }
-
-    /**
-     * An indicator that cannot be indexed from one hour alone (1-hour SO2 above 800 needs the 24-hour mean) is left
-     * out rather than losing the whole hour.
-     */
-    private static AqiResult computeLeavingOut(AqiStandard standard, Map<Indicator, BigDecimal> values) {
-        while (true) {
-            try {
-                return standard.compute(values);
-            } catch (AqiInputException e) {
-                Indicator bad = Indicator.ofKey(e.parameter()).orElseThrow(() -> e);
-                values.remove(bad);
-            }
-        }
     }
 
     private static void put(Map<Indicator, BigDecimal> values, Indicator indicator, Double value) {

@@ -69,21 +69,7 @@ public class Registry {
         filter(sql, binds, filters, "enterpriseId", "enterprise_id");
         filter(sql, binds, filters, "status", "status");
         filter(sql, binds, filters, "fuel", "attributes->>'fuel'");
-        if (filters.get("jurisdiction") != null) {
-            sql.append(" and (jurisdiction = :j or corps_unit = :j)");
-            binds.put("j", filters.get("jurisdiction"));
-        }
-        if (after != null) {
-            sql.append(" and id > :after");
-            binds.put("after", after);
-        }
-        sql.append(" order by id limit :limit");
-        binds.put("limit", limit);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString());
-        for (Map.Entry<String, Object> b : binds.entrySet()) {
-            spec = spec.bind(b.getKey(), b.getValue());
-        }
-        return spec.map(r -> facility(r)).all();
+        return page(sql, binds, filters, after, limit).map(r -> facility(r)).all();
     }
 
     /** One page of enterprises ordered by id, filtered like {@link #facilities}. */
@@ -93,6 +79,12 @@ public class Registry {
         visibility(units, sql, binds);
         filter(sql, binds, filters, "industry", "industry");
         filter(sql, binds, filters, "grade", "grade");
+        return page(sql, binds, filters, after, limit).map(r -> enterprise(r)).all();
+    }
+
+    /** Adds the jurisdiction filter (county or Corps unit), the cursor and the page size, and binds everything. */
+    private DatabaseClient.GenericExecuteSpec page(StringBuilder sql, Map<String, Object> binds,
+            Map<String, String> filters, String after, int limit) {
         if (filters.get("jurisdiction") != null) {
             sql.append(" and (jurisdiction = :j or corps_unit = :j)");
             binds.put("j", filters.get("jurisdiction"));
@@ -107,7 +99,7 @@ public class Registry {
         for (Map.Entry<String, Object> b : binds.entrySet()) {
             spec = spec.bind(b.getKey(), b.getValue());
         }
-        return spec.map(r -> enterprise(r)).all();
+        return spec;
     }
 
     /** Inserts or replaces the enterprise (the version is the caller's) and appends it to the history. */
