@@ -119,6 +119,56 @@ public final class Jurisdictions {
         return placement.visibleTo().stream().anyMatch(id -> id.equals(viewer) || isWithin(id, viewer));
     }
 
+    /**
+     * The unit and every unit under it (a division and its regiments), each by its id and its aliases: what a filter on
+     * stored unit ids must list to take in everything the unit governs. Just the id itself for an unknown unit.
+     */
+    public List<String> unitsUnder(String id) {
+        List<String> units = new ArrayList<>();
+        units.add(id);
+        for (Jurisdiction j : all()) {
+            if (isWithin(j.id(), id)) {
+                if (!units.contains(j.id())) {
+                    units.add(j.id());
+                }
+                j.aliases().stream().filter(a -> !units.contains(a)).forEach(units::add);
+            }
+        }
+        return List.copyOf(units);
+    }
+
+    /**
+     * Whether a record may be placed as {@code claimed} at the point, as the drawn areas tell: its county is the one
+     * {@link #locate} finds there, and its Corps unit is the one found there, or a unit under it, or, where no Corps area
+     * holds the point, a unit without a drawn area (a regiment) whose host county, where known, is that county. A
+     * point outside the prefecture admits nothing.
+     */
+    public boolean admits(Placement claimed, double lon, double lat) {
+        Optional<Placement> here = locate(lon, lat);
+        if (here.isEmpty() || claimed.jurisdiction() == null) {
+            return false;
+        }
+        String county = canonical(claimed.jurisdiction());
+        if (!county.equals(here.get().jurisdiction())) {
+            return false;
+        }
+        String corps = claimed.corpsUnit() == null ? null : canonical(claimed.corpsUnit());
+        String found = here.get().corpsUnit();
+        if (found != null) {
+            return corps != null && (corps.equals(found) || isWithin(corps, found));
+        }
+        if (corps == null || corps.equals(county)) {
+            return true;
+        }
+        Optional<Jurisdiction> unit = byId(corps);
+        return unit.isPresent() && unit.get().isCorps() && unit.get().area() == null
+                && unit.get().host().map(county::equals).orElse(true);
+    }
+
+    private String canonical(String id) {
+        return byId(id).map(Jurisdiction::id).orElse(id);
+    }
+
     /** Whether unit {@code id} lies under {@code ancestor} (a regiment under its division). */
     public boolean isWithin(String id, String ancestor) {
         Optional<Jurisdiction> current = byId(id);

@@ -105,4 +105,33 @@ class JurisdictionsTests {
             }
         }
     }
+
+    @Test
+    void unitsUnderADivisionAreItsRegimentsWithAliasesAndACountyIsAlone() {
+        assertThat(ALL.unitsUnder("xpcc-3")).startsWith("xpcc-3").contains("659003", "xpcc-3-41", "xpcc-3-yecheng2")
+                .hasSize(18).doesNotHaveDuplicates().doesNotContain("653130");
+        assertThat(ALL.unitsUnder("653125")).containsExactly("653125");
+        assertThat(ALL.unitsUnder("xpcc-3-45")).containsExactly("xpcc-3-45");
+        assertThat(ALL.unitsUnder("nowhere")).containsExactly("nowhere");
+    }
+
+    @Test
+    void admitsAPlacementOnlyWhereTheDrawnAreasPutThePoint() {
+        double[] tumxuk = {79.161, 39.8694};
+        double[] shache = {77.0027, 38.3172};
+        double[] maigaiti = {77.90, 39.05};
+        assertThat(ALL.admits(new Placement("653130", "xpcc-3"), tumxuk[0], tumxuk[1])).isTrue();
+        assertThat(ALL.admits(new Placement("653130", "659003"), tumxuk[0], tumxuk[1])).as("by alias").isTrue();
+        assertThat(ALL.admits(new Placement("653125", "xpcc-3"), tumxuk[0], tumxuk[1])).as("another county").isFalse();
+        assertThat(ALL.admits(new Placement("653130", null), tumxuk[0], tumxuk[1])).as("Corps land without the Corps")
+                .isFalse();
+        assertThat(ALL.admits(new Placement("653125", null), shache[0], shache[1])).isTrue();
+        assertThat(ALL.admits(new Placement("653125", "xpcc-3"), shache[0], shache[1])).as("a Corps area elsewhere")
+                .isFalse();
+        assertThat(ALL.admits(new Placement("653127", "xpcc-3-45"), maigaiti[0], maigaiti[1]))
+                .as("a regiment without an area in its host county").isTrue();
+        assertThat(ALL.admits(new Placement("653125", "xpcc-3-45"), shache[0], shache[1]))
+                .as("a regiment outside its host county").isFalse();
+        assertThat(ALL.admits(new Placement("653125", null), 0, 0)).as("outside the prefecture").isFalse();
+    }
 }

@@ -43,7 +43,14 @@ public final class AccessPolicy implements Customizer<AuthorizeExchangeSpec> {
         return this;
     }
 
-    /** Paths any caller with a valid token may read (GET, HEAD, OPTIONS). */
+    /** Paths anyone may read (GET, HEAD) without a token; writes to them fall to later rules. */
+    public AccessPolicy openReads(String... paths) {
+        rules.add(spec -> spec.pathMatchers(HttpMethod.GET, paths).permitAll());
+        rules.add(spec -> spec.pathMatchers(HttpMethod.HEAD, paths).permitAll());
+        return this;
+    }
+
+    /** Paths any caller with a valid token may read (GET, HEAD). */
     public AccessPolicy read(String... paths) {
         rules.add(spec -> spec.pathMatchers(HttpMethod.GET, paths).authenticated());
         rules.add(spec -> spec.pathMatchers(HttpMethod.HEAD, paths).authenticated());

@@ -3,6 +3,7 @@ package cn.lantian.security;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -58,6 +59,30 @@ public record Caller(String username, Set<String> agencies, String level, String
             return false;
         }
         return prefecture() || jurisdictions.sees(jurisdiction, placement);
+    }
+
+    /**
+     * Whether the caller speaks for that unit: the prefecture for every unit; anyone else for their own unit and the
+     * units under it (a Corps officer of the division for its regiments).
+     */
+    public boolean covers(Jurisdictions jurisdictions, String unit) {
+        if (prefecture()) {
+            return true;
+        }
+        return jurisdiction != null && unit != null
+                && (jurisdiction.equals(unit) || jurisdictions.isWithin(unit, jurisdiction));
+    }
+
+    /**
+     * The units whose records the caller sees, for filters on stored {@code jurisdiction} or {@code corps_unit}
+     * columns: their own unit and every unit under it, with aliases. Empty for the prefecture, which sees everything;
+     * an empty list for a caller without a jurisdiction, who sees nothing.
+     */
+    public Optional<List<String>> unitsSeen(Jurisdictions jurisdictions) {
+        if (prefecture()) {
+            return Optional.empty();
+        }
+        return Optional.of(jurisdiction == null ? List.of() : jurisdictions.unitsUnder(jurisdiction));
     }
 
     /** Whether the caller may write a record placed there: the same places it may read, named for what policies mean. */

@@ -22,7 +22,7 @@ class AccessPolicyTests {
             return "ok";
         }
 
-        @PostMapping("/api/stationary/v1/permits")
+        @PostMapping({"/api/stationary/v1/permits", "/api/public/v1/aqi"})
         String write() {
             return "ok";
         }
@@ -78,5 +78,12 @@ class AccessPolicyTests {
     void opensWhatNoRuleNamesOnlyWhenAsked() {
         client(AccessPolicy.create().authenticated("/api/**").openTheRest())
                 .get().uri("/api/public/v1/aqi").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void opensReadsOnlyWhereAskedAndLeavesWritesToTheOtherRules() {
+        WebTestClient publicReads = client(AccessPolicy.create().openReads("/api/public/**"));
+        publicReads.get().uri("/api/public/v1/aqi").exchange().expectStatus().isOk();
+        publicReads.post().uri("/api/public/v1/aqi").exchange().expectStatus().isUnauthorized();
     }
 }

@@ -73,4 +73,24 @@ class CallerTests {
                 .stream().map(GrantedAuthority::getAuthority).toList();
         assertThat(authorities).containsExactlyInAnyOrder("ROLE_ecology", "ROLE_county", "JURISDICTION_653125");
     }
+
+    @Test
+    void aCallerCoversTheirUnitAndTheUnitsUnderItAndSeesTheirRecordsByUnit() {
+        Caller shache = Caller.of(token("eco-shache", "653125", "ecology", "county"));
+        Caller corps = Caller.of(token("corps-officer", "xpcc-3", "ecology", "corps"));
+        Caller prefecture = Caller.of(token("coordinator", "653100", "ecology", "prefecture"));
+        Caller nobody = Caller.of(token("nobody", null, "ecology", "county"));
+        assertThat(shache.covers(JURISDICTIONS, "653125")).isTrue();
+        assertThat(shache.covers(JURISDICTIONS, "653101")).isFalse();
+        assertThat(corps.covers(JURISDICTIONS, "xpcc-3-45")).isTrue();
+        assertThat(corps.covers(JURISDICTIONS, "653130")).as("the host county is not the Corps'").isFalse();
+        assertThat(prefecture.covers(JURISDICTIONS, "653101")).isTrue();
+        assertThat(nobody.covers(JURISDICTIONS, "653125")).isFalse();
+
+        assertThat(prefecture.unitsSeen(JURISDICTIONS)).as("no restriction").isEmpty();
+        assertThat(shache.unitsSeen(JURISDICTIONS)).contains(List.of("653125"));
+        assertThat(corps.unitsSeen(JURISDICTIONS)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .contains("xpcc-3", "659003", "xpcc-3-41").doesNotContain("653130");
+        assertThat(nobody.unitsSeen(JURISDICTIONS)).contains(List.of());
+    }
 }
