@@ -5,6 +5,7 @@ import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.web.Forbidden;
+import cn.lantian.stationary.web.NotFound;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,18 @@ public class AccessPolicy {
             throw new Forbidden("the record lies in " + String.join("/", placement.visibleTo())
                     + ", outside your jurisdiction " + caller.jurisdiction());
         }
+    }
+
+    /**
+     * Fails unless the caller may change an existing record placed there: with {@link NotFound} naming {@code what}
+     * where the caller cannot even see it (so that it answers exactly as a record that does not exist), with
+     * {@link Forbidden} where they see it but may not write it.
+     */
+    public void checkChange(Caller caller, Placement placement, String what) {
+        if (!mayRead(caller, placement)) {
+            throw new NotFound(what);
+        }
+        checkWrite(caller, placement);
     }
 
     /** Whether the caller may write there, without failing. */

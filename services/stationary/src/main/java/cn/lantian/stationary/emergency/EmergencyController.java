@@ -5,6 +5,7 @@ import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.AccessPolicy;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Registry;
+import cn.lantian.stationary.web.Conflict;
 import cn.lantian.stationary.web.FieldError;
 import cn.lantian.stationary.web.InvalidInput;
 import cn.lantian.stationary.web.NotFound;
@@ -85,12 +86,28 @@ class EmergencyController {
         if (!errors.isEmpty()) {
             return Mono.error(new InvalidInput(errors));
         }
-        String id = in.id() == null || in.id().isBlank() ? "m-" + UUID.randomUUID().toString().substring(0, 8) : in.id();
+        boolean change = in.id() != null && !in.id().isBlank();
+        String id = change ? in.id() : "m-" + UUID.randomUUID().toString().substring(0, 8);
         Measure m = new Measure(id, in.enterpriseId(), in.lineId(), in.stepId(), in.facilityId(), in.outletId(),
                 in.level(), in.measure(), in.pmKgD(), in.so2KgD(), in.noxKgD(), in.vocsKgD(), in.allowedKw(),
                 in.allowedFlowM3h());
         return Callers.current().flatMap(c -> owned(c, in.enterpriseId(), true)
-                .flatMap(e -> tx.transactional(measures.save(m, clock.instant(), c.username()))));
+                .flatMap(e -> change ? changeable(c, m) : Mono.just(m))
+                .flatMap(ok -> tx.transactional(measures.save(m, clock.instant(), c.username()))));
+    }
+
+    /**
+     * A measure named by id must exist for an enterprise the caller sees, and keeps its enterprise: an id the service
+     * assigned in another jurisdiction answers exactly as an id that was never assigned.
+     */
+    private Mono<Measure> changeable(Caller c, Measure m) {
+        NotFound missing = new NotFound("measure " + m.id());
+        return measures.find(m.id()).switchIfEmpty(Mono.error(missing))
+                .flatMap(old -> registry.enterprise(old.enterpriseId())
+                        .filter(e -> access.mayRead(c, e.placement())).switchIfEmpty(Mono.error(missing))
+                        .flatMap(e -> old.enterpriseId().equals(m.enterpriseId()) ? Mono.just(m)
+                                : Mono.error(new Conflict("measure " + m.id() + " belongs to enterprise "
+                                        + old.enterpriseId() + "; a measure keeps its enterprise"))));
     }
 
     @GetMapping("/enterprises/{enterpriseId}/measures")

@@ -30,7 +30,9 @@ class Measures {
                         + "measure = excluded.measure, pm_kg_d = excluded.pm_kg_d, so2_kg_d = excluded.so2_kg_d, "
                         + "nox_kg_d = excluded.nox_kg_d, vocs_kg_d = excluded.vocs_kg_d, allowed_kw = excluded.allowed_kw, "
                         + "allowed_flow_m3h = excluded.allowed_flow_m3h, updated_at = excluded.updated_at, "
-                        + "updated_by = excluded.updated_by")
+                        + "updated_by = excluded.updated_by "
+                        // A measure keeps its enterprise, whatever a caller names with its id.
+                        + "where emergency_measure.enterprise_id = excluded.enterprise_id")
                 .bind("id", m.id()).bind("e", m.enterpriseId()).bind("level", m.level()).bind("measure", m.measure())
                 .bind("pm", m.pmKgD()).bind("so2", m.so2KgD()).bind("nox", m.noxKgD()).bind("vocs", m.vocsKgD())
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("by", by);
@@ -41,6 +43,11 @@ class Measures {
         spec = m.allowedKw() == null ? spec.bindNull("kw", Double.class) : spec.bind("kw", m.allowedKw());
         spec = m.allowedFlowM3h() == null ? spec.bindNull("flow", Double.class) : spec.bind("flow", m.allowedFlowM3h());
         return spec.then().thenReturn(m);
+    }
+
+    /** The measure with that id, whoever owns it. */
+    Mono<Measure> find(String id) {
+        return db.sql("select * from emergency_measure where id = :id").bind("id", id).map(r -> measure(r)).one();
     }
 
     Flux<Measure> ofEnterprise(String enterpriseId) {

@@ -55,7 +55,10 @@ public class PermitService {
     @Transactional
     public Mono<Permit> issue(Caller caller, PermitInput in) {
         return checked(caller, in).flatMap(owner -> permits.find(in.number())
-                .flatMap(p -> Mono.<Permit>error(new Conflict("permit " + in.number() + " exists")))
+                // A number taken in another jurisdiction answers as a read of it does, revealing nothing.
+                .flatMap(p -> owner(p).map(o -> access.mayRead(caller, o.placement()))
+                        .flatMap(seen -> Mono.<Permit>error(seen ? new Conflict("permit " + in.number() + " exists")
+                                : new NotFound("permit " + in.number()))))
                 .switchIfEmpty(Mono.defer(() -> store(caller, in, 1, "valid")))
                 .flatMap(p -> raise("permit-issued", p, owner, null, null).thenReturn(p)));
     }
@@ -124,7 +127,8 @@ public class PermitService {
 
     private Mono<Permit> existing(Caller caller, String number) {
         return permits.find(number).switchIfEmpty(Mono.error(new NotFound("permit " + number)))
-                .flatMap(p -> owner(p).doOnNext(o -> access.checkWrite(caller, o.placement())).thenReturn(p));
+                .flatMap(p -> owner(p).doOnNext(o -> access.checkChange(caller, o.placement(), "permit " + number))
+                        .thenReturn(p));
     }
 
     private Mono<Enterprise> owner(Permit p) {

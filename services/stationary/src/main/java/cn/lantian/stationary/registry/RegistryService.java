@@ -71,10 +71,11 @@ public class RegistryService {
         access.checkWrite(caller, placement.orElseThrow());
         String id = existingId != null ? existingId : blank(in.id()) ? "ent-" + shortId() : in.id();
         Mono<Integer> version = existingId == null
-                ? registry.enterprise(id).flatMap(e -> Mono.<Integer>error(new Conflict("enterprise " + id + " exists")))
+                ? registry.enterprise(id).flatMap(e -> Mono.<Integer>error(taken(caller, e.placement(), "enterprise " + id)))
                         .switchIfEmpty(Mono.just(1))
                 : registry.enterprise(id).switchIfEmpty(Mono.error(new NotFound("enterprise " + id)))
-                        .doOnNext(old -> access.checkWrite(caller, old.placement())).map(old -> old.version() + 1);
+                        .doOnNext(old -> access.checkChange(caller, old.placement(), "enterprise " + id))
+                        .map(old -> old.version() + 1);
         return version.flatMap(v -> registry.save(new Enterprise(id, in.creditCode(), in.name().trim(), in.industry(),
                         in.grade(), in.ultraLow() == null ? "not-started" : in.ultraLow(), placement.get(), in.lon(),
                         in.lat(), v, clock.instant(), caller.username())))
@@ -110,19 +111,28 @@ public class RegistryService {
         Mono<Optional<Facility>> previous = registry.facility(id).map(Optional::of).defaultIfEmpty(Optional.empty())
                 .flatMap(old -> {
                     if (existingId == null && old.isPresent()) {
-                        return Mono.error(new Conflict("facility " + id + " exists"));
+                        return Mono.error(taken(caller, old.get().placement(), "facility " + id));
                     }
                     if (existingId != null && old.isEmpty()) {
                         return Mono.error(new NotFound("facility " + id));
                     }
-                    old.ifPresent(o -> access.checkWrite(caller, o.placement()));
+                    old.ifPresent(o -> access.checkChange(caller, o.placement(), "facility " + id));
                     return Mono.just(old);
                 });
+        // The enterprise and the parent must be the caller's to write too: a facility placed in the caller's county
+        // must not hang under another county's records.
         Mono<Enterprise> owner = registry.enterprise(in.enterpriseId())
-                .switchIfEmpty(Mono.error(InvalidInput.of("enterpriseId", "no such enterprise")));
+                .switchIfEmpty(Mono.error(InvalidInput.of("enterpriseId", "no such enterprise")))
+                .doOnNext(e -> access.checkWrite(caller, e.placement()));
         Mono<Boolean> parent = blank(in.parentId()) ? Mono.just(true)
-                : registry.facility(in.parentId()).hasElement().flatMap(found -> found ? Mono.just(true)
-                        : Mono.error(InvalidInput.of("parentId", "no such facility")));
+                : registry.facility(in.parentId()).switchIfEmpty(Mono.error(InvalidInput.of("parentId", "no such facility")))
+                        .map(p -> {
+                            access.checkWrite(caller, p.placement());
+                            if (!p.enterpriseId().equals(in.enterpriseId())) {
+                                throw InvalidInput.of("parentId", "belongs to another enterprise");
+                            }
+                            return true;
+                        });
         return owner.then(parent).then(previous).flatMap(old -> registry.save(new Facility(id, kind.get().id(),
                         in.enterpriseId(), blank(in.parentId()) ? null : in.parentId(), in.name().trim(),
                         in.status() == null ? "operating" : in.status(), placement.get(), in.lon(), in.lat(),
@@ -146,6 +156,14 @@ public class RegistryService {
     /** Data of {@code boiler-phased-out.v1}. */
     record BoilerPhasedOut(String boilerId, String enterpriseId, String fuel, double capacityTph, String date,
             Raised.Location location) {
+    }
+
+    /**
+     * The error for a create whose id is taken: a clash the caller can see is a conflict; one they cannot see answers
+     * exactly as a read of that id does, so a create never reveals another jurisdiction's record.
+     */
+    private RuntimeException taken(Caller caller, Placement placement, String what) {
+        return access.mayRead(caller, placement) ? new Conflict(what + " exists") : new NotFound(what);
     }
 
     private Optional<Placement> place(Double lon, Double lat, List<FieldError> errors) {
