@@ -226,6 +226,32 @@ class AirQualityIntegrationTests {
     }
 
     @Test
+    void aCorpsOfficerCannotPlaceAStationInACountyNorWriteObservationsForOneSoPlaced() {
+        String corps = KeycloakTokens.of(DemoIdentity.CORPS_OFFICER);
+        // In Tumxuk (xpcc-3, joint with Bachu), claimed for Shache with the officer's own unit beside it.
+        String claimed = """
+                {"nameZh":"冒名站","kind":"regional","longitude":79.161,"latitude":39.8694,"jurisdiction":"653125","corpsUnit":"xpcc-3"}""";
+        http.put().uri("/api/air-quality/v1/stations/TM98").headers(h -> h.setBearerAuth(corps))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(claimed).exchange().expectStatus().isForbidden();
+        assertThat(stations.byId().block()).doesNotContainKey("TM98");
+        // Placed where its coordinates lie, the officer's station is theirs.
+        http.put().uri("/api/air-quality/v1/stations/TM97").headers(h -> h.setBearerAuth(corps))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(claimed.replace("\"653125\"", "\"xpcc-3\""))
+                .exchange().expectStatus().isCreated().expectBody()
+                .jsonPath("$.jurisdiction").isEqualTo("653130").jsonPath("$.corpsUnit").isEqualTo("xpcc-3");
+        post(corps, CSV_HEADER + "TM97,2024-04-02T09:00+08:00,8,27,100,40,0.7,32,10,true,N\n");
+        // A station stored before this check with a county its coordinates contradict takes no officer's observations.
+        stations.save(new Station("TM96", "冒名站", "Claimed", "regional", 79.161, 39.8694, "653125", "xpcc-3")).block();
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(corps))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(CSV_HEADER + "TM96,2024-04-02T09:00+08:00,8,27,100,40,0.7,32,10,true,N\n")
+                .exchange().expectStatus().isForbidden();
+        Long rows = db.sql("select count(*) as n from observation where station_id = 'TM96'").map(r -> r.get("n", Long.class))
+                .one().block();
+        assertThat(rows).isZero();
+    }
+
+    @Test
     void aStationWithBadFieldsIsRefusedNamingEachField() {
         http.put().uri("/api/air-quality/v1/stations/KS11").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -1,6 +1,6 @@
 package cn.lantian.airquality.alert;
 
-import cn.lantian.airquality.access.AccessPolicy;
+import cn.lantian.airquality.access.StationAccess;
 import cn.lantian.airquality.web.InvalidInput;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
@@ -25,11 +25,11 @@ import reactor.core.publisher.Mono;
 class AlertsController {
 
     private final AlertCycle cycle;
-    private final AccessPolicy policy;
+    private final StationAccess policy;
     private final Jurisdictions jurisdictions;
     private final DatabaseClient db;
 
-    AlertsController(AlertCycle cycle, AccessPolicy policy, Jurisdictions jurisdictions, DatabaseClient db) {
+    AlertsController(AlertCycle cycle, StationAccess policy, Jurisdictions jurisdictions, DatabaseClient db) {
         this.cycle = cycle;
         this.policy = policy;
         this.jurisdictions = jurisdictions;

@@ -1,6 +1,6 @@
 package cn.lantian.airquality.observation;
 
-import cn.lantian.airquality.access.AccessPolicy;
+import cn.lantian.airquality.access.StationAccess;
 import cn.lantian.security.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,15 +14,15 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /api/air-quality/v1/observations}: a batch of hourly observations as JSON lines
  * ({@code application/x-ndjson}) or CSV ({@code text/csv}); the whole batch is refused if any line is bad or any station
- * lies outside the caller's jurisdiction.
+ * lies outside the caller's jurisdiction, or is stored under a county or Corps unit its coordinates do not lie in.
  */
 @RestController
 class IngestController {
 
     private final ObservationIntake intake;
-    private final AccessPolicy policy;
+    private final StationAccess policy;
 
-    IngestController(ObservationIntake intake, AccessPolicy policy) {
+    IngestController(ObservationIntake intake, StationAccess policy) {
         this.intake = intake;
         this.policy = policy;
     }
@@ -31,7 +31,8 @@ class IngestController {
             consumes = {"application/x-ndjson", "application/jsonl", "text/csv"})
     Mono<ObservationIntake.IngestReport> ingest(@RequestHeader("Content-Type") MediaType type, @RequestBody String body) {
         var batch = ObservationIntake.parse(type.getSubtype(), body);
-        return Callers.current().flatMap(caller -> intake.ingest(batch, station -> policy.mayWrite(caller, station.placement())
+        return Callers.current().flatMap(caller -> intake.ingest(batch, station -> policy.mayWriteStation(caller,
+                station.placement(), station.longitude(), station.latitude())
                 ? null
                 : new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "station " + station.id() + " lies in " + station.jurisdiction() + ", outside your jurisdiction")));
