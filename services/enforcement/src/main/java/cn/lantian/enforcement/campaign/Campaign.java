@@ -4,9 +4,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A planned cross-enforcement campaign with its pairings and tasks. */
-public record Campaign(String id, String name, LocalDate startsOn, LocalDate endsOn, String createdBy, Instant createdAt,
-        List<Pairing> pairings, List<Task> tasks) {
+/**
+ * A planned cross-enforcement campaign with its pairings and tasks.
+ *
+ * @param agency the agency whose officers carry it out
+ */
+public record Campaign(String id, String name, String agency, LocalDate startsOn, LocalDate endsOn, String createdBy,
+        Instant createdAt, List<Pairing> pairings, List<Task> tasks) {
+
+    /** The campaign as one participant sees it: only the pairings that pass the test, and only their tasks. */
+    public Campaign onlyPairings(java.util.function.Predicate<Pairing> seen) {
+        List<Pairing> mine = pairings.stream().filter(seen).toList();
+        List<Task> theirs = tasks.stream().filter(t -> mine.contains(new Pairing(t.team(), t.target()))).toList();
+        return new Campaign(id, name, agency, startsOn, endsOn, createdBy, createdAt, mine, theirs);
+    }
 
     /**
      * One case, or one registered enterprise without a case, that a team inspects.

@@ -73,8 +73,12 @@ public class Campaigns {
         this.clock = clock;
     }
 
-    /** What the prefecture plans. */
-    public record Plan(String name, LocalDate startsOn, LocalDate endsOn, List<Pairing> pairings) {
+    /**
+     * What the prefecture plans.
+     *
+     * @param agency the agency that carries it out; may be left out by a planner who acts for one agency only
+     */
+    public record Plan(String name, String agency, LocalDate startsOn, LocalDate endsOn, List<Pairing> pairings) {
     }
 
     /** A team's result for one task. */
@@ -103,6 +107,13 @@ public class Campaigns {
             errors.add(new FieldError("endsOn", "must not lie before startsOn"));
         }
         errors.addAll(rules.check(plan.pairings()));
+        String agency = plan.agency() != null ? plan.agency()
+                : caller.agencies().size() == 1 ? caller.agencies().iterator().next() : null;
+        if (agency == null) {
+            errors.add(new FieldError("agency", "is required: you act for " + caller.agencies().size() + " agencies"));
+        } else if (!caller.isOf(agency)) {
+            errors.add(new FieldError("agency", "must be an agency you act for: " + caller.agencies()));
+        }
         if (!errors.isEmpty()) {
             return Mono.error(new InvalidInput(errors));
         }
@@ -110,9 +121,9 @@ public class Campaigns {
         Instant now = clock.instant();
         List<Pairing> pairings = plan.pairings().stream().map(p -> new Pairing(canonical(p.team()), canonical(p.target())))
                 .toList();
-        Mono<Void> write = db.sql("insert into campaign (id, name, starts_on, ends_on, created_by, created_at) "
-                        + "values (:id, :name, :from, :to, :by, :at)")
-                .bind("id", id).bind("name", plan.name()).bind("from", plan.startsOn()).bind("to", plan.endsOn())
+        Mono<Void> write = db.sql("insert into campaign (id, name, agency, starts_on, ends_on, created_by, created_at) "
+                        + "values (:id, :name, :agency, :from, :to, :by, :at)")
+                .bind("id", id).bind("name", plan.name()).bind("agency", agency).bind("from", plan.startsOn()).bind("to", plan.endsOn())
                 .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).fetch().rowsUpdated()
                 .thenMany(Flux.fromIterable(pairings).concatMap(p -> db.sql("insert into campaign_pairing "
                                 + "(campaign_id, team, target) values (:id, :team, :target)")
@@ -154,7 +165,7 @@ public class Campaigns {
             return Mono.error(new InvalidInput(errors));
         }
         Instant now = clock.instant();
-        Mono<Campaign> work = find(campaignId).flatMap(campaign -> {
+        Mono<Campaign> work = findFor(caller, campaignId).flatMap(campaign -> {
             Campaign.Task task = campaign.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
                     .orElseThrow(() -> new NotFound("no task " + taskId + " in campaign " + campaignId));
             if (!access.speaksFor(caller, task.team())) {
@@ -171,7 +182,7 @@ public class Campaigns {
                     .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).bind("id", taskId)
                     .fetch().rowsUpdated()
                     .then(feed(campaignId, task, caller, result, evidence))
-                    .then(find(campaignId));
+                    .then(findFor(caller, campaignId));
         });
         return tx.transactional(work);
     }
@@ -201,19 +212,30 @@ public class Campaigns {
                 .then();
     }
 
-    /** Campaigns the caller takes part in (as team or target), or all for the prefecture. */
+    /** Campaigns the caller takes part in (as team or target), or all for the prefecture, each as the caller sees it. */
     public Flux<Campaign> visibleTo(Caller caller) {
         return db.sql("select id from campaign order by created_at desc").map((r, m) -> r.get("id", String.class)).all()
-                .concatMap(this::find).filter(c -> mayRead(caller, c));
+                .concatMap(this::find).mapNotNull(c -> seenBy(caller, c));
     }
 
+    /** The campaign as the caller sees it; a campaign the caller takes no part in answers as one that does not exist. */
     public Mono<Campaign> findFor(Caller caller, String id) {
-        return find(id).filter(c -> mayRead(caller, c)).switchIfEmpty(Mono.error(() -> new NotFound("no campaign " + id)));
+        return find(id).mapNotNull(c -> seenBy(caller, c)).switchIfEmpty(Mono.error(() -> new NotFound("no campaign " + id)));
     }
 
-    private boolean mayRead(Caller caller, Campaign c) {
-        return access.coordinates(caller)
-                || c.pairings().stream().anyMatch(p -> access.speaksFor(caller, p.team()) || access.speaksFor(caller, p.target()));
+    /**
+     * The prefecture sees the whole campaign; an officer of the campaign's agency sees the pairings whose team or
+     * target is their unit (or lies under it), with those pairings' tasks only; anyone else nothing (null).
+     */
+    private Campaign seenBy(Caller caller, Campaign c) {
+        if (access.coordinates(caller)) {
+            return c;
+        }
+        if (!caller.isOf(c.agency())) {
+            return null;
+        }
+        Campaign mine = c.onlyPairings(p -> access.speaksFor(caller, p.team()) || access.speaksFor(caller, p.target()));
+        return mine.pairings().isEmpty() ? null : mine;
     }
 
     Mono<Campaign> find(String id) {
@@ -232,12 +254,12 @@ public class Campaigns {
                 }).all().collectList();
         return db.sql("select * from campaign where id = :id").bind("id", id)
                 .map((r, m) -> new Campaign(r.get("id", String.class), r.get("name", String.class),
-                        r.get("starts_on", LocalDate.class), r.get("ends_on", LocalDate.class),
+                        r.get("agency", String.class), r.get("starts_on", LocalDate.class), r.get("ends_on", LocalDate.class),
                         r.get("created_by", String.class), r.get("created_at", OffsetDateTime.class).toInstant(),
                         List.of(), List.of()))
                 .one()
-                .zipWith(Mono.zip(pairings, tasks), (c, t) -> new Campaign(c.id(), c.name(), c.startsOn(), c.endsOn(),
-                        c.createdBy(), c.createdAt(), t.getT1(), t.getT2()));
+                .zipWith(Mono.zip(pairings, tasks), (c, t) -> new Campaign(c.id(), c.name(), c.agency(), c.startsOn(),
+                        c.endsOn(), c.createdBy(), c.createdAt(), t.getT1(), t.getT2()));
     }
 
     private String canonical(String id) {

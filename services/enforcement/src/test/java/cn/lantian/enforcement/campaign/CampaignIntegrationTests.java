@@ -62,7 +62,11 @@ class CampaignIntegrationTests extends EnforcementIntegrationTest {
         String taskId = task.get("id").asString();
         Map<String, Object> result = Map.of("violation", true, "findings", "SCR off during inspection",
                 "evidence", List.of("photo/cross-1.jpg"));
+        // Bachu takes no part in the campaign: for it the campaign does not exist.
         as(DemoIdentity.ECO_BACHU).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId)
+                .bodyValue(result).exchange().expectStatus().isNotFound();
+        // The target's officers see the task but record nothing for the team.
+        as(DemoIdentity.CORPS_OFFICER).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId)
                 .bodyValue(result).exchange().expectStatus().isForbidden();
         as(DemoIdentity.ECO_SHACHE).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", campaignId, taskId)
                 .bodyValue(result).exchange().expectStatus().isOk();
@@ -80,6 +84,52 @@ class CampaignIntegrationTests extends EnforcementIntegrationTest {
                 .expectStatus().isOk();
         as(DemoIdentity.ECO_KASHGAR).get().uri("/api/enforcement/v1/campaigns/{c}", campaignId).exchange()
                 .expectStatus().isNotFound();
+    }
+
+    @Test
+    void aParticipantSeesOnlyThePairingsAndTasksOfTheirOwnUnitAndOnlyTheirAgencysCampaigns() {
+        IncomingEvent event = incoming("lantian.stationary.emission-limit-exceeded.v1", "653130", "xpcc-3", null,
+                exceedance("ent-camp-" + UUID.randomUUID(), TUMXUK[0], TUMXUK[1]));
+        intake.handle(event).block();
+        // A case task belongs to one pairing: Bachu needs a case of its own, outside Tumxuk.
+        intake.handle(incoming("lantian.stationary.emission-limit-exceeded.v1", "653130", null, null,
+                exceedance("ent-camp-" + UUID.randomUUID(), 78.55, 39.78))).block();
+        Map<String, Object> twoPairings = Map.of("name", "2024 兵地交叉执法 winter", "startsOn", "2024-12-01",
+                "endsOn", "2024-12-31", "pairings", List.of(Map.of("team", "653125", "target", "xpcc-3"),
+                        Map.of("team", "653101", "target", "653130")));
+        JsonNode campaign = TestEvents.JSON.readTree(as(DemoIdentity.COORDINATOR).post().uri("/api/enforcement/v1/campaigns")
+                .bodyValue(twoPairings).exchange().expectStatus().isCreated().expectBody().returnResult().getResponseBody());
+        String id = campaign.get("id").asString();
+        assertThat(campaign.get("pairings")).hasSize(2);
+        assertThat(campaign.get("tasks").valueStream().map(t -> t.get("team").asString()).distinct())
+                .as("the prefecture sees every pairing's tasks").containsExactlyInAnyOrder("653125", "653101");
+
+        as(DemoIdentity.ECO_SHACHE).get().uri("/api/enforcement/v1/campaigns/{c}", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.pairings.length()").isEqualTo(1)
+                .jsonPath("$.pairings[0].target").isEqualTo("xpcc-3")
+                .jsonPath("$.tasks[?(@.team == '653125')]").exists()
+                .jsonPath("$.tasks[?(@.team != '653125')]").doesNotExist();
+        as(DemoIdentity.CORPS_OFFICER).get().uri("/api/enforcement/v1/campaigns/{c}", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.pairings.length()").isEqualTo(1)
+                .jsonPath("$.tasks[?(@.target != 'xpcc-3')]").doesNotExist();
+        as(DemoIdentity.ECO_KASHGAR).get().uri("/api/enforcement/v1/campaigns/{c}", id).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.pairings.length()").isEqualTo(1)
+                .jsonPath("$.pairings[0].team").isEqualTo("653101")
+                .jsonPath("$.tasks[?(@.team != '653101')]").doesNotExist();
+        as(DemoIdentity.ECO_KASHGAR).get().uri("/api/enforcement/v1/campaigns").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')].pairings[*].team").isEqualTo(List.of("653101"));
+
+        // Another agency's officers of a participating unit see nothing of an ecology campaign, nor record for it.
+        as(DemoIdentity.POLICE_KASHGAR).get().uri("/api/enforcement/v1/campaigns/{c}", id).exchange()
+                .expectStatus().isNotFound();
+        as(DemoIdentity.HOUSING_SHACHE).get().uri("/api/enforcement/v1/campaigns/{c}", id).exchange()
+                .expectStatus().isNotFound();
+        as(DemoIdentity.POLICE_KASHGAR).get().uri("/api/enforcement/v1/campaigns").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.id == '" + id + "')]").doesNotExist();
+        String kashgarTask = campaign.get("tasks").valueStream().filter(t -> t.get("team").asString().equals("653101"))
+                .findFirst().orElseThrow().get("id").asString();
+        as(DemoIdentity.POLICE_KASHGAR).post().uri("/api/enforcement/v1/campaigns/{c}/tasks/{t}/result", id, kashgarTask)
+                .bodyValue(Map.of("violation", false, "findings", "nothing")).exchange().expectStatus().isNotFound();
     }
 
     @Test
