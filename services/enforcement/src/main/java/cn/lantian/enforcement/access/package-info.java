@@ -1,2 +1,2 @@
-/** The service's whole access policy, and which endpoints need a token. */
+/** Which endpoints need a token: the service's security chain. */
 package cn.lantian.enforcement.access;

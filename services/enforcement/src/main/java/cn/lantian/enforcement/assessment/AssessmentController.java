@@ -1,7 +1,7 @@
 package cn.lantian.enforcement.assessment;
 
-import cn.lantian.enforcement.access.AccessPolicy;
 import cn.lantian.enforcement.web.Forbidden;
+import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,11 +15,9 @@ import reactor.core.publisher.Mono;
 class AssessmentController {
 
     private final Assessment assessment;
-    private final AccessPolicy access;
 
-    AssessmentController(Assessment assessment, AccessPolicy access) {
+    AssessmentController(Assessment assessment) {
         this.assessment = assessment;
-        this.access = access;
     }
 
     /** The scoring rule with its source. */
@@ -31,7 +29,7 @@ class AssessmentController {
     @GetMapping("/api/enforcement/v1/assessments/{period}/preview")
     Mono<List<Scorecard>> preview(@PathVariable String period) {
         Period p = Period.parse(period);
-        return Callers.current().filter(access::coordinates)
+        return Callers.current().filter(Caller::prefecture)
                 .switchIfEmpty(Mono.error(() -> new Forbidden("only the prefecture previews the assessment")))
                 .flatMap(c -> assessment.preview(p));
     }
@@ -39,7 +37,7 @@ class AssessmentController {
     @PostMapping("/api/enforcement/v1/assessments/{period}")
     Mono<List<Scorecard>> publish(@PathVariable String period) {
         Period p = Period.parse(period);
-        return Callers.current().filter(access::coordinates)
+        return Callers.current().filter(Caller::prefecture)
                 .switchIfEmpty(Mono.error(() -> new Forbidden("only the prefecture publishes the assessment")))
                 .flatMap(c -> assessment.publish(p, c.username()));
     }

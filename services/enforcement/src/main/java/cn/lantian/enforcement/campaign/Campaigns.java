@@ -1,6 +1,5 @@
 package cn.lantian.enforcement.campaign;
 
-import cn.lantian.enforcement.access.AccessPolicy;
 import cn.lantian.enforcement.cases.Actor;
 import cn.lantian.enforcement.cases.CaseWorkflow;
 import cn.lantian.enforcement.cases.Cases;
@@ -47,7 +46,6 @@ public class Campaigns {
     private final DatabaseClient db;
     private final Cases cases;
     private final CaseWorkflow workflow;
-    private final AccessPolicy access;
     private final PairingRules rules;
     private final Jurisdictions jurisdictions;
     private final PermitRegistry registry;
@@ -55,16 +53,14 @@ public class Campaigns {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public Campaigns(DatabaseClient db, Cases cases, CaseWorkflow workflow, AccessPolicy access,
-            Jurisdictions jurisdictions, PermitRegistry registry, CaseRouter router, TransactionalOperator tx,
-            Clock clock) {
+    public Campaigns(DatabaseClient db, Cases cases, CaseWorkflow workflow, Jurisdictions jurisdictions,
+            PermitRegistry registry, CaseRouter router, TransactionalOperator tx, Clock clock) {
         // Fail at start-up, not at a team's first confirmed violation, when the routing table lacks the route.
         router.table().internalRoute(FINDING_ORIGIN).orElseThrow(() -> new IllegalStateException(
                 "routing/case-routes.json needs an internal route for " + FINDING_ORIGIN));
         this.db = db;
         this.cases = cases;
         this.workflow = workflow;
-        this.access = access;
         this.rules = new PairingRules(jurisdictions);
         this.jurisdictions = jurisdictions;
         this.registry = registry;
@@ -91,7 +87,7 @@ public class Campaigns {
      * campaign already covers.
      */
     public Mono<Campaign> plan(Caller caller, Plan plan) {
-        if (!access.coordinates(caller)) {
+        if (!caller.prefecture()) {
             return Mono.error(new Forbidden("only the prefecture plans cross-enforcement campaigns"));
         }
         List<FieldError> errors = new ArrayList<>();
@@ -135,7 +131,7 @@ public class Campaigns {
                                         + "and (c.jurisdiction = any(:units) or c.corps_unit = any(:units)) "
                                         + "on conflict do nothing")
                                 .bind("id", id).bind("team", p.team()).bind("target", p.target())
-                                .bind("units", under(p.target()).toArray(String[]::new)).fetch().rowsUpdated())
+                                .bind("units", jurisdictions.unitsUnder(p.target()).toArray(String[]::new)).fetch().rowsUpdated())
                         .then(db.sql("insert into campaign_task (id, campaign_id, enterprise_id, team, target, status) "
                                         + "select 'task-' || gen_random_uuid(), :id, r.enterprise_id, :team, :target, 'pending' "
                                         + "from registry_enterprise r where (r.jurisdiction = any(:units) "
@@ -143,7 +139,7 @@ public class Campaigns {
                                         + "join enforcement_case c on c.id = t.case_id where t.campaign_id = :id "
                                         + "and c.enterprise_id = r.enterprise_id) on conflict do nothing")
                                 .bind("id", id).bind("team", p.team()).bind("target", p.target())
-                                .bind("units", under(p.target()).toArray(String[]::new)).fetch().rowsUpdated())))
+                                .bind("units", jurisdictions.unitsUnder(p.target()).toArray(String[]::new)).fetch().rowsUpdated())))
                 .then();
         return tx.transactional(write.then(find(id)));
     }
@@ -168,7 +164,7 @@ public class Campaigns {
         Mono<Campaign> work = findFor(caller, campaignId).flatMap(campaign -> {
             Campaign.Task task = campaign.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
                     .orElseThrow(() -> new NotFound("no task " + taskId + " in campaign " + campaignId));
-            if (!access.speaksFor(caller, task.team())) {
+            if (!caller.covers(jurisdictions, task.team())) {
                 return Mono.error(new Forbidden("only team " + task.team() + " or the prefecture records this task"));
             }
             if (!"pending".equals(task.status())) {
@@ -228,13 +224,14 @@ public class Campaigns {
      * target is their unit (or lies under it), with those pairings' tasks only; anyone else nothing (null).
      */
     private Campaign seenBy(Caller caller, Campaign c) {
-        if (access.coordinates(caller)) {
+        if (caller.prefecture()) {
             return c;
         }
         if (!caller.isOf(c.agency())) {
             return null;
         }
-        Campaign mine = c.onlyPairings(p -> access.speaksFor(caller, p.team()) || access.speaksFor(caller, p.target()));
+        Campaign mine = c.onlyPairings(p -> caller.covers(jurisdictions, p.team())
+                || caller.covers(jurisdictions, p.target()));
         return mine.pairings().isEmpty() ? null : mine;
     }
 
@@ -264,13 +261,5 @@ public class Campaigns {
 
     private String canonical(String id) {
         return jurisdictions.byId(id).map(Jurisdiction::id).orElse(id);
-    }
-
-    /** The unit and every unit under it. */
-    private List<String> under(String unit) {
-        List<String> units = new ArrayList<>(List.of(unit));
-        jurisdictions.all().stream().map(Jurisdiction::id)
-                .filter(j -> !j.equals(unit) && jurisdictions.isWithin(j, unit)).forEach(units::add);
-        return units;
     }
 }

@@ -1,6 +1,5 @@
 package cn.lantian.enforcement.cases;
 
-import cn.lantian.enforcement.access.AccessPolicy;
 import cn.lantian.enforcement.web.InvalidInput;
 import cn.lantian.enforcement.web.NotFound;
 import cn.lantian.enforcement.web.Page;
@@ -25,9 +24,9 @@ class CaseController {
 
     private final Cases cases;
     private final CaseWorkflow workflow;
-    private final AccessPolicy access;
+    private final CaseAccess access;
 
-    CaseController(Cases cases, CaseWorkflow workflow, AccessPolicy access) {
+    CaseController(Cases cases, CaseWorkflow workflow, CaseAccess access) {
         this.cases = cases;
         this.workflow = workflow;
         this.access = access;

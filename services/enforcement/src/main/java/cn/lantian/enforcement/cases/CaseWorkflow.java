@@ -1,6 +1,5 @@
 package cn.lantian.enforcement.cases;
 
-import cn.lantian.enforcement.access.AccessPolicy;
 import cn.lantian.enforcement.queue.WorkQueue;
 import cn.lantian.enforcement.routing.CaseDraft;
 import cn.lantian.enforcement.routing.RoutingTable;
@@ -30,12 +29,12 @@ public class CaseWorkflow {
     private final Cases cases;
     private final Outbox outbox;
     private final WorkQueue queue;
-    private final AccessPolicy access;
+    private final CaseAccess access;
     private final Transition transition;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public CaseWorkflow(Cases cases, Outbox outbox, WorkQueue queue, AccessPolicy access, RoutingTable routing,
+    public CaseWorkflow(Cases cases, Outbox outbox, WorkQueue queue, CaseAccess access, RoutingTable routing,
             cn.lantian.reference.Jurisdictions jurisdictions, TransactionalOperator tx, Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
@@ -62,7 +61,7 @@ public class CaseWorkflow {
             return cases.history(c.id(), "open", null, CaseStatus.OPENED, "intake", draft.originType(), draft.openedAt())
                     .then(outbox.append(CaseEvents.of("lantian.enforcement.case-opened.v1", c, "intake", null,
                             Map.of("summary", c.summary()))))
-                    .then(queue.record(c, "case-opened", c.summary(), draft.openedAt()))
+                    .then(queue.record(work(c, "case-opened", c.summary(), draft.openedAt())))
                     .thenReturn(result);
         }));
     }
@@ -98,7 +97,7 @@ public class CaseWorkflow {
                     .then(outbox.appendAll(opened.stream().map(c -> CaseEvents.of("lantian.enforcement.case-opened.v1",
                             c, "intake", null, Map.<String, Object>of("summary", c.summary()))).toList()))
                     .then(queue.recordAll(opened.stream()
-                            .map(c -> new WorkQueue.Entry(c, "case-opened", c.summary(), c.openedAt())).toList()))
+                            .map(c -> work(c, "case-opened", c.summary(), c.openedAt())).toList()))
                     .thenReturn(opened.size());
         }));
     }
@@ -136,10 +135,10 @@ public class CaseWorkflow {
         EnforcementCase next = result.updated();
         String note = result.note();
         Mono<Void> work = switch (command.action()) {
-            case ESCALATE -> queue.record(next, "case-escalated", next.escalationKind() + ": " + next.summary(), now);
-            case REFER -> queue.record(next, "case-referred", "referred to " + target(next) + ": " + next.summary(), now);
-            case ACCEPT_REFERRAL -> queue.record(next, "referral-accepted", next.summary(), now);
-            case REFUSE_REFERRAL -> queue.record(c, "referral-refused", note, now);
+            case ESCALATE -> queue.record(work(next, "case-escalated", next.escalationKind() + ": " + next.summary(), now));
+            case REFER -> queue.record(work(next, "case-referred", "referred to " + target(next) + ": " + next.summary(), now));
+            case ACCEPT_REFERRAL -> queue.record(work(next, "referral-accepted", next.summary(), now));
+            case REFUSE_REFERRAL -> queue.record(work(c, "referral-refused", note, now));
             default -> Mono.empty();
         };
         return cases.save(next)
@@ -181,4 +180,13 @@ public class CaseWorkflow {
 
     /** How long a deadline set by the actor must at least lie ahead. */
     static final Duration NOW_TOLERANCE = Duration.ofMinutes(1);
+
+    /** The work-queue item for the case: it concerns everyone who sees the case, of its agency and a referral's. */
+    private static WorkQueue.Entry work(EnforcementCase c, String kind, String summary, Instant at) {
+        List<String> agencies = new ArrayList<>(List.of(c.agency()));
+        if (c.referralAgency() != null && !agencies.contains(c.referralAgency())) {
+            agencies.add(c.referralAgency());
+        }
+        return new WorkQueue.Entry(c.id(), kind, c.audience(), agencies, c.severity(), summary, at);
+    }
 }

@@ -1,6 +1,5 @@
 package cn.lantian.enforcement.queue;
 
-import cn.lantian.enforcement.access.AccessPolicy;
 import cn.lantian.enforcement.web.InvalidInput;
 import cn.lantian.enforcement.web.Page;
 import cn.lantian.security.Callers;
@@ -26,9 +25,9 @@ class QueueController {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final WorkQueue queue;
-    private final AccessPolicy access;
+    private final Recipients access;
 
-    QueueController(WorkQueue queue, AccessPolicy access) {
+    QueueController(WorkQueue queue, Recipients access) {
         this.queue = queue;
         this.access = access;
     }

@@ -1,7 +1,6 @@
 package cn.lantian.enforcement.queue;
 
 import cn.lantian.enforcement.bulk.ColumnArrays;
-import cn.lantian.enforcement.cases.EnforcementCase;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,22 +30,26 @@ public class WorkQueue {
         this.db = db;
     }
 
-    /** Records the item for the case in the current transaction. */
-    public Mono<Void> record(EnforcementCase c, String kind, String summary, Instant at) {
-        List<String> agencies = agencies(c);
-        List<String> units = c.audience();
-        return db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
-                        + "values (:case, :kind, :units, :agencies, :severity, :summary, :at) returning seq")
-                .bind("case", c.id()).bind("kind", kind).bind("units", units.toArray(String[]::new))
-                .bind("agencies", agencies.toArray(String[]::new)).bind("severity", c.severity())
-                .bind("summary", summary).bind("at", at.atOffset(ZoneOffset.UTC))
-                .map((r, m) -> r.get("seq", Long.class)).one()
-                .map(seq -> new WorkItem(seq, c.id(), kind, units, agencies, c.severity(), summary, at))
-                .flatMap(item -> afterCommit(List.of(item)));
+    /**
+     * One item to record.
+     *
+     * @param units every unit it concerns
+     * @param agencies every agency it concerns
+     */
+    public record Entry(String caseId, String kind, List<String> units, List<String> agencies, String severity,
+            String summary, Instant at) {
     }
 
-    /** What to record for one case in bulk. */
-    public record Entry(EnforcementCase c, String kind, String summary, Instant at) {
+    /** Records the item in the current transaction. */
+    public Mono<Void> record(Entry e) {
+        return db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
+                        + "values (:case, :kind, :units, :agencies, :severity, :summary, :at) returning seq")
+                .bind("case", e.caseId()).bind("kind", e.kind()).bind("units", e.units().toArray(String[]::new))
+                .bind("agencies", e.agencies().toArray(String[]::new)).bind("severity", e.severity())
+                .bind("summary", e.summary()).bind("at", e.at().atOffset(ZoneOffset.UTC))
+                .map((r, m) -> r.get("seq", Long.class)).one()
+                .map(seq -> item(seq, e))
+                .flatMap(item -> afterCommit(List.of(item)));
     }
 
     /** The bulk form of {@link #record}: one statement for all entries, pushed live after the commit in their order. */
@@ -56,8 +59,8 @@ public class WorkQueue {
         }
         int n = entries.size();
         // Unit and agency ids never contain a comma: each list travels as one joined text.
-        ColumnArrays columns = ColumnArrays.of(entries.stream().map(e -> new String[] {e.c().id(), e.kind(),
-                String.join(",", e.c().audience()), String.join(",", agencies(e.c())), e.c().severity(), e.summary(),
+        ColumnArrays columns = ColumnArrays.of(entries.stream().map(e -> new String[] {e.caseId(), e.kind(),
+                String.join(",", e.units()), String.join(",", e.agencies()), e.severity(), e.summary(),
                 e.at().toString()}).toList());
         return columns.bind(db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
                         + "select case_id, kind, string_to_array(units, ','), string_to_array(agencies, ','), severity, "
@@ -68,20 +71,14 @@ public class WorkQueue {
                     List<Long> sorted = seqs.stream().sorted().toList();
                     List<WorkItem> items = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        Entry e = entries.get(i);
-                        items.add(new WorkItem(sorted.get(i), e.c().id(), e.kind(), e.c().audience(), agencies(e.c()),
-                                e.c().severity(), e.summary(), e.at()));
+                        items.add(item(sorted.get(i), entries.get(i)));
                     }
                     return afterCommit(items);
                 });
     }
 
-    private static List<String> agencies(EnforcementCase c) {
-        List<String> agencies = new ArrayList<>(List.of(c.agency()));
-        if (c.referralAgency() != null && !agencies.contains(c.referralAgency())) {
-            agencies.add(c.referralAgency());
-        }
-        return agencies;
+    private static WorkItem item(long seq, Entry e) {
+        return new WorkItem(seq, e.caseId(), e.kind(), e.units(), e.agencies(), e.severity(), e.summary(), e.at());
     }
 
     private Mono<Void> afterCommit(List<WorkItem> items) {

@@ -1,9 +1,7 @@
-package cn.lantian.enforcement.access;
+package cn.lantian.enforcement.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lantian.enforcement.cases.CaseStatus;
-import cn.lantian.enforcement.cases.EnforcementCase;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
 import java.time.Instant;
@@ -11,9 +9,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AccessPolicyTests {
+class CaseAccessTests {
 
-    final AccessPolicy access = new AccessPolicy(Jurisdictions.load());
+    final CaseAccess access = new CaseAccess(Jurisdictions.load());
 
     static final Caller BACHU = new Caller("eco-bachu", Set.of("ecology"), "county", "653130", false);
     static final Caller CORPS = new Caller("corps-officer", Set.of("ecology"), "corps", "xpcc-3", false);
@@ -59,12 +57,10 @@ class AccessPolicyTests {
     }
 
     @Test
-    void thePrefectureSeesAndActsEverywhereAndAloneCoordinates() {
+    void thePrefectureSeesAndActsEverywhere() {
         EnforcementCase anywhere = aCase("653131", null, List.of(), "housing");
         assertThat(access.reads(PREFECTURE, anywhere)).isTrue();
         assertThat(access.acts(PREFECTURE, anywhere)).isTrue();
-        assertThat(access.coordinates(PREFECTURE)).isTrue();
-        assertThat(access.coordinates(BACHU)).isFalse();
         assertThat(access.units(PREFECTURE)).isNull();
         assertThat(access.units(CORPS)).contains("xpcc-3", "xpcc-3-49").doesNotContain("653130");
     }
