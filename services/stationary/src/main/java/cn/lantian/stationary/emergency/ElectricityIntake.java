@@ -1,7 +1,7 @@
 package cn.lantian.stationary.emergency;
 
 import cn.lantian.security.Caller;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.web.FieldError;
 import cn.lantian.stationary.web.InvalidInput;
@@ -25,11 +25,11 @@ class ElectricityIntake {
     }
 
     private final Registry registry;
-    private final AccessPolicy access;
+    private final PermitAccess access;
     private final EmergencyService service;
     private final TransactionalOperator tx;
 
-    ElectricityIntake(Registry registry, AccessPolicy access, EmergencyService service, TransactionalOperator tx) {
+    ElectricityIntake(Registry registry, PermitAccess access, EmergencyService service, TransactionalOperator tx) {
         this.registry = registry;
         this.access = access;
         this.service = service;

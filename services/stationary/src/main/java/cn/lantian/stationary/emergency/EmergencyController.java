@@ -2,7 +2,7 @@ package cn.lantian.stationary.emergency;
 
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.web.Conflict;
@@ -44,13 +44,13 @@ class EmergencyController {
 
     private final Measures measures;
     private final Registry registry;
-    private final AccessPolicy access;
+    private final PermitAccess access;
     private final DatabaseClient db;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final ElectricityIntake electricity;
 
-    EmergencyController(Measures measures, Registry registry, AccessPolicy access, DatabaseClient db,
+    EmergencyController(Measures measures, Registry registry, PermitAccess access, DatabaseClient db,
             TransactionalOperator tx, Clock clock, ElectricityIntake electricity) {
         this.measures = measures;
         this.registry = registry;

@@ -2,7 +2,7 @@ package cn.lantian.stationary.events;
 
 import cn.lantian.eventing.Outbox;
 import cn.lantian.eventing.OutgoingEvent;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +18,7 @@ class OutboxEvents implements DomainEvents {
 
     @Override
     public Mono<Void> raise(Raised event) {
-        OutgoingEvent outgoing = OutgoingEvent.of(event.type(), event.subject(), event.placement(), AccessPolicy.AGENCY,
+        OutgoingEvent outgoing = OutgoingEvent.of(event.type(), event.subject(), event.placement(), PermitAccess.AGENCY,
                 event.data());
         return outbox.append(event.severity() == null ? outgoing : outgoing.withSeverity(event.severity())).then();
     }

@@ -2,7 +2,7 @@ package cn.lantian.stationary.messaging;
 
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -19,7 +19,7 @@ public final class BrokerPublisher {
      * and permissions decide who may publish there (CEMS gateways and agency systems), so a message may write for any
      * outlet of the prefecture, as long as it names an outlet that exists.
      */
-    public static final Caller CALLER = new Caller("amqp-readings", Set.of(AccessPolicy.AGENCY), "prefecture",
+    public static final Caller CALLER = new Caller("amqp-readings", Set.of(PermitAccess.AGENCY), "prefecture",
             Jurisdictions.PREFECTURE, true);
 
     private BrokerPublisher() {

@@ -1,7 +1,7 @@
 package cn.lantian.stationary.monitoring;
 
 import cn.lantian.security.Callers;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.web.InvalidInput;
 import cn.lantian.stationary.web.NotFound;
@@ -36,9 +36,9 @@ class CemsController {
     private final ReadingParser parser;
     private final DatabaseClient db;
     private final Registry registry;
-    private final AccessPolicy access;
+    private final PermitAccess access;
 
-    CemsController(CemsIngest ingest, ObjectMapper json, DatabaseClient db, Registry registry, AccessPolicy access) {
+    CemsController(CemsIngest ingest, ObjectMapper json, DatabaseClient db, Registry registry, PermitAccess access) {
         this.ingest = ingest;
         this.parser = new ReadingParser(json, ingest.tables());
         this.db = db;

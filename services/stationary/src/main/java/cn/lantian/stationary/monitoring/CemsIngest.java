@@ -3,7 +3,7 @@ package cn.lantian.stationary.monitoring;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.StationaryProperties;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.events.DomainEvents;
 import cn.lantian.stationary.events.Raised;
 import java.time.Clock;
@@ -39,7 +39,7 @@ public class CemsIngest {
     private static final int REACH = 72;
 
     private final DatabaseClient db;
-    private final AccessPolicy access;
+    private final PermitAccess access;
     private final DomainEvents events;
     private final TransactionalOperator tx;
     private final MonitoringTables tables;
@@ -47,7 +47,7 @@ public class CemsIngest {
     private final Clock clock;
     private final List<ReadingListener> listeners;
 
-    public CemsIngest(DatabaseClient db, AccessPolicy access, DomainEvents events, TransactionalOperator tx,
+    public CemsIngest(DatabaseClient db, PermitAccess access, DomainEvents events, TransactionalOperator tx,
             StationaryProperties properties, Clock clock, List<ReadingListener> listeners) {
         this.db = db;
         this.access = access;

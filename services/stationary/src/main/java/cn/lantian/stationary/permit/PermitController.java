@@ -1,7 +1,7 @@
 package cn.lantian.stationary.permit;
 
 import cn.lantian.security.Callers;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.registry.HistoryEntry;
 import cn.lantian.stationary.web.InvalidInput;
@@ -37,9 +37,9 @@ class PermitController {
     private final PermitService service;
     private final Permits permits;
     private final Registry registry;
-    private final AccessPolicy access;
+    private final PermitAccess access;
 
-    PermitController(PermitService service, Permits permits, Registry registry, AccessPolicy access) {
+    PermitController(PermitService service, Permits permits, Registry registry, PermitAccess access) {
         this.service = service;
         this.permits = permits;
         this.registry = registry;

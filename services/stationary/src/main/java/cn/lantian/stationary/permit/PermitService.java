@@ -2,7 +2,7 @@ package cn.lantian.stationary.permit;
 
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.StationaryProperties;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.events.DomainEvents;
 import cn.lantian.stationary.events.Raised;
 import cn.lantian.stationary.registry.Enterprise;
@@ -34,13 +34,13 @@ public class PermitService {
 
     private final Permits permits;
     private final Registry registry;
-    private final AccessPolicy access;
+    private final PermitAccess access;
     private final DomainEvents events;
     private final Clock clock;
     private final ObjectMapper json;
     private final StationaryProperties properties;
 
-    public PermitService(Permits permits, Registry registry, AccessPolicy access, DomainEvents events, Clock clock,
+    public PermitService(Permits permits, Registry registry, PermitAccess access, DomainEvents events, Clock clock,
             ObjectMapper json, StationaryProperties properties) {
         this.permits = permits;
         this.registry = registry;

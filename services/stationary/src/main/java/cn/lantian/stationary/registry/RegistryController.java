@@ -2,7 +2,7 @@ package cn.lantian.stationary.registry;
 
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.web.InvalidInput;
 import cn.lantian.stationary.web.NotFound;
 import cn.lantian.stationary.web.Page;
@@ -30,10 +30,10 @@ class RegistryController {
 
     private final RegistryService service;
     private final Registry registry;
-    private final AccessPolicy access;
+    private final PermitAccess access;
     private final CsvImport imports;
 
-    RegistryController(RegistryService service, Registry registry, AccessPolicy access, CsvImport imports) {
+    RegistryController(RegistryService service, Registry registry, PermitAccess access, CsvImport imports) {
         this.service = service;
         this.registry = registry;
         this.access = access;

@@ -3,7 +3,7 @@ package cn.lantian.stationary.registry;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.events.DomainEvents;
 import cn.lantian.stationary.events.Raised;
 import cn.lantian.stationary.rules.RuleEngine;
@@ -32,12 +32,12 @@ public class RegistryService {
 
     private final Registry registry;
     private final Jurisdictions jurisdictions;
-    private final AccessPolicy access;
+    private final PermitAccess access;
     private final RuleEngine rules;
     private final Clock clock;
     private final DomainEvents events;
 
-    public RegistryService(Registry registry, Jurisdictions jurisdictions, AccessPolicy access, RuleEngine rules,
+    public RegistryService(Registry registry, Jurisdictions jurisdictions, PermitAccess access, RuleEngine rules,
             Clock clock, DomainEvents events) {
         this.registry = registry;
         this.jurisdictions = jurisdictions;

@@ -1,7 +1,7 @@
 package cn.lantian.stationary.rules;
 
 import cn.lantian.security.Callers;
-import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.web.InvalidInput;
 import cn.lantian.stationary.web.Page;
 import java.util.List;
@@ -17,9 +17,9 @@ import reactor.core.publisher.Mono;
 class FindingsController {
 
     private final RuleEngine engine;
-    private final AccessPolicy access;
+    private final PermitAccess access;
 
-    FindingsController(RuleEngine engine, AccessPolicy access) {
+    FindingsController(RuleEngine engine, PermitAccess access) {
         this.engine = engine;
         this.access = access;
     }

@@ -10,9 +10,9 @@ import cn.lantian.stationary.web.Forbidden;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class AccessPolicyTests {
+class PermitAccessTests {
 
-    private final AccessPolicy policy = new AccessPolicy(Jurisdictions.load());
+    private final PermitAccess policy = new PermitAccess(Jurisdictions.load());
     private final Placement shache = new Placement("653125", null);
     private final Placement tumxuk = new Placement("653130", "xpcc-3");
 

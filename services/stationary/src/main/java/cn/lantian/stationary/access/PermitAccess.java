@@ -1,28 +1,26 @@
 package cn.lantian.stationary.access;
 
-import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.web.Forbidden;
 import cn.lantian.stationary.web.NotFound;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The service's whole access policy in one place: writes by the ecology agency only inside the writer's jurisdiction
- * (the prefecture anywhere); reads filtered to what the caller's jurisdiction sees ({@link Caller#sees}).
+ * Who may read and write stationary sources under permit: writes by the ecology agency only inside the writer's
+ * jurisdiction (the prefecture anywhere); reads filtered to what the caller's jurisdiction sees ({@link Caller#sees}).
  */
 @Component
-public class AccessPolicy {
+public class PermitAccess {
 
     /** The agency that owns stationary sources. */
     public static final String AGENCY = "ecology";
 
     private final Jurisdictions jurisdictions;
 
-    public AccessPolicy(Jurisdictions jurisdictions) {
+    public PermitAccess(Jurisdictions jurisdictions) {
         this.jurisdictions = jurisdictions;
     }
 
@@ -64,19 +62,6 @@ public class AccessPolicy {
      * means everything (the prefecture).
      */
     public List<String> visibleUnits(Caller caller) {
-        if (caller.prefecture()) {
-            return null;
-        }
-        List<String> units = new ArrayList<>();
-        if (caller.jurisdiction() == null) {
-            return units;
-        }
-        units.add(caller.jurisdiction());
-        for (Jurisdiction j : jurisdictions.all()) {
-            if (!j.id().equals(caller.jurisdiction()) && jurisdictions.isWithin(j.id(), caller.jurisdiction())) {
-                units.add(j.id());
-            }
-        }
-        return units;
+        return caller.unitsSeen(jurisdictions).orElse(null);
     }
 }
