@@ -1,5 +1,6 @@
 package cn.lantian.indexer.config;
 
+import cn.lantian.security.AccessPolicy;
 import cn.lantian.security.LantianResourceServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,9 @@ class SecurityConfiguration {
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, LantianResourceServer resourceServer) {
         return resourceServer.apply(http)
-                .authorizeExchange(e -> e
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
-                        .permitAll()
-                        .anyExchange().authenticated())
+                .authorizeExchange(AccessPolicy.create()
+                        .open("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
+                        .authenticated("/**"))
                 .build();
     }
 }

@@ -1,6 +1,5 @@
 package cn.lantian.indexer.search;
 
-import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
 import java.util.LinkedHashSet;
@@ -19,25 +18,14 @@ final class Visibility {
 
     /** Empty for the prefecture (no restriction); otherwise the ids the caller may see, possibly none. */
     static Optional<Set<String>> of(Caller caller, Jurisdictions jurisdictions) {
-        if (caller.prefecture()) {
-            return Optional.empty();
-        }
-        if (caller.jurisdiction() == null || jurisdictions.byId(caller.jurisdiction()).isEmpty()) {
+        if (!caller.prefecture() && jurisdictions.byId(caller.jurisdiction()).isEmpty()) {
             return Optional.of(Set.of());
         }
-        return Optional.of(unitsWithin(jurisdictions, caller.jurisdiction()));
+        return caller.unitsSeen(jurisdictions).map(LinkedHashSet::new);
     }
 
     /** The unit, every unit under it, and their aliases. */
     static Set<String> unitsWithin(Jurisdictions jurisdictions, String id) {
-        Set<String> units = new LinkedHashSet<>();
-        units.add(id);
-        for (Jurisdiction j : jurisdictions.all()) {
-            if (jurisdictions.isWithin(j.id(), id)) {
-                units.add(j.id());
-                units.addAll(j.aliases());
-            }
-        }
-        return units;
+        return new LinkedHashSet<>(jurisdictions.unitsUnder(id));
     }
 }
