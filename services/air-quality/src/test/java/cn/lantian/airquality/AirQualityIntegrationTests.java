@@ -252,6 +252,16 @@ class AirQualityIntegrationTests {
     }
 
     @Test
+    void healthShowsItsComponentsOnlyToThePrefecture() {
+        http.get().uri("/actuator/health").exchange().expectBody()
+                .jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
+        http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_SHACHE)))
+                .exchange().expectBody().jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
+        http.get().uri("/actuator/health").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.COORDINATOR)))
+                .exchange().expectBody().jsonPath("$.components").exists();
+    }
+
+    @Test
     void aStationWithBadFieldsIsRefusedNamingEachField() {
         http.put().uri("/api/air-quality/v1/stations/KS11").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
                 .contentType(MediaType.APPLICATION_JSON)
