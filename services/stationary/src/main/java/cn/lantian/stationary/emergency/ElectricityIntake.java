@@ -56,7 +56,9 @@ class ElectricityIntake {
         }
         List<String> lines = values.stream().map(ElectricityInput::lineId).distinct().toList();
         return Flux.fromIterable(lines)
-                .concatMap(id -> registry.facility(id).filter(f -> f.kind().equals("line"))
+                // A line the caller cannot see is named as one that does not exist.
+                .concatMap(id -> registry.facility(id)
+                        .filter(f -> f.kind().equals("line") && access.mayRead(caller, f.placement()))
                         .switchIfEmpty(Mono.error(InvalidInput.of("lineId", "no production line " + id)))
                         .doOnNext(f -> access.checkWrite(caller, f.placement())))
                 .then(tx.transactional(service.electricity(values.stream()

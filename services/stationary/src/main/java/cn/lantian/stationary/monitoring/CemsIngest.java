@@ -101,7 +101,8 @@ public class CemsIngest {
                 Reading r = parsed.readings().get(i);
                 int line = parsed.lines().get(i);
                 Outlet o = outlets.get(r.outletId());
-                if (o == null) {
+                // An outlet the caller cannot see is named as one that does not exist.
+                if (o == null || !access.mayRead(caller, o.placement())) {
                     rejected.add(new Rejection(line, "outletId", "no outlet " + r.outletId()));
                 } else if (!access.mayWrite(caller, o.placement())) {
                     rejected.add(new Rejection(line, "outletId", "outlet lies outside your jurisdiction"));

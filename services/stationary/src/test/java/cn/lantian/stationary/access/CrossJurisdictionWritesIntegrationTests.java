@@ -160,4 +160,32 @@ class CrossJurisdictionWritesIntegrationTests extends IntegrationTest {
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.enterpriseId").isEqualTo(kashgar).jsonPath("$.status").isEqualTo("valid");
     }
+
+    @Test
+    void readingsForAnotherCountysOutletOrLineAreRefusedAsForOnesThatDoNotExist() {
+        String kashgar = enterprise(DemoIdentity.ECO_KASHGAR, KASHGAR);
+        String theirOutlet = facility(DemoIdentity.ECO_KASHGAR, kashgar, "outlet", KASHGAR,
+                Map.of("code", "DA001", "sourceKind", "gas-boiler"));
+        String theirLine = facility(DemoIdentity.ECO_KASHGAR, kashgar, "line", KASHGAR, Map.of("product", "clinker"));
+        String hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString();
+        String missing = unique("no-outlet");
+        String lines = "{\"outletId\":\"" + theirOutlet + "\",\"pollutant\":\"NOx\",\"hour\":\"" + hour
+                + "\",\"value\":5,\"o2\":10,\"flow\":1000,\"flag\":\"N\"}\n"
+                + "{\"outletId\":\"" + missing + "\",\"pollutant\":\"NOx\",\"hour\":\"" + hour
+                + "\",\"value\":5,\"o2\":10,\"flow\":1000,\"flag\":\"N\"}\n";
+        http.post().uri("/api/stationary/v1/cems/readings").header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .contentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson")).bodyValue(lines)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.accepted").isEqualTo(0)
+                .jsonPath("$.rejected[0].message").isEqualTo("no outlet " + theirOutlet)
+                .jsonPath("$.rejected[1].message").isEqualTo("no outlet " + missing);
+
+        String foreign = detail(http.post().uri("/api/stationary/v1/emergency/electricity")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(List.of(Map.of("lineId", theirLine, "at", hour, "kw", 10))).exchange(), 400);
+        String none = detail(http.post().uri("/api/stationary/v1/emergency/electricity")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(List.of(Map.of("lineId", missing, "at", hour, "kw", 10))).exchange(), 400);
+        assertThat(foreign.replace(theirLine, "ID")).isEqualTo(none.replace(missing, "ID"));
+    }
 }
