@@ -89,6 +89,11 @@ class EmergencyIntegrationTests extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks("open") == 1);
         assertThat(events("lantian.stationary.emergency-measures-activated.v1", "enterprise/" + enterprise))
                 .singleElement().asString().contains("\"level\":\"orange\"", "stop clinker line 2");
+        http.get().uri("/api/stationary/v1/emergency/tasks?alertId={a}", alertId).header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.enterpriseId == '" + enterprise + "')].level").isEqualTo(List.of("orange"));
+        http.get().uri("/api/stationary/v1/emergency/tasks?alertId={a}", alertId).header("Authorization", token(DemoIdentity.ECO_KASHGAR))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
 
         // A redelivered event changes nothing.
         send(alert(issuedId, "alert-issued", "orange"), "alert-issued");
