@@ -14,6 +14,11 @@ public final class Infrastructure {
     /** RabbitMQ's host and AMQP port. */
     public static final String RABBITMQ_HOST = "127.0.0.1";
     public static final int RABBITMQ_PORT = 5672;
+    /**
+     * The virtual host every test uses: the launcher declares the platform's exchanges there too, so tests exercise the
+     * same topology without ever publishing into the exchanges (and so the queues) of a platform running beside them.
+     */
+    public static final String RABBITMQ_TEST_VHOST = "lantian-test";
     /** PostgreSQL's JDBC base; append the database name. */
     public static final String POSTGRES_JDBC = "jdbc:postgresql://127.0.0.1:5432/";
     /** PostgreSQL's R2DBC base; append the database name. */
