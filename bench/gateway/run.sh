@@ -28,6 +28,9 @@ stop() {
   done
 }
 trap stop EXIT
+# Redis's port and password as the launcher generated them (none when another party's Redis is used).
+SECRETS=${LANTIAN_SECRETS:-$ROOT/.lantian/secrets.env}
+secret() { local v=""; if [ -f "$SECRETS" ]; then v=$(sed -n "s/^$1=//p" "$SECRETS" | tail -1); fi; echo "${v:-$2}"; }
 # Both JVMs get the launcher's flags, as every service runs in the platform.
 JVM_FLAGS=(-Xms64m -Xmx384m -XX:+UseSerialGC)
 
@@ -42,6 +45,7 @@ PIDS+=($!)
   --spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/lantian_gateway_test \
   --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/lantian_gateway_test \
   --spring.rabbitmq.virtual-host=lantian-test --lantian.gateway.rate-limit.key-prefix="lantian:rate:bench:" \
+  --spring.data.redis.port="$(secret REDIS_PORT 6379)" --spring.data.redis.password="$(secret REDIS_PASSWORD '')" \
   --lantian.gateway.rate-limit.user-requests=100000000 >"$OUT/gateway.log" 2>&1 &
 PIDS+=($!)
 

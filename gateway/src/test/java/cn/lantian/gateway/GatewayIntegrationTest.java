@@ -27,6 +27,9 @@ abstract class GatewayIntegrationTest {
     static void routeToStandIns(DynamicPropertyRegistry registry) {
         STAND_INS.route(registry);
         registry.add("lantian.gateway.rate-limit.key-prefix", () -> RATE_KEYS);
+        // The Redis the launcher started for this checkout, with its generated password (none without the launcher).
+        registry.add("spring.data.redis.port", () -> cn.lantian.testsupport.Infrastructure.REDIS_PORT);
+        registry.add("spring.data.redis.password", () -> cn.lantian.testsupport.Infrastructure.REDIS_PASSWORD);
     }
 
     @Value("${local.server.port}")

@@ -57,6 +57,9 @@ public abstract class IndexerIntegrationSupport {
         registry.add("spring.rabbitmq.port", BROKER::port);
         registry.add("spring.cloud.stream.bindings.index-in-0.group", () -> GROUP);
         registry.add("lantian.indexer.index-prefix", () -> INDEX_PREFIX);
+        // The credentials the launcher generated for this checkout, if it started Elasticsearch with security.
+        registry.add("lantian.indexer.username", () -> Infrastructure.ELASTICSEARCH_USER);
+        registry.add("lantian.indexer.password", () -> Infrastructure.ELASTICSEARCH_PASSWORD);
     }
 
     private static void dropIndices() {
@@ -78,6 +81,7 @@ public abstract class IndexerIntegrationSupport {
 
     private static HttpRequest.Builder authorized(String uri) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+        Infrastructure.elasticsearchAuthorization().ifPresent(value -> request.header("Authorization", value));
         return request;
     }
 
