@@ -9,6 +9,12 @@ public final class Infrastructure {
     public static final String KEYCLOAK = "http://127.0.0.1:8180";
     /** The realm every token comes from. */
     public static final String REALM = "kashgar";
+    /**
+     * The password of Keycloak's {@code admin} (master realm) where it runs: the generated one when the launcher
+     * started Keycloak or found it taking that password; otherwise Keycloak was started by other means, with the
+     * bootstrap password {@code admin} that earlier launchers gave it.
+     */
+    public static final String KEYCLOAK_ADMIN_PASSWORD = Secrets.get("KEYCLOAK_ADMIN_PASSWORD_IN_USE").orElse("admin");
     /** The issuer that services require. */
     public static final String ISSUER = KEYCLOAK + "/realms/" + REALM;
     /** RabbitMQ's host and AMQP port. */
