@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  * (1) ingest rate through POST /api/air-quality/v1/observations (CSV batches, a year 2023 for every station), and
  * (2) the time to recompute a whole year's evaluation for all stations (GET /api/public/v1/targets/2024).
  * Single-file program: {@code java bench/air-quality/AirQualityBench.java [service-url] [keycloak-url]}.
+ * It leaves the service's data as it found it: it refuses a year that already holds observations, and deletes the
+ * year it ingested when it ends (through {@code psql}, as the database's owner; {@code -Dkeep=true} keeps it).
  */
 public class AirQualityBench {
 
@@ -32,6 +34,22 @@ public class AirQualityBench {
         List<String> stations = stationIds(service);
         System.out.printf("stations: %d, ingest year %d in batches of %d%n", stations.size(), year, batchSize);
 
+        Database db = new Database(System.getProperty("db", "lantian_air_quality"));
+        long before = db.observationsOf(year);
+        if (before > 0) {
+            throw new IllegalStateException(before + " observations of " + year + " are stored already; pass -Dyear= a"
+                    + " year without any, so that the benchmark measures inserts and removes exactly what it added");
+        }
+        try {
+            measure(service, token, stations, year, batchSize);
+        } finally {
+            if (!Boolean.getBoolean("keep")) {
+                System.out.printf("removed the %d observations of %d the benchmark added%n", db.deleteYear(year), year);
+            }
+        }
+    }
+
+    static void measure(String service, String token, List<String> stations, int year, int batchSize) throws Exception {
         List<String> lines = csvLines(stations, year);
         List<Long> batchMillis = new ArrayList<>();
         long start = System.nanoTime();
@@ -63,6 +81,37 @@ public class AirQualityBench {
         }
         System.out.printf("evaluation of 2024 (all stations, ~%d values, read from PostgreSQL and recomputed): min %d ms, median %d ms%n",
                 stations.size() * 8784 * 6, percentile(evalMillis, 0), percentile(evalMillis, 50));
+    }
+
+    /** The service's database through {@code psql}: the benchmark is a single file without a JDBC driver. */
+    record Database(String name) {
+
+        // The hours the benchmark writes: from 01:00 on 1 January to midnight at the end of the year, Beijing time.
+        static String yearRange(int year) {
+            return "hour > '" + year + "-01-01T00:00:00+08:00' and hour <= '" + (year + 1) + "-01-01T00:00:00+08:00'";
+        }
+
+        long observationsOf(int year) throws Exception {
+            return Long.parseLong(psql("select count(*) from observation where " + yearRange(year)).trim());
+        }
+
+        long deleteYear(int year) throws Exception {
+            return Long.parseLong(psql("with gone as (delete from observation where " + yearRange(year)
+                    + " returning 1) select count(*) from gone").trim());
+        }
+
+        private String psql(String sql) throws Exception {
+            ProcessBuilder command = new ProcessBuilder("psql", "-h", System.getProperty("db.host", "127.0.0.1"), "-p",
+                    System.getProperty("db.port", "5432"), "-U", System.getProperty("db.user", "lantian"), "-d", name,
+                    "-v", "ON_ERROR_STOP=1", "-tAc", sql);
+            command.environment().put("PGPASSWORD", System.getProperty("db.password", "lantian"));
+            Process process = command.redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("psql failed: " + out);
+            }
+            return out;
+        }
     }
 
     static List<String> csvLines(List<String> stations, int year) {

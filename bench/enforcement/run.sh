@@ -3,7 +3,8 @@
 # lantian.stationary while the enforcement service runs; measures how long until exactly 10,000 cases exist and each
 # case's case-opened event has reached the broker, then checks for 3 s that nothing more follows.
 # Needs the infrastructure running (./lantian infra up). Uses its own database (lantian_enforcement_bench, created if
-# missing) and queues (group enforcement-bench, expiring when unused), never the service's own.
+# missing) and queues (group enforcement-bench, expiring when unused) in RabbitMQ's test virtual host lantian-test, so
+# neither its events nor the cases' events reach a running platform.
 # Usage: bench/enforcement/run.sh [events, default 10000] [duplicate share, default 0.1] [deadline s, default 10]
 #        [warm-up events, default 3000: an unmeasured first burst]
 set -euo pipefail
@@ -35,6 +36,7 @@ echo "== starting enforcement on port $PORT with database $DB"
 java -Xmx512m -jar services/enforcement/target/enforcement.jar --server.port=$PORT \
   --spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/$DB \
   --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/$DB \
+  --spring.rabbitmq.virtual-host=lantian-test \
   --spring.cloud.stream.bindings.findings-in-0.group=enforcement-bench \
   --spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.expires=1800000 \
   --spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.dlq-expires=1800000 \

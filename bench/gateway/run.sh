@@ -28,6 +28,9 @@ stop() {
   done
 }
 trap stop EXIT
+# Redis's port and password as the launcher generated them (none when another party's Redis is used).
+SECRETS=${LANTIAN_SECRETS:-$ROOT/.lantian/secrets.env}
+secret() { local v=""; if [ -f "$SECRETS" ]; then v=$(sed -n "s/^$1=//p" "$SECRETS" | tail -1); fi; echo "${v:-$2}"; }
 # Both JVMs get the launcher's flags, as every service runs in the platform.
 JVM_FLAGS=(-Xms64m -Xmx384m -XX:+UseSerialGC)
 
@@ -35,9 +38,14 @@ JVM_FLAGS=(-Xms64m -Xmx384m -XX:+UseSerialGC)
   >"$OUT/service.log" 2>&1 &
 PIDS+=($!)
 # The gateway as shipped (access log, audit filter, Redis rate limit, body guard), with its stationary route pointed
-# at the benchmark service and a user limit above the benchmark's own rate.
+# at the benchmark service and a user limit above the benchmark's own rate. It leaves a running platform alone: audit
+# records go to the tests' database and RabbitMQ virtual host, rate counters under a key prefix of their own.
 "$JAVA" "${JVM_FLAGS[@]}" -jar "$ROOT/gateway/target/gateway.jar" --server.port="$GATEWAY_PORT" \
   --lantian.services.stationary="http://127.0.0.1:$SERVICE_PORT" \
+  --spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/lantian_gateway_test \
+  --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/lantian_gateway_test \
+  --spring.rabbitmq.virtual-host=lantian-test --lantian.gateway.rate-limit.key-prefix="lantian:rate:bench:" \
+  --spring.data.redis.port="$(secret REDIS_PORT 6379)" --spring.data.redis.password="$(secret REDIS_PASSWORD '')" \
   --lantian.gateway.rate-limit.user-requests=100000000 >"$OUT/gateway.log" 2>&1 &
 PIDS+=($!)
 

@@ -223,6 +223,7 @@ public class PortalBench {
         System.out.println(n + " SSE subscribers connected");
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
+        factory.setVirtualHost("lantian-test"); // the tests' virtual host: never a running platform's exchanges
         long published;
         try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
             String hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600).toString();

@@ -21,9 +21,12 @@ trap cleanup EXIT
 
 java -Xmx128m -cp "$CP" bench/portal/PortalBench.java stub "$STUB_PORT" "$STATIONS" >"$OUT/stub.log" 2>&1 &
 STUB_PID=$!
-# The launcher's flags, a consumer group of its own (removed afterwards), upstreams at the stand-in.
+# The launcher's flags, a consumer group of its own (removed afterwards) in the tests' virtual host (so the event the
+# benchmark publishes never reaches a running platform), upstreams at the stand-in, and room for the fan-out's
+# thousands of streams from this one address.
 java -Xms64m -Xmx384m -XX:+UseSerialGC -jar portal/target/portal.jar \
   --server.port="$PORTAL_PORT" --server.address=127.0.0.1 \
+  --spring.rabbitmq.virtual-host=lantian-test --lantian.portal.live.max-streams-per-address=100000 \
   --spring.cloud.stream.bindings.airQualityEvents-in-0.group=portal-bench \
   --lantian.portal.upstream.air-quality="http://127.0.0.1:$STUB_PORT" \
   --lantian.portal.upstream.stationary="http://127.0.0.1:$STUB_PORT" \

@@ -30,8 +30,17 @@ public record GatewayProperties(DataSize maxBodySize, String jurisdictionParamet
      * @param window the length of a counting window
      * @param leaseShare the share of a client's limit that a gateway instance takes from Redis at once and counts
      *        down locally (at least one request), so that Redis is not asked on every request
+     * @param keyPrefix prefix of the counters' Redis keys (tests use one of their own, apart from a running platform)
+     * @param unlimitedPaths path patterns outside {@code /api/} that are not counted (the portal's static assets, the
+     *        gateway's API documentation); every other page counts against the address's public limit
      */
-    public record RateLimit(int publicRequests, int userRequests, Duration window, double leaseShare) {
+    public record RateLimit(int publicRequests, int userRequests, Duration window, double leaseShare, String keyPrefix,
+            List<String> unlimitedPaths) {
+
+        public RateLimit {
+            keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? "lantian:rate:" : keyPrefix;
+            unlimitedPaths = unlimitedPaths == null ? List.of() : List.copyOf(unlimitedPaths);
+        }
 
         /** How many requests to take from Redis at once for a client with that limit: at least one. */
         public int leaseOf(int limit) {

@@ -35,8 +35,8 @@ class GatewayAbuseIntegrationTests extends GatewayIntegrationTest {
 
     @BeforeEach
     void startCountingAfresh() {
-        redis.delete("lantian:rate:ip:127.0.0.1", "lantian:rate:user:eco-bachu", "lantian:rate:user:eco-shache",
-                "lantian:rate:user:police-kashgar").block(Duration.ofSeconds(5));
+        redis.delete(RATE_KEYS + "ip:127.0.0.1", RATE_KEYS + "user:eco-bachu", RATE_KEYS + "user:eco-shache",
+                RATE_KEYS + "user:police-kashgar").block(Duration.ofSeconds(5));
     }
 
     @Test
@@ -81,15 +81,43 @@ class GatewayAbuseIntegrationTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void limitsPublicRequestsPerClientAddress() {
+    void limitsPublicRequestsPerClientAddressAndSaysHowManyRemain() {
         for (int i = 0; i < 5; i++) {
-            client().get().uri("/api/public/v1/aqi/now").exchange().expectStatus().isOk();
+            int remaining = 4 - i;
+            client().get().uri("/api/public/v1/aqi/now").exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals("RateLimit-Limit", "5")
+                    .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(remaining))
+                    .expectHeader().value("RateLimit-Reset", reset -> assertThat(Integer.parseInt(reset)).isBetween(1, 30));
         }
         client().get().uri("/api/public/v1/aqi/now").exchange().expectStatus().isEqualTo(429)
                 .expectHeader().value(HttpHeaders.RETRY_AFTER,
                         after -> assertThat(Integer.parseInt(after)).isBetween(1, 30))
+                .expectHeader().valueEquals("RateLimit-Limit", "5")
+                .expectHeader().valueEquals("RateLimit-Remaining", "0")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(429);
+                .expectBody().jsonPath("$.status").isEqualTo(429)
+                .jsonPath("$.type").isEqualTo("about:blank")
+                .jsonPath("$.instance").isEqualTo("/api/public/v1/aqi/now");
+    }
+
+    @Test
+    void portalPagesShareThePublicLimitOfTheirAddressButAssetsDoNot() {
+        for (int i = 0; i < 3; i++) {
+            client().get().uri("/api/public/v1/aqi/now").exchange().expectStatus().isOk();
+        }
+        client().get().uri("/").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Remaining", "1");
+        client().get().uri("/counties/653125").exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Remaining", "0");
+        client().get().uri("/targets").exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client().get().uri("/api/public/v1/datasets/stations").exchange().expectStatus().isEqualTo(429);
+        client().get().uri("/assets/portal.css").exchange().expectStatus().isOk()
+                .expectHeader().doesNotExist("RateLimit-Limit");
+        // A signed-in user's API calls are counted apart, per user.
+        get(KeycloakTokens.of(DemoIdentity.CORPS_OFFICER)).expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Limit", "5");
     }
 
     @Test

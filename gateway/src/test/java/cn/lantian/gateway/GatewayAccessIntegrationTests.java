@@ -169,7 +169,7 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
 
     private static String masterRealmToken() throws Exception {
         String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password",
-                "admin").entrySet().stream()
+                Infrastructure.KEYCLOAK_ADMIN_PASSWORD).entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .reduce((a, b) -> a + "&" + b).orElseThrow();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest

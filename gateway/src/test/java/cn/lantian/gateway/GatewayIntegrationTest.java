@@ -17,9 +17,19 @@ abstract class GatewayIntegrationTest {
 
     static final StandIns STAND_INS = StandIns.start();
 
+    /**
+     * This run's own prefix of the rate-limit counters in Redis, so that tests never count against, nor reset, the
+     * counters of a gateway running on the same Redis; the keys expire with their window.
+     */
+    static final String RATE_KEYS = "lantian:rate:test-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":";
+
     @DynamicPropertySource
     static void routeToStandIns(DynamicPropertyRegistry registry) {
         STAND_INS.route(registry);
+        registry.add("lantian.gateway.rate-limit.key-prefix", () -> RATE_KEYS);
+        // The Redis the launcher started for this checkout, with its generated password (none without the launcher).
+        registry.add("spring.data.redis.port", () -> cn.lantian.testsupport.Infrastructure.REDIS_PORT);
+        registry.add("spring.data.redis.password", () -> cn.lantian.testsupport.Infrastructure.REDIS_PASSWORD);
     }
 
     @Value("${local.server.port}")

@@ -36,7 +36,7 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
     @BeforeEach
     void startCountingAfresh() {
         // These tests make more public requests than a client may in a window.
-        redis.delete("lantian:rate:ip:127.0.0.1").block(Duration.ofSeconds(5));
+        redis.delete(RATE_KEYS + "ip:127.0.0.1").block(Duration.ofSeconds(5));
     }
 
     @ParameterizedTest(name = "{0}")

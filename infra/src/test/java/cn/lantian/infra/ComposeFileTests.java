@@ -31,14 +31,32 @@ class ComposeFileTests {
     }
 
     @Test
-    void elasticsearchHasTheSameVersionPortAndSettings() {
+    @SuppressWarnings("unchecked")
+    void elasticsearchHasTheSameVersionPortAndSettings() throws IOException {
         Map<String, Object> es = services.get("elasticsearch");
         assertThat((String) es.get("image")).endsWith(":" + v("ELASTICSEARCH_VERSION"));
         assertThat(ports(es)).containsExactly("127.0.0.1:" + v("ELASTICSEARCH_PORT") + ":9200");
         Map<?, ?> env = (Map<?, ?>) es.get("environment");
         assertThat(env.get("discovery.type")).isEqualTo("single-node");
-        assertThat(env.get("xpack.security.enabled")).isEqualTo("false");
+        assertThat(env.get("xpack.security.enabled")).isEqualTo("true");
+        assertThat(env.get("xpack.security.http.ssl.enabled")).isEqualTo("false");
         assertThat((String) env.get("ES_JAVA_OPTS")).contains("-Xmx" + v("ELASTICSEARCH_HEAP"));
+        assertThat(env.get("ELASTICSEARCH_ADMIN_PASSWORD")).isEqualTo(fromDotEnv("ELASTICSEARCH_ADMIN_PASSWORD"));
+        assertThat(env.get("ELASTICSEARCH_INDEXER_PASSWORD")).isEqualTo(fromDotEnv("ELASTICSEARCH_INDEXER_PASSWORD"));
+        // The same users and role as the launcher's.
+        assertThat(String.join(" ", (List<String>) es.get("entrypoint")))
+                .contains("useradd \"$$ELASTICSEARCH_INDEXER_USER\"", "-r lantian_indexer", "-r superuser");
+        assertThat((List<String>) es.get("volumes"))
+                .contains("./infra/elasticsearch/roles.yml:/usr/share/elasticsearch/config/roles.yml:ro");
+        String launcher = Files.readString(Path.of("../lantian"));
+        assertThat(launcher).contains("-Expack.security.enabled=true", "infra/elasticsearch/roles.yml",
+                "-r lantian_indexer", "-r superuser");
+    }
+
+    /** A compose value that must come from the user's .env, under the key the launcher uses in .lantian/secrets.env. */
+    private static String fromDotEnv(String key) throws IOException {
+        assertThat(Files.readString(Path.of("../lantian"))).as("the launcher generates " + key).contains(key + "=");
+        return "${" + key + ":?set " + key + " in .env}";
     }
 
     @Test
@@ -53,12 +71,13 @@ class ComposeFileTests {
                 .startsWith("./infra/keycloak/kashgar-realm.json:/opt/keycloak/data/import/"));
         Map<?, ?> env = (Map<?, ?>) kc.get("environment");
         assertThat(env.get("KC_BOOTSTRAP_ADMIN_USERNAME")).isEqualTo(v("KEYCLOAK_ADMIN"));
-        assertThat(env.get("KC_BOOTSTRAP_ADMIN_PASSWORD")).isEqualTo(v("KEYCLOAK_ADMIN_PASSWORD"));
+        assertThat(env.get("KC_BOOTSTRAP_ADMIN_PASSWORD")).isEqualTo(fromDotEnv("KEYCLOAK_ADMIN_PASSWORD"));
         String launcher = Files.readString(Path.of("../lantian"));
         assertThat(launcher).contains("--import-realm", "--hostname=http://127.0.0.1:");
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void brokerDatabaseAndCacheUseTheSamePortsAndCredentials() throws IOException {
         assertThat(ports(services.get("rabbitmq"))).containsExactly("127.0.0.1:" + v("RABBITMQ_PORT") + ":5672");
         Map<?, ?> rabbit = (Map<?, ?>) services.get("rabbitmq").get("environment");
@@ -74,6 +93,8 @@ class ComposeFileTests {
         assertThat(Path.of("postgres/compose-init.sh")).isRegularFile();
 
         assertThat(ports(services.get("redis"))).containsExactly("127.0.0.1:" + v("REDIS_PORT") + ":6379");
+        assertThat((List<String>) services.get("redis").get("command")).containsSequence("--requirepass",
+                fromDotEnv("REDIS_PASSWORD"));
     }
 
     @Test

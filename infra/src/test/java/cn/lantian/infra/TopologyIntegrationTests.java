@@ -23,21 +23,29 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-/** The exchanges the launcher declares carry every domain's events to a bound queue, with confirms. */
+/**
+ * The exchanges the launcher declares carry every domain's events to a bound queue, with confirms. Messages go through
+ * the tests' virtual host, where the launcher declares the same topology; the platform's own exchanges are only
+ * checked to exist, never published to.
+ */
 class TopologyIntegrationTests {
 
     static final EventContract CONTRACT = EventContract.load();
     static CachingConnectionFactory connections;
+    static CachingConnectionFactory platform;
 
     @BeforeAll
     static void connect() {
         connections = new CachingConnectionFactory(Infrastructure.RABBITMQ_HOST, Infrastructure.RABBITMQ_PORT);
+        connections.setVirtualHost(Infrastructure.RABBITMQ_TEST_VHOST);
         connections.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        platform = new CachingConnectionFactory(Infrastructure.RABBITMQ_HOST, Infrastructure.RABBITMQ_PORT);
     }
 
     @AfterAll
     static void disconnect() {
         connections.destroy();
+        platform.destroy();
     }
 
     static java.util.stream.Stream<String> domains() {
@@ -49,8 +57,9 @@ class TopologyIntegrationTests {
     void aMessagePublishedToTheDomainExchangeReachesABoundQueue(String domain) throws Exception {
         RabbitAdmin admin = new RabbitAdmin(connections);
         String exchange = EventContract.exchangeOf(domain);
-        // Passive check: the exchange must already exist (declared by the launcher), not be created by this test.
-        assertExists(exchange);
+        // Passive checks: the exchange must already exist (declared by the launcher), not be created by this test.
+        assertExists(platform, exchange);
+        assertExists(connections, exchange);
 
         Queue queue = new Queue("test.topology." + domain + "." + UUID.randomUUID(), false, false, false);
         admin.declareQueue(queue);
@@ -75,11 +84,12 @@ class TopologyIntegrationTests {
 
     @org.junit.jupiter.api.Test
     void theDeadLetterExchangeExists() throws Exception {
-        assertExists(EventContract.DEAD_LETTER_EXCHANGE);
+        assertExists(platform, EventContract.DEAD_LETTER_EXCHANGE);
+        assertExists(connections, EventContract.DEAD_LETTER_EXCHANGE);
     }
 
-    private static void assertExists(String exchange) throws Exception {
-        try (com.rabbitmq.client.Channel channel = connections.createConnection().createChannel(false)) {
+    private static void assertExists(CachingConnectionFactory host, String exchange) throws Exception {
+        try (com.rabbitmq.client.Channel channel = host.createConnection().createChannel(false)) {
             channel.exchangeDeclarePassive(exchange);
         }
     }

@@ -64,6 +64,7 @@ class OutboxIntegrationTests {
     void listenOnTheStationaryExchange() {
         BROKER.up();
         direct = new CachingConnectionFactory(Infrastructure.RABBITMQ_HOST, Infrastructure.RABBITMQ_PORT);
+        direct.setVirtualHost(Infrastructure.RABBITMQ_TEST_VHOST);
         RabbitAdmin admin = new RabbitAdmin(direct);
         queue = new Queue("test.eventing." + UUID.randomUUID(), false, false, false);
         admin.declareQueue(queue);

@@ -8,6 +8,10 @@ import cn.lantian.testsupport.TcpProxy;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,10 +45,44 @@ public abstract class IndexerIntegrationSupport {
      */
     protected static final String GROUP = "indexer-test-" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** This run's own indices and alias, removed when the test JVM ends: never the demo index, nor another run's. */
+    protected static final String INDEX_PREFIX = "lantian-test-" + GROUP.substring("indexer-test-".length()) + "-";
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(IndexerIntegrationSupport::dropIndices));
+    }
+
     @DynamicPropertySource
     static void broker(DynamicPropertyRegistry registry) {
         registry.add("spring.rabbitmq.port", BROKER::port);
         registry.add("spring.cloud.stream.bindings.index-in-0.group", () -> GROUP);
+        registry.add("lantian.indexer.index-prefix", () -> INDEX_PREFIX);
+        // The credentials the launcher generated for this checkout, if it started Elasticsearch with security.
+        registry.add("lantian.indexer.username", () -> Infrastructure.ELASTICSEARCH_USER);
+        registry.add("lantian.indexer.password", () -> Infrastructure.ELASTICSEARCH_PASSWORD);
+    }
+
+    private static void dropIndices() {
+        // By name: Elasticsearch refuses to delete indices by wildcard (action.destructive_requires_name).
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            String names = http.send(authorized(Infrastructure.ELASTICSEARCH + "/_cat/indices/" + INDEX_PREFIX
+                    + "*?h=index").build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String index : names.split("\\s+")) {
+                if (index.startsWith(INDEX_PREFIX)) {
+                    http.send(authorized(Infrastructure.ELASTICSEARCH + "/" + index).DELETE().build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
+        } catch (IOException | InterruptedException e) {
+            System.err.println("could not delete the test indices " + INDEX_PREFIX + "*: " + e);
+        }
+    }
+
+    private static HttpRequest.Builder authorized(String uri) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri));
+        Infrastructure.elasticsearchAuthorization().ifPresent(value -> request.header("Authorization", value));
+        return request;
     }
 
     /** The dead-letter queue of this run's queue for a domain. */

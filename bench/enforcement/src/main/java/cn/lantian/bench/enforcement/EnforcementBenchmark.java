@@ -79,6 +79,7 @@ public final class EnforcementBenchmark {
 
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
+        factory.setVirtualHost("lantian-test"); // the tests' virtual host: never a running platform's exchanges
         try (Connection connection = factory.newConnection("enforcement-bench");
                 Channel listen = connection.createChannel(); Channel publish = connection.createChannel();
                 var db = DriverManager.getConnection(JDBC + database, "lantian", "lantian")) {

@@ -11,7 +11,20 @@ import org.elasticsearch.client.RestClient;
 /** Plain JSON requests to Elasticsearch: the benchmark measures the server, not a client's object mapping. */
 final class Elastic implements AutoCloseable {
 
-    private final RestClient rest = RestClient.builder(HttpHost.create("http://127.0.0.1:9200")).build();
+    private final RestClient rest = client();
+
+    /** Elasticsearch with the credentials the launcher generated, when it started Elasticsearch with security. */
+    private static RestClient client() {
+        var builder = RestClient.builder(HttpHost.create("http://127.0.0.1:9200"));
+        String user = System.getenv().getOrDefault("ELASTICSEARCH_INDEXER_USER", "");
+        if (!user.isEmpty()) {
+            String pair = user + ":" + System.getenv().getOrDefault("ELASTICSEARCH_INDEXER_PASSWORD", "");
+            builder.setDefaultHeaders(new org.apache.http.Header[] {new org.apache.http.message.BasicHeader(
+                    "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)))});
+        }
+        return builder.build();
+    }
     private final ObjectMapper json = new ObjectMapper();
 
     JsonNode call(String method, String path, String body) throws Exception {

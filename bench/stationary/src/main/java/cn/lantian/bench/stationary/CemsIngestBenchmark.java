@@ -57,6 +57,8 @@ public final class CemsIngestBenchmark {
         Map<String, Long> published = new ConcurrentHashMap<>();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(Infrastructure.RABBITMQ_HOST);
+        // Where the benchmark's service publishes: the tests' virtual host, never a running platform's exchanges.
+        factory.setVirtualHost(System.getProperty("vhost", Infrastructure.RABBITMQ_TEST_VHOST));
         factory.setPort(Infrastructure.RABBITMQ_PORT);
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();

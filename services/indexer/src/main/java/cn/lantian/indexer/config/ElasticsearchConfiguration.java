@@ -10,7 +10,12 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.apache.http.Header;
+import org.apache.http.HttpHeaders;
 import org.apache.http.HttpHost;
+import org.apache.http.message.BasicHeader;
 import org.elasticsearch.client.RestClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +30,13 @@ class ElasticsearchConfiguration {
     @Bean(destroyMethod = "close")
     RestClientTransport elasticsearchTransport(IndexerProperties properties) {
         HttpHost[] hosts = properties.elasticsearch().stream().map(HttpHost::create).toArray(HttpHost[]::new);
-        RestClient rest = RestClient.builder(hosts).build();
+        var builder = RestClient.builder(hosts);
+        if (!properties.username().isEmpty()) {
+            String pair = properties.username() + ":" + properties.password();
+            builder.setDefaultHeaders(new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION,
+                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))});
+        }
+        RestClient rest = builder.build();
         return new RestClientTransport(rest, new JacksonJsonpMapper());
     }
 

@@ -143,7 +143,7 @@ class EventSearch {
         }
         if (c.circle() != null) {
             SearchCriteria.Circle circle = c.circle();
-            bool.filter(f -> f.geoDistance(g -> g.field("location").distance(circle.radiusKm() + "km")
+            bool.filter(f -> f.geoDistance(g -> g.field("location").distance(java.math.BigDecimal.valueOf(circle.radiusKm()).toPlainString() + "km")
                     .location(p -> p.latlon(l -> l.lat(circle.lat()).lon(circle.lon())))));
         }
         return bool.build()._toQuery();

@@ -38,7 +38,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
             bad.add(new InvalidParametersException.InvalidParameter("to", "must be after from"));
         }
         SearchCriteria.BoundingBox box = box(bad);
-        SearchCriteria.Circle circle = circle(bad);
+        SearchCriteria.Circle circle = circle(limits, bad);
         int pageSize = size(limits, bad);
         Cursor after = null;
         if (cursor != null && !cursor.isBlank()) {
@@ -120,7 +120,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         return new SearchCriteria.BoundingBox(v[0], v[1], v[2], v[3]);
     }
 
-    private SearchCriteria.Circle circle(List<InvalidParametersException.InvalidParameter> bad) {
+    private SearchCriteria.Circle circle(SearchProperties limits, List<InvalidParametersException.InvalidParameter> bad) {
         boolean hasNear = near != null && !near.isBlank();
         boolean hasRadius = radius != null && !radius.isBlank();
         if (!hasNear && !hasRadius) {
@@ -134,9 +134,12 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
                     hasNear ? "must be lon,lat in degrees" : "is required with radius"));
             ok = false;
         }
-        if (km == null || !(km[0] > 0)) {
-            bad.add(new InvalidParametersException.InvalidParameter("radius",
-                    hasRadius ? "must be a positive number of kilometres" : "is required with near"));
+        // Beyond the bounds Elasticsearch cannot read the distance (1e308 km failed the whole search with a 503).
+        if (km == null || !(km[0] >= limits.minRadiusKm() && km[0] <= limits.maxRadiusKm())) {
+            bad.add(new InvalidParametersException.InvalidParameter("radius", hasRadius
+                    ? "must be a number of kilometres from " + plain(limits.minRadiusKm()) + " to "
+                            + plain(limits.maxRadiusKm())
+                    : "is required with near"));
             ok = false;
         }
         return ok ? new SearchCriteria.Circle(point[0], point[1], km[0]) : null;
@@ -176,6 +179,10 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
             return null;
         }
         return values;
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private static boolean lon(double v) {

@@ -12,7 +12,7 @@ class SearchParametersTests {
 
     private static final EventContract CONTRACT = EventContract.load();
     private static final Jurisdictions JURISDICTIONS = Jurisdictions.load();
-    private static final SearchProperties LIMITS = new SearchProperties(20, 200, "Asia/Shanghai", null);
+    private static final SearchProperties LIMITS = new SearchProperties(20, 200, "Asia/Shanghai", null, 0.001, 1000);
 
     @Test
     void acceptsAFullSetOfFilters() {
@@ -47,6 +47,20 @@ class SearchParametersTests {
         InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
                 () -> params(null, "5").validate(CONTRACT, JURISDICTIONS, LIMITS));
         assertThat(e.parameters()).extracting(InvalidParametersException.InvalidParameter::name).containsExactly("near");
+    }
+
+    @Test
+    void refusesARadiusOutsideTheConfiguredBounds() {
+        for (String radius : new String[] {"1e308", "1000.5", "0", "1e-9", "NaN", "Infinity", "-5"}) {
+            InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+                    () -> params("76,39", radius).validate(CONTRACT, JURISDICTIONS, LIMITS));
+            assertThat(e).as(radius).isNotNull();
+            assertThat(e.parameters()).singleElement().satisfies(p -> {
+                assertThat(p.name()).isEqualTo("radius");
+                assertThat(p.reason()).isEqualTo("must be a number of kilometres from 0.001 to 1000");
+            });
+        }
+        assertThat(params("76,39", "1000").validate(CONTRACT, JURISDICTIONS, LIMITS).circle().radiusKm()).isEqualTo(1000);
     }
 
     @Test
