@@ -51,11 +51,15 @@ class AirQualityIntegrationTests {
 
     @Test
     void calculatorAnswersWithoutTokenAndNamesTheStandard() {
+        // HJ 633-2026 by default: PM2.5 80 is 100 + 50 * 20 / 55 = 118.2 -> 119 (2012: 107)
         http.get().uri("/api/public/v1/aqi/calculate?pm25_24h=80&pm10_24h=100").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.aqi").isEqualTo(107)
-                .jsonPath("$.standard").isEqualTo("HJ633-2012")
+                .jsonPath("$.aqi").isEqualTo(119)
+                .jsonPath("$.standard").isEqualTo("HJ633-2026")
+                .jsonPath("$.nonAttainmentPollutants.length()").isEqualTo(0)
+                .jsonPath("$.sensitiveGroups[0].pollutant").isEqualTo("PM2.5")
+                .jsonPath("$.category.healthUg").exists()
                 .jsonPath("$.category.nameZh").isEqualTo("轻度污染")
                 .jsonPath("$.primaryPollutants[0]").isEqualTo("PM2.5");
         http.get().uri("/api/public/v1/aqi/calculate?pm25_24h=80&standard=EPA-2024").exchange()
@@ -72,8 +76,11 @@ class AirQualityIntegrationTests {
                 .jsonPath("$.errors[?(@.field=='foo')]").exists()
                 .jsonPath("$.errors[?(@.field=='no2_1h')]").exists()
                 .jsonPath("$.errors[?(@.field=='standard')]").exists();
-        http.get().uri("/api/public/v1/aqi/calculate?so2_1h=900").exchange()
+        http.get().uri("/api/public/v1/aqi/calculate?so2_1h=900&standard=HJ633-2012").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("so2_1h");
+        // HJ 633-2026 Table 3 note b: counted as 200, no 24-hour value needed.
+        http.get().uri("/api/public/v1/aqi/calculate?so2_1h=900&standard=HJ633-2026").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.aqi").isEqualTo(200);
     }
 
     @Test

@@ -112,7 +112,7 @@ public class Observations {
         String[] primary = new String[n];
         String[] standard = new String[n];
         // The hourly AQI is pure computation: spread it over the cores before the one statement.
-        HourlyAqi.Figures[] all = chunk.parallelStream().map(hourlyAqi::of).toArray(HourlyAqi.Figures[]::new);
+        HourlyAqi.Figures[] all = hourlyAqi.ofBatch(chunk).toArray(HourlyAqi.Figures[]::new);
         for (int i = 0; i < n; i++) {
             Observation o = chunk.get(i);
             HourlyAqi.Figures figures = all[i];
