@@ -127,6 +127,7 @@ public class DailyValues {
         return n >= rules.minValidHoursPerDay() ? round(sum / n, pollutant) : null;
     }
 
+    /** The day's largest 1-hour value: GB 3095's 20-hour rule is for daily means, not for this maximum. */
     private Double maxHour(double[] hours) {
         double max = Double.NaN;
         int n = 0;
@@ -136,7 +137,7 @@ public class DailyValues {
                 n++;
             }
         }
-        return n >= rules.minValidHoursPerDay() ? max : null;
+        return n > 0 ? max : null;
     }
 
     /** The day's largest valid 8-hour rolling mean among windows ending at the rule's first to last hour. */
