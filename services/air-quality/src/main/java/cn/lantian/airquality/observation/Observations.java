@@ -205,6 +205,15 @@ public class Observations {
                   order by o.hour desc limit 1) o""").map(Observations::stored).all();
     }
 
+    /** The valid observations of these stations at the newest hour any of them reported validly. */
+    public Flux<Observation> newestHourOf(List<String> stationIds) {
+        String[] ids = stationIds.toArray(String[]::new);
+        return db.sql("""
+                        select * from observation where station_id = any(:ids) and valid
+                          and hour = (select max(hour) from observation where station_id = any(:ids) and valid)""")
+                .bind("ids", ids).map(Observations::stored).all().map(StoredHour::observation);
+    }
+
     /** One station's hours in {@code [from, to)}, oldest first. */
     public Flux<StoredHour> between(String stationId, Instant from, Instant to) {
         return db.sql("select * from observation where station_id = :id and hour >= :from and hour < :to order by hour")
