@@ -18,23 +18,27 @@ public final class YearEvaluation {
     private final EvaluationRuleSets ruleSets;
     private final Targets targets;
     private final AssessmentStations assessment;
+    private final Limits limits;
 
     public YearEvaluation(DailyValues dailyValues, EvaluationRuleSets ruleSets, Targets targets) {
         this.anyRules = dailyValues;
         this.ruleSets = ruleSets;
         this.targets = targets;
         this.assessment = AssessmentStations.load();
+        this.limits = Limits.load();
     }
 
     /**
-     * One unit's standing ({@code stationIds}: the assessment stations it was evaluated from): statistics as measured and with dust days deducted, and progress against the target on
+     * One unit's standing ({@code stationIds}: the assessment stations it was evaluated from; {@code attainment}: the
+     * measured days and year against GB 3095's limits in force): statistics as measured and with dust days deducted, and progress against the target on
      * both; {@code progress} (measured) is the one whose status changes are published. {@code target} is the unit's own
      * or, where the plan sets none for it, the prefecture's ({@code target.unit} says whose).
      *
      * @param pm25RollingMean the mean of this and the earlier years' annual PM2.5 means when the rules ask for a
      *        rolling mean (HJ 663-2026: 3 years), null otherwise or when a year of the window has no value
      */
-    public record UnitStanding(String unit, int stations, List<String> stationIds, YearStatistics measured, YearStatistics dustDeducted,
+    public record UnitStanding(String unit, int stations, List<String> stationIds, YearStatistics measured,
+            Attainment attainment, YearStatistics dustDeducted,
             Target target, List<Progress> progress, List<Progress> progressDustDeducted, Double pm25RollingMean,
             Double pm25RollingMeanDustDeducted) {
     }
@@ -62,7 +66,7 @@ public final class YearEvaluation {
                 }
                 measured.add(u.measured().pm25Mean());
                 deducted.add(u.dustDeducted().pm25Mean());
-                return new UnitStanding(u.unit(), u.stations(), u.stationIds(), u.measured(), u.dustDeducted(), u.target(), u.progress(),
+                return new UnitStanding(u.unit(), u.stations(), u.stationIds(), u.measured(), u.attainment(), u.dustDeducted(), u.target(), u.progress(),
                         u.progressDustDeducted(), rollingMean(measured, rollingYears), rollingMean(deducted, rollingYears));
             }).toList();
             return new Result(year, asOf, remainingDays, aqiStandard, evaluationRules, officialFigures, rollingYears,
@@ -109,7 +113,8 @@ public final class YearEvaluation {
             YearStatistics measured = YearStatistics.of(unitDays, dailyValues.rules(), false);
             YearStatistics deducted = YearStatistics.of(unitDays, dailyValues.rules(), true);
             Target target = targets.of(year, unit).orElse(null);
-            standings.add(new UnitStanding(unit, members.size(), members.stream().map(Station::id).toList(), measured, deducted, target,
+            standings.add(new UnitStanding(unit, members.size(), members.stream().map(Station::id).toList(), measured,
+                    Attainment.of(year, unitDays, measured, limits), deducted, target,
                     progress(measured, target, remaining), progress(deducted, target, remaining), null, null));
         });
         return new Result(year, end, remaining, dailyValues.standardFor(LocalDate.of(year, 1, 1)), rules.id(),
