@@ -181,6 +181,12 @@ public final class AqiStandard {
                 .orElseThrow(() -> new IllegalStateException(id + " computes no 24-hour mean for a special case"));
     }
 
+    /** Where this version's data says how a report is made (its indicators' source), or null. */
+    public String reportSource(Report report) {
+        ReportSpec spec = reports.get(report);
+        return spec == null ? null : spec.source();
+    }
+
     /** The sensitive groups of a pollutant (HJ 633-2026 Table 2), if this version names them. */
     public Optional<SensitiveGroups> sensitiveGroups(Pollutant pollutant) {
         return Optional.ofNullable(sensitiveGroups.get(pollutant));
