@@ -7,6 +7,7 @@ import cn.lantian.airquality.station.Stations;
 import cn.lantian.testsupport.Infrastructure;
 import java.time.OffsetDateTime;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,12 @@ class RecomputationIntegrationTests {
         insert("2026-06-01T12:00+08:00", 83, "PM2.5", "HJ633-2012");
         insert("2026-03-01T00:00+08:00", 83, "PM2.5", "HJ633-2012");
         insert("2026-02-28T23:00+08:00", 83, "PM2.5", "HJ633-2012");
+    }
+
+    @AfterEach
+    void removeTheTestStation() {
+        db.sql("delete from observation where station_id = 'RC1'").then()
+                .then(db.sql("delete from station where id = 'RC1'").then()).block();
     }
 
     @Test
