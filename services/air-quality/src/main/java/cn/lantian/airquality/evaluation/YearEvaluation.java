@@ -46,7 +46,8 @@ public final class YearEvaluation {
     /**
      * The whole evaluation.
      *
-     * @param aqiStandard the AQI standard version the year's days were judged by (HJ633-2012 for 2024)
+     * @param aqiStandard the AQI standard versions the year's days were judged by, comma-separated in order (HJ633-2012
+     *        for 2024; HJ633-2012,HJ633-2026 for 2026, whose days from March 1 are HJ 633-2026's); each day names its own
      * @param evaluationRules the version of the evaluation rules that assessed the year (HJ663-2013, HJ663-2026)
      * @param officialFigures which figures that version assesses by: measured or exceptional-events-deducted
      * @param unconfirmedRules the rule fields of that version not confirmed against the standard's text
@@ -117,7 +118,9 @@ public final class YearEvaluation {
                     Attainment.of(year, unitDays, measured, limits), deducted, target,
                     progress(measured, target, remaining), progress(deducted, target, remaining), null, null));
         });
-        return new Result(year, end, remaining, dailyValues.standardFor(LocalDate.of(year, 1, 1)), rules.id(),
+        String first = dailyValues.standardFor(LocalDate.of(year, 1, 1));
+        String last = dailyValues.standardFor(end);
+        return new Result(year, end, remaining, first.equals(last) ? first : first + "," + last, rules.id(),
                 rules.officialFigures(), rules.rollingYears(), rules.unconfirmed(), standings);
     }
 

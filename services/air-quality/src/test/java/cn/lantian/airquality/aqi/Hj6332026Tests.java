@@ -56,6 +56,12 @@ class Hj6332026Tests {
     }
 
     @Test
+    void nothingOfHj6332026IsMarkedUnconfirmedAnyMore() {
+        assertThat(HJ.confirms(List.of(Indicator.values()))).isTrue();
+        assertThat(HJ.source()).contains("PDF page 6").doesNotContain("could NOT be confirmed");
+    }
+
+    @Test
     void theWorkedChecksOfTheTranscriptionHold() {
         assertThat(HJ.iaqi(Indicator.PM25_24H, new BigDecimal("61"))).contains(101);
         assertThat(HJ.iaqi(Indicator.PM25_24H, new BigDecimal("75"))).contains(114);

@@ -54,6 +54,8 @@ class EvaluationVersionsTests {
         assertThat(y2024.evaluationRules()).isEqualTo("HJ663-2013");
         assertThat(y2024.officialFigures()).isEqualTo("measured");
         assertThat(y2026.evaluationRules()).isEqualTo("HJ663-2026");
+        assertThat(y2024.aqiStandard()).isEqualTo("HJ633-2012");
+        assertThat(y2026.aqiStandard()).isEqualTo("HJ633-2012,HJ633-2026");
         assertThat(y2026.officialFigures()).isEqualTo("exceptional-events-deducted");
         assertThat(y2026.unconfirmedRules()).contains("min8hMeansPerDay");
         assertThat(y2026.units()).allSatisfy(u -> assertThat(u.pm25RollingMean()).isNull());
