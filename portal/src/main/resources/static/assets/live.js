@@ -44,21 +44,9 @@
     each('[data-hour-for="' + id + '"]', function (el) { el.textContent = hourText(u.hour); });
     each('[data-primary-for="' + id + '"]', function (el) { el.textContent = u.primary || '—'; });
     if (found) {
-      recomputeMean();
       var announcer = document.getElementById('live-announcer');
       if (announcer) { announcer.textContent = u.stationId + ' AQI ' + u.aqi; }
     }
-  }
-
-  function recomputeMean() {
-    var target = document.getElementById('prefecture-aqi');
-    if (!target) { return; }
-    var sum = 0, n = 0;
-    each('td[data-aqi-for]', function (el) {
-      var v = parseInt(el.textContent, 10);
-      if (!isNaN(v)) { sum += v; n++; }
-    });
-    if (n > 0) { target.textContent = Math.ceil(sum / n); }
   }
 
   function applyAlert(a) {

@@ -77,6 +77,8 @@ public final class UpstreamStub implements AutoCloseable {
             } else {
                 body = series(id, param(query, "from"), param(query, "to"), param(query, "resolution"));
             }
+        } else if (path.equals("/api/public/v1/units/653100/aqi")) {
+            body = resource("unit-aqi.json");
         } else if (path.startsWith("/api/public/v1/targets/")) {
             body = resource("targets.json");
         } else if (path.equals("/api/public/v1/alerts")) {

@@ -94,6 +94,11 @@ class PagesController {
         return orElse(latest.current().map(LatestAqi.Snapshot::stations), List.of(), model, "stations");
     }
 
+    /** The prefecture's id, from the reference data. */
+    private String prefecture() {
+        return jurisdictions.ofKind(Jurisdiction.Kind.PREFECTURE).get(0).id();
+    }
+
     /** The year the newest data belongs to (demo data may be from a past year). */
     private static int dataYear(List<StationNow> stations) {
         return stations.stream().map(StationNow::hour).filter(h -> h != null).max(Instant::compareTo)
@@ -103,10 +108,11 @@ class PagesController {
     @GetMapping("/")
     Mono<String> home(ServerWebExchange exchange, Model model) {
         String lang = common(exchange, model, "home");
-        return Mono.zip(stations(model), orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"))
+        return Mono.zip(stations(model), orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
+                        orElse(airQuality.unitAqi(prefecture()), Optional.<Integer>empty(), model, "prefecture AQI"))
                 .map(t -> {
                     List<StationNow> list = t.getT1();
-                    model.addAttribute("now", views.mean(list, lang));
+                    model.addAttribute("now", views.now(t.getT3(), lang));
                     model.addAttribute("stations", views.stations(list, lang));
                     model.addAttribute("map", map.svg(list, lang, null, text("map.title", lang)));
                     model.addAttribute("alerts", t.getT2().stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
@@ -127,10 +133,12 @@ class PagesController {
         String lang = common(exchange, model, "county");
         model.addAttribute("unitId", id);
         model.addAttribute("unitName", Names.of(unit, lang));
-        return stations(model).flatMap(all -> {
+        return Mono.zip(stations(model), orElse(airQuality.unitAqi(id), Optional.<Integer>empty(), model, "unit AQI"))
+                .flatMap(both -> {
+            List<StationNow> all = both.getT1();
             List<StationNow> mine = all.stream().filter(s -> id.equals(s.jurisdiction()) || id.equals(s.corpsUnit())
                     || (s.corpsUnit() != null && jurisdictions.isWithin(s.corpsUnit(), id))).toList();
-            model.addAttribute("now", views.mean(mine, lang));
+            model.addAttribute("now", views.now(both.getT2(), lang));
             model.addAttribute("stations", views.stations(mine, lang));
             model.addAttribute("map", map.svg(mine, lang, id, Names.of(unit, lang)));
             int year = dataYear(all);

@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import org.springframework.stereotype.Component;
 
 /** Turns the portal's records into what templates show, in the reader's language. */
@@ -72,19 +71,14 @@ class Views {
         return list.stream().map(s -> station(s, lang)).toList();
     }
 
-    /**
-     * The mean of the stations' latest AQI, rounded up as HJ 633 rounds indices. A simplification: the official city
-     * AQI averages concentrations first; the portal has only the stations' indices.
-     */
-    AqiNow mean(List<StationNow> list, String lang) {
-        OptionalDouble mean = list.stream().filter(s -> s.aqi() != null).mapToInt(StationNow::aqi).average();
-        if (mean.isEmpty()) {
+    /** A unit's AQI as the air-quality service computed it (from averaged concentrations), with its category. */
+    AqiNow now(java.util.Optional<Integer> aqi, String lang) {
+        if (aqi.isEmpty()) {
             return new AqiNow(null, "—", "#E0E0E0", "#000000", "");
         }
-        int aqi = (int) Math.ceil(mean.getAsDouble());
         Locale locale = Locale.forLanguageTag(lang);
-        var c = categories.of(aqi).orElseThrow();
-        return new AqiNow(aqi, c.name(locale), c.rgb(), c.textRgb(), c.advice(locale));
+        var c = categories.of(aqi.get()).orElseThrow();
+        return new AqiNow(aqi.get(), c.name(locale), c.rgb(), c.textRgb(), c.advice(locale));
     }
 
     AlertRow alert(Alert a, String lang) {

@@ -89,6 +89,16 @@ public class AirQuality {
         }));
     }
 
+    /**
+     * A unit's newest real-time AQI as the service computes it for a city (HJ 663): from its assessment stations'
+     * averaged concentrations; empty when the unit has no hour yet or its AQI is NA.
+     */
+    public Mono<java.util.Optional<Integer>> unitAqi(String unit) {
+        return get("/api/public/v1/units/" + unit + "/aqi").map(root -> java.util.Optional.ofNullable(Json.integer(root, "aqi")))
+                .onErrorResume(org.springframework.web.reactive.function.client.WebClientResponseException.NotFound.class,
+                        e -> Mono.just(java.util.Optional.empty()));
+    }
+
     /** The year's targets and every unit's standing up to today. */
     public Mono<TargetStandings> targets(int year) {
         return targets.get(year, y -> get("/api/public/v1/targets/" + y).map(AirQuality::standings));

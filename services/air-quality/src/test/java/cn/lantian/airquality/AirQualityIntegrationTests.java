@@ -51,11 +51,15 @@ class AirQualityIntegrationTests {
 
     @Test
     void calculatorAnswersWithoutTokenAndNamesTheStandard() {
+        // HJ 633-2026 by default: PM2.5 80 is 100 + 50 * 20 / 55 = 118.2 -> 119 (2012: 107)
         http.get().uri("/api/public/v1/aqi/calculate?pm25_24h=80&pm10_24h=100").exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.aqi").isEqualTo(107)
-                .jsonPath("$.standard").isEqualTo("HJ633-2012")
+                .jsonPath("$.aqi").isEqualTo(119)
+                .jsonPath("$.standard").isEqualTo("HJ633-2026")
+                .jsonPath("$.nonAttainmentPollutants.length()").isEqualTo(0)
+                .jsonPath("$.sensitiveGroups[0].pollutant").isEqualTo("PM2.5")
+                .jsonPath("$.category.healthUg").exists()
                 .jsonPath("$.category.nameZh").isEqualTo("轻度污染")
                 .jsonPath("$.primaryPollutants[0]").isEqualTo("PM2.5");
         http.get().uri("/api/public/v1/aqi/calculate?pm25_24h=80&standard=EPA-2024").exchange()
@@ -72,8 +76,11 @@ class AirQualityIntegrationTests {
                 .jsonPath("$.errors[?(@.field=='foo')]").exists()
                 .jsonPath("$.errors[?(@.field=='no2_1h')]").exists()
                 .jsonPath("$.errors[?(@.field=='standard')]").exists();
-        http.get().uri("/api/public/v1/aqi/calculate?so2_1h=900").exchange()
+        http.get().uri("/api/public/v1/aqi/calculate?so2_1h=900&standard=HJ633-2012").exchange()
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("so2_1h");
+        // HJ 633-2026 Table 3 note b: counted as 200, no 24-hour value needed.
+        http.get().uri("/api/public/v1/aqi/calculate?so2_1h=900&standard=HJ633-2026").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.aqi").isEqualTo(200);
     }
 
     @Test
@@ -151,6 +158,28 @@ class AirQualityIntegrationTests {
                 .jsonPath("$.units[?(@.unit=='653100')].measured.validDays").isEqualTo(1)
                 .jsonPath("$.units[?(@.unit=='653100')].target.pm25Mean.value").isEqualTo(53.0);
         http.get().uri("/api/public/v1/stations/NOPE/observations").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aUnitsAqiComesFromItsAssessmentStationsAveragedConcentrations() {
+        stations.save(new Station("2699A", "吾办", "Wu Office", "national", 75.9755, 39.4694, "653101", null)).block();
+        stations.save(new Station("KEDZ01", "喀什经济开发区", "Development zone", "industrial", 75.93, 39.52, "653101", null)).block();
+        // PM2.5 20 and 130 at the two national stations (mean 75: IAQI 100 by HJ 633-2012), 300 at the industrial park.
+        String csv = CSV_HEADER + "2698A,2024-04-02T09:00+08:00,5,20,30,20,0.5,40,,true,N\n"
+                + "2699A,2024-04-02T09:00+08:00,5,20,30,130,0.5,40,,true,N\n"
+                + "KEDZ01,2024-04-02T09:00+08:00,5,20,30,300,0.5,40,,true,N\n";
+        http.post().uri("/api/air-quality/v1/observations").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR)))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(csv).exchange().expectStatus().isOk();
+        http.get().uri("/api/public/v1/units/653100/aqi").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.aqi").isEqualTo(100)
+                .jsonPath("$.standard").isEqualTo("HJ633-2012")
+                .jsonPath("$.stationIds.length()").isEqualTo(2)
+                .jsonPath("$.concentrations.pm25_1h").isEqualTo(75.0);
+        // The mean of the two stations' AQIs would be 101; the industrial park assesses nothing.
+        http.get().uri("/api/public/v1/stations").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id=='2699A')].latest.aqi").isEqualTo(172)
+                .jsonPath("$[?(@.id=='2698A')].latest.basis").value(b -> assertThat(b.toString()).contains("national monitoring centre"));
+        http.get().uri("/api/public/v1/units/xpcc-3-99/aqi").exchange().expectStatus().isNotFound();
     }
 
     @Test

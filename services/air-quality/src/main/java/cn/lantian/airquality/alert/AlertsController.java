@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,13 +26,13 @@ class AlertsController {
     private final AlertCycle cycle;
     private final StationAccess policy;
     private final Jurisdictions jurisdictions;
-    private final DatabaseClient db;
+    private final Alerts alerts;
 
-    AlertsController(AlertCycle cycle, StationAccess policy, Jurisdictions jurisdictions, DatabaseClient db) {
+    AlertsController(AlertCycle cycle, StationAccess policy, Jurisdictions jurisdictions, Alerts alerts) {
         this.cycle = cycle;
         this.policy = policy;
         this.jurisdictions = jurisdictions;
-        this.db = db;
+        this.alerts = alerts;
     }
 
     /** A county's forecast of daily AQI for the coming days. */
@@ -87,32 +86,10 @@ class AlertsController {
         });
     }
 
-    /** An alert with its steps. */
-    record AlertView(String id, String county, String level, String rule, String basis, OffsetDateTime effectiveFrom,
-            OffsetDateTime liftedAt, List<Step> history) {
-    }
-
-    /** One step of an alert. */
-    record Step(String action, String level, String previousLevel, String rule, OffsetDateTime at) {
-    }
-
     /** Alerts, newest first: {@code active=true} for the current ones only, {@code county} to filter. */
     @GetMapping("/api/public/v1/alerts")
-    Mono<List<AlertView>> alerts(@RequestParam(required = false) String county,
+    Mono<List<Alerts.AlertView>> alerts(@RequestParam(required = false) String county,
             @RequestParam(defaultValue = "false") boolean active) {
-        String sql = "select * from alert where (:county = '' or county = :county)"
-                + (active ? " and lifted_at is null" : "") + " order by effective_from desc, id limit 500";
-        return db.sql(sql).bind("county", county == null ? "" : county)
-                .map(r -> new AlertView(r.get("id", String.class), r.get("county", String.class), r.get("level", String.class),
-                        r.get("rule_id", String.class), r.get("basis", String.class),
-                        r.get("effective_from", OffsetDateTime.class), r.get("lifted_at", OffsetDateTime.class), List.of()))
-                .all()
-                .concatMap(a -> db.sql("select * from alert_history where alert_id = :id order by seq").bind("id", a.id())
-                        .map(r -> new Step(r.get("action", String.class), r.get("level", String.class),
-                                r.get("previous_level", String.class), r.get("rule_id", String.class),
-                                r.get("at", OffsetDateTime.class))).all().collectList()
-                        .map(h -> new AlertView(a.id(), a.county(), a.level(), a.rule(), a.basis(), a.effectiveFrom(),
-                                a.liftedAt(), h)))
-                .collectList();
+        return alerts.list(county, active).collectList();
     }
 }

@@ -27,12 +27,40 @@ public final class AqiStandard {
     /** What happens to a concentration below the table's first row (EPA 1-hour O3 starts at 0.125 ppm). */
     enum Below { ERROR, DISREGARD }
 
-    /** A breakpoint table with the conversion and truncation the standard applies before looking it up. */
-    record Table(List<Segment> segments, Integer truncateDecimals, BigDecimal conversion) {
+    /**
+     * A breakpoint table with the conversion and truncation the standard applies before looking it up.
+     *
+     * @param note why this indicator is indexed on another's rows (1-hour PM on the daily rows), else null
+     */
+    record Table(List<Segment> segments, Integer truncateDecimals, BigDecimal conversion, String note) {
 
         BigDecimal prepare(BigDecimal c) {
             BigDecimal value = conversion == null ? c : c.multiply(conversion);
             return truncateDecimals == null ? value : value.setScale(truncateDecimals, RoundingMode.DOWN);
+        }
+
+        Table aliased(String why) {
+            return new Table(segments, truncateDecimals, conversion, why);
+        }
+    }
+
+    /** Which indicators a report indexes, and where the standard says so. */
+    record ReportSpec(List<Indicator> indicators, String source) {
+    }
+
+    /**
+     * The missing-data rule: in these reports, an AQI computed without every indicator is published only above
+     * {@code publishAbove}; otherwise it is NA and only the single values are published.
+     */
+    record MissingData(Set<Report> reports, int publishAbove, String source) {
+    }
+
+    /** Concentrations rounded before indexing: decimals per pollutant, half to even (GB/T 8170). */
+    record ConcentrationRounding(Map<Pollutant, Integer> decimals, String source) {
+
+        BigDecimal round(Indicator indicator, BigDecimal c) {
+            Integer places = decimals.get(indicator.pollutant());
+            return places == null ? c : c.setScale(places, RoundingMode.HALF_EVEN);
         }
     }
 
@@ -45,17 +73,23 @@ public final class AqiStandard {
     private final Rounding rounding;
     private final Beyond beyond;
     private final Below below;
+    private final Integer aqiMinimum;
     private final int primaryAbove;
-    private final int nonAttainmentAbove;
+    private final Integer nonAttainmentAbove;
+    private final ConcentrationRounding concentrationRounding;
     private final Map<Indicator, Table> tables;
     private final Map<Indicator, String> unconfirmed;
     private final List<Substitution> substitutions;
     private final List<Category> categories;
+    private final Map<Report, ReportSpec> reports;
+    private final MissingData missingData;
+    private final Map<Pollutant, SensitiveGroups> sensitiveGroups;
 
     AqiStandard(String id, String family, String title, String source, LocalDate appliesFrom, LocalDate appliesUntil,
-            Rounding rounding, Beyond beyond, Below below, int primaryAbove, int nonAttainmentAbove,
-            Map<Indicator, Table> tables, Map<Indicator, String> unconfirmed, List<Substitution> substitutions,
-            List<Category> categories) {
+            Rounding rounding, Beyond beyond, Below below, Integer aqiMinimum, int primaryAbove,
+            Integer nonAttainmentAbove, ConcentrationRounding concentrationRounding, Map<Indicator, Table> tables,
+            Map<Indicator, String> unconfirmed, List<Substitution> substitutions, List<Category> categories,
+            Map<Report, ReportSpec> reports, MissingData missingData, Map<Pollutant, SensitiveGroups> sensitiveGroups) {
         this.id = id;
         this.family = family;
         this.title = title;
@@ -65,12 +99,17 @@ public final class AqiStandard {
         this.rounding = rounding;
         this.beyond = beyond;
         this.below = below;
+        this.aqiMinimum = aqiMinimum;
         this.primaryAbove = primaryAbove;
         this.nonAttainmentAbove = nonAttainmentAbove;
+        this.concentrationRounding = concentrationRounding;
         this.tables = Map.copyOf(tables);
         this.unconfirmed = Map.copyOf(unconfirmed);
         this.substitutions = List.copyOf(substitutions);
         this.categories = List.copyOf(categories);
+        this.reports = Map.copyOf(reports);
+        this.missingData = missingData;
+        this.sensitiveGroups = Map.copyOf(sensitiveGroups);
     }
 
     public String id() {
@@ -120,6 +159,39 @@ public final class AqiStandard {
                 .orElseThrow(() -> new IllegalArgumentException("no category for AQI " + aqi + " in " + id));
     }
 
+    /** The indicators of a report (HJ 633-2026 4.2.2, 4.2.3), or empty where this version defines none (EPA). */
+    public List<Indicator> indicators(Report report) {
+        ReportSpec spec = reports.get(report);
+        return spec == null ? List.of() : spec.indicators();
+    }
+
+    /**
+     * Whether this value is reported by the pollutant's 24-hour mean (HJ 633-2012: 1-hour SO2 above 800), which the
+     * caller then has to supply.
+     */
+    public boolean needsDailyMean(Indicator indicator, BigDecimal concentration) {
+        Table table = tables.get(indicator);
+        return table != null && substitutions.stream().anyMatch(s -> s.indicator() == indicator && s.use() != null
+                && s.useMinValidHours() != null && table.prepare(rounded(indicator, concentration)).compareTo(s.above()) > 0);
+    }
+
+    /** Hourly values a 24-hour mean computed for a special case needs (the data file's {@code useMinValidHours}). */
+    public int dailyMeanMinHours() {
+        return substitutions.stream().map(Substitution::useMinValidHours).filter(Objects::nonNull).findFirst()
+                .orElseThrow(() -> new IllegalStateException(id + " computes no 24-hour mean for a special case"));
+    }
+
+    /** Where this version's data says how a report is made (its indicators' source), or null. */
+    public String reportSource(Report report) {
+        ReportSpec spec = reports.get(report);
+        return spec == null ? null : spec.source();
+    }
+
+    /** The sensitive groups of a pollutant (HJ 633-2026 Table 2), if this version names them. */
+    public Optional<SensitiveGroups> sensitiveGroups(Pollutant pollutant) {
+        return Optional.ofNullable(sensitiveGroups.get(pollutant));
+    }
+
     /**
      * Computes every IAQI, the AQI, category, primary and non-attainment pollutants.
      *
@@ -129,37 +201,14 @@ public final class AqiStandard {
      *         an indicator whose breakpoints this version's data marks unconfirmed
      */
     public AqiResult compute(Map<Indicator, BigDecimal> values) {
-        Map<Indicator, BigDecimal> given = new EnumMap<>(Indicator.class);
-        values.forEach((indicator, value) -> {
-            if (value != null) {
-                given.put(indicator, value);
-            }
-        });
-        List<SubIndex> subIndices = new ArrayList<>();
-        for (Map.Entry<Indicator, BigDecimal> e : given.entrySet()) {
-            subIndices.add(subIndex(e.getKey(), e.getValue(), given));
-        }
-        Integer aqi = subIndices.stream().map(SubIndex::iaqi).filter(Objects::nonNull).max(Integer::compare).orElse(null);
-        Set<Pollutant> primary = new LinkedHashSet<>();
-        Set<Pollutant> over = new LinkedHashSet<>();
-        for (SubIndex s : subIndices) {
-            if (s.iaqi() == null) {
-                continue;
-            }
-            if (aqi > primaryAbove && s.iaqi().equals(aqi)) {
-                primary.add(s.indicator().pollutant());
-            }
-            if (s.iaqi() > nonAttainmentAbove) {
-                over.add(s.indicator().pollutant());
-            }
-        }
-        return new AqiResult(id, List.copyOf(subIndices), aqi, aqi == null ? null : category(aqi), List.copyOf(primary),
-                List.copyOf(over));
+        Map<Indicator, BigDecimal> given = given(values);
+        return result(indexAll(given.keySet(), given), List.of(), null);
     }
 
     /**
      * Like {@link #compute}, but an indicator that cannot be indexed from these values alone (1-hour SO2 above 800
-     * needs the 24-hour mean; a row this version marks unconfirmed) is left out instead of failing the whole result.
+     * needs the 24-hour mean under HJ 633-2012; a row this version marks unconfirmed) is left out instead of failing
+     * the whole result.
      */
     public AqiResult computeLeavingOut(Map<Indicator, BigDecimal> values) {
         Map<Indicator, BigDecimal> usable = new EnumMap<>(Indicator.class);
@@ -173,13 +222,97 @@ public final class AqiStandard {
         }
     }
 
-    /** The IAQI of one value on its own table, without special cases; empty where the standard does not index it. */
-    public Optional<Integer> iaqi(Indicator indicator, BigDecimal concentration) {
-        return Optional.ofNullable(plain(indicator, concentration).iaqi());
+    /**
+     * One report's AQI: only the report's indicators are indexed (other values serve only a special case, such as the
+     * 24-hour SO2 that reports a 1-hour SO2 above 800 under HJ 633-2012); an indicator that is missing or cannot be
+     * indexed is left out and listed in {@code missing}; where this version's missing-data rule covers the report, an
+     * AQI without every indicator is published only above its threshold, otherwise it is NA.
+     */
+    public AqiResult report(Report report, Map<Indicator, BigDecimal> values) {
+        List<Indicator> wanted = indicators(report);
+        Map<Indicator, BigDecimal> given = given(values);
+        Set<Indicator> indexed = new LinkedHashSet<>();
+        List<Indicator> missing = new ArrayList<>();
+        for (Indicator i : wanted) {
+            if (given.containsKey(i)) {
+                indexed.add(i);
+            } else {
+                missing.add(i);
+            }
+        }
+        List<SubIndex> subIndices;
+        while (true) {
+            try {
+                subIndices = indexAll(indexed, given);
+                break;
+            } catch (AqiInputException e) {
+                Indicator failed = Indicator.ofKey(e.parameter()).orElseThrow(() -> e);
+                if (!indexed.remove(failed)) {
+                    throw e;
+                }
+                missing.add(failed);
+            }
+        }
+        AqiResult full = result(subIndices, missing, null);
+        if (missing.isEmpty() || missingData == null || !missingData.reports().contains(report)
+                || full.aqi() != null && full.aqi() > missingData.publishAbove()) {
+            return full;
+        }
+        return new AqiResult(id, full.subIndices(), null, null, List.of(), List.of(), List.copyOf(missing),
+                "NA: " + missingData.source());
     }
 
-    private SubIndex subIndex(Indicator indicator, BigDecimal c, Map<Indicator, BigDecimal> given) {
-        if (c.signum() < 0) {
+    private static Map<Indicator, BigDecimal> given(Map<Indicator, BigDecimal> values) {
+        Map<Indicator, BigDecimal> given = new EnumMap<>(Indicator.class);
+        values.forEach((indicator, value) -> {
+            if (value != null) {
+                given.put(indicator, value);
+            }
+        });
+        return given;
+    }
+
+    private List<SubIndex> indexAll(java.util.Collection<Indicator> indicators, Map<Indicator, BigDecimal> given) {
+        List<SubIndex> subIndices = new ArrayList<>();
+        for (Indicator indicator : indicators) {
+            subIndices.add(subIndex(indicator, given.get(indicator), given));
+        }
+        return subIndices;
+    }
+
+    private AqiResult result(List<SubIndex> subIndices, List<Indicator> missing, String note) {
+        Integer aqi = subIndices.stream().map(SubIndex::iaqi).filter(Objects::nonNull).max(Integer::compare).orElse(null);
+        if (aqi != null && aqiMinimum != null && aqi < aqiMinimum) {
+            aqi = aqiMinimum;
+        }
+        Set<Pollutant> primary = new LinkedHashSet<>();
+        Set<Pollutant> over = new LinkedHashSet<>();
+        for (SubIndex s : subIndices) {
+            if (s.iaqi() == null) {
+                continue;
+            }
+            if (aqi > primaryAbove && s.iaqi().equals(aqi)) {
+                primary.add(s.indicator().pollutant());
+            }
+            if (nonAttainmentAbove != null && s.iaqi() > nonAttainmentAbove) {
+                over.add(s.indicator().pollutant());
+            }
+        }
+        return new AqiResult(id, List.copyOf(subIndices), aqi, aqi == null ? null : category(aqi), List.copyOf(primary),
+                List.copyOf(over), List.copyOf(missing), note);
+    }
+
+    /** The IAQI of one value on its own table, without special cases; empty where the standard does not index it. */
+    public Optional<Integer> iaqi(Indicator indicator, BigDecimal concentration) {
+        return Optional.ofNullable(plain(indicator, rounded(indicator, concentration)).iaqi());
+    }
+
+    private BigDecimal rounded(Indicator indicator, BigDecimal c) {
+        return concentrationRounding == null ? c : concentrationRounding.round(indicator, c);
+    }
+
+    private SubIndex subIndex(Indicator indicator, BigDecimal given, Map<Indicator, BigDecimal> all) {
+        if (given.signum() < 0) {
             throw new AqiInputException(indicator.key(), "a concentration cannot be negative");
         }
         if (unconfirmed.containsKey(indicator)) {
@@ -187,21 +320,22 @@ public final class AqiStandard {
         }
         Table table = tables.get(indicator);
         if (table == null) {
-            return new SubIndex(indicator, c, null, "not indexed by " + id);
+            return new SubIndex(indicator, given, null, "not indexed by " + id);
         }
+        BigDecimal c = rounded(indicator, given);
         for (Substitution s : substitutions) {
             if (s.indicator() == indicator && table.prepare(c).compareTo(s.above()) > 0) {
-                return substituted(indicator, c, s, given);
+                return substituted(indicator, c, s, all);
             }
         }
         return plain(indicator, c);
     }
 
     private SubIndex substituted(Indicator indicator, BigDecimal c, Substitution s, Map<Indicator, BigDecimal> given) {
-        BigDecimal other = given.get(s.use());
-        Integer iaqi = other == null ? null : plain(s.use(), other).iaqi();
-        if (iaqi == null && s.fallbackIndex() != null) {
-            return new SubIndex(indicator, c, s.fallbackIndex(), "fixed at " + s.fallbackIndex() + ": " + s.source());
+        BigDecimal other = s.use() == null ? null : given.get(s.use());
+        Integer iaqi = other == null ? null : plain(s.use(), rounded(s.use(), other)).iaqi();
+        if (iaqi == null && s.fixedIndex() != null) {
+            return new SubIndex(indicator, c, s.fixedIndex(), "counted as " + s.fixedIndex() + ": " + s.source());
         }
         if (other == null) {
             throw new AqiInputException(indicator.key(), "above " + s.above().stripTrailingZeros().toPlainString()
@@ -243,7 +377,7 @@ public final class AqiStandard {
                 segment = s;
             }
         }
-        return new SubIndex(indicator, c, segment.rounded(value, rounding == Rounding.CEILING), null);
+        return new SubIndex(indicator, c, segment.rounded(value, rounding == Rounding.CEILING), table.note());
     }
 
     @Override

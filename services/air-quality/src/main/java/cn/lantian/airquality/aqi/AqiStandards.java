@@ -76,22 +76,6 @@ public final class AqiStandards {
         return chosen;
     }
 
-    /**
-     * The version that computes figures of that date from these indicators: the one in force, unless its data marks
-     * some of their breakpoints unconfirmed; then the latest earlier version that has them all. So while HJ 633-2026's
-     * new particle rows are not confirmed, hours and days since 2026-03-01 are judged by HJ 633-2012 and say so,
-     * instead of an AQI that silently leaves out PM2.5 and PM10.
-     */
-    public AqiStandard nationalConfirming(LocalDate date, java.util.Collection<Indicator> indicators) {
-        AqiStandard chosen = null;
-        for (AqiStandard s : national) {
-            if (!s.appliesFrom().isAfter(date) && s.confirms(indicators)) {
-                chosen = s;
-            }
-        }
-        return chosen == null ? national(date) : chosen;
-    }
-
     private static AqiStandard parse(JsonNode root) {
         String id = root.get("id").asString();
         Map<Indicator, AqiStandard.Table> tables = new EnumMap<>(Indicator.class);
@@ -99,16 +83,18 @@ public final class AqiStandards {
             List<Integer> levels = new ArrayList<>();
             root.get("indexLevels").forEach(n -> levels.add(n.asInt()));
             root.get("breakpoints").properties().forEach(e -> tables.put(indicator(e.getKey(), id),
-                    new AqiStandard.Table(continuous(e.getValue(), levels), null, null)));
+                    new AqiStandard.Table(continuous(e.getValue(), levels), null, null, null)));
         }
         BigDecimal molarVolume = root.has("molarVolumeLitres") ? root.get("molarVolumeLitres").decimalValue() : null;
         if (root.has("segments")) {
             root.get("segments").properties().forEach(e -> tables.put(indicator(e.getKey(), id), banded(e.getValue(), molarVolume)));
         }
         if (root.has("realTimeTables")) {
+            String why = text(root.get("realTimeTables"), "_why");
             root.get("realTimeTables").properties().forEach(e -> {
                 if (!e.getKey().startsWith("_") && tables.containsKey(indicator(e.getValue().asString(), id))) {
-                    tables.put(indicator(e.getKey(), id), tables.get(indicator(e.getValue().asString(), id)));
+                    tables.put(indicator(e.getKey(), id), tables.get(indicator(e.getValue().asString(), id))
+                            .aliased("on the " + e.getValue().asString() + " rows: " + why));
                 }
             });
         }
@@ -125,21 +111,60 @@ public final class AqiStandards {
         }
         List<Substitution> substitutions = new ArrayList<>();
         root.path("substitutions").forEach(n -> substitutions.add(new Substitution(indicator(n.get("indicator").asString(), id),
-                n.get("above").decimalValue(), indicator(n.get("use").asString(), id),
-                n.hasNonNull("fallbackIndex") ? n.get("fallbackIndex").asInt() : null, n.get("source").asString())));
+                n.get("above").decimalValue(), n.hasNonNull("use") ? indicator(n.get("use").asString(), id) : null,
+                n.hasNonNull("fixedIndex") ? n.get("fixedIndex").asInt() : null,
+                n.hasNonNull("useMinValidHours") ? n.get("useMinValidHours").asInt() : null, n.get("source").asString())));
         List<Category> categories = new ArrayList<>();
         root.get("categories").forEach(n -> categories.add(new Category(n.get("min").asInt(),
                 n.get("max").isNull() ? null : n.get("max").asInt(), text(n, "level"), text(n, "levelEn"), text(n, "nameZh"),
-                text(n, "nameEn"), text(n, "colourZh"), text(n, "colourEn"), text(n, "rgb"), text(n, "healthZh"),
-                text(n, "healthEn"), text(n, "adviceZh"), text(n, "adviceEn"))));
+                text(n, "nameEn"), text(n, "nameUg"), text(n, "colourZh"), text(n, "colourEn"), text(n, "rgb"),
+                text(n, "healthZh"), text(n, "healthEn"), text(n, "healthUg"), text(n, "adviceZh"), text(n, "adviceEn"),
+                text(n, "adviceUg"))));
+        Map<Report, AqiStandard.ReportSpec> reports = new EnumMap<>(Report.class);
+        for (Report report : Report.values()) {
+            JsonNode r = root.path("reports").path(report.key());
+            if (!r.isMissingNode()) {
+                List<Indicator> indicators = new ArrayList<>();
+                r.get("indicators").forEach(i -> indicators.add(indicator(i.asString(), id)));
+                reports.put(report, new AqiStandard.ReportSpec(List.copyOf(indicators), text(r, "source")));
+            }
+        }
+        AqiStandard.MissingData missingData = null;
+        if (root.hasNonNull("missingData")) {
+            JsonNode m = root.get("missingData");
+            java.util.Set<Report> covered = java.util.EnumSet.noneOf(Report.class);
+            m.get("reports").forEach(r -> covered.add(java.util.Arrays.stream(Report.values())
+                    .filter(x -> x.key().equals(r.asString())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(id + ": unknown report " + r.asString()))));
+            missingData = new AqiStandard.MissingData(covered, m.get("publishAbove").asInt(), text(m, "source"));
+        }
+        AqiStandard.ConcentrationRounding concentrationRounding = null;
+        if (root.hasNonNull("concentrationRounding")) {
+            JsonNode c = root.get("concentrationRounding");
+            if (!"half-even".equals(text(c, "method"))) {
+                throw new IllegalStateException(id + ": unknown concentration rounding " + text(c, "method"));
+            }
+            Map<Pollutant, Integer> decimals = new EnumMap<>(Pollutant.class);
+            c.get("decimals").properties().forEach(e -> decimals.put(pollutant(e.getKey(), id), e.getValue().asInt()));
+            concentrationRounding = new AqiStandard.ConcentrationRounding(Map.copyOf(decimals), text(c, "source"));
+        }
+        Map<Pollutant, SensitiveGroups> groups = new EnumMap<>(Pollutant.class);
+        root.path("sensitiveGroups").properties().forEach(e -> {
+            if (!e.getKey().startsWith("_")) {
+                groups.put(java.util.Arrays.stream(Pollutant.values()).filter(p -> p.label().equals(e.getKey())).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(id + ": unknown pollutant " + e.getKey())),
+                        new SensitiveGroups(text(e.getValue(), "zh"), text(e.getValue(), "en"), text(e.getValue(), "ug")));
+            }
+        });
         return new AqiStandard(id, text(root, "family"), text(root, "title"), text(root, "source"),
                 LocalDate.parse(text(root, "appliesFrom")),
                 root.hasNonNull("appliesUntil") ? LocalDate.parse(text(root, "appliesUntil")) : null,
                 AqiStandard.Rounding.valueOf(text(root, "indexRounding").toUpperCase()),
                 AqiStandard.Beyond.valueOf(text(root, "beyondTable").toUpperCase()),
                 AqiStandard.Below.valueOf(text(root, "belowTable").toUpperCase()),
-                root.get("primaryAbove").asInt(), root.get("nonAttainmentAbove").asInt(), tables, unconfirmed,
-                substitutions, categories);
+                root.hasNonNull("aqiMinimum") ? root.get("aqiMinimum").asInt() : null, root.get("primaryAbove").asInt(),
+                root.hasNonNull("nonAttainmentAbove") ? root.get("nonAttainmentAbove").asInt() : null,
+                concentrationRounding, tables, unconfirmed, substitutions, categories, reports, missingData, groups);
     }
 
     /** HJ 633 style: one concentration per index level, null where the table is blank; rows join end to end. */
@@ -168,11 +193,16 @@ public final class AqiStandards {
                     .multiply(node.get("scale").decimalValue());
         }
         Integer decimals = node.has("truncateDecimals") ? node.get("truncateDecimals").asInt() : null;
-        return new AqiStandard.Table(List.copyOf(segments), decimals, conversion);
+        return new AqiStandard.Table(List.copyOf(segments), decimals, conversion, null);
     }
 
     private static Indicator indicator(String key, String standard) {
         return Indicator.ofKey(key).orElseThrow(() -> new IllegalStateException(standard + ": unknown indicator " + key));
+    }
+
+    private static Pollutant pollutant(String key, String standard) {
+        return java.util.Arrays.stream(Pollutant.values()).filter(p -> p.name().equalsIgnoreCase(key)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(standard + ": unknown pollutant " + key));
     }
 
     private static String text(JsonNode node, String field) {

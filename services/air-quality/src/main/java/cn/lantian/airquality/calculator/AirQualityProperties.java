@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AirQualityProperties(String calculatorDefaultStandard, Integer correctionEventsPerBatch) {
 
     public AirQualityProperties {
-        calculatorDefaultStandard = calculatorDefaultStandard == null ? "HJ633-2012" : calculatorDefaultStandard;
+        calculatorDefaultStandard = calculatorDefaultStandard == null ? "HJ633-2026" : calculatorDefaultStandard;
         correctionEventsPerBatch = correctionEventsPerBatch == null ? 500 : correctionEventsPerBatch;
     }
 }

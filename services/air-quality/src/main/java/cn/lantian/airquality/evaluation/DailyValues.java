@@ -5,6 +5,7 @@ import cn.lantian.airquality.aqi.AqiStandard;
 import cn.lantian.airquality.aqi.AqiStandards;
 import cn.lantian.airquality.aqi.Indicator;
 import cn.lantian.airquality.aqi.Pollutant;
+import cn.lantian.airquality.aqi.Report;
 import cn.lantian.airquality.observation.HourlyAqi;
 import cn.lantian.airquality.observation.Observation;
 import java.math.BigDecimal;
@@ -102,8 +103,8 @@ public class DailyValues {
         put(values, Indicator.CO_24H, co);
         put(values, Indicator.O3_1H, o3Hour);
         put(values, Indicator.O3_8H, o3EightHour);
-        AqiStandard standard = standards.nationalConfirming(day, values.keySet());
-        AqiResult result = standard.computeLeavingOut(values);
+        AqiStandard standard = standards.national(day);
+        AqiResult result = standard.report(Report.DAILY, values);
         String primary = result.primary().stream().map(Pollutant::label).collect(Collectors.joining(","));
         String basis = flaggedBasis;
         if (basis == null && pm10 != null && pm25 != null && pm10 >= rules.dustMinPm10() && pm25 / pm10 <= rules.dustMaxFineRatio()) {
@@ -126,6 +127,7 @@ public class DailyValues {
         return n >= rules.minValidHoursPerDay() ? round(sum / n, pollutant) : null;
     }
 
+    /** The day's largest 1-hour value: GB 3095's 20-hour rule is for daily means, not for this maximum. */
     private Double maxHour(double[] hours) {
         double max = Double.NaN;
         int n = 0;
@@ -135,7 +137,7 @@ public class DailyValues {
                 n++;
             }
         }
-        return n >= rules.minValidHoursPerDay() ? max : null;
+        return n > 0 ? max : null;
     }
 
     /** The day's largest valid 8-hour rolling mean among windows ending at the rule's first to last hour. */

@@ -20,6 +20,11 @@ class EvaluationConfiguration {
     }
 
     @Bean
+    UnitAqi unitAqi(AqiStandards standards) {
+        return new UnitAqi(standards);
+    }
+
+    @Bean
     Targets targets() {
         return Targets.load();
     }

@@ -16,13 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code evaluation/hj663-2026.json}) and the dust rule {@code evaluation/dust.json}.
  *
  * @param appliesFrom first day the version is in force
+ * @param validity GB 3095 Table 4's minimums, from the GB 3095 version the file names ({@code validityFrom})
  * @param officialFigures which figures the version assesses a year by: {@code measured} or
  *        {@code exceptional-events-deducted}; both are always computed and shown
  * @param rollingYears years in the rolling mean of the annual PM2.5 concentration (1: the year alone)
  * @param unconfirmed the fields of the data file whose figures could not be checked against the standard's text
  */
 public record EvaluationRules(String id, LocalDate appliesFrom, int minValidHoursPerDay, int minValidHoursPer8h,
-        int min8hMeansPerDay, int firstWindowEnd, int lastWindowEnd, int minValidDaysPerYear, Map<String, Integer> decimals,
+        int min8hMeansPerDay, int firstWindowEnd, int lastWindowEnd, int minValidDaysPerYear, Limits.Validity validity,
+        Map<String, Integer> decimals,
         int goodDayMaxAqi, int heavyDayMinAqi, double o3Percentile, double coPercentile, String officialFigures,
         int rollingYears, List<String> unconfirmed, String dustRuleId, double dustMinPm10, double dustMaxFineRatio) {
 
@@ -41,10 +43,12 @@ public record EvaluationRules(String id, LocalDate appliesFrom, int minValidHour
         if (r.has("unconfirmed")) {
             r.get("unconfirmed").properties().forEach(e -> unconfirmed.add(e.getKey()));
         }
+        // The validity minimums are GB 3095's (Table 4), named by the version file.
+        Limits.Validity validity = Limits.load().byId(r.get("validityFrom").asString()).validity();
         return new EvaluationRules(r.get("id").asString(), LocalDate.parse(r.get("appliesFrom").asString()),
-                r.get("minValidHoursPerDay").asInt(), r.get("minValidHoursPer8h").asInt(), r.get("min8hMeansPerDay").asInt(),
+                validity.dailyMinHours(), validity.eightHourMinHours(), r.get("min8hMeansPerDay").asInt(),
                 r.get("firstEightHourWindowEnd").asInt(), r.get("lastEightHourWindowEnd").asInt(),
-                r.get("minValidDaysPerYear").asInt(), Map.copyOf(decimals), r.get("goodDayMaxAqi").asInt(),
+                validity.annualMinDays(), validity, Map.copyOf(decimals), r.get("goodDayMaxAqi").asInt(),
                 r.get("heavyDayMinAqi").asInt(), r.get("o3PercentileAnnual").asDouble(),
                 r.get("coPercentileAnnual").asDouble(), r.get("officialFigures").asString(), r.get("rollingYears").asInt(),
                 List.copyOf(unconfirmed), d.get("id").asString(), d.get("minPm10").asDouble(), d.get("maxFineRatio").asDouble());

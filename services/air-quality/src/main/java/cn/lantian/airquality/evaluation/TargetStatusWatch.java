@@ -45,6 +45,12 @@ public class TargetStatusWatch {
     }
 
     /** Asks for the years to be re-evaluated soon; returns at once. */
+    /** Observations of some years were written: re-evaluate them. */
+    @org.springframework.context.event.EventListener
+    void on(cn.lantian.airquality.observation.ObservationsWritten written) {
+        request(written.years());
+    }
+
     public void request(Set<Integer> years) {
         pending.addAll(years);
         drain();

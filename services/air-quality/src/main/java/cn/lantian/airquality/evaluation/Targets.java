@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The targets by year and unit from {@code evaluation/targets.json}. A unit without its own target is shown against the
- * prefecture's: the plan makes the annual targets binding on the county governments (section 六) but gives figures for
+ * prefecture's: the plan makes the annual targets binding on the county and city governments (section 四（三）严格监督考核) but gives figures for
  * the prefecture only, so the prefecture's is the one published yardstick; the result names whose target it is.
  */
 public final class Targets {

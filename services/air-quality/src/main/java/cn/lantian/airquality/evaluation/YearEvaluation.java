@@ -17,22 +17,28 @@ public final class YearEvaluation {
     private final DailyValues anyRules;
     private final EvaluationRuleSets ruleSets;
     private final Targets targets;
+    private final AssessmentStations assessment;
+    private final Limits limits;
 
     public YearEvaluation(DailyValues dailyValues, EvaluationRuleSets ruleSets, Targets targets) {
         this.anyRules = dailyValues;
         this.ruleSets = ruleSets;
         this.targets = targets;
+        this.assessment = AssessmentStations.load();
+        this.limits = Limits.load();
     }
 
     /**
-     * One unit's standing: statistics as measured and with dust days deducted, and progress against the target on
+     * One unit's standing ({@code stationIds}: the assessment stations it was evaluated from; {@code attainment}: the
+     * measured days and year against GB 3095's limits in force): statistics as measured and with dust days deducted, and progress against the target on
      * both; {@code progress} (measured) is the one whose status changes are published. {@code target} is the unit's own
      * or, where the plan sets none for it, the prefecture's ({@code target.unit} says whose).
      *
      * @param pm25RollingMean the mean of this and the earlier years' annual PM2.5 means when the rules ask for a
      *        rolling mean (HJ 663-2026: 3 years), null otherwise or when a year of the window has no value
      */
-    public record UnitStanding(String unit, int stations, YearStatistics measured, YearStatistics dustDeducted,
+    public record UnitStanding(String unit, int stations, List<String> stationIds, YearStatistics measured,
+            Attainment attainment, YearStatistics dustDeducted,
             Target target, List<Progress> progress, List<Progress> progressDustDeducted, Double pm25RollingMean,
             Double pm25RollingMeanDustDeducted) {
     }
@@ -40,7 +46,8 @@ public final class YearEvaluation {
     /**
      * The whole evaluation.
      *
-     * @param aqiStandard the AQI standard version the year's days were judged by (HJ633-2012 for 2024)
+     * @param aqiStandard the AQI standard versions the year's days were judged by, comma-separated in order (HJ633-2012
+     *        for 2024; HJ633-2012,HJ633-2026 for 2026, whose days from March 1 are HJ 633-2026's); each day names its own
      * @param evaluationRules the version of the evaluation rules that assessed the year (HJ663-2013, HJ663-2026)
      * @param officialFigures which figures that version assesses by: measured or exceptional-events-deducted
      * @param unconfirmedRules the rule fields of that version not confirmed against the standard's text
@@ -60,7 +67,7 @@ public final class YearEvaluation {
                 }
                 measured.add(u.measured().pm25Mean());
                 deducted.add(u.dustDeducted().pm25Mean());
-                return new UnitStanding(u.unit(), u.stations(), u.measured(), u.dustDeducted(), u.target(), u.progress(),
+                return new UnitStanding(u.unit(), u.stations(), u.stationIds(), u.measured(), u.attainment(), u.dustDeducted(), u.target(), u.progress(),
                         u.progressDustDeducted(), rollingMean(measured, rollingYears), rollingMean(deducted, rollingYears));
             }).toList();
             return new Result(year, asOf, remainingDays, aqiStandard, evaluationRules, officialFigures, rollingYears,
@@ -96,14 +103,7 @@ public final class YearEvaluation {
         Map<String, List<DailyValue>> stationDays = new LinkedHashMap<>();
         stations.parallelStream().map(s -> Map.entry(s.id(), dailyValues.ofStation(hoursByStation.getOrDefault(s.id(), List.of()))))
                 .toList().forEach(e -> stationDays.put(e.getKey(), e.getValue()));
-        Map<String, List<Station>> units = new TreeMap<>();
-        for (Station s : stations) {
-            units.computeIfAbsent(Targets.PREFECTURE, k -> new ArrayList<>()).add(s);
-            units.computeIfAbsent(s.jurisdiction(), k -> new ArrayList<>()).add(s);
-            if (s.corpsUnit() != null && !s.corpsUnit().equals(s.jurisdiction())) {
-                units.computeIfAbsent(s.corpsUnit(), k -> new ArrayList<>()).add(s);
-            }
-        }
+        Map<String, List<Station>> units = assessment.units(stations);
         LocalDate end = asOf.isAfter(LocalDate.of(year, 12, 31)) ? LocalDate.of(year, 12, 31) : asOf;
         int remaining = (int) ChronoUnit.DAYS.between(end, LocalDate.of(year, 12, 31));
         List<UnitStanding> standings = new ArrayList<>();
@@ -114,10 +114,13 @@ public final class YearEvaluation {
             YearStatistics measured = YearStatistics.of(unitDays, dailyValues.rules(), false);
             YearStatistics deducted = YearStatistics.of(unitDays, dailyValues.rules(), true);
             Target target = targets.of(year, unit).orElse(null);
-            standings.add(new UnitStanding(unit, members.size(), measured, deducted, target,
+            standings.add(new UnitStanding(unit, members.size(), members.stream().map(Station::id).toList(), measured,
+                    Attainment.of(year, unitDays, measured, limits), deducted, target,
                     progress(measured, target, remaining), progress(deducted, target, remaining), null, null));
         });
-        return new Result(year, end, remaining, dailyValues.standardFor(LocalDate.of(year, 1, 1)), rules.id(),
+        String first = dailyValues.standardFor(LocalDate.of(year, 1, 1));
+        String last = dailyValues.standardFor(end);
+        return new Result(year, end, remaining, first.equals(last) ? first : first + "," + last, rules.id(),
                 rules.officialFigures(), rules.rollingYears(), rules.unconfirmed(), standings);
     }
 

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -23,14 +22,14 @@ public class YearEvaluations {
 
     private final Stations stations;
     private final Observations observations;
-    private final DatabaseClient db;
+    private final DustDays dustDays;
     private final YearEvaluation evaluation;
 
-    public YearEvaluations(Stations stations, Observations observations, DatabaseClient db, DailyValues dailyValues,
+    public YearEvaluations(Stations stations, Observations observations, DustDays dustDays, DailyValues dailyValues,
             EvaluationRuleSets ruleSets, Targets targets) {
         this.stations = stations;
         this.observations = observations;
-        this.db = db;
+        this.dustDays = dustDays;
         this.evaluation = new YearEvaluation(dailyValues, ruleSets, targets);
     }
 
@@ -52,12 +51,7 @@ public class YearEvaluations {
     private Mono<YearEvaluation.Result> evaluateAlone(int year, LocalDate asOf) {
         Instant from = LocalDate.of(year, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
         Instant to = LocalDate.of(year + 1, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
-        Mono<Map<String, Map<LocalDate, String>>> flagged = db.sql(
-                        "select jurisdiction, day, basis from dust_day where day between :from and :to")
-                .bind("from", LocalDate.of(year, 1, 1)).bind("to", LocalDate.of(year, 12, 31))
-                .map(r -> new Object[] {r.get("jurisdiction", String.class), r.get("day", LocalDate.class), r.get("basis", String.class)})
-                .all().collect(Collectors.groupingBy(a -> (String) a[0],
-                        Collectors.toMap(a -> (LocalDate) a[1], a -> (String) a[2])));
+        Mono<Map<String, Map<LocalDate, String>>> flagged = dustDays.ofYear(year);
         return Mono.zip(stations.all().collectList(),
                         observations.allBetween(from, to).collect(Collectors.groupingBy(Observation::station)),
                         flagged)

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param heavyDayShare percentage of valid days with AQI above 200
  * @param o3_8hP90 90th percentile of the daily maximum 8-hour O3
  * @param coP95 95th percentile of the daily CO means
- * @param complete whether the days meet the year's validity minimum
+ * @param complete whether the days with an AQI meet GB 3095 Table 4 for a year (324, and 27 in each month, February
+ *        25)
  */
 public record YearStatistics(int validDays, int goodDays, int heavyDays, double goodDayShare, double heavyDayShare,
         Double pm25Mean, Double pm10Mean, Double so2Mean, Double no2Mean, Double o3_8hP90, Double coP95, double pm25Sum,
@@ -30,7 +31,19 @@ public record YearStatistics(int validDays, int goodDays, int heavyDays, double 
                 mean(pm25), mean(values(counted, DailyValue::pm10)), mean(values(counted, DailyValue::so2)),
                 mean(values(counted, DailyValue::no2)), percentile(values(counted, DailyValue::o3_8h), rules.o3Percentile()),
                 percentile(values(counted, DailyValue::co), rules.coPercentile()), Arrays.stream(pm25).sum(), pm25.length,
-                dust, aqis.size() >= rules.minValidDaysPerYear());
+                dust, completeYear(counted, rules.validity()));
+    }
+
+    /**
+     * GB 3095 Table 4 applied to the days with an AQI: enough of them in the year and in every month. A year to date is
+     * never complete.
+     */
+    static boolean completeYear(List<DailyValue> days, Limits.Validity validity) {
+        if (days.isEmpty()) {
+            return false;
+        }
+        int year = days.get(0).day().getYear();
+        return Attainment.valid(days, d -> d.aqi() == null ? null : d.aqi().doubleValue(), year, validity);
     }
 
     /**

@@ -1,12 +1,12 @@
 package cn.lantian.airquality.observation;
 
-import cn.lantian.airquality.evaluation.TargetStatusWatch;
 import cn.lantian.airquality.station.Station;
 import cn.lantian.airquality.station.Stations;
 import cn.lantian.airquality.web.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -22,12 +22,12 @@ class ObservationIntake {
 
     private final Observations observations;
     private final Stations stations;
-    private final TargetStatusWatch watch;
+    private final ApplicationEventPublisher events;
 
-    ObservationIntake(Observations observations, Stations stations, TargetStatusWatch watch) {
+    ObservationIntake(Observations observations, Stations stations, ApplicationEventPublisher events) {
         this.observations = observations;
         this.stations = stations;
-        this.watch = watch;
+        this.events = events;
     }
 
     /** What a batch did. */
@@ -72,7 +72,7 @@ class ObservationIntake {
             Set<Integer> years = new TreeSet<>();
             batch.forEach(o -> years.add(o.hour().atZone(HourlyAqi.CHINA).minusHours(1).getYear()));
             return observations.upsert(batch)
-                    .doOnSuccess(written -> watch.request(years))
+                    .doOnSuccess(written -> events.publishEvent(new ObservationsWritten(Set.copyOf(years))))
                     .map(written -> new IngestReport(batch.size(), written, List.copyOf(ids)));
         });
     }

@@ -112,7 +112,7 @@ public class Observations {
         String[] primary = new String[n];
         String[] standard = new String[n];
         // The hourly AQI is pure computation: spread it over the cores before the one statement.
-        HourlyAqi.Figures[] all = chunk.parallelStream().map(hourlyAqi::of).toArray(HourlyAqi.Figures[]::new);
+        HourlyAqi.Figures[] all = hourlyAqi.ofBatch(chunk).toArray(HourlyAqi.Figures[]::new);
         for (int i = 0; i < n; i++) {
             Observation o = chunk.get(i);
             HourlyAqi.Figures figures = all[i];
@@ -203,6 +203,65 @@ public class Observations {
                 select o.* from station s cross join lateral (
                   select * from observation o where o.station_id = s.id and o.valid and o.aqi is not null
                   order by o.hour desc limit 1) o""").map(Observations::stored).all();
+    }
+
+    /**
+     * Recomputes the AQI figures of every stored hour from {@code from} on by the standard now shipped for its date, and
+     * writes only those that differ: a second run changes nothing. No event is published (the figures of past hours
+     * are read through the API; the live map takes each station's next hour). Returns the years whose hours changed.
+     */
+    public Mono<Set<Integer>> recomputeSince(Instant from) {
+        return db.sql("""
+                        select station_id, extract(epoch from hour)::bigint as h, so2, no2, pm10, pm25, co, o3, o3_8h, valid,
+                               aqi, primary_pollutants, standard
+                        from observation where hour >= :from order by station_id, hour""")
+                .bind("from", from.atOffset(java.time.ZoneOffset.UTC))
+                .map(row -> new StoredHour(new Observation(row.get("station_id", String.class),
+                        Instant.ofEpochSecond(row.get("h", Long.class)), real(row, "so2"), real(row, "no2"), real(row, "pm10"),
+                        real(row, "pm25"), real(row, "co"), real(row, "o3"), real(row, "o3_8h"),
+                        Boolean.TRUE.equals(row.get("valid", Boolean.class)), null), row.get("aqi", Integer.class),
+                        row.get("primary_pollutants", String.class), row.get("standard", String.class)))
+                .all().collectList()
+                .flatMap(stored -> {
+                    List<Observation> hours = stored.stream().map(StoredHour::observation).toList();
+                    List<HourlyAqi.Figures> figures = hourlyAqi.ofBatch(hours);
+                    List<Integer> changed = new ArrayList<>();
+                    for (int i = 0; i < stored.size(); i++) {
+                        StoredHour was = stored.get(i);
+                        HourlyAqi.Figures now = figures.get(i);
+                        if (!java.util.Objects.equals(was.aqi(), now.aqi()) || !java.util.Objects.equals(was.primary(), now.primary())
+                                || !java.util.Objects.equals(was.standard(), now.standard())) {
+                            changed.add(i);
+                        }
+                    }
+                    if (changed.isEmpty()) {
+                        return Mono.just(Set.<Integer>of());
+                    }
+                    String[] station = changed.stream().map(i -> hours.get(i).station()).toArray(String[]::new);
+                    Long[] hour = changed.stream().map(i -> hours.get(i).hour().getEpochSecond()).toArray(Long[]::new);
+                    Integer[] aqi = changed.stream().map(i -> figures.get(i).aqi()).toArray(Integer[]::new);
+                    String[] primary = changed.stream().map(i -> figures.get(i).primary()).toArray(String[]::new);
+                    String[] standard = changed.stream().map(i -> figures.get(i).standard()).toArray(String[]::new);
+                    Set<Integer> years = new java.util.TreeSet<>();
+                    changed.forEach(i -> years.add(hours.get(i).hour().atZone(HourlyAqi.CHINA).minusHours(1).getYear()));
+                    return tx.transactional(db.sql("""
+                                    update observation o set aqi = t.q, primary_pollutants = t.p, standard = t.st
+                                    from unnest($1::text[], $2::bigint[], $3::integer[], $4::text[], $5::text[]) as t(s, h, q, p, st)
+                                    where o.station_id = t.s and o.hour = to_timestamp(t.h)""")
+                            .bind(0, station).bind(1, hour).bind(2, aqi).bind(3, primary).bind(4, standard)
+                            .fetch().rowsUpdated())
+                            .doOnNext(n -> LOG.info("recomputed the AQI of {} stored hours since {}", n, from))
+                            .thenReturn(Set.copyOf(years));
+                });
+    }
+
+    /** The valid observations of these stations at the newest hour any of them reported validly. */
+    public Flux<Observation> newestHourOf(List<String> stationIds) {
+        String[] ids = stationIds.toArray(String[]::new);
+        return db.sql("""
+                        select * from observation where station_id = any(:ids) and valid
+                          and hour = (select max(hour) from observation where station_id = any(:ids) and valid)""")
+                .bind("ids", ids).map(Observations::stored).all().map(StoredHour::observation);
     }
 
     /** One station's hours in {@code [from, to)}, oldest first. */

@@ -19,7 +19,7 @@ record StationRegistration(String nameZh, String nameEn, String kind, Double lon
         String jurisdiction, String corpsUnit) {
 
     /** The kinds the station table allows. */
-    static final Set<String> KINDS = Set.of("national", "regional", "county");
+    static final Set<String> KINDS = Set.of("national", "regional", "county", "industrial");
     /** Station codes as the national network writes them (2698A), or a local code. */
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
 

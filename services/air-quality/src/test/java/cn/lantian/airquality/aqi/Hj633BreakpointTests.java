@@ -114,14 +114,11 @@ class Hj633BreakpointTests {
     }
 
     @Test
-    void hj2026RefusesParticlesItsDataCouldNotConfirmButIndexesTheRest() {
-        AqiStandard hj2026 = STANDARDS.byId("HJ633-2026").orElseThrow();
-        assertThatThrownBy(() -> hj2026.compute(values(Indicator.PM25_24H, "80")))
-                .isInstanceOfSatisfying(AqiInputException.class, e -> assertThat(e.parameter()).isEqualTo("pm25_24h"))
-                .hasMessageContaining("not confirmed");
-        AqiResult result = hj2026.compute(values(Indicator.NO2_24H, "80"));
-        assertThat(result.standard()).isEqualTo("HJ633-2026");
-        assertThat(result.aqi()).isEqualTo(100);
+    void oneHourParticlesOnTheDailyRowsAreNamedAsTheNationalCentresPractice() {
+        SubIndex pm = HJ.compute(values(Indicator.PM10_1H, "707")).subIndices().get(0);
+        assertThat(pm.iaqi()).isEqualTo(500);
+        assertThat(HJ.compute(values(Indicator.PM25_1H, "80")).subIndices().get(0).note())
+                .contains("national monitoring centre's practice");
     }
 
     static Map<Indicator, BigDecimal> values(Object... pairs) {

@@ -36,6 +36,18 @@ class PublishedKashgarHoursTests {
     }
 
     @Test
+    void theRealTimeReportOfHj6332012ReproducesThemToo() throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        for (Hour hour : publishedHours()) {
+            AqiResult result = HJ633_2012.report(Report.REAL_TIME, hour.values());
+            if (result.aqi() == null || result.aqi() != hour.publishedAqi()) {
+                mismatches.add(hour.line() + " -> " + result.aqi());
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
     void namesThePublishedPrimaryPollutants() throws IOException {
         List<String> mismatches = new ArrayList<>();
         for (Hour hour : publishedHours()) {

@@ -40,8 +40,10 @@ class EvaluationVersionsTests {
         assertThat(revised.rollingYears()).isEqualTo(3);
         assertThat(revised.appliesFrom()).isEqualTo(LocalDate.of(2026, 3, 1));
         // Every figure carried over from 2013 is marked, so none passes for confirmed by accident.
-        assertThat(revised.unconfirmed()).contains("appliesFrom", "minValidHoursPerDay", "minValidDaysPerYear",
-                "heavyDayMinAqi", "o3PercentileAnnual", "rollingYears");
+        assertThat(revised.unconfirmed()).contains("appliesFrom", "min8hMeansPerDay", "heavyDayMinAqi",
+                "o3PercentileAnnual", "rollingYears");
+        // The validity minimums are GB 3095-2026 Table 4's, read from its print: no longer marked.
+        assertThat(revised.unconfirmed()).doesNotContain("minValidHoursPerDay", "minValidHoursPer8h", "minValidDaysPerYear");
     }
 
     @Test
@@ -52,8 +54,10 @@ class EvaluationVersionsTests {
         assertThat(y2024.evaluationRules()).isEqualTo("HJ663-2013");
         assertThat(y2024.officialFigures()).isEqualTo("measured");
         assertThat(y2026.evaluationRules()).isEqualTo("HJ663-2026");
+        assertThat(y2024.aqiStandard()).isEqualTo("HJ633-2012");
+        assertThat(y2026.aqiStandard()).isEqualTo("HJ633-2012,HJ633-2026");
         assertThat(y2026.officialFigures()).isEqualTo("exceptional-events-deducted");
-        assertThat(y2026.unconfirmedRules()).contains("minValidHoursPerDay");
+        assertThat(y2026.unconfirmedRules()).contains("min8hMeansPerDay");
         assertThat(y2026.units()).allSatisfy(u -> assertThat(u.pm25RollingMean()).isNull());
     }
 
