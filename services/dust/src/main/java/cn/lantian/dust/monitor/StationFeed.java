@@ -33,9 +33,9 @@ class StationFeed {
     private final MonitorIngest ingest;
     private final Clock clock;
 
-    StationFeed(WebClient.Builder builder, DustProperties properties, Stations stations, MonitorIngest ingest,
+    StationFeed(DustProperties properties, Stations stations, MonitorIngest ingest,
             Clock clock) {
-        this.http = builder.baseUrl(properties.airQualityUrl()).build();
+        this.http = WebClient.builder().baseUrl(properties.airQualityUrl()).build();
         this.stations = stations;
         this.ingest = ingest;
         this.clock = clock;
