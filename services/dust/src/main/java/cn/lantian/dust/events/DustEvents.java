@@ -11,9 +11,8 @@ public final class DustEvents {
     public static final String SITE_DUST_VIOLATION = "lantian.dust.site-dust-violation.v1";
     public static final String SITE_MONITOR_SILENT = "lantian.dust.site-monitor-silent.v1";
     public static final String IDLE_LAND_TASK_OPENED = "lantian.dust.idle-land-task-opened.v1";
-    public static final String IDLE_LAND_TASK_CLOSED = "lantian.dust.idle-land-task-closed.v1";
     public static final String EMERGENCY_MEASURES_ACTIVATED = "lantian.dust.emergency-measures-activated.v1";
-    public static final String EMERGENCY_MEASURES_ENDED = "lantian.dust.emergency-measures-ended.v1";
+    public static final String EMERGENCY_NONCOMPLIANCE = "lantian.dust.emergency-noncompliance.v1";
 
     /** The agency named on events about sites, monitors, idle land, roads and yards. */
     public static final String HOUSING = "housing";

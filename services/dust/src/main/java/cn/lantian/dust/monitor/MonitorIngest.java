@@ -1,6 +1,7 @@
 package cn.lantian.dust.monitor;
 
 import cn.lantian.dust.access.Access;
+import cn.lantian.dust.emergency.EmergencyService;
 import cn.lantian.dust.events.DustEvents;
 import cn.lantian.dust.rules.DustRules;
 import cn.lantian.dust.web.FieldError;
@@ -42,9 +43,11 @@ class MonitorIngest {
     private final ObjectMapper json;
     private final ExceedanceRule rule;
     private final String measure;
+    private final EmergencyService emergency;
 
     MonitorIngest(Monitors monitors, Stations stations, Access access, Outbox outbox, TransactionalOperator tx,
-            ObjectMapper json, DustRules rules) {
+            ObjectMapper json, DustRules rules, EmergencyService emergency) {
+        this.emergency = emergency;
         this.monitors = monitors;
         this.stations = stations;
         this.access = access;
@@ -151,6 +154,7 @@ class MonitorIngest {
         List<Instant> at = new ArrayList<>();
         List<String> details = new ArrayList<>();
         Map<String, OutgoingEvent> events = new HashMap<>();
+        List<Monitors.SiteAtHour> alarmed = new ArrayList<>();
         for (Monitors.SiteAtHour h : touched) {
             Station station = nearest.get(h);
             Double stationPm10 = station == null ? null : pm10.get(Stations.key(station.id(), h.hour().hour()));
@@ -158,6 +162,9 @@ class MonitorIngest {
                     : List.of());
             breaches.addAll(rule.relative(h.hour().mean(), stationPm10));
             for (ExceedanceRule.Breach b : breaches) {
+                if (b.kind().equals(ExceedanceRule.ALARM)) {
+                    alarmed.add(h);
+                }
                 String id = h.site().siteId() + "/" + h.hour().hour() + "/" + b.kind();
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("siteId", h.site().siteId());
@@ -187,8 +194,12 @@ class MonitorIngest {
         if (ids.isEmpty()) {
             return Mono.just(0);
         }
+        // An hour above the alarm level while a stop-work measure is in force shows the site working against it.
         return monitors.violations(ids, siteIds, kinds, measure, at, details).collectList()
                 .flatMap(fresh -> outbox.appendAll(fresh.stream().map(events::get).toList())
+                        .then(reactor.core.publisher.Flux.fromIterable(alarmed).concatMap(h -> emergency
+                                .workingAgainstMeasure(h.site().siteId(), h.site().placement(), h.site().phase(),
+                                        h.site().lon(), h.site().lat(), "monitor", h.hour().hour())).then())
                         .thenReturn(fresh.size()));
     }
 }

@@ -52,12 +52,12 @@ class Monitors {
     /** The monitors with those ids and where their sites lie. */
     Mono<Map<String, MonitoredSite>> sitesOf(List<String> monitorIds) {
         return db.sql("""
-                select m.id as monitor_id, s.id as site_id, s.lon, s.lat, s.jurisdiction, s.corps_unit
+                select m.id as monitor_id, s.id as site_id, s.lon, s.lat, s.jurisdiction, s.corps_unit, s.phase
                 from site_monitor m join site s on s.id = m.site_id where m.id = any(:ids)""")
                 .bind("ids", monitorIds.toArray(String[]::new))
                 .map(r -> new MonitoredSite(r.get("monitor_id", String.class), r.get("site_id", String.class),
                         r.get("lon", Double.class), r.get("lat", Double.class), r.get("jurisdiction", String.class),
-                        r.get("corps_unit", String.class)))
+                        r.get("corps_unit", String.class), r.get("phase", String.class)))
                 .all().collectMap(MonitoredSite::monitorId);
     }
 
@@ -100,13 +100,13 @@ class Monitors {
     /** The site hours labelled with one of those hours, with where their sites lie. */
     Flux<SiteAtHour> siteHoursAt(List<Instant> hours) {
         return db.sql("""
-                select h.site_id, h.hour, h.pm10_sum / h.n as mean, s.lon, s.lat, s.jurisdiction, s.corps_unit
+                select h.site_id, h.hour, h.pm10_sum / h.n as mean, s.lon, s.lat, s.jurisdiction, s.corps_unit, s.phase
                 from site_hour h join site s on s.id = h.site_id where h.hour = any(:hours)""")
                 .bind("hours", hours.stream().map(h -> h.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
                 .map(r -> new SiteAtHour(new SiteHour(r.get("site_id", String.class), Binds.instant(r, "hour"),
                         r.get("mean", Double.class), 0), new MonitoredSite(null, r.get("site_id", String.class),
                         r.get("lon", Double.class), r.get("lat", Double.class), r.get("jurisdiction", String.class),
-                        r.get("corps_unit", String.class))))
+                        r.get("corps_unit", String.class), r.get("phase", String.class))))
                 .all();
     }
 

@@ -1,6 +1,7 @@
 package cn.lantian.dust.site;
 
 import cn.lantian.dust.access.Access;
+import cn.lantian.dust.emergency.EmergencyService;
 import cn.lantian.dust.events.DustEvents;
 import cn.lantian.dust.web.Checks;
 import cn.lantian.dust.web.Conflict;
@@ -37,10 +38,12 @@ class InspectionService {
     private final Outbox outbox;
     private final TransactionalOperator tx;
     private final ObjectMapper json;
+    private final EmergencyService emergency;
     private final Clock clock;
 
     InspectionService(Sites sites, Inspections inspections, Access access, Outbox outbox, TransactionalOperator tx,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, EmergencyService emergency, Clock clock) {
+        this.emergency = emergency;
         this.sites = sites;
         this.inspections = inspections;
         this.access = access;
@@ -127,7 +130,11 @@ class InspectionService {
                     return Flux.fromIterable(inspection.items())
                             .filter(item -> Boolean.FALSE.equals(item.passed()))
                             .concatMap(item -> violation(site, inspection, item))
-                            .then(Mono.just(inspection));
+                            .then(Boolean.TRUE.equals(in.working())
+                                    ? emergency.workingAgainstMeasure(site.id(), site.placement(), site.phase(),
+                                            site.lon(), site.lat(), "inspection", inspection.inspectedAt())
+                                    : Mono.just(false))
+                            .thenReturn(inspection);
                 })));
     }
 
