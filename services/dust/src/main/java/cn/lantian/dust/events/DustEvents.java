@@ -12,6 +12,8 @@ public final class DustEvents {
     public static final String SITE_MONITOR_SILENT = "lantian.dust.site-monitor-silent.v1";
     public static final String IDLE_LAND_TASK_OPENED = "lantian.dust.idle-land-task-opened.v1";
     public static final String EMERGENCY_MEASURES_ACTIVATED = "lantian.dust.emergency-measures-activated.v1";
+    public static final String CATERING_VIOLATION = "lantian.dust.catering-violation.v1";
+    public static final String MUCK_TRUCK_VIOLATION = "lantian.dust.muck-truck-violation.v1";
     public static final String EMERGENCY_NONCOMPLIANCE = "lantian.dust.emergency-noncompliance.v1";
 
     /** The agency named on events about sites, monitors, idle land, roads and yards. */
