@@ -63,6 +63,18 @@ public abstract class IntegrationTest {
     /** A valid unified social credit code. */
     protected static final String CREDIT_CODE = "91653125MA78ABCD1N";
 
+    /**
+     * Waits until the relay has published (with the broker's confirm) every outbox event about the subject, and
+     * returns how many there are.
+     */
+    protected long awaitPublished(String subject) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
+                        "select count(*) from event_outbox where sent_at is null and payload::jsonb->>'subject' = :s")
+                .bind("s", subject).map(r -> r.get(0, Long.class)).one().block() == 0);
+        return db.sql("select count(*) from event_outbox where payload::jsonb->>'subject' = :s").bind("s", subject)
+                .map(r -> r.get(0, Long.class)).one().block();
+    }
+
     /** The outbox payloads of that type whose subject is the given one. */
     protected List<String> events(String type, String subject) {
         return db.sql("select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")

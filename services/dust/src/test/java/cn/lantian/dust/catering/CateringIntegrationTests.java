@@ -51,6 +51,7 @@ class CateringIntegrationTests extends IntegrationTest {
         assertThat(raised).as("one violation per hour").isEqualTo(1);
         assertThat(events("lantian.dust.catering-violation.v1", "restaurant/" + ok)).singleElement().asString()
                 .contains("\"kind\":\"fume-over-limit\"", "\"value\":2.4", "\"agency\":\"market-regulation\"");
+        assertThat(awaitPublished("restaurant/" + ok)).isEqualTo(1);
     }
 
     @Test

@@ -94,13 +94,25 @@ class EmergencyIntegrationTests extends IntegrationTest {
         assertThat(events("lantian.dust.emergency-noncompliance.v1", "site/" + site)).singleElement().asString()
                 .contains("\"alertId\":\"" + alertId + "\"", "\"evidence\":\"monitor\"",
                         "\"measure\":\"stop-earthwork-demolition\"");
+        // An inspection that saw earthwork under way during the alert is evidence too.
+        List<Map<String, Object>> items = List.of("enclosure", "covering", "washing", "hardening", "wet-work",
+                "sealed-transport").stream().map(i -> Map.<String, Object>of("item", i, "passed", true)).toList();
+        http.post().uri("/api/dust/v1/sites/" + site + "/inspections")
+                .header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
+                .bodyValue(Map.of("inspectedAt", from.plus(3, ChronoUnit.HOURS).toString(), "items", items,
+                        "working", true))
+                .exchange().expectStatus().isCreated();
+        assertThat(events("lantian.dust.emergency-noncompliance.v1", "site/" + site)).hasSize(2)
+                .last().asString().contains("\"evidence\":\"inspection\"");
+        assertThat(awaitPublished("site/" + site)).isGreaterThanOrEqualTo(3);
+        assertThat(awaitPublished("alert/" + alertId)).isEqualTo(1);
 
         alert("alert-lifted", alertId, "orange");
         await().atMost(Duration.ofSeconds(20)).until(() -> !"active".equals(lifted(alertId)));
         // A reading a minute ago belongs to the hour ending after the lifting.
         readings(monitor, Instant.now().plus(9, ChronoUnit.MINUTES), 320);
         assertThat(events("lantian.dust.emergency-noncompliance.v1", "site/" + site)).as("nothing after lifting")
-                .hasSize(1);
+                .hasSize(2);
     }
 
     @Test

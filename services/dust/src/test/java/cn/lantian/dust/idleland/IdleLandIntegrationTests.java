@@ -70,6 +70,7 @@ class IdleLandIntegrationTests extends IntegrationTest {
         assertThat(events("lantian.dust.idle-land-task-opened.v1", "idle-land-task/" + task)).singleElement()
                 .asString().contains("\"parcelId\":\"" + overdue + "\"", "\"rule\":\"dust.idle-land.max-idle\"",
                         "\"idleSince\":\"" + today.minusMonths(3).minusDays(1) + "\"");
+        assertThat(awaitPublished("idle-land-task/" + task)).isEqualTo(1);
         assertThat(status(overdue)).isEqualTo("tasked");
     }
 

@@ -42,6 +42,7 @@ class SilentWatchIntegrationTests extends IntegrationTest {
         watch.check().block();
         assertThat(events("lantian.dust.site-monitor-silent.v1", "site/" + site)).singleElement().asString()
                 .contains("\"monitorId\":\"" + quiet + "\"", "\"id\":\"dust.monitor.silent-minutes\"");
+        assertThat(awaitPublished("site/" + site)).as("silent and monitor-free").isGreaterThanOrEqualTo(1);
 
         http.post().uri("/api/dust/v1/readings").header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
                 .bodyValue(List.of(Map.of("monitorId", quiet, "at", now.toString(), "pm10", 60)))

@@ -22,6 +22,7 @@ class MuckIntegrationTests extends IntegrationTest {
                 .get("id").toString();
         assertThat(events("lantian.dust.muck-truck-violation.v1", "muck-truck/新Q12345"))
                 .anySatisfy(e -> assertThat(e).contains(id, "\"spilling\"", "\"agency\":\"urban-management\""));
+        assertThat(awaitPublished("muck-truck/新Q12345")).isGreaterThanOrEqualTo(1);
 
         http.post().uri("/api/dust/v1/muck-violations").header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
                 .bodyValue(Map.of("plate", "x", "kinds", List.of("littering"), "at", "now", "lon", SHACHE[0], "lat",

@@ -117,6 +117,7 @@ class SiteIntegrationTests extends IntegrationTest {
                 .exchange().expectStatus().isCreated().expectBody().jsonPath("$.failed[0]").isEqualTo("covering");
         assertThat(events("lantian.dust.site-dust-violation.v1", "site/" + id)).singleElement().asString()
                 .contains("\"measure\":\"covering\"", "\"evidence\":\"inspection\"", "photo://insp/covering.jpg");
+        assertThat(awaitPublished("site/" + id)).as("monitor-free site: only the violation").isEqualTo(1);
 
         // Five items only, or a failed item without a photo, are refused whole.
         List<Map<String, Object>> five = SixItems.ALL.subList(0, 5).stream()
