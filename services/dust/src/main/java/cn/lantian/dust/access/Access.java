@@ -19,6 +19,9 @@ public class Access {
     /** The agencies that own construction sites, monitors, idle land, muck trucks, roads and yards. */
     public static final List<String> DUST_AGENCIES = List.of("housing", "urban-management");
 
+    /** The agency that reads every record of the service besides the owners. */
+    public static final String READER = "ecology";
+
     /** The agency that owns catering premises. */
     public static final List<String> CATERING_AGENCIES = List.of("market-regulation");
 

@@ -70,5 +70,7 @@ class CateringIntegrationTests extends IntegrationTest {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.sizeClass").isEqualTo("small");
         http.get().uri("/api/dust/v1/restaurants/" + mine).header("Authorization", token(DemoIdentity.ECO_KASHGAR))
                 .exchange().expectStatus().isNotFound();
+        http.get().uri("/api/dust/v1/restaurants/" + mine).header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
+                .exchange().expectStatus().isForbidden();
     }
 }

@@ -77,6 +77,9 @@ class SiteIntegrationTests extends IntegrationTest {
                 .header("Authorization", token(DemoIdentity.COORDINATOR)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.items[?(@.id == '" + shache + "')]").exists();
         http.get().uri("/api/dust/v1/sites/" + shache).exchange().expectStatus().isUnauthorized();
+        // Traffic police neither owns nor oversees construction sites.
+        http.get().uri("/api/dust/v1/sites").header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
+                .exchange().expectStatus().isForbidden();
     }
 
     @Test
