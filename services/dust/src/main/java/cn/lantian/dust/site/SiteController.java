@@ -95,7 +95,7 @@ class SiteController {
         return Callers.current().flatMap(c -> inspections.ofSite(c, id, size).collectList());
     }
 
-    private static void checkCursor(String field, String value) {
+    static void checkCursor(String field, String value) {
         if (value != null && (value.length() > 64 || cn.lantian.dust.web.Checks.textProblem(value, 64) != null)) {
             throw InvalidInput.of(field, "must be at most 64 characters of text");
         }

@@ -24,4 +24,13 @@ class PublicIntegrationTests extends IntegrationTest {
         http.get().uri("/api/public/v1/dust/violations").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.items").isArray();
     }
+
+    @Test
+    void healthAndTheOpenApiDocumentNeedNoToken() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status")
+                .isEqualTo("UP");
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/dust/v1/sites']").exists()
+                .jsonPath("$.paths['/api/public/v1/dust/sites']").exists();
+    }
 }

@@ -121,6 +121,11 @@ class SiteIntegrationTests extends IntegrationTest {
         assertThat(events("lantian.dust.site-dust-violation.v1", "site/" + id)).singleElement().asString()
                 .contains("\"measure\":\"covering\"", "\"evidence\":\"inspection\"", "photo://insp/covering.jpg");
         assertThat(awaitPublished("site/" + id)).as("monitor-free site: only the violation").isEqualTo(1);
+        http.get().uri("/api/dust/v1/violations?siteId=" + id).header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items[0].measure").isEqualTo("covering")
+                .jsonPath("$.items[0].kind").isEqualTo("inspection");
+        http.get().uri("/api/dust/v1/violations?siteId=" + id).header("Authorization", token(DemoIdentity.ECO_KASHGAR))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.items").isEmpty();
 
         // Five items only, or a failed item without a photo, are refused whole.
         List<Map<String, Object>> five = SixItems.ALL.subList(0, 5).stream()
