@@ -41,6 +41,7 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTest {
             "/api/public/v1/targets/2024, air-quality",
             "/api/public/v1/alerts/current, air-quality",
             "/api/public/v1/enterprises/disclosures, stationary",
+            "/api/public/v1/dust/sites, dust",
             "/api/public/v1/cases/closed, enforcement",
             "/api/public/v1/assessments/2024-H1, enforcement",
             "/api/public/v1/downloads/pm25.csv, portal",
