@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,7 @@ public class Siting {
     private final List<Unit> units;
     private final Jurisdictions jurisdictions;
 
+    @Autowired
     Siting(Jurisdictions jurisdictions) {
         this(jurisdictions, units(jurisdictions));
     }
