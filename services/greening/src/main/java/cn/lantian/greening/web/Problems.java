@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.PayloadTooLargeException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -67,6 +68,9 @@ class Problems {
     ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e, ServerWebExchange exchange) {
         if (causedBy(e, DataBufferLimitException.class) != null) {
             return tooLarge(e, exchange);
+        }
+        if (e instanceof MissingRequestValueException missing) {
+            return invalid(InvalidInput.of(missing.getName(), "is required"), exchange);
         }
         if (e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                 && causedBy(e, JacksonException.class) == null) {
