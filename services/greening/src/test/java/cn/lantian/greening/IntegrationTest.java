@@ -21,12 +21,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ActiveProfiles("it")
 public abstract class IntegrationTest {
 
-    /** This run's own consumer group: its queue {@code lantian.dust.<group>} starts empty and expires after the run. */
+    /**
+     * This run's own consumer group: its queues {@code lantian.dust.<group>} and {@code lantian.air-quality.<group>-alerts}
+     * start empty, never take the running platform's messages, and expire after the run.
+     */
     protected static final String GROUP = "greening-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void ownQueues(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.idleLand-in-0.group", () -> GROUP);
+        registry.add("spring.cloud.stream.bindings.alerts-in-0.group", () -> GROUP + "-alerts");
     }
 
     @LocalServerPort

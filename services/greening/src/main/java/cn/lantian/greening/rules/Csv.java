@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads the service's own rule tables: a header line, then rows; fields may be double-quoted (with "" inside). */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
     /** Each row as header name to value, in file order. */
-    static List<Map<String, String>> read(String resource) {
+    public static List<Map<String, String>> read(String resource) {
         try (InputStream in = Csv.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");
