@@ -9,10 +9,10 @@ import tools.jackson.databind.JsonNode;
  * @param assumed true for an area drawn for demonstration or planning where no designation was found
  * @param workItems state of each work item the national measures list, by item id
  */
-record ClosureInput(String name, String level, String designation, Integer designatedYear, Boolean assumed,
+public record ClosureInput(String name, String level, String designation, Integer designatedYear, Boolean assumed,
         String boundaryNote, JsonNode boundary, String corpsUnit, Map<String, WorkItem> workItems) {
 
     /** One work item's state. */
-    record WorkItem(String status, String note) {
+    public record WorkItem(String status, String note) {
     }
 }

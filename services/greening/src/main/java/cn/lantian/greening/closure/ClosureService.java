@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +67,25 @@ public class ClosureService {
         });
     }
 
-    /** Stores a checked closure area with its area-greened event; the demo data uses it too. */
-    Mono<ClosureArea> save(String id, ClosureInput in, Geometry boundary, Siting.Site site, boolean demo) {
+    /**
+     * Stores a demonstration closure area; its area-greened event is raised like any other.
+     *
+     * @throws InvalidInput (as the Mono's error) when the area breaks a rule
+     */
+    public Mono<Void> seed(String id, ClosureInput in, Geometry boundary) {
+        return Mono.defer(() -> {
+            Siting.Site site = siting.site("boundary", boundary, in.corpsUnit());
+            return save(id, in, boundary, site, true).then();
+        });
+    }
+
+    /** Stores a demonstration patrol with its events. */
+    public Mono<Void> seedPatrol(String areaId, PatrolInput in) {
+        return areas.find(areaId).flatMap(area -> record(area, in)).then();
+    }
+
+    /** Stores a checked closure area with its area-greened event. */
+    private Mono<ClosureArea> save(String id, ClosureInput in, Geometry boundary, Siting.Site site, boolean demo) {
         Map<String, ClosureInput.WorkItem> items = new LinkedHashMap<>();
         for (String item : workItems.ids()) {
             ClosureInput.WorkItem given = in.workItems() == null ? null : in.workItems().get(item);
@@ -88,30 +106,34 @@ public class ClosureService {
         return areas.find(areaId).filter(a -> access.mayWrite(caller, a.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId)))
                 .flatMap(area -> {
-                    Geometry boundary = Boundaries.read("boundary", area.boundary());
-                    checkPatrol(in, boundary);
-                    String patrolId = "patrol-" + UUID.randomUUID().toString().substring(0, 12);
-                    List<PatrolInput.Found> found = in.violations() == null ? List.of() : in.violations();
-                    List<Events.Raised> raised = new ArrayList<>();
-                    raised.add(new Events.Raised("lantian.greening.closure-patrol-recorded.v1", "closure-area/" + areaId,
-                            area.placement(), List.of(), null, null, new PatrolRecorded(patrolId, areaId,
-                                    in.patrolledOn().toString(), in.rangers(), in.distanceKm(), found.size())));
-                    List<Mono<Void>> writes = new ArrayList<>();
-                    writes.add(areas.insertPatrol(patrolId, areaId, in));
-                    List<String> ids = new ArrayList<>();
-                    for (PatrolInput.Found v : found) {
-                        String id = "violation-" + UUID.randomUUID().toString().substring(0, 12);
-                        ids.add(id);
-                        writes.add(areas.insertViolation(id, areaId, patrolId, v));
-                        raised.add(new Events.Raised("lantian.greening.closure-violation-found.v1",
-                                "closure-area/" + areaId, area.placement(), List.of(), "major",
-                                v.foundAt().toInstant(), new ViolationFound(id, areaId, area.name(), patrolId,
-                                        v.kind(), v.foundAt().toString(), new Events.Location(v.lon(), v.lat()),
-                                        v.description())));
-                    }
-                    return tx.transactional(Flux.concat(writes).then(events.raiseAll(raised)))
-                            .thenReturn(Map.<String, Object>of("patrolId", patrolId, "violationIds", ids));
+                    checkPatrol(in, Boundaries.read("boundary", area.boundary()));
+                    return record(area, in);
                 });
+    }
+
+    private Mono<Map<String, Object>> record(ClosureArea area, PatrolInput in) {
+        String areaId = area.id();
+        String patrolId = "patrol-" + UUID.randomUUID().toString().substring(0, 12);
+        List<PatrolInput.Found> found = in.violations() == null ? List.of() : in.violations();
+        List<Events.Raised> raised = new ArrayList<>();
+        raised.add(new Events.Raised("lantian.greening.closure-patrol-recorded.v1", "closure-area/" + areaId,
+                area.placement(), List.of(), null, null, new PatrolRecorded(patrolId, areaId,
+                        in.patrolledOn().toString(), in.rangers(), in.distanceKm(), found.size())));
+        List<Mono<Void>> writes = new ArrayList<>();
+        writes.add(areas.insertPatrol(patrolId, areaId, in));
+        List<String> ids = new ArrayList<>();
+        for (PatrolInput.Found v : found) {
+            String id = "violation-" + UUID.randomUUID().toString().substring(0, 12);
+            ids.add(id);
+            writes.add(areas.insertViolation(id, areaId, patrolId, v));
+            raised.add(new Events.Raised("lantian.greening.closure-violation-found.v1",
+                    "closure-area/" + areaId, area.placement(), List.of(), "major",
+                    v.foundAt().toInstant(), new ViolationFound(id, areaId, area.name(), patrolId,
+                            v.kind(), v.foundAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), new Events.Location(v.lon(), v.lat()),
+                            v.description())));
+        }
+        return tx.transactional(Flux.concat(writes).then(events.raiseAll(raised)))
+                .thenReturn(Map.<String, Object>of("patrolId", patrolId, "violationIds", ids));
     }
 
     /** The area if the caller may read it. */

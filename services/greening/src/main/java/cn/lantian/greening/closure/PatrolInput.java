@@ -5,9 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A ranger patrol of a closure area and the violations it found inside. */
-record PatrolInput(LocalDate patrolledOn, Integer rangers, Double distanceKm, String note, List<Found> violations) {
+public record PatrolInput(LocalDate patrolledOn, Integer rangers, Double distanceKm, String note, List<Found> violations) {
 
     /** A violation found inside the area. */
-    record Found(String kind, OffsetDateTime foundAt, Double lon, Double lat, String description) {
+    public record Found(String kind, OffsetDateTime foundAt, Double lon, Double lat, String description) {
     }
 }

@@ -53,7 +53,7 @@ public class IdleLandService {
     }
 
     /** The work done: the outcome, the area it covers and the day. */
-    record CompletionInput(String outcome, Double areaM2, LocalDate completedOn) {
+    public record CompletionInput(String outcome, Double areaM2, LocalDate completedOn) {
     }
 
     /**
@@ -77,6 +77,23 @@ public class IdleLandService {
                     + String.join("; ", problems)));
         }
         return tasks.receive(task, demo);
+    }
+
+    /** Stores a demonstration task as if received from the dust service. */
+    public Mono<Void> seed(IdleLandTask task) {
+        return receive(task, true).then();
+    }
+
+    /** Plans a demonstration task. */
+    public Mono<Void> seedPlan(String taskId, String outcome, LocalDate on) {
+        return tasks.plan(taskId, outcome, on);
+    }
+
+    /**
+     * Completes a demonstration task without publishing: the dust service never opened it, so no answer is sent.
+     */
+    public Mono<Void> seedDone(IdleLandTask task, CompletionInput in) {
+        return complete(task, in, true).then();
     }
 
     /** Plans the task. */

@@ -61,12 +61,17 @@ public class ProjectService {
         });
     }
 
-    /** Stores a checked project with its events; the demo data uses it too. */
-    Mono<Project> save(ProjectInput in, Geometry boundary, Siting.Site site, boolean demo, String id,
+    /** Stores a checked project with its events. */
+    private Mono<Project> save(ProjectInput in, Geometry boundary, Siting.Site site, boolean demo, String id,
             LocalDate greenedOn) {
+        return save(in, boundary, site, demo, id, greenedOn, true);
+    }
+
+    private Mono<Project> save(ProjectInput in, Geometry boundary, Siting.Site site, boolean demo, String id,
+            LocalDate greenedOn, boolean publish) {
         double planned = in.planned().hectares(rules);
         double planted = in.planted() == null ? 0 : in.planted().hectares(rules);
-        Mono<Void> greened = planted > 0 ? events.raise(greened(id, planted, site, boundary,
+        Mono<Void> greened = planted > 0 && publish ? events.raise(greened(id, planted, site, boundary,
                 greenedOn != null ? greenedOn : today())) : Mono.empty();
         return tx.transactional(projects.insert(id, in, planned, planted, Boundaries.geoJson(boundary), site, demo)
                         .then(greened))
@@ -127,6 +132,33 @@ public class ProjectService {
                     });
             return tx.transactional(write).then(projects.survivals(id).filter(s -> s.id().equals(checkId)).next());
         });
+    }
+
+    /**
+     * Stores a demonstration project placed by its boundary, as if recorded on {@code plantedOn}; its area-greened event
+     * is raised only when {@code publish} (the demo publishes its recent part only).
+     *
+     * @return the project's placement
+     */
+    public Mono<cn.lantian.reference.Placement> seed(String id, ProjectInput in, Geometry boundary, String corpsUnit,
+            LocalDate plantedOn, boolean publish) {
+        return Mono.defer(() -> {
+            Siting.Site site = siting.site("boundary", boundary, corpsUnit);
+            return save(in, boundary, site, true, id, plantedOn, publish).map(Project::placement);
+        });
+    }
+
+    /** Stores a demonstration survival check; its event is raised only when {@code publish}. */
+    public Mono<Void> seedSurvival(String projectId, LocalDate checkedOn, double rate, double replantedHa,
+            boolean publish) {
+        String verdict = rules.survivalVerdict(rate);
+        String checkId = "sc-" + projectId + "-" + checkedOn;
+        return tx.transactional(projects.insertSurvival(checkId, projectId, checkedOn, rate, verdict, replantedHa, null)
+                .flatMap(inserted -> !inserted || !publish ? Mono.<Void>empty()
+                        : projects.find(projectId).flatMap(p -> events.raise(new Events.Raised(
+                                "lantian.greening.survival-checked.v1", "project/" + projectId, p.placement(), List.of(),
+                                null, null, new SurvivalChecked(projectId, checkId, checkedOn.toString(), rate, verdict,
+                                        rules.value(Rules.SURVIVAL_QUALIFIED), replantedHa))))));
     }
 
     /** The project if the caller may read it. */
