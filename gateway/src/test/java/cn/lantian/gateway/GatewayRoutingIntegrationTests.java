@@ -42,6 +42,7 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTest {
             "/api/public/v1/alerts/current, air-quality",
             "/api/public/v1/enterprises/disclosures, stationary",
             "/api/public/v1/cases/closed, enforcement",
+            "/api/public/v1/greening/projects, greening",
             "/api/public/v1/downloads/pm25.csv, portal",
             "/, portal",
             "/assets/app.js, portal",
