@@ -126,10 +126,11 @@ public class ClosureService {
             String id = "violation-" + UUID.randomUUID().toString().substring(0, 12);
             ids.add(id);
             writes.add(areas.insertViolation(id, areaId, patrolId, v));
-            raised.add(new Events.Raised("lantian.greening.closure-violation-found.v1",
-                    "closure-area/" + areaId, area.placement(), List.of(), "major",
-                    v.foundAt().toInstant(), new ViolationFound(id, areaId, area.name(), patrolId,
-                            v.kind(), v.foundAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), new Events.Location(v.lon(), v.lat()),
+            // RFC 3339 wants the seconds, which OffsetDateTime.toString() leaves out when they are zero.
+            String foundAt = v.foundAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            raised.add(new Events.Raised("lantian.greening.closure-violation-found.v1", "closure-area/" + areaId,
+                    area.placement(), List.of(), "major", v.foundAt().toInstant(), new ViolationFound(id, areaId,
+                            area.name(), patrolId, v.kind(), foundAt, new Events.Location(v.lon(), v.lat()),
                             v.description())));
         }
         return tx.transactional(Flux.concat(writes).then(events.raiseAll(raised)))

@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.PayloadTooLargeException;
@@ -20,7 +21,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
@@ -73,20 +74,21 @@ class Problems {
             return invalid(InvalidInput.of(missing.getName(), "is required"), exchange);
         }
         if (e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
-                && causedBy(e, JacksonException.class) == null) {
+                && !e.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
             String name = e.getMethodParameter().getParameterName();
             return invalid(InvalidInput.of(name, "has the wrong type or format"), exchange);
         }
         JacksonException json = causedBy(e, JacksonException.class);
         InvalidInput.FieldError error;
-        if (json == null || json instanceof StreamReadException && !(json instanceof tools.jackson.databind.DatabindException)) {
-            error = new InvalidInput.FieldError("body", json == null && e.getReason() != null && e.getReason().contains("No request body")
-                    ? "is required" : "is not well-formed JSON");
-        } else {
+        if (json instanceof DatabindException) {
             String path = path(json);
             error = json instanceof UnrecognizedPropertyException
                     ? new InvalidInput.FieldError(path, "is not a known field")
                     : new InvalidInput.FieldError(path.isEmpty() ? "body" : path, "has the wrong type or format");
+        } else if (json != null) {
+            error = new InvalidInput.FieldError("body", "is not well-formed JSON");
+        } else {
+            error = new InvalidInput.FieldError("body", "is missing or cannot be read");
         }
         return invalid(new InvalidInput(List.of(error)), exchange);
     }

@@ -155,6 +155,18 @@ class ProjectIntegrationTests extends IntegrationTest {
         assertThat(raw).contains("\"field\":\"body\"", "is not well-formed JSON").doesNotContain("Unexpected", "jackson",
                 "Exception");
         http.post().uri("/api/greening/v1/projects").header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{} []").exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+        http.post().uri("/api/greening/v1/projects").header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+        // A lone surrogate written as an escape is valid JSON but not text.
+        String lone = new tools.jackson.databind.json.JsonMapper().writeValueAsString(project("x", SHACHE))
+                .replace("\"name\":\"x\"", "\"name\":\"a\\ud800b\"");
+        http.post().uri("/api/greening/v1/projects").header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(lone).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+        http.post().uri("/api/greening/v1/projects").header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
                 .contentType(MediaType.TEXT_PLAIN).bodyValue("name=a").exchange().expectStatus().isEqualTo(415)
                 .expectBody().jsonPath("$.title").isEqualTo("Unsupported Media Type");
         http.post().uri("/api/greening/v1/projects").header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
