@@ -25,6 +25,8 @@ class PublicDatasetsIntegrationTests extends IntegrationTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("county");
         http.get().uri("/api/public/v1/greening/closure-areas").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.type").isEqualTo("FeatureCollection");
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(doc -> assertThat(doc).contains("/api/greening/v1/projects", "/api/public/v1/greening/projects"));
         // Only the public datasets are open.
         http.get().uri("/api/greening/v1/closure-areas").exchange().expectStatus().isUnauthorized();
     }

@@ -66,6 +66,12 @@ class ClosureAreas {
                         .bind("v", visible.toArray(String[]::new)).map(this::area).all();
     }
 
+    Mono<Void> workItem(String id, String item, ClosureInput.WorkItem state) {
+        return db.sql("update closure_area set work_items = jsonb_set(work_items, array[:item], :state::jsonb) "
+                        + "where id = :id")
+                .bind("item", item).bind("state", json.writeValueAsString(state)).bind("id", id).then();
+    }
+
     Mono<Void> insertPatrol(String id, String areaId, PatrolInput in) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("insert into patrol (id, area_id, patrolled_on, rangers, "
                         + "distance_km, note) values (:id, :area, :on, :rangers, :km, :note)")

@@ -8,6 +8,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -39,6 +40,12 @@ class ClosureController {
     @GetMapping("/{id}")
     Mono<ClosureArea> get(@PathVariable String id) {
         return Callers.current().flatMap(c -> service.get(c, id));
+    }
+
+    @PutMapping(path = "/{id}/work-items/{item}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ClosureArea> workItem(@PathVariable String id, @PathVariable String item,
+            @RequestBody ClosureInput.WorkItem state) {
+        return Callers.current().flatMap(c -> service.workItem(c, id, item, state));
     }
 
     @PostMapping(path = "/{id}/patrols", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -137,6 +137,24 @@ public class ClosureService {
                 .thenReturn(Map.<String, Object>of("patrolId", patrolId, "violationIds", ids));
     }
 
+    /** Sets one work item's state. */
+    public Mono<ClosureArea> workItem(Caller caller, String areaId, String item, ClosureInput.WorkItem state) {
+        return areas.find(areaId).filter(a -> access.mayWrite(caller, a.placement()))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId)))
+                .flatMap(area -> {
+                    Checks checks = new Checks();
+                    if (!workItems.known(item)) {
+                        checks.fail("item", "is not a work item; known: " + String.join(", ", workItems.ids()));
+                    }
+                    if (checks.required("body", state)) {
+                        checks.oneOf("status", state.status(), ITEM_STATES);
+                        checks.optionalText("note", state.note(), 500);
+                    }
+                    checks.done();
+                    return areas.workItem(areaId, item, state).then(areas.find(areaId));
+                });
+    }
+
     /** The area if the caller may read it. */
     public Mono<ClosureArea> get(Caller caller, String id) {
         return areas.find(id).filter(a -> access.mayRead(caller, a.placement()))

@@ -102,6 +102,18 @@ class ClosureIntegrationTests extends IntegrationTest {
         published.await("\"type\":\"lantian.greening.closure-violation-found.v1\"", "\"patrolId\":\"" + patrolId + "\"",
                 "\"kind\":\"digging\"");
 
+        http.put().uri("/api/greening/v1/closure-areas/" + id + "/work-items/sand-fixing")
+                .header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
+                .bodyValue(Map.of("status", "done", "note", "草方格 120 ha")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.workItems.sand-fixing.status").isEqualTo("done");
+        http.put().uri("/api/greening/v1/closure-areas/" + id + "/work-items/fishing")
+                .header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
+                .bodyValue(Map.of("status", "done")).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("item");
+        http.put().uri("/api/greening/v1/closure-areas/" + id + "/work-items/sand-fixing")
+                .header("Authorization", token(DemoIdentity.FORESTRY_MAIGAITI))
+                .bodyValue(Map.of("status", "planned")).exchange().expectStatus().isNotFound();
+
         http.get().uri("/api/greening/v1/closure-areas/" + id + "/activity")
                 .header("Authorization", token(DemoIdentity.ECO_SHACHE)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.violations.length()").isEqualTo(2);
