@@ -30,6 +30,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,10 +62,12 @@ class DemoData implements ApplicationRunner {
     private final Jurisdictions jurisdictions;
     private final Siting siting;
     private final DatabaseClient db;
+    private final TransactionalOperator tx;
     private final Clock clock;
 
     DemoData(ProjectService projects, ClosureService closures, IdleLandService idleLand, Jurisdictions jurisdictions,
-            Siting siting, DatabaseClient db, Clock clock) {
+            Siting siting, DatabaseClient db, TransactionalOperator tx, Clock clock) {
+        this.tx = tx;
         this.siting = siting;
         this.projects = projects;
         this.closures = closures;
@@ -84,7 +87,9 @@ class DemoData implements ApplicationRunner {
         long started = System.currentTimeMillis();
         LocalDate today = LocalDate.now(clock.withZone(KASHGAR));
         Random random = new Random(2024);
-        closures().then(projects(today, random)).then(idleLand(today, random)).then(patrols(today)).block();
+        // One transaction: a start that fails half-way leaves nothing, and the next start loads it all.
+        tx.transactional(closures().then(projects(today, random)).then(idleLand(today, random))
+                .then(patrols(today))).block();
         LOG.info("greening demo data loaded in {} ms", System.currentTimeMillis() - started);
     }
 
@@ -99,7 +104,7 @@ class DemoData implements ApplicationRunner {
                 sites.add(new Site(j.id(), null, j.centroid()[0], j.centroid()[1]));
             }
         }
-        sites.add(new Site("653130", null, 79.161, 39.8694));   // Tumxuk, the 3rd Division's own land
+        sites.add(new Site("653130", "xpcc-3", 79.161, 39.8694));   // Tumxuk, the 3rd Division's own land
         sites.add(new Site("653127", "xpcc-3-45", 78.2328, 38.8404));
         sites.add(new Site("653129", "xpcc-3-jiashi", 77.2183, 39.5915));
         return sites;
@@ -123,7 +128,9 @@ class DemoData implements ApplicationRunner {
             double share = yearsAgo == 0 ? 0.4 + random.nextDouble() * 0.5 : 0.85 + random.nextDouble() * 0.15;
             double plantedMu = Math.round(plannedMu * share);
             Jurisdiction county = jurisdictions.byId(site.county()).orElseThrow();
-            ProjectInput in = new ProjectInput(county.nameZh() + PROGRAMME_ZH.get(programme) + year + "年第" + (n + 1) + "片",
+            String owner = site.corpsUnit() == null ? county.nameZh()
+                    : jurisdictions.byId(site.corpsUnit()).orElseThrow().nameZh();
+            ProjectInput in = new ProjectInput(owner + PROGRAMME_ZH.get(programme) + year + "年第" + (n + 1) + "片",
                     programme, SPECIES.get(programme), spring ? "spring" : "autumn", year,
                     new AreaInput(plannedMu, "mu"), new AreaInput(plantedMu, "mu"), null, site.corpsUnit(),
                     new ProjectInput.ForestChief(county.nameZh() + "总林长（示例）", "乡级林长（示例）", null));
