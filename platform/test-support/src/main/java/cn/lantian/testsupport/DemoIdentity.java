@@ -13,7 +13,10 @@ public enum DemoIdentity {
     ECO_BACHU("eco-bachu", "653130"),
     CORPS_OFFICER("corps-officer", "xpcc-3"),
     POLICE_KASHGAR("police-kashgar", "653101"),
-    HOUSING_SHACHE("housing-shache", "653125");
+    HOUSING_SHACHE("housing-shache", "653125"),
+    FORESTRY_SHACHE("forestry-shache", "653125"),
+    FORESTRY_MAIGAITI("forestry-maigaiti", "653127"),
+    FORESTRY_CORPS("forestry-corps", "xpcc-3");
 
     /** Every demo user's password (demo realm only). */
     public static final String PASSWORD = "lantian-demo";

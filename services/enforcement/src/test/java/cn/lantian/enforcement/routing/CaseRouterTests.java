@@ -92,6 +92,24 @@ class CaseRouterTests {
     }
 
     @Test
+    void grazingInsideASandClosureAreaOpensAForestryCase() {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("violationId", "violation-1");
+        data.put("areaId", "closure-653125-kalsu");
+        data.put("kind", "grazing");
+        data.put("foundAt", "2024-11-12T07:20:00+08:00");
+        data.putObject("location").put("lon", 77.3).put("lat", 38.6);
+        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.greening.closure-violation-found.v1",
+                "653125", null, "major", data))).draft();
+
+        assertThat(draft.placement()).isEqualTo(new Placement("653125", null));
+        assertThat(draft.agency()).isEqualTo("forestry");
+        assertThat(draft.key()).isEqualTo("closure-violation/violation-1");
+        assertThat(draft.deadline()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(draft.summary()).contains("grazing", "closure-653125-kalsu");
+    }
+
+    @Test
     void aReportedSeverityStrongerThanTheRoutesWins() {
         CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1",
                 "653130", null, "critical", exceedance("ent-d", 78.86, 39.58)))).draft();

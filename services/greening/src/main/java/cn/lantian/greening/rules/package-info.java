@@ -1,0 +1,2 @@
+/** The rule numbers of the domain, read from data files that name their sources. */
+package cn.lantian.greening.rules;
