@@ -31,6 +31,7 @@ class DefinitionsTests {
         List<String> domainExchanges = EventContract.load().domains().stream().map(EventContract::exchangeOf).toList();
         assertThat(topics).containsAll(domainExchanges);
         assertThat(topics).filteredOn(t -> !domainExchanges.contains(t))
-                .containsExactlyInAnyOrder("lantian.air-quality.observations", "lantian.stationary.readings");
+                .containsExactlyInAnyOrder("lantian.air-quality.observations", "lantian.stationary.readings",
+                        "lantian.straw.fire-points");
     }
 }

@@ -13,7 +13,9 @@ public enum DemoIdentity {
     ECO_BACHU("eco-bachu", "653130"),
     CORPS_OFFICER("corps-officer", "xpcc-3"),
     POLICE_KASHGAR("police-kashgar", "653101"),
-    HOUSING_SHACHE("housing-shache", "653125");
+    HOUSING_SHACHE("housing-shache", "653125"),
+    AGRI_PREFECTURE("agri-prefecture", "653100"),
+    AGRI_SHACHE("agri-shache", "653125");
 
     /** Every demo user's password (demo realm only). */
     public static final String PASSWORD = "lantian-demo";

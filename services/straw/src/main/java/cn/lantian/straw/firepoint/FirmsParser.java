@@ -95,20 +95,23 @@ final class FirmsParser {
         Double brightness = number(f, columns, dialect.brightness, 0, 2000, false, reasons);
         Double frp = number(f, columns, "frp", 0, 100000, false, reasons);
         java.time.Instant at = null;
+        LocalDate day = null;
+        LocalTime clock = null;
         String date = text(f, columns, "acq_date");
         String time = text(f, columns, "acq_time");
         try {
-            if (time == null || !TIME.matcher(time).matches()) {
-                reasons.add("acq_time: not HHMM");
-            } else {
-                int hhmm = Integer.parseInt(time);
-                at = LocalDate.parse(date == null ? "" : date)
-                        .atTime(LocalTime.of(hhmm / 100, hhmm % 100)).toInstant(ZoneOffset.UTC);
-            }
+            day = LocalDate.parse(date == null ? "" : date);
         } catch (DateTimeParseException e) {
             reasons.add("acq_date: not a date YYYY-MM-DD");
-        } catch (java.time.DateTimeException e) {
+        }
+        if (time != null && TIME.matcher(time).matches() && Integer.parseInt(time) / 100 < 24
+                && Integer.parseInt(time) % 100 < 60) {
+            clock = LocalTime.of(Integer.parseInt(time) / 100, Integer.parseInt(time) % 100);
+        } else {
             reasons.add("acq_time: not a time of day HHMM");
+        }
+        if (day != null && clock != null) {
+            at = day.atTime(clock).toInstant(ZoneOffset.UTC);
         }
         String satellite = text(f, columns, "satellite");
         if (satellite == null || !SATELLITE.matcher(satellite).matches()) {
