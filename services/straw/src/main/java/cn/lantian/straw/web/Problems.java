@@ -1,11 +1,11 @@
 package cn.lantian.straw.web;
 
-import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -23,18 +23,18 @@ import org.springframework.web.server.ServerWebInputException;
 class Problems {
 
     @ExceptionHandler(InvalidInput.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidInput e, ServerWebExchange exchange) {
+    ResponseEntity<Map<String, Object>> invalid(InvalidInput e, ServerWebExchange exchange) {
         return badRequest(e.errors(), exchange);
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
-    ResponseEntity<ProblemDetail> bind(WebExchangeBindException e, ServerWebExchange exchange) {
+    ResponseEntity<Map<String, Object>> bind(WebExchangeBindException e, ServerWebExchange exchange) {
         return badRequest(e.getFieldErrors().stream()
                 .map(f -> new FieldError(f.getField(), String.valueOf(f.getDefaultMessage()))).toList(), exchange);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
-    ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e, ServerWebExchange exchange) {
+    ResponseEntity<Map<String, Object>> unreadable(ServerWebInputException e, ServerWebExchange exchange) {
         // A missing or malformed parameter names the parameter; an unreadable body says so without the parser's text.
         if (e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null
                 && !e.getMethodParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
@@ -46,23 +46,23 @@ class Problems {
     }
 
     @ExceptionHandler(NotFound.class)
-    ResponseEntity<ProblemDetail> notFound(NotFound e, ServerWebExchange exchange) {
+    ResponseEntity<Map<String, Object>> notFound(NotFound e, ServerWebExchange exchange) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage() + ".", exchange);
     }
 
     @ExceptionHandler(Forbidden.class)
-    ResponseEntity<ProblemDetail> forbidden(Forbidden e, ServerWebExchange exchange) {
+    ResponseEntity<Map<String, Object>> forbidden(Forbidden e, ServerWebExchange exchange) {
         return problem(HttpStatus.FORBIDDEN, e.getMessage() + ".", exchange);
     }
 
     @ExceptionHandler(Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(Conflict e, ServerWebExchange exchange) {
+    ResponseEntity<Map<String, Object>> conflict(Conflict e, ServerWebExchange exchange) {
         return problem(HttpStatus.CONFLICT, e.getMessage() + ".", exchange);
     }
 
     /** 413 (body over the size limit), 415 (content type not accepted), 405, 406 and the like: status and title only. */
     @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<ProblemDetail> status(ResponseStatusException e, ServerWebExchange exchange) {
+    ResponseEntity<Map<String, Object>> status(ResponseStatusException e, ServerWebExchange exchange) {
         HttpStatusCode code = e.getStatusCode();
         String detail = switch (code.value()) {
             case 413 -> "The request body is larger than this service accepts.";
@@ -75,19 +75,23 @@ class Problems {
         return problem(code, detail, exchange);
     }
 
-    private static ResponseEntity<ProblemDetail> badRequest(List<FieldError> errors, ServerWebExchange exchange) {
-        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST,
+    private static ResponseEntity<Map<String, Object>> badRequest(List<FieldError> errors, ServerWebExchange exchange) {
+        ResponseEntity<Map<String, Object>> answer = problem(HttpStatus.BAD_REQUEST,
                 errors.size() == 1 ? "The request has an invalid field." : "The request has " + errors.size() + " invalid fields.",
                 exchange);
-        answer.getBody().setProperty("errors", errors);
+        answer.getBody().put("errors", errors);
         return answer;
     }
 
-    private static ResponseEntity<ProblemDetail> problem(HttpStatusCode status, String detail, ServerWebExchange exchange) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    private static ResponseEntity<Map<String, Object>> problem(HttpStatusCode status, String detail, ServerWebExchange exchange) {
+        // Built as a map rather than a ProblemDetail so that every member of the platform's shape is always written.
         HttpStatus known = HttpStatus.resolve(status.value());
-        problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", known == null ? "Error" : known.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
