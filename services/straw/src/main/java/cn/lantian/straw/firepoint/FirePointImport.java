@@ -75,7 +75,20 @@ public class FirePointImport {
     }
 
 
+    /**
+     * Imports a FIRMS CSV body as the prefecture's feed, raising events only for incidents first detected at or after
+     * {@code eventsSince}: a backfill of past seasons (demo data) must not flood the other services with old news.
+     */
+    public Mono<ImportReport> backfill(Caller caller, String body, java.time.Instant eventsSince) {
+        return Mono.fromCallable(() -> FirmsParser.parse(body)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(parsed -> store(caller, parsed, eventsSince));
+    }
+
     Mono<ImportReport> store(Caller caller, FirmsParser.Parsed parsed) {
+        return store(caller, parsed, null);
+    }
+
+    private Mono<ImportReport> store(Caller caller, FirmsParser.Parsed parsed, java.time.Instant eventsSince) {
         List<RowResult> results = new ArrayList<>(parsed.rows());
         results.addAll(parsed.rejected());
         Map<String, Integer> skipped = new TreeMap<>();
@@ -96,12 +109,13 @@ public class FirePointImport {
             }
         }
         Mono<ImportReport> work = kept.isEmpty() ? Mono.fromCallable(() -> report(parsed, results, skipped, List.of()))
-                : incidents.lockImports().then(merge(kept, results, skipped))
+                : incidents.lockImports().then(merge(kept, results, skipped, eventsSince))
                         .map(opened -> report(parsed, results, skipped, opened));
         return tx.transactional(work);
     }
 
-    private Mono<List<String>> merge(List<Placed> kept, List<RowResult> results, Map<String, Integer> skipped) {
+    private Mono<List<String>> merge(List<Placed> kept, List<RowResult> results, Map<String, Integer> skipped,
+            java.time.Instant eventsSince) {
         MergeRule rule = new MergeRule(rules.mergeDistanceKm(), rules.mergeWindow());
         double minLat = Double.MAX_VALUE;
         double maxLat = -Double.MAX_VALUE;
@@ -146,12 +160,12 @@ public class FirePointImport {
                         }
                     }
                     List<Merger.Assignment> assignments = merger.assign(fresh);
-                    return write(assignments, placements, known.getT2(), results);
+                    return write(assignments, placements, known.getT2(), results, eventsSince);
                 });
     }
 
     private Mono<List<String>> write(List<Merger.Assignment> assignments, Map<Detection, Placement> placements,
-            List<Activation> alerts, List<RowResult> results) {
+            List<Activation> alerts, List<RowResult> results, java.time.Instant eventsSince) {
         Map<String, List<Detection>> opened = new LinkedHashMap<>();
         Set<String> joined = new LinkedHashSet<>();
         for (Merger.Assignment a : assignments) {
@@ -179,6 +193,9 @@ public class FirePointImport {
                     .map(Activation::alertId).orElse(null);
             Incident incident = incidentOf(e.getKey(), ds, placement, alertId, now);
             created.add(incident);
+            if (eventsSince != null && head.acquiredAt().isBefore(eventsSince)) {
+                continue;
+            }
             raised.add(new StrawEvents.Raised(FirePointDetected.TYPE, "fire-point/" + incident.id(), placement, "major",
                     head.acquiredAt(), detected(incident, ds)));
         }
