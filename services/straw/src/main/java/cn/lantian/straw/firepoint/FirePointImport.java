@@ -43,6 +43,8 @@ public class FirePointImport {
     private static final Map<Integer, String> TYPES = Map.of(1, "type-1-active-volcano",
             2, "type-2-static-land-source", 3, "type-3-offshore");
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FirePointImport.class);
+
     private final Incidents incidents;
     private final Activations activations;
     private final StrawEvents events;
@@ -89,6 +91,7 @@ public class FirePointImport {
     }
 
     private Mono<ImportReport> store(Caller caller, FirmsParser.Parsed parsed, java.time.Instant eventsSince) {
+        long start = System.nanoTime();
         List<RowResult> results = new ArrayList<>(parsed.rows());
         results.addAll(parsed.rejected());
         Map<String, Integer> skipped = new TreeMap<>();
@@ -108,6 +111,7 @@ public class FirePointImport {
                 kept.add(new Placed(d, placement.get()));
             }
         }
+        LOG.debug("{} rows placed in {} ms", parsed.detections().size(), (System.nanoTime() - start) / 1_000_000);
         Mono<ImportReport> work = kept.isEmpty() ? Mono.fromCallable(() -> report(parsed, results, skipped, List.of()))
                 : incidents.lockImports().then(merge(kept, results, skipped, eventsSince))
                         .map(opened -> report(parsed, results, skipped, opened));
@@ -159,7 +163,10 @@ public class FirePointImport {
                             placements.put(d, p.placement());
                         }
                     }
+                    long m0 = System.nanoTime();
                     List<Merger.Assignment> assignments = merger.assign(fresh);
+                    LOG.debug("{} known, {} merged in {} ms", known.getT1().size(), fresh.size(),
+                            (System.nanoTime() - m0) / 1_000_000);
                     return write(assignments, placements, known.getT2(), results, eventsSince);
                 });
     }
@@ -199,10 +206,14 @@ public class FirePointImport {
             raised.add(new StrawEvents.Raised(FirePointDetected.TYPE, "fire-point/" + incident.id(), placement, "major",
                     head.acquiredAt(), detected(incident, ds)));
         }
+        long t0 = System.nanoTime();
         return incidents.insertIncidents(created)
+                .doOnSuccess(n -> LOG.debug("incidents inserted in {} ms", (System.nanoTime() - t0) / 1_000_000))
                 .then(incidents.insertDetections(assignments))
+                .doOnSuccess(n -> LOG.debug("detections inserted at {} ms", (System.nanoTime() - t0) / 1_000_000))
                 .then(incidents.refresh(List.copyOf(joined)))
                 .then(events.raise(raised))
+                .doOnSuccess(n -> LOG.debug("{} events appended at {} ms", raised.size(), (System.nanoTime() - t0) / 1_000_000))
                 .thenReturn(List.copyOf(opened.keySet()));
     }
 
