@@ -39,9 +39,9 @@ public class Activations {
                 .bind("a", alertId).bind("c", county).bind("l", level).bind("f", from).fetch().rowsUpdated();
     }
 
-    /** Ends an alert's measures. */
+    /** Ends an alert's measures at that instant (never before they began). */
     Mono<Long> end(String alertId, Instant at) {
-        return db.sql("update activation set ended_at = :at where alert_id = :a and ended_at is null")
+        return db.sql("update activation set ended_at = greatest(:at, effective_from) where alert_id = :a and ended_at is null")
                 .bind("a", alertId).bind("at", at).fetch().rowsUpdated();
     }
 

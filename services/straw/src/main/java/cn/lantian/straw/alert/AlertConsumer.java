@@ -3,7 +3,6 @@ package cn.lantian.straw.alert;
 import cn.lantian.eventing.IncomingEvent;
 import cn.lantian.eventing.IncomingEvents;
 import cn.lantian.eventing.ProcessedEvents;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +24,8 @@ class AlertConsumer {
 
     @Bean
     Consumer<Message<byte[]>> alerts(IncomingEvents incoming, ProcessedEvents processed, AlertMeasures measures,
-            TransactionalOperator tx, Clock clock) {
-        return message -> handle(incoming.parse(structured(message)), processed, measures, tx, clock).block();
+            TransactionalOperator tx) {
+        return message -> handle(incoming.parse(structured(message)), processed, measures, tx).block();
     }
 
     /**
@@ -39,17 +38,20 @@ class AlertConsumer {
     }
 
     static Mono<Void> handle(IncomingEvent event, ProcessedEvents processed, AlertMeasures measures,
-            TransactionalOperator tx, Clock clock) {
+            TransactionalOperator tx) {
         String name = event.type().replace("lantian.air-quality.", "").replace(".v1", "");
         if (!name.startsWith("alert-")) {
             return Mono.empty();
         }
         var data = event.data();
         String alertId = data.get("alertId").asString();
+        // When the change takes effect, as the alert states it: the measures end when the lift takes effect, not when
+        // this service hears of it, so that incidents are flagged by the alert's own times.
+        java.time.Instant effective = OffsetDateTime.parse(data.get("effectiveFrom").asString()).toInstant();
         Mono<Void> work = switch (name) {
-            case "alert-lifted" -> measures.lift(alertId, clock.instant());
+            case "alert-lifted" -> measures.lift(alertId, effective);
             default -> measures.inForce(new AlertMeasures.Alert(alertId, data.get("county").asString(),
-                    data.get("level").asString(), OffsetDateTime.parse(data.get("effectiveFrom").asString()).toInstant()));
+                    data.get("level").asString(), effective));
         };
         return tx.transactional(processed.firstDelivery(CONSUMER, event.id())
                 .flatMap(first -> first ? work : Mono.empty()));

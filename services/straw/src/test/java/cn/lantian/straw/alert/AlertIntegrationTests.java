@@ -28,7 +28,7 @@ class AlertIntegrationTests extends IntegrationTest {
     }
 
     private String level(String alertId) {
-        return db.sql("select level || coalesce('/ended', '') from activation where alert_id = :a and ended_at is null")
+        return db.sql("select level from activation where alert_id = :a and ended_at is null")
                 .bind("a", alertId).map(r -> r.get(0, String.class)).one().blockOptional().orElse("none");
     }
 
@@ -50,7 +50,11 @@ class AlertIntegrationTests extends IntegrationTest {
         send("lantian.air-quality.alert-upgraded.v1", alertId, "red", day + "T00:00:00+08:00");
         await().atMost(Duration.ofSeconds(20)).until(() -> events("lantian.straw.emergency-measures-activated.v1",
                 "alert/" + alertId).size() == 2);
-        send("lantian.air-quality.alert-lifted.v1", alertId, "red", day + "T00:00:00+08:00");
+        send("lantian.air-quality.alert-lifted.v1", alertId, "red", day.plusDays(1) + "T00:00:00+08:00");
         await().atMost(Duration.ofSeconds(20)).until(() -> level(alertId).equals("none"));
+        assertThat(db.sql("select ended_at from activation where alert_id = :a").bind("a", alertId)
+                .map(r -> r.get(0, java.time.Instant.class)).one().block())
+                .as("the measures end when the lift takes effect").isEqualTo(day.atStartOfDay(java.time.ZoneOffset.ofHours(8))
+                        .plusDays(1).toInstant());
     }
 }

@@ -80,6 +80,8 @@ class OutboxPublishingIntegrationTests extends IntegrationTest {
             return seen.containsAll(TYPES);
         });
         assertThat(seen).containsExactlyInAnyOrderElementsOf(TYPES);
+        sendAlert(rabbit, "lantian.air-quality.alert-lifted.v1", alertId, "653129", "yellow",
+                day.plusDays(1) + "T00:00:00+08:00");
         admin.deleteQueue(queue);
         admin.deleteExchange(exchange);
     }
