@@ -43,4 +43,15 @@ class PublicIntegrationTests extends IntegrationTest {
         http.get().uri("/api/public/v1/straw/incidents?from=yesterday").exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("from");
     }
+
+    @Test
+    void healthAndTheApiDocumentAreOpenWhileTheApiNeedsAToken() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("UP");
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/straw/v1/fire-points']").exists()
+                .jsonPath("$.paths['/api/public/v1/straw/incidents']").exists();
+        http.get().uri("/api/straw/v1/incidents").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/public/v1/straw/utilisation").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.target").isEqualTo(0.86);
+    }
 }
