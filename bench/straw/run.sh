@@ -2,8 +2,8 @@
 # Straw benchmark: a FIRMS upload of 100,000 rows (default) to a straw service started for the run, timed until every
 # fire-point-detected event of the import is published with the broker's confirm.
 # Needs the infrastructure running (./lantian infra up) and the demo realm (user agri-prefecture). Uses its own
-# database (lantian_straw_bench) and its own RabbitMQ virtual host (lantian-straw-bench), so that no consumer of the
-# platform sees the benchmark's events; both are created if missing and the virtual host is deleted at the end.
+# database (lantian_straw_bench, created afresh each run) and its own RabbitMQ virtual host (lantian-straw-bench), so
+# that no consumer of the platform sees the benchmark's events; the virtual host is deleted at the end.
 # Usage: bench/straw/run.sh [rows, default 100000] [autumn year, default random 2000-2019]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -20,8 +20,9 @@ echo "== building"
 mvn -q -B -pl services/straw -am package -DskipTests
 PG=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 
-runuser -u postgres -- psql -qtAc "select 1 from pg_database where datname = '$DB'" | grep -q 1 \
-  || runuser -u postgres -- psql -qc "create database $DB owner lantian"
+# A fresh database each run, so that every run measures the same work.
+runuser -u postgres -- psql -qc "drop database if exists $DB"
+runuser -u postgres -- psql -qc "create database $DB owner lantian"
 rabbitmqctl -q add_vhost "$VHOST" 2>/dev/null || true
 rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*'
 

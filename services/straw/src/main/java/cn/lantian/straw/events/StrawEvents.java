@@ -23,9 +23,21 @@ public class StrawEvents {
         this.outbox = outbox;
     }
 
-    /** Appends the events with one statement; fails (nothing appended) if any breaks the contract. */
+    /** Events per outbox statement: one statement per chunk keeps the memory of a large import's payloads bounded. */
+    static final int CHUNK = 5000;
+
+    /**
+     * Appends the events, one statement per {@value #CHUNK}, in the caller's transaction; fails (and the transaction
+     * with it) if any breaks the contract.
+     */
     public Mono<Void> raise(List<Raised> events) {
-        return outbox.appendAll(events.stream().map(StrawEvents::outgoing).toList()).then();
+        if (events.size() <= CHUNK) {
+            return outbox.appendAll(events.stream().map(StrawEvents::outgoing).toList()).then();
+        }
+        return reactor.core.publisher.Flux.range(0, (events.size() + CHUNK - 1) / CHUNK)
+                .concatMap(i -> outbox.appendAll(events.subList(i * CHUNK, Math.min(events.size(), (i + 1) * CHUNK))
+                        .stream().map(StrawEvents::outgoing).toList()))
+                .then();
     }
 
     /** Appends one event. */

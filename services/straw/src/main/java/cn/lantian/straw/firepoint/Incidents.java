@@ -47,11 +47,26 @@ public class Incidents {
     record StoredDetection(String incidentId, double lat, double lon, Instant at, String satellite) {
     }
 
-    /** Inserts new incidents (one statement). */
+    /** Rows per bulk statement, so that a large import's column arrays stay small in memory. */
+    static final int CHUNK = 10000;
+
+    /** Inserts new incidents, one statement per {@value #CHUNK}. */
     Mono<Long> insertIncidents(List<Incident> incidents) {
-        if (incidents.isEmpty()) {
-            return Mono.just(0L);
-        }
+        return chunked(incidents, this::insertIncidentChunk);
+    }
+
+    /** Inserts detections with their incidents, one statement per {@value #CHUNK}; a row stored before is left alone. */
+    Mono<Long> insertDetections(List<Merger.Assignment> assignments) {
+        return chunked(assignments, this::insertDetectionChunk);
+    }
+
+    private static <T> Mono<Long> chunked(List<T> rows, java.util.function.Function<List<T>, Mono<Long>> insert) {
+        return Flux.range(0, (rows.size() + CHUNK - 1) / CHUNK)
+                .concatMap(i -> insert.apply(rows.subList(i * CHUNK, Math.min(rows.size(), (i + 1) * CHUNK))))
+                .reduce(0L, Long::sum);
+    }
+
+    private Mono<Long> insertIncidentChunk(List<Incident> incidents) {
         int n = incidents.size();
         String[][] c = new String[14][n];
         for (int i = 0; i < n; i++) {
@@ -86,11 +101,7 @@ public class Incidents {
         return spec.fetch().rowsUpdated();
     }
 
-    /** Inserts detections with their incidents (one statement); a row stored before is left alone. */
-    Mono<Long> insertDetections(List<Merger.Assignment> assignments) {
-        if (assignments.isEmpty()) {
-            return Mono.just(0L);
-        }
+    private Mono<Long> insertDetectionChunk(List<Merger.Assignment> assignments) {
         int n = assignments.size();
         String[][] c = new String[11][n];
         for (int i = 0; i < n; i++) {
