@@ -145,6 +145,9 @@ public class FirePointImport {
                 incidents.detectionsNear(from, to, minLat - padLat, maxLat + padLat, minLon - padLon, maxLon + padLon)
                         .collectList(),
                 activations.overlapping(first, last).collectList())
+                // Merging and the events' contract checks take seconds for a season's file: off the database's
+                // event-loop threads, which other requests share.
+                .publishOn(Schedulers.boundedElastic())
                 .flatMap(known -> {
                     Merger merger = new Merger(rule, absLat);
                     Set<String> stored = new HashSet<>();
@@ -212,7 +215,7 @@ public class FirePointImport {
                 .then(incidents.insertDetections(assignments))
                 .doOnSuccess(n -> LOG.debug("detections inserted at {} ms", (System.nanoTime() - t0) / 1_000_000))
                 .then(incidents.refresh(List.copyOf(joined)))
-                .then(events.raise(raised))
+                .then(Mono.defer(() -> events.raise(raised)).subscribeOn(Schedulers.boundedElastic()))
                 .doOnSuccess(n -> LOG.debug("{} events appended at {} ms", raised.size(), (System.nanoTime() - t0) / 1_000_000))
                 .thenReturn(List.copyOf(opened.keySet()));
     }
