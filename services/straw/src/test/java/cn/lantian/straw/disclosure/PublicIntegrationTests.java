@@ -51,6 +51,9 @@ class PublicIntegrationTests extends IntegrationTest {
                 .jsonPath("$.paths['/api/straw/v1/fire-points']").exists()
                 .jsonPath("$.paths['/api/public/v1/straw/incidents']").exists();
         http.get().uri("/api/straw/v1/incidents").exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/straw/v1/rules").header("Authorization", token(cn.lantian.testsupport.DemoIdentity.HOUSING_SHACHE))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.rules[?(@.id == 'utilisation-target')].source").value(v -> assertThat(v.toString()).contains("国发"));
         http.get().uri("/api/public/v1/straw/utilisation").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.target").isEqualTo(0.86);
     }
