@@ -10,10 +10,6 @@ record MergeRule(double distanceKm, Duration window) {
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
-    boolean sameFire(double lat1, double lon1, java.time.Instant at1, double lat2, double lon2, java.time.Instant at2) {
-        return Duration.between(at1, at2).abs().compareTo(window) <= 0 && km(lat1, lon1, lat2, lon2) <= distanceKm;
-    }
-
     /** Great-circle distance (haversine) in kilometres. */
     static double km(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);

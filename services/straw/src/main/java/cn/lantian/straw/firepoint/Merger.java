@@ -1,6 +1,5 @@
 package cn.lantian.straw.firepoint;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -8,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Groups detections into incidents: each new detection, in time order, joins the incident of the nearest known
@@ -20,6 +18,10 @@ final class Merger {
 
     /** A detection already part of an incident. */
     record Known(String incidentId, double lat, double lon, Instant at) {
+    }
+
+    /** A known detection as the grid holds it: time as epoch seconds, to compare without allocating. */
+    private record Point(String incidentId, double lat, double lon, long seconds) {
     }
 
     /** Where a new detection went. */
@@ -34,7 +36,8 @@ final class Merger {
     private final MergeRule rule;
     private final double cellLat;
     private final double cellLon;
-    private final Map<Long, List<Known>> grid = new HashMap<>();
+    private final Map<Long, List<Point>> grid = new HashMap<>();
+    private final long windowSeconds;
 
     /**
      * @param maxAbsLat the largest absolute latitude of the detections to be merged (cells are widest there)
@@ -44,12 +47,17 @@ final class Merger {
         this.cellLat = rule.distanceKm() / KM_PER_DEGREE_LAT;
         double cos = Math.max(0.01, Math.cos(Math.toRadians(Math.min(89, maxAbsLat))));
         this.cellLon = rule.distanceKm() / (KM_PER_DEGREE_LON_AT_EQUATOR * cos) * 1.01;
+        this.windowSeconds = rule.window().toSeconds();
     }
 
     /** Adds a detection already stored with its incident. */
     void know(Known known) {
-        grid.computeIfAbsent(cell(cellOf(known.lat(), cellLat), cellOf(known.lon(), cellLon)), k -> new ArrayList<>(2))
-                .add(known);
+        add(new Point(known.incidentId(), known.lat(), known.lon(), known.at().getEpochSecond()));
+    }
+
+    private void add(Point point) {
+        grid.computeIfAbsent(cell(cellOf(point.lat(), cellLat), cellOf(point.lon(), cellLon)), k -> new ArrayList<>(2))
+                .add(point);
     }
 
     /** Assigns the detections, in time order, to incidents; later ones may join incidents opened by earlier ones. */
@@ -58,32 +66,35 @@ final class Merger {
         ordered.sort(Comparator.comparing(Detection::acquiredAt).thenComparingInt(Detection::line));
         List<Assignment> out = new ArrayList<>(ordered.size());
         for (Detection d : ordered) {
-            Known match = nearest(d);
+            Point match = nearest(d);
             String incident = match == null ? idOf(d) : match.incidentId();
-            know(new Known(incident, d.lat(), d.lon(), d.acquiredAt()));
+            add(new Point(incident, d.lat(), d.lon(), d.acquiredAt().getEpochSecond()));
             out.add(new Assignment(d, incident, match == null));
         }
         return out;
     }
 
-    private Known nearest(Detection d) {
+    private Point nearest(Detection d) {
         long cy = cellOf(d.lat(), cellLat);
         long cx = cellOf(d.lon(), cellLon);
-        Known best = null;
+        long seconds = d.acquiredAt().getEpochSecond();
+        Point best = null;
         double bestKm = Double.MAX_VALUE;
         for (long y = cy - 1; y <= cy + 1; y++) {
             for (long x = cx - 1; x <= cx + 1; x++) {
-                List<Known> cell = grid.get(cell(y, x));
+                List<Point> cell = grid.get(cell(y, x));
                 if (cell == null) {
                     continue;
                 }
-                for (Known k : cell) {
-                    if (rule.sameFire(k.lat(), k.lon(), k.at(), d.lat(), d.lon(), d.acquiredAt())) {
-                        double km = MergeRule.km(k.lat(), k.lon(), d.lat(), d.lon());
-                        if (km < bestKm) {
-                            bestKm = km;
-                            best = k;
-                        }
+                for (Point p : cell) {
+                    // Whole seconds are exact here: FIRMS times are minutes, so the window's bound is kept exactly.
+                    if (Math.abs(p.seconds() - seconds) > windowSeconds) {
+                        continue;
+                    }
+                    double km = MergeRule.km(p.lat(), p.lon(), d.lat(), d.lon());
+                    if (km <= rule.distanceKm() && km < bestKm) {
+                        bestKm = km;
+                        best = p;
                     }
                 }
             }
@@ -93,9 +104,19 @@ final class Merger {
 
     /** A stable id from the incident's first detection: the same file imported again names the same incidents. */
     static String idOf(Detection d) {
-        String key = d.satellite() + "|" + d.acquiredAt() + "|" + d.lat() + "|" + d.lon();
-        String hash = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
-        return "fp-" + DAY.format(d.acquiredAt()) + "-" + hash.substring(0, 10);
+        long h = mix(d.satellite().hashCode());
+        h = mix(h ^ d.acquiredAt().getEpochSecond());
+        h = mix(h ^ Double.doubleToLongBits(d.lat()));
+        h = mix(h ^ Double.doubleToLongBits(d.lon()));
+        String hex = Long.toHexString(h | Long.MIN_VALUE);
+        return "fp-" + DAY.format(d.acquiredAt()) + "-" + hex.substring(hex.length() - 10);
+    }
+
+    /** SplitMix64's finaliser: a stable, well-spread 64-bit hash step (the same on every JVM). */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     private static long cellOf(double degrees, double size) {
