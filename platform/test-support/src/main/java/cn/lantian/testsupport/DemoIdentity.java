@@ -16,7 +16,9 @@ public enum DemoIdentity {
     HOUSING_SHACHE("housing-shache", "653125"),
     FORESTRY_SHACHE("forestry-shache", "653125"),
     FORESTRY_MAIGAITI("forestry-maigaiti", "653127"),
-    FORESTRY_CORPS("forestry-corps", "xpcc-3");
+    FORESTRY_CORPS("forestry-corps", "xpcc-3"),
+    AGRI_PREFECTURE("agri-prefecture", "653100"),
+    AGRI_SHACHE("agri-shache", "653125");
 
     /** Every demo user's password (demo realm only). */
     public static final String PASSWORD = "lantian-demo";

@@ -182,4 +182,28 @@ class CaseRouterTests {
         var contract = cn.lantian.contract.EventContract.load();
         assertThat(TABLE.types()).allSatisfy(type -> assertThat(contract.type(type)).as(type).isPresent());
     }
+
+    @Test
+    void confirmedOpenBurningOpensAnAgricultureCaseWhileTheVerdictClosesTheVerificationCase() {
+        ObjectNode confirmed = JSON.createObjectNode();
+        confirmed.put("firePointId", "fp-20241020-a1");
+        confirmed.putObject("location").put("lon", TestEvents.TUMXUK[0]).put("lat", TestEvents.TUMXUK[1]);
+        confirmed.put("verifiedAt", "2024-10-20T12:00:00+08:00");
+        confirmed.put("material", "straw");
+        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.straw.burning-confirmed.v1", "653130",
+                "xpcc-3", "major", confirmed))).draft();
+        assertThat(draft.key()).isEqualTo("burning/fp-20241020-a1");
+        assertThat(draft.agency()).isEqualTo("agriculture");
+        assertThat(draft.placement()).isEqualTo(new Placement("653130", "xpcc-3"));
+        assertThat(draft.summary()).contains("straw", "fp-20241020-a1");
+
+        ObjectNode handled = JSON.createObjectNode();
+        handled.put("firePointId", "fp-20241020-a1");
+        handled.put("handledAt", "2024-10-20T12:00:00+08:00");
+        handled.put("outcome", "确认焚烧 burning confirmed: 秸秆 straw");
+        handled.put("verdict", "burning-confirmed");
+        Decision close = router.decide(incoming("lantian.straw.fire-point-handled.v1", "653130", "xpcc-3", null, handled));
+        assertThat(close).isInstanceOfSatisfying(Decision.Close.class,
+                c -> assertThat(c.key()).isEqualTo("fire-point/fp-20241020-a1"));
+    }
 }

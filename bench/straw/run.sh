@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Straw benchmark: a FIRMS upload of 100,000 rows (default) to a straw service started for the run, timed until every
+# fire-point-detected event of the import is published with the broker's confirm.
+# Needs the infrastructure running (./lantian infra up) and the demo realm (user agri-prefecture). Uses its own
+# database (lantian_straw_bench, created afresh each run) and its own RabbitMQ virtual host (lantian-straw-bench), so
+# that no consumer of the platform sees the benchmark's events; the virtual host is deleted at the end.
+# Usage: bench/straw/run.sh [rows, default 100000] [autumn year, default random 2000-2019]
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+ROWS=${1:-100000}
+YEAR=${2:-}
+PORT=18084
+DB=lantian_straw_bench
+VHOST=lantian-straw-bench
+WORK=$ROOT/bench/straw/target
+mkdir -p "$WORK"
+cd "$ROOT"
+
+echo "== building"
+mvn -q -B -pl services/straw -am package -DskipTests
+PG=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
+
+# A fresh database each run, so that every run measures the same work.
+runuser -u postgres -- psql -qc "drop database if exists $DB"
+runuser -u postgres -- psql -qc "create database $DB owner lantian"
+rabbitmqctl -q add_vhost "$VHOST" 2>/dev/null || true
+rabbitmqctl -q set_permissions -p "$VHOST" guest '.*' '.*' '.*'
+
+SERVICE_PID=
+finish() {
+  if [ -n "$SERVICE_PID" ]; then kill "$SERVICE_PID" 2>/dev/null || true; wait "$SERVICE_PID" 2>/dev/null || true; fi
+  rabbitmqctl -q delete_vhost "$VHOST" 2>/dev/null || true
+}
+trap finish EXIT
+echo "== starting straw on port $PORT with database $DB, virtual host $VHOST (launcher's JVM flags)"
+java -Xms64m -Xmx384m -XX:+UseSerialGC -jar services/straw/target/straw.jar --server.port=$PORT \
+  --spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/$DB \
+  --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/$DB \
+  --spring.rabbitmq.virtual-host=$VHOST \
+  --lantian.eventing.source=/lantian/straw-bench ${BENCH_SERVICE_ARGS:-} >"$WORK/straw.log" 2>&1 &
+SERVICE_PID=$!
+for _ in $(seq 1 180); do
+  if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then break; fi
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "straw did not start (see $WORK/straw.log)"; exit 1; }
+
+echo "== load average before: $(cat /proc/loadavg)"
+java -Xmx512m -cp "$PG" bench/straw/StrawBench.java "http://127.0.0.1:$PORT" "$DB" "$ROWS" $YEAR | tee "$WORK/bench.log"
+echo "== load average after: $(cat /proc/loadavg)"

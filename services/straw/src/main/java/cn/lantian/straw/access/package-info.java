@@ -1,0 +1,2 @@
+/** Who may read and write straw and open-burning records. */
+package cn.lantian.straw.access;

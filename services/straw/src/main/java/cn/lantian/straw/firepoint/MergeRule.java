@@ -1,0 +1,21 @@
+package cn.lantian.straw.firepoint;
+
+import java.time.Duration;
+
+/**
+ * When two detections are of the same fire: no farther apart than {@code distanceKm} and no more than {@code window}
+ * apart in time, both bounds inclusive (rule data: {@code merge-distance-km}, {@code merge-window-hours}).
+ */
+record MergeRule(double distanceKm, Duration window) {
+
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+
+    /** Great-circle distance (haversine) in kilometres. */
+    static double km(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2))
+                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+}
