@@ -1,7 +1,7 @@
 package cn.lantian.gateway.limits;
 
 import cn.lantian.gateway.GatewayProperties;
-import cn.lantian.security.ProblemResponses;
+import cn.lantian.web.Problems;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -64,7 +64,7 @@ class RequestBodyGuard implements WebFilter, Ordered {
                     .flatMap(body -> {
                         String problem = malformation(body);
                         if (problem != null) {
-                            return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+                            return Problems.write(exchange, HttpStatus.BAD_REQUEST,
                                     "The body is not well-formed JSON: " + problem);
                         }
                         return chain.filter(exchange.mutate().request(withBody(request, body)).build());
@@ -75,7 +75,7 @@ class RequestBodyGuard implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+        return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                 "The body is larger than the " + maxBytes + " bytes this gateway accepts.");
     }
 

@@ -1,7 +1,7 @@
 package cn.lantian.gateway.problem;
 
 import cn.lantian.gateway.edge.RequestCorrelation;
-import cn.lantian.security.ProblemResponses;
+import cn.lantian.web.Problems;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         // Whatever a failed relay had copied from the service describes another body.
         exchange.getResponse().getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
         exchange.getResponse().getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
-        return ProblemResponses.write(exchange, HttpStatus.valueOf(status.value()), detailOf(status));
+        return Problems.write(exchange, HttpStatus.valueOf(status.value()), detailOf(status));
     }
 
     private static HttpStatusCode statusOf(Throwable error) {
