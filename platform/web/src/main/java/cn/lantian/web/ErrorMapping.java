@@ -13,6 +13,8 @@ import org.springframework.validation.ObjectError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.function.client.WebClientException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
@@ -62,11 +64,20 @@ final class ErrorMapping {
         if (isDataIntegrityViolation(error)) {
             return Problem.of(HttpStatus.CONFLICT, "The record clashes with one that exists.");
         }
+        if (error instanceof WebClientResponseException e) {
+            // Another service's answer: its 404 is ours, anything else means it failed us.
+            return e.getStatusCode().value() == 404 ? Problem.of(HttpStatus.NOT_FOUND, detail(HttpStatus.NOT_FOUND))
+                    : Problem.of(HttpStatus.BAD_GATEWAY, detail(HttpStatus.BAD_GATEWAY));
+        }
+        if (error instanceof WebClientException) {
+            return Problem.of(HttpStatus.BAD_GATEWAY, detail(HttpStatus.BAD_GATEWAY));
+        }
         if (error.getClass() == ResponseStatusException.class) {
-            // Thrown by the platform's own code, whose reason is a sentence meant for the caller.
+            // A 4xx thrown by the platform's own code carries a sentence meant for the caller; a 5xx may carry a
+            // library's message (a relay's timeout), so it gets the fixed sentence.
             ResponseStatusException e = (ResponseStatusException) error;
             HttpStatus status = status(e.getStatusCode());
-            return Problem.of(status, e.getReason() == null ? detail(status) : e.getReason());
+            return Problem.of(status, e.getReason() == null || !status.is4xxClientError() ? detail(status) : e.getReason());
         }
         if (error instanceof ErrorResponse e) {
             HttpStatus status = status(e.getStatusCode());
@@ -75,7 +86,7 @@ final class ErrorMapping {
         if (causedBy(error, ConnectException.class)) {
             return Problem.of(HttpStatus.BAD_GATEWAY, detail(HttpStatus.BAD_GATEWAY));
         }
-        if (causedBy(error, TimeoutException.class)) {
+        if (causedBy(error, TimeoutException.class) || timedOut(error)) {
             return Problem.of(HttpStatus.GATEWAY_TIMEOUT, detail(HttpStatus.GATEWAY_TIMEOUT));
         }
         return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, detail(HttpStatus.INTERNAL_SERVER_ERROR));
@@ -199,6 +210,16 @@ final class ErrorMapping {
     private static boolean isDataIntegrityViolation(Throwable error) {
         for (Class<?> c = error.getClass(); c != null; c = c.getSuperclass()) {
             if (c.getName().equals("org.springframework.dao.DataIntegrityViolationException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // Netty's and Reactor's timeouts share no type with the JDK's.
+    private static boolean timedOut(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getSimpleName().contains("Timeout")) {
                 return true;
             }
         }

@@ -31,7 +31,7 @@ public class LantianWebAutoConfiguration {
     /** Before Boot's own handler ({@code -1}), so Spring's default error body is never written. */
     @Bean
     @Order(-2)
-    @ConditionalOnMissingBean(ErrorWebExceptionHandler.class)
+    @ConditionalOnMissingBean(name = "problemErrorHandler")
     ErrorWebExceptionHandler problemErrorHandler() {
         return new ProblemErrorHandler();
     }

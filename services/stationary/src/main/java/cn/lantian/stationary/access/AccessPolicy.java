@@ -4,7 +4,7 @@ import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
-import cn.lantian.stationary.web.Forbidden;
+import cn.lantian.web.Forbidden;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

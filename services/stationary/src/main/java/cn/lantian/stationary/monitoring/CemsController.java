@@ -3,8 +3,8 @@ package cn.lantian.stationary.monitoring;
 import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.AccessPolicy;
 import cn.lantian.stationary.registry.Registry;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -61,7 +61,7 @@ class CemsController {
         }
         return Callers.current().flatMap(c -> registry.facility(outletId)
                         .filter(f -> f.kind().equals("outlet") && access.mayRead(c, f.placement()))
-                        .switchIfEmpty(Mono.error(new NotFound("outlet " + outletId))))
+                        .switchIfEmpty(Mono.error(new NotFound("No outlet " + outletId + "."))))
                 .flatMapMany(f -> {
                     String sql = "select * from cems_hourly where outlet_id = :o and hour >= :from and hour < :to"
                             + (pollutant == null ? "" : " and pollutant = :p") + " order by hour, pollutant";
