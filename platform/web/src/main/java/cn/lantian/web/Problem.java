@@ -11,9 +11,28 @@ import org.springframework.http.HttpStatus;
  */
 public record Problem(HttpStatus status, String detail, List<FieldError> errors, Map<String, Object> extensions) {
 
+    /** The longest detail, field name and reason a document carries (the limits of the problem schema). */
+    static final int MAX_DETAIL = 500;
+    static final int MAX_FIELD = 200;
+    static final int MAX_REASON = 300;
+
     public Problem {
-        errors = List.copyOf(errors);
+        // A reason may quote what the caller sent; the caller's text must not make the answer unbounded.
+        detail = clip(detail, MAX_DETAIL);
+        errors = errors.stream().map(e -> new FieldError(clip(e.field(), MAX_FIELD), clip(e.reason(), MAX_REASON)))
+                .toList();
         extensions = Map.copyOf(extensions);
+    }
+
+    private static String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
     }
 
     /** A problem without field errors or extensions. */

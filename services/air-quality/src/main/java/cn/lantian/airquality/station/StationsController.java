@@ -3,13 +3,13 @@ package cn.lantian.airquality.station;
 import cn.lantian.airquality.access.AccessPolicy;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Callers;
+import cn.lantian.web.Forbidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,8 +38,7 @@ class StationsController {
             boolean allowed = policy.mayWrite(t.getT1(), station.placement())
                     && (before == null || policy.mayWrite(t.getT1(), before.placement()));
             if (!allowed) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN,
-                        "station " + id + " lies outside your jurisdiction"));
+                return Mono.error(new Forbidden("station " + id + " lies outside your jurisdiction"));
             }
             return stations.save(station).thenReturn(ResponseEntity.status(before == null ? HttpStatus.CREATED : HttpStatus.OK)
                     .body(station));
