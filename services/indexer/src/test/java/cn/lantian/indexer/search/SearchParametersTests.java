@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.lantian.contract.EventContract;
 import cn.lantian.reference.Jurisdictions;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,30 +33,30 @@ class SearchParametersTests {
 
     @Test
     void namesEveryBadParameter() {
-        InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+        InvalidInput e = catchThrowableOfType(InvalidInput.class,
                 () -> new SearchParameters(null, List.of("weather"), List.of("lantian.straw.nothing.v1"),
                         List.of("999999"), List.of("653125"), List.of("army"), List.of("huge"), "today",
                         "2024-01-01T00:00:00Z", "80,40,75,38", "200,0", "-1", "1000", "@@")
                         .validate(CONTRACT, JURISDICTIONS, LIMITS));
 
-        assertThat(e.parameters()).extracting(InvalidParametersException.InvalidParameter::name)
+        assertThat(e.errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("domain", "type", "jurisdiction", "corpsunit", "agency", "severity", "from",
                         "bbox", "near", "radius", "size", "cursor");
     }
 
     @Test
     void radiusAndNearComeTogether() {
-        InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+        InvalidInput e = catchThrowableOfType(InvalidInput.class,
                 () -> params(null, "5").validate(CONTRACT, JURISDICTIONS, LIMITS));
-        assertThat(e.parameters()).extracting(InvalidParametersException.InvalidParameter::name).containsExactly("near");
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("near");
     }
 
     @Test
     void timeRangeMustRunForward() {
-        InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+        InvalidInput e = catchThrowableOfType(InvalidInput.class,
                 () -> new SearchParameters(null, null, null, null, null, null, null, "2024-02-01T00:00:00Z",
                         "2024-01-01T00:00:00Z", null, null, null, null, null).validate(CONTRACT, JURISDICTIONS, LIMITS));
-        assertThat(e.parameters()).extracting(InvalidParametersException.InvalidParameter::name).containsExactly("to");
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("to");
     }
 
     @Test
