@@ -1,5 +1,7 @@
 package cn.lantian.testsupport;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +44,14 @@ public final class OpenApiFuzz {
 
     private final ProblemProbe probe;
     private final List<String> tokens;
+    private final List<String> ownersIds;
     private final List<Finding> findings = new ArrayList<>();
     private int requests;
 
-    private OpenApiFuzz(ProblemProbe probe, List<String> tokens) {
+    private OpenApiFuzz(ProblemProbe probe, List<String> tokens, List<String> ownersIds) {
         this.probe = probe;
         this.tokens = tokens;
+        this.ownersIds = ownersIds;
     }
 
     /**
@@ -55,12 +59,15 @@ public final class OpenApiFuzz {
      * one with each of the others (bare tokens; null for none).
      */
     public static Report run(String base, List<String> tokens) {
-        return run(base, "/v3/api-docs", tokens);
+        return run(base, "/v3/api-docs", tokens, List.of());
     }
 
-    /** The same, for a service that serves its OpenAPI document at {@code documentPath}. */
-    public static Report run(String base, String documentPath, List<String> tokens) {
-        OpenApiFuzz fuzz = new OpenApiFuzz(ProblemProbe.at(base), tokens);
+    /**
+     * The same, for a service that serves its OpenAPI document at {@code documentPath}; {@code ownersIds} are ids of
+     * records of another jurisdiction than the first caller's, tried in every path variable as well.
+     */
+    public static Report run(String base, String documentPath, List<String> tokens, List<String> ownersIds) {
+        OpenApiFuzz fuzz = new OpenApiFuzz(ProblemProbe.at(base), tokens, ownersIds);
         ProblemProbe.Answer doc = fuzz.probe.send("GET", documentPath, null, null, null);
         if (doc.status() != 200) {
             throw new IllegalStateException("no OpenAPI document at " + base + documentPath + ": " + doc.status());
@@ -97,6 +104,9 @@ public final class OpenApiFuzz {
         for (String value : PATH_VALUES) {
             send(method, fill(template, value), token, empty);
         }
+        for (String id : ownersIds) {
+            send(method, fill(template, id), token, empty);
+        }
         String path = fill(template, "no-such-id");
         for (String name : query) {
             for (String value : QUERY_VALUES) {
@@ -117,6 +127,9 @@ public final class OpenApiFuzz {
         try {
             answer = probe.send(method, path, token, body == null ? null : body.contentType(), body == null ? null : text);
         } catch (RuntimeException e) {
+            if (findings.stream().noneMatch(f -> f.status() == 0)) {
+                dumpServerThreads(method + " " + abbreviate(path, 160));
+            }
             findings.add(new Finding(method, path, text, 0, "no answer: " + e));
             return;
         }
@@ -179,6 +192,21 @@ public final class OpenApiFuzz {
         String prefix = "#/components/schemas/";
         return ref.startsWith(prefix) ? api.path("components").path("schemas").path(ref.substring(prefix.length()))
                 : schema;
+    }
+
+    /** The service runs in the test's JVM: on the first request it does not answer, show what its threads do. */
+    private static void dumpServerThreads(String request) {
+        StringBuilder dump = new StringBuilder("fuzz: no answer to " + request + "; server threads:\n");
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
+            String name = info.getThreadName();
+            if (name.contains("http") || name.contains("r2dbc") || name.contains("parallel") || name.contains("boundedElastic")) {
+                dump.append(info.getThreadName()).append(' ').append(info.getThreadState()).append('\n');
+                for (StackTraceElement frame : info.getStackTrace()) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            }
+        }
+        System.out.println(dump);
     }
 
     private static String fill(String template, String value) {

@@ -30,6 +30,7 @@ public final class ProblemProbe {
         }
     }
 
+    private static final int ONE_OFF_ABOVE = 64 * 1024;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -48,7 +49,7 @@ public final class ProblemProbe {
      * so it must be percent-encoded already.
      */
     public Answer send(String method, String path, String token, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(90))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(45))
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -58,8 +59,12 @@ public final class ProblemProbe {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        // A body the service refuses before reading it leaves the connection unusable: such a request gets a
+        // connection of its own instead of one from the shared pool.
+        HttpClient client = body != null && body.length() > ONE_OFF_ABOVE ? HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build() : HTTP;
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
