@@ -79,8 +79,6 @@ class RequestBodyGuard implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        // The rest of the body is unread: close the connection, or its bytes would be taken for the next request.
-        exchange.getResponse().getHeaders().setConnection("close");
         return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                 "The body is larger than the " + maxBytes + " bytes this gateway accepts.");
     }

@@ -31,6 +31,7 @@ public final class ProblemProbe {
     }
 
     private static final int ONE_OFF_ABOVE = 64 * 1024;
+    private static final int ONE_OFF_LINE = 2048;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
@@ -59,10 +60,10 @@ public final class ProblemProbe {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        // A body the service refuses before reading it leaves the connection unusable: such a request gets a
-        // connection of its own instead of one from the shared pool.
-        HttpClient client = body != null && body.length() > ONE_OFF_ABOVE ? HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).build() : HTTP;
+        // A body the service refuses before reading it, or a request line its HTTP codec refuses (414), leaves the
+        // connection unusable (the codec discards whatever follows): such a request gets a connection of its own.
+        boolean oneOff = body != null && body.length() > ONE_OFF_ABOVE || path.length() > ONE_OFF_LINE;
+        HttpClient client = oneOff ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() : HTTP;
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),

@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -31,10 +30,6 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         headers.remove(HttpHeaders.CONTENT_LENGTH);
         headers.remove(HttpHeaders.TRANSFER_ENCODING);
         headers.remove(HttpHeaders.CONTENT_DISPOSITION);
-        if (problem.status() == HttpStatus.CONTENT_TOO_LARGE) {
-            // The rest of the body is unread: close the connection, or its bytes would be taken for the next request.
-            headers.setConnection("close");
-        }
         if (error instanceof MethodNotAllowedException e) {
             headers.setAllow(e.getSupportedMethods());
         }

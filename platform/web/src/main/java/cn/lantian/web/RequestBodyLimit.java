@@ -46,8 +46,6 @@ class RequestBodyLimit implements WebFilter {
         long cap = capFor(request);
         long declared = request.getHeaders().getContentLength();
         if (declared > cap) {
-            // The body is not read: close the connection, or its unread bytes would be taken for the next request.
-            exchange.getResponse().getHeaders().setConnection("close");
             return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorMapping.detail(HttpStatus.CONTENT_TOO_LARGE));
         }
         ServerHttpRequest capped = new ServerHttpRequestDecorator(request) {

@@ -149,8 +149,6 @@ class WebAnswersTests {
     void capsTheBody() {
         String big = "{\"reason\":\"" + "x".repeat(5000) + "\"}";
         problem(post("/visits", big), 413);
-        // The unread rest of the body must not be taken for the next request on the connection.
-        post("/visits", big).exchange().expectHeader().valueEquals("Connection", "close");
         problem(post("/anything", big), 413);
     }
 
