@@ -75,10 +75,14 @@ class GatewayAbuseIntegrationTests extends GatewayIntegrationTest {
         post("{\"note\": \"unterminated", MediaType.APPLICATION_JSON).expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).contains("line 1"))
+                .jsonPath("$.errors[0].field").isEqualTo("body")
+                .jsonPath("$.errors[0].reason").value(reason -> assertThat(reason.toString()).contains("line 1"))
                 .jsonPath("$.trace").doesNotExist();
         post("{\"a\":1} trailing", MediaType.parseMediaType("application/merge-patch+json"))
                 .expectStatus().isBadRequest();
+        post("[".repeat(501), MediaType.APPLICATION_JSON).expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
     }
 
     @Test

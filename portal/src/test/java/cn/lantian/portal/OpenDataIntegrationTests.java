@@ -107,19 +107,19 @@ class OpenDataIntegrationTests extends PortalTest {
                 .exchange().expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
                 .expectBody().returnResult().getResponseBody());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("errors")).extracting(e -> e.get("parameter").asString())
+        assertThat(problem.get("errors")).extracting(e -> e.get("field").asString())
                 .containsExactlyInAnyOrder("format", "county", "bbox", "limit", "cursor");
         JsonNode dates = JSON.readTree(http.get()
                 .uri("/api/public/v1/datasets/observations?from=2024-13-01&resolution=weekly&pollutant=pm25,lead&station=NOPE")
                 .exchange().expectStatus().isBadRequest().expectBody().returnResult().getResponseBody());
-        assertThat(dates.get("errors")).extracting(e -> e.get("parameter").asString())
+        assertThat(dates.get("errors")).extracting(e -> e.get("field").asString())
                 .contains("from", "resolution", "pollutant");
         http.get().uri("/api/public/v1/datasets/observations?station=NOPE&from=2024-01-01&to=2024-01-02").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("station");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("station");
         http.get().uri("/api/public/v1/downloads/secrets/2024.csv").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].parameter").isEqualTo("dataset");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("dataset");
         http.get().uri("/api/public/v1/datasets/observations?from=2024-01-01&to=2024-03-01").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("to");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
     }
 
     @Test
@@ -226,7 +226,7 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(cases.get("items")).singleElement()
                 .satisfies(c -> assertThat(c.get("caseId").asString()).isEqualTo("case-0007"));
         http.get().uri("/api/public/v1/datasets/cases?format=xml&cursor=%25").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[*].parameter").value(p -> assertThat(p.toString()).contains("format", "cursor"));
+                .expectBody().jsonPath("$.errors[*].field").value(p -> assertThat(p.toString()).contains("format", "cursor"));
     }
 
     @Test

@@ -3,7 +3,7 @@ package cn.lantian.gateway.limits;
 import cn.lantian.gateway.GatewayProperties;
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
-import cn.lantian.security.ProblemResponses;
+import cn.lantian.web.Problems;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -88,7 +88,7 @@ class RateLimitFilter implements WebFilter, Ordered {
                         return chain.filter(exchange);
                     }
                     headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.get().retryAfterSeconds()));
-                    return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
+                    return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
                             "More than " + allowed + " requests in " + limits.window().toSeconds()
                                     + " s; retry after the number of seconds in Retry-After.");
                 });

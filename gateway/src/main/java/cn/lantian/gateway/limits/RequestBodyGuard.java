@@ -1,7 +1,9 @@
 package cn.lantian.gateway.limits;
 
 import cn.lantian.gateway.GatewayProperties;
-import cn.lantian.security.ProblemResponses;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.Problems;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -19,9 +21,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,12 +36,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RequestBodyGuard implements WebFilter, Ordered {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final long maxBytes;
+    private final JsonMapper json;
 
-    RequestBodyGuard(GatewayProperties properties) {
+    /** {@code json} is the application's mapper, whose parser has the platform's limits (nesting, lengths). */
+    RequestBodyGuard(GatewayProperties properties, JsonMapper json) {
         this.maxBytes = properties.maxBodySize().toBytes();
+        this.json = json;
     }
 
     @Override
@@ -64,8 +69,7 @@ class RequestBodyGuard implements WebFilter, Ordered {
                     .flatMap(body -> {
                         String problem = malformation(body);
                         if (problem != null) {
-                            return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
-                                    "The body is not well-formed JSON: " + problem);
+                            return Problems.invalid(exchange, List.of(new FieldError("body", problem)));
                         }
                         return chain.filter(exchange.mutate().request(withBody(request, body)).build());
                     })
@@ -75,23 +79,29 @@ class RequestBodyGuard implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return ProblemResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+        return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
                 "The body is larger than the " + maxBytes + " bytes this gateway accepts.");
     }
 
-    /** Null for well-formed JSON (or an empty body, which the service judges), else where and why it is not. */
-    private static String malformation(byte[] body) {
+    /**
+     * Null for well-formed JSON within the parser's limits (or an empty body, which the service judges), else a fixed
+     * reason with the place: the parser's own message is never relayed.
+     */
+    private String malformation(byte[] body) {
         if (body.length == 0) {
             return null;
         }
-        try (JsonParser parser = JSON.createParser(body)) {
+        try (JsonParser parser = json.createParser(body)) {
             while (parser.nextToken() != null) {
                 // reading every token is the check
             }
             return null;
-        } catch (StreamReadException e) {
-            return e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
+        } catch (StreamConstraintsException e) {
+            return "exceeds the limits on nesting depth, number, text or name length";
+        } catch (JacksonException e) {
+            TokenStreamLocation at = e.getLocation();
+            return at == null ? "is not well-formed JSON"
+                    : "is not well-formed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
         }
     }
 

@@ -6,7 +6,7 @@ import cn.lantian.reference.Placement;
 import cn.lantian.security.AccessPolicy;
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
-import cn.lantian.security.ProblemResponses;
+import cn.lantian.web.Problems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
@@ -54,7 +54,7 @@ class WritePolicy implements WebFilter, Ordered {
         return Callers.of(exchange)
                 .map(caller -> refusal(caller, exchange))
                 .filter(reason -> !reason.isEmpty())
-                .map(reason -> ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, reason))
+                .map(reason -> Problems.write(exchange, HttpStatus.FORBIDDEN, reason))
                 .orElseGet(() -> chain.filter(exchange));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /** Registers the token decoder, the resource-server configurer and the jurisdiction reference for every service. */
 @AutoConfiguration
@@ -42,6 +43,13 @@ public class LantianSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     LantianResourceServer lantianResourceServer(ReactiveJwtDecoder decoder) {
         return new LantianResourceServer(decoder);
+    }
+
+    /** The firewall's refusals (an encoded path traversal, a bad header) as problem details, not an empty 400. */
+    @Bean
+    @ConditionalOnMissingBean
+    ServerExchangeRejectedHandler problemExchangeRejectedHandler() {
+        return ProblemResponses.rejected();
     }
 
     @Bean

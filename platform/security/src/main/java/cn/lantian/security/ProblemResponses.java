@@ -1,22 +1,17 @@
 package cn.lantian.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import cn.lantian.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
-/** RFC 9457 problem details for requests the security chain refuses: 401 without a valid token, 403 without the right. */
+/**
+ * The security chain's refusals in the platform's one problem shape (written by {@link Problems}): 401 without a valid
+ * token, 403 without the right, 400 for a request the firewall rejects (e.g. an encoded {@code ..} in the path).
+ */
 public final class ProblemResponses {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
@@ -25,39 +20,19 @@ public final class ProblemResponses {
     public static ServerAuthenticationEntryPoint unauthorized() {
         return (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kashgar\"");
-            return write(exchange, HttpStatus.UNAUTHORIZED, "A valid access token of realm kashgar is required.");
+            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid access token of realm kashgar is required.");
         };
     }
 
     /** 403: the token is valid but its agency, level or jurisdiction does not allow this. */
     public static ServerAccessDeniedHandler forbidden() {
-        return (exchange, e) -> write(exchange, HttpStatus.FORBIDDEN,
+        return (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                 "Your agency, level or jurisdiction does not allow this request.");
     }
 
-    /** Writes a problem document with the request path as its instance. */
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail) {
-        return write(exchange, status, detail, Map.of());
-    }
-
-    /**
-     * Writes an RFC 9457 problem document: type {@code about:blank}, the status's title, the detail, the request path
-     * as instance, and the given extension members (e.g. {@code errors} naming each bad field).
-     */
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail,
-            Map<String, Object> extensions) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("instance", exchange.getRequest().getPath().value());
-        extensions.forEach(problem::putIfAbsent);
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().setContentLength(body.length);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    /** 400 for a request the firewall refuses before any filter sees it; the reason stays in the log. */
+    public static ServerExchangeRejectedHandler rejected() {
+        return (exchange, e) -> Problems.write(exchange, HttpStatus.BAD_REQUEST,
+                "The request path or headers are not acceptable.");
     }
 }

@@ -1,5 +1,7 @@
 package cn.lantian.portal.opendata;
 
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.FieldError;
 import cn.lantian.portal.PortalProperties;
 import cn.lantian.portal.live.LatestAqi;
 import cn.lantian.portal.opendata.schema.ObservationsPage;
@@ -161,7 +163,7 @@ class DatasetsController {
                 List<String> unknown = wanted.stream()
                         .filter(id -> snapshot.stations().stream().noneMatch(s -> s.id().equals(id))).toList();
                 if (!unknown.isEmpty()) {
-                    return Mono.error(new BadParameters(List.of(new BadParameters.Violation("station",
+                    return Mono.error(new InvalidInput(List.of(new FieldError("station",
                             "unknown station " + String.join(", ", unknown)))));
                 }
             }

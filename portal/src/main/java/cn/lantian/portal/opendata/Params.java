@@ -1,5 +1,7 @@
 package cn.lantian.portal.opendata;
 
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.FieldError;
 import cn.lantian.reference.Jurisdictions;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -16,16 +18,16 @@ final class Params {
 
     static final List<String> POLLUTANTS = List.of("aqi", "pm25", "pm10", "so2", "no2", "co", "o3");
 
-    private final List<BadParameters.Violation> violations = new ArrayList<>();
+    private final List<FieldError> violations = new ArrayList<>();
 
     void fail(String parameter, String reason) {
-        violations.add(new BadParameters.Violation(parameter, reason));
+        violations.add(new FieldError(parameter, reason));
     }
 
     /** Throws when anything was wrong. */
     void check() {
         if (!violations.isEmpty()) {
-            throw new BadParameters(violations);
+            throw new InvalidInput(violations);
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.lantian.portal.opendata;
 
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.FieldError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,8 +26,8 @@ class ParamsTests {
         params.pollutants("pm25,lead");
         params.cursor("not a cursor!");
         params.date("from", "2024-02-30", null);
-        assertThatThrownBy(params::check).isInstanceOfSatisfying(BadParameters.class, e -> assertThat(e.violations())
-                .extracting(BadParameters.Violation::parameter)
+        assertThatThrownBy(params::check).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                .extracting(FieldError::field)
                 .containsExactly("bbox", "county", "limit", "pollutant", "cursor", "from"));
     }
 

@@ -4,7 +4,8 @@ import cn.lantian.airquality.aqi.AqiInputException;
 import cn.lantian.airquality.aqi.AqiStandard;
 import cn.lantian.airquality.aqi.AqiStandards;
 import cn.lantian.airquality.aqi.Indicator;
-import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -35,11 +36,11 @@ class CalculatorController {
      */
     @GetMapping("/api/public/v1/aqi/calculate")
     CalculationView calculate(@RequestParam MultiValueMap<String, String> query) {
-        List<InvalidInput.Violation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         String standardId = query.getFirst(STANDARD) == null ? properties.calculatorDefaultStandard() : query.getFirst(STANDARD);
         AqiStandard standard = standards.byId(standardId).orElse(null);
         if (standard == null) {
-            violations.add(new InvalidInput.Violation(STANDARD, "unknown standard '" + standardId + "'; one of " + standards.ids()));
+            violations.add(new FieldError(STANDARD, "unknown standard '" + standardId + "'; one of " + standards.ids()));
         }
         Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
         query.forEach((name, texts) -> {
@@ -48,19 +49,19 @@ class CalculatorController {
             }
             Indicator indicator = Indicator.ofKey(name).orElse(null);
             if (indicator == null) {
-                violations.add(new InvalidInput.Violation(name, "unknown parameter"));
+                violations.add(new FieldError(name, "unknown parameter"));
             } else if (texts.size() != 1) {
-                violations.add(new InvalidInput.Violation(name, "give it once"));
+                violations.add(new FieldError(name, "give it once"));
             } else {
                 parse(name, texts.get(0), violations).ifPresent(v -> values.put(indicator, v));
             }
         });
         if (values.isEmpty() && violations.isEmpty()) {
-            violations.add(new InvalidInput.Violation("query", "give at least one concentration, e.g. pm25_24h=80"));
+            violations.add(new FieldError("query", "give at least one concentration, e.g. pm25_24h=80"));
         }
         if (standard != null) {
             values.keySet().stream().filter(i -> !standard.indexes(i)).forEach(i -> violations.add(
-                    new InvalidInput.Violation(i.key(), standard.id() + " has no breakpoints for this averaging period")));
+                    new FieldError(i.key(), standard.id() + " has no breakpoints for this averaging period")));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
@@ -72,16 +73,16 @@ class CalculatorController {
         }
     }
 
-    private static java.util.Optional<BigDecimal> parse(String name, String text, List<InvalidInput.Violation> violations) {
+    private static java.util.Optional<BigDecimal> parse(String name, String text, List<FieldError> violations) {
         try {
             BigDecimal value = new BigDecimal(text.trim());
             if (value.signum() < 0) {
-                violations.add(new InvalidInput.Violation(name, "must not be negative"));
+                violations.add(new FieldError(name, "must not be negative"));
                 return java.util.Optional.empty();
             }
             return java.util.Optional.of(value);
         } catch (NumberFormatException e) {
-            violations.add(new InvalidInput.Violation(name, "not a number: '" + text + "'"));
+            violations.add(new FieldError(name, "not a number: '" + text + "'"));
             return java.util.Optional.empty();
         }
     }

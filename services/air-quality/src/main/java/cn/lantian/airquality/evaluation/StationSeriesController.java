@@ -3,16 +3,15 @@ package cn.lantian.airquality.evaluation;
 import cn.lantian.airquality.observation.HourlyAqi;
 import cn.lantian.airquality.observation.Observations;
 import cn.lantian.airquality.station.Stations;
-import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -61,7 +60,7 @@ class StationSeriesController {
         Instant end = toDay.plusDays(1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
         return stations.byId().flatMap(all -> {
             if (!all.containsKey(id)) {
-                return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no station " + id));
+                return Mono.error(new NotFound("No station " + id + "."));
             }
             Flux<Observations.StoredHour> hours = observations.between(id, start, end);
             if (resolution.equals("hourly")) {

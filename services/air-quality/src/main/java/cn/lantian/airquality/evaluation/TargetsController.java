@@ -1,7 +1,7 @@
 package cn.lantian.airquality.evaluation;
 
 import cn.lantian.airquality.observation.HourlyAqi;
-import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import java.time.LocalDate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -2,13 +2,12 @@ package cn.lantian.airquality.observation;
 
 import cn.lantian.airquality.access.StationAccess;
 import cn.lantian.security.Callers;
-import org.springframework.http.HttpStatus;
+import cn.lantian.web.Forbidden;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +33,6 @@ class IngestController {
         return Callers.current().flatMap(caller -> intake.ingest(batch, station -> policy.mayWriteStation(caller,
                 station.placement(), station.longitude(), station.latitude())
                 ? null
-                : new ResponseStatusException(HttpStatus.FORBIDDEN,
-                        "station " + station.id() + " lies in " + station.jurisdiction() + ", outside your jurisdiction")));
+                : new Forbidden("station " + station.id() + " lies in " + station.jurisdiction() + ", outside your jurisdiction")));
     }
 }

@@ -2,7 +2,8 @@ package cn.lantian.airquality.observation;
 
 import cn.lantian.airquality.station.Station;
 import cn.lantian.airquality.station.Stations;
-import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -53,11 +54,11 @@ class ObservationIntake {
         TreeSet<String> ids = new TreeSet<>();
         batch.forEach(o -> ids.add(o.station()));
         return stations.byId().flatMap(known -> {
-            List<InvalidInput.Violation> unknown = new ArrayList<>();
+            List<FieldError> unknown = new ArrayList<>();
             for (String id : ids) {
                 Station station = known.get(id);
                 if (station == null) {
-                    unknown.add(new InvalidInput.Violation("station", "unknown station '" + id + "'"));
+                    unknown.add(new FieldError("station", "unknown station '" + id + "'"));
                 } else {
                     RuntimeException refused = refusal.apply(station);
                     if (refused != null) {

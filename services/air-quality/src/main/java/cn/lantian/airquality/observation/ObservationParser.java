@@ -1,6 +1,7 @@
 package cn.lantian.airquality.observation;
 
-import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,7 +29,7 @@ final class ObservationParser {
 
     static List<Observation> jsonLines(String body) {
         List<Observation> out = new ArrayList<>();
-        List<InvalidInput.Violation> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String[] lines = body.split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].trim();
@@ -39,9 +40,13 @@ final class ObservationParser {
                 JsonNode node = JSON.readTree(line);
                 Map<String, String> fields = new HashMap<>();
                 node.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
+                if (POLLUTANTS.stream().noneMatch(fields::containsKey)) {
+                    errors.add(new FieldError("line " + (i + 1), "names no pollutant of " + POLLUTANTS));
+                    continue;
+                }
                 read(fields, i + 1, out, errors);
             } catch (JacksonException e) {
-                errors.add(new InvalidInput.Violation("line " + (i + 1), "not a JSON object"));
+                errors.add(new FieldError("line " + (i + 1), "not a JSON object"));
             }
         }
         return finish(out, errors);
@@ -49,7 +54,7 @@ final class ObservationParser {
 
     static List<Observation> csv(String body) {
         List<Observation> out = new ArrayList<>();
-        List<InvalidInput.Violation> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String[] lines = body.split("\r?\n");
         if (lines.length == 0 || lines[0].isBlank()) {
             throw InvalidInput.of("body", "empty CSV: a header line is needed");
@@ -60,13 +65,17 @@ final class ObservationParser {
                 throw InvalidInput.of("header", "column '" + required + "' is missing");
             }
         }
+        // Without one, every line would store an hour without any value, marked valid.
+        if (POLLUTANTS.stream().noneMatch(List.of(header)::contains)) {
+            throw InvalidInput.of("header", "needs at least one pollutant column of " + POLLUTANTS);
+        }
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].isBlank()) {
                 continue;
             }
             String[] cells = lines[i].split(",", -1);
             if (cells.length != header.length) {
-                errors.add(new InvalidInput.Violation("line " + (i + 1), "has " + cells.length + " cells, the header " + header.length));
+                errors.add(new FieldError("line " + (i + 1), "has " + cells.length + " cells, the header " + header.length));
                 continue;
             }
             Map<String, String> fields = new HashMap<>();
@@ -78,18 +87,18 @@ final class ObservationParser {
         return finish(out, errors);
     }
 
-    private static void read(Map<String, String> f, int line, List<Observation> out, List<InvalidInput.Violation> errors) {
+    private static void read(Map<String, String> f, int line, List<Observation> out, List<FieldError> errors) {
         int before = errors.size();
         String station = f.get("station");
         if (station == null || station.isBlank()) {
-            errors.add(new InvalidInput.Violation("line " + line + ": station", "missing"));
+            errors.add(new FieldError("line " + line + ": station", "missing"));
         }
         Instant hour = null;
         String time = f.get("time");
         try {
             hour = OffsetDateTime.parse(time).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
-            errors.add(new InvalidInput.Violation("line " + line + ": time", "not an ISO-8601 time with offset: '" + time + "'"));
+            errors.add(new FieldError("line " + line + ": time", "not an ISO-8601 time with offset: '" + time + "'"));
         }
         Double[] values = new Double[POLLUTANTS.size()];
         for (int p = 0; p < POLLUTANTS.size(); p++) {
@@ -99,7 +108,7 @@ final class ObservationParser {
         boolean valid = true;
         if (validText != null && !validText.isBlank()) {
             if (!validText.equalsIgnoreCase("true") && !validText.equalsIgnoreCase("false")) {
-                errors.add(new InvalidInput.Violation("line " + line + ": valid", "true or false, not '" + validText + "'"));
+                errors.add(new FieldError("line " + line + ": valid", "true or false, not '" + validText + "'"));
             }
             valid = Boolean.parseBoolean(validText);
         }
@@ -110,24 +119,24 @@ final class ObservationParser {
         }
     }
 
-    private static Double number(String text, String field, List<InvalidInput.Violation> errors) {
+    private static Double number(String text, String field, List<FieldError> errors) {
         if (text == null || text.isBlank() || text.equals("NaN") || text.equals("null")) {
             return null;
         }
         try {
             double value = Double.parseDouble(text);
             if (value < 0 || Double.isInfinite(value)) {
-                errors.add(new InvalidInput.Violation(field, "must be a finite, non-negative number"));
+                errors.add(new FieldError(field, "must be a finite, non-negative number"));
                 return null;
             }
             return value;
         } catch (NumberFormatException e) {
-            errors.add(new InvalidInput.Violation(field, "not a number: '" + text + "'"));
+            errors.add(new FieldError(field, "not a number: '" + text + "'"));
             return null;
         }
     }
 
-    private static List<Observation> finish(List<Observation> out, List<InvalidInput.Violation> errors) {
+    private static List<Observation> finish(List<Observation> out, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors.subList(0, Math.min(errors.size(), MAX_REPORTED)));
         }

@@ -6,11 +6,14 @@ import cn.lantian.airquality.aqi.Report;
 import cn.lantian.airquality.aqi.Category;
 import cn.lantian.airquality.station.Station;
 import cn.lantian.airquality.station.Stations;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Public reads of stations: every station with its latest AQI (a station's series is the evaluation's). */

@@ -1,8 +1,10 @@
 package cn.lantian.airquality.station;
 
-import cn.lantian.airquality.web.InvalidInput;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.TextLength;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,27 +26,32 @@ record StationRegistration(String nameZh, String nameEn, String kind, Double lon
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,31}");
 
     Station toStation(String id, Jurisdictions jurisdictions) {
-        List<InvalidInput.Violation> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (!ID.matcher(id).matches()) {
-            errors.add(new InvalidInput.Violation("id", "letters, digits and '-', at most 32, not '" + id + "'"));
+            errors.add(new FieldError("id", "letters, digits and '-', at most 32, not '" + id + "'"));
         }
         if (nameZh == null || nameZh.isBlank()) {
-            errors.add(new InvalidInput.Violation("nameZh", "required"));
+            errors.add(new FieldError("nameZh", "required"));
+        } else if (nameZh.length() > TextLength.NAME) {
+            errors.add(new FieldError("nameZh", "at most " + TextLength.NAME + " characters"));
+        }
+        if (nameEn != null && nameEn.length() > TextLength.NAME) {
+            errors.add(new FieldError("nameEn", "at most " + TextLength.NAME + " characters"));
         }
         if (kind == null || !KINDS.contains(kind)) {
-            errors.add(new InvalidInput.Violation("kind", "one of " + KINDS.stream().sorted().toList() + ", not '" + kind + "'"));
+            errors.add(new FieldError("kind", "one of " + KINDS.stream().sorted().toList() + ", not '" + kind + "'"));
         }
         if (longitude == null || longitude < -180 || longitude > 180) {
-            errors.add(new InvalidInput.Violation("longitude", "required, WGS84 degrees between -180 and 180"));
+            errors.add(new FieldError("longitude", "required, WGS84 degrees between -180 and 180"));
         }
         if (latitude == null || latitude < -90 || latitude > 90) {
-            errors.add(new InvalidInput.Violation("latitude", "required, WGS84 degrees between -90 and 90"));
+            errors.add(new FieldError("latitude", "required, WGS84 degrees between -90 and 90"));
         }
         if (jurisdiction == null || jurisdictions.byId(jurisdiction).isEmpty()) {
-            errors.add(new InvalidInput.Violation("jurisdiction", "not a county or Corps unit of the prefecture: '" + jurisdiction + "'"));
+            errors.add(new FieldError("jurisdiction", "not a county or Corps unit of the prefecture: '" + jurisdiction + "'"));
         }
         if (corpsUnit != null && !jurisdictions.byId(corpsUnit).map(Jurisdiction::isCorps).orElse(false)) {
-            errors.add(new InvalidInput.Violation("corpsUnit", "not a Corps unit: '" + corpsUnit + "'"));
+            errors.add(new FieldError("corpsUnit", "not a Corps unit: '" + corpsUnit + "'"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -1,18 +1,18 @@
 package cn.lantian.airquality.station;
 
 import cn.lantian.airquality.access.StationAccess;
-import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
+import cn.lantian.web.Forbidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,7 +76,7 @@ class StationsController {
                 placement.corpsUnit());
     }
 
-    private static ResponseStatusException outside(String id) {
-        return new ResponseStatusException(HttpStatus.FORBIDDEN, "station " + id + " lies outside your jurisdiction");
+    private static Forbidden outside(String id) {
+        return new Forbidden("Station " + id + " lies outside your jurisdiction.");
     }
 }

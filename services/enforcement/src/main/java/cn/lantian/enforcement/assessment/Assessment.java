@@ -1,12 +1,12 @@
 package cn.lantian.enforcement.assessment;
 
-import cn.lantian.enforcement.web.Conflict;
 import cn.lantian.eventing.IncomingEvent;
 import cn.lantian.eventing.Outbox;
 import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
+import cn.lantian.web.Conflict;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;

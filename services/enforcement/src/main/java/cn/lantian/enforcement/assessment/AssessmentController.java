@@ -1,8 +1,8 @@
 package cn.lantian.enforcement.assessment;
 
-import cn.lantian.enforcement.web.Forbidden;
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
+import cn.lantian.web.Forbidden;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,6 +1,6 @@
 package cn.lantian.enforcement.assessment;
 
-import cn.lantian.enforcement.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

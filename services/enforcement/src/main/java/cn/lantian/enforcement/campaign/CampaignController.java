@@ -1,6 +1,7 @@
 package cn.lantian.enforcement.campaign;
 
 import cn.lantian.security.Callers;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ class CampaignController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Campaign> plan(@RequestBody Campaigns.Plan plan) {
+    Mono<Campaign> plan(@Valid @RequestBody Campaigns.Plan plan) {
         return Callers.current().flatMap(c -> campaigns.plan(c, plan));
     }
 
@@ -40,7 +41,7 @@ class CampaignController {
     }
 
     @PostMapping("/{id}/tasks/{taskId}/result")
-    Mono<Campaign> result(@PathVariable String id, @PathVariable String taskId, @RequestBody Campaigns.Result result) {
+    Mono<Campaign> result(@PathVariable String id, @PathVariable String taskId, @Valid @RequestBody Campaigns.Result result) {
         return Callers.current().flatMap(c -> campaigns.record(c, id, taskId, result));
     }
 }

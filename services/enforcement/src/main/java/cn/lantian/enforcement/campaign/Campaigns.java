@@ -6,13 +6,16 @@ import cn.lantian.enforcement.cases.Cases;
 import cn.lantian.enforcement.cases.Command;
 import cn.lantian.enforcement.registry.PermitRegistry;
 import cn.lantian.enforcement.routing.CaseRouter;
-import cn.lantian.enforcement.web.FieldError;
-import cn.lantian.enforcement.web.Forbidden;
-import cn.lantian.enforcement.web.InvalidInput;
-import cn.lantian.enforcement.web.NotFound;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.Forbidden;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,11 +77,13 @@ public class Campaigns {
      *
      * @param agency the agency that carries it out; may be left out by a planner who acts for one agency only
      */
-    public record Plan(String name, String agency, LocalDate startsOn, LocalDate endsOn, List<Pairing> pairings) {
+    public record Plan(@Size(max = TextLength.NAME) String name, @Size(max = TextLength.CODE) String agency,
+            LocalDate startsOn, LocalDate endsOn, @Valid List<Pairing> pairings) {
     }
 
     /** A team's result for one task. */
-    public record Result(Boolean violation, String findings, List<String> evidence) {
+    public record Result(Boolean violation, @Size(max = TextLength.TEXT) String findings,
+            List<@Size(max = TextLength.TEXT) String> evidence) {
     }
 
     /**
@@ -168,7 +173,7 @@ public class Campaigns {
                 return Mono.error(new Forbidden("only team " + task.team() + " or the prefecture records this task"));
             }
             if (!"pending".equals(task.status())) {
-                return Mono.error(new cn.lantian.enforcement.web.Conflict("task " + taskId + " was recorded already",
+                return Mono.error(new cn.lantian.web.Conflict("task " + taskId + " was recorded already",
                         java.util.Map.of("currentState", task.status(), "allowedTransitions", List.of())));
             }
             List<String> evidence = result.evidence() == null ? List.of() : result.evidence();

@@ -1,8 +1,8 @@
 package cn.lantian.enforcement.campaign;
 
-import cn.lantian.enforcement.web.FieldError;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
+import cn.lantian.web.FieldError;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

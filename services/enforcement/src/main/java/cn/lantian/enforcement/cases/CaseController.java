@@ -1,10 +1,13 @@
 package cn.lantian.enforcement.cases;
 
-import cn.lantian.enforcement.web.InvalidInput;
-import cn.lantian.enforcement.web.NotFound;
 import cn.lantian.enforcement.web.Page;
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -56,72 +59,75 @@ class CaseController {
                 .flatMap(k -> cases.historyOf(id).collectList().map(h -> CaseView.of(k, h))));
     }
 
-    record AssignBody(String assignee) {
+    record AssignBody(@Size(max = TextLength.ID) String assignee) {
     }
 
     record ScheduleBody(Instant at) {
     }
 
-    record InspectionBody(String findings, List<String> evidence) {
+    record InspectionBody(@Size(max = TextLength.TEXT) String findings,
+            List<@Size(max = TextLength.TEXT) String> evidence) {
     }
 
-    record RectificationBody(Instant deadline, String requirements) {
+    record RectificationBody(Instant deadline, @Size(max = TextLength.TEXT) String requirements) {
     }
 
-    record CloseBody(String verification, String publicOutcome) {
+    record CloseBody(@Size(max = TextLength.TEXT) String verification,
+            @Size(max = TextLength.TEXT) String publicOutcome) {
     }
 
-    record EscalateBody(String kind, String note) {
+    record EscalateBody(@Size(max = TextLength.CODE) String kind, @Size(max = TextLength.TEXT) String note) {
     }
 
-    record ReferBody(String toAgency, String toJurisdiction, String reason) {
+    record ReferBody(@Size(max = TextLength.CODE) String toAgency, @Size(max = TextLength.ID) String toJurisdiction,
+            @Size(max = TextLength.TEXT) String reason) {
     }
 
-    record AnswerBody(String note, String reason) {
+    record AnswerBody(@Size(max = TextLength.TEXT) String note, @Size(max = TextLength.TEXT) String reason) {
     }
 
     @PostMapping("/{id}/assign")
-    Mono<CaseView> assign(@PathVariable String id, @RequestBody AssignBody body) {
+    Mono<CaseView> assign(@PathVariable String id, @Valid @RequestBody AssignBody body) {
         return act(id, new Command.Assign(body.assignee()));
     }
 
     @PostMapping("/{id}/schedule-inspection")
-    Mono<CaseView> schedule(@PathVariable String id, @RequestBody ScheduleBody body) {
+    Mono<CaseView> schedule(@PathVariable String id, @Valid @RequestBody ScheduleBody body) {
         return act(id, new Command.ScheduleInspection(body.at()));
     }
 
     @PostMapping("/{id}/inspection")
-    Mono<CaseView> inspection(@PathVariable String id, @RequestBody InspectionBody body) {
+    Mono<CaseView> inspection(@PathVariable String id, @Valid @RequestBody InspectionBody body) {
         return act(id, new Command.RecordInspection(body.findings(), body.evidence()));
     }
 
     @PostMapping("/{id}/rectification")
-    Mono<CaseView> rectification(@PathVariable String id, @RequestBody RectificationBody body) {
+    Mono<CaseView> rectification(@PathVariable String id, @Valid @RequestBody RectificationBody body) {
         return act(id, new Command.OrderRectification(body.deadline(), body.requirements()));
     }
 
     @PostMapping("/{id}/close")
-    Mono<CaseView> close(@PathVariable String id, @RequestBody CloseBody body) {
+    Mono<CaseView> close(@PathVariable String id, @Valid @RequestBody CloseBody body) {
         return act(id, new Command.Close(body.verification(), body.publicOutcome()));
     }
 
     @PostMapping("/{id}/escalate")
-    Mono<CaseView> escalate(@PathVariable String id, @RequestBody(required = false) EscalateBody body) {
+    Mono<CaseView> escalate(@PathVariable String id, @Valid @RequestBody(required = false) EscalateBody body) {
         return act(id, body == null ? new Command.Escalate(null, null) : new Command.Escalate(body.kind(), body.note()));
     }
 
     @PostMapping("/{id}/refer")
-    Mono<CaseView> refer(@PathVariable String id, @RequestBody ReferBody body) {
+    Mono<CaseView> refer(@PathVariable String id, @Valid @RequestBody ReferBody body) {
         return act(id, new Command.Refer(body.toAgency(), body.toJurisdiction(), body.reason()));
     }
 
     @PostMapping("/{id}/referral/accept")
-    Mono<CaseView> accept(@PathVariable String id, @RequestBody(required = false) AnswerBody body) {
+    Mono<CaseView> accept(@PathVariable String id, @Valid @RequestBody(required = false) AnswerBody body) {
         return act(id, new Command.AcceptReferral(body == null ? null : body.note()));
     }
 
     @PostMapping("/{id}/referral/refuse")
-    Mono<CaseView> refuse(@PathVariable String id, @RequestBody(required = false) AnswerBody body) {
+    Mono<CaseView> refuse(@PathVariable String id, @Valid @RequestBody(required = false) AnswerBody body) {
         return act(id, new Command.RefuseReferral(body == null ? null : body.reason()));
     }
 

@@ -1,10 +1,10 @@
 package cn.lantian.enforcement.cases;
 
 import cn.lantian.enforcement.routing.RoutingTable;
-import cn.lantian.enforcement.web.FieldError;
-import cn.lantian.enforcement.web.InvalidInput;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

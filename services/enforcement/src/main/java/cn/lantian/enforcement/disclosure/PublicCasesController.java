@@ -1,8 +1,8 @@
 package cn.lantian.enforcement.disclosure;
 
 import cn.lantian.enforcement.cases.Cases;
-import cn.lantian.enforcement.web.InvalidInput;
 import cn.lantian.enforcement.web.Page;
+import cn.lantian.web.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,8 +1,8 @@
 package cn.lantian.enforcement.queue;
 
-import cn.lantian.enforcement.web.InvalidInput;
 import cn.lantian.enforcement.web.Page;
 import cn.lantian.security.Callers;
+import cn.lantian.web.InvalidInput;
 import java.time.Duration;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;

@@ -2,7 +2,7 @@ package cn.lantian.enforcement.queue;
 
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
-import cn.lantian.security.ProblemResponses;
+import cn.lantian.web.Problems;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpMethod;
@@ -37,7 +37,7 @@ class QueueStreamLimit implements WebFilter {
             return chain.filter(exchange);
         }
         if (!slots.tryOpen(user.get())) {
-            return ProblemResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "At most " + slots.cap()
+            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "At most " + slots.cap()
                     + " work-queue streams may be open per user; close one first.");
         }
         return chain.filter(exchange).doFinally(signal -> slots.close(user.get()));

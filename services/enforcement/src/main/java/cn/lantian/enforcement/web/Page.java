@@ -1,5 +1,6 @@
 package cn.lantian.enforcement.web;
 
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import java.util.function.Function;
 

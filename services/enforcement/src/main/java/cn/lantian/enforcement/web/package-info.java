@@ -1,2 +1,2 @@
-/** HTTP plumbing the features share: problem details, pages, error types. */
+/** HTTP plumbing the features share: cursor pages (problem details and error types come from the platform's web module). */
 package cn.lantian.enforcement.web;

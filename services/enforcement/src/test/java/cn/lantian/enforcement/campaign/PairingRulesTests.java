@@ -2,8 +2,8 @@ package cn.lantian.enforcement.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lantian.enforcement.web.FieldError;
 import cn.lantian.reference.Jurisdictions;
+import cn.lantian.web.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

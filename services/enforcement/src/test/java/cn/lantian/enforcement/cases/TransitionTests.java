@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.lantian.enforcement.routing.RoutingTable;
-import cn.lantian.enforcement.web.InvalidInput;
 import cn.lantian.reference.Jurisdictions;
+import cn.lantian.web.InvalidInput;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -3,9 +3,14 @@ package cn.lantian.indexer.search;
 import cn.lantian.contract.EventContract;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Callers;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.transport.TransportException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +23,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @RequestMapping("/api/search/v1")
 class SearchController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchController.class);
 
     private final EventSearch search;
     private final EventContract contract;
@@ -51,7 +58,8 @@ class SearchController {
         SearchParameters params = new SearchParameters(q, domain, type, jurisdiction, corpsunit, agency, severity, from,
                 to, bbox, near, radius, size, cursor);
         return Mono.fromCallable(() -> params.validate(contract, jurisdictions, limits))
-                .flatMap(criteria -> caller().flatMap(visible -> search.page(criteria, visible)));
+                .flatMap(criteria -> caller().flatMap(visible -> search.page(criteria, visible)))
+                .onErrorMap(SearchController::indexFailure, SearchController::unavailable);
     }
 
     @Operation(summary = "Counts of the events the caller may see, by county, type and day")
@@ -72,12 +80,24 @@ class SearchController {
         SearchParameters params = new SearchParameters(q, domain, type, jurisdiction, corpsunit, agency, severity, from,
                 to, bbox, near, radius, null, null);
         return Mono.fromCallable(() -> params.validate(contract, jurisdictions, limits))
-                .flatMap(criteria -> caller().flatMap(visible -> search.summary(criteria, visible)));
+                .flatMap(criteria -> caller().flatMap(visible -> search.summary(criteria, visible)))
+                .onErrorMap(SearchController::indexFailure, SearchController::unavailable);
     }
 
     private Mono<java.util.Optional<java.util.Set<String>>> caller() {
         return Callers.current()
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.UNAUTHORIZED)))
                 .map(c -> Visibility.of(c, jurisdictions));
+    }
+
+    private static boolean indexFailure(Throwable e) {
+        return e instanceof ElasticsearchException || e instanceof TransportException || e instanceof CompletionException;
+    }
+
+    /** 503 with a plain sentence; what Elasticsearch said goes to the log only. */
+    private static Throwable unavailable(Throwable e) {
+        LOG.warn("search failed: {}", e.getMessage());
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
+                "The search index cannot answer right now; try again shortly.");
     }
 }

@@ -4,6 +4,8 @@ import cn.lantian.contract.EventContract;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
 
     /** Checks every parameter against the contract, the reference data and the page limits. */
     SearchCriteria validate(EventContract contract, Jurisdictions jurisdictions, SearchProperties limits) {
-        List<InvalidParametersException.InvalidParameter> bad = new ArrayList<>();
+        List<FieldError> bad = new ArrayList<>();
         List<String> domains = values(domain, "domain", contract.domains()::contains, "not a domain of the contract", bad);
         List<String> types = values(type, "type", t -> contract.type(t).isPresent(), "not an event type of the contract", bad);
         Set<String> places = units(jurisdiction, "jurisdiction", jurisdictions, j -> true, bad);
@@ -35,7 +37,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         OffsetDateTime start = time(from, "from", bad);
         OffsetDateTime end = time(to, "to", bad);
         if (start != null && end != null && !start.isBefore(end)) {
-            bad.add(new InvalidParametersException.InvalidParameter("to", "must be after from"));
+            bad.add(new FieldError("to", "must be after from"));
         }
         SearchCriteria.BoundingBox box = box(bad);
         SearchCriteria.Circle circle = circle(limits, bad);
@@ -44,11 +46,11 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         if (cursor != null && !cursor.isBlank()) {
             after = Cursor.decode(cursor).orElse(null);
             if (after == null) {
-                bad.add(new InvalidParametersException.InvalidParameter("cursor", "not a cursor this API issued"));
+                bad.add(new FieldError("cursor", "not a cursor this API issued"));
             }
         }
         if (!bad.isEmpty()) {
-            throw new InvalidParametersException(bad);
+            throw new InvalidInput(bad);
         }
         String text = q == null || q.isBlank() ? null : q.trim();
         return new SearchCriteria(text, domains, types, places, corps, agencies, severities, start, end, box, circle,
@@ -56,21 +58,21 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
     }
 
     private static List<String> values(List<String> raw, String name, Predicate<String> known, String reason,
-            List<InvalidParametersException.InvalidParameter> bad) {
+            List<FieldError> bad) {
         List<String> values = split(raw);
         values.stream().filter(known.negate()).forEach(v ->
-                bad.add(new InvalidParametersException.InvalidParameter(name, "'" + v + "' is " + reason)));
+                bad.add(new FieldError(name, "'" + v + "' is " + reason)));
         return values;
     }
 
     /** Known units, each with every unit under it (a division's regiments), aliases included. */
     private static Set<String> units(List<String> raw, String name, Jurisdictions jurisdictions,
-            Predicate<Jurisdiction> kind, List<InvalidParametersException.InvalidParameter> bad) {
+            Predicate<Jurisdiction> kind, List<FieldError> bad) {
         Set<String> expanded = new LinkedHashSet<>();
         for (String value : split(raw)) {
             var unit = jurisdictions.byId(value).filter(kind);
             if (unit.isEmpty()) {
-                bad.add(new InvalidParametersException.InvalidParameter(name, "'" + value + "' is not a known "
+                bad.add(new FieldError(name, "'" + value + "' is not a known "
                         + ("corpsunit".equals(name) ? "Corps unit" : "jurisdiction")));
                 continue;
             }
@@ -94,33 +96,33 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         return values.stream().distinct().toList();
     }
 
-    private static OffsetDateTime time(String raw, String name, List<InvalidParametersException.InvalidParameter> bad) {
+    private static OffsetDateTime time(String raw, String name, List<FieldError> bad) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            bad.add(new InvalidParametersException.InvalidParameter(name,
+            bad.add(new FieldError(name,
                     "not an ISO-8601 date-time with offset, e.g. 2024-11-12T09:00:00+08:00"));
             return null;
         }
     }
 
-    private SearchCriteria.BoundingBox box(List<InvalidParametersException.InvalidParameter> bad) {
+    private SearchCriteria.BoundingBox box(List<FieldError> bad) {
         if (bbox == null || bbox.isBlank()) {
             return null;
         }
         double[] v = numbers(bbox, 4);
         if (v == null || !lon(v[0]) || !lat(v[1]) || !lon(v[2]) || !lat(v[3]) || v[0] >= v[2] || v[1] >= v[3]) {
-            bad.add(new InvalidParametersException.InvalidParameter("bbox",
+            bad.add(new FieldError("bbox",
                     "must be minLon,minLat,maxLon,maxLat in degrees with min < max"));
             return null;
         }
         return new SearchCriteria.BoundingBox(v[0], v[1], v[2], v[3]);
     }
 
-    private SearchCriteria.Circle circle(SearchProperties limits, List<InvalidParametersException.InvalidParameter> bad) {
+    private SearchCriteria.Circle circle(SearchProperties limits, List<FieldError> bad) {
         boolean hasNear = near != null && !near.isBlank();
         boolean hasRadius = radius != null && !radius.isBlank();
         if (!hasNear && !hasRadius) {
@@ -130,13 +132,13 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         double[] km = hasRadius ? numbers(radius, 1) : null;
         boolean ok = true;
         if (point == null || !lon(point[0]) || !lat(point[1])) {
-            bad.add(new InvalidParametersException.InvalidParameter("near",
+            bad.add(new FieldError("near",
                     hasNear ? "must be lon,lat in degrees" : "is required with radius"));
             ok = false;
         }
         // Beyond the bounds Elasticsearch cannot read the distance (1e308 km failed the whole search with a 503).
         if (km == null || !(km[0] >= limits.minRadiusKm() && km[0] <= limits.maxRadiusKm())) {
-            bad.add(new InvalidParametersException.InvalidParameter("radius", hasRadius
+            bad.add(new FieldError("radius", hasRadius
                     ? "must be a number of kilometres from " + plain(limits.minRadiusKm()) + " to "
                             + plain(limits.maxRadiusKm())
                     : "is required with near"));
@@ -145,7 +147,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         return ok ? new SearchCriteria.Circle(point[0], point[1], km[0]) : null;
     }
 
-    private int size(SearchProperties limits, List<InvalidParametersException.InvalidParameter> bad) {
+    private int size(SearchProperties limits, List<FieldError> bad) {
         if (size == null || size.isBlank()) {
             return limits.defaultPageSize();
         }
@@ -157,7 +159,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         } catch (NumberFormatException e) {
             // reported below
         }
-        bad.add(new InvalidParametersException.InvalidParameter("size",
+        bad.add(new FieldError("size",
                 "must be a whole number from 1 to " + limits.maxPageSize()));
         return limits.defaultPageSize();
     }

@@ -112,7 +112,7 @@ class OutboxToSearchIntegrationTests extends IndexerIntegrationSupport {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("invalid-params").findValuesAsString("name"))
+        assertThat(problem.get("errors").findValuesAsString("field"))
                 .contains("domain", "size", "bbox", "near", "severity", "cursor", "from");
     }
 

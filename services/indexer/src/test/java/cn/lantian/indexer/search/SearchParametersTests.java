@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.lantian.contract.EventContract;
 import cn.lantian.reference.Jurisdictions;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,32 +33,32 @@ class SearchParametersTests {
 
     @Test
     void namesEveryBadParameter() {
-        InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+        InvalidInput e = catchThrowableOfType(InvalidInput.class,
                 () -> new SearchParameters(null, List.of("weather"), List.of("lantian.straw.nothing.v1"),
                         List.of("999999"), List.of("653125"), List.of("army"), List.of("huge"), "today",
                         "2024-01-01T00:00:00Z", "80,40,75,38", "200,0", "-1", "1000", "@@")
                         .validate(CONTRACT, JURISDICTIONS, LIMITS));
 
-        assertThat(e.parameters()).extracting(InvalidParametersException.InvalidParameter::name)
+        assertThat(e.errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("domain", "type", "jurisdiction", "corpsunit", "agency", "severity", "from",
                         "bbox", "near", "radius", "size", "cursor");
     }
 
     @Test
     void radiusAndNearComeTogether() {
-        InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+        InvalidInput e = catchThrowableOfType(InvalidInput.class,
                 () -> params(null, "5").validate(CONTRACT, JURISDICTIONS, LIMITS));
-        assertThat(e.parameters()).extracting(InvalidParametersException.InvalidParameter::name).containsExactly("near");
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("near");
     }
 
     @Test
     void refusesARadiusOutsideTheConfiguredBounds() {
         for (String radius : new String[] {"1e308", "1000.5", "0", "1e-9", "NaN", "Infinity", "-5"}) {
-            InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+            InvalidInput e = catchThrowableOfType(InvalidInput.class,
                     () -> params("76,39", radius).validate(CONTRACT, JURISDICTIONS, LIMITS));
             assertThat(e).as(radius).isNotNull();
-            assertThat(e.parameters()).singleElement().satisfies(p -> {
-                assertThat(p.name()).isEqualTo("radius");
+            assertThat(e.errors()).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("radius");
                 assertThat(p.reason()).isEqualTo("must be a number of kilometres from 0.001 to 1000");
             });
         }
@@ -65,10 +67,10 @@ class SearchParametersTests {
 
     @Test
     void timeRangeMustRunForward() {
-        InvalidParametersException e = catchThrowableOfType(InvalidParametersException.class,
+        InvalidInput e = catchThrowableOfType(InvalidInput.class,
                 () -> new SearchParameters(null, null, null, null, null, null, null, "2024-02-01T00:00:00Z",
                         "2024-01-01T00:00:00Z", null, null, null, null, null).validate(CONTRACT, JURISDICTIONS, LIMITS));
-        assertThat(e.parameters()).extracting(InvalidParametersException.InvalidParameter::name).containsExactly("to");
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("to");
     }
 
     @Test

@@ -3,8 +3,9 @@ package cn.lantian.stationary.access;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
-import cn.lantian.stationary.web.Forbidden;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.Forbidden;
+import cn.lantian.web.NotFound;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

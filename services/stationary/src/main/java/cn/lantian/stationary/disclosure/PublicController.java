@@ -1,7 +1,7 @@
 package cn.lantian.stationary.disclosure;
 
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,7 +66,7 @@ class PublicController {
         if (days < 1 || days > 366) {
             return Mono.error(InvalidInput.of("days", "must be between 1 and 366"));
         }
-        return disclosed(id, days).switchIfEmpty(Mono.error(new NotFound("enterprise " + id)));
+        return disclosed(id, days).switchIfEmpty(Mono.error(new NotFound("No enterprise " + id + ".")));
     }
 
     private Mono<Disclosed> disclosed(String id, int days) {

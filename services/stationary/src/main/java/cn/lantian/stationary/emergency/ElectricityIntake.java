@@ -3,8 +3,10 @@ package cn.lantian.stationary.emergency;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Registry;
-import cn.lantian.stationary.web.FieldError;
-import cn.lantian.stationary.web.InvalidInput;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.TextLength;
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ import reactor.core.publisher.Mono;
 class ElectricityIntake {
 
     /** One electricity value as sent: mean kW over the quarter hour starting at {@code at}. */
-    record ElectricityInput(String lineId, OffsetDateTime at, Double kw) {
+    record ElectricityInput(@Size(max = TextLength.ID) String lineId, OffsetDateTime at, Double kw) {
     }
 
     private final Registry registry;
@@ -43,6 +45,8 @@ class ElectricityIntake {
             ElectricityInput v = values.get(i);
             if (v.lineId() == null) {
                 errors.add(new FieldError("[" + i + "].lineId", "is required"));
+            } else if (v.lineId().length() > TextLength.ID) {
+                errors.add(new FieldError("[" + i + "].lineId", "must be at most " + TextLength.ID + " characters"));
             }
             if (v.at() == null || v.at().getMinute() % 15 != 0 || v.at().getSecond() != 0 || v.at().getNano() != 0) {
                 errors.add(new FieldError("[" + i + "].at", "must start a quarter hour"));

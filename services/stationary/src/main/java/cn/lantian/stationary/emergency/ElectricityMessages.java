@@ -1,8 +1,8 @@
 package cn.lantian.stationary.emergency;
 
 import cn.lantian.stationary.messaging.BrokerPublisher;
-import cn.lantian.stationary.web.Forbidden;
-import cn.lantian.stationary.web.InvalidInput;
+import cn.lantian.web.Forbidden;
+import cn.lantian.web.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

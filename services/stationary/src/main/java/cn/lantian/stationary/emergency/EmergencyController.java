@@ -5,10 +5,11 @@ import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Registry;
-import cn.lantian.stationary.web.Conflict;
-import cn.lantian.stationary.web.FieldError;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ class EmergencyController {
 
     @PostMapping("/measures")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Measure> save(@RequestBody Measure in) {
+    Mono<Measure> save(@Valid @RequestBody Measure in) {
         List<FieldError> errors = new ArrayList<>();
         if (in.enterpriseId() == null || in.enterpriseId().isBlank()) {
             errors.add(new FieldError("enterpriseId", "is required"));
@@ -121,17 +122,17 @@ class EmergencyController {
 
     /** 15-minute electricity use of production lines; the caller must govern each line's place. */
     @PostMapping("/electricity")
-    Mono<Integer> electricity(@RequestBody List<ElectricityIntake.ElectricityInput> values) {
+    Mono<Integer> electricity(@Valid @RequestBody List<ElectricityIntake.ElectricityInput> values) {
         return Callers.current().flatMap(c -> electricity.take(c, values));
     }
 
     private Mono<Enterprise> owned(Caller c, String enterpriseId, boolean write) {
-        return registry.enterprise(enterpriseId).switchIfEmpty(Mono.error(new NotFound("enterprise " + enterpriseId)))
+        return registry.enterprise(enterpriseId).switchIfEmpty(Mono.error(new NotFound("No enterprise " + enterpriseId + ".")))
                 .map(e -> {
                     if (write) {
                         access.checkWrite(c, e.placement());
                     } else if (!access.mayRead(c, e.placement())) {
-                        throw new NotFound("enterprise " + enterpriseId);
+                        throw new NotFound("No enterprise " + enterpriseId + ".");
                     }
                     return e;
                 });

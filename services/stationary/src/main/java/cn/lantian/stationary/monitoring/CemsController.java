@@ -3,11 +3,13 @@ package cn.lantian.stationary.monitoring;
 import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Registry;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,10 +48,19 @@ class CemsController {
         this.access = access;
     }
 
+    /** The most bad lines a refusal names. */
+    private static final int MAX_REPORTED = 50;
+
     /** Takes a batch; content type text/csv for CSV (header outletId,pollutant,hour,value,o2,flow,flag), else JSON lines. */
     @PostMapping(value = "/readings", consumes = {"application/x-ndjson", "application/jsonl", "text/csv", "text/plain"})
     Mono<IngestReport> upload(@RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody String body) {
         ReadingParser.Parsed parsed = contentType.startsWith("text/csv") ? parser.csv(body) : parser.jsonLines(body);
+        if (parsed.readings().isEmpty()) {
+            // Nothing to take: a refusal, not a report of zero accepted lines.
+            List<FieldError> errors = parsed.rejections().stream().limit(MAX_REPORTED)
+                    .map(r -> new FieldError("line " + r.line() + ": " + r.field(), r.message())).toList();
+            return Mono.error(new InvalidInput(errors.isEmpty() ? List.of(new FieldError("body", "has no reading")) : errors));
+        }
         return Callers.current().flatMap(c -> ingest.ingest(c, parsed));
     }
 
@@ -61,7 +72,7 @@ class CemsController {
         }
         return Callers.current().flatMap(c -> registry.facility(outletId)
                         .filter(f -> f.kind().equals("outlet") && access.mayRead(c, f.placement()))
-                        .switchIfEmpty(Mono.error(new NotFound("outlet " + outletId))))
+                        .switchIfEmpty(Mono.error(new NotFound("No outlet " + outletId + "."))))
                 .flatMapMany(f -> {
                     String sql = "select * from cems_hourly where outlet_id = :o and hour >= :from and hour < :to"
                             + (pollutant == null ? "" : " and pollutant = :p") + " order by hour, pollutant";

@@ -54,7 +54,7 @@ final class ReadingParser {
                 add(parsed, line, fields.get("outletId"), fields.get("pollutant"), fields.get("hour"), fields.get("value"),
                         fields.get("o2"), fields.get("flow"), fields.get("flag"));
             } catch (JacksonException e) {
-                parsed.rejections().add(new Rejection(line, "line", "not a JSON object: " + e.getOriginalMessage()));
+                parsed.rejections().add(new Rejection(line, "line", "not a JSON object"));
             }
         }
         return parsed;

@@ -4,9 +4,13 @@ import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.registry.HistoryEntry;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.web.Page;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +35,7 @@ class PermitController {
     }
 
     /** Body of a revocation. */
-    record Revocation(String reason) {
+    record Revocation(@Size(max = TextLength.TEXT) String reason) {
     }
 
     private final PermitService service;
@@ -48,22 +52,22 @@ class PermitController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Permit> issue(@RequestBody PermitInput in) {
+    Mono<Permit> issue(@Valid @RequestBody PermitInput in) {
         return Callers.current().flatMap(c -> service.issue(c, in));
     }
 
     @PutMapping("/{number}")
-    Mono<Permit> change(@PathVariable String number, @RequestBody PermitInput in) {
+    Mono<Permit> change(@PathVariable String number, @Valid @RequestBody PermitInput in) {
         return Callers.current().flatMap(c -> service.change(c, number, in));
     }
 
     @PostMapping("/{number}/renewal")
-    Mono<Permit> renew(@PathVariable String number, @RequestBody Renewal body) {
+    Mono<Permit> renew(@PathVariable String number, @Valid @RequestBody Renewal body) {
         return Callers.current().flatMap(c -> service.renew(c, number, body.validUntil()));
     }
 
     @PostMapping("/{number}/revocation")
-    Mono<Permit> revoke(@PathVariable String number, @RequestBody Revocation body) {
+    Mono<Permit> revoke(@PathVariable String number, @Valid @RequestBody Revocation body) {
         return Callers.current().flatMap(c -> service.revoke(c, number, body.reason()));
     }
 
@@ -82,7 +86,7 @@ class PermitController {
     Mono<Permit> one(@PathVariable String number) {
         return Callers.current().flatMap(c -> permits.find(number)
                 .filterWhen(p -> registry.enterprise(p.enterpriseId()).map(e -> access.mayRead(c, e.placement())))
-                .switchIfEmpty(Mono.error(new NotFound("permit " + number))));
+                .switchIfEmpty(Mono.error(new NotFound("No permit " + number + "."))));
     }
 
     @GetMapping("/{number}/history")

@@ -7,10 +7,10 @@ import cn.lantian.stationary.events.DomainEvents;
 import cn.lantian.stationary.events.Raised;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Registry;
-import cn.lantian.stationary.web.Conflict;
-import cn.lantian.stationary.web.FieldError;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -126,7 +126,7 @@ public class PermitService {
     }
 
     private Mono<Permit> existing(Caller caller, String number) {
-        return permits.find(number).switchIfEmpty(Mono.error(new NotFound("permit " + number)))
+        return permits.find(number).switchIfEmpty(Mono.error(new NotFound("No permit " + number + ".")))
                 .flatMap(p -> owner(p).doOnNext(o -> access.checkChange(caller, o.placement(), "permit " + number))
                         .thenReturn(p));
     }

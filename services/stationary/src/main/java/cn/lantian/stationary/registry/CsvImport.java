@@ -2,11 +2,11 @@ package cn.lantian.stationary.registry;
 
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.csv.Csv;
-import cn.lantian.stationary.web.Conflict;
-import cn.lantian.stationary.web.FieldError;
-import cn.lantian.stationary.web.Forbidden;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.Forbidden;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static cn.lantian.stationary.registry.Field.optional;
 import static cn.lantian.stationary.registry.Field.required;
 
 import cn.lantian.stationary.registry.Field.Type;
-import cn.lantian.stationary.web.FieldError;
+import cn.lantian.web.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.lantian.stationary.registry;
 
-import cn.lantian.stationary.web.FieldError;
+import cn.lantian.web.FieldError;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -1,6 +1,6 @@
 package cn.lantian.stationary.registry;
 
-import cn.lantian.stationary.web.FieldError;
+import cn.lantian.web.FieldError;
 import java.util.List;
 
 /**

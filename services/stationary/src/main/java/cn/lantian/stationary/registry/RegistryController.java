@@ -3,9 +3,10 @@ package cn.lantian.stationary.registry;
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.PermitAccess;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
 import cn.lantian.stationary.web.Page;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import jakarta.validation.Valid;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -52,12 +53,12 @@ class RegistryController {
 
     @PostMapping("/enterprises")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Enterprise> createEnterprise(@RequestBody EnterpriseInput in) {
+    Mono<Enterprise> createEnterprise(@Valid @RequestBody EnterpriseInput in) {
         return Callers.current().flatMap(c -> service.saveEnterprise(c, in, null));
     }
 
     @PutMapping("/enterprises/{id}")
-    Mono<Enterprise> changeEnterprise(@PathVariable String id, @RequestBody EnterpriseInput in) {
+    Mono<Enterprise> changeEnterprise(@PathVariable String id, @Valid @RequestBody EnterpriseInput in) {
         return Callers.current().flatMap(c -> service.saveEnterprise(c, in, id));
     }
 
@@ -87,12 +88,12 @@ class RegistryController {
 
     @PostMapping("/facilities")
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Facility> createFacility(@RequestBody FacilityInput in) {
+    Mono<Facility> createFacility(@Valid @RequestBody FacilityInput in) {
         return Callers.current().flatMap(c -> service.saveFacility(c, in, null));
     }
 
     @PutMapping("/facilities/{id}")
-    Mono<Facility> changeFacility(@PathVariable String id, @RequestBody FacilityInput in) {
+    Mono<Facility> changeFacility(@PathVariable String id, @Valid @RequestBody FacilityInput in) {
         return Callers.current().flatMap(c -> service.saveFacility(c, in, id));
     }
 
@@ -128,12 +129,12 @@ class RegistryController {
 
     private Mono<Enterprise> visibleEnterprise(Caller c, String id) {
         return registry.enterprise(id).filter(e -> access.mayRead(c, e.placement()))
-                .switchIfEmpty(Mono.error(new NotFound("enterprise " + id)));
+                .switchIfEmpty(Mono.error(new NotFound("No enterprise " + id + ".")));
     }
 
     private Mono<Facility> visibleFacility(Caller c, String id) {
         return registry.facility(id).filter(f -> access.mayRead(c, f.placement()))
-                .switchIfEmpty(Mono.error(new NotFound("facility " + id)));
+                .switchIfEmpty(Mono.error(new NotFound("No facility " + id + ".")));
     }
 
     private static int limit(int limit) {

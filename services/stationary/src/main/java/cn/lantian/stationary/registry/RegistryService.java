@@ -7,10 +7,11 @@ import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.events.DomainEvents;
 import cn.lantian.stationary.events.Raised;
 import cn.lantian.stationary.rules.RuleEngine;
-import cn.lantian.stationary.web.Conflict;
-import cn.lantian.stationary.web.FieldError;
-import cn.lantian.stationary.web.InvalidInput;
-import cn.lantian.stationary.web.NotFound;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,21 +37,24 @@ public class RegistryService {
     private final RuleEngine rules;
     private final Clock clock;
     private final DomainEvents events;
+    private final Validator validator;
 
     public RegistryService(Registry registry, Jurisdictions jurisdictions, PermitAccess access, RuleEngine rules,
-            Clock clock, DomainEvents events) {
+            Clock clock, DomainEvents events, Validator validator) {
         this.registry = registry;
         this.jurisdictions = jurisdictions;
         this.access = access;
         this.rules = rules;
         this.clock = clock;
         this.events = events;
+        this.validator = validator;
     }
 
     /** Creates an enterprise, or with {@code existingId} replaces it as a new version. */
     @Transactional
     public Mono<Enterprise> saveEnterprise(Caller caller, EnterpriseInput in, String existingId) {
-        List<FieldError> errors = new ArrayList<>();
+        // The constraints of the record again: a CSV import builds it without the controller's @Valid.
+        List<FieldError> errors = new ArrayList<>(InvalidInput.errorsOf(validator.validate(in)));
         if (in.creditCode() == null || !CreditCode.isValid(in.creditCode())) {
             errors.add(new FieldError("creditCode", "must be an 18-character unified social credit code with a valid "
                     + "check character (GB 32100)"));
@@ -73,7 +77,7 @@ public class RegistryService {
         Mono<Integer> version = existingId == null
                 ? registry.enterprise(id).flatMap(e -> Mono.<Integer>error(taken(caller, e.placement(), "enterprise " + id)))
                         .switchIfEmpty(Mono.just(1))
-                : registry.enterprise(id).switchIfEmpty(Mono.error(new NotFound("enterprise " + id)))
+                : registry.enterprise(id).switchIfEmpty(Mono.error(new NotFound("No enterprise " + id + ".")))
                         .doOnNext(old -> access.checkChange(caller, old.placement(), "enterprise " + id))
                         .map(old -> old.version() + 1);
         return version.flatMap(v -> registry.save(new Enterprise(id, in.creditCode(), in.name().trim(), in.industry(),
@@ -85,7 +89,7 @@ public class RegistryService {
     /** Creates a facility, or with {@code existingId} replaces it as a new version. */
     @Transactional
     public Mono<Facility> saveFacility(Caller caller, FacilityInput in, String existingId) {
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>(InvalidInput.errorsOf(validator.validate(in)));
         Optional<FacilityKind> kind = FacilityKind.of(in.kind());
         if (kind.isEmpty()) {
             errors.add(new FieldError("kind", "must be one of plant, outlet, line, step, boiler, petrol-station, "
@@ -114,7 +118,7 @@ public class RegistryService {
                         return Mono.error(taken(caller, old.get().placement(), "facility " + id));
                     }
                     if (existingId != null && old.isEmpty()) {
-                        return Mono.error(new NotFound("facility " + id));
+                        return Mono.error(new NotFound("No facility " + id + "."));
                     }
                     old.ifPresent(o -> access.checkChange(caller, o.placement(), "facility " + id));
                     return Mono.just(old);

@@ -2,8 +2,8 @@ package cn.lantian.stationary.rules;
 
 import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.PermitAccess;
-import cn.lantian.stationary.web.InvalidInput;
 import cn.lantian.stationary.web.Page;
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,2 +1,2 @@
-/** HTTP plumbing shared by the features: problem details, field errors, cursor pages. */
+/** HTTP plumbing shared by the features: cursor pages (problem details come from the platform's web module). */
 package cn.lantian.stationary.web;

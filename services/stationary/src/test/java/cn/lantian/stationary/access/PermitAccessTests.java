@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
-import cn.lantian.stationary.web.Forbidden;
+import cn.lantian.web.Forbidden;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,61 @@
+package cn.lantian.web;
+
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.PropertySource;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.server.WebFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every WebFlux application of the platform gets by depending on this module: one problem-details shape for
+ * every error, capped request bodies, strict JSON and refusal of text no store can keep.
+ */
+@AutoConfiguration(before = {ErrorWebFluxAutoConfiguration.class, JacksonAutoConfiguration.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(WebLimitsProperties.class)
+@PropertySource("classpath:lantian-web-limits.properties")
+public class LantianWebAutoConfiguration {
+
+    /** Before Boot's own handler ({@code -1}), so Spring's default error body is never written. */
+    @Bean
+    @Order(-2)
+    @ConditionalOnMissingBean(name = "problemErrorHandler")
+    ErrorWebExceptionHandler problemErrorHandler() {
+        return new ProblemErrorHandler();
+    }
+
+    /** Boot's builder, on a parser with the platform's limits, so that Boot's and services' customizers still apply. */
+    @Bean
+    @Scope("prototype")
+    @ConditionalOnMissingBean
+    JsonMapper.Builder jsonMapperBuilder(WebLimitsProperties limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = StrictJson.builder(limits.json());
+        List<JsonMapperBuilderCustomizer> ordered = customizers.orderedStream().toList();
+        ordered.forEach(c -> c.customize(builder));
+        return builder;
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+    WebFilter requestBodyLimit(WebLimitsProperties limits) {
+        return new RequestBodyLimit(limits);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 11)
+    WebFilter unsafeTextFilter() {
+        return new UnsafeTextFilter();
+    }
+}
