@@ -32,6 +32,6 @@ class DefinitionsTests {
         assertThat(topics).containsAll(domainExchanges);
         assertThat(topics).filteredOn(t -> !domainExchanges.contains(t))
                 .containsExactlyInAnyOrder("lantian.air-quality.observations", "lantian.stationary.readings",
-                        "lantian.dust.readings", "lantian.straw.fire-points");
+                        "lantian.dust.readings", "lantian.straw.fire-points", "lantian.mobile.readings");
     }
 }

@@ -1,0 +1,2 @@
+/** The CSV reader of registry imports and reading batches. */
+package cn.lantian.mobile.csv;
