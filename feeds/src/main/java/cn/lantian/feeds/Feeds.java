@@ -1,0 +1,74 @@
+package cn.lantian.feeds;
+
+import cn.lantian.feeds.airquality.AirQualityFeed;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the live agency feeds: each brings its sources up to the last complete hour, then publishes every new hour as
+ * the (simulated) clock reaches it. {@code --once} stops after the catch-up (the launcher's {@code up --no-feeds}
+ * still gets the history up to now, without a running feed).
+ */
+public final class Feeds {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Feeds.class);
+
+    private Feeds() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        FeedSettings settings = FeedSettings.from(System.getenv());
+        boolean once = List.of(args).contains("--once");
+        FeedClock clock = FeedClock.startingNow(Clock.systemUTC(), settings.speed());
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(settings.amqp());
+        factory.setConnectionTimeout(10_000);
+        factory.setAutomaticRecoveryEnabled(true);
+        try (Connection connection = factory.newConnection("lantian-feeds"); Channel channel = connection.createChannel()) {
+            AmqpPublisher publisher = new AmqpPublisher(channel);
+            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            // Remote sensing (lantian.mobile.readings) and the satellite fire points (lantian.straw.fire-points) join
+            // this list once the platform declares their exchanges.
+            List<Feed> feeds = List.of(AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()));
+            Instant last = clock.lastCompleteHour();
+            for (Feed feed : feeds) {
+                long started = System.nanoTime();
+                long rows = feed.catchUp(last);
+                LOG.info("{}: caught up to {} ({} rows in {} ms)", feed.name(), last, rows, (System.nanoTime() - started) / 1_000_000);
+            }
+            if (once) {
+                return;
+            }
+            LOG.info("publishing each new hour at {}x real time", settings.speed());
+            java.util.Set<Feed> behind = new java.util.HashSet<>();
+            while (!Thread.currentThread().isInterrupted()) {
+                Instant next = last.plus(1, ChronoUnit.HOURS);
+                Duration wait = clock.realDelayUntil(next);
+                if (!wait.isZero()) {
+                    Thread.sleep(wait.toMillis());
+                }
+                for (Feed feed : feeds) {
+                    try {
+                        long rows = behind.remove(feed) ? feed.catchUp(next) : feed.publish(next);
+                        LOG.info("{}: hour {} ({} rows)", feed.name(), next, rows);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // The platform may be restarting: the next hour catches this feed up from where it stands.
+                        behind.add(feed);
+                        LOG.warn("{}: hour {} not published: {}", feed.name(), next, e.getMessage());
+                    }
+                }
+                last = next;
+            }
+        }
+    }
+}
