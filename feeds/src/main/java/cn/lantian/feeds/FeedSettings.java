@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * The feeds' settings, from the environment: {@code LANTIAN_FEEDS_AMQP_URI} (default the platform's broker as guest),
- * {@code LANTIAN_FEEDS_AIR_QUALITY_URL} (the air-quality service's public API), {@code LANTIAN_FEEDS_SPEED} (1 = real
+ * {@code LANTIAN_FEEDS_AIR_QUALITY_URL} and {@code LANTIAN_FEEDS_DUST_URL} (the services' public APIs), {@code LANTIAN_FEEDS_SPEED} (1 = real
  * time) and {@code LANTIAN_FEEDS_HISTORY_YEARS} (years before the current one that the history covers, default 2).
  */
-public record FeedSettings(URI amqp, URI airQuality, double speed, int historyYears) {
+public record FeedSettings(URI amqp, URI airQuality, URI dust, double speed, int historyYears) {
 
     static FeedSettings from(Map<String, String> env) {
         double speed;
@@ -19,6 +19,7 @@ public record FeedSettings(URI amqp, URI airQuality, double speed, int historyYe
         }
         return new FeedSettings(URI.create(env.getOrDefault("LANTIAN_FEEDS_AMQP_URI", "amqp://guest:guest@127.0.0.1:5672/%2F")),
                 URI.create(env.getOrDefault("LANTIAN_FEEDS_AIR_QUALITY_URL", "http://127.0.0.1:8086")),
+                URI.create(env.getOrDefault("LANTIAN_FEEDS_DUST_URL", "http://127.0.0.1:8083")),
                 speed, Integer.parseInt(env.getOrDefault("LANTIAN_FEEDS_HISTORY_YEARS", "2")));
     }
 }

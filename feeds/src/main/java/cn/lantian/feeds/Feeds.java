@@ -1,6 +1,7 @@
 package cn.lantian.feeds;
 
 import cn.lantian.feeds.airquality.AirQualityFeed;
+import cn.lantian.feeds.dust.SiteMonitorFeed;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -39,18 +40,28 @@ public final class Feeds {
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
             // Remote sensing (lantian.mobile.readings) and the satellite fire points (lantian.straw.fire-points) join
             // this list once the platform declares their exchanges.
-            List<Feed> feeds = List.of(AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()));
+            List<Feed> feeds = List.of(AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()),
+                    SiteMonitorFeed.of(settings.dust(), publisher, Clock.systemUTC()));
             Instant last = clock.lastCompleteHour();
+            java.util.Set<Feed> behind = new java.util.HashSet<>();
             for (Feed feed : feeds) {
                 long started = System.nanoTime();
-                long rows = feed.catchUp(last);
-                LOG.info("{}: caught up to {} ({} rows in {} ms)", feed.name(), last, rows, (System.nanoTime() - started) / 1_000_000);
+                try {
+                    long rows = feed.catchUp(last);
+                    LOG.info("{}: caught up to {} ({} rows in {} ms)", feed.name(), last, rows, (System.nanoTime() - started) / 1_000_000);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // One agency's system down (e.g. a service not started) must not stop the others.
+                    behind.add(feed);
+                    LOG.warn("{}: not caught up: {}", feed.name(), e.toString());
+                }
             }
             if (once) {
+                if (!behind.isEmpty()) {
+                    throw new IllegalStateException("not caught up: " + behind.stream().map(Feed::name).toList());
+                }
                 return;
             }
             LOG.info("publishing each new hour at {}x real time", settings.speed());
-            java.util.Set<Feed> behind = new java.util.HashSet<>();
             while (!Thread.currentThread().isInterrupted()) {
                 Instant next = last.plus(1, ChronoUnit.HOURS);
                 Duration wait = clock.realDelayUntil(next);
@@ -64,7 +75,7 @@ public final class Feeds {
                     } catch (java.io.IOException | RuntimeException e) {
                         // The platform may be restarting: the next hour catches this feed up from where it stands.
                         behind.add(feed);
-                        LOG.warn("{}: hour {} not published: {}", feed.name(), next, e.getMessage());
+                        LOG.warn("{}: hour {} not published: {}", feed.name(), next, e.toString());
                     }
                 }
                 last = next;
