@@ -2,6 +2,7 @@ package cn.lantian.feeds;
 
 import cn.lantian.feeds.airquality.AirQualityFeed;
 import cn.lantian.feeds.dust.SiteMonitorFeed;
+import cn.lantian.feeds.stationary.CemsFeed;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -41,7 +42,9 @@ public final class Feeds {
             // Remote sensing (lantian.mobile.readings) and the satellite fire points (lantian.straw.fire-points) join
             // this list once the platform declares their exchanges.
             List<Feed> feeds = List.of(AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()),
-                    SiteMonitorFeed.of(settings.dust(), publisher, Clock.systemUTC()));
+                    SiteMonitorFeed.of(settings.dust(), publisher, Clock.systemUTC()),
+                    CemsFeed.of(settings.stationary(), settings.tokenEndpoint(), settings.client(), settings.clientSecret(),
+                            publisher, Clock.systemUTC()));
             Instant last = clock.lastCompleteHour();
             java.util.Set<Feed> behind = new java.util.HashSet<>();
             for (Feed feed : feeds) {
