@@ -3,6 +3,7 @@ package cn.lantian.feeds;
 import cn.lantian.feeds.airquality.AirQualityFeed;
 import cn.lantian.feeds.dust.SiteMonitorFeed;
 import cn.lantian.feeds.stationary.CemsFeed;
+import cn.lantian.feeds.stationary.ElectricityFeed;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -44,6 +45,8 @@ public final class Feeds {
             List<Feed> feeds = List.of(AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()),
                     SiteMonitorFeed.of(settings.dust(), publisher, Clock.systemUTC()),
                     CemsFeed.of(settings.stationary(), settings.tokenEndpoint(), settings.client(), settings.clientSecret(),
+                            publisher, Clock.systemUTC()),
+                    ElectricityFeed.of(settings.stationary(), settings.tokenEndpoint(), settings.client(), settings.clientSecret(),
                             publisher, Clock.systemUTC()));
             Instant last = clock.lastCompleteHour();
             java.util.Set<Feed> behind = new java.util.HashSet<>();

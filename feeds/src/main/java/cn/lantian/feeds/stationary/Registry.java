@@ -57,6 +57,25 @@ final class Registry {
         return out;
     }
 
+    /** The ids of every production line (kind {@code line}) that is not closed: the lines with electricity meters. */
+    List<String> lines() throws IOException {
+        String token = token();
+        List<String> out = new ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page = JSON.readTree(get("/api/stationary/v1/facilities?kind=line&limit=200"
+                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)), token));
+            for (JsonNode f : page.path("items")) {
+                if (!"closed".equals(f.path("status").asString(""))) {
+                    out.add(f.get("id").asString());
+                }
+            }
+            JsonNode next = page.path("next");
+            after = next.isMissingNode() || next.isNull() ? null : next.asString();
+        } while (after != null);
+        return out;
+    }
+
     /** The outlets of one page that have CEMS (the {@code cems} attribute lists the pollutants monitored). */
     static List<Outlet> parse(JsonNode page) {
         List<Outlet> out = new ArrayList<>();
