@@ -9,7 +9,7 @@ import java.util.concurrent.TimeoutException;
  * Publishes persistent messages on one channel with publisher confirms, as an agency's data link would: a batch
  * counts as delivered only once the broker confirmed it.
  */
-public final class AmqpPublisher {
+public final class AmqpPublisher implements Publisher {
 
     private static final long CONFIRM_TIMEOUT_MS = 60_000;
 
@@ -21,6 +21,7 @@ public final class AmqpPublisher {
     }
 
     /** Publishes one message and waits for the broker's confirm; {@code messageId} makes a replay recognisable. */
+    @Override
     public void publish(String exchange, String routingKey, String contentType, String messageId, byte[] body)
             throws IOException {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType(contentType)

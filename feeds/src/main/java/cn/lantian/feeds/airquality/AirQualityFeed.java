@@ -1,6 +1,6 @@
 package cn.lantian.feeds.airquality;
 
-import cn.lantian.feeds.AmqpPublisher;
+import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
 import java.io.IOException;
 import java.net.URI;
@@ -9,14 +9,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Every station's data link: brings each station from its newest hour (or, for a station without any, from 1 January
- * of the history's first year) up to the last complete hour in batches of a month, then one batch of all stations per
- * new hour, on {@code lantian.air-quality.observations} as CSV.
+ * of the history's first year) up to the last complete hour in batches of 31 days, then one batch of all stations per
+ * new hour (with any hours a station still lacks), on {@code lantian.air-quality.observations} as CSV.
  */
 public final class AirQualityFeed implements Feed {
 
@@ -24,12 +25,14 @@ public final class AirQualityFeed implements Feed {
     static final String ROUTING_KEY = "station.hourly";
     private static final int CATCH_UP_DAYS_PER_BATCH = 31;
 
-    private final PublicStations stations;
-    private final AmqpPublisher publisher;
+    private final StationSource stations;
+    private final Publisher publisher;
     private final StationHours hours;
     private final Instant historyStart;
+    /** Per station, the next hour to publish, once the feed has published for it (in memory: a restart asks the API). */
+    private final Map<String, Instant> next = new HashMap<>();
 
-    AirQualityFeed(PublicStations stations, AmqpPublisher publisher, StationHours hours, Instant historyStart) {
+    AirQualityFeed(StationSource stations, Publisher publisher, StationHours hours, Instant historyStart) {
         this.stations = stations;
         this.publisher = publisher;
         this.hours = hours;
@@ -37,7 +40,7 @@ public final class AirQualityFeed implements Feed {
     }
 
     /** The feed for the stations the public API at {@code airQuality} lists, with history from {@code historyYears} before {@code today}'s year. */
-    public static AirQualityFeed of(URI airQuality, AmqpPublisher publisher, LocalDate today, int historyYears) {
+    public static AirQualityFeed of(URI airQuality, Publisher publisher, LocalDate today, int historyYears) {
         int first = today.getYear() - historyYears;
         return new AirQualityFeed(new PublicStations(airQuality), publisher,
                 new StationHours(HourShape.load(), StormEpisode.replayedIn(first)),
@@ -51,18 +54,34 @@ public final class AirQualityFeed implements Feed {
 
     @Override
     public long catchUp(Instant lastHour) throws IOException {
-        Map<String, Instant> next = new TreeMap<>();
+        next.clear();
+        return publishUpTo(lastHour, "catch-up:");
+    }
+
+    /**
+     * Publishes the hour for every station, and every earlier hour a station still lacks: a station the feed has
+     * published before continues from there (the service may not have stored the last batches yet), one it has not
+     * (registered since, or the demo stations registered after the feed started) from its newest stored hour.
+     */
+    @Override
+    public long publish(Instant hour) throws IOException {
+        return publishUpTo(hour, "hour:");
+    }
+
+    private long publishUpTo(Instant lastHour, String kind) throws IOException {
+        Map<String, Instant> from = new TreeMap<>();
         Map<String, Double> levels = new TreeMap<>();
         for (PublicStations.Known s : stations.all()) {
-            next.put(s.id(), s.latest() == null ? historyStart : s.latest().plus(1, ChronoUnit.HOURS));
+            Instant known = next.get(s.id());
+            from.put(s.id(), known != null ? known : s.latest() == null ? historyStart : s.latest().plus(1, ChronoUnit.HOURS));
             levels.put(s.id(), level(s));
         }
-        Instant from = next.values().stream().min(Instant::compareTo).orElse(lastHour.plusSeconds(1));
+        Instant first = from.values().stream().min(Instant::compareTo).orElse(lastHour.plusSeconds(1));
         long published = 0;
-        for (Instant start = from; !start.isAfter(lastHour); start = start.plus(CATCH_UP_DAYS_PER_BATCH, ChronoUnit.DAYS)) {
+        for (Instant start = first; !start.isAfter(lastHour); start = start.plus(CATCH_UP_DAYS_PER_BATCH, ChronoUnit.DAYS)) {
             Instant end = min(start.plus(CATCH_UP_DAYS_PER_BATCH, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS), lastHour);
             List<StationHour> batch = new ArrayList<>();
-            for (var station : next.entrySet()) {
+            for (var station : from.entrySet()) {
                 for (Instant h = max(start, station.getValue()); !h.isAfter(end); h = h.plus(1, ChronoUnit.HOURS)) {
                     StationHour hour = hours.at(station.getKey(), levels.get(station.getKey()), h);
                     if (hour != null) {
@@ -70,21 +89,11 @@ public final class AirQualityFeed implements Feed {
                     }
                 }
             }
-            published += send(batch, "catch-up:" + start + "/" + end);
+            published += send(batch, kind + start + "/" + end);
         }
+        Instant after = lastHour.plus(1, ChronoUnit.HOURS);
+        from.forEach((station, start) -> next.put(station, start.isAfter(after) ? start : after));
         return published;
-    }
-
-    @Override
-    public long publish(Instant hour) throws IOException {
-        List<StationHour> batch = new ArrayList<>();
-        for (PublicStations.Known s : stations.all()) {
-            StationHour h = hours.at(s.id(), level(s), hour);
-            if (h != null) {
-                batch.add(h);
-            }
-        }
-        return send(batch, "hour:" + hour);
     }
 
     /** Batches of the hours of one station: used by the tests to check the format. */

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The stations and the newest hour each has, from air-quality's public API ({@code GET /api/public/v1/stations}). */
-final class PublicStations {
+final class PublicStations implements StationSource {
 
     /** A station as the feed sees it: its id, kind, and the end of its newest valid hour (null when it has none). */
     record Known(String id, String kind, Instant latest) {
@@ -26,7 +26,8 @@ final class PublicStations {
         this.base = base;
     }
 
-    List<Known> all() throws IOException {
+    @Override
+    public List<Known> all() throws IOException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/public/v1/stations"))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json").GET().build();
         HttpResponse<String> response;

@@ -1,6 +1,6 @@
 package cn.lantian.feeds.dust;
 
-import cn.lantian.feeds.AmqpPublisher;
+import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
 import java.io.IOException;
 import java.net.URI;
@@ -26,17 +26,17 @@ public final class SiteMonitorFeed implements Feed {
     private static final int LINES_PER_MESSAGE = 5_000;
 
     private final PublicSites sites;
-    private final AmqpPublisher publisher;
+    private final Publisher publisher;
     private final Clock real;
 
-    SiteMonitorFeed(PublicSites sites, AmqpPublisher publisher, Clock real) {
+    SiteMonitorFeed(PublicSites sites, Publisher publisher, Clock real) {
         this.sites = sites;
         this.publisher = publisher;
         this.real = real;
     }
 
     /** The feed for the sites dust's public API at {@code dust} lists. */
-    public static SiteMonitorFeed of(URI dust, AmqpPublisher publisher, Clock real) {
+    public static SiteMonitorFeed of(URI dust, Publisher publisher, Clock real) {
         return new SiteMonitorFeed(new PublicSites(dust), publisher, real);
     }
 

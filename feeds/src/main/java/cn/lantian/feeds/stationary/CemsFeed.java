@@ -1,6 +1,6 @@
 package cn.lantian.feeds.stationary;
 
-import cn.lantian.feeds.AmqpPublisher;
+import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
 import java.io.IOException;
 import java.net.URI;
@@ -26,11 +26,11 @@ public final class CemsFeed implements Feed {
     private static final int LINES_PER_MESSAGE = 5_000;
 
     private final Registry registry;
-    private final AmqpPublisher publisher;
+    private final Publisher publisher;
     private final CemsHours hours;
     private final Clock real;
 
-    CemsFeed(Registry registry, AmqpPublisher publisher, CemsHours hours, Clock real) {
+    CemsFeed(Registry registry, Publisher publisher, CemsHours hours, Clock real) {
         this.registry = registry;
         this.publisher = publisher;
         this.hours = hours;
@@ -38,7 +38,7 @@ public final class CemsFeed implements Feed {
     }
 
     /** The feed reading stationary's API at {@code stationary} with the client credentials of {@code client}. */
-    public static CemsFeed of(URI stationary, URI tokenEndpoint, String client, String secret, AmqpPublisher publisher, Clock real) {
+    public static CemsFeed of(URI stationary, URI tokenEndpoint, String client, String secret, Publisher publisher, Clock real) {
         return new CemsFeed(new Registry(stationary, tokenEndpoint, client, secret), publisher, new CemsHours(CemsLimits.load()), real);
     }
 

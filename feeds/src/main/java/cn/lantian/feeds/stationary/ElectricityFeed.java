@@ -1,6 +1,6 @@
 package cn.lantian.feeds.stationary;
 
-import cn.lantian.feeds.AmqpPublisher;
+import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
 import java.io.IOException;
 import java.net.URI;
@@ -23,17 +23,17 @@ public final class ElectricityFeed implements Feed {
     static final String ROUTING_KEY = "electricity.quarter-hour";
 
     private final Registry registry;
-    private final AmqpPublisher publisher;
+    private final Publisher publisher;
     private final Clock real;
 
-    ElectricityFeed(Registry registry, AmqpPublisher publisher, Clock real) {
+    ElectricityFeed(Registry registry, Publisher publisher, Clock real) {
         this.registry = registry;
         this.publisher = publisher;
         this.real = real;
     }
 
     /** The feed reading stationary's lines at {@code stationary} with the client credentials of {@code client}. */
-    public static ElectricityFeed of(URI stationary, URI tokenEndpoint, String client, String secret, AmqpPublisher publisher,
+    public static ElectricityFeed of(URI stationary, URI tokenEndpoint, String client, String secret, Publisher publisher,
             Clock real) {
         return new ElectricityFeed(new Registry(stationary, tokenEndpoint, client, secret), publisher, real);
     }
