@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Feeds {
 
     private static final Logger LOG = LoggerFactory.getLogger(Feeds.class);
+    private static final int START_ATTEMPTS = 12;
+    private static final Duration START_RETRY = Duration.ofSeconds(10);
 
     private Feeds() {
     }
@@ -49,16 +51,22 @@ public final class Feeds {
                     ElectricityFeed.of(settings.stationary(), settings.tokenEndpoint(), settings.client(), settings.clientSecret(),
                             publisher, Clock.systemUTC()));
             Instant last = clock.lastCompleteHour();
-            java.util.Set<Feed> behind = new java.util.HashSet<>();
-            for (Feed feed : feeds) {
-                long started = System.nanoTime();
-                try {
-                    long rows = feed.catchUp(last);
-                    LOG.info("{}: caught up to {} ({} rows in {} ms)", feed.name(), last, rows, (System.nanoTime() - started) / 1_000_000);
-                } catch (java.io.IOException | RuntimeException e) {
-                    // One agency's system down (e.g. a service not started) must not stop the others.
-                    behind.add(feed);
-                    LOG.warn("{}: not caught up: {}", feed.name(), e.toString());
+            // The services answer healthy before their demo loaders have registered everything: a feed that finds
+            // nothing yet (or whose service is away) is tried again for a while before the live hours begin.
+            java.util.Set<Feed> behind = new java.util.LinkedHashSet<>(feeds);
+            for (int attempt = 1; attempt <= START_ATTEMPTS && !behind.isEmpty(); attempt++) {
+                if (attempt > 1) {
+                    Thread.sleep(START_RETRY.toMillis());
+                }
+                for (Feed feed : List.copyOf(behind)) {
+                    long started = System.nanoTime();
+                    try {
+                        long rows = feed.catchUp(last);
+                        behind.remove(feed);
+                        LOG.info("{}: caught up to {} ({} rows in {} ms)", feed.name(), last, rows, (System.nanoTime() - started) / 1_000_000);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        LOG.warn("{}: not caught up (attempt {} of {}): {}", feed.name(), attempt, START_ATTEMPTS, e.toString());
+                    }
                 }
             }
             if (once) {

@@ -71,7 +71,11 @@ public final class AirQualityFeed implements Feed {
     private long publishUpTo(Instant lastHour, String kind) throws IOException {
         Map<String, Instant> from = new TreeMap<>();
         Map<String, Double> levels = new TreeMap<>();
-        for (PublicStations.Known s : stations.all()) {
+        List<PublicStations.Known> listed = stations.all();
+        if (listed.isEmpty()) {
+            throw new IOException("the air-quality service lists no stations yet");
+        }
+        for (PublicStations.Known s : listed) {
             Instant known = next.get(s.id());
             from.put(s.id(), known != null ? known : s.latest() == null ? historyStart : s.latest().plus(1, ChronoUnit.HOURS));
             levels.put(s.id(), level(s));
