@@ -1,2 +1,2 @@
-/** Demo data: about twenty stations and a generated year 2024 of hourly values shaped like Kashgar's. */
+/** Demo data: about twenty stations and a winter alert episode; their hours come from the live agency feeds. */
 package cn.lantian.airquality.demo;
