@@ -40,8 +40,13 @@ class Views {
             return a.measures();
         }
         List<String> out = new java.util.ArrayList<>();
-        measures.get(a.level()).get("en".equals(lang) ? "en" : "zh").forEach(m -> out.add(m.asString()));
+        inLanguage(measures.get(a.level()), lang).forEach(m -> out.add(m.asString()));
         return out;
+    }
+
+    /** The measures in the reader's language; Chinese where a language is missing (the test on the file forbids it). */
+    private static tools.jackson.databind.JsonNode inLanguage(tools.jackson.databind.JsonNode level, String lang) {
+        return level.has(lang) ? level.get(lang) : level.get("zh");
     }
 
     /** A station line: names, its AQI and category with colours, the hour (Beijing time). */
