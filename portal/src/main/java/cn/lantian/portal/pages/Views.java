@@ -60,7 +60,11 @@ class Views {
 
     /** An alert line with the county's name and times in Beijing time. */
     record AlertRow(String id, String county, String countyName, String level, String from, String until,
-            String basis, List<String> measures, boolean active) {
+            String basis, List<String> measures, boolean active, List<StepRow> history) {
+    }
+
+    /** One step of an alert's level history, its time in Beijing time. */
+    record StepRow(String action, String level, String previousLevel, String at) {
     }
 
     StationRow station(StationNow s, String lang) {
@@ -88,7 +92,9 @@ class Views {
 
     AlertRow alert(Alert a, String lang) {
         return new AlertRow(a.id(), a.county(), names.unit(a.county(), lang), a.level(), hour(a.effectiveFrom()),
-                hour(a.endedAt()), a.basis(), measures(a, lang), a.active());
+                hour(a.endedAt()), a.basis(), measures(a, lang), a.active(), a.history() == null ? List.of()
+                : a.history().stream().map(h -> new StepRow(h.action(), h.level(), h.previousLevel(), hour(h.at())))
+                        .toList());
     }
 
     /** An enterprise's disclosure with its unit's name, times in Beijing time and its closed cases. */
