@@ -69,6 +69,15 @@ final class Browser implements AutoCloseable {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue();
     }
 
+    /** The first elements that stick out sideways outside a scrolling box, to say why a page overflows. */
+    String outside() {
+        return (String) driver.executeScript("var w = document.documentElement.clientWidth, out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) { var r = e.getBoundingClientRect();"
+                + " if (r.width > 0 && (r.right > w + 1 || r.left < -1) && !e.closest('.scroll'))"
+                + " out.push(e.tagName + '.' + e.className + ' ' + Math.round(r.left) + '..' + Math.round(r.right)); });"
+                + "return out.slice(0, 6).join('; ');");
+    }
+
     @Override
     public void close() {
         driver.quit();

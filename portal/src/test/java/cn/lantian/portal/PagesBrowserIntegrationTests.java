@@ -60,6 +60,10 @@ class PagesBrowserIntegrationTests extends PortalTest {
         browser.driver.get("http://127.0.0.1:" + port + path);
     }
 
+    private String viewBox(WebElement svg) {
+        return (String) browser.driver.executeScript("return arguments[0].getAttribute('viewBox');", svg);
+    }
+
     private String text(String css) {
         return browser.driver.findElement(By.cssSelector(css)).getText();
     }
@@ -88,7 +92,11 @@ class PagesBrowserIntegrationTests extends PortalTest {
                 assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
             }
             if (width == 390) {
-                assertThat(browser.sidewaysOverflow()).as(where).isLessThanOrEqualTo(0);
+                int overflow = browser.sidewaysOverflow();
+                if (overflow > 0) {
+                    browser.shoot("overflow-" + lang + page.replace('/', '-'));
+                }
+                assertThat(overflow).as(where + ": " + browser.outside()).isLessThanOrEqualTo(0);
             }
             browser.shoot((page.equals("/") ? "home" : page.substring(1).replace('/', '-')) + "-" + lang + "-" + width);
             assertThat(browser.consoleErrors()).as(where).isEmpty();
@@ -194,5 +202,38 @@ class PagesBrowserIntegrationTests extends PortalTest {
             assertThat(ticks).isNotEmpty().allSatisfy(t -> assertThat(t.getSize().getHeight()).isGreaterThanOrEqualTo(9));
         }
         browser.shoot("station-phone-charts");
+    }
+
+    @ParameterizedTest(name = "{0} at {1} px")
+    @CsvSource({"zh,1280", "ug,390"})
+    void theMapZoomsShowsCountyNamesAndSeparatesCoLocatedStations(String lang, int width) throws Exception {
+        browser.size(width == 390 ? Browser.PHONE : Browser.DESKTOP);
+        open("/?lang=" + lang);
+        WebElement svg = browser.driver.findElement(By.cssSelector("[data-map] svg.map"));
+        assertThat(svg.findElements(By.cssSelector("text.label"))).hasSize(12);
+        String whole = viewBox(svg);
+        double wholeWidth = Double.parseDouble(whole.split(" ")[2]);
+        browser.driver.findElement(By.cssSelector("[data-zoom-action='in']")).click();
+        browser.driver.findElement(By.cssSelector("[data-zoom-action='in']")).click();
+        assertThat(Double.parseDouble(viewBox(svg).split(" ")[2])).isCloseTo(wholeWidth / 4, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(browser.driver.findElement(By.cssSelector("[data-map]")).getAttribute("data-zoom")).isEqualTo("4.00");
+        // Kashgar City's three stations stand apart on screen, each one a target of its own.
+        List<WebElement> circles = svg.findElements(By.cssSelector("circle.station"));
+        List<org.openqa.selenium.Rectangle> boxes = circles.stream().map(WebElement::getRect).toList();
+        for (int i = 0; i < boxes.size(); i++) {
+            for (int j = i + 1; j < boxes.size(); j++) {
+                var a = boxes.get(i);
+                var b = boxes.get(j);
+                boolean overlap = a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+                        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+                assertThat(overlap).as("%s and %s", circles.get(i).getAttribute("data-station"),
+                        circles.get(j).getAttribute("data-station")).isFalse();
+            }
+        }
+        assertThat(text("[data-map] .map-attribution")).contains("© OpenStreetMap contributors", "ODbL");
+        browser.shoot("map-zoomed-" + lang + "-" + width);
+        browser.driver.findElement(By.cssSelector("[data-zoom-action='reset']")).click();
+        assertThat(viewBox(svg)).isEqualTo(whole);
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 }
