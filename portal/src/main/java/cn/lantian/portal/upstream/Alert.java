@@ -1,5 +1,6 @@
 package cn.lantian.portal.upstream;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,7 +9,9 @@ import java.util.List;
  * level history (issued, upgraded, downgraded, lifted), oldest step first.
  */
 public record Alert(String id, String county, String level, Instant effectiveFrom, Instant endedAt, String basis,
-        List<String> measures, boolean active, List<Step> history) {
+        List<String> measures, boolean active,
+        // For the pages only: the open-data alerts dataset and its documented schema do not carry the history.
+        @JsonIgnore List<Step> history) {
 
     /** One change of the alert: what happened, the level after it and before it, and when. */
     public record Step(String action, String level, String previousLevel, Instant at) {
