@@ -3,6 +3,7 @@ package cn.lantian.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.lantian.portal.upstream.AirQuality;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -38,6 +41,12 @@ class PagesBrowserIntegrationTests extends PortalTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    AirQuality airQuality;
+
+    @Autowired
+    MessageSource messages;
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -148,6 +157,23 @@ class PagesBrowserIntegrationTests extends PortalTest {
         open("/counties/653125?lang=zh");
         String county = text("main");
         assertThat(county.split("没有记录", -1)).hasSize(2);
+        UPSTREAM.noAlerts(true);
+        airQuality.alertsChanged();
+        try {
+            for (String lang : List.of("zh", "en", "ug")) {
+                open("/?lang=" + lang);
+                assertThat(browser.driver.findElements(By.cssSelector("main [data-alert]"))).isEmpty();
+                assertThat(browser.driver.findElements(By.id("no-alerts"))).as(lang).hasSize(1);
+                String notice = text("#no-alerts");
+                String quiet = text("main");
+                assertThat(quiet.split(Pattern.quote(notice), -1)).as(lang).hasSize(2);
+                assertThat(quiet).as(lang).doesNotContain("没有记录", messages.getMessage("alerts.none", null,
+                        java.util.Locale.forLanguageTag(lang)));
+            }
+        } finally {
+            UPSTREAM.noAlerts(false);
+            airQuality.alertsChanged();
+        }
     }
 
     @Test
