@@ -140,6 +140,11 @@ class PagesBrowserIntegrationTests extends PortalTest {
                 "2024-11-09 18:00 升级 橙色");
         assertThat(past.findElements(By.cssSelector(".alert-history li"))).extracting(e -> e.getAttribute("data-action"))
                 .containsExactly("issued", "lifted");
+        // A county's page too keeps its lifted alert out of the alerts in force.
+        open("/counties/653101?lang=zh");
+        assertThat(browser.driver.findElements(By.cssSelector(".past-alerts [data-alert]")))
+                .extracting(e -> e.getAttribute("data-alert")).containsExactly("alert-653101-20240402");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-alert]"))).hasSize(1);
         open("/alerts?lang=en");
         assertThat(text(".alert-history")).contains("issued Yellow", "upgraded Orange");
         open("/alerts?lang=ug");

@@ -153,7 +153,9 @@ class PagesController {
             model.addAttribute("standing", t.getT1().flatMap(s -> s.units().stream()
                     .filter(u -> id.equals(u.unit())).findFirst()).orElse(null));
             model.addAttribute("remainingDays", t.getT1().map(TargetStandings::remainingDays).orElse(null));
-            model.addAttribute("alerts", t.getT2().stream().filter(a -> id.equals(a.county())).map(a -> views.alert(a, lang)).toList());
+            List<Alert> here = t.getT2().stream().filter(a -> id.equals(a.county())).toList();
+            model.addAttribute("alerts", here.stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
+            model.addAttribute("pastAlerts", here.stream().filter(a -> !a.active()).map(a -> views.alert(a, lang)).toList());
             model.addAttribute("enterprises", t.getT3().stream().filter(e -> id.equals(e.county()) || id.equals(e.corpsUnit())).toList());
             return "county";
         });
