@@ -31,6 +31,7 @@ public final class UpstreamStub implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final String stations = resource("stations.json");
+    private volatile boolean noAlerts;
 
     private UpstreamStub(HttpServer server) {
         this.server = server;
@@ -53,6 +54,11 @@ public final class UpstreamStub implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Answers an empty alert list from now on ({@code true}) or the recorded one again ({@code false}). */
+    public void noAlerts(boolean none) {
+        this.noAlerts = none;
     }
 
     /** How many requests reached a path prefix. */
@@ -82,7 +88,7 @@ public final class UpstreamStub implements AutoCloseable {
         } else if (path.startsWith("/api/public/v1/targets/")) {
             body = resource("targets.json");
         } else if (path.equals("/api/public/v1/alerts")) {
-            body = resource("alerts.json");
+            body = noAlerts ? "[]" : resource("alerts.json");
         } else if (path.equals("/api/public/v1/enterprises")) {
             body = resource("enterprises.json");
         } else if (ENTERPRISE.matcher(path).matches()) {

@@ -21,7 +21,7 @@ public final class Categories {
 
     /** One category: number 1-6, its AQI range, names, colour and the text colour readable on it. */
     public record Category(int number, int min, Integer max, String nameZh, String nameEn, String nameUg, String rgb,
-            String textRgb, String adviceZh, String adviceEn) {
+            String textRgb, String adviceZh, String adviceEn, String adviceUg) {
 
         /** The category's name in the language of {@code locale} (Chinese unless English or Uyghur). */
         public String name(Locale locale) {
@@ -32,9 +32,13 @@ public final class Categories {
             };
         }
 
-        /** Health advice; Uyghur readers get the Chinese text, which is the authoritative one. */
+        /** Health advice in the language of {@code locale} (Chinese unless English or Uyghur). */
         public String advice(Locale locale) {
-            return "en".equals(locale.getLanguage()) ? adviceEn : adviceZh;
+            return switch (locale.getLanguage()) {
+                case "en" -> adviceEn;
+                case "ug" -> adviceUg;
+                default -> adviceZh;
+            };
         }
     }
 
@@ -49,7 +53,7 @@ public final class Categories {
                 list.add(new Category(n, c.get("min").asInt(), max == null || max.isNull() ? null : max.asInt(),
                         c.get("nameZh").asString(), c.get("nameEn").asString(), c.get("nameUg").asString(),
                         c.get("rgb").asString(), root.get("textOn").get(String.valueOf(n)).asString(),
-                        c.get("adviceZh").asString(), c.get("adviceEn").asString()));
+                        c.get("adviceZh").asString(), c.get("adviceEn").asString(), c.get("adviceUg").asString()));
             }
             return new Categories(list);
         } catch (IOException e) {

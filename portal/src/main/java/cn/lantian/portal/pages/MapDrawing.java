@@ -18,6 +18,8 @@ import org.springframework.web.util.HtmlUtils;
 public class MapDrawing {
 
     static final double WIDTH = 800;
+    /** A station circle's radius in map units: large enough to tap on a phone once the map is zoomed. */
+    static final double RADIUS = 9;
 
     private final Categories categories;
     private final Names names;
@@ -111,17 +113,76 @@ public class MapDrawing {
                         .append(esc(name)).append("</title></path></a>");
             }
         }
-        for (StationNow st : stations) {
+        // County names at their centroids, under the stations; they take no clicks (the county shape does).
+        s.append("<g class=\"labels\" aria-hidden=\"true\">");
+        for (Shape shape : shapes) {
+            Jurisdiction j = shape.unit();
+            if (j.isCorps() || j.centroid() == null) {
+                continue;
+            }
+            double[] c = xy(j.centroid()[0], j.centroid()[1]);
+            s.append(String.format(Locale.ROOT, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
+                    c[0], c[1], esc(Names.of(j, lang))));
+        }
+        s.append("</g>");
+        List<double[]> placed = spread(stations);
+        for (int i = 0; i < stations.size(); i++) {
+            StationNow st = stations.get(i);
             double[] xy = xy(st.longitude(), st.latitude());
+            double[] at = placed.get(i);
             var c = categories.of(st.aqi());
             String label = names.station(st, lang) + (st.aqi() == null ? "" : " AQI " + st.aqi());
+            if (at[0] != xy[0] || at[1] != xy[1]) {
+                // A station moved apart from its neighbours keeps a leader line to where it really is.
+                s.append(String.format(Locale.ROOT, "<line class=\"leader\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                        xy[0], xy[1], at[0], at[1]));
+            }
             s.append(String.format(Locale.ROOT,
-                    "<a href=\"/stations/%s\" aria-label=\"%s\"><circle class=\"station\" data-station=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"%s\"><title>%s</title></circle></a>",
-                    esc(st.id()), esc(label), esc(st.id()), xy[0], xy[1], c.map(Categories.Category::rgb).orElse("#9E9E9E"),
+                    "<a href=\"/stations/%s\" aria-label=\"%s\"><circle class=\"station\" data-station=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"%s\"><title>%s</title></circle></a>",
+                    esc(st.id()), esc(label), esc(st.id()), at[0], at[1], RADIUS, c.map(Categories.Category::rgb).orElse("#9E9E9E"),
                     esc(label)));
         }
         s.append("</svg>");
         return s.toString();
+    }
+
+    /**
+     * Where each station's circle goes: its own position, or, for stations whose circles would overlap (same site
+     * or a few hundred metres apart), evenly round their common centre so that each can be seen and clicked.
+     */
+    List<double[]> spread(List<StationNow> stations) {
+        List<double[]> at = new ArrayList<>();
+        for (StationNow st : stations) {
+            at.add(xy(st.longitude(), st.latitude()));
+        }
+        boolean[] done = new boolean[stations.size()];
+        for (int i = 0; i < stations.size(); i++) {
+            if (done[i]) {
+                continue;
+            }
+            List<Integer> group = new ArrayList<>(List.of(i));
+            for (int k = 0; k < group.size(); k++) {
+                double[] p = at.get(group.get(k));
+                for (int j = i + 1; j < stations.size(); j++) {
+                    if (!done[j] && !group.contains(j) && Math.hypot(at.get(j)[0] - p[0], at.get(j)[1] - p[1]) < 2 * RADIUS) {
+                        group.add(j);
+                    }
+                }
+            }
+            group.forEach(g -> done[g] = true);
+            if (group.size() < 2) {
+                continue;
+            }
+            double cx = group.stream().mapToDouble(g -> at.get(g)[0]).average().orElseThrow();
+            double cy = group.stream().mapToDouble(g -> at.get(g)[1]).average().orElseThrow();
+            // The ring's chord between neighbours is a diameter and a gap: circles touch nothing.
+            double ring = Math.max(2 * RADIUS, (2 * RADIUS + 3) / (2 * Math.sin(Math.PI / group.size())));
+            for (int k = 0; k < group.size(); k++) {
+                double angle = -Math.PI / 2 + 2 * Math.PI * k / group.size();
+                at.set(group.get(k), new double[] {cx + ring * Math.cos(angle), cy + ring * Math.sin(angle)});
+            }
+        }
+        return at;
     }
 
     static String esc(String text) {

@@ -52,9 +52,12 @@ class PagesController {
     private final Categories categories;
     private final Licence licence;
     private final MessageSource messages;
+    private final PagesProperties pages;
 
     PagesController(LatestAqi latest, AirQuality airQuality, Disclosures disclosures, Jurisdictions jurisdictions,
-            MapDrawing map, Views views, Names names, Categories categories, Licence licence, MessageSource messages) {
+            MapDrawing map, Views views, Names names, Categories categories, Licence licence, MessageSource messages,
+            PagesProperties pages) {
+        this.pages = pages;
         this.latest = latest;
         this.airQuality = airQuality;
         this.disclosures = disclosures;
@@ -150,7 +153,9 @@ class PagesController {
             model.addAttribute("standing", t.getT1().flatMap(s -> s.units().stream()
                     .filter(u -> id.equals(u.unit())).findFirst()).orElse(null));
             model.addAttribute("remainingDays", t.getT1().map(TargetStandings::remainingDays).orElse(null));
-            model.addAttribute("alerts", t.getT2().stream().filter(a -> id.equals(a.county())).map(a -> views.alert(a, lang)).toList());
+            List<Alert> here = t.getT2().stream().filter(a -> id.equals(a.county())).toList();
+            model.addAttribute("alerts", here.stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
+            model.addAttribute("pastAlerts", here.stream().filter(a -> !a.active()).map(a -> views.alert(a, lang)).toList());
             model.addAttribute("enterprises", t.getT3().stream().filter(e -> id.equals(e.county()) || id.equals(e.corpsUnit())).toList());
             return "county";
         });
@@ -216,15 +221,67 @@ class PagesController {
         return out;
     }
 
+    /**
+     * Enterprises by name search ({@code q}), county or Corps unit ({@code county}) and page ({@code page}, from 1).
+     * A page is for people: an unknown county or a page out of range shows everything or the last page, not an error.
+     */
     @GetMapping("/enterprises")
-    Mono<String> enterprises(ServerWebExchange exchange, Model model) {
+    Mono<String> enterprises(@RequestParam(required = false) String q, @RequestParam(required = false) String county,
+            @RequestParam(required = false) String page, ServerWebExchange exchange, Model model) {
         String lang = common(exchange, model, "enterprises");
+        String search = q == null ? "" : q.strip();
+        if (search.length() > pages.searchMaxLength()) {
+            search = search.substring(0, pages.searchMaxLength());
+        }
+        String unit = county != null && jurisdictions.byId(county).filter(j -> j.kind() != Jurisdiction.Kind.PREFECTURE)
+                .isPresent() ? county : null;
+        String needle = search.toLowerCase(java.util.Locale.ROOT);
+        model.addAttribute("q", search);
+        model.addAttribute("searchMaxLength", pages.searchMaxLength());
+        model.addAttribute("county", unit);
+        model.addAttribute("units", units(lang));
         return Mono.zip(orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"),
                 orElse(disclosures.closedCases(), List.<ClosedCase>of(), model, "cases")).map(t -> {
-                    model.addAttribute("enterprises", views.enterprises(t.getT1(), t.getT2(), lang));
-                    model.addAttribute("cases", views.cases(t.getT2(), t.getT1(), lang));
+                    List<Enterprise> chosen = t.getT1().stream()
+                            .filter(e -> unit == null || unit.equals(e.county()) || unit.equals(e.corpsUnit())
+                                    || (e.corpsUnit() != null && jurisdictions.isWithin(e.corpsUnit(), unit)))
+                            .filter(e -> needle.isEmpty() || (e.name() != null && e.name().toLowerCase(java.util.Locale.ROOT)
+                                    .contains(needle)))
+                            .sorted(java.util.Comparator.comparing(Enterprise::name, java.util.Comparator.nullsLast(
+                                    java.util.Comparator.naturalOrder())))
+                            .toList();
+                    int size = pages.enterprisesPerPage();
+                    int last = Math.max(1, (chosen.size() + size - 1) / size);
+                    int current = Math.min(last, Math.max(1, pageNumber(page)));
+                    List<Enterprise> shown = chosen.subList((current - 1) * size, Math.min(chosen.size(), current * size));
+                    java.util.Set<String> chosenIds = chosen.stream().map(Enterprise::id).collect(Collectors.toSet());
+                    List<ClosedCase> cases = t.getT2().stream().filter(c -> chosenIds.contains(c.enterpriseId())
+                            || (needle.isEmpty() && unit == null)).toList();
+                    model.addAttribute("found", chosen.size());
+                    model.addAttribute("pageNumber", current);
+                    model.addAttribute("lastPage", last);
+                    model.addAttribute("enterprises", views.enterprises(shown, t.getT2(), lang));
+                    model.addAttribute("cases", views.cases(cases, t.getT1(), lang));
                     return "enterprises";
                 });
+    }
+
+    /** The page asked for; anything but a positive whole number is the first page. */
+    private static int pageNumber(String page) {
+        if (page == null || !page.matches("[0-9]{1,6}")) {
+            return 1;
+        }
+        return Integer.parseInt(page);
+    }
+
+    /** Counties and Corps units for the filter, in the reader's language. */
+    private List<Map.Entry<String, String>> units(String lang) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (Jurisdiction.Kind kind : List.of(Jurisdiction.Kind.COUNTY, Jurisdiction.Kind.CORPS_DIVISION,
+                Jurisdiction.Kind.CORPS_UNIT)) {
+            jurisdictions.ofKind(kind).forEach(j -> out.add(Map.entry(j.id(), Names.of(j, lang))));
+        }
+        return out;
     }
 
     @GetMapping("/alerts")

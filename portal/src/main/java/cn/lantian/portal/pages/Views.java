@@ -40,8 +40,13 @@ class Views {
             return a.measures();
         }
         List<String> out = new java.util.ArrayList<>();
-        measures.get(a.level()).get("en".equals(lang) ? "en" : "zh").forEach(m -> out.add(m.asString()));
+        inLanguage(measures.get(a.level()), lang).forEach(m -> out.add(m.asString()));
         return out;
+    }
+
+    /** The measures in the reader's language; Chinese where a language is missing (the test on the file forbids it). */
+    private static tools.jackson.databind.JsonNode inLanguage(tools.jackson.databind.JsonNode level, String lang) {
+        return level.has(lang) ? level.get(lang) : level.get("zh");
     }
 
     /** A station line: names, its AQI and category with colours, the hour (Beijing time). */
@@ -55,7 +60,11 @@ class Views {
 
     /** An alert line with the county's name and times in Beijing time. */
     record AlertRow(String id, String county, String countyName, String level, String from, String until,
-            String basis, List<String> measures, boolean active) {
+            String basis, List<String> measures, boolean active, List<StepRow> history) {
+    }
+
+    /** One step of an alert's level history, its time in Beijing time. */
+    record StepRow(String action, String level, String previousLevel, String at) {
     }
 
     StationRow station(StationNow s, String lang) {
@@ -83,7 +92,9 @@ class Views {
 
     AlertRow alert(Alert a, String lang) {
         return new AlertRow(a.id(), a.county(), names.unit(a.county(), lang), a.level(), hour(a.effectiveFrom()),
-                hour(a.endedAt()), a.basis(), measures(a, lang), a.active());
+                hour(a.endedAt()), a.basis(), measures(a, lang), a.active(), a.history() == null ? List.of()
+                : a.history().stream().map(h -> new StepRow(h.action(), h.level(), h.previousLevel(), hour(h.at())))
+                        .toList());
     }
 
     /** An enterprise's disclosure with its unit's name, times in Beijing time and its closed cases. */

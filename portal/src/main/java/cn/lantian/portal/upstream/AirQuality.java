@@ -109,13 +109,25 @@ public class AirQuality {
         return alerts.get("all", k -> get("/api/public/v1/alerts").map(root -> {
             List<Alert> out = new ArrayList<>();
             for (JsonNode a : Json.items(root, "alerts", "items", "data")) {
+                List<Alert.Step> history = new ArrayList<>();
+                for (JsonNode h : Json.items(a, "history")) {
+                    history.add(new Alert.Step(Json.text(h, "action"), Json.text(h, "level"),
+                            Json.text(h, "previousLevel"), Json.instant(h, "at")));
+                }
+                history.sort(Comparator.comparing(Alert.Step::at, Comparator.nullsFirst(Comparator.naturalOrder())));
+                // A lifted step counts even where the alert row itself carries no end (the history is the record).
+                Instant lifted = history.stream().filter(h -> "lifted".equals(h.action())).map(Alert.Step::at)
+                        .filter(java.util.Objects::nonNull).reduce((x, y) -> y).orElse(null);
                 Instant ended = Json.instant(a, "endedAt", "liftedAt", "effectiveUntil", "until");
+                if (ended == null) {
+                    ended = lifted;
+                }
                 String status = Json.text(a, "status");
                 boolean active = status != null ? status.equalsIgnoreCase("active") || status.equalsIgnoreCase("in-force")
                         : ended == null || ended.isAfter(Instant.now());
                 out.add(new Alert(Json.text(a, "alertId", "id"), Json.text(a, "county", "jurisdiction"),
                         Json.text(a, "level"), Json.instant(a, "effectiveFrom", "issuedAt"), ended,
-                        Json.text(a, "basis"), Json.texts(a, "measures"), active));
+                        Json.text(a, "basis"), Json.texts(a, "measures"), active, List.copyOf(history)));
             }
             out.sort(Comparator.comparing(Alert::effectiveFrom, Comparator.nullsLast(Comparator.reverseOrder())));
             return out;
@@ -137,6 +149,21 @@ public class AirQuality {
         return http.get().uri(path).retrieve().bodyToMono(JsonNode.class).timeout(upstream.timeout());
     }
 
+    /** The dust-deducted figure of each target's indicator, only those air-quality answers (never computed here). */
+    private static java.util.Map<String, Double> dustDeducted(JsonNode deducted, List<TargetStandings.Progress> progress) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        if (deducted == null || deducted.isNull() || deducted.isMissingNode()) {
+            return out;
+        }
+        for (TargetStandings.Progress p : progress) {
+            Double v = p.indicator() == null ? null : Json.number(deducted, p.indicator());
+            if (v != null) {
+                out.put(p.indicator(), v);
+            }
+        }
+        return out;
+    }
+
     static TargetStandings standings(JsonNode root) {
         List<TargetStandings.Unit> units = new ArrayList<>();
         for (JsonNode u : Json.items(root, "units")) {
@@ -151,7 +178,8 @@ public class AirQuality {
             units.add(new TargetStandings.Unit(Json.text(u, "unit"), Json.integer(u, "stations") == null ? 0
                     : Json.integer(u, "stations"), Json.integer(m, "validDays"), Json.integer(m, "goodDays"),
                     Json.integer(m, "heavyDays"), Json.number(m, "goodDayShare"), Json.number(m, "heavyDayShare"),
-                    Json.number(m, "pm25Mean"), Json.integer(m, "dustDays"), Json.text(target, "source"), progress));
+                    Json.number(m, "pm25Mean"), Json.integer(m, "dustDays"), Json.text(target, "source"), progress,
+                    dustDeducted(Json.field(u, "dustDeducted"), progress)));
         }
         Integer year = Json.integer(root, "year");
         Integer remaining = Json.integer(root, "remainingDays");

@@ -66,4 +66,26 @@ class MapDrawingTests {
         assertThat(months.get(0).value()).isEqualTo(45.0);
         assertThat(months.get(1).value()).isNull();
     }
+
+    @Test
+    void separatesCoLocatedStationsAndNamesTheCounties() {
+        List<StationNow> kashgar = List.of(
+                new StationNow("2698A", "东湖", "East Lake", "national", 75.9907, 39.4605, "653101", null, null, 80, null, null),
+                new StationNow("2699A", "西湖", "West Lake", "national", 76.0134, 39.4842, "653101", null, null, 90, null, null),
+                new StationNow("2700A", "市环境监测站", "City station", "national", 75.9538, 39.4682, "653101", null, null, 168, null, null),
+                new StationNow("SAME", "同址", "Same site", "county", 75.9538, 39.4682, "653101", null, null, 170, null, null),
+                new StationNow("SC001", "莎车", "Yarkant", "county", 77.2454, 38.4142, "653125", null, null, 60, null, null));
+        List<double[]> at = map.spread(kashgar);
+        for (int i = 0; i < at.size(); i++) {
+            for (int j = i + 1; j < at.size(); j++) {
+                assertThat(Math.hypot(at.get(i)[0] - at.get(j)[0], at.get(i)[1] - at.get(j)[1]))
+                        .as("%s and %s", kashgar.get(i).id(), kashgar.get(j).id()).isGreaterThanOrEqualTo(2 * MapDrawing.RADIUS);
+            }
+        }
+        // A station alone stays where it is.
+        assertThat(at.get(4)).containsExactly(map.xy(77.2454, 38.4142));
+        String svg = map.svg(kashgar, "ug", null, "خەرىتە");
+        assertThat(svg).contains("class=\"leader\"", "class=\"label\"", "يەكەن ناھىيىسى", "قەشقەر شەھىرى");
+        assertThat(Pattern.compile("class=\"label\"").matcher(svg).results().count()).isEqualTo(12);
+    }
 }

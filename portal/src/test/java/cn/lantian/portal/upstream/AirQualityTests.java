@@ -21,7 +21,20 @@ class AirQualityTests {
             assertThat(prefecture.progress()).extracting(TargetStandings.Progress::indicator)
                     .containsExactly("goodDayShare", "heavyDayShare", "pm25Mean");
             assertThat(prefecture.progress().get(1).status()).isEqualTo("missed");
+            // Measured and dust-deducted side by side, as air-quality answers them.
+            assertThat(prefecture.progress().get(2).value()).isEqualTo(58.3);
+            assertThat(prefecture.dustDeducted("pm25Mean")).isEqualTo(49.1);
+            assertThat(prefecture.dustDeducted("goodDayShare")).isEqualTo(42.3);
         }
+    }
+
+    @Test
+    void aUnitWithoutADustDeductedFigureHasNone() {
+        var node = JsonMapper.builder().build().readTree("{\"year\":2024,\"units\":[{\"unit\":\"653101\","
+                + "\"measured\":{\"pm25Mean\":61.0},\"progress\":[{\"indicator\":\"pm25Mean\",\"value\":61.0}]}]}");
+        TargetStandings.Unit unit = AirQuality.standings(node).units().get(0);
+        assertThat(unit.progress().get(0).value()).isEqualTo(61.0);
+        assertThat(unit.dustDeducted("pm25Mean")).isNull();
     }
 
     @Test

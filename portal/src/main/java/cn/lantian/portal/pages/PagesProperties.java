@@ -1,0 +1,13 @@
+package cn.lantian.portal.pages;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the pages ({@code lantian.portal.pages.*}).
+ *
+ * @param enterprisesPerPage enterprises shown on one page of the enterprise list
+ * @param searchMaxLength the longest search text taken; a longer one is cut
+ */
+@ConfigurationProperties("lantian.portal.pages")
+record PagesProperties(int enterprisesPerPage, int searchMaxLength) {
+}
