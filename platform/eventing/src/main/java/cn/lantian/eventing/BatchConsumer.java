@@ -60,7 +60,10 @@ public final class BatchConsumer implements Consumer<Message<List<byte[]>>> {
             }
         }
         deadLetters.send(refused);
-        log.debug("batch of {}: {} valid, {} dead-lettered", bodies.size(), valid.size(), refused.size());
+        if (log.isDebugEnabled()) {
+            log.debug("batch of {}: {} valid, {} dead-lettered; per-message headers {}", bodies.size(), valid.size(),
+                    refused.size(), headers.isEmpty() ? "none" : headers.get(0).keySet());
+        }
     }
 
     /**

@@ -107,7 +107,11 @@ public class EventingAutoConfiguration {
     @ConditionalOnClass({ListenerContainerCustomizer.class, AmqpInboundChannelAdapter.class})
     static class BatchBindings {
 
-        /** Queue and group of every batch-enabled container, so that only their adapters get {@link BatchHeaders}. */
+        /**
+         * The queues of batch-enabled containers, so that only their adapters get {@link BatchHeaders}. The container
+         * customizer sees the queue, the endpoint customizer the binding's destination and group, whose queue is
+         * {@code <destination>.<group>} (after the binder's optional prefix).
+         */
         private final Set<String> batchQueues = ConcurrentHashMap.newKeySet();
 
         /**
@@ -119,7 +123,7 @@ public class EventingAutoConfiguration {
             return (container, queue, group) -> {
                 if (container instanceof SimpleMessageListenerContainer simple && simple.isConsumerBatchEnabled()) {
                     simple.setBatchReceiveTimeout(properties.consumer().batchMaxWait().toMillis());
-                    batchQueues.add(queue + "|" + group);
+                    batchQueues.add(queue);
                 }
             };
         }
@@ -127,8 +131,8 @@ public class EventingAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         ConsumerEndpointCustomizer<AmqpInboundChannelAdapter> lantianBatchHeaders() {
-            return (adapter, queue, group) -> {
-                if (batchQueues.contains(queue + "|" + group)) {
+            return (adapter, destination, group) -> {
+                if (batchQueues.stream().anyMatch(queue -> queue.endsWith(destination + "." + group))) {
                     adapter.setHeaderMapper(new BatchHeaders());
                 }
             };
