@@ -6,7 +6,6 @@ import cn.lantian.security.Caller;
 import cn.lantian.stationary.access.AccessPolicy;
 import cn.lantian.stationary.events.DomainEvents;
 import cn.lantian.stationary.events.Raised;
-import cn.lantian.stationary.rules.RuleEngine;
 import cn.lantian.stationary.web.Conflict;
 import cn.lantian.stationary.web.FieldError;
 import cn.lantian.stationary.web.InvalidInput;
@@ -33,11 +32,11 @@ public class RegistryService {
     private final Registry registry;
     private final Jurisdictions jurisdictions;
     private final AccessPolicy access;
-    private final RuleEngine rules;
+    private final RecordChecks rules;
     private final Clock clock;
     private final DomainEvents events;
 
-    public RegistryService(Registry registry, Jurisdictions jurisdictions, AccessPolicy access, RuleEngine rules,
+    public RegistryService(Registry registry, Jurisdictions jurisdictions, AccessPolicy access, RecordChecks rules,
             Clock clock, DomainEvents events) {
         this.registry = registry;
         this.jurisdictions = jurisdictions;

@@ -6,6 +6,7 @@ import cn.lantian.stationary.events.DomainEvents;
 import cn.lantian.stationary.events.Raised;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Facility;
+import cn.lantian.stationary.registry.RecordChecks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import reactor.core.publisher.Mono;
  * resolves (with its event) every open finding whose rule no longer breaks. Runs inside the caller's transaction.
  */
 @Component
-public class RuleEngine {
+public class RuleEngine implements RecordChecks {
 
     /** Kashgar keeps Beijing time for official dates. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -51,6 +52,7 @@ public class RuleEngine {
     }
 
     /** Re-evaluates one facility. */
+    @Override
     public Mono<Void> evaluate(Facility f) {
         List<Rule> broken = rules.broken(f, LocalDate.now(clock.withZone(ZONE)));
         return reconcile(f.id(), f.kind(), f.enterpriseId(), f.placement(), f.lon(), f.lat(), broken,
@@ -58,6 +60,7 @@ public class RuleEngine {
     }
 
     /** Re-evaluates one enterprise's own rules (the named enterprises' retrofit). */
+    @Override
     public Mono<Void> evaluate(Enterprise e) {
         return reconcile(e.id(), "enterprise", e.id(), e.placement(), e.lon(), e.lat(), rules.broken(e),
                 "retrofit-" + e.ultraLow());
