@@ -19,8 +19,7 @@ mkdir -p "$WORK"
 cd "$ROOT"
 
 echo "== building"
-mvn -q -B -pl services/indexer -am install -DskipTests
-mvn -q -B -f bench/indexer/pom.xml package
+mvn -q -B -pl services/indexer,bench/indexer -am package -DskipTests
 CP="$ROOT/bench/indexer/target/indexer-bench-0.1.0.jar:$ROOT/bench/indexer/target/lib/*"
 bench() { java -Xmx512m -cp "$CP" cn.lantian.bench.indexer.IndexerBenchmark "$@"; }
 
