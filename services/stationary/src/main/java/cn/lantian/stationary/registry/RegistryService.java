@@ -1,11 +1,12 @@
 package cn.lantian.stationary.registry;
 
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.access.AccessPolicy;
-import cn.lantian.stationary.events.DomainEvents;
-import cn.lantian.stationary.events.Raised;
+import cn.lantian.stationary.events.Location;
 import cn.lantian.stationary.web.Conflict;
 import cn.lantian.stationary.web.FieldError;
 import cn.lantian.stationary.web.InvalidInput;
@@ -34,16 +35,16 @@ public class RegistryService {
     private final AccessPolicy access;
     private final RecordChecks rules;
     private final Clock clock;
-    private final DomainEvents events;
+    private final Outbox outbox;
 
     public RegistryService(Registry registry, Jurisdictions jurisdictions, AccessPolicy access, RecordChecks rules,
-            Clock clock, DomainEvents events) {
+            Clock clock, Outbox outbox) {
         this.registry = registry;
         this.jurisdictions = jurisdictions;
         this.access = access;
         this.rules = rules;
         this.clock = clock;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     /** Creates an enterprise, or with {@code existingId} replaces it as a new version. */
@@ -136,15 +137,14 @@ public class RegistryService {
         if (!now || before) {
             return Mono.empty();
         }
-        return events.raise(new Raised("lantian.stationary.boiler-phased-out.v1", "boiler/" + f.id(), f.placement(),
-                "info", new BoilerPhasedOut(f.id(), f.enterpriseId(), f.text("fuel"), f.number("capacityTph"),
+        return outbox.append(OutgoingEvent.of("lantian.stationary.boiler-phased-out.v1", "boiler/" + f.id(), f.placement(), AccessPolicy.AGENCY, new BoilerPhasedOut(f.id(), f.enterpriseId(), f.text("fuel"), f.number("capacityTph"),
                         LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString(),
-                        new Raised.Location(f.lon(), f.lat()))));
+                        new Location(f.lon(), f.lat()))).withSeverity("info")).then();
     }
 
     /** Data of {@code boiler-phased-out.v1}. */
     record BoilerPhasedOut(String boilerId, String enterpriseId, String fuel, double capacityTph, String date,
-            Raised.Location location) {
+            Location location) {
     }
 
     private Optional<Placement> place(Double lon, Double lat, List<FieldError> errors) {

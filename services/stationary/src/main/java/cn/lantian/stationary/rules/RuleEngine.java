@@ -1,9 +1,12 @@
 package cn.lantian.stationary.rules;
 
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.NamedEnterprises;
 import cn.lantian.reference.Placement;
-import cn.lantian.stationary.events.DomainEvents;
-import cn.lantian.stationary.events.Raised;
+import cn.lantian.stationary.access.AccessPolicy;
+import cn.lantian.stationary.events.Location;
+import cn.lantian.stationary.events.RuleReference;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Facility;
 import cn.lantian.stationary.registry.RecordChecks;
@@ -35,14 +38,14 @@ public class RuleEngine implements RecordChecks {
     private final DatabaseClient db;
     private final RuleTable table;
     private final Rules rules;
-    private final DomainEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public RuleEngine(DatabaseClient db, DomainEvents events, Clock clock) {
+    public RuleEngine(DatabaseClient db, Outbox outbox, Clock clock) {
         this.db = db;
         this.table = RuleTable.load();
         this.rules = new Rules(table, NamedEnterprises.load());
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -83,8 +86,8 @@ public class RuleEngine implements RecordChecks {
             double lon, double lat) {
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         String id = "f-" + facilityId + "-" + rule.id() + "-" + now.toEpochSecond();
-        var data = new FindingRaised(id, new Raised.Rule(rule.id(), rule.source(), rule.threshold(), rule.unit()),
-                facilityId, kind, enterpriseId, rule.summary(), new Raised.Location(lon, lat));
+        var data = new FindingRaised(id, new RuleReference(rule.id(), rule.source(), rule.threshold(), rule.unit()),
+                facilityId, kind, enterpriseId, rule.summary(), new Location(lon, lat));
         return db.sql("insert into finding (id, rule_id, facility_id, facility_kind, enterprise_id, jurisdiction, "
                         + "corps_unit, summary, raised_at) values (:id, :rule, :facility, :kind, :enterprise, :j, :corps, "
                         + ":summary, :at)")
@@ -92,19 +95,19 @@ public class RuleEngine implements RecordChecks {
                 .bind("enterprise", enterpriseId).bind("j", placement.jurisdiction())
                 .bind("corps", placement.corpsUnit() == null ? "" : placement.corpsUnit())
                 .bind("summary", rule.summary()).bind("at", now).then()
-                .then(events.raise(new Raised("lantian.stationary.rule-finding-raised.v1", kind + "/" + facilityId,
-                        placement, rule.severity(), data)));
+                .then(outbox.append(OutgoingEvent.of("lantian.stationary.rule-finding-raised.v1", kind + "/" + facilityId,
+                        placement, AccessPolicy.AGENCY, data).withSeverity(rule.severity())).then());
     }
 
     private Mono<Void> resolve(Finding f, Placement placement, String resolution) {
         Rule rule = table.byId(f.ruleId());
-        var data = new FindingResolved(f.id(), new Raised.Rule(rule.id(), rule.source(), rule.threshold(), rule.unit()),
+        var data = new FindingResolved(f.id(), new RuleReference(rule.id(), rule.source(), rule.threshold(), rule.unit()),
                 f.facilityId(), resolution);
         return db.sql("update finding set resolved_at = :at, resolution = :resolution where id = :id")
                 .bind("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).bind("resolution", resolution)
                 .bind("id", f.id()).then()
-                .then(events.raise(new Raised("lantian.stationary.rule-finding-resolved.v1",
-                        f.facilityKind() + "/" + f.facilityId(), placement, "info", data)));
+                .then(outbox.append(OutgoingEvent.of("lantian.stationary.rule-finding-resolved.v1",
+                        f.facilityKind() + "/" + f.facilityId(), placement, AccessPolicy.AGENCY, data).withSeverity("info")).then());
     }
 
     /** The open findings of a facility or enterprise. */
@@ -154,12 +157,12 @@ public class RuleEngine implements RecordChecks {
 
     /** Data of {@code rule-finding-raised.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FindingRaised(String findingId, Raised.Rule rule, String facilityId, String facilityKind,
-            String enterpriseId, String summary, Raised.Location location) {
+    record FindingRaised(String findingId, RuleReference rule, String facilityId, String facilityKind,
+            String enterpriseId, String summary, Location location) {
     }
 
     /** Data of {@code rule-finding-resolved.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FindingResolved(String findingId, Raised.Rule rule, String facilityId, String resolution) {
+    record FindingResolved(String findingId, RuleReference rule, String facilityId, String resolution) {
     }
 }
