@@ -1,6 +1,7 @@
 package cn.lantian.airquality.observation;
 
 import cn.lantian.airquality.web.InvalidInput;
+import cn.lantian.reference.Csv;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -50,28 +51,27 @@ final class ObservationParser {
     static List<Observation> csv(String body) {
         List<Observation> out = new ArrayList<>();
         List<InvalidInput.Violation> errors = new ArrayList<>();
-        String[] lines = body.split("\r?\n");
-        if (lines.length == 0 || lines[0].isBlank()) {
+        // The platform's CSV reader: quoted fields, a byte-order mark, CRLF; blank and '#' lines are skipped.
+        List<List<String>> rows = Csv.parse(body);
+        if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
             throw InvalidInput.of("body", "empty CSV: a header line is needed");
         }
-        String[] header = lines[0].trim().split(",", -1);
+        List<String> header = rows.get(0).stream().map(String::trim).toList();
         for (String required : List.of("station", "time")) {
-            if (!List.of(header).contains(required)) {
+            if (!header.contains(required)) {
                 throw InvalidInput.of("header", "column '" + required + "' is missing");
             }
         }
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String[] cells = lines[i].split(",", -1);
-            if (cells.length != header.length) {
-                errors.add(new InvalidInput.Violation("line " + (i + 1), "has " + cells.length + " cells, the header " + header.length));
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> cells = rows.get(i);
+            if (cells.size() != header.size()) {
+                errors.add(new InvalidInput.Violation("line " + (i + 1), "has " + cells.size() + " cells, the header "
+                        + header.size()));
                 continue;
             }
             Map<String, String> fields = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                fields.put(header[c].trim(), cells[c].trim());
+            for (int c = 0; c < header.size(); c++) {
+                fields.put(header.get(c), cells.get(c).trim());
             }
             read(fields, i + 1, out, errors);
         }
