@@ -37,21 +37,27 @@ public final class BatchConsumer implements Consumer<Message<List<byte[]>>> {
         List<?> bodies = batch.getPayload();
         List<Map<String, Object>> headers = headers(batch, bodies.size());
         List<IncomingEvent> valid = new ArrayList<>(bodies.size());
-        Map<String, Integer> positionOfId = new HashMap<>();
+        int[] positions = new int[bodies.size()];
         List<DeadLetters.DeadLetter> refused = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             byte[] body = body(bodies.get(i));
             try {
                 IncomingEvent event = events.parse(body);
                 checkExchange(event, headers.get(i));
+                positions[valid.size()] = i;
                 valid.add(event);
-                positionOfId.putIfAbsent(event.id(), i);
             } catch (InvalidEventException e) {
                 refused.add(new DeadLetters.DeadLetter(body, Origin.of(headers.get(i)), e.getMessage()));
             }
         }
-        if (!valid.isEmpty()) {
-            for (BatchHandler.Refusal refusal : handler.handle(valid)) {
+        List<BatchHandler.Refusal> refusals = valid.isEmpty() ? List.of() : handler.handle(valid);
+        if (!refusals.isEmpty()) {
+            // Rare: only now is it worth knowing where each id sits in the batch (its first delivery in it).
+            Map<String, Integer> positionOfId = new HashMap<>();
+            for (int v = 0; v < valid.size(); v++) {
+                positionOfId.putIfAbsent(valid.get(v).id(), positions[v]);
+            }
+            for (BatchHandler.Refusal refusal : refusals) {
                 Integer i = positionOfId.get(refusal.eventId());
                 if (i == null) {
                     throw new IllegalStateException("the handler refused " + refusal.eventId() + ", not in the batch");
@@ -72,7 +78,7 @@ public final class BatchConsumer implements Consumer<Message<List<byte[]>>> {
      * benchmark's pre-fill) is fine.
      */
     private static void checkExchange(IncomingEvent event, Map<String, Object> headers) {
-        String exchange = Origin.of(headers).exchange();
+        String exchange = Origin.exchangeOf(headers);
         String expected = EventContract.exchangeOf(event.domain());
         if (exchange != null && !exchange.isEmpty() && !expected.equals(exchange)) {
             throw new InvalidEventException(List.of("type " + event.type() + " belongs on exchange " + expected

@@ -31,6 +31,12 @@ record Origin(String queue, String exchange, String routingKey, Map<String, Obje
                 string(mapped.get(AmqpHeaders.RECEIVED_ROUTING_KEY)), own);
     }
 
+    /** The exchange alone, read without building an {@link Origin} (checked for every message of every batch). */
+    static String exchangeOf(Map<String, Object> mapped) {
+        return mapped.get(BatchHeaders.PROPERTIES) instanceof MessageProperties props ? props.getReceivedExchange()
+                : string(mapped.get(AmqpHeaders.RECEIVED_EXCHANGE));
+    }
+
     private static String string(Object value) {
         return value == null ? null : value.toString();
     }
