@@ -9,14 +9,11 @@ import cn.lantian.stationary.web.FieldError;
 import cn.lantian.stationary.web.InvalidInput;
 import cn.lantian.stationary.web.NotFound;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,25 +33,20 @@ class EmergencyController {
 
     private static final Set<String> LEVELS = Set.of("yellow", "orange", "red");
 
-    /** One verification task. */
-    record Task(String id, String alertId, String measureId, String enterpriseId, String level, String status,
-            Instant createdAt, Instant endedAt) {
-    }
-
     private final Measures measures;
     private final Registry registry;
     private final AccessPolicy access;
-    private final DatabaseClient db;
+    private final VerificationTasks tasks;
     private final TransactionalOperator tx;
     private final Clock clock;
     private final ElectricityIntake electricity;
 
-    EmergencyController(Measures measures, Registry registry, AccessPolicy access, DatabaseClient db,
+    EmergencyController(Measures measures, Registry registry, AccessPolicy access, VerificationTasks tasks,
             TransactionalOperator tx, Clock clock, ElectricityIntake electricity) {
         this.measures = measures;
         this.registry = registry;
         this.access = access;
-        this.db = db;
+        this.tasks = tasks;
         this.tx = tx;
         this.clock = clock;
         this.electricity = electricity;
@@ -100,28 +92,8 @@ class EmergencyController {
     }
 
     @GetMapping("/tasks")
-    Flux<Task> tasks(@RequestParam(required = false) String alertId, @RequestParam(defaultValue = "open") String status) {
-        return Callers.current().flatMapMany(c -> {
-            List<String> units = access.visibleUnits(c);
-            String sql = "select t.* from verification_task t join enterprise e on e.id = t.enterprise_id where t.status = :s"
-                    + (alertId == null ? "" : " and t.alert_id = :a")
-                    + (units == null ? "" : " and (e.jurisdiction = any(:u) or e.corps_unit = any(:u))")
-                    + " order by t.id limit 1000";
-            DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("s", status);
-            if (alertId != null) {
-                spec = spec.bind("a", alertId);
-            }
-            if (units != null) {
-                spec = spec.bind("u", units.toArray(String[]::new));
-            }
-            return spec.map(r -> {
-                OffsetDateTime ended = r.get("ended_at", OffsetDateTime.class);
-                return new Task(r.get("id", String.class), r.get("alert_id", String.class),
-                        r.get("measure_id", String.class), r.get("enterprise_id", String.class),
-                        r.get("level", String.class), r.get("status", String.class),
-                        r.get("created_at", OffsetDateTime.class).toInstant(), ended == null ? null : ended.toInstant());
-            }).all();
-        });
+    Flux<VerificationTasks.Task> tasks(@RequestParam(required = false) String alertId, @RequestParam(defaultValue = "open") String status) {
+        return Callers.current().flatMapMany(c -> tasks.list(alertId, status, access.visibleUnits(c)));
     }
 
     /** 15-minute electricity use of production lines; the caller must govern each line's place. */

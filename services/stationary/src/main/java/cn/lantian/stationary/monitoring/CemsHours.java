@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -133,6 +134,28 @@ class CemsHours {
                 .bind("o", keys.stream().map(HourKey::outlet).toArray(String[]::new))
                 .bind("p", keys.stream().map(HourKey::pollutant).toArray(String[]::new))
                 .bind("h", keys.stream().map(k -> k.hour().toString()).toArray(String[]::new)).then();
+    }
+
+    /** One stored hour as read back. */
+    record Hour(String outletId, String pollutant, Instant hour, double measured, Double o2, Double flow, String flag,
+            Double valueRef, Double limit, boolean exceeds) {
+    }
+
+    /** The stored hours of an outlet from (inclusive) to (exclusive), of one pollutant or all, in time order. */
+    Flux<Hour> of(String outletId, String pollutant, OffsetDateTime from, OffsetDateTime to) {
+        String sql = "select * from cems_hourly where outlet_id = :o and hour >= :from and hour < :to"
+                + (pollutant == null ? "" : " and pollutant = :p") + " order by hour, pollutant";
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("o", outletId)
+                .bind("from", from.withOffsetSameInstant(ZoneOffset.UTC))
+                .bind("to", to.withOffsetSameInstant(ZoneOffset.UTC));
+        if (pollutant != null) {
+            spec = spec.bind("p", pollutant);
+        }
+        return spec.map(r -> new Hour(r.get("outlet_id", String.class), r.get("pollutant", String.class),
+                r.get("hour", OffsetDateTime.class).toInstant(), r.get("measured", Double.class),
+                r.get("o2", Double.class), r.get("flow", Double.class), r.get("flag", String.class),
+                r.get("value_ref", Double.class), r.get("limit_mg_m3", Double.class),
+                r.get("exceeds", Boolean.class))).all();
     }
 
     /** Closes the open data gaps of the series that received a valid value. */
