@@ -14,8 +14,7 @@ JAVA=${JAVA:-java}
 mkdir -p "$OUT"
 if [ -z "${SKIP_BUILD:-}" ]; then
   echo "building the gateway and the benchmark service"
-  mvn -q -B -f "$ROOT/pom.xml" -pl gateway -am install -DskipTests
-  mvn -q -B -f "$HERE/pom.xml" package -DskipTests
+  mvn -q -B -f "$ROOT/pom.xml" -pl gateway,bench/gateway -am package -DskipTests
 fi
 
 PIDS=()

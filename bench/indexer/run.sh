@@ -27,15 +27,17 @@ ES_AUTH=()
 if [ -n "$ELASTICSEARCH_INDEXER_USER" ]; then ES_AUTH=(-u "$ELASTICSEARCH_INDEXER_USER:$ELASTICSEARCH_INDEXER_PASSWORD"); fi
 
 echo "== building"
-mvn -q -B -pl services/indexer -am install -DskipTests
-mvn -q -B -f bench/indexer/pom.xml package
+mvn -q -B -pl services/indexer,bench/indexer -am package -DskipTests
 CP="$ROOT/bench/indexer/target/indexer-bench-0.1.0.jar:$ROOT/bench/indexer/target/lib/*"
 bench() { java -Xmx512m -cp "$CP" cn.lantian.bench.indexer.IndexerBenchmark "$@"; }
 
 INDEXER_PID=
 start_indexer() {
-  # The launcher's JVM flags, as the service runs in the platform.
-  java -Xms64m -Xmx384m -XX:+UseSerialGC -jar services/indexer/target/indexer.jar --server.port=$PORT \
+  # The launcher's JVM flags with the service's own (services/indexer/jvm.options), as it runs in the platform.
+  local -a flags=(-Xms64m -Xmx384m -XX:+UseSerialGC)
+  mapfile -t -O 3 flags < <(grep -v '^\s*#' services/indexer/jvm.options | grep -v '^\s*$')
+  echo "indexer JVM flags: ${flags[*]}"
+  java "${flags[@]}" -jar services/indexer/target/indexer.jar --server.port=$PORT \
     --spring.cloud.stream.bindings.index-in-0.group=indexer-bench \
     --spring.cloud.stream.bindings.index-in-0.destination=lantian.stationary \
     --spring.cloud.stream.rabbit.bindings.index-in-0.consumer.expires=1800000 \

@@ -1,6 +1,7 @@
 package cn.lantian.contract;
 
 import com.networknt.schema.Error;
+import com.networknt.schema.ExecutionConfig;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -37,6 +38,9 @@ public final class EventContract {
 
     private final Map<String, EventType> types;
     private final SortedSet<String> domains;
+    /** Formats (date-time, uri...) are assertions here, not annotations; built once, not per validated event. */
+    private static final ExecutionConfig FORMATS_ASSERTED = ExecutionConfig.builder().formatAssertionsEnabled(true).build();
+
     private final Schema envelope;
     private final Map<String, Schema> dataSchemas;
 
@@ -108,7 +112,7 @@ public final class EventContract {
         if (event == null || !event.isObject()) {
             return List.of("event: not a JSON object");
         }
-        envelope.validate(event, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))
+        envelope.validate(event, ctx -> ctx.setExecutionConfig(FORMATS_ASSERTED))
                 .forEach(e -> found.add("envelope " + describe(e)));
         JsonNode typeNode = event.get("type");
         String typeName = typeNode == null ? null : typeNode.asString();
@@ -118,7 +122,7 @@ public final class EventContract {
         }
         JsonNode payload = event.get("data");
         if (data != null && payload != null && payload.isObject()) {
-            data.validate(payload, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))
+            data.validate(payload, ctx -> ctx.setExecutionConfig(FORMATS_ASSERTED))
                     .forEach(e -> found.add("data " + describe(e)));
         }
         return found;

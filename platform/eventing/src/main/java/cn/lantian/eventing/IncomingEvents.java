@@ -1,8 +1,11 @@
 package cn.lantian.eventing;
 
 import cn.lantian.contract.EventContract;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.springframework.integration.IntegrationMessageHeaderAccessor;
+import org.springframework.messaging.Message;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -15,6 +18,30 @@ public class IncomingEvents {
     public IncomingEvents(EventContract contract, ObjectMapper json) {
         this.contract = contract;
         this.json = json;
+    }
+
+    /**
+     * Parses and validates one message as it travelled. Spring Cloud Function turns an
+     * {@code application/cloudevents+json} message into binary mode (envelope to {@code ce-*} headers, payload = data
+     * alone); the original AMQP body, which the binder keeps in the {@code sourceData} header, is read instead, so that
+     * the whole envelope is checked.
+     *
+     * @throws InvalidEventException naming every violation when the message is not a valid Lantian event
+     */
+    public IncomingEvent parse(Message<?> message) {
+        if (message.getHeaders().get(IntegrationMessageHeaderAccessor.SOURCE_DATA)
+                instanceof org.springframework.amqp.core.Message original) {
+            return parse(original.getBody());
+        }
+        Object payload = message.getPayload();
+        if (payload instanceof byte[] bytes) {
+            return parse(bytes);
+        }
+        if (payload instanceof String text) {
+            return parse(text.getBytes(StandardCharsets.UTF_8));
+        }
+        throw new InvalidEventException(List.of("payload is " + payload.getClass().getSimpleName()
+                + ", not the raw event: bind the consumer with content-type application/octet-stream"));
     }
 
     /**

@@ -32,6 +32,22 @@ class IncomingEventsTests {
     }
 
     @Test
+    void readsTheWholeEnvelopeFromTheOriginalAmqpBodyWhenTheFunctionGotOnlyItsData() {
+        OutgoingEvent event = OutgoingEvent.of("lantian.stationary.permit-issued.v1", "permit/P-8",
+                new Placement("653125", null), "ecology",
+                Map.of("permitNumber", "P-8", "enterpriseId", "e", "validUntil", "2027-01-01"));
+        byte[] structured = writer.write(event).toString().getBytes();
+        org.springframework.messaging.Message<byte[]> binaryMode = org.springframework.messaging.support.MessageBuilder
+                .withPayload("{\"permitNumber\":\"P-8\"}".getBytes())
+                .setHeader("sourceData", new org.springframework.amqp.core.Message(structured))
+                .build();
+
+        assertThat(incoming.parse(binaryMode).subject()).isEqualTo("permit/P-8");
+        assertThat(incoming.parse(org.springframework.messaging.support.MessageBuilder.withPayload(structured).build())
+                .jurisdiction()).isEqualTo("653125");
+    }
+
+    @Test
     void refusesGarbageWithAReason() {
         assertThatThrownBy(() -> incoming.parse("not json".getBytes()))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");

@@ -22,6 +22,7 @@ public final class PackageCycles {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
-        slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().check(classes);
+        // A module of one package has no slices yet; the check then guards the packages it grows later.
+        slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package cn.lantian.airquality.observation;
 
+import cn.lantian.reference.Csv;
 import cn.lantian.web.FieldError;
 import cn.lantian.web.InvalidInput;
 import java.time.Instant;
@@ -55,32 +56,30 @@ final class ObservationParser {
     static List<Observation> csv(String body) {
         List<Observation> out = new ArrayList<>();
         List<FieldError> errors = new ArrayList<>();
-        String[] lines = body.split("\r?\n");
-        if (lines.length == 0 || lines[0].isBlank()) {
+        // The platform's CSV reader: quoted fields, a byte-order mark, CRLF; blank and '#' lines are skipped.
+        List<List<String>> rows = Csv.parse(body);
+        if (rows.isEmpty() || rows.get(0).stream().allMatch(String::isBlank)) {
             throw InvalidInput.of("body", "empty CSV: a header line is needed");
         }
-        String[] header = lines[0].trim().split(",", -1);
+        List<String> header = rows.get(0).stream().map(String::trim).toList();
         for (String required : List.of("station", "time")) {
-            if (!List.of(header).contains(required)) {
+            if (!header.contains(required)) {
                 throw InvalidInput.of("header", "column '" + required + "' is missing");
             }
         }
         // Without one, every line would store an hour without any value, marked valid.
-        if (POLLUTANTS.stream().noneMatch(List.of(header)::contains)) {
+        if (POLLUTANTS.stream().noneMatch(header::contains)) {
             throw InvalidInput.of("header", "needs at least one pollutant column of " + POLLUTANTS);
         }
-        for (int i = 1; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            String[] cells = lines[i].split(",", -1);
-            if (cells.length != header.length) {
-                errors.add(new FieldError("line " + (i + 1), "has " + cells.length + " cells, the header " + header.length));
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> cells = rows.get(i);
+            if (cells.size() != header.size()) {
+                errors.add(new FieldError("line " + (i + 1), "has " + cells.size() + " cells, the header " + header.size()));
                 continue;
             }
             Map<String, String> fields = new HashMap<>();
-            for (int c = 0; c < header.length; c++) {
-                fields.put(header[c].trim(), cells[c].trim());
+            for (int c = 0; c < header.size(); c++) {
+                fields.put(header.get(c), cells.get(c).trim());
             }
             read(fields, i + 1, out, errors);
         }

@@ -27,100 +27,164 @@ final class Transition {
         this.jurisdictions = jurisdictions;
     }
 
-    Result apply(EnforcementCase c, Command command, CaseStatus to, Instant now) {
-        Builder b = new Builder(c, to, now);
-        Map<String, Object> extra = new LinkedHashMap<>();
-        String note;
-        if (command instanceof Command.Assign a) {
-            require("assignee", a.assignee());
-            b.assignee = a.assignee();
-            extra.put("assignee", a.assignee());
-            note = "assigned to " + a.assignee();
-        } else if (command instanceof Command.ScheduleInspection s) {
-            if (s.at() == null) {
-                throw InvalidInput.of("at", "is required: when the inspection takes place");
-            }
-            b.inspectionAt = s.at();
-            extra.put("inspectionAt", s.at().toString());
-            note = "inspection at " + s.at();
-        } else if (command instanceof Command.RecordInspection r) {
-            require("findings", r.findings());
-            b.findings = r.findings();
-            b.evidence = merge(c.evidence(), r.evidence());
-            extra.put("findings", r.findings());
-            extra.put("evidence", b.evidence);
-            note = r.findings();
-        } else if (command instanceof Command.CampaignInspection r) {
-            require("findings", r.findings());
-            b.findings = "[cross-enforcement " + r.campaignId() + " by " + r.team() + "] " + r.findings();
-            b.evidence = merge(c.evidence(), r.evidence());
-            extra.put("findings", b.findings);
-            extra.put("evidence", b.evidence);
-            extra.put("campaignId", r.campaignId());
-            extra.put("inspectingTeam", r.team());
-            extra.put("violationConfirmed", r.violation());
-            note = b.findings;
-        } else if (command instanceof Command.OrderRectification o) {
-            List<FieldError> errors = new ArrayList<>();
-            if (o.deadline() == null) {
-                errors.add(new FieldError("deadline", "is required: the date by which to rectify"));
-            } else if (!o.deadline().isAfter(now.plus(CaseWorkflow.NOW_TOLERANCE))) {
-                errors.add(new FieldError("deadline", "must lie in the future"));
-            }
-            if (o.requirements() == null || o.requirements().isBlank()) {
-                errors.add(new FieldError("requirements", "is required: what must be rectified"));
-            }
-            if (!errors.isEmpty()) {
-                throw new InvalidInput(errors);
-            }
-            b.deadline = o.deadline();
-            extra.put("requirements", o.requirements());
-            note = "rectify by " + o.deadline() + ": " + o.requirements();
-        } else if (command instanceof Command.Close k) {
-            List<FieldError> errors = new ArrayList<>();
-            if (k.verification() == null || k.verification().isBlank()) {
-                errors.add(new FieldError("verification", "is required: how the rectification was verified"));
-            }
-            if (k.publicOutcome() == null || k.publicOutcome().isBlank()) {
-                errors.add(new FieldError("publicOutcome", "is required: the outcome disclosed to the public"));
-            }
-            if (!errors.isEmpty()) {
-                throw new InvalidInput(errors);
-            }
-            b.close(k.publicOutcome());
-            b.internalNote = k.verification();
-            extra.put("closedOnTime", b.closedOnTime);
-            note = k.verification();
-        } else if (command instanceof Command.Resolve r) {
-            b.close(r.outcome());
-            extra.put("closedOnTime", b.closedOnTime);
-            extra.put("resolvedBy", r.originEventId());
-            note = r.outcome();
-        } else if (command instanceof Command.Escalate e) {
-            note = escalate(c, e, b, now, extra);
-        } else if (command instanceof Command.Refer r) {
-            note = refer(c, r, b, extra);
-        } else if (command instanceof Command.AcceptReferral a) {
-            b.agency = c.referralAgency() != null ? c.referralAgency() : c.agency();
-            b.lead = c.referralJurisdiction() != null ? c.referralJurisdiction() : c.lead();
-            b.assignee = null;
-            b.clearReferral();
-            extra.put("acceptedBy", b.lead + " " + b.agency);
-            note = a.note() == null || a.note().isBlank() ? "referral accepted" : a.note();
-        } else if (command instanceof Command.RefuseReferral r) {
-            require("reason", r.reason());
-            b.status = c.statusBeforeReferral() != null ? c.statusBeforeReferral() : CaseStatus.OPENED;
-            extra.put("refusedBy", (c.referralJurisdiction() == null ? "" : c.referralJurisdiction() + " ")
-                    + (c.referralAgency() == null ? "" : c.referralAgency()));
-            b.clearReferral();
-            note = r.reason();
-        } else {
-            throw new IllegalArgumentException("unknown command " + command);
-        }
-        return new Result(b.build(), note, extra);
+    /** The case being changed: before, the builder of after, the time, and the extra event data collected. */
+    private record Change(EnforcementCase c, Builder b, Instant now, Map<String, Object> extra) {
     }
 
-    private String escalate(EnforcementCase c, Command.Escalate e, Builder b, Instant now, Map<String, Object> extra) {
+    /** What one kind of command does; returns the note for the case's history. */
+    @FunctionalInterface
+    private interface Step<T extends Command> {
+        String apply(T command, Change change);
+    }
+
+    /** One method per command, found by the command's type. */
+    private final Map<Class<?>, Step<?>> steps = Map.ofEntries(
+            step(Command.Assign.class, Transition::assign),
+            step(Command.ScheduleInspection.class, Transition::scheduleInspection),
+            step(Command.RecordInspection.class, Transition::recordInspection),
+            step(Command.CampaignInspection.class, Transition::campaignInspection),
+            step(Command.OrderRectification.class, Transition::orderRectification),
+            step(Command.Close.class, Transition::close),
+            step(Command.Resolve.class, Transition::resolve),
+            step(Command.Escalate.class, this::escalate),
+            step(Command.Refer.class, this::refer),
+            step(Command.AcceptReferral.class, Transition::acceptReferral),
+            step(Command.RefuseReferral.class, Transition::refuseReferral));
+
+    Result apply(EnforcementCase c, Command command, CaseStatus to, Instant now) {
+        Change change = new Change(c, new Builder(c, to, now), now, new LinkedHashMap<>());
+        String note = stepOf(command).apply(command, change);
+        return new Result(change.b().build(), note, change.extra());
+    }
+
+    /** Whether every kind of command has its step (checked by the tests, so a new command cannot be forgotten). */
+    boolean handlesEvery(Class<?>... commands) {
+        return java.util.Arrays.stream(commands).allMatch(steps::containsKey);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Command> Step<T> stepOf(T command) {
+        Step<T> step = (Step<T>) steps.get(command.getClass());
+        if (step == null) {
+            throw new IllegalArgumentException("unknown command " + command);
+        }
+        return step;
+    }
+
+    private static <T extends Command> Map.Entry<Class<?>, Step<?>> step(Class<T> type, Step<T> step) {
+        return Map.entry(type, step);
+    }
+
+    private static String assign(Command.Assign a, Change ch) {
+        require("assignee", a.assignee());
+        ch.b().assignee = a.assignee();
+        ch.extra().put("assignee", a.assignee());
+        return "assigned to " + a.assignee();
+    }
+
+    private static String scheduleInspection(Command.ScheduleInspection s, Change ch) {
+        if (s.at() == null) {
+            throw InvalidInput.of("at", "is required: when the inspection takes place");
+        }
+        ch.b().inspectionAt = s.at();
+        ch.extra().put("inspectionAt", s.at().toString());
+        return "inspection at " + s.at();
+    }
+
+    private static String recordInspection(Command.RecordInspection r, Change ch) {
+        require("findings", r.findings());
+        Builder b = ch.b();
+        b.findings = r.findings();
+        b.evidence = merge(ch.c().evidence(), r.evidence());
+        ch.extra().put("findings", r.findings());
+        ch.extra().put("evidence", b.evidence);
+        return r.findings();
+    }
+
+    private static String campaignInspection(Command.CampaignInspection r, Change ch) {
+        require("findings", r.findings());
+        Builder b = ch.b();
+        Map<String, Object> extra = ch.extra();
+        b.findings = "[cross-enforcement " + r.campaignId() + " by " + r.team() + "] " + r.findings();
+        b.evidence = merge(ch.c().evidence(), r.evidence());
+        extra.put("findings", b.findings);
+        extra.put("evidence", b.evidence);
+        extra.put("campaignId", r.campaignId());
+        extra.put("inspectingTeam", r.team());
+        extra.put("violationConfirmed", r.violation());
+        return b.findings;
+    }
+
+    private static String orderRectification(Command.OrderRectification o, Change ch) {
+        List<FieldError> errors = new ArrayList<>();
+        if (o.deadline() == null) {
+            errors.add(new FieldError("deadline", "is required: the date by which to rectify"));
+        } else if (!o.deadline().isAfter(ch.now().plus(CaseWorkflow.NOW_TOLERANCE))) {
+            errors.add(new FieldError("deadline", "must lie in the future"));
+        }
+        if (o.requirements() == null || o.requirements().isBlank()) {
+            errors.add(new FieldError("requirements", "is required: what must be rectified"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        ch.b().deadline = o.deadline();
+        ch.extra().put("requirements", o.requirements());
+        return "rectify by " + o.deadline() + ": " + o.requirements();
+    }
+
+    private static String close(Command.Close k, Change ch) {
+        List<FieldError> errors = new ArrayList<>();
+        if (k.verification() == null || k.verification().isBlank()) {
+            errors.add(new FieldError("verification", "is required: how the rectification was verified"));
+        }
+        if (k.publicOutcome() == null || k.publicOutcome().isBlank()) {
+            errors.add(new FieldError("publicOutcome", "is required: the outcome disclosed to the public"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        Builder b = ch.b();
+        b.close(k.publicOutcome());
+        b.internalNote = k.verification();
+        ch.extra().put("closedOnTime", b.closedOnTime);
+        return k.verification();
+    }
+
+    private static String resolve(Command.Resolve r, Change ch) {
+        ch.b().close(r.outcome());
+        ch.extra().put("closedOnTime", ch.b().closedOnTime);
+        ch.extra().put("resolvedBy", r.originEventId());
+        return r.outcome();
+    }
+
+    private static String acceptReferral(Command.AcceptReferral a, Change ch) {
+        EnforcementCase c = ch.c();
+        Builder b = ch.b();
+        b.agency = c.referralAgency() != null ? c.referralAgency() : c.agency();
+        b.lead = c.referralJurisdiction() != null ? c.referralJurisdiction() : c.lead();
+        b.assignee = null;
+        b.clearReferral();
+        ch.extra().put("acceptedBy", b.lead + " " + b.agency);
+        return a.note() == null || a.note().isBlank() ? "referral accepted" : a.note();
+    }
+
+    private static String refuseReferral(Command.RefuseReferral r, Change ch) {
+        require("reason", r.reason());
+        EnforcementCase c = ch.c();
+        Builder b = ch.b();
+        b.status = c.statusBeforeReferral() != null ? c.statusBeforeReferral() : CaseStatus.OPENED;
+        ch.extra().put("refusedBy", (c.referralJurisdiction() == null ? "" : c.referralJurisdiction() + " ")
+                + (c.referralAgency() == null ? "" : c.referralAgency()));
+        b.clearReferral();
+        return r.reason();
+    }
+
+    private String escalate(Command.Escalate e, Change ch) {
+        EnforcementCase c = ch.c();
+        Builder b = ch.b();
+        Instant now = ch.now();
+        Map<String, Object> extra = ch.extra();
         List<RoutingTable.EscalationStep> ladder = routing.escalationLadder();
         int level;
         if (e.kind() == null || e.kind().isBlank()) {
@@ -148,7 +212,10 @@ final class Transition {
         return step.nameZh() + " " + step.kind() + (e.note() == null ? "" : ": " + e.note());
     }
 
-    private String refer(EnforcementCase c, Command.Refer r, Builder b, Map<String, Object> extra) {
+    private String refer(Command.Refer r, Change ch) {
+        EnforcementCase c = ch.c();
+        Builder b = ch.b();
+        Map<String, Object> extra = ch.extra();
         List<FieldError> errors = new ArrayList<>();
         if (r.toAgency() == null && r.toJurisdiction() == null) {
             errors.add(new FieldError("toAgency", "name another agency, another unit (toJurisdiction), or both"));

@@ -25,6 +25,11 @@ class TransitionTests {
     }
 
     @Test
+    void everyKindOfCommandHasItsOwnStep() {
+        assertThat(transition.handlesEvery(Command.class.getPermittedSubclasses())).isTrue();
+    }
+
+    @Test
     void escalationClimbsTheLadderFromTheDataWithItsGraceDays() {
         EnforcementCase first = transition.apply(aCase(CaseStatus.RECTIFICATION_ORDERED, NOW.minusSeconds(1), 0),
                 new Command.Escalate(null, null), CaseStatus.ESCALATED, NOW).updated();

@@ -181,6 +181,8 @@ class JointCaseIntegrationTests extends EnforcementIntegrationTest {
         Message dead = await().atMost(Duration.ofSeconds(20))
                 .until(() -> rabbit.receive("lantian.stationary." + GROUP + ".dlq"),
                         m -> m != null && new String(m.getBody()).contains(broken.get("id").asString()));
+        assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-lantian-reason")))
+                .contains("invalid event").contains("outletId");
         assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-exception-message")))
                 .contains("invalid event").contains("outletId");
     }

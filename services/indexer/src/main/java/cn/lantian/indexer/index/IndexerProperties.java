@@ -12,15 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicas replicas per index (0 on a single-node cluster)
  * @param refreshInterval how soon written documents become searchable
  * @param retry how transient Elasticsearch failures are retried before the batch is handed back to the broker
- * @param deadLetterTimeout how long to wait for the broker to confirm a dead-lettered message
- * @param batchMaxWait longest time a consumer collects one batch before handing it on, so that a trickle of events
- *     is searchable soon while a backlog still goes in full batches
  * @param username Elasticsearch user (HTTP basic), none when empty; the launcher passes the generated one
  * @param password that user's password
  */
 @ConfigurationProperties("lantian.indexer")
 public record IndexerProperties(List<String> elasticsearch, String indexPrefix, int replicas, String refreshInterval,
-        Retry retry, Duration deadLetterTimeout, Duration batchMaxWait, String username, String password) {
+        Retry retry, String username, String password) {
 
     public IndexerProperties {
         elasticsearch = elasticsearch == null || elasticsearch.isEmpty() ? List.of("http://127.0.0.1:9200")
@@ -28,8 +25,6 @@ public record IndexerProperties(List<String> elasticsearch, String indexPrefix, 
         indexPrefix = indexPrefix == null ? "lantian-" : indexPrefix;
         refreshInterval = refreshInterval == null ? "1s" : refreshInterval;
         retry = retry == null ? new Retry(null, null, null) : retry;
-        deadLetterTimeout = deadLetterTimeout == null ? Duration.ofSeconds(10) : deadLetterTimeout;
-        batchMaxWait = batchMaxWait == null ? Duration.ofMillis(100) : batchMaxWait;
         username = username == null ? "" : username;
         password = password == null ? "" : password;
     }

@@ -1,10 +1,10 @@
 package cn.lantian.stationary.demo;
 
+import cn.lantian.reference.Csv;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.NamedEnterprise;
 import cn.lantian.reference.NamedEnterprises;
-import cn.lantian.stationary.csv.Csv;
 import cn.lantian.stationary.registry.CreditCode;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Facility;

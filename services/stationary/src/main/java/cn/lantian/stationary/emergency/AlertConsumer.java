@@ -25,18 +25,9 @@ class AlertConsumer {
     Consumer<Message<byte[]>> alerts(IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency,
             TransactionalOperator tx) {
         return message -> {
-            IncomingEvent event = incoming.parse(structured(message));
+            IncomingEvent event = incoming.parse(message);
             handle(event, processed, emergency, tx).block();
         };
-    }
-
-    /**
-     * The event as it travelled: Spring Cloud Function turns an {@code application/cloudevents+json} message into
-     * binary mode (envelope to ce-* headers, payload = data only), so the original AMQP body is read instead.
-     */
-    static byte[] structured(Message<byte[]> message) {
-        return message.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message original
-                ? original.getBody() : message.getPayload();
     }
 
     static Mono<Void> handle(IncomingEvent event, ProcessedEvents processed, EmergencyService emergency,

@@ -36,11 +36,6 @@ class EmergencyController {
 
     private static final Set<String> LEVELS = Set.of("yellow", "orange", "red");
 
-    /** One verification task. */
-    record Task(String id, String alertId, String measureId, String enterpriseId, String level, String status,
-            Instant createdAt, Instant endedAt) {
-    }
-
     private final Measures measures;
     private final Registry registry;
     private final PermitAccess access;
@@ -116,8 +111,8 @@ class EmergencyController {
     }
 
     @GetMapping("/tasks")
-    Flux<Task> tasks(@RequestParam(required = false) String alertId, @RequestParam(defaultValue = "open") String status) {
-        return Callers.current().flatMapMany(c -> tasks.find(status, alertId, access.visibleUnits(c)));
+    Flux<VerificationTasks.Task> tasks(@RequestParam(required = false) String alertId, @RequestParam(defaultValue = "open") String status) {
+        return Callers.current().flatMapMany(c -> tasks.list(alertId, status, access.visibleUnits(c)));
     }
 
     /** 15-minute electricity use of production lines; the caller must govern each line's place. */

@@ -1,7 +1,8 @@
 package cn.lantian.stationary.emergency;
 
-import cn.lantian.stationary.events.DomainEvents;
-import cn.lantian.stationary.events.Raised;
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
+import cn.lantian.stationary.access.PermitAccess;
 import cn.lantian.stationary.monitoring.ReadingListener;
 import cn.lantian.stationary.registry.Registry;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,14 +30,14 @@ public class EmergencyService implements ReadingListener {
     private final DatabaseClient db;
     private final Measures measures;
     private final Registry registry;
-    private final DomainEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    EmergencyService(DatabaseClient db, Measures measures, Registry registry, DomainEvents events, Clock clock) {
+    EmergencyService(DatabaseClient db, Measures measures, Registry registry, Outbox outbox, Clock clock) {
         this.db = db;
         this.measures = measures;
         this.registry = registry;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -65,10 +66,9 @@ public class EmergencyService implements ReadingListener {
                             .bind("id", alert.alertId() + "/" + m.id()).bind("alert", alert.alertId()).bind("m", m.id())
                             .bind("e", m.enterpriseId()).bind("level", m.level()).bind("now", now).then())
                     .thenMany(Flux.fromIterable(byEnterprise.entrySet()))
-                    .concatMap(e -> registry.enterprise(e.getKey()).flatMap(ent -> events.raise(new Raised(
-                            "lantian.stationary.emergency-measures-activated.v1", "enterprise/" + ent.id(),
-                            ent.placement(), "major", new Activated(ent.id(), alert.alertId(), alert.level(),
-                                    e.getValue().stream().map(Measure::measure).toList())))))
+                    .concatMap(e -> registry.enterprise(e.getKey()).flatMap(ent -> outbox.append(OutgoingEvent.of("lantian.stationary.emergency-measures-activated.v1", "enterprise/" + ent.id(),
+                            ent.placement(), PermitAccess.AGENCY, new Activated(ent.id(), alert.alertId(), alert.level(),
+                                    e.getValue().stream().map(Measure::measure).toList())).withSeverity("major")).then()))
                     .then();
         });
         // A county has one alert in force: a new one supersedes whatever was still active there.
@@ -142,10 +142,10 @@ public class EmergencyService implements ReadingListener {
                 .bind("a", a.alertId()).bind("l", line).bind("e", evidence)
                 .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("o", observed).bind("al", allowed)
                 .fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.empty() : registry.enterprise(m.enterpriseId()).flatMap(ent -> events.raise(
-                        new Raised("lantian.stationary.emergency-noncompliance.v1", "enterprise/" + ent.id(),
-                                ent.placement(), "critical", new Noncompliance(ent.id(), a.alertId(), line, evidence,
-                                        observed, allowed, at.toString(), m.id())))));
+                .flatMap(n -> n == 0 ? Mono.empty() : registry.enterprise(m.enterpriseId()).flatMap(ent -> outbox.append(
+                        OutgoingEvent.of("lantian.stationary.emergency-noncompliance.v1", "enterprise/" + ent.id(),
+                                ent.placement(), PermitAccess.AGENCY, new Noncompliance(ent.id(), a.alertId(), line, evidence,
+                                        observed, allowed, at.toString(), m.id())).withSeverity("critical")).then()));
     }
 
     private OffsetDateTime now() {

@@ -1,14 +1,20 @@
 package cn.lantian.stationary.emergency;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
-/** The verification tasks alerts create, as PostgreSQL holds them. */
+/** The verification tasks an alert opens at the enterprises of its reduction list, as read back by officers. */
 @Repository
 class VerificationTasks {
+
+    /** One verification task. */
+    record Task(String id, String alertId, String measureId, String enterpriseId, String level, String status,
+            Instant createdAt, Instant endedAt) {
+    }
 
     private final DatabaseClient db;
 
@@ -17,10 +23,9 @@ class VerificationTasks {
     }
 
     /**
-     * Tasks in that status (of one alert, where named) for enterprises in the given units; null units mean all. At most
-     * 1,000, ordered by id.
+     * Up to 1,000 tasks of a status, of one alert or all, at enterprises in the given units (null: everywhere), by id.
      */
-    Flux<EmergencyController.Task> find(String status, String alertId, List<String> units) {
+    Flux<Task> list(String alertId, String status, List<String> units) {
         String sql = "select t.* from verification_task t join enterprise e on e.id = t.enterprise_id where t.status = :s"
                 + (alertId == null ? "" : " and t.alert_id = :a")
                 + (units == null ? "" : " and (e.jurisdiction = any(:u) or e.corps_unit = any(:u))")
@@ -34,7 +39,7 @@ class VerificationTasks {
         }
         return spec.map(r -> {
             OffsetDateTime ended = r.get("ended_at", OffsetDateTime.class);
-            return new EmergencyController.Task(r.get("id", String.class), r.get("alert_id", String.class),
+            return new Task(r.get("id", String.class), r.get("alert_id", String.class),
                     r.get("measure_id", String.class), r.get("enterprise_id", String.class),
                     r.get("level", String.class), r.get("status", String.class),
                     r.get("created_at", OffsetDateTime.class).toInstant(), ended == null ? null : ended.toInstant());

@@ -1,2 +1,2 @@
-/** The events this service raises and the port through which they reach the outbox. */
+/** Parts of this service's event data that several features share; events go straight to the platform outbox. */
 package cn.lantian.stationary.events;

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,21 +28,16 @@ import tools.jackson.databind.ObjectMapper;
 @RequestMapping("/api/stationary/v1/cems")
 class CemsController {
 
-    /** One stored hour as read back. */
-    record Hour(String outletId, String pollutant, Instant hour, double measured, Double o2, Double flow, String flag,
-            Double valueRef, Double limit, boolean exceeds) {
-    }
-
     private final CemsIngest ingest;
     private final ReadingParser parser;
-    private final DatabaseClient db;
+    private final CemsHours hours;
     private final Registry registry;
     private final PermitAccess access;
 
-    CemsController(CemsIngest ingest, ObjectMapper json, DatabaseClient db, Registry registry, PermitAccess access) {
+    CemsController(CemsIngest ingest, ObjectMapper json, CemsHours hours, Registry registry, PermitAccess access) {
         this.ingest = ingest;
         this.parser = new ReadingParser(json, ingest.tables());
-        this.db = db;
+        this.hours = hours;
         this.registry = registry;
         this.access = access;
     }
@@ -65,7 +59,7 @@ class CemsController {
     }
 
     @GetMapping("/outlets/{outletId}")
-    Flux<Hour> hours(@PathVariable String outletId, @RequestParam(required = false) String pollutant,
+    Flux<CemsHours.Hour> hours(@PathVariable String outletId, @RequestParam(required = false) String pollutant,
             @RequestParam OffsetDateTime from, @RequestParam OffsetDateTime to) {
         if (!to.isAfter(from) || to.toInstant().isAfter(from.toInstant().plusSeconds(92L * 86400))) {
             return Flux.error(InvalidInput.of("to", "must be after from and at most 92 days later"));
@@ -73,20 +67,6 @@ class CemsController {
         return Callers.current().flatMap(c -> registry.facility(outletId)
                         .filter(f -> f.kind().equals("outlet") && access.mayRead(c, f.placement()))
                         .switchIfEmpty(Mono.error(new NotFound("No outlet " + outletId + "."))))
-                .flatMapMany(f -> {
-                    String sql = "select * from cems_hourly where outlet_id = :o and hour >= :from and hour < :to"
-                            + (pollutant == null ? "" : " and pollutant = :p") + " order by hour, pollutant";
-                    DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("o", outletId)
-                            .bind("from", from.withOffsetSameInstant(ZoneOffset.UTC))
-                            .bind("to", to.withOffsetSameInstant(ZoneOffset.UTC));
-                    if (pollutant != null) {
-                        spec = spec.bind("p", pollutant);
-                    }
-                    return spec.map(r -> new Hour(r.get("outlet_id", String.class), r.get("pollutant", String.class),
-                            r.get("hour", OffsetDateTime.class).toInstant(), r.get("measured", Double.class),
-                            r.get("o2", Double.class), r.get("flow", Double.class), r.get("flag", String.class),
-                            r.get("value_ref", Double.class), r.get("limit_mg_m3", Double.class),
-                            r.get("exceeds", Boolean.class))).all();
-                });
+                .flatMapMany(f -> hours.of(outletId, pollutant, from, to));
     }
 }

@@ -1,9 +1,10 @@
 package cn.lantian.stationary.monitoring;
 
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Placement;
 import cn.lantian.stationary.StationaryProperties;
-import cn.lantian.stationary.events.DomainEvents;
-import cn.lantian.stationary.events.Raised;
+import cn.lantian.stationary.access.PermitAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,16 +30,16 @@ public class GapWatch {
     private static final Logger LOG = LoggerFactory.getLogger(GapWatch.class);
 
     private final DatabaseClient db;
-    private final DomainEvents events;
+    private final Outbox outbox;
     private final TransactionalOperator tx;
     private final StationaryProperties properties;
     private final Clock clock;
     private final MonitoringTables tables = MonitoringTables.load();
 
-    public GapWatch(DatabaseClient db, DomainEvents events, TransactionalOperator tx, StationaryProperties properties,
+    public GapWatch(DatabaseClient db, Outbox outbox, TransactionalOperator tx, StationaryProperties properties,
             Clock clock) {
         this.db = db;
-        this.events = events;
+        this.outbox = outbox;
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
@@ -89,8 +90,8 @@ public class GapWatch {
         insert = c.lastValid() == null ? insert.bindNull("last", OffsetDateTime.class)
                 : insert.bind("last", OffsetDateTime.ofInstant(c.lastValid(), ZoneOffset.UTC));
         return insert.fetch().rowsUpdated().flatMap(n -> n == 0 ? Mono.empty()
-                : events.raise(new Raised("lantian.stationary.monitoring-data-gap.v1", "outlet/" + c.outletId(),
-                        c.placement(), "minor", new ExceedanceEvents.Gap(c.enterpriseId(), c.outletId(), c.pollutant(),
-                                c.lastValid() == null ? null : c.lastValid().toString(), hours))));
+                : outbox.append(OutgoingEvent.of("lantian.stationary.monitoring-data-gap.v1", "outlet/" + c.outletId(),
+                        c.placement(), PermitAccess.AGENCY, new ExceedanceEvents.Gap(c.enterpriseId(), c.outletId(), c.pollutant(),
+                                c.lastValid() == null ? null : c.lastValid().toString(), hours)).withSeverity("minor")).then());
     }
 }

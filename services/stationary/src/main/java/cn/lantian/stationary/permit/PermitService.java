@@ -1,10 +1,11 @@
 package cn.lantian.stationary.permit;
 
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.StationaryProperties;
 import cn.lantian.stationary.access.PermitAccess;
-import cn.lantian.stationary.events.DomainEvents;
-import cn.lantian.stationary.events.Raised;
+import cn.lantian.stationary.events.Location;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Registry;
 import cn.lantian.web.Conflict;
@@ -35,17 +36,17 @@ public class PermitService {
     private final Permits permits;
     private final Registry registry;
     private final PermitAccess access;
-    private final DomainEvents events;
+    private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json;
     private final StationaryProperties properties;
 
-    public PermitService(Permits permits, Registry registry, PermitAccess access, DomainEvents events, Clock clock,
+    public PermitService(Permits permits, Registry registry, PermitAccess access, Outbox outbox, Clock clock,
             ObjectMapper json, StationaryProperties properties) {
         this.permits = permits;
         this.registry = registry;
         this.access = access;
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
         this.json = json;
         this.properties = properties;
@@ -197,8 +198,7 @@ public class PermitService {
             case "permit-expiry-warning" -> "minor";
             default -> "info";
         };
-        return events.raise(new Raised("lantian.stationary." + name + ".v1", "permit/" + p.number(), owner.placement(),
-                severity, new PermitEvent(p.number(), p.enterpriseId(), owner.name(), p.validFrom().toString(),
-                        p.validUntil().toString(), new Raised.Location(owner.lon(), owner.lat()), reason, daysLeft)));
+        return outbox.append(OutgoingEvent.of("lantian.stationary." + name + ".v1", "permit/" + p.number(), owner.placement(), PermitAccess.AGENCY, new PermitEvent(p.number(), p.enterpriseId(), owner.name(), p.validFrom().toString(),
+                        p.validUntil().toString(), new Location(owner.lon(), owner.lat()), reason, daysLeft)).withSeverity(severity)).then();
     }
 }

@@ -1,7 +1,7 @@
 package cn.lantian.stationary.registry;
 
+import cn.lantian.reference.Csv;
 import cn.lantian.security.Caller;
-import cn.lantian.stationary.csv.Csv;
 import cn.lantian.web.Conflict;
 import cn.lantian.web.FieldError;
 import cn.lantian.web.Forbidden;

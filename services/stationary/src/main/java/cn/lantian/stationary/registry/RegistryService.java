@@ -1,12 +1,12 @@
 package cn.lantian.stationary.registry;
 
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.stationary.access.PermitAccess;
-import cn.lantian.stationary.events.DomainEvents;
-import cn.lantian.stationary.events.Raised;
-import cn.lantian.stationary.rules.RuleEngine;
+import cn.lantian.stationary.events.Location;
 import cn.lantian.web.Conflict;
 import cn.lantian.web.FieldError;
 import cn.lantian.web.InvalidInput;
@@ -34,19 +34,19 @@ public class RegistryService {
     private final Registry registry;
     private final Jurisdictions jurisdictions;
     private final PermitAccess access;
-    private final RuleEngine rules;
+    private final RecordChecks rules;
     private final Clock clock;
-    private final DomainEvents events;
+    private final Outbox outbox;
     private final Validator validator;
 
-    public RegistryService(Registry registry, Jurisdictions jurisdictions, PermitAccess access, RuleEngine rules,
-            Clock clock, DomainEvents events, Validator validator) {
+    public RegistryService(Registry registry, Jurisdictions jurisdictions, PermitAccess access, RecordChecks rules,
+            Clock clock, Outbox outbox, Validator validator) {
         this.registry = registry;
         this.jurisdictions = jurisdictions;
         this.access = access;
         this.rules = rules;
         this.clock = clock;
-        this.events = events;
+        this.outbox = outbox;
         this.validator = validator;
     }
 
@@ -151,15 +151,14 @@ public class RegistryService {
         if (!now || before) {
             return Mono.empty();
         }
-        return events.raise(new Raised("lantian.stationary.boiler-phased-out.v1", "boiler/" + f.id(), f.placement(),
-                "info", new BoilerPhasedOut(f.id(), f.enterpriseId(), f.text("fuel"), f.number("capacityTph"),
+        return outbox.append(OutgoingEvent.of("lantian.stationary.boiler-phased-out.v1", "boiler/" + f.id(), f.placement(), PermitAccess.AGENCY, new BoilerPhasedOut(f.id(), f.enterpriseId(), f.text("fuel"), f.number("capacityTph"),
                         LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString(),
-                        new Raised.Location(f.lon(), f.lat()))));
+                        new Location(f.lon(), f.lat()))).withSeverity("info")).then();
     }
 
     /** Data of {@code boiler-phased-out.v1}. */
     record BoilerPhasedOut(String boilerId, String enterpriseId, String fuel, double capacityTph, String date,
-            Raised.Location location) {
+            Location location) {
     }
 
     /**

@@ -1,11 +1,15 @@
 package cn.lantian.stationary.rules;
 
+import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.NamedEnterprises;
 import cn.lantian.reference.Placement;
-import cn.lantian.stationary.events.DomainEvents;
-import cn.lantian.stationary.events.Raised;
+import cn.lantian.stationary.access.PermitAccess;
+import cn.lantian.stationary.events.Location;
+import cn.lantian.stationary.events.RuleReference;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Facility;
+import cn.lantian.stationary.registry.RecordChecks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
@@ -26,7 +30,7 @@ import reactor.core.publisher.Mono;
  * resolves (with its event) every open finding whose rule no longer breaks. Runs inside the caller's transaction.
  */
 @Component
-public class RuleEngine {
+public class RuleEngine implements RecordChecks {
 
     /** Kashgar keeps Beijing time for official dates. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -34,14 +38,14 @@ public class RuleEngine {
     private final DatabaseClient db;
     private final RuleTable table;
     private final Rules rules;
-    private final DomainEvents events;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public RuleEngine(DatabaseClient db, DomainEvents events, Clock clock) {
+    public RuleEngine(DatabaseClient db, Outbox outbox, Clock clock) {
         this.db = db;
         this.table = RuleTable.load();
         this.rules = new Rules(table, NamedEnterprises.load());
-        this.events = events;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -51,6 +55,7 @@ public class RuleEngine {
     }
 
     /** Re-evaluates one facility. */
+    @Override
     public Mono<Void> evaluate(Facility f) {
         List<Rule> broken = rules.broken(f, LocalDate.now(clock.withZone(ZONE)));
         return reconcile(f.id(), f.kind(), f.enterpriseId(), f.placement(), f.lon(), f.lat(), broken,
@@ -58,6 +63,7 @@ public class RuleEngine {
     }
 
     /** Re-evaluates one enterprise's own rules (the named enterprises' retrofit). */
+    @Override
     public Mono<Void> evaluate(Enterprise e) {
         return reconcile(e.id(), "enterprise", e.id(), e.placement(), e.lon(), e.lat(), rules.broken(e),
                 "retrofit-" + e.ultraLow());
@@ -80,8 +86,8 @@ public class RuleEngine {
             double lon, double lat) {
         OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
         String id = "f-" + facilityId + "-" + rule.id() + "-" + now.toEpochSecond();
-        var data = new FindingRaised(id, new Raised.Rule(rule.id(), rule.source(), rule.threshold(), rule.unit()),
-                facilityId, kind, enterpriseId, rule.summary(), new Raised.Location(lon, lat));
+        var data = new FindingRaised(id, new RuleReference(rule.id(), rule.source(), rule.threshold(), rule.unit()),
+                facilityId, kind, enterpriseId, rule.summary(), new Location(lon, lat));
         return db.sql("insert into finding (id, rule_id, facility_id, facility_kind, enterprise_id, jurisdiction, "
                         + "corps_unit, summary, raised_at) values (:id, :rule, :facility, :kind, :enterprise, :j, :corps, "
                         + ":summary, :at)")
@@ -89,19 +95,19 @@ public class RuleEngine {
                 .bind("enterprise", enterpriseId).bind("j", placement.jurisdiction())
                 .bind("corps", placement.corpsUnit() == null ? "" : placement.corpsUnit())
                 .bind("summary", rule.summary()).bind("at", now).then()
-                .then(events.raise(new Raised("lantian.stationary.rule-finding-raised.v1", kind + "/" + facilityId,
-                        placement, rule.severity(), data)));
+                .then(outbox.append(OutgoingEvent.of("lantian.stationary.rule-finding-raised.v1", kind + "/" + facilityId,
+                        placement, PermitAccess.AGENCY, data).withSeverity(rule.severity())).then());
     }
 
     private Mono<Void> resolve(Finding f, Placement placement, String resolution) {
         Rule rule = table.byId(f.ruleId());
-        var data = new FindingResolved(f.id(), new Raised.Rule(rule.id(), rule.source(), rule.threshold(), rule.unit()),
+        var data = new FindingResolved(f.id(), new RuleReference(rule.id(), rule.source(), rule.threshold(), rule.unit()),
                 f.facilityId(), resolution);
         return db.sql("update finding set resolved_at = :at, resolution = :resolution where id = :id")
                 .bind("at", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))).bind("resolution", resolution)
                 .bind("id", f.id()).then()
-                .then(events.raise(new Raised("lantian.stationary.rule-finding-resolved.v1",
-                        f.facilityKind() + "/" + f.facilityId(), placement, "info", data)));
+                .then(outbox.append(OutgoingEvent.of("lantian.stationary.rule-finding-resolved.v1",
+                        f.facilityKind() + "/" + f.facilityId(), placement, PermitAccess.AGENCY, data).withSeverity("info")).then());
     }
 
     /** The open findings of a facility or enterprise. */
@@ -151,12 +157,12 @@ public class RuleEngine {
 
     /** Data of {@code rule-finding-raised.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FindingRaised(String findingId, Raised.Rule rule, String facilityId, String facilityKind,
-            String enterpriseId, String summary, Raised.Location location) {
+    record FindingRaised(String findingId, RuleReference rule, String facilityId, String facilityKind,
+            String enterpriseId, String summary, Location location) {
     }
 
     /** Data of {@code rule-finding-resolved.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record FindingResolved(String findingId, Raised.Rule rule, String facilityId, String resolution) {
+    record FindingResolved(String findingId, RuleReference rule, String facilityId, String resolution) {
     }
 }

@@ -1,4 +1,4 @@
-package cn.lantian.stationary.csv;
+package cn.lantian.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

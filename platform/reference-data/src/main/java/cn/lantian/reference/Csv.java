@@ -1,11 +1,15 @@
-package cn.lantian.stationary.csv;
+package cn.lantian.reference;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A small RFC 4180 reader: comma-separated, double-quoted fields may hold commas, quotes and line breaks. */
+/**
+ * The platform's one CSV reader, for {@code text/csv} bodies and messages and for data files: RFC 4180 (comma-separated,
+ * double-quoted fields may hold commas, quotes and line breaks), a leading byte-order mark ignored, lines starting
+ * with {@code #} skipped.
+ */
 public final class Csv {
 
     private Csv() {

@@ -1,10 +1,12 @@
-package cn.lantian.indexer.ingest;
+package cn.lantian.eventing;
 
 import cn.lantian.contract.EventContract;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
@@ -14,15 +16,18 @@ import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
- * Sends refused messages to {@code lantian.dlx} with the consuming queue's name as routing key, which is how the
- * binder binds each queue's dead-letter queue, and with the reason in {@code x-lantian-reason} (and, for tools that
- * read the binder's header, {@code x-exception-message}). Waits for the broker's confirm, so that a message is never
- * acked before its dead letter is safe.
+ * Puts refused messages on their queue's dead-letter queue: published to {@code lantian.dlx} with the consuming queue's
+ * name as routing key (how the binder binds {@code <queue>.dlq}), with the original headers, the reason in
+ * {@code x-lantian-reason} (and {@code x-exception-message}, which the binder's own dead letters use) and where the
+ * message came from. Waits for the broker's confirms, so that a batch is acknowledged only once its dead letters are
+ * safe.
  */
-class DeadLetters {
+final class DeadLetters {
 
     static final String REASON = "x-lantian-reason";
     static final String EXCEPTION_MESSAGE = "x-exception-message";
+    static final String ORIGINAL_EXCHANGE = "x-original-exchange";
+    static final String ORIGINAL_ROUTING_KEY = "x-original-routingKey";
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -35,16 +40,15 @@ class DeadLetters {
     }
 
     /** A message to dead-letter: its body, where it came from, and why it was refused. */
-    record Rejected(byte[] body, String queue, String exchange, String routingKey, Map<String, Object> headers,
-            String reason) {
+    record DeadLetter(byte[] body, Origin origin, String reason) {
     }
 
-    /** Publishes every rejected message and waits for all confirms; throws if the broker does not confirm one. */
-    void send(List<Rejected> rejected) {
-        if (rejected.isEmpty()) {
+    /** Publishes every dead letter, then waits for all confirms; throws if the broker does not confirm one. */
+    void send(List<DeadLetter> deadLetters) {
+        if (deadLetters.isEmpty()) {
             return;
         }
-        List<CorrelationData> confirms = rejected.stream().map(this::publish).toList();
+        List<CorrelationData> confirms = deadLetters.stream().map(this::publish).toList();
         for (CorrelationData confirm : confirms) {
             CorrelationData.Confirm result;
             try {
@@ -52,7 +56,7 @@ class DeadLetters {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while dead-lettering", e);
-            } catch (Exception e) {
+            } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("dead letter not confirmed: " + e.getMessage(), e);
             }
             if (!result.ack()) {
@@ -61,22 +65,21 @@ class DeadLetters {
         }
     }
 
-    private CorrelationData publish(Rejected message) {
+    private CorrelationData publish(DeadLetter letter) {
+        Origin origin = letter.origin();
         MessageProperties props = new MessageProperties();
-        message.headers().forEach((name, value) -> {
-            if (!name.startsWith("amqp_") && !name.startsWith("spring_") && !name.equals("id") && !name.equals("timestamp")) {
-                props.setHeader(name, value);
-            }
-        });
-        props.setHeader(REASON, message.reason());
-        props.setHeader(EXCEPTION_MESSAGE, message.reason());
-        props.setHeader("x-original-exchange", message.exchange());
-        props.setHeader("x-original-routingKey", message.routingKey());
+        for (Map.Entry<String, Object> header : origin.headers().entrySet()) {
+            props.setHeader(header.getKey(), header.getValue());
+        }
+        props.setHeader(REASON, letter.reason());
+        props.setHeader(EXCEPTION_MESSAGE, letter.reason());
+        props.setHeader(ORIGINAL_EXCHANGE, origin.exchange());
+        props.setHeader(ORIGINAL_ROUTING_KEY, origin.routingKey());
         props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         props.setContentType(EventContract.CONTENT_TYPE);
+        log.warn("dead-lettering a message from {}: {}", origin.queue(), letter.reason());
         CorrelationData correlation = new CorrelationData();
-        log.warn("dead-lettering a message from {}: {}", message.queue(), message.reason());
-        rabbit.send(EventContract.DEAD_LETTER_EXCHANGE, message.queue(), new Message(message.body(), props), correlation);
+        rabbit.send(EventContract.DEAD_LETTER_EXCHANGE, origin.queue(), new Message(letter.body(), props), correlation);
         return correlation;
     }
 }

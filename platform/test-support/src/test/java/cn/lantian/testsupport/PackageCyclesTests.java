@@ -1,0 +1,12 @@
+package cn.lantian.testsupport;
+
+import cn.lantian.testsupport.PackageCycles;
+import org.junit.jupiter.api.Test;
+
+class PackageCyclesTests {
+
+    @Test
+    void noFeaturePackageDependsOnItselfThroughOthers() {
+        PackageCycles.assertNone("cn.lantian.testsupport");
+    }
+}
