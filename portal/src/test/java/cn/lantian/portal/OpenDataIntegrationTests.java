@@ -287,4 +287,133 @@ class OpenDataIntegrationTests extends PortalTest {
                 .contains("dir=\"rtl\"", "قەشقەر");
         assertThat(HttpStatus.OK).isNotNull();
     }
+
+    @Test
+    void unknownQueryParametersAreRefusedNamingTheKnownOnes() {
+        JsonNode problem = JSON.readTree(http.get().uri("/api/public/v1/datasets/observations?stations=2700A")
+                .exchange().expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
+                .expectBody().returnResult().getResponseBody());
+        assertThat(problem.get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("parameter").asString()).isEqualTo("stations");
+            assertThat(e.get("reason").asString()).contains("station", "county", "from", "to", "pollutant", "cursor");
+        });
+        for (String uri : List.of("/api/public/v1/datasets/stations?page=2", "/api/public/v1/datasets/cases?sort=id",
+                "/api/public/v1/datasets/alerts?lang=en", "/api/public/v1/downloads?year=2024",
+                "/api/public/v1/downloads/alerts/2024.csv?county=653101")) {
+            http.get().uri(uri).exchange().expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].reason").value(r -> assertThat(r.toString()).contains("known"));
+        }
+    }
+
+    @Test
+    void aPageCutByItsLimitSaysSoWithALinkToTheNextInCsvToo() {
+        // Three Kashgar City stations, 30 days of 24 hours: more than the default limit of 1,000 rows.
+        String uri = "/api/public/v1/datasets/observations?county=653101&from=2024-11-01&to=2024-11-30&format=csv";
+        List<String> rows = new ArrayList<>();
+        int pages = 0;
+        while (uri != null && pages < 10) {
+            var result = http.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+            List<String> lines = result.getResponseBody().lines().toList();
+            assertThat(lines.get(0)).startsWith("station,hour,");
+            rows.addAll(lines.subList(1, lines.size()));
+            uri = next(result.getResponseHeaders());
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(rows).hasSize(3 * 30 * 24).doesNotHaveDuplicates();
+        // JSON pages carry the same link beside their 'next'; the last page has none.
+        var first = http.get().uri("/api/public/v1/datasets/stations?limit=5").exchange().expectBody().returnResult();
+        assertThat(next(first.getResponseHeaders())).contains("limit=5", "cursor=" + JSON.readTree(
+                first.getResponseBody()).get("next").asString());
+        assertThat(next(http.get().uri("/api/public/v1/datasets/stations?limit=50").exchange().expectBody()
+                .returnResult().getResponseHeaders())).isNull();
+        var cases = http.get().uri("/api/public/v1/datasets/enterprises?limit=1&format=csv").exchange().expectBody()
+                .returnResult();
+        assertThat(next(cases.getResponseHeaders())).contains("cursor=");
+    }
+
+    private static String next(HttpHeaders headers) {
+        return headers.getOrEmpty("Link").stream().flatMap(v -> java.util.Arrays.stream(v.split(",\\s*(?=<)")))
+                .filter(l -> l.endsWith("rel=\"next\"")).map(l -> l.substring(1, l.indexOf('>'))).findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void withoutDatesAStationAnswersItsLatestDayInUtcHoursLabelledByTheirEnd() {
+        JsonNode page = json("/api/public/v1/datasets/observations?station=2700A");
+        // The station's latest hour is 2024-11-12T01:00Z (09:00 Beijing): its Beijing day, 24 hours.
+        assertThat(page.get("items")).hasSize(24);
+        assertThat(page.get("items")).extracting(i -> i.get("hour").asString()).contains("2024-11-12T01:00:00Z")
+                .allMatch(h -> h.endsWith("Z"));
+        assertThat(page.get("items").get(0).get("hour").asString()).isEqualTo("2024-11-11T17:00:00Z");
+        assertThat(page.get("times").asString()).contains("UTC", "labelled by its end");
+        JsonNode daily = json("/api/public/v1/datasets/observations?station=2700A&resolution=daily");
+        assertThat(daily.get("items")).hasSize(30);
+        assertThat(daily.get("items").get(29).get("day").asString()).isEqualTo("2024-11-12");
+        assertThat(daily.get("times").asString()).contains("Beijing");
+    }
+
+    @Test
+    void fromAndToAcceptIsoDateTimes() {
+        JsonNode page = JSON.readTree(http.get().uri(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/api/public/v1/datasets/observations?station=2700A&from=2024-11-01T00:00:00Z"
+                        + "&to=2024-11-01T13:00:00%2B08:00")).exchange().expectStatus().isOk().expectBody()
+                .returnResult().getResponseBody());
+        assertThat(page.get("items")).extracting(i -> i.get("hour").asString())
+                .containsExactly("2024-11-01T00:00:00Z", "2024-11-01T01:00:00Z", "2024-11-01T02:00:00Z",
+                        "2024-11-01T03:00:00Z", "2024-11-01T04:00:00Z", "2024-11-01T05:00:00Z");
+        http.get().uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01T25:00:00Z").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("from");
+    }
+
+    @Test
+    void bulkDownloadsAreGzippedOnRequestAndServeByteRanges() throws Exception {
+        byte[] plain = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv").exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING)
+                .expectBody().returnResult().getResponseBody();
+        // The JDK's client leaves the body as sent (the reactive client would inflate it on its own).
+        var zipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/public/v1/downloads/observations-daily/2024.csv"))
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).hasValue("gzip");
+        assertThat(zipped.headers().firstValue(HttpHeaders.VARY)).hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
+        assertThat(zipped.body().length).isLessThan(plain.length / 3);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        var identity = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/public/v1/downloads/observations-daily/2024.csv"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(identity.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
+        assertThat(identity.body()).isEqualTo(plain);
+        assertThat(zipped.headers().firstValue(HttpHeaders.ETAG).orElseThrow())
+                .isNotEqualTo(identity.headers().firstValue(HttpHeaders.ETAG).orElseThrow());
+        byte[] part = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv")
+                .header(HttpHeaders.RANGE, "bytes=100-199").exchange().expectStatus().isEqualTo(HttpStatus.PARTIAL_CONTENT)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + plain.length)
+                .expectBody().returnResult().getResponseBody();
+        assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(plain, 100, 200));
+    }
+
+    @Test
+    void downloadsListOnlyYearsThatHaveData() {
+        JsonNode items = json("/api/public/v1/downloads").get("items");
+        int thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        List<Integer> daily = new ArrayList<>();
+        List<Integer> alerts = new ArrayList<>();
+        items.forEach(i -> {
+            if (i.get("dataset").asString().equals("observations-daily")) {
+                daily.add(i.get("year").asInt());
+            } else if (i.get("dataset").asString().equals("alerts")) {
+                alerts.add(i.get("year").asInt());
+            }
+        });
+        assertThat(daily).first().isEqualTo(thisYear);
+        assertThat(daily).last().isEqualTo(UpstreamStub.FIRST_DAY.getYear());
+        assertThat(daily).hasSize(thisYear - UpstreamStub.FIRST_DAY.getYear() + 1);
+        assertThat(alerts).containsExactly(2024);
+    }
 }

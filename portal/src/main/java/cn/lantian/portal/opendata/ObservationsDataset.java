@@ -4,6 +4,7 @@ import cn.lantian.portal.upstream.AirQuality;
 import cn.lantian.portal.upstream.DayValue;
 import cn.lantian.portal.upstream.HourValue;
 import cn.lantian.portal.upstream.StationNow;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,10 +51,19 @@ class ObservationsDataset {
     record Page(List<Row> rows, String next) {
     }
 
-    /** The request, checked. {@code after} is the cursor's station and time, or null. */
-    record Query(List<StationNow> stations, String resolution, LocalDate from, LocalDate to, Set<String> pollutants,
-            String[] after, int limit) {
+    /**
+     * The request, checked. {@code fromAt}/{@code toAt} narrow hourly values to those instants (inclusive) when the
+     * client gave date-times; {@code after} is the cursor's station and time, or null.
+     */
+    record Query(List<StationNow> stations, String resolution, LocalDate from, LocalDate to, Instant fromAt,
+            Instant toAt, Set<String> pollutants, String[] after, int limit) {
     }
+
+    /** How the times of the answers are to be read; said in JSON answers and the API description. */
+    static final String HOURLY_TIMES = "UTC (ISO 8601); an hour is labelled by its end: 2024-01-01T01:00:00Z is the "
+            + "mean of 00:00 to 01:00 UTC";
+    static final String DAILY_TIMES = "calendar days of Beijing time (UTC+8); a day D is the hours labelled D 01:00 "
+            + "to D+1 00:00 Beijing time";
 
     Mono<Page> page(Query q) {
         return Flux.fromIterable(q.stations())
@@ -79,6 +89,8 @@ class ObservationsDataset {
                     .map(d -> day(station, d)).toList());
         }
         return airQuality.hourly(station, q.from(), q.to()).flatMapIterable(hours -> hours.stream()
+                .filter(h -> (q.fromAt() == null || !h.hour().isBefore(q.fromAt()))
+                        && (q.toAt() == null || !h.hour().isAfter(q.toAt())))
                 .map(h -> hour(station, h)).toList());
     }
 
@@ -96,6 +108,7 @@ class ObservationsDataset {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("licence", licence.field(false));
         root.put("resolution", q.resolution());
+        root.put("times", q.resolution().equals("daily") ? DAILY_TIMES : HOURLY_TIMES);
         root.put("units", Map.of("co", "mg/m3", "others", "ug/m3", "o3", q.resolution().equals("daily")
                 ? "daily maximum 8-hour mean" : "1-hour mean"));
         String timeField = q.resolution().equals("daily") ? "day" : "hour";

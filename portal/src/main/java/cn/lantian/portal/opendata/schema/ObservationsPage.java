@@ -5,7 +5,9 @@ import java.util.List;
 
 /** A page of hourly or daily observations (JSON). */
 @Schema(description = "A page of observations, by station then time; 'next' is the cursor of the next page")
-public record ObservationsPage(LicenceField licence, String resolution, Units units, List<Observation> items,
+public record ObservationsPage(LicenceField licence, String resolution,
+        @Schema(description = "how to read the times: hours in UTC labelled by their end; days in Beijing time")
+        String times, Units units, List<Observation> items,
         String next) {
 
     /** The units of the values. */
