@@ -157,4 +157,20 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTest {
                 .exchange().expectStatus().isForbidden()
                 .expectHeader().doesNotExist("Access-Control-Allow-Origin");
     }
+
+    @Test
+    void letsAnyOriginReadThePublicApiButNotWriteIt() {
+        client().get().uri("/api/public/v1/catalog").header("Origin", "https://notebook.example")
+                .exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(403))
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://notebook.example")
+                .expectHeader().value("Access-Control-Expose-Headers", h -> assertThat(h).contains("Link", "ETag"))
+                .expectHeader().doesNotExist("Access-Control-Allow-Credentials");
+        client().options().uri("/api/public/v1/datasets/stations").header("Origin", "https://notebook.example")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://notebook.example");
+        client().options().uri("/api/public/v1/aqi/calculate").header("Origin", "https://notebook.example")
+                .header("Access-Control-Request-Method", "DELETE")
+                .exchange().expectStatus().isForbidden();
+    }
 }
