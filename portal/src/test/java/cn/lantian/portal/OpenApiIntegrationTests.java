@@ -49,6 +49,10 @@ class OpenApiIntegrationTests extends PortalTest {
             new Case("/api/public/v1/downloads", "", 200, "application/json"),
             new Case("/api/public/v1/downloads/{dataset}/{file}", "", 400, "application/problem+json"),
             new Case("/api/public/v1/licence", "", 200, "application/json"),
+            new Case("/api/public/v1/parameters", "", 200, "application/json"),
+            new Case("/api/public/v1/parameters", "?pollutant=o3", 400, "application/problem+json"),
+            new Case("/api/public/v1/datasets/stations/{id}/latest", "", 200, "application/json"),
+            new Case("/api/public/v1/datasets/stations/{id}/latest", "", 404, "application/problem+json"),
             new Case("/api/public/v1/datasets/boundaries", "", 200, "application/geo+json"),
             new Case("/api/public/v1/catalog", "", 200, "application/ld+json"));
 
@@ -87,7 +91,8 @@ class OpenApiIntegrationTests extends PortalTest {
                 .isEqualTo(documented);
 
         for (Case c : CASES) {
-            String uri = c.path().replace("{dataset}/{file}", "secrets/2024.csv") + c.query();
+            String uri = c.path().replace("{dataset}/{file}", "secrets/2024.csv")
+                    .replace("{id}", c.status() == 200 ? "2700A" : "NOPE") + c.query();
             var result = http.get().uri(uri).exchange().expectStatus().isEqualTo(c.status())
                     .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType(c.mediaType()))
                     .expectBody().returnResult();

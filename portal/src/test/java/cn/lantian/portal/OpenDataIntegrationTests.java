@@ -165,6 +165,9 @@ class OpenDataIntegrationTests extends PortalTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         String[] lines = daily.split("\r\n");
         assertThat(lines[0]).isEqualTo("station,day,aqi,pm25_ugm3,pm10_ugm3,so2_ugm3,no2_ugm3,co_mgm3,o3_ugm3,primary,flag");
+        assertThat(http.get().uri("/api/public/v1/downloads/observations-hourly/2024.csv").exchange().expectStatus()
+                .isOk().expectBody(String.class).returnResult().getResponseBody().lines().skip(8).findFirst().orElseThrow())
+                .as("the eighth hour of the stand-in is flagged for maintenance").endsWith(",invalid,M,maintenance");
         assertThat(lines).hasSize(1 + 8 * 366);
         String targets = http.get().uri("/api/public/v1/downloads/targets/2024.csv").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -415,5 +418,50 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(daily).last().isEqualTo(UpstreamStub.FIRST_DAY.getYear());
         assertThat(daily).hasSize(thisYear - UpstreamStub.FIRST_DAY.getYear() + 1);
         assertThat(alerts).containsExactly(2024);
+    }
+
+    @Test
+    void parametersNameUnitsAveragingAndTheLimitsInForce() {
+        JsonNode answer = json("/api/public/v1/parameters");
+        java.time.LocalDate today = java.time.LocalDate.parse(answer.get("asOf").asString());
+        assertThat(answer.get("items")).extracting(p -> p.get("id").asString())
+                .containsExactly("aqi", "pm25", "pm10", "so2", "no2", "co", "o3");
+        answer.get("items").forEach(p -> {
+            assertThat(p.get("unit").asString()).as(p.get("id").asString()).isNotBlank();
+            p.get("limitsInForce").forEach(l -> {
+                assertThat(l.get("from").isNull() || !java.time.LocalDate.parse(l.get("from").asString()).isAfter(today)).isTrue();
+                assertThat(l.get("to").isNull() || !java.time.LocalDate.parse(l.get("to").asString()).isBefore(today)).isTrue();
+            });
+        });
+        JsonNode pm25 = answer.get("items").get(1);
+        assertThat(pm25.get("limitsInForce")).extracting(l -> l.get("averaging").asString()).contains("24-hour", "annual");
+        assertThat(answer.get("flags")).extracting(f -> f.get("code").asString()).contains("N", "M", "D");
+        JsonNode hourly = json("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01&to=2024-11-01");
+        assertThat(hourly.get("units").get("o3").asString()).isEqualTo("ug/m3");
+        assertThat(hourly.get("units").get("co").asString()).isEqualTo("mg/m3");
+        assertThat(hourly.get("averaging").get("o3").asString()).isEqualTo("1-hour mean");
+        JsonNode flagged = hourly.get("items").get(7);
+        assertThat(flagged.get("flag").asString()).isEqualTo("invalid");
+        assertThat(flagged.get("quality").asString()).isEqualTo("M");
+        assertThat(flagged.get("qualityReason").asString()).isEqualTo("maintenance");
+        assertThat(hourly.get("items").get(0).get("quality").asString()).isEqualTo("N");
+        assertThat(hourly.get("items").get(0).get("qualityReason").isNull()).isTrue();
+        assertThat(json("/api/public/v1/datasets/observations?station=2700A&resolution=daily&from=2024-11-01&to=2024-11-01")
+                .get("averaging").get("o3").asString()).isEqualTo("daily maximum 8-hour mean");
+    }
+
+    @Test
+    void aStationsLatestHourCarriesEveryConcentrationWithUnits() {
+        JsonNode latest = json("/api/public/v1/datasets/stations/2700A/latest");
+        assertThat(latest.get("hour").asString()).isEqualTo("2024-11-12T01:00:00Z");
+        for (String p : List.of("pm25", "pm10", "so2", "no2", "co", "o3")) {
+            assertThat(latest.get(p).isNumber()).as(p).isTrue();
+            assertThat(latest.get("units").get(p).asString()).as(p).isNotBlank();
+        }
+        assertThat(latest.get("aqi").isInt()).isTrue();
+        http.get().uri("/api/public/v1/datasets/stations/NOPE/latest").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json");
+        assertThat(json("/api/public/v1/datasets/stations").get("items").get(0).get("timeZone").asString())
+                .isEqualTo("Asia/Shanghai");
     }
 }

@@ -14,6 +14,11 @@ class OpenDataConfiguration {
         return Licence.load();
     }
 
+    @Bean
+    Parameters parameters() {
+        return Parameters.load();
+    }
+
     /** Names the API, its version and its licence in the OpenAPI document (springdoc fills in the paths). */
     @Bean
     io.swagger.v3.oas.models.OpenAPI openApi(Licence licence) {
