@@ -193,6 +193,8 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(distribution.get("dcat:accessURL").get("@id").asString())
                 .isEqualTo("http://127.0.0.1:" + port + "/api/public/v1/datasets/stations");
         assertThat(distribution.get("dct:license").get("@id").asString()).contains("odbl");
+        assertThat(result.getResponseBody()).asString().doesNotContain("/api/public/v1/alerts\"")
+                .doesNotContain("/api/public/v1/cases\"").doesNotContain("/api/public/v1/targets/");
         assertThat(catalog.get("dct:license").get("@id").asString()).contains("creativecommons");
     }
 
@@ -463,5 +465,57 @@ class OpenDataIntegrationTests extends PortalTest {
                 .expectHeader().contentType("application/problem+json");
         assertThat(json("/api/public/v1/datasets/stations").get("items").get(0).get("timeZone").asString())
                 .isEqualTo("Asia/Shanghai");
+    }
+
+    @Test
+    void theCatalogueWalksToEveryDistributionAtThePublicAddressWithItsDeclaredMediaType() throws Exception {
+        JsonNode catalog = JSON.readTree(http.get().uri("/api/public/v1/catalog")
+                .header("X-Forwarded-Host", "open.lantian.example").header("X-Forwarded-Proto", "https")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        String base = "https://open.lantian.example";
+        assertThat(catalog.get("@id").asString()).isEqualTo(base + "/api/public/v1/catalog");
+        int walked = 0;
+        for (JsonNode dataset : catalog.get("dcat:dataset")) {
+            for (JsonNode distribution : dataset.get("dcat:distribution")) {
+                String declared = distribution.get("dcat:mediaType").get("@id").asString()
+                        .replace("https://www.iana.org/assignments/media-types/", "");
+                for (String link : List.of("dcat:accessURL", "dcat:downloadURL")) {
+                    if (!distribution.has(link)) {
+                        continue;
+                    }
+                    String iri = distribution.get(link).get("@id").asString();
+                    assertThat(iri).as(dataset.get("dct:identifier").asString()).startsWith(base + "/api/public/v1/");
+                    String path = iri.substring(base.length());
+                    if (declared.equals("text/event-stream")) {
+                        // A stream never ends: its status and type are enough.
+                        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                        answer.body().close();
+                        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                        assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                                t -> assertThat(t).startsWith(declared));
+                    } else {
+                        http.get().uri(path).exchange().expectStatus().isOk()
+                                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.parseMediaType(declared));
+                    }
+                    walked++;
+                }
+            }
+        }
+        assertThat(walked).isGreaterThanOrEqualTo(18);
+    }
+
+    @Test
+    void theOpenDataPageAndTheOpenApiServerUseThePublicAddress() {
+        String page = http.get().uri("/open-data?lang=en").header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(page).contains("https://open.lantian.example/api/public/v1/datasets/stations")
+                .doesNotContain("127.0.0.1");
+        JsonNode api = JSON.readTree(http.get().uri("/api/public/v1/openapi").header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBody());
+        assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("https://open.lantian.example");
     }
 }

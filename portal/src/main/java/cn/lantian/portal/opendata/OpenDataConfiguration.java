@@ -29,6 +29,13 @@ class OpenDataConfiguration {
                         .identifier(licence.id())));
     }
 
+    /** The OpenAPI document's server is the address visitors use, as for every address the portal publishes. */
+    @Bean
+    org.springdoc.core.customizers.ServerBaseUrlCustomizer publicServer(cn.lantian.portal.PortalProperties properties) {
+        String configured = properties.publicBaseUrl();
+        return (url, request) -> configured == null || configured.isBlank() ? url : configured.replaceAll("/+$", "");
+    }
+
     @Bean
     Categories categories() {
         return Categories.load();
