@@ -77,9 +77,10 @@ class CatalogController {
         root.put("dct:description", datasets.get("description"));
         root.put("dct:publisher", datasets.get("publisher"));
         root.put("dct:language", datasets.get("language"));
-        root.put("dct:license", Map.of("@id", licence.url()));
-        root.put("dct:rights", licence.attribution());
-        root.put("foaf:homepage", Map.of("@id", base + "/"));
+        // DCAT-AP types every referenced resource: a licence is a dct:LicenseDocument, the rights a statement.
+        root.put("dct:license", Map.of("@id", licence.url(), "@type", "dct:LicenseDocument"));
+        root.put("dct:rights", Map.of("@type", "dct:RightsStatement", "rdfs:label", licence.attribution()));
+        root.put("foaf:homepage", Map.of("@id", base + "/", "@type", "foaf:Document"));
         List<Object> list = new ArrayList<>();
         for (JsonNode d : datasets.get("datasets")) {
             ObjectNode copy = (ObjectNode) d.deepCopy();
@@ -98,7 +99,7 @@ class CatalogController {
                     }
                 }
                 o.set("dct:license", json.createObjectNode().put("@id", d.path("spatial").asBoolean(false)
-                        ? licence.mapUrl() : licence.url()));
+                        ? licence.mapUrl() : licence.url()).put("@type", "dct:LicenseDocument"));
             }
             copy.remove("spatial");
             list.add(copy);
