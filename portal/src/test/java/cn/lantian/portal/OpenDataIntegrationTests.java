@@ -165,7 +165,8 @@ class OpenDataIntegrationTests extends PortalTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         String[] lines = daily.split("\r\n");
         assertThat(lines[0]).isEqualTo("station,day,aqi,pm25_ugm3,pm10_ugm3,so2_ugm3,no2_ugm3,co_mgm3,o3_ugm3,primary,flag");
-        assertThat(http.get().uri("/api/public/v1/downloads/observations-hourly/2024.csv").exchange().expectStatus()
+        assertThat(http.get().uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01&to=2024-11-01"
+                + "&format=csv").exchange().expectStatus()
                 .isOk().expectBody(String.class).returnResult().getResponseBody().lines().skip(8).findFirst().orElseThrow())
                 .as("the eighth hour of the stand-in is flagged for maintenance").endsWith(",invalid,M,maintenance");
         assertThat(lines).hasSize(1 + 8 * 366);

@@ -77,10 +77,12 @@ class DatasetsController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/stations")
     Mono<ResponseEntity<byte[]>> stations(ServerWebExchange exchange,
-            @Parameter(description = "json, csv or geojson") @RequestParam(required = false) String format,
+            @Parameter(description = "json (default), csv or geojson", schema = @Schema(type = "string", allowableValues = {"json", "csv", "geojson"})) @RequestParam(required = false) String format,
             @Parameter(description = "division code (653125) or Corps unit id (xpcc-3)") @RequestParam(required = false) String county,
-            @Parameter(description = "minLon,minLat,maxLon,maxLat") @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+            @Parameter(description = "minLon,minLat,maxLon,maxLat (WGS 84)", schema = @Schema(type = "string", pattern = "^-?[0-9.]+(,-?[0-9.]+){3}$")) @RequestParam(required = false) String bbox,
+            @Parameter(description = "rows per page", schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String cursor) {
         Params params = new Params();
         params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), STATION_PARAMETERS);
         String chosen = Formats.choose(params, format, exchange, List.of("json", "csv", "geojson"));
@@ -131,14 +133,15 @@ class DatasetsController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/observations")
     Mono<ResponseEntity<byte[]>> observations(ServerWebExchange exchange,
-            @Parameter(description = "hourly (default) or daily") @RequestParam(required = false) String resolution,
+            @Parameter(description = "hourly (default) or daily", schema = @Schema(type = "string", allowableValues = {"hourly", "daily"})) @RequestParam(required = false) String resolution,
             @RequestParam(required = false) String station, @RequestParam(required = false) String county,
             @RequestParam(required = false) String bbox, @RequestParam(required = false) String pollutant,
             @Parameter(description = "first date (2024-01-01, Beijing time) or date-time (2024-01-01T00:00:00Z)")
             @RequestParam(required = false) String from,
             @Parameter(description = "last date, inclusive, or date-time") @RequestParam(required = false) String to,
-            @Parameter(description = "json (default) or csv") @RequestParam(required = false) String format,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+            @Parameter(description = "json (default) or csv", schema = @Schema(type = "string", allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
+            @Parameter(description = "rows per page", schema = @Schema(type = "integer", minimum = "1", maximum = "10000", defaultValue = "1000")) @RequestParam(required = false) String limit,
+            @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String cursor) {
         Params params = new Params();
         params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), OBSERVATION_PARAMETERS);
         String res = params.oneOf("resolution", resolution, "hourly", List.of("hourly", "daily"));

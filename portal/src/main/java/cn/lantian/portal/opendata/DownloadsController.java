@@ -141,8 +141,12 @@ class DownloadsController {
     @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/downloads/{dataset}/{file}")
-    Mono<ResponseEntity<Resource>> download(ServerWebExchange exchange, @PathVariable String dataset,
-            @PathVariable String file) {
+    Mono<ResponseEntity<Resource>> download(ServerWebExchange exchange,
+            @io.swagger.v3.oas.annotations.Parameter(description = "the dataset", schema = @Schema(type = "string",
+                    allowableValues = {"observations-daily", "observations-hourly", "targets", "alerts"}))
+            @PathVariable String dataset,
+            @io.swagger.v3.oas.annotations.Parameter(description = "the year's file", schema = @Schema(type = "string",
+                    pattern = "^[0-9]{4}\\.csv$")) @PathVariable String file) {
         Params params = new Params();
         params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), List.of());
         params.oneOf("dataset", dataset, null, DATASETS);
