@@ -256,7 +256,22 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(api.get("paths").propertyNames()).contains("/api/public/v1/catalog",
                 "/api/public/v1/datasets/stations", "/api/public/v1/datasets/observations",
                 "/api/public/v1/downloads/{dataset}/{file}", "/api/public/v1/live", "/api/public/v1/licence",
-                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases", "/api/public/v1/datasets/alerts");
+                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases", "/api/public/v1/datasets/alerts",
+                "/api/public/v1/parameters", "/api/public/v1/datasets/stations/{id}/latest");
+        JsonNode observations = api.get("paths").get("/api/public/v1/datasets/observations").get("get");
+        observations.get("parameters").forEach(p -> {
+            String name = p.get("name").asString();
+            if (name.equals("limit")) {
+                assertThat(p.get("schema").get("type").asString()).isEqualTo("integer");
+            }
+            if (name.equals("resolution")) {
+                assertThat(p.get("schema").get("enum")).extracting(JsonNode::asString).containsExactly("hourly", "daily");
+            }
+        });
+        assertThat(observations.get("tags")).extracting(JsonNode::asString).containsExactly("datasets");
+        assertThat(observations.get("responses").propertyNames()).contains("200", "304", "400", "429", "502");
+        assertThat(api.get("paths").get("/api/public/v1/datasets/stations/{id}/latest").get("get").get("responses")
+                .propertyNames()).contains("404");
     }
 
     @Test
