@@ -85,6 +85,10 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTest {
         assertThat(config.get("urls").valueStream().map(u -> u.get("url").asString()))
                 .contains("/v3/api-docs", "/openapi/stationary", "/openapi/mobile", "/openapi/dust", "/openapi/straw",
                         "/openapi/greening", "/openapi/air-quality", "/openapi/enforcement", "/openapi/indexer");
+        assertThat(config.get("urls.primaryName").asString()).isEqualTo("open-data");
+        // springdoc sorts the list by name; the primary one is what opens.
+        assertThat(config.get("urls").valueStream().filter(u -> u.get("name").asString().equals("open-data"))
+                .map(u -> u.get("url").asString())).containsExactly("/api/public/v1/openapi");
         JsonNode own = client().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(own.at("/paths").has("/api/me")).isTrue();
