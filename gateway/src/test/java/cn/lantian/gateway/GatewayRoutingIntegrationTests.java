@@ -87,6 +87,10 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTest {
         assertThat(config.get("urls").valueStream().map(u -> u.get("url").asString()))
                 .contains("/v3/api-docs", "/openapi/stationary", "/openapi/mobile", "/openapi/dust", "/openapi/straw",
                         "/openapi/greening", "/openapi/air-quality", "/openapi/enforcement", "/openapi/indexer");
+        assertThat(config.get("urls.primaryName").asString()).isEqualTo("open-data");
+        // springdoc sorts the list by name; the primary one is what opens.
+        assertThat(config.get("urls").valueStream().filter(u -> u.get("name").asString().equals("open-data"))
+                .map(u -> u.get("url").asString())).containsExactly("/api/public/v1/openapi");
         JsonNode own = client().get().uri("/v3/api-docs").exchange().expectStatus().isOk()
                 .expectBody(JsonNode.class).returnResult().getResponseBody();
         assertThat(own.at("/paths").has("/api/me")).isTrue();
@@ -158,5 +162,21 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTest {
                 .header("Access-Control-Request-Method", "POST")
                 .exchange().expectStatus().isForbidden()
                 .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
+
+    @Test
+    void letsAnyOriginReadThePublicApiButNotWriteIt() {
+        client().get().uri("/api/public/v1/catalog").header("Origin", "https://notebook.example")
+                .exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(403))
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://notebook.example")
+                .expectHeader().value("Access-Control-Expose-Headers", h -> assertThat(h).contains("Link", "ETag"))
+                .expectHeader().doesNotExist("Access-Control-Allow-Credentials");
+        client().options().uri("/api/public/v1/datasets/stations").header("Origin", "https://notebook.example")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://notebook.example");
+        client().options().uri("/api/public/v1/aqi/calculate").header("Origin", "https://notebook.example")
+                .header("Access-Control-Request-Method", "DELETE")
+                .exchange().expectStatus().isForbidden();
     }
 }

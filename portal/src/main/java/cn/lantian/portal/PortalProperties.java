@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param seriesCache how long a station's series read from air-quality is reused
  * @param pageSizeMax the largest page a list request may ask for
  * @param firstYear the first year the open data covers
+ * @param publicBaseUrl the address visitors use (e.g. https://lantian.kashgar.cn); empty: the forwarded request's
  */
 @ConfigurationProperties("lantian.portal")
 public record PortalProperties(Upstream upstream, Duration latestRefresh, Duration seriesCache, int pageSizeMax,
-        int firstYear) {
+        int firstYear, String publicBaseUrl) {
 
     /** Base URLs of the owners' public endpoints. */
     public record Upstream(URI airQuality, URI stationary, URI enforcement, Duration timeout) {

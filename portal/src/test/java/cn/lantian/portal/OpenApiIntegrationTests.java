@@ -49,6 +49,10 @@ class OpenApiIntegrationTests extends PortalTest {
             new Case("/api/public/v1/downloads", "", 200, "application/json"),
             new Case("/api/public/v1/downloads/{dataset}/{file}", "", 400, "application/problem+json"),
             new Case("/api/public/v1/licence", "", 200, "application/json"),
+            new Case("/api/public/v1/parameters", "", 200, "application/json"),
+            new Case("/api/public/v1/parameters", "?pollutant=o3", 400, "application/problem+json"),
+            new Case("/api/public/v1/datasets/stations/{id}/latest", "", 200, "application/json"),
+            new Case("/api/public/v1/datasets/stations/{id}/latest", "", 404, "application/problem+json"),
             new Case("/api/public/v1/datasets/boundaries", "", 200, "application/geo+json"),
             new Case("/api/public/v1/catalog", "", 200, "application/ld+json"));
 
@@ -75,7 +79,9 @@ class OpenApiIntegrationTests extends PortalTest {
         api.get("paths").properties().forEach(path -> path.getValue().path("get").path("responses").properties()
                 .forEach(response -> response.getValue().path("content").properties().forEach(content -> {
                     JsonNode schema = content.getValue().path("schema");
-                    if (content.getKey().contains("json")) {
+                    // 429 (the gateway's rate limit) and 502 (an owner away) share the problem schema the 400s check.
+                    boolean provoked = !response.getKey().equals("429") && !response.getKey().equals("502");
+                    if (content.getKey().contains("json") && provoked) {
                         // A JSON answer documented only as bytes tells clients nothing: each names its component.
                         assertThat(reference(schema)).as(path.getKey() + " " + content.getKey()).isNotNull();
                         documented.add(path.getKey() + " " + response.getKey() + " " + content.getKey());
@@ -87,7 +93,8 @@ class OpenApiIntegrationTests extends PortalTest {
                 .isEqualTo(documented);
 
         for (Case c : CASES) {
-            String uri = c.path().replace("{dataset}/{file}", "secrets/2024.csv") + c.query();
+            String uri = c.path().replace("{dataset}/{file}", "secrets/2024.csv")
+                    .replace("{id}", c.status() == 200 ? "2700A" : "NOPE") + c.query();
             var result = http.get().uri(uri).exchange().expectStatus().isEqualTo(c.status())
                     .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType(c.mediaType()))
                     .expectBody().returnResult();

@@ -165,6 +165,10 @@ class OpenDataIntegrationTests extends PortalTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         String[] lines = daily.split("\r\n");
         assertThat(lines[0]).isEqualTo("station,day,aqi,pm25_ugm3,pm10_ugm3,so2_ugm3,no2_ugm3,co_mgm3,o3_ugm3,primary,flag");
+        assertThat(http.get().uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01&to=2024-11-01"
+                + "&format=csv").exchange().expectStatus()
+                .isOk().expectBody(String.class).returnResult().getResponseBody().lines().skip(8).findFirst().orElseThrow())
+                .as("the eighth hour of the stand-in is flagged for maintenance").endsWith(",invalid,M,maintenance");
         assertThat(lines).hasSize(1 + 8 * 366);
         String targets = http.get().uri("/api/public/v1/downloads/targets/2024.csv").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -190,6 +194,8 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(distribution.get("dcat:accessURL").get("@id").asString())
                 .isEqualTo("http://127.0.0.1:" + port + "/api/public/v1/datasets/stations");
         assertThat(distribution.get("dct:license").get("@id").asString()).contains("odbl");
+        assertThat(result.getResponseBody()).asString().doesNotContain("/api/public/v1/alerts\"")
+                .doesNotContain("/api/public/v1/cases\"").doesNotContain("/api/public/v1/targets/");
         assertThat(catalog.get("dct:license").get("@id").asString()).contains("creativecommons");
     }
 
@@ -250,7 +256,22 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(api.get("paths").propertyNames()).contains("/api/public/v1/catalog",
                 "/api/public/v1/datasets/stations", "/api/public/v1/datasets/observations",
                 "/api/public/v1/downloads/{dataset}/{file}", "/api/public/v1/live", "/api/public/v1/licence",
-                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases", "/api/public/v1/datasets/alerts");
+                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases", "/api/public/v1/datasets/alerts",
+                "/api/public/v1/parameters", "/api/public/v1/datasets/stations/{id}/latest");
+        JsonNode observations = api.get("paths").get("/api/public/v1/datasets/observations").get("get");
+        observations.get("parameters").forEach(p -> {
+            String name = p.get("name").asString();
+            if (name.equals("limit")) {
+                assertThat(p.get("schema").get("type").asString()).isEqualTo("integer");
+            }
+            if (name.equals("resolution")) {
+                assertThat(p.get("schema").get("enum")).extracting(JsonNode::asString).containsExactly("hourly", "daily");
+            }
+        });
+        assertThat(observations.get("tags")).extracting(JsonNode::asString).containsExactly("datasets");
+        assertThat(observations.get("responses").propertyNames()).contains("200", "304", "400", "429", "502");
+        assertThat(api.get("paths").get("/api/public/v1/datasets/stations/{id}/latest").get("get").get("responses")
+                .propertyNames()).contains("404");
     }
 
     @Test
@@ -286,5 +307,231 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(http.get().uri("/?lang=ug").exchange().expectBody(String.class).returnResult().getResponseBody())
                 .contains("dir=\"rtl\"", "قەشقەر");
         assertThat(HttpStatus.OK).isNotNull();
+    }
+
+    @Test
+    void unknownQueryParametersAreRefusedNamingTheKnownOnes() {
+        JsonNode problem = JSON.readTree(http.get().uri("/api/public/v1/datasets/observations?stations=2700A")
+                .exchange().expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
+                .expectBody().returnResult().getResponseBody());
+        assertThat(problem.get("errors")).singleElement().satisfies(e -> {
+            assertThat(e.get("parameter").asString()).isEqualTo("stations");
+            assertThat(e.get("reason").asString()).contains("station", "county", "from", "to", "pollutant", "cursor");
+        });
+        for (String uri : List.of("/api/public/v1/datasets/stations?page=2", "/api/public/v1/datasets/cases?sort=id",
+                "/api/public/v1/datasets/alerts?lang=en", "/api/public/v1/downloads?year=2024",
+                "/api/public/v1/downloads/alerts/2024.csv?county=653101")) {
+            http.get().uri(uri).exchange().expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].reason").value(r -> assertThat(r.toString()).contains("known"));
+        }
+    }
+
+    @Test
+    void aPageCutByItsLimitSaysSoWithALinkToTheNextInCsvToo() {
+        // Three Kashgar City stations, 30 days of 24 hours: more than the default limit of 1,000 rows.
+        String uri = "/api/public/v1/datasets/observations?county=653101&from=2024-11-01&to=2024-11-30&format=csv";
+        List<String> rows = new ArrayList<>();
+        int pages = 0;
+        while (uri != null && pages < 10) {
+            var result = http.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+            List<String> lines = result.getResponseBody().lines().toList();
+            assertThat(lines.get(0)).startsWith("station,hour,");
+            rows.addAll(lines.subList(1, lines.size()));
+            uri = next(result.getResponseHeaders());
+            pages++;
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(rows).hasSize(3 * 30 * 24).doesNotHaveDuplicates();
+        // JSON pages carry the same link beside their 'next'; the last page has none.
+        var first = http.get().uri("/api/public/v1/datasets/stations?limit=5").exchange().expectBody().returnResult();
+        assertThat(next(first.getResponseHeaders())).contains("limit=5", "cursor=" + JSON.readTree(
+                first.getResponseBody()).get("next").asString());
+        assertThat(next(http.get().uri("/api/public/v1/datasets/stations?limit=50").exchange().expectBody()
+                .returnResult().getResponseHeaders())).isNull();
+        var cases = http.get().uri("/api/public/v1/datasets/enterprises?limit=1&format=csv").exchange().expectBody()
+                .returnResult();
+        assertThat(next(cases.getResponseHeaders())).contains("cursor=");
+    }
+
+    private static String next(HttpHeaders headers) {
+        return headers.getOrEmpty("Link").stream().flatMap(v -> java.util.Arrays.stream(v.split(",\\s*(?=<)")))
+                .filter(l -> l.endsWith("rel=\"next\"")).map(l -> l.substring(1, l.indexOf('>'))).findFirst()
+                .orElse(null);
+    }
+
+    @Test
+    void withoutDatesAStationAnswersItsLatestDayInUtcHoursLabelledByTheirEnd() {
+        JsonNode page = json("/api/public/v1/datasets/observations?station=2700A");
+        // The station's latest hour is 2024-11-12T01:00Z (09:00 Beijing): its Beijing day, 24 hours.
+        assertThat(page.get("items")).hasSize(24);
+        assertThat(page.get("items")).extracting(i -> i.get("hour").asString()).contains("2024-11-12T01:00:00Z")
+                .allMatch(h -> h.endsWith("Z"));
+        assertThat(page.get("items").get(0).get("hour").asString()).isEqualTo("2024-11-11T17:00:00Z");
+        assertThat(page.get("times").asString()).contains("UTC", "labelled by its end");
+        JsonNode daily = json("/api/public/v1/datasets/observations?station=2700A&resolution=daily");
+        assertThat(daily.get("items")).hasSize(30);
+        assertThat(daily.get("items").get(29).get("day").asString()).isEqualTo("2024-11-12");
+        assertThat(daily.get("times").asString()).contains("Beijing");
+    }
+
+    @Test
+    void fromAndToAcceptIsoDateTimes() {
+        JsonNode page = JSON.readTree(http.get().uri(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/api/public/v1/datasets/observations?station=2700A&from=2024-11-01T00:00:00Z"
+                        + "&to=2024-11-01T13:00:00%2B08:00")).exchange().expectStatus().isOk().expectBody()
+                .returnResult().getResponseBody());
+        assertThat(page.get("items")).extracting(i -> i.get("hour").asString())
+                .containsExactly("2024-11-01T00:00:00Z", "2024-11-01T01:00:00Z", "2024-11-01T02:00:00Z",
+                        "2024-11-01T03:00:00Z", "2024-11-01T04:00:00Z", "2024-11-01T05:00:00Z");
+        http.get().uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01T25:00:00Z").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("from");
+    }
+
+    @Test
+    void bulkDownloadsAreGzippedOnRequestAndServeByteRanges() throws Exception {
+        byte[] plain = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv").exchange()
+                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING)
+                .expectBody().returnResult().getResponseBody();
+        // The JDK's client leaves the body as sent (the reactive client would inflate it on its own).
+        var zipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/public/v1/downloads/observations-daily/2024.csv"))
+                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.statusCode()).isEqualTo(200);
+        assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).hasValue("gzip");
+        assertThat(zipped.headers().firstValue(HttpHeaders.VARY)).hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
+        assertThat(zipped.body().length).isLessThan(plain.length / 3);
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertThat(in.readAllBytes()).isEqualTo(plain);
+        }
+        var identity = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/api/public/v1/downloads/observations-daily/2024.csv"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(identity.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
+        assertThat(identity.body()).isEqualTo(plain);
+        assertThat(zipped.headers().firstValue(HttpHeaders.ETAG).orElseThrow())
+                .isNotEqualTo(identity.headers().firstValue(HttpHeaders.ETAG).orElseThrow());
+        byte[] part = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv")
+                .header(HttpHeaders.RANGE, "bytes=100-199").exchange().expectStatus().isEqualTo(HttpStatus.PARTIAL_CONTENT)
+                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + plain.length)
+                .expectBody().returnResult().getResponseBody();
+        assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(plain, 100, 200));
+    }
+
+    @Test
+    void downloadsListOnlyYearsThatHaveData() {
+        JsonNode items = json("/api/public/v1/downloads").get("items");
+        int thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        List<Integer> daily = new ArrayList<>();
+        List<Integer> alerts = new ArrayList<>();
+        items.forEach(i -> {
+            if (i.get("dataset").asString().equals("observations-daily")) {
+                daily.add(i.get("year").asInt());
+            } else if (i.get("dataset").asString().equals("alerts")) {
+                alerts.add(i.get("year").asInt());
+            }
+        });
+        assertThat(daily).first().isEqualTo(thisYear);
+        assertThat(daily).last().isEqualTo(UpstreamStub.FIRST_DAY.getYear());
+        assertThat(daily).hasSize(thisYear - UpstreamStub.FIRST_DAY.getYear() + 1);
+        assertThat(alerts).containsExactly(2024);
+    }
+
+    @Test
+    void parametersNameUnitsAveragingAndTheLimitsInForce() {
+        JsonNode answer = json("/api/public/v1/parameters");
+        java.time.LocalDate today = java.time.LocalDate.parse(answer.get("asOf").asString());
+        assertThat(answer.get("items")).extracting(p -> p.get("id").asString())
+                .containsExactly("aqi", "pm25", "pm10", "so2", "no2", "co", "o3");
+        answer.get("items").forEach(p -> {
+            assertThat(p.get("unit").asString()).as(p.get("id").asString()).isNotBlank();
+            p.get("limitsInForce").forEach(l -> {
+                assertThat(l.get("from").isNull() || !java.time.LocalDate.parse(l.get("from").asString()).isAfter(today)).isTrue();
+                assertThat(l.get("to").isNull() || !java.time.LocalDate.parse(l.get("to").asString()).isBefore(today)).isTrue();
+            });
+        });
+        JsonNode pm25 = answer.get("items").get(1);
+        assertThat(pm25.get("limitsInForce")).extracting(l -> l.get("averaging").asString()).contains("24-hour", "annual");
+        assertThat(answer.get("flags")).extracting(f -> f.get("code").asString()).contains("N", "M", "D");
+        JsonNode hourly = json("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01&to=2024-11-01");
+        assertThat(hourly.get("units").get("o3").asString()).isEqualTo("ug/m3");
+        assertThat(hourly.get("units").get("co").asString()).isEqualTo("mg/m3");
+        assertThat(hourly.get("averaging").get("o3").asString()).isEqualTo("1-hour mean");
+        JsonNode flagged = hourly.get("items").get(7);
+        assertThat(flagged.get("flag").asString()).isEqualTo("invalid");
+        assertThat(flagged.get("quality").asString()).isEqualTo("M");
+        assertThat(flagged.get("qualityReason").asString()).isEqualTo("maintenance");
+        assertThat(hourly.get("items").get(0).get("quality").asString()).isEqualTo("N");
+        assertThat(hourly.get("items").get(0).get("qualityReason").isNull()).isTrue();
+        assertThat(json("/api/public/v1/datasets/observations?station=2700A&resolution=daily&from=2024-11-01&to=2024-11-01")
+                .get("averaging").get("o3").asString()).isEqualTo("daily maximum 8-hour mean");
+    }
+
+    @Test
+    void aStationsLatestHourCarriesEveryConcentrationWithUnits() {
+        JsonNode latest = json("/api/public/v1/datasets/stations/2700A/latest");
+        assertThat(latest.get("hour").asString()).isEqualTo("2024-11-12T01:00:00Z");
+        for (String p : List.of("pm25", "pm10", "so2", "no2", "co", "o3")) {
+            assertThat(latest.get(p).isNumber()).as(p).isTrue();
+            assertThat(latest.get("units").get(p).asString()).as(p).isNotBlank();
+        }
+        assertThat(latest.get("aqi").isInt()).isTrue();
+        http.get().uri("/api/public/v1/datasets/stations/NOPE/latest").exchange().expectStatus().isNotFound()
+                .expectHeader().contentType("application/problem+json");
+        assertThat(json("/api/public/v1/datasets/stations").get("items").get(0).get("timeZone").asString())
+                .isEqualTo("Asia/Shanghai");
+    }
+
+    @Test
+    void theCatalogueWalksToEveryDistributionAtThePublicAddressWithItsDeclaredMediaType() throws Exception {
+        JsonNode catalog = JSON.readTree(http.get().uri("/api/public/v1/catalog")
+                .header("X-Forwarded-Host", "open.lantian.example").header("X-Forwarded-Proto", "https")
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        String base = "https://open.lantian.example";
+        assertThat(catalog.get("@id").asString()).isEqualTo(base + "/api/public/v1/catalog");
+        int walked = 0;
+        for (JsonNode dataset : catalog.get("dcat:dataset")) {
+            for (JsonNode distribution : dataset.get("dcat:distribution")) {
+                String declared = distribution.get("dcat:mediaType").get("@id").asString()
+                        .replace("https://www.iana.org/assignments/media-types/", "");
+                for (String link : List.of("dcat:accessURL", "dcat:downloadURL")) {
+                    if (!distribution.has(link)) {
+                        continue;
+                    }
+                    String iri = distribution.get(link).get("@id").asString();
+                    assertThat(iri).as(dataset.get("dct:identifier").asString()).startsWith(base + "/api/public/v1/");
+                    String path = iri.substring(base.length());
+                    if (declared.equals("text/event-stream")) {
+                        // A stream never ends: its status and type are enough.
+                        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                        answer.body().close();
+                        assertThat(answer.statusCode()).as(path).isEqualTo(200);
+                        assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                                t -> assertThat(t).startsWith(declared));
+                    } else {
+                        http.get().uri(path).exchange().expectStatus().isOk()
+                                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.parseMediaType(declared));
+                    }
+                    walked++;
+                }
+            }
+        }
+        assertThat(walked).isGreaterThanOrEqualTo(18);
+    }
+
+    @Test
+    void theOpenDataPageAndTheOpenApiServerUseThePublicAddress() {
+        String page = http.get().uri("/open-data?lang=en").header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        assertThat(page).contains("https://open.lantian.example/api/public/v1/datasets/stations")
+                .doesNotContain("127.0.0.1");
+        JsonNode api = JSON.readTree(http.get().uri("/api/public/v1/openapi").header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk().expectBody().returnResult()
+                .getResponseBody());
+        assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("https://open.lantian.example");
     }
 }

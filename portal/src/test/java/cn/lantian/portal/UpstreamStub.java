@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 public final class UpstreamStub implements AutoCloseable {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The stand-in's stations report from this day on: earlier years have no data. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
     private static final Pattern SERIES = Pattern.compile("/api/public/v1/stations/([^/]+)/observations");
     private static final Pattern ENTERPRISE = Pattern.compile("/api/public/v1/enterprises/([^/]+)");
 
@@ -122,6 +124,7 @@ public final class UpstreamStub implements AutoCloseable {
     /** Deterministic values in air-quality's shapes: StoredHour for hourly, DailyValue for daily. */
     static String series(String id, String from, String to, String resolution) {
         LocalDate first = LocalDate.parse(from);
+        first = first.isBefore(FIRST_DAY) ? FIRST_DAY : first;
         LocalDate last = LocalDate.parse(to);
         StringBuilder out = new StringBuilder("[");
         int seed = Math.abs(id.hashCode() % 40);

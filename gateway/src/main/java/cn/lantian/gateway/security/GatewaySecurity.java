@@ -51,7 +51,20 @@ class GatewaySecurity {
                 "tracestate"));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
         cors.setMaxAge(settings.maxAge());
+        // Open data is for anyone's page or notebook: any origin may read it, without credentials.
+        CorsConfiguration open = new CorsConfiguration();
+        open.addAllowedOriginPattern("*");
+        open.setAllowedMethods(List.of("GET", "HEAD"));
+        open.setAllowedHeaders(List.of("Accept", "If-None-Match", "If-Modified-Since", "Range", "X-Request-Id",
+                "traceparent", "tracestate"));
+        open.setExposedHeaders(List.of("Link", "ETag", "Last-Modified", "Content-Disposition", "Content-Range",
+                "Retry-After", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
+                "RateLimit-Policy", "X-Attribution"));
+        open.setAllowCredentials(false);
+        open.setMaxAge(settings.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        // The first pattern that matches applies: the public API before the rest.
+        source.registerCorsConfiguration("/api/public/**", open);
         source.registerCorsConfiguration("/**", cors);
         return source;
     }

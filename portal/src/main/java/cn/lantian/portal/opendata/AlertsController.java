@@ -43,9 +43,11 @@ class AlertsController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/alerts")
     Mono<ResponseEntity<byte[]>> alerts(ServerWebExchange exchange,
-            @Parameter(description = "json or csv") @RequestParam(required = false) String format,
+            @Parameter(description = "json (default) or csv", schema = @Schema(type = "string", allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
             @Parameter(description = "division code (653125) or Corps unit id (xpcc-3)") @RequestParam(required = false) String county,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+            @Parameter(description = "rows per page", schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String cursor) {
         ListAnswers.Query q = lists.query(exchange, format, county, limit, cursor);
         return airQuality.alerts().map(all -> {
             ListAnswers.Page<Alert> page = lists.page(all.stream().filter(a -> lists.within(q.unit(), a.county(), a.county())),

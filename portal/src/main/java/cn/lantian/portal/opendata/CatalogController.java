@@ -22,7 +22,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,7 +40,10 @@ class CatalogController {
     private final JsonNode datasets;
     private final byte[] boundaries;
 
-    CatalogController(Licence licence, JsonMapper json) {
+    private final PublicAddress publicAddress;
+
+    CatalogController(Licence licence, JsonMapper json, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
         this.licence = licence;
         this.json = json;
         this.datasets = read("/data/datasets.json");
@@ -65,8 +67,8 @@ class CatalogController {
             mediaType = "application/ld+json", schema = @Schema(implementation = Catalog.class)))
     @GetMapping(path = "/api/public/v1/catalog", produces = {"application/ld+json", "application/json"})
     ResponseEntity<byte[]> catalog(ServerWebExchange exchange) {
-        String base = UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath("").replaceQuery(null)
-                .build().toUriString();
+        String base = publicAddress.base(exchange);
+        String year = String.valueOf(java.time.LocalDate.now(DatasetsController.CHINA).getYear());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", datasets.get("@context"));
         root.put("@id", base + "/api/public/v1/catalog");
@@ -75,9 +77,10 @@ class CatalogController {
         root.put("dct:description", datasets.get("description"));
         root.put("dct:publisher", datasets.get("publisher"));
         root.put("dct:language", datasets.get("language"));
-        root.put("dct:license", Map.of("@id", licence.url()));
-        root.put("dct:rights", licence.attribution());
-        root.put("foaf:homepage", Map.of("@id", base + "/"));
+        // DCAT-AP types every referenced resource: a licence is a dct:LicenseDocument, the rights a statement.
+        root.put("dct:license", Map.of("@id", licence.url(), "@type", "dct:LicenseDocument"));
+        root.put("dct:rights", Map.of("@type", "dct:RightsStatement", "rdfs:label", licence.attribution()));
+        root.put("foaf:homepage", Map.of("@id", base + "/", "@type", "foaf:Document"));
         List<Object> list = new ArrayList<>();
         for (JsonNode d : datasets.get("datasets")) {
             ObjectNode copy = (ObjectNode) d.deepCopy();
@@ -91,11 +94,12 @@ class CatalogController {
                 o.put("@type", "dcat:Distribution");
                 for (String iri : List.of("dcat:accessURL", "dcat:downloadURL")) {
                     if (o.has(iri)) {
-                        o.set(iri, json.createObjectNode().put("@id", base + o.get(iri).asString()));
+                        o.set(iri, json.createObjectNode().put("@id", base + o.get(iri).asString()
+                                .replace("{year}", year)));
                     }
                 }
                 o.set("dct:license", json.createObjectNode().put("@id", d.path("spatial").asBoolean(false)
-                        ? licence.mapUrl() : licence.url()));
+                        ? licence.mapUrl() : licence.url()).put("@type", "dct:LicenseDocument"));
             }
             copy.remove("spatial");
             list.add(copy);

@@ -58,9 +58,11 @@ class DisclosuresController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/enterprises")
     Mono<ResponseEntity<byte[]>> enterprises(ServerWebExchange exchange,
-            @Parameter(description = "json or csv") @RequestParam(required = false) String format,
+            @Parameter(description = "json (default) or csv", schema = @Schema(type = "string", allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
             @Parameter(description = "division code (653125) or Corps unit id (xpcc-3)") @RequestParam(required = false) String county,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+            @Parameter(description = "rows per page", schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String cursor) {
         ListAnswers.Query q = lists.query(exchange, format, county, limit, cursor);
         return Mono.zip(disclosures.enterprises(), disclosures.closedCases()).map(t -> {
             ListAnswers.Page<Enterprise> page = lists.page(t.getT1().stream().filter(e -> lists.within(q.unit(), e.county(), e.corpsUnit())),
@@ -100,9 +102,11 @@ class DisclosuresController {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/datasets/cases")
     Mono<ResponseEntity<byte[]>> cases(ServerWebExchange exchange,
-            @Parameter(description = "json or csv") @RequestParam(required = false) String format,
+            @Parameter(description = "json (default) or csv", schema = @Schema(type = "string", allowableValues = {"json", "csv"})) @RequestParam(required = false) String format,
             @Parameter(description = "division code (653125) or Corps unit id (xpcc-3)") @RequestParam(required = false) String county,
-            @RequestParam(required = false) String limit, @RequestParam(required = false) String cursor) {
+            @Parameter(description = "rows per page", schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "100"))
+            @RequestParam(required = false) String limit,
+            @Parameter(description = "the next value of the previous page") @RequestParam(required = false) String cursor) {
         ListAnswers.Query q = lists.query(exchange, format, county, limit, cursor);
         return disclosures.closedCases().map(all -> {
             ListAnswers.Page<ClosedCase> page = lists.page(all.stream().filter(c -> lists.within(q.unit(), c.jurisdiction(), c.corpsUnit())),

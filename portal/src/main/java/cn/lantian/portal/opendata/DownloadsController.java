@@ -12,19 +12,29 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -53,42 +63,92 @@ class DownloadsController {
         this.json = json;
     }
 
-    @Operation(summary = "Index of the yearly bulk downloads")
+    @Operation(summary = "Index of the yearly bulk downloads",
+            description = "Only the years that have data: observations from the first year a station reported, "
+                    + "targets for the years the plan sets them, alerts for the years with an alert.")
     @ApiResponse(responseCode = "200", description = "The yearly files", content = {
             @Content(mediaType = "application/json", schema = @Schema(implementation = DownloadsIndex.class))})
     @GetMapping("/api/public/v1/downloads")
-    ResponseEntity<byte[]> index(ServerWebExchange exchange) {
-        int thisYear = LocalDate.now(DatasetsController.CHINA).getYear();
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (String dataset : DATASETS) {
-            for (int year = thisYear; year >= properties.firstYear(); year--) {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("dataset", dataset);
-                f.put("year", year);
-                f.put("url", "/api/public/v1/downloads/" + dataset + "/" + year + ".csv");
-                f.put("mediaType", "text/csv");
-                files.add(f);
+    Mono<ResponseEntity<byte[]>> index(ServerWebExchange exchange) {
+        Params params = new Params();
+        params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), List.of());
+        params.check();
+        return yearsWithData().map(years -> {
+            List<Map<String, Object>> files = new ArrayList<>();
+            for (String dataset : DATASETS) {
+                for (int year : years.getOrDefault(dataset, List.of())) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("dataset", dataset);
+                    f.put("year", year);
+                    f.put("url", "/api/public/v1/downloads/" + dataset + "/" + year + ".csv");
+                    f.put("mediaType", "text/csv");
+                    files.add(f);
+                }
             }
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("licence", licence.field(false));
+            root.put("items", files);
+            return Conditional.respond(exchange, json.writeValueAsString(root), MediaType.APPLICATION_JSON,
+                    LocalDate.now(DatasetsController.CHINA).withDayOfYear(1).atStartOfDay(DatasetsController.CHINA)
+                            .toInstant(), Duration.ofHours(1));
+        });
+    }
+
+    /** Per dataset, the years (newest first) that have at least one row; worked out again after a while. */
+    private Mono<Map<String, List<Integer>>> yearsWithData() {
+        Mono<Map<String, List<Integer>>> held = years;
+        if (held == null) {
+            held = findYears().cache(found -> properties.seriesCache(), e -> Duration.ZERO, () -> Duration.ZERO);
+            years = held;
         }
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("licence", licence.field(false));
-        root.put("items", files);
-        return Conditional.respond(exchange, json.writeValueAsString(root), org.springframework.http.MediaType.APPLICATION_JSON,
-                LocalDate.now(DatasetsController.CHINA).withDayOfYear(1).atStartOfDay(DatasetsController.CHINA).toInstant(),
-                Duration.ofHours(1));
+        return held.doOnError(e -> years = null);
+    }
+
+    private volatile Mono<Map<String, List<Integer>>> years;
+
+    private Mono<Map<String, List<Integer>>> findYears() {
+        LocalDate today = LocalDate.now(DatasetsController.CHINA);
+        List<Integer> all = new ArrayList<>();
+        for (int y = today.getYear(); y >= properties.firstYear(); y--) {
+            all.add(y);
+        }
+        Mono<List<Integer>> observed = latest.current().flatMap(snapshot -> Flux.fromIterable(all)
+                .concatMap(y -> Flux.fromIterable(snapshot.stations())
+                        .concatMap(s -> airQuality.daily(s.id(), LocalDate.of(y, 1, 1),
+                                y == today.getYear() ? today : LocalDate.of(y, 12, 31)), 1)
+                        .any(days -> !days.isEmpty())
+                        .filter(Boolean::booleanValue).map(found -> y), 1)
+                .collectList());
+        Mono<List<Integer>> targeted = Flux.fromIterable(all)
+                .concatMap(y -> airQuality.targets(y).filter(t -> !t.units().isEmpty()).map(t -> y)
+                        .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.empty()), 1)
+                .collectList();
+        Mono<List<Integer>> alerted = airQuality.alerts().map(alerts -> alerts.stream()
+                .filter(a -> a.effectiveFrom() != null)
+                .map(a -> a.effectiveFrom().atZone(DatasetsController.CHINA).getYear())
+                .filter(y -> y >= properties.firstYear()).distinct().sorted(Comparator.reverseOrder()).toList());
+        return Mono.zip(observed, targeted, alerted).map(t -> Map.of("observations-daily", t.getT1(),
+                "observations-hourly", t.getT1(), "targets", t.getT2(), "alerts", t.getT3()));
     }
 
     @Operation(summary = "One dataset's values for one year, as CSV",
             description = "Datasets: observations-daily, observations-hourly (every station), targets (each unit's "
                     + "standing on the plan's targets), alerts (heavy-pollution alerts that began that year).")
-    @ApiResponse(responseCode = "200", description = "The year's values", content = {
+    @ApiResponse(responseCode = "200", description = "The year's values (gzip-compressed when Accept-Encoding allows)",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "206", description = "The byte range asked for with Range", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/downloads/{dataset}/{file}")
-    Mono<ResponseEntity<byte[]>> download(ServerWebExchange exchange, @PathVariable String dataset,
-            @PathVariable String file) {
+    Mono<ResponseEntity<Resource>> download(ServerWebExchange exchange,
+            @io.swagger.v3.oas.annotations.Parameter(description = "the dataset", schema = @Schema(type = "string",
+                    allowableValues = {"observations-daily", "observations-hourly", "targets", "alerts"}))
+            @PathVariable String dataset,
+            @io.swagger.v3.oas.annotations.Parameter(description = "the year's file", schema = @Schema(type = "string",
+                    pattern = "^[0-9]{4}\\.csv$")) @PathVariable String file) {
         Params params = new Params();
+        params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), List.of());
         params.oneOf("dataset", dataset, null, DATASETS);
         LocalDate today = LocalDate.now(DatasetsController.CHINA);
         int year = 0;
@@ -113,7 +173,7 @@ class DownloadsController {
                 var all = new java.util.LinkedHashSet<>(Params.POLLUTANTS);
                 yield latest.current().flatMap(snapshot -> Flux.fromIterable(snapshot.stations()).map(StationNow::id)
                         .concatMap(id -> observations.rows(id, new ObservationsDataset.Query(List.of(), resolution, from,
-                                to, all, null, 0)).collectList()
+                                to, null, null, all, null, 0)).collectList()
                                 .map(rows -> ObservationsDataset.csv(rows, all, resolution, false)), 1)
                         .collectList()
                         .map(parts -> ObservationsDataset.csv(List.of(), all, resolution, true) + String.join("", parts)));
@@ -121,13 +181,45 @@ class DownloadsController {
         };
         Instant modified = past ? LocalDate.of(y + 1, 1, 1).atTime(1, 0).atZone(DatasetsController.CHINA).toInstant()
                 : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        return body.map(csv -> {
-            ResponseEntity<byte[]> answer = Conditional.respond(exchange, csv, Formats.CSV, modified,
-                    past ? Duration.ofDays(1) : Duration.ofMinutes(10));
-            return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"lantian-" + dataset + "-" + y + ".csv\"")
-                    .body(answer.getBody());
-        });
+        return body.map(csv -> answer(exchange, csv.getBytes(StandardCharsets.UTF_8), modified,
+                past ? Duration.ofDays(1) : Duration.ofMinutes(10), "lantian-" + dataset + "-" + y + ".csv"));
+    }
+
+    /**
+     * The file with its validators; gzip-compressed when the client accepts it and asks for no range, else as is, with
+     * byte ranges served (206) for a download that was cut off.
+     */
+    static ResponseEntity<Resource> answer(ServerWebExchange exchange, byte[] csv, Instant modified, Duration maxAge,
+            String fileName) {
+        HttpHeaders request = exchange.getRequest().getHeaders();
+        boolean gzip = request.getRange().isEmpty() && request.getValuesAsList(HttpHeaders.ACCEPT_ENCODING).stream()
+                .anyMatch(e -> e.trim().toLowerCase(java.util.Locale.ROOT).matches("(gzip|\\*)(;\\s*q=(?!0(\\.0*)?$).*)?"));
+        String etag = Conditional.etag(csv);
+        byte[] bytes = csv;
+        if (gzip) {
+            bytes = gzip(csv);
+            // A different representation gets its own entity tag (RFC 9110, 8.8.3).
+            etag = etag.substring(0, etag.length() - 1) + "-gzip\"";
+        }
+        ResponseEntity<byte[]> answer = Conditional.respond(exchange, bytes, etag, Formats.CSV, modified, maxAge);
+        ResponseEntity.BodyBuilder out = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes");
+        if (gzip) {
+            out.header(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        return answer.getBody() == null ? out.build() : out.body(new ByteArrayResource(answer.getBody()));
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        var out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (var zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static String targetsCsv(TargetStandings t) {

@@ -47,8 +47,11 @@ class ListAnswers {
     record Query(boolean csv, String unit, int size, String[] after) {
     }
 
+    static final List<String> PARAMETERS = List.of("format", "county", "limit", "cursor");
+
     Query query(ServerWebExchange exchange, String format, String county, String limit, String cursor) {
         Params params = new Params();
+        params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), PARAMETERS);
         String chosen = Formats.choose(params, format, exchange, List.of("json", "csv"));
         String unit = params.county(county, jurisdictions);
         int size = params.limit(limit, DEFAULT_LIMIT, properties.pageSizeMax());
@@ -59,6 +62,7 @@ class ListAnswers {
 
     /** A CSV as it is, or JSON items wrapped with the licence and the next cursor; with ETag and Last-Modified. */
     ResponseEntity<byte[]> respond(ServerWebExchange exchange, Query q, Object body, String next, Instant modified) {
+        NextLink.add(exchange, next);
         String text;
         if (body instanceof Csv csv) {
             text = csv.toString();

@@ -4,7 +4,11 @@ import cn.lantian.web.InvalidInput;
 import cn.lantian.web.FieldError;
 import cn.lantian.reference.Jurisdictions;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads and checks query parameters, collecting every violation before failing once with all of them. */
 final class Params {
@@ -28,6 +33,40 @@ final class Params {
     void check() {
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);
+        }
+    }
+
+    /** Fails each query parameter the endpoint does not know, naming the ones it does. */
+    void onlyKnown(Set<String> given, List<String> known) {
+        Set<String> unknown = new TreeSet<>(given);
+        unknown.removeAll(known);
+        for (String name : unknown) {
+            fail(name, "not a parameter of this endpoint; known: "
+                    + (known.isEmpty() ? "none" : String.join(", ", known)));
+        }
+    }
+
+    /**
+     * A bound of a time range: a date (Beijing time, whole day) or an ISO 8601 date-time (with an offset, or UTC
+     * without one); {@code at} is null for a plain date.
+     */
+    record Bound(LocalDate day, Instant at) {
+    }
+
+    Bound bound(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            if (value.length() <= 10) {
+                return new Bound(LocalDate.parse(value), null);
+            }
+            Instant at = value.endsWith("Z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")
+                    ? OffsetDateTime.parse(value).toInstant() : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            return new Bound(at.atZone(DatasetsController.CHINA).toLocalDate(), at);
+        } catch (DateTimeParseException e) {
+            fail(name, "a date like 2024-01-31 or a date-time like 2024-01-31T08:00:00Z, not '" + value + "'");
+            return null;
         }
     }
 

@@ -113,6 +113,8 @@ class StationsDataset {
         m.put("corpsUnit", s.corpsUnit());
         m.put("longitude", s.longitude());
         m.put("latitude", s.latitude());
+        // The published hours are UTC instants; the station's local civil time is Beijing time (one zone for China).
+        m.put("timeZone", DatasetsController.CHINA.getId());
         Map<String, Object> latest = null;
         if (s.aqi() != null) {
             latest = new LinkedHashMap<>();

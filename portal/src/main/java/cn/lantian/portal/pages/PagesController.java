@@ -2,6 +2,7 @@ package cn.lantian.portal.pages;
 
 import cn.lantian.portal.live.LatestAqi;
 import cn.lantian.portal.opendata.Licence;
+import cn.lantian.portal.opendata.PublicAddress;
 import cn.lantian.portal.upstream.AirQuality;
 import cn.lantian.portal.upstream.Alert;
 import cn.lantian.portal.upstream.ClosedCase;
@@ -54,10 +55,13 @@ class PagesController {
     private final MessageSource messages;
     private final PagesProperties pages;
 
+    private final PublicAddress publicAddress;
+
     PagesController(LatestAqi latest, AirQuality airQuality, Disclosures disclosures, Jurisdictions jurisdictions,
             MapDrawing map, Views views, Names names, Categories categories, Licence licence, MessageSource messages,
-            PagesProperties pages) {
+            PagesProperties pages, PublicAddress publicAddress) {
         this.pages = pages;
+        this.publicAddress = publicAddress;
         this.latest = latest;
         this.airQuality = airQuality;
         this.disclosures = disclosures;
@@ -297,9 +301,7 @@ class PagesController {
     @GetMapping("/open-data")
     Mono<String> openData(ServerWebExchange exchange, Model model) {
         common(exchange, model, "open-data");
-        String base = org.springframework.web.util.UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
-                .replacePath("").replaceQuery(null).build().toUriString();
-        model.addAttribute("base", base);
+        model.addAttribute("base", publicAddress.base(exchange));
         return Mono.just("open-data");
     }
 }

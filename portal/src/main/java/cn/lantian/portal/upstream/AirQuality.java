@@ -64,7 +64,8 @@ public class AirQuality {
                 if (hour != null) {
                     out.add(new HourValue(hour, Json.integer(h, "aqi"), Json.text(h, "primary"), Json.number(o, "pm25"),
                             Json.number(o, "pm10"), Json.number(o, "so2"), Json.number(o, "no2"), Json.number(o, "co"),
-                            Json.number(o, "o3"), Json.flag(o, true, "valid")));
+                            Json.number(o, "o3"), Json.flag(o, true, "valid"),
+                            Json.text(o, "flag")));
                 }
             }
             out.sort(Comparator.comparing(HourValue::hour));

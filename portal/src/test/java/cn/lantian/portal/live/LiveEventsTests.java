@@ -24,7 +24,7 @@ class LiveEventsTests {
     private final EventContract contract = EventContract.load();
     private final PortalProperties properties = new PortalProperties(new PortalProperties.Upstream(
             URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"),
-            Duration.ofSeconds(1)), Duration.ofMinutes(1), Duration.ofMinutes(1), 1000, 2020);
+            Duration.ofSeconds(1)), Duration.ofMinutes(1), Duration.ofMinutes(1), 1000, 2020, "");
     private final AirQuality airQuality = new AirQuality(org.springframework.web.reactive.function.client.WebClient.builder(), properties);
     private final LiveFeed feed = new LiveFeed();
     private final Consumer<Message<byte[]>> consumer = new LiveEvents().airQualityEvents(contract,

@@ -46,4 +46,30 @@ class ParamsTests {
         String csv = new Csv().row(java.util.Arrays.asList("a", "b,c", "say \"hi\"", null, 1.5)).toString();
         assertThat(csv).isEqualTo("a,\"b,c\",\"say \"\"hi\"\"\",,1.5\r\n");
     }
+
+    @Test
+    void namesUnknownParametersWithTheKnownOnes() {
+        Params params = new Params();
+        params.onlyKnown(java.util.Set.of("stations", "county"), java.util.List.of("station", "county"));
+        assertThatThrownBy(params::check).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                .singleElement().satisfies(v -> {
+                    assertThat(v.field()).isEqualTo("stations");
+                    assertThat(v.reason()).contains("known: station, county");
+                }));
+    }
+
+    @Test
+    void readsDatesAndIsoDateTimesAsBounds() {
+        Params params = new Params();
+        assertThat(params.bound("from", "2024-11-01")).isEqualTo(new Params.Bound(java.time.LocalDate.of(2024, 11, 1), null));
+        // 20:00 UTC is already the next day in Beijing.
+        assertThat(params.bound("to", "2024-11-01T20:00:00Z")).isEqualTo(new Params.Bound(
+                java.time.LocalDate.of(2024, 11, 2), java.time.Instant.parse("2024-11-01T20:00:00Z")));
+        assertThat(params.bound("to", "2024-11-01T08:00:00+08:00").at()).isEqualTo("2024-11-01T00:00:00Z");
+        assertThat(params.bound("to", "2024-11-01T08:00").at()).isEqualTo("2024-11-01T08:00:00Z");
+        params.check();
+        params.bound("from", "2024-11-01T25:00:00Z");
+        assertThatThrownBy(params::check).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                .extracting(FieldError::field).containsExactly("from"));
+    }
 }

@@ -11,7 +11,7 @@ public record Catalog(@JsonProperty("@context") Map<String, String> context, @Js
         @JsonProperty("@type") String type, @JsonProperty("dct:title") List<LangString> title,
         @JsonProperty("dct:description") List<LangString> description,
         @JsonProperty("dct:publisher") Agent publisher, @JsonProperty("dct:language") List<IdRef> language,
-        @JsonProperty("dct:license") IdRef license, @JsonProperty("dct:rights") String rights,
+        @JsonProperty("dct:license") IdRef license, @JsonProperty("dct:rights") RightsStatement rights,
         @JsonProperty("foaf:homepage") IdRef homepage, @JsonProperty("dcat:dataset") List<CatalogDataset> dataset) {
 
     /** A text in one language. */
@@ -22,8 +22,12 @@ public record Catalog(@JsonProperty("@context") Map<String, String> context, @Js
     public record TypedLiteral(@JsonProperty("@value") String value, @JsonProperty("@type") String type) {
     }
 
-    /** A reference to a resource by its IRI. */
-    public record IdRef(@JsonProperty("@id") String id) {
+    /** A reference to a resource by its IRI, with the resource's class as DCAT-AP asks. */
+    public record IdRef(@JsonProperty("@id") String id, @JsonProperty("@type") String type) {
+    }
+
+    /** The rights: the attribution to show. */
+    public record RightsStatement(@JsonProperty("@type") String type, @JsonProperty("rdfs:label") String label) {
     }
 
     /** The publisher. */

@@ -17,6 +17,6 @@ public record StationsGeoJson(String type, LicenceField licence, List<StationFea
 
     /** A station's properties: those of the JSON list without the coordinates. */
     public record StationProperties(String id, String nameZh, String nameEn, String kind, String county,
-            String corpsUnit, StationsPage.LatestHour latest) {
+            String corpsUnit, String timeZone, StationsPage.LatestHour latest) {
     }
 }

@@ -10,7 +10,9 @@ public record StationsPage(LicenceField licence, List<Station> items, String nex
     /** One monitoring station. */
     @Schema(description = "A monitoring station; county is the division code, corpsUnit the Corps unit id when it is one")
     public record Station(String id, String nameZh, String nameEn, String kind, String county, String corpsUnit,
-            Double longitude, Double latitude, LatestHour latest) {
+            Double longitude, Double latitude,
+            @Schema(description = "the station's local time zone (IANA); published hours are UTC") String timeZone,
+            LatestHour latest) {
     }
 
     /** A station's latest hourly AQI and its category; null when the station has none. */
