@@ -43,7 +43,7 @@ public class PermitAccess {
      */
     public void checkChange(Caller caller, Placement placement, String what) {
         if (!mayRead(caller, placement)) {
-            throw new NotFound(what);
+            throw new NotFound("No " + what + ".");
         }
         checkWrite(caller, placement);
     }

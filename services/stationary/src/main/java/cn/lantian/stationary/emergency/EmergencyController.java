@@ -95,7 +95,7 @@ class EmergencyController {
      * assigned in another jurisdiction answers exactly as an id that was never assigned.
      */
     private Mono<Measure> changeable(Caller c, Measure m) {
-        NotFound missing = new NotFound("measure " + m.id());
+        NotFound missing = new NotFound("No measure " + m.id() + ".");
         return measures.find(m.id()).switchIfEmpty(Mono.error(missing))
                 .flatMap(old -> registry.enterprise(old.enterpriseId())
                         .filter(e -> access.mayRead(c, e.placement())).switchIfEmpty(Mono.error(missing))

@@ -59,7 +59,7 @@ public class PermitService {
                 // A number taken in another jurisdiction answers as a read of it does, revealing nothing.
                 .flatMap(p -> owner(p).map(o -> access.mayRead(caller, o.placement()))
                         .flatMap(seen -> Mono.<Permit>error(seen ? new Conflict("permit " + in.number() + " exists")
-                                : new NotFound("permit " + in.number()))))
+                                : new NotFound("No permit " + in.number() + "."))))
                 .switchIfEmpty(Mono.defer(() -> store(caller, in, 1, "valid")))
                 .flatMap(p -> raise("permit-issued", p, owner, null, null).thenReturn(p)));
     }
