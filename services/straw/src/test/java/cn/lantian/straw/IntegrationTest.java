@@ -46,7 +46,7 @@ public abstract class IntegrationTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected DatabaseClient db;

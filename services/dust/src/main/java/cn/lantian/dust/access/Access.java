@@ -1,10 +1,10 @@
 package cn.lantian.dust.access;
 
-import cn.lantian.dust.web.Forbidden;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
+import cn.lantian.web.Forbidden;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -39,10 +39,10 @@ public class Access {
     /** Fails with {@link Forbidden} unless the caller, of one of the agencies, governs the place. */
     public void checkWrite(Caller caller, List<String> agencies, Placement placement) {
         if (agencies.stream().noneMatch(caller::isOf)) {
-            throw new Forbidden("only " + String.join(" or ", agencies) + " write these records");
+            throw new Forbidden("Only " + String.join(" or ", agencies) + " write these records.");
         }
         if (!caller.governs(jurisdictions, placement)) {
-            throw new Forbidden("the place lies outside your jurisdiction " + caller.jurisdiction());
+            throw new Forbidden("The place lies outside your jurisdiction " + caller.jurisdiction() + ".");
         }
     }
 

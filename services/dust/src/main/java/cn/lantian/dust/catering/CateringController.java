@@ -2,10 +2,13 @@ package cn.lantian.dust.catering;
 
 import cn.lantian.dust.access.Access;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.FieldError;
-import cn.lantian.dust.web.InvalidInput;
 import cn.lantian.dust.web.Page;
 import cn.lantian.security.Callers;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,11 +37,12 @@ import reactor.core.publisher.Mono;
 class CateringController {
 
     /** A cleaning record as written. */
-    record CleaningInput(String cleanedOn, String photo) {
+    record CleaningInput(@Size(max = TextLength.ID) String cleanedOn, @Size(max = TextLength.TEXT) String photo) {
     }
 
     /** A fume reading as sent. */
-    record ReadingInput(String restaurantId, String at, Double fumeMgM3) {
+    record ReadingInput(@Size(max = TextLength.ID) String restaurantId, @Size(max = TextLength.ID) String at,
+            Double fumeMgM3) {
     }
 
     private final CateringService service;
@@ -54,14 +58,14 @@ class CateringController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Restaurant>> create(@RequestBody CateringService.RestaurantInput in) {
+    Mono<ResponseEntity<Restaurant>> create(@Valid @RequestBody CateringService.RestaurantInput in) {
         Restaurant r = service.check(in, null);
         return Callers.current().flatMap(c -> service.save(c, r))
                 .map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(saved));
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Restaurant> replace(@PathVariable String id, @RequestBody CateringService.RestaurantInput in) {
+    Mono<Restaurant> replace(@PathVariable String id, @Valid @RequestBody CateringService.RestaurantInput in) {
         Restaurant r = service.check(in, id);
         return Callers.current().flatMap(c -> service.save(c, r));
     }
@@ -86,7 +90,8 @@ class CateringController {
     }
 
     @PostMapping(path = "/{id}/cleanings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> cleaning(@PathVariable String id, @RequestBody CleaningInput in) {
+    Mono<ResponseEntity<Map<String, Object>>> cleaning(@PathVariable String id,
+            @Valid @RequestBody CleaningInput in) {
         Checks c = new Checks();
         String text = c.text("cleanedOn", in.cleanedOn(), 10);
         LocalDate on = null;

@@ -3,13 +3,15 @@ package cn.lantian.dust.catering;
 import cn.lantian.dust.access.Access;
 import cn.lantian.dust.events.DustEvents;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.FieldError;
-import cn.lantian.dust.web.InvalidInput;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.eventing.Outbox;
 import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +39,10 @@ class CateringService {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Premises as written. */
-    record RestaurantInput(String id, String name, String operatorCreditCode, String address, Double lon, Double lat,
-            Integer cookingHeads, String purifierModel, BigDecimal purifierEfficiency, String purifierStatus,
+    record RestaurantInput(@Size(max = TextLength.ID) String id, @Size(max = TextLength.NAME) String name,
+            @Size(max = TextLength.ID) String operatorCreditCode, @Size(max = TextLength.TEXT) String address,
+            Double lon, Double lat, Integer cookingHeads, @Size(max = TextLength.NAME) String purifierModel,
+            BigDecimal purifierEfficiency, @Size(max = TextLength.CODE) String purifierStatus,
             Boolean onlineMonitor) {
     }
 
@@ -104,7 +108,7 @@ class CateringService {
                 .flatMap(existing -> {
                     if (existing.isPresent() && !access.mayWrite(caller, Access.CATERING_AGENCIES,
                             existing.get().placement())) {
-                        return Mono.error(new NotFound("restaurant " + r.id()));
+                        return Mono.error(new NotFound("No restaurant " + r.id() + "."));
                     }
                     access.checkWrite(caller, Access.CATERING_AGENCIES, r.placement());
                     SizeClass size = rules.classOf(r.cookingHeads()).orElseThrow();
@@ -119,7 +123,7 @@ class CateringService {
     Mono<Boolean> cleaning(Caller caller, String id, LocalDate on, String photo) {
         return tx.transactional(visible(caller, id)
                 .filter(r -> access.mayWrite(caller, Access.CATERING_AGENCIES, r.placement()))
-                .switchIfEmpty(Mono.error(new NotFound("restaurant " + id)))
+                .switchIfEmpty(Mono.error(new NotFound("No restaurant " + id + ".")))
                 .flatMap(r -> restaurants.cleaning(id, on, caller.username(), photo)));
     }
 
@@ -152,7 +156,7 @@ class CateringService {
 
     Mono<Restaurant> visible(Caller caller, String id) {
         return restaurants.byId(id).filter(r -> access.mayRead(caller, r.placement()))
-                .switchIfEmpty(Mono.error(new NotFound("restaurant " + id)));
+                .switchIfEmpty(Mono.error(new NotFound("No restaurant " + id + ".")));
     }
 
     private Mono<Boolean> violation(Restaurant r, SizeClass size, String kind, Instant at, Double value) {

@@ -1,7 +1,7 @@
 package cn.lantian.dust.disclosure;
 
-import cn.lantian.dust.web.InvalidInput;
 import cn.lantian.dust.web.Page;
+import cn.lantian.web.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,10 @@
 package cn.lantian.dust.idleland;
 
 import cn.lantian.dust.access.Access;
-import cn.lantian.dust.web.InvalidInput;
 import cn.lantian.dust.web.Page;
 import cn.lantian.security.Callers;
+import cn.lantian.web.InvalidInput;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -36,7 +37,7 @@ class IdleLandController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Parcel>> create(@RequestBody IdleLandService.ParcelInput in) {
+    Mono<ResponseEntity<Parcel>> create(@Valid @RequestBody IdleLandService.ParcelInput in) {
         Parcel parcel = service.check(in);
         return Callers.current().flatMap(c -> service.create(c, parcel))
                 .map(p -> ResponseEntity.status(HttpStatus.CREATED).body(p));

@@ -4,12 +4,14 @@ import cn.lantian.dust.access.Access;
 import cn.lantian.dust.events.DustEvents;
 import cn.lantian.dust.rules.DustRules;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.Conflict;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.eventing.Outbox;
 import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -33,7 +35,9 @@ class IdleLandService {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A parcel as written. */
-    record ParcelInput(String id, BigDecimal areaM2, String idleSince, String address, Double lon, Double lat) {
+    record ParcelInput(@Size(max = TextLength.ID) String id, BigDecimal areaM2,
+            @Size(max = TextLength.ID) String idleSince, @Size(max = TextLength.TEXT) String address, Double lon,
+            Double lat) {
     }
 
     private final Parcels parcels;
@@ -101,7 +105,7 @@ class IdleLandService {
         access.checkWrite(caller, Access.DUST_AGENCIES, parcel.placement());
         return tx.transactional(parcels.insert(parcel).flatMap(created -> created
                 ? judge(parcel).then(parcels.byId(parcel.id()))
-                : Mono.error(new Conflict("parcel " + parcel.id() + " exists already"))));
+                : Mono.error(new Conflict("Parcel " + parcel.id() + " exists already."))));
     }
 
     /** Opens the parcel's task if it is idle too long; inside the caller's transaction. */
@@ -137,7 +141,7 @@ class IdleLandService {
 
     Mono<Parcel> visible(Caller caller, String id) {
         return parcels.byId(id).filter(p -> access.mayRead(caller, p.placement()))
-                .switchIfEmpty(Mono.error(new NotFound("parcel " + id)));
+                .switchIfEmpty(Mono.error(new NotFound("No parcel " + id + ".")));
     }
 
     private OutgoingEvent opened(Parcel parcel, IdleTask task) {

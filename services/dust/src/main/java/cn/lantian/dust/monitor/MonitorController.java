@@ -4,9 +4,12 @@ import cn.lantian.dust.access.Access;
 import cn.lantian.dust.site.SiteService;
 import cn.lantian.dust.site.Sites;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.Conflict;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.security.Callers;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,7 +33,7 @@ class MonitorController {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A monitor as registered. */
-    record MonitorInput(String id, String installedOn) {
+    record MonitorInput(@Size(max = TextLength.ID) String id, @Size(max = TextLength.ID) String installedOn) {
     }
 
     private final Sites sites;
@@ -54,7 +57,8 @@ class MonitorController {
 
     /** Registers a monitor on a site the caller governs; the monitor rule then clears the site's missing mark. */
     @PostMapping(path = "/api/dust/v1/sites/{siteId}/monitors", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Monitors.Monitor>> register(@PathVariable String siteId, @RequestBody MonitorInput in) {
+    Mono<ResponseEntity<Monitors.Monitor>> register(@PathVariable String siteId,
+            @Valid @RequestBody MonitorInput in) {
         Checks c = new Checks();
         String id = c.text("id", in.id(), 64);
         if (id != null && !ID.matcher(id).matches()) {
@@ -72,10 +76,10 @@ class MonitorController {
         LocalDate on = installed;
         return Callers.current().flatMap(caller -> tx.transactional(sites.byId(siteId)
                         .filter(s -> access.mayWrite(caller, Access.DUST_AGENCIES, s.placement()))
-                        .switchIfEmpty(Mono.error(new NotFound("site " + siteId)))
+                        .switchIfEmpty(Mono.error(new NotFound("No site " + siteId + ".")))
                         .flatMap(site -> monitors.register(id, siteId, on).flatMap(created -> created
                                 ? sites.byId(siteId).flatMap(siteService::judgeMonitor)
-                                : Mono.error(new Conflict("monitor " + id + " exists already"))))))
+                                : Mono.error(new Conflict("Monitor " + id + " exists already."))))))
                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
                         .body(new Monitors.Monitor(id, siteId, on, null, null)));
     }
@@ -83,7 +87,7 @@ class MonitorController {
     @GetMapping("/api/dust/v1/sites/{siteId}/monitors")
     Mono<List<Monitors.Monitor>> ofSite(@PathVariable String siteId) {
         return Callers.current().flatMap(caller -> sites.byId(siteId).filter(s -> access.mayRead(caller, s.placement())))
-                .switchIfEmpty(Mono.error(new NotFound("site " + siteId)))
+                .switchIfEmpty(Mono.error(new NotFound("No site " + siteId + ".")))
                 .flatMap(s -> monitors.ofSite(siteId).collectList());
     }
 

@@ -1,8 +1,8 @@
 package cn.lantian.dust.monitor;
 
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.FieldError;
-import cn.lantian.dust.web.InvalidInput;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

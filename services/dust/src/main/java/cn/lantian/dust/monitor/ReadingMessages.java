@@ -1,7 +1,7 @@
 package cn.lantian.dust.monitor;
 
-import cn.lantian.dust.web.FieldError;
-import cn.lantian.dust.web.InvalidInput;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -4,12 +4,15 @@ import cn.lantian.dust.access.Access;
 import cn.lantian.dust.db.Binds;
 import cn.lantian.dust.events.DustEvents;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.Conflict;
 import cn.lantian.dust.web.Page;
 import cn.lantian.eventing.Outbox;
 import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Callers;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,8 +44,9 @@ class MuckController {
     private static final Pattern PLATE = Pattern.compile("[\\p{IsHan}A-Z0-9]{6,10}");
 
     /** A violation as written. */
-    record MuckInput(String plate, List<String> kinds, String at, Double lon, Double lat, String siteId,
-            List<String> photos) {
+    record MuckInput(@Size(max = TextLength.ID) String plate, List<@Size(max = TextLength.CODE) String> kinds,
+            @Size(max = TextLength.ID) String at, Double lon, Double lat, @Size(max = TextLength.ID) String siteId,
+            List<@Size(max = TextLength.TEXT) String> photos) {
     }
 
     /** A stored violation. */
@@ -65,7 +69,7 @@ class MuckController {
     }
 
     @PostMapping(path = "/api/dust/v1/muck-violations", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<MuckViolation>> record(@RequestBody MuckInput in) {
+    Mono<ResponseEntity<MuckViolation>> record(@Valid @RequestBody MuckInput in) {
         Checks c = new Checks();
         String plate = c.text("plate", in.plate(), 10);
         if (plate != null && !PLATE.matcher(plate).matches()) {
@@ -119,7 +123,7 @@ class MuckController {
             @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         if (after != null && Checks.textProblem(after, 64) != null) {
-            throw cn.lantian.dust.web.InvalidInput.of("after", "must be at most 64 characters of text");
+            throw cn.lantian.web.InvalidInput.of("after", "must be at most 64 characters of text");
         }
         return Callers.current().flatMap(caller -> {
             List<String> units = access.visibleUnits(caller);
@@ -150,7 +154,7 @@ class MuckController {
         spec = Binds.bind(spec, "site", v.siteId(), String.class);
         spec = Binds.bind(spec, "corps", v.corpsUnit(), String.class);
         return spec.fetch().rowsUpdated().flatMap(n -> n == 1 ? Mono.<Void>empty()
-                : Mono.error(new Conflict("violation exists already")));
+                : Mono.error(new Conflict("The violation exists already.")));
     }
 
     private static OutgoingEvent event(MuckViolation v, Placement placement) {

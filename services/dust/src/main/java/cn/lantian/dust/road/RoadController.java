@@ -3,10 +3,13 @@ package cn.lantian.dust.road;
 import cn.lantian.dust.access.Access;
 import cn.lantian.dust.db.Binds;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.InvalidInput;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Callers;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -31,11 +34,12 @@ import reactor.core.publisher.Mono;
 class RoadController {
 
     /** A road as written; {@code areaKind} city-built-up or county-town. */
-    record RoadInput(String id, String name, BigDecimal lengthKm, String areaKind, Double lon, Double lat) {
+    record RoadInput(@Size(max = TextLength.ID) String id, @Size(max = TextLength.NAME) String name,
+            BigDecimal lengthKm, @Size(max = TextLength.CODE) String areaKind, Double lon, Double lat) {
     }
 
     /** A month's mechanised cleaning of a road. */
-    record CleaningInput(String month, BigDecimal mechanisedKm) {
+    record CleaningInput(@Size(max = TextLength.ID) String month, BigDecimal mechanisedKm) {
     }
 
     /** The share of a county's roads of one kind cleaned mechanically in a month. */
@@ -53,7 +57,7 @@ class RoadController {
     }
 
     @PostMapping(path = "/api/dust/v1/roads", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> create(@RequestBody RoadInput in) {
+    Mono<ResponseEntity<Map<String, Object>>> create(@Valid @RequestBody RoadInput in) {
         Checks c = new Checks();
         String id = c.text("id", in.id(), 64);
         String name = c.text("name", in.name(), 200);
@@ -89,7 +93,7 @@ class RoadController {
     }
 
     @PostMapping(path = "/api/dust/v1/roads/{id}/cleaning", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> cleaning(@PathVariable String id, @RequestBody CleaningInput in) {
+    Mono<Map<String, Object>> cleaning(@PathVariable String id, @Valid @RequestBody CleaningInput in) {
         Checks c = new Checks();
         LocalDate month = month(c, in.month());
         BigDecimal km = c.required("mechanisedKm", in.mechanisedKm());
@@ -102,7 +106,7 @@ class RoadController {
                                 new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class))))
                         .one()
                         .filter(road -> access.mayWrite(caller, Access.DUST_AGENCIES, road.getValue()))
-                        .switchIfEmpty(Mono.error(new NotFound("road " + id)))
+                        .switchIfEmpty(Mono.error(new NotFound("No road " + id + ".")))
                         .flatMap(road -> {
                             if (km.compareTo(road.getKey()) > 0) {
                                 return Mono.error(InvalidInput.of("mechanisedKm", "must not exceed the road's length "

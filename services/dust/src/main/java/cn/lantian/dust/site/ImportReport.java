@@ -1,6 +1,6 @@
 package cn.lantian.dust.site;
 
-import cn.lantian.dust.web.FieldError;
+import cn.lantian.web.FieldError;
 import java.util.List;
 
 /**

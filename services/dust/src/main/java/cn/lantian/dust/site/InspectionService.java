@@ -4,11 +4,11 @@ import cn.lantian.dust.access.Access;
 import cn.lantian.dust.emergency.EmergencyService;
 import cn.lantian.dust.events.DustEvents;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.Conflict;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.eventing.Outbox;
 import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.security.Caller;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.NotFound;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -122,10 +122,10 @@ class InspectionService {
         Inspection inspection = check(siteId, caller.username(), in);
         return tx.transactional(sites.byId(siteId)
                 .filter(s -> access.mayWrite(caller, Access.DUST_AGENCIES, s.placement()))
-                .switchIfEmpty(Mono.error(new NotFound("site " + siteId)))
+                .switchIfEmpty(Mono.error(new NotFound("No site " + siteId + ".")))
                 .flatMap(site -> inspections.insert(inspection).flatMap(inserted -> {
                     if (!inserted) {
-                        return Mono.error(new Conflict("inspection " + inspection.id() + " exists already"));
+                        return Mono.error(new Conflict("Inspection " + inspection.id() + " exists already."));
                     }
                     return Flux.fromIterable(inspection.items())
                             .filter(item -> Boolean.FALSE.equals(item.passed()))
@@ -140,7 +140,7 @@ class InspectionService {
 
     Flux<Inspection> ofSite(Caller caller, String siteId, int limit) {
         return sites.byId(siteId).filter(s -> access.mayRead(caller, s.placement()))
-                .switchIfEmpty(Mono.error(new NotFound("site " + siteId)))
+                .switchIfEmpty(Mono.error(new NotFound("No site " + siteId + ".")))
                 .flatMapMany(s -> inspections.ofSite(siteId, limit));
     }
 

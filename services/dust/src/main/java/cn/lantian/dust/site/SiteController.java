@@ -1,10 +1,11 @@
 package cn.lantian.dust.site;
 
 import cn.lantian.dust.access.Access;
-import cn.lantian.dust.web.InvalidInput;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.dust.web.Page;
 import cn.lantian.security.Callers;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,11 +61,11 @@ class SiteController {
     @GetMapping("/{id}")
     Mono<Site> one(@PathVariable String id) {
         return Callers.current().flatMap(c -> sites.byId(id).filter(s -> access.mayRead(c, s.placement())))
-                .switchIfEmpty(Mono.error(new NotFound("site " + id)));
+                .switchIfEmpty(Mono.error(new NotFound("No site " + id + ".")));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Site>> create(@RequestBody SiteInput in) {
+    Mono<ResponseEntity<Site>> create(@Valid @RequestBody SiteInput in) {
         Site site = service.check(in, null);
         return Callers.current().flatMap(c -> service.save(c, site, false))
                 .map(saved -> ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
@@ -72,7 +73,7 @@ class SiteController {
     }
 
     @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Site> replace(@PathVariable String id, @RequestBody SiteInput in) {
+    Mono<Site> replace(@PathVariable String id, @Valid @RequestBody SiteInput in) {
         Site site = service.check(in, id);
         return Callers.current().flatMap(c -> service.save(c, site, true)).map(SiteService.Saved::site);
     }
@@ -84,7 +85,7 @@ class SiteController {
     }
 
     @PostMapping(path = "/{id}/inspections", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Inspection>> inspect(@PathVariable String id, @RequestBody InspectionInput in) {
+    Mono<ResponseEntity<Inspection>> inspect(@PathVariable String id, @Valid @RequestBody InspectionInput in) {
         return Callers.current().flatMap(c -> inspections.record(c, id, in))
                 .map(i -> ResponseEntity.status(HttpStatus.CREATED).body(i));
     }

@@ -1,11 +1,11 @@
 package cn.lantian.dust.site;
 
 import cn.lantian.dust.csv.Csv;
-import cn.lantian.dust.web.FieldError;
-import cn.lantian.dust.web.Forbidden;
-import cn.lantian.dust.web.InvalidInput;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.security.Caller;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.Forbidden;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

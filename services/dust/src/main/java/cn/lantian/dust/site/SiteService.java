@@ -4,11 +4,11 @@ import cn.lantian.dust.access.Access;
 import cn.lantian.dust.events.DustEvents;
 import cn.lantian.dust.rules.DustRules;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.NotFound;
 import cn.lantian.eventing.Outbox;
 import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
+import cn.lantian.web.NotFound;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -117,10 +117,10 @@ public class SiteService {
                 .flatMap(existing -> {
                     if (existing.isPresent() && !access.mayWrite(caller, Access.DUST_AGENCIES,
                             existing.get().placement())) {
-                        return Mono.error(new NotFound("site " + site.id()));
+                        return Mono.error(new NotFound("No site " + site.id() + "."));
                     }
                     if (existing.isEmpty() && mustExist) {
-                        return Mono.error(new NotFound("site " + site.id()));
+                        return Mono.error(new NotFound("No site " + site.id() + "."));
                     }
                     access.checkWrite(caller, Access.DUST_AGENCIES, site.placement());
                     return sites.save(site).flatMap(created -> sites.byId(site.id()).flatMap(this::judgeMonitor)

@@ -2,9 +2,9 @@ package cn.lantian.dust.site;
 
 import cn.lantian.dust.access.Access;
 import cn.lantian.dust.web.Checks;
-import cn.lantian.dust.web.InvalidInput;
 import cn.lantian.dust.web.Page;
 import cn.lantian.security.Callers;
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,5 +1,7 @@
 package cn.lantian.dust.web;
 
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package cn.lantian.dust.web;
 
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import java.util.function.Function;
 

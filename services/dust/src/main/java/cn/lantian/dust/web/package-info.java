@@ -1,5 +1,5 @@
 /**
- * HTTP plumbing the features share: the one problem-details shape, field errors, text checks and cursor pages. Kept in
- * this one package so that it can be swapped for the platform's service skeleton.
+ * What the features share on top of the platform's web answers ({@code cn.lantian.web}): field checks collected per
+ * request and cursor pages.
  */
 package cn.lantian.dust.web;

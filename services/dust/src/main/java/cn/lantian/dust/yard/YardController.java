@@ -5,6 +5,9 @@ import cn.lantian.dust.db.Binds;
 import cn.lantian.dust.web.Checks;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Callers;
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -26,8 +29,10 @@ class YardController {
             "closed-conveying");
 
     /** A yard as written and listed. */
-    record Yard(String id, String kind, String name, Double lon, Double lat, String jurisdiction, String corpsUnit,
-            List<String> controls) {
+    record Yard(@Size(max = TextLength.ID) String id, @Size(max = TextLength.CODE) String kind,
+            @Size(max = TextLength.NAME) String name, Double lon, Double lat,
+            @Size(max = TextLength.ID) String jurisdiction, @Size(max = TextLength.ID) String corpsUnit,
+            List<@Size(max = TextLength.NAME) String> controls) {
     }
 
     private final DatabaseClient db;
@@ -39,7 +44,7 @@ class YardController {
     }
 
     @PostMapping(path = "/api/dust/v1/yards", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Yard>> create(@RequestBody Yard in) {
+    Mono<ResponseEntity<Yard>> create(@Valid @RequestBody Yard in) {
         Checks c = new Checks();
         String id = c.text("id", in.id(), 64);
         String kind = c.text("kind", in.kind(), 20);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.lantian.dust.IntegrationTest;
-import cn.lantian.dust.web.Forbidden;
+import cn.lantian.web.Forbidden;
 import cn.lantian.security.Caller;
 import cn.lantian.testsupport.DemoIdentity;
 import java.math.BigDecimal;

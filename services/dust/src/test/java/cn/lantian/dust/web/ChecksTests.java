@@ -1,5 +1,7 @@
 package cn.lantian.dust.web;
 
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,10 +1,10 @@
 package cn.lantian.greening.access;
 
-import cn.lantian.greening.web.Forbidden;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
+import cn.lantian.web.Forbidden;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

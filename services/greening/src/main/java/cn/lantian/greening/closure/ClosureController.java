@@ -1,6 +1,7 @@
 package cn.lantian.greening.closure;
 
 import cn.lantian.security.Callers;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -28,7 +29,7 @@ class ClosureController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<ClosureArea> create(@RequestBody ClosureInput in) {
+    Mono<ClosureArea> create(@Valid @RequestBody ClosureInput in) {
         return Callers.current().flatMap(c -> service.create(c, in));
     }
 
@@ -44,13 +45,13 @@ class ClosureController {
 
     @PutMapping(path = "/{id}/work-items/{item}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ClosureArea> workItem(@PathVariable String id, @PathVariable String item,
-            @RequestBody ClosureInput.WorkItem state) {
+            @Valid @RequestBody ClosureInput.WorkItem state) {
         return Callers.current().flatMap(c -> service.workItem(c, id, item, state));
     }
 
     @PostMapping(path = "/{id}/patrols", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Map<String, Object>> patrol(@PathVariable String id, @RequestBody PatrolInput in) {
+    Mono<Map<String, Object>> patrol(@PathVariable String id, @Valid @RequestBody PatrolInput in) {
         return Callers.current().flatMap(c -> service.patrol(c, id, in));
     }
 

@@ -1,5 +1,8 @@
 package cn.lantian.greening.closure;
 
+import cn.lantian.web.TextLength;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
@@ -9,10 +12,13 @@ import tools.jackson.databind.JsonNode;
  * @param assumed true for an area drawn for demonstration or planning where no designation was found
  * @param workItems state of each work item the national measures list, by item id
  */
-public record ClosureInput(String name, String level, String designation, Integer designatedYear, Boolean assumed,
-        String boundaryNote, JsonNode boundary, String corpsUnit, Map<String, WorkItem> workItems) {
+public record ClosureInput(@Size(max = TextLength.NAME) String name, @Size(max = TextLength.CODE) String level,
+        @Size(max = TextLength.NAME) String designation, Integer designatedYear, Boolean assumed,
+        @Size(max = TextLength.TEXT) String boundaryNote, JsonNode boundary,
+        @Size(max = TextLength.ID) String corpsUnit,
+        Map<@Size(max = TextLength.CODE) String, @Valid WorkItem> workItems) {
 
     /** One work item's state. */
-    public record WorkItem(String status, String note) {
+    public record WorkItem(@Size(max = TextLength.CODE) String status, @Size(max = TextLength.TEXT) String note) {
     }
 }

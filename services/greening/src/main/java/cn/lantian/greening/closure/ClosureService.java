@@ -7,9 +7,9 @@ import cn.lantian.greening.geo.Siting;
 import cn.lantian.greening.rules.Rules;
 import cn.lantian.greening.rules.WorkItems;
 import cn.lantian.greening.web.Checks;
-import cn.lantian.greening.web.InvalidInput;
-import cn.lantian.greening.web.NotFound;
 import cn.lantian.security.Caller;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -104,7 +104,7 @@ public class ClosureService {
     /** Records a patrol and raises a violation event for each violation found inside the area. */
     public Mono<Map<String, Object>> patrol(Caller caller, String areaId, PatrolInput in) {
         return areas.find(areaId).filter(a -> access.mayWrite(caller, a.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId + " was not found.")))
                 .flatMap(area -> {
                     checkPatrol(in, Boundaries.read("boundary", area.boundary()));
                     return record(area, in);
@@ -140,7 +140,7 @@ public class ClosureService {
     /** Sets one work item's state. */
     public Mono<ClosureArea> workItem(Caller caller, String areaId, String item, ClosureInput.WorkItem state) {
         return areas.find(areaId).filter(a -> access.mayWrite(caller, a.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId + " was not found.")))
                 .flatMap(area -> {
                     Checks checks = new Checks();
                     if (!workItems.known(item)) {
@@ -158,7 +158,7 @@ public class ClosureService {
     /** The area if the caller may read it. */
     public Mono<ClosureArea> get(Caller caller, String id) {
         return areas.find(id).filter(a -> access.mayRead(caller, a.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + id + " was not found.")));
     }
 
     /** Every closure area the caller sees. */

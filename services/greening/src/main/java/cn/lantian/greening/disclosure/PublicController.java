@@ -1,6 +1,6 @@
 package cn.lantian.greening.disclosure;
 
-import cn.lantian.greening.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;

@@ -1,6 +1,6 @@
 package cn.lantian.greening.geo;
 
-import cn.lantian.greening.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Coordinate;

@@ -1,10 +1,10 @@
 package cn.lantian.greening.geo;
 
-import cn.lantian.greening.web.InvalidInput;
 import cn.lantian.reference.Area;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
+import cn.lantian.web.InvalidInput;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,6 +2,7 @@ package cn.lantian.greening.idleland;
 
 import cn.lantian.greening.web.Page;
 import cn.lantian.security.Callers;
+import jakarta.validation.Valid;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,12 +38,12 @@ class IdleLandController {
     }
 
     @PutMapping(path = "/{id}/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<IdleLandTask> plan(@PathVariable String id, @RequestBody IdleLandService.PlanInput in) {
+    Mono<IdleLandTask> plan(@PathVariable String id, @Valid @RequestBody IdleLandService.PlanInput in) {
         return Callers.current().flatMap(c -> service.plan(c, id, in));
     }
 
     @PostMapping(path = "/{id}/completion", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<IdleLandTask> complete(@PathVariable String id, @RequestBody IdleLandService.CompletionInput in) {
+    Mono<IdleLandTask> complete(@PathVariable String id, @Valid @RequestBody IdleLandService.CompletionInput in) {
         return Callers.current().flatMap(c -> service.complete(c, id, in));
     }
 }

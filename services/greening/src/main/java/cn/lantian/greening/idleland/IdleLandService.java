@@ -3,12 +3,14 @@ package cn.lantian.greening.idleland;
 import cn.lantian.greening.access.Access;
 import cn.lantian.greening.events.Events;
 import cn.lantian.greening.web.Checks;
-import cn.lantian.greening.web.Conflict;
-import cn.lantian.greening.web.NotFound;
 import cn.lantian.greening.web.Page;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.NotFound;
+import cn.lantian.web.TextLength;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,11 +51,11 @@ public class IdleLandService {
     }
 
     /** A plan: what the parcel will become and when. */
-    record PlanInput(String outcome, LocalDate plannedOn) {
+    record PlanInput(@Size(max = TextLength.CODE) String outcome, LocalDate plannedOn) {
     }
 
     /** The work done: the outcome, the area it covers and the day. */
-    public record CompletionInput(String outcome, Double areaM2, LocalDate completedOn) {
+    public record CompletionInput(@Size(max = TextLength.CODE) String outcome, Double areaM2, LocalDate completedOn) {
     }
 
     /**
@@ -156,7 +158,7 @@ public class IdleLandService {
     /** The task if the caller may read it. */
     public Mono<IdleLandTask> get(Caller caller, String id) {
         return tasks.find(id).filter(t -> access.mayRead(caller, t.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Idle-land task " + id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Idle-land task " + id + " was not found.")));
     }
 
     /** A page of the tasks the caller sees. */
@@ -177,7 +179,7 @@ public class IdleLandService {
 
     private Mono<IdleLandTask> writable(Caller caller, String id) {
         return tasks.find(id).filter(t -> access.mayWrite(caller, t.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Idle-land task " + id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Idle-land task " + id + " was not found.")));
     }
 
     /** Data of {@code idle-land-task-completed.v1}. */

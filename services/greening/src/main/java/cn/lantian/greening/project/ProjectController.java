@@ -1,8 +1,9 @@
 package cn.lantian.greening.project;
 
-import cn.lantian.greening.web.InvalidInput;
 import cn.lantian.greening.web.Page;
 import cn.lantian.security.Callers;
+import cn.lantian.web.InvalidInput;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,7 +32,7 @@ class ProjectController {
 
     @PostMapping(path = "/projects", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Project> create(@RequestBody ProjectInput in) {
+    Mono<Project> create(@Valid @RequestBody ProjectInput in) {
         return Callers.current().flatMap(c -> service.create(c, in));
     }
 
@@ -48,13 +49,13 @@ class ProjectController {
     }
 
     @PostMapping(path = "/projects/{id}/planting", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Project> plant(@PathVariable String id, @RequestBody PlantingInput in) {
+    Mono<Project> plant(@PathVariable String id, @Valid @RequestBody PlantingInput in) {
         return Callers.current().flatMap(c -> service.plant(c, id, in));
     }
 
     @PostMapping(path = "/projects/{id}/survival-checks", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    Mono<Project.Survival> survival(@PathVariable String id, @RequestBody SurvivalInput in) {
+    Mono<Project.Survival> survival(@PathVariable String id, @Valid @RequestBody SurvivalInput in) {
         return Callers.current().flatMap(c -> service.survival(c, id, in));
     }
 

@@ -6,10 +6,11 @@ import cn.lantian.greening.geo.Boundaries;
 import cn.lantian.greening.geo.Siting;
 import cn.lantian.greening.rules.Rules;
 import cn.lantian.greening.web.Checks;
-import cn.lantian.greening.web.Conflict;
-import cn.lantian.greening.web.NotFound;
 import cn.lantian.greening.web.Page;
 import cn.lantian.security.Caller;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -164,7 +165,7 @@ public class ProjectService {
     /** The project if the caller may read it. */
     public Mono<Project> get(Caller caller, String id) {
         return projects.find(id).filter(p -> access.mayRead(caller, p.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Project " + id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Project " + id + " was not found.")));
     }
 
     /** Every survival check of a project the caller may read. */
@@ -191,7 +192,7 @@ public class ProjectService {
     private Mono<Project> writable(Caller caller, String id) {
         // A project the caller may not change answers exactly as one that does not exist.
         return projects.find(id).filter(p -> access.mayWrite(caller, p.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Project " + id)));
+                .switchIfEmpty(Mono.error(() -> new NotFound("Project " + id + " was not found.")));
     }
 
     private Geometry check(ProjectInput in) {
@@ -226,7 +227,7 @@ public class ProjectService {
         Geometry boundary = null;
         try {
             boundary = Boundaries.read("boundary", in.boundary());
-        } catch (cn.lantian.greening.web.InvalidInput e) {
+        } catch (InvalidInput e) {
             e.errors().forEach(err -> checks.fail(err.field(), err.reason()));
         }
         checks.done();

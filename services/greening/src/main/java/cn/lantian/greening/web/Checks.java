@@ -1,5 +1,7 @@
 package cn.lantian.greening.web;
 
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,11 +12,11 @@ import java.util.List;
  */
 public final class Checks {
 
-    private final List<InvalidInput.FieldError> errors = new ArrayList<>();
+    private final List<FieldError> errors = new ArrayList<>();
 
     /** Records a bad field. */
     public Checks fail(String field, String reason) {
-        errors.add(new InvalidInput.FieldError(field, reason));
+        errors.add(new FieldError(field, reason));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package cn.lantian.greening.web;
 
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import java.util.function.Function;
 

@@ -1,2 +1,5 @@
-/** HTTP plumbing of the service: the one problem-details shape, input checks, cursor pages. */
+/**
+ * What the features share on top of the platform's web answers ({@code cn.lantian.web}): input checks and cursor
+ * pages.
+ */
 package cn.lantian.greening.web;

@@ -3,7 +3,7 @@ package cn.lantian.greening.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.lantian.greening.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

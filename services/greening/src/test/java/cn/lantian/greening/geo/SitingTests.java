@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import cn.lantian.greening.web.InvalidInput;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

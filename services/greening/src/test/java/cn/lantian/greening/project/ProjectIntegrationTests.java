@@ -132,7 +132,8 @@ class ProjectIntegrationTests extends IntegrationTest {
         wrong.put("plantingYear", "2026");
         wrong.put("programme", "palm-trees");
         problem(wrong, "plantingYear", "has the wrong type or format");
-        Map<String, Object> bad = project("x".repeat(201), box(77.0, 38.31, 77.02, 38.33));
+        problem(project("x".repeat(201), SHACHE), "name", "size must be between 0 and 200");
+        Map<String, Object> bad = project("x", box(77.0, 38.31, 77.02, 38.33));
         bad.put("programme", "palm-trees");
         bad.put("planned", Map.of("value", 150, "unit", "acre"));
         http.post().uri("/api/greening/v1/projects").header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
@@ -142,9 +143,9 @@ class ProjectIntegrationTests extends IntegrationTest {
                 .jsonPath("$.type").isEqualTo("about:blank").jsonPath("$.title").isEqualTo("Bad Request")
                 .jsonPath("$.status").isEqualTo(400).jsonPath("$.instance").isEqualTo("/api/greening/v1/projects")
                 .jsonPath("$.errors[*].field").value(f -> assertThat((List<String>) f)
-                        .containsExactly("name", "programme", "planned.unit"));
+                        .containsExactly("programme", "planned.unit"));
         Map<String, Object> nul = project("名\u0000字", SHACHE);
-        problem(nul, "name", "must not contain NUL or unpaired surrogate characters");
+        problem(nul, "name", "contains a NUL character or an unpaired surrogate");
         Map<String, Object> unknown = project("未知", SHACHE);
         unknown.put("colour", "green");
         problem(unknown, "colour", "is not a known field");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.lantian.greening.web.Checks;
-import cn.lantian.greening.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class RulesTests {

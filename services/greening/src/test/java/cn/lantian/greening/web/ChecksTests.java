@@ -3,6 +3,8 @@ package cn.lantian.greening.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +24,7 @@ class ChecksTests {
         Checks checks = new Checks().text("name", "x".repeat(201), 200).text("code", null, 10)
                 .oneOf("kind", "fishing", List.of("grazing", "digging")).between("rate", 100.5, 0, 100);
         assertThatThrownBy(checks::done).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                .extracting(InvalidInput.FieldError::field).containsExactly("name", "code", "kind", "rate"));
+                .extracting(FieldError::field).containsExactly("name", "code", "kind", "rate"));
         new Checks().text("name", "x".repeat(200), 200).between("rate", 100.0, 0, 100).done();
     }
 

@@ -4,8 +4,8 @@ import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
-import cn.lantian.straw.web.Forbidden;
-import cn.lantian.straw.web.NotFound;
+import cn.lantian.web.Forbidden;
+import cn.lantian.web.NotFound;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ public class StrawAccess {
     /** Fails with {@link Forbidden} unless the caller belongs to the agriculture agency. */
     public void checkWriter(Caller caller) {
         if (!caller.isOf(AGENCY)) {
-            throw new Forbidden("only the agriculture agency writes straw and open-burning records");
+            throw new Forbidden("Only the agriculture agency writes straw and open-burning records.");
         }
     }
 
@@ -43,7 +43,7 @@ public class StrawAccess {
      */
     public void checkWrite(Caller caller, Placement placement, String what) {
         if (!caller.sees(jurisdictions, placement)) {
-            throw new NotFound(what);
+            throw new NotFound(what + " was not found.");
         }
         checkWriter(caller);
     }

@@ -2,9 +2,9 @@ package cn.lantian.straw.firepoint;
 
 import cn.lantian.security.Callers;
 import cn.lantian.straw.access.StrawAccess;
-import cn.lantian.straw.web.NotFound;
 import cn.lantian.straw.web.Page;
 import cn.lantian.straw.web.Params;
+import cn.lantian.web.NotFound;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,7 +62,7 @@ class FirePointController {
     Mono<Map<String, Object>> one(@PathVariable String id) {
         return Callers.current().flatMap(c -> incidents.find(id)
                 .filter(i -> access.mayRead(c, i.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("incident " + id)))
+                .switchIfEmpty(Mono.error(() -> new NotFound("Incident " + id + " was not found.")))
                 .flatMap(i -> incidents.detectionsOf(id).collectList()
                         .map(ds -> Map.<String, Object>of("incident", i, "detections", ds))));
     }

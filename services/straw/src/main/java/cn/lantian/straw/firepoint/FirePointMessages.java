@@ -3,7 +3,7 @@ package cn.lantian.straw.firepoint;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.security.Caller;
 import cn.lantian.straw.access.StrawAccess;
-import cn.lantian.straw.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;

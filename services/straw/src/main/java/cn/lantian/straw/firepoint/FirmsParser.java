@@ -1,8 +1,8 @@
 package cn.lantian.straw.firepoint;
 
 import cn.lantian.straw.csv.Csv;
-import cn.lantian.straw.web.FieldError;
-import cn.lantian.straw.web.InvalidInput;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;

@@ -2,6 +2,7 @@ package cn.lantian.straw.patrol;
 
 import cn.lantian.security.Callers;
 import cn.lantian.straw.firepoint.Incident;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,12 +22,12 @@ class PatrolController {
     }
 
     @PostMapping("/assignment")
-    Mono<Incident> assign(@PathVariable String id, @RequestBody Assignment in) {
+    Mono<Incident> assign(@PathVariable String id, @Valid @RequestBody Assignment in) {
         return Callers.current().flatMap(c -> patrols.assign(c, id, in));
     }
 
     @PostMapping("/verification")
-    Mono<Incident> verify(@PathVariable String id, @RequestBody Verification in) {
+    Mono<Incident> verify(@PathVariable String id, @Valid @RequestBody Verification in) {
         return Callers.current().flatMap(c -> patrols.verify(c, id, in));
     }
 }

@@ -8,11 +8,11 @@ import cn.lantian.straw.events.Location;
 import cn.lantian.straw.events.StrawEvents;
 import cn.lantian.straw.firepoint.Incident;
 import cn.lantian.straw.firepoint.Incidents;
-import cn.lantian.straw.web.Conflict;
-import cn.lantian.straw.web.FieldError;
-import cn.lantian.straw.web.InvalidInput;
-import cn.lantian.straw.web.NotFound;
 import cn.lantian.straw.web.Text;
+import cn.lantian.web.Conflict;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,7 +68,7 @@ class Patrols {
         }
         return tx.transactional(writable(caller, id).flatMap(incident -> {
             if (!"open".equals(incident.status())) {
-                return Mono.error(new Conflict("incident " + id + " is already handled"));
+                return Mono.error(new Conflict("Incident " + id + " is already handled."));
             }
             return incidents.assign(id, in.assignedTo().strip(), clock.instant()).then(incidents.find(id));
         }));
@@ -83,7 +83,7 @@ class Patrols {
         }
         return tx.transactional(writable(caller, id).flatMap(incident -> {
             if (!"open".equals(incident.status())) {
-                return Mono.error(new Conflict("incident " + id + " is already handled"));
+                return Mono.error(new Conflict("Incident " + id + " is already handled."));
             }
             if (verifiedAt.isBefore(incident.firstAt())) {
                 return Mono.error(InvalidInput.of("verifiedAt", "before the incident's first detection "
@@ -99,8 +99,8 @@ class Patrols {
     }
 
     private Mono<Incident> writable(Caller caller, String id) {
-        return incidents.lock(id).switchIfEmpty(Mono.error(() -> new NotFound("incident " + id)))
-                .doOnNext(incident -> access.checkWrite(caller, incident.placement(), "incident " + id));
+        return incidents.lock(id).switchIfEmpty(Mono.error(() -> new NotFound("Incident " + id + " was not found.")))
+                .doOnNext(incident -> access.checkWrite(caller, incident.placement(), "Incident " + id));
     }
 
     private static List<StrawEvents.Raised> raised(Incident incident, String verdict, String material,

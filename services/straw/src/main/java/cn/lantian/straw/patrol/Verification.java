@@ -1,5 +1,8 @@
 package cn.lantian.straw.patrol;
 
+import cn.lantian.web.TextLength;
+import jakarta.validation.constraints.Size;
+
 /**
  * A patrol's report on an incident.
  *
@@ -8,5 +11,6 @@ package cn.lantian.straw.patrol;
  * @param verifiedAt when the patrol verified it on site (ISO 8601 with offset)
  * @param note a short free note, at most 500 characters (not published)
  */
-record Verification(String verdict, String material, String verifiedAt, String note) {
+record Verification(@Size(max = TextLength.CODE) String verdict, @Size(max = TextLength.CODE) String material,
+        @Size(max = TextLength.ID) String verifiedAt, @Size(max = TextLength.TEXT) String note) {
 }

@@ -6,10 +6,10 @@ import cn.lantian.reference.Placement;
 import cn.lantian.security.Callers;
 import cn.lantian.straw.access.StrawAccess;
 import cn.lantian.straw.rules.StrawRules;
-import cn.lantian.straw.web.FieldError;
-import cn.lantian.straw.web.InvalidInput;
-import cn.lantian.straw.web.NotFound;
 import cn.lantian.straw.web.Params;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
+import cn.lantian.web.NotFound;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ class StrawUseController {
     @PutMapping("/{unit}/{season}")
     Mono<StrawUse> save(@PathVariable String unit, @PathVariable String season, @RequestBody StrawUseInput in) {
         Jurisdiction j = jurisdictions.byId(Params.unit("unit", unit)).filter(x -> x.kind() == Jurisdiction.Kind.COUNTY
-                || x.isCorps()).orElseThrow(() -> new NotFound("unit " + unit));
+                || x.isCorps()).orElseThrow(() -> new NotFound("Unit " + unit + " was not found."));
         if (rules.season(season).isEmpty()) {
             throw InvalidInput.of("season", "not a season such as 2025-autumn (seasons: "
                     + String.join(", ", rules.seasons().stream().map(StrawRules.SeasonMonths::name).toList()) + ")");
@@ -53,7 +53,7 @@ class StrawUseController {
         check(in);
         Placement placement = j.isCorps() ? new Placement(j.id(), j.id()) : new Placement(j.id(), null);
         return Callers.current().flatMap(c -> {
-            access.checkWrite(c, placement, "unit " + unit);
+            access.checkWrite(c, placement, "Unit " + unit);
             return table.save(j.id(), season, in, c.username())
                     .then(table.rows(season, List.of(j.id())).next());
         });

@@ -1,5 +1,6 @@
 package cn.lantian.straw.web;
 
+import cn.lantian.web.InvalidInput;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

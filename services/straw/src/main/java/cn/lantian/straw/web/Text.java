@@ -1,5 +1,6 @@
 package cn.lantian.straw.web;
 
+import cn.lantian.web.FieldError;
 import java.util.List;
 
 /** Checks of free text fields: a maximum length, no NUL and no lone surrogate (they break storage and exports). */

@@ -3,7 +3,7 @@ package cn.lantian.straw.firepoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.lantian.straw.web.InvalidInput;
+import cn.lantian.web.InvalidInput;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -56,7 +56,7 @@ class StrawUseIntegrationTests extends IntegrationTest {
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("season");
         http.put().uri("/api/straw/v1/straw-use/653125/{s}", season).header("Authorization", token(DemoIdentity.AGRI_SHACHE))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"cropAreaHa\":\"1000\"}").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("body");
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("cropAreaHa");
 
         // The positive control, then a Bachu reader does not see Shache's row.
         http.put().uri("/api/straw/v1/straw-use/653125/{s}", season).header("Authorization", token(DemoIdentity.AGRI_SHACHE))

@@ -2,6 +2,7 @@ package cn.lantian.straw.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lantian.web.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

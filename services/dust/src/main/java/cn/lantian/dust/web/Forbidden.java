@@ -1,9 +1,0 @@
-package cn.lantian.dust.web;
-
-/** The caller is authenticated but their agency or jurisdiction does not allow the write. */
-public class Forbidden extends RuntimeException {
-
-    public Forbidden(String reason) {
-        super(reason);
-    }
-}

@@ -1,9 +1,0 @@
-package cn.lantian.dust.web;
-
-/** The addressed record does not exist or the caller may not see it (both answer 404, so nothing leaks). */
-public class NotFound extends RuntimeException {
-
-    public NotFound(String what) {
-        super(what + " not found");
-    }
-}
