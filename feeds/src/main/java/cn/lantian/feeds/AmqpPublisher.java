@@ -24,8 +24,13 @@ public final class AmqpPublisher implements Publisher {
     @Override
     public void publish(String exchange, String routingKey, String contentType, String messageId, byte[] body)
             throws IOException {
-        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType(contentType)
-                .contentEncoding("UTF-8").deliveryMode(2).messageId(messageId).appId("lantian-feeds").build();
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType(contentType)
+                .contentEncoding("UTF-8")
+                .deliveryMode(2)
+                .messageId(messageId)
+                .appId("lantian-feeds")
+                .build();
         channel.basicPublish(exchange, routingKey, props, body);
         try {
             channel.waitForConfirmsOrDie(CONFIRM_TIMEOUT_MS);

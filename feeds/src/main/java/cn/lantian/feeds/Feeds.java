@@ -28,8 +28,7 @@ public final class Feeds {
     private static final int START_ATTEMPTS = 12;
     private static final Duration START_RETRY = Duration.ofSeconds(10);
 
-    private Feeds() {
-    }
+    private Feeds() {}
 
     public static void main(String[] args) throws Exception {
         FeedSettings settings = FeedSettings.from(System.getenv());
@@ -39,17 +38,29 @@ public final class Feeds {
         factory.setUri(settings.amqp());
         factory.setConnectionTimeout(10_000);
         factory.setAutomaticRecoveryEnabled(true);
-        try (Connection connection = factory.newConnection("lantian-feeds"); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection("lantian-feeds");
+                Channel channel = connection.createChannel()) {
             AmqpPublisher publisher = new AmqpPublisher(channel);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
             // Remote sensing (lantian.mobile.readings) and the satellite fire points (lantian.straw.fire-points) join
             // this list once the platform declares their exchanges.
-            List<Feed> feeds = List.of(AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()),
+            List<Feed> feeds = List.of(
+                    AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()),
                     SiteMonitorFeed.of(settings.dust(), publisher, Clock.systemUTC()),
-                    CemsFeed.of(settings.stationary(), settings.tokenEndpoint(), settings.client(), settings.clientSecret(),
-                            publisher, Clock.systemUTC()),
-                    ElectricityFeed.of(settings.stationary(), settings.tokenEndpoint(), settings.client(), settings.clientSecret(),
-                            publisher, Clock.systemUTC()));
+                    CemsFeed.of(
+                            settings.stationary(),
+                            settings.tokenEndpoint(),
+                            settings.client(),
+                            settings.clientSecret(),
+                            publisher,
+                            Clock.systemUTC()),
+                    ElectricityFeed.of(
+                            settings.stationary(),
+                            settings.tokenEndpoint(),
+                            settings.client(),
+                            settings.clientSecret(),
+                            publisher,
+                            Clock.systemUTC()));
             Instant last = clock.lastCompleteHour();
             // The services answer healthy before their demo loaders have registered everything: a feed that finds
             // nothing yet (or whose service is away) is tried again for a while before the live hours begin.
@@ -63,15 +74,26 @@ public final class Feeds {
                     try {
                         long rows = feed.catchUp(last);
                         behind.remove(feed);
-                        LOG.info("{}: caught up to {} ({} rows in {} ms)", feed.name(), last, rows, (System.nanoTime() - started) / 1_000_000);
+                        LOG.info(
+                                "{}: caught up to {} ({} rows in {} ms)",
+                                feed.name(),
+                                last,
+                                rows,
+                                (System.nanoTime() - started) / 1_000_000);
                     } catch (java.io.IOException | RuntimeException e) {
-                        LOG.warn("{}: not caught up (attempt {} of {}): {}", feed.name(), attempt, START_ATTEMPTS, e.toString());
+                        LOG.warn(
+                                "{}: not caught up (attempt {} of {}): {}",
+                                feed.name(),
+                                attempt,
+                                START_ATTEMPTS,
+                                e.toString());
                     }
                 }
             }
             if (once) {
                 if (!behind.isEmpty()) {
-                    throw new IllegalStateException("not caught up: " + behind.stream().map(Feed::name).toList());
+                    throw new IllegalStateException(
+                            "not caught up: " + behind.stream().map(Feed::name).toList());
                 }
                 return;
             }

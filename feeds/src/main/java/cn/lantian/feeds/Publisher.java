@@ -6,5 +6,6 @@ import java.io.IOException;
 public interface Publisher {
 
     /** Publishes one message; returns once the broker holds it. */
-    void publish(String exchange, String routingKey, String contentType, String messageId, byte[] body) throws IOException;
+    void publish(String exchange, String routingKey, String contentType, String messageId, byte[] body)
+            throws IOException;
 }

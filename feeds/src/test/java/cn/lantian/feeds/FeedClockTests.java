@@ -30,7 +30,9 @@ class FeedClockTests {
 
     @Test
     void refusesASpeedBelowRealTime() {
-        assertThatThrownBy(() -> FeedClock.startingNow(Clock.systemUTC(), 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FeedClock.startingNow(Clock.systemUTC(), Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FeedClock.startingNow(Clock.systemUTC(), 0.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FeedClock.startingNow(Clock.systemUTC(), Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

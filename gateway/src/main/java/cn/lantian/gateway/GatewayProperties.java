@@ -17,8 +17,13 @@ import org.springframework.util.unit.DataSize;
  * @param headers security headers added to every answer
  */
 @ConfigurationProperties("lantian.gateway")
-public record GatewayProperties(DataSize maxBodySize, String jurisdictionParameter, Map<String, List<String>> writers,
-        RateLimit rateLimit, Cors cors, Headers headers) {
+public record GatewayProperties(
+        DataSize maxBodySize,
+        String jurisdictionParameter,
+        Map<String, List<String>> writers,
+        RateLimit rateLimit,
+        Cors cors,
+        Headers headers) {
 
     public GatewayProperties {
         writers = writers == null ? Map.of() : Map.copyOf(writers);
@@ -34,7 +39,12 @@ public record GatewayProperties(DataSize maxBodySize, String jurisdictionParamet
      * @param unlimitedPaths path patterns outside {@code /api/} that are not counted (the portal's static assets, the
      *        gateway's API documentation); every other page counts against the address's public limit
      */
-    public record RateLimit(int publicRequests, int userRequests, Duration window, double leaseShare, String keyPrefix,
+    public record RateLimit(
+            int publicRequests,
+            int userRequests,
+            Duration window,
+            double leaseShare,
+            String keyPrefix,
             List<String> unlimitedPaths) {
 
         public RateLimit {
@@ -52,13 +62,11 @@ public record GatewayProperties(DataSize maxBodySize, String jurisdictionParamet
      * @param allowedOrigins origins allowed to call from a browser
      * @param maxAge how long a browser may cache a preflight answer
      */
-    public record Cors(List<String> allowedOrigins, Duration maxAge) {
-    }
+    public record Cors(List<String> allowedOrigins, Duration maxAge) {}
 
     /**
      * @param contentSecurityPolicy the Content-Security-Policy header value
      * @param hstsMaxAge Strict-Transport-Security max-age, sent on HTTPS
      */
-    public record Headers(String contentSecurityPolicy, Duration hstsMaxAge) {
-    }
+    public record Headers(String contentSecurityPolicy, Duration hstsMaxAge) {}
 }

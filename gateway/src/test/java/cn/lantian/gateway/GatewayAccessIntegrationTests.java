@@ -63,34 +63,45 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
         JsonNode me = me(KeycloakTokens.of(user));
         assertThat(me.get("username").asString()).isEqualTo(user.username());
         assertThat(me.get("client").asBoolean()).isFalse();
-        assertThat(me.get("agencies").valueStream().map(JsonNode::asString).toList()).isEqualTo(agencies);
+        assertThat(me.get("agencies").valueStream().map(JsonNode::asString).toList())
+                .isEqualTo(agencies);
         assertThat(me.get("level").asString()).isEqualTo(level);
         assertThat(me.at("/jurisdiction/id").asString()).isEqualTo(user.jurisdiction());
         assertThat(me.at("/jurisdiction/nameZh").asString()).isEqualTo(nameZh);
         assertThat(me.at("/jurisdiction/nameEn").asString())
-                .isEqualTo(JURISDICTIONS.byId(user.jurisdiction()).orElseThrow().nameEn()).isNotBlank();
+                .isEqualTo(JURISDICTIONS.byId(user.jurisdiction()).orElseThrow().nameEn())
+                .isNotBlank();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "agency-ecology, ecology, prefecture, 653100",
-            "agency-traffic-police-kashgar, traffic-police, county, 653101",
-            "agency-housing-shache, housing, county, 653125",
-            "agency-corps-ecology, ecology, corps, xpcc-3"})
-    void tellsAnAgencyClientItGetsItsClientsJurisdiction(String clientId, String agency, String level,
-            String jurisdiction) {
+        "agency-ecology, ecology, prefecture, 653100",
+        "agency-traffic-police-kashgar, traffic-police, county, 653101",
+        "agency-housing-shache, housing, county, 653125",
+        "agency-corps-ecology, ecology, corps, xpcc-3"
+    })
+    void tellsAnAgencyClientItGetsItsClientsJurisdiction(
+            String clientId, String agency, String level, String jurisdiction) {
         JsonNode me = me(KeycloakTokens.client(clientId));
         assertThat(me.get("username").asString()).isEqualTo(clientId);
         assertThat(me.get("client").asBoolean()).isTrue();
-        assertThat(me.get("agencies").valueStream().map(JsonNode::asString).toList()).containsExactly(agency);
+        assertThat(me.get("agencies").valueStream().map(JsonNode::asString).toList())
+                .containsExactly(agency);
         assertThat(me.get("level").asString()).isEqualTo(level);
         assertThat(me.at("/jurisdiction/id").asString()).isEqualTo(jurisdiction);
         assertThat(me.at("/jurisdiction/nameZh").asString()).isNotBlank();
     }
 
     private JsonNode me(String token) {
-        return client().get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
-                .expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody();
+        return client().get()
+                .uri("/api/me")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     // ---------------------------------------------------------------- tokens the gateway refuses
@@ -110,9 +121,14 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
         // The claims of a real token, even its key id, signed with a key Keycloak never had.
         String real = KeycloakTokens.of(DemoIdentity.COORDINATOR);
         SignedJWT original = SignedJWT.parse(real);
-        RSAKey ours = new RSAKeyGenerator(2048).keyID(original.getHeader().getKeyID()).generate();
-        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ours.getKeyID())
-                .type(JOSEObjectType.JWT).build(), original.getJWTClaimsSet());
+        RSAKey ours =
+                new RSAKeyGenerator(2048).keyID(original.getHeader().getKeyID()).generate();
+        SignedJWT forged = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(ours.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                original.getJWTClaimsSet());
         forged.sign(new RSASSASigner(ours));
         expectUnauthorized(forged.serialize());
     }
@@ -120,12 +136,18 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
     @Test
     void refusesAnExpiredTokenSignedByAnotherKey() throws Exception {
         RSAKey ours = new RSAKeyGenerator(2048).keyID("lantian-test").generate();
-        SignedJWT expired = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ours.getKeyID()).build(),
-                new JWTClaimsSet.Builder().issuer(Infrastructure.ISSUER).audience("lantian").subject("eco-kashgar")
-                        .claim("preferred_username", "eco-kashgar").claim("jurisdiction", "653101")
+        SignedJWT expired = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(ours.getKeyID()).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(Infrastructure.ISSUER)
+                        .audience("lantian")
+                        .subject("eco-kashgar")
+                        .claim("preferred_username", "eco-kashgar")
+                        .claim("jurisdiction", "653101")
                         .claim("realm_access", Map.of("roles", List.of("ecology", "county")))
                         .issueTime(Date.from(Instant.now().minusSeconds(3600)))
-                        .expirationTime(Date.from(Instant.now().minusSeconds(1800))).build());
+                        .expirationTime(Date.from(Instant.now().minusSeconds(1800)))
+                        .build());
         expired.sign(new RSASSASigner(ours));
         expectUnauthorized(expired.serialize());
     }
@@ -143,8 +165,11 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
         String[] parts = KeycloakTokens.of(DemoIdentity.ECO_SHACHE).split("\\.");
         String claims = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("653125", "653100");
-        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        String tampered = parts[0] + "."
+                + java.util.Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(claims.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
         expectUnauthorized(tampered);
     }
 
@@ -153,31 +178,61 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
         if (token != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
-        request.exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))
+        request.exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .value(HttpHeaders.WWW_AUTHENTICATE, v -> assertThat(v).startsWith("Bearer"))
                 .expectBody()
-                .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.instance").isEqualTo("/api/stationary/v1/permits")
-                .jsonPath("$.trace").doesNotExist();
-        client().get().uri("/api/me").headers(h -> {
-            if (token != null) {
-                h.setBearerAuth(token);
-            }
-        }).exchange().expectStatus().isUnauthorized();
+                .jsonPath("$.status")
+                .isEqualTo(401)
+                .jsonPath("$.instance")
+                .isEqualTo("/api/stationary/v1/permits")
+                .jsonPath("$.trace")
+                .doesNotExist();
+        client().get()
+                .uri("/api/me")
+                .headers(h -> {
+                    if (token != null) {
+                        h.setBearerAuth(token);
+                    }
+                })
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     private static String masterRealmToken() throws Exception {
-        String form = Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password",
-                Infrastructure.KEYCLOAK_ADMIN_PASSWORD).entrySet().stream()
+        String form = Map.of(
+                        "grant_type",
+                        "password",
+                        "client_id",
+                        "admin-cli",
+                        "username",
+                        "admin",
+                        "password",
+                        Infrastructure.KEYCLOAK_ADMIN_PASSWORD)
+                .entrySet()
+                .stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .reduce((a, b) -> a + "&" + b).orElseThrow();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                .newBuilder(URI.create(Infrastructure.KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .reduce((a, b) -> a + "&" + b)
+                .orElseThrow();
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        Infrastructure.KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        return JsonMapper.builder().build().readTree(response.body()).get("access_token").asString();
+        return JsonMapper.builder()
+                .build()
+                .readTree(response.body())
+                .get("access_token")
+                .asString();
     }
 
     // ---------------------------------------------------------------- what each may read and write
@@ -233,23 +288,40 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
     @MethodSource("writes")
     void relaysOrRefusesEachWrite(String who, String path, String jurisdiction, int status) {
         String token = token(who);
-        var response = client().post().uri(path + "?jurisdiction=" + jurisdiction)
+        var response = client().post()
+                .uri(path + "?jurisdiction=" + jurisdiction)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":\"boiler 7\"}")
-                .exchange().expectStatus().isEqualTo(status);
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"boiler 7\"}")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(status);
         if (status == 200) {
             JsonNode echo = response.expectBody(JsonNode.class).returnResult().getResponseBody();
             assertThat(echo.get("authorization").asString()).isEqualTo("Bearer " + token);
             assertThat(echo.get("body").asString()).isEqualTo("{\"name\":\"boiler 7\"}");
         } else {
-            response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.status").isEqualTo(403).jsonPath("$.detail").isNotEmpty();
+            response.expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(403)
+                    .jsonPath("$.detail")
+                    .isNotEmpty();
         }
     }
 
     static Stream<Arguments> reads() {
-        return Stream.of("coordinator", "eco-kashgar", "eco-shache", "eco-bachu", "corps-officer", "police-kashgar",
-                        "housing-shache", "client:agency-ecology", "client:agency-corps-ecology")
+        return Stream.of(
+                        "coordinator",
+                        "eco-kashgar",
+                        "eco-shache",
+                        "eco-bachu",
+                        "corps-officer",
+                        "police-kashgar",
+                        "housing-shache",
+                        "client:agency-ecology",
+                        "client:agency-corps-ecology")
                 .flatMap(who -> Stream.of("653101", "653125", "xpcc-3").map(j -> Arguments.of(who, j)));
     }
 
@@ -258,18 +330,28 @@ class GatewayAccessIntegrationTests extends GatewayIntegrationTest {
     @MethodSource("reads")
     void relaysEveryReadWithTheTokenForTheServiceToFilter(String who, String jurisdiction) {
         String token = token(who);
-        JsonNode echo = client().get().uri("/api/search/v1/events?jurisdiction=" + jurisdiction)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode echo = client().get()
+                .uri("/api/search/v1/events?jurisdiction=" + jurisdiction)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(echo.get("authorization").asString()).isEqualTo("Bearer " + token);
         assertThat(echo.get("query").asString()).isEqualTo("jurisdiction=" + jurisdiction);
     }
 
     @Test
     void relaysTheServicesOwnRefusal() {
-        client().get().uri("/api/stationary/v1/permits/9").header("X-Stand-In-Status", "403")
+        client().get()
+                .uri("/api/stationary/v1/permits/9")
+                .header("X-Stand-In-Status", "403")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + KeycloakTokens.of(DemoIdentity.ECO_SHACHE))
-                .exchange().expectStatus().isForbidden();
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     static String token(String who) {

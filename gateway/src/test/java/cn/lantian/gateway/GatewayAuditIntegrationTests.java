@@ -36,8 +36,10 @@ class GatewayAuditIntegrationTests extends GatewayIntegrationTest {
 
     @Autowired
     DatabaseClient db;
+
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     EventContract contract;
 
@@ -73,9 +75,11 @@ class GatewayAuditIntegrationTests extends GatewayIntegrationTest {
     @Test
     void recordsAWriteTheServiceRefusedOrFailed() {
         String refused = send("DELETE", "/api/dust/v1/sites/7", DemoIdentity.HOUSING_SHACHE, 403, "403");
-        assertThat(recorded(refused).orElseThrow().at("/data/outcome").asString()).isEqualTo("denied");
+        assertThat(recorded(refused).orElseThrow().at("/data/outcome").asString())
+                .isEqualTo("denied");
         String failed = send("PUT", "/api/dust/v1/sites/7", DemoIdentity.HOUSING_SHACHE, 500, "500");
-        assertThat(recorded(failed).orElseThrow().at("/data/outcome").asString()).isEqualTo("failed");
+        assertThat(recorded(failed).orElseThrow().at("/data/outcome").asString())
+                .isEqualTo("failed");
     }
 
     @Test
@@ -84,11 +88,14 @@ class GatewayAuditIntegrationTests extends GatewayIntegrationTest {
         JsonNode event = recorded(foreign).orElseThrow();
         assertThat(event.get("jurisdiction").asString()).isEqualTo("653125");
         assertThat(event.at("/data/callerJurisdiction").asString()).isEqualTo("653101");
-        String regiment = send("GET", "/api/search/v1/events?jurisdiction=xpcc-3-41", DemoIdentity.CORPS_OFFICER, 200,
-                null);
-        assertThat(recorded(regiment)).as("a regiment under the officer's own division").isEmpty();
+        String regiment =
+                send("GET", "/api/search/v1/events?jurisdiction=xpcc-3-41", DemoIdentity.CORPS_OFFICER, 200, null);
+        assertThat(recorded(regiment))
+                .as("a regiment under the officer's own division")
+                .isEmpty();
         String prefecture = send("GET", "/api/search/v1/events", DemoIdentity.COORDINATOR, 200, null);
-        assertThat(recorded(prefecture).orElseThrow().at("/data/level").asString()).isEqualTo("prefecture");
+        assertThat(recorded(prefecture).orElseThrow().at("/data/level").asString())
+                .isEqualTo("prefecture");
         String own = send("GET", "/api/search/v1/events?jurisdiction=653101", DemoIdentity.ECO_KASHGAR, 200, null);
         assertThat(recorded(own)).isEmpty();
         String unnamed = send("GET", "/api/search/v1/events", DemoIdentity.ECO_SHACHE, 200, null);
@@ -98,7 +105,12 @@ class GatewayAuditIntegrationTests extends GatewayIntegrationTest {
     @Test
     void recordsNothingForAnonymousPublicReads() {
         String id = UUID.randomUUID().toString();
-        client().get().uri("/api/public/v1/aqi/now").header("X-Request-Id", id).exchange().expectStatus().isOk();
+        client().get()
+                .uri("/api/public/v1/aqi/now")
+                .header("X-Request-Id", id)
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(recorded(id)).isEmpty();
     }
 
@@ -109,24 +121,28 @@ class GatewayAuditIntegrationTests extends GatewayIntegrationTest {
         // exclusive one vanishes whenever the cached connection is replaced.
         Queue queue = new Queue("gateway-audit-test-" + UUID.randomUUID(), false, false, false);
         admin.declareQueue(queue);
-        admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange("lantian.audit"))
+        admin.declareBinding(BindingBuilder.bind(queue)
+                .to(new TopicExchange("lantian.audit"))
                 .with("lantian.audit.#"));
         try {
-            String id = send("PATCH", "/api/stationary/v1/permits/3?jurisdiction=xpcc-3", DemoIdentity.CORPS_OFFICER,
-                    200, null);
+            String id = send(
+                    "PATCH", "/api/stationary/v1/permits/3?jurisdiction=xpcc-3", DemoIdentity.CORPS_OFFICER, 200, null);
             // Other requests may be audited meanwhile: read until this request's record arrives.
             Message[] ours = new Message[1];
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 Message message = rabbit.receive(queue.getName(), 1000);
-                if (message != null && id.equals(JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8))
-                        .at("/data/requestId").asString())) {
+                if (message != null
+                        && id.equals(JSON.readTree(new String(message.getBody(), StandardCharsets.UTF_8))
+                                .at("/data/requestId")
+                                .asString())) {
                     ours[0] = message;
                 }
                 return ours[0] != null;
             });
             JsonNode event = JSON.readTree(new String(ours[0].getBody(), StandardCharsets.UTF_8));
             assertThat(event.get("jurisdiction").asString()).isEqualTo("xpcc-3");
-            assertThat(ours[0].getMessageProperties().getReceivedRoutingKey()).isEqualTo("lantian.audit.access-recorded.v1");
+            assertThat(ours[0].getMessageProperties().getReceivedRoutingKey())
+                    .isEqualTo("lantian.audit.access-recorded.v1");
         } finally {
             admin.deleteQueue(queue.getName());
         }
@@ -134,7 +150,8 @@ class GatewayAuditIntegrationTests extends GatewayIntegrationTest {
 
     private String send(String method, String uri, DemoIdentity user, int status, String standInStatus) {
         String id = UUID.randomUUID().toString();
-        var request = client().method(HttpMethod.valueOf(method)).uri(uri)
+        var request = client().method(HttpMethod.valueOf(method))
+                .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + KeycloakTokens.of(user))
                 .header("X-Request-Id", id)
                 .headers(h -> {
@@ -152,8 +169,12 @@ class GatewayAuditIntegrationTests extends GatewayIntegrationTest {
     /** The audit event of that request, read from the outbox: it is there as soon as the answer has arrived. */
     private java.util.Optional<JsonNode> recorded(String requestId) {
         List<String> payloads = db.sql("select payload from event_outbox where type = :type and payload like :id")
-                .bind("type", "lantian.audit.access-recorded.v1").bind("id", "%\"requestId\":\"" + requestId + "\"%")
-                .map(row -> row.get("payload", String.class)).all().collectList().block(Duration.ofSeconds(10));
+                .bind("type", "lantian.audit.access-recorded.v1")
+                .bind("id", "%\"requestId\":\"" + requestId + "\"%")
+                .map(row -> row.get("payload", String.class))
+                .all()
+                .collectList()
+                .block(Duration.ofSeconds(10));
         assertThat(payloads).hasSizeLessThanOrEqualTo(1);
         return payloads.stream().findFirst().map(JSON::readTree);
     }

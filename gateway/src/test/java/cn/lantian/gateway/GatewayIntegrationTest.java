@@ -21,7 +21,8 @@ abstract class GatewayIntegrationTest {
      * This run's own prefix of the rate-limit counters in Redis, so that tests never count against, nor reset, the
      * counters of a gateway running on the same Redis; the keys expire with their window.
      */
-    static final String RATE_KEYS = "lantian:rate:test-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":";
+    static final String RATE_KEYS =
+            "lantian:rate:test-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ":";
 
     @DynamicPropertySource
     static void routeToStandIns(DynamicPropertyRegistry registry) {
@@ -36,7 +37,9 @@ abstract class GatewayIntegrationTest {
     int port;
 
     WebTestClient client() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(java.time.Duration.ofSeconds(60)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .build();
     }
 }

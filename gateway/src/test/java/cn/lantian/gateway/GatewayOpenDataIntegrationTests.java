@@ -40,21 +40,41 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/api/public/v1/aqi/now", "/api/public/v1/stations", "/api/public/v1/targets/2024",
-            "/api/public/v1/alerts/current", "/api/public/v1/enterprises/disclosures", "/api/public/v1/cases/closed"})
+    @ValueSource(
+            strings = {
+                "/api/public/v1/aqi/now",
+                "/api/public/v1/stations",
+                "/api/public/v1/targets/2024",
+                "/api/public/v1/alerts/current",
+                "/api/public/v1/enterprises/disclosures",
+                "/api/public/v1/cases/closed"
+            })
     void namesTheLicenceAndTagsEachOwnersAnswer(String path) {
-        client().get().uri(path).exchange().expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.LINK, LICENCE_LINK)
-                .expectHeader().valueEquals("X-Attribution", ATTRIBUTION)
-                .expectHeader().value(HttpHeaders.ETAG, etag -> assertThat(etag).matches("\"[0-9a-f]{32}\""))
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
-                .expectHeader().doesNotExist(HttpHeaders.LAST_MODIFIED)
-                .expectBody().jsonPath("$.path").isEqualTo(path);
+        client().get()
+                .uri(path)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.LINK, LICENCE_LINK)
+                .expectHeader()
+                .valueEquals("X-Attribution", ATTRIBUTION)
+                .expectHeader()
+                .value(HttpHeaders.ETAG, etag -> assertThat(etag).matches("\"[0-9a-f]{32}\""))
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
+                .expectHeader()
+                .doesNotExist(HttpHeaders.LAST_MODIFIED)
+                .expectBody()
+                .jsonPath("$.path")
+                .isEqualTo(path);
     }
 
     @Test
     void tagsTheBodyItself() {
-        assertThat(etagOf(fixed(BODY))).isEqualTo(sha256Tag(BODY)).isEqualTo(etagOf(fixed(BODY)))
+        assertThat(etagOf(fixed(BODY)))
+                .isEqualTo(sha256Tag(BODY))
+                .isEqualTo(etagOf(fixed(BODY)))
                 .isNotEqualTo(etagOf(fixed(BODY.replace("87", "88"))));
     }
 
@@ -62,34 +82,64 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
     void answers304ToAMatchingIfNoneMatch() {
         String etag = etagOf(fixed(BODY));
         for (String asked : new String[] {etag, "W/" + etag, "\"other\", " + etag, "*"}) {
-            fixed(BODY).header(HttpHeaders.IF_NONE_MATCH, asked).exchange()
-                    .expectStatus().isNotModified()
-                    .expectHeader().valueEquals(HttpHeaders.ETAG, etag)
-                    .expectHeader().valueEquals(HttpHeaders.LINK, LICENCE_LINK)
-                    .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
-                    .expectBody().isEmpty();
+            fixed(BODY)
+                    .header(HttpHeaders.IF_NONE_MATCH, asked)
+                    .exchange()
+                    .expectStatus()
+                    .isNotModified()
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.ETAG, etag)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.LINK, LICENCE_LINK)
+                    .expectHeader()
+                    .valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
+                    .expectBody()
+                    .isEmpty();
         }
-        fixed(BODY).header(HttpHeaders.IF_NONE_MATCH, "\"other\"").exchange()
-                .expectStatus().isOk().expectBody(String.class).isEqualTo(BODY);
+        fixed(BODY)
+                .header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .isEqualTo(BODY);
     }
 
     @Test
     void keepsTheOwnersLastModifiedAndAnswers304ToIfModifiedSince() {
         String modified = "Sun, 29 Nov 2026 08:00:00 GMT";
-        fixed(BODY).header("X-Stand-In-Last-Modified", modified).exchange().expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.LAST_MODIFIED, modified);
-        fixed(BODY).header("X-Stand-In-Last-Modified", modified).header(HttpHeaders.IF_MODIFIED_SINCE, modified)
-                .exchange().expectStatus().isNotModified();
-        fixed(BODY).header("X-Stand-In-Last-Modified", modified)
+        fixed(BODY)
+                .header("X-Stand-In-Last-Modified", modified)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.LAST_MODIFIED, modified);
+        fixed(BODY)
+                .header("X-Stand-In-Last-Modified", modified)
+                .header(HttpHeaders.IF_MODIFIED_SINCE, modified)
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+        fixed(BODY)
+                .header("X-Stand-In-Last-Modified", modified)
                 .header(HttpHeaders.IF_MODIFIED_SINCE, "Sun, 29 Nov 2026 07:59:59 GMT")
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
     void tagsASmallChunkedAnswer() {
-        fixed(BODY).header("X-Stand-In-Chunked", "yes").exchange().expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.ETAG, sha256Tag(BODY))
-                .expectBody(String.class).isEqualTo(BODY);
+        fixed(BODY)
+                .header("X-Stand-In-Chunked", "yes")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ETAG, sha256Tag(BODY))
+                .expectBody(String.class)
+                .isEqualTo(BODY);
     }
 
     @ParameterizedTest(name = "chunked: {0}")
@@ -100,24 +150,38 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
         if (chunked) {
             request.header("X-Stand-In-Chunked", "yes");
         }
-        request.exchange().expectStatus().isOk()
-                .expectHeader().doesNotExist(HttpHeaders.ETAG)
-                .expectHeader().valueEquals(HttpHeaders.LINK, LICENCE_LINK)
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
-                .expectBody(String.class).isEqualTo(big);
+        request.exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ETAG)
+                .expectHeader()
+                .valueEquals(HttpHeaders.LINK, LICENCE_LINK)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CACHE_CONTROL, "max-age=60, public")
+                .expectBody(String.class)
+                .isEqualTo(big);
     }
 
     @Test
     void streamsServerSentEventsUntagged() {
         // One unterminated event: a header cannot carry the blank line that ends one, and the gateway does not care.
         String events = "data: " + BODY;
-        client().get().uri("/api/public/v1/aqi/stream").accept(MediaType.TEXT_EVENT_STREAM)
-                .header("X-Stand-In-Body", events).header("X-Stand-In-Content-Type", "text/event-stream")
+        client().get()
+                .uri("/api/public/v1/aqi/stream")
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .header("X-Stand-In-Body", events)
+                .header("X-Stand-In-Content-Type", "text/event-stream")
                 .header("X-Stand-In-Chunked", "yes")
-                .exchange().expectStatus().isOk()
-                .expectHeader().doesNotExist(HttpHeaders.ETAG)
-                .expectHeader().valueEquals(HttpHeaders.LINK, LICENCE_LINK)
-                .expectBody(String.class).isEqualTo(events);
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ETAG)
+                .expectHeader()
+                .valueEquals(HttpHeaders.LINK, LICENCE_LINK)
+                .expectBody(String.class)
+                .isEqualTo(events);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -125,41 +189,74 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
     void relaysAnOwnersProblemDetailsUnchangedAndUntagged(int status) {
         String problem = "{\"type\":\"about:blank\",\"title\":\"Bad\",\"status\":" + status
                 + ",\"detail\":\"bbox needs four numbers\",\"instance\":\"/api/public/v1/stations\"}";
-        client().get().uri("/api/public/v1/stations?bbox=1").header("X-Stand-In-Status", Integer.toString(status))
+        client().get()
+                .uri("/api/public/v1/stations?bbox=1")
+                .header("X-Stand-In-Status", Integer.toString(status))
                 .header("X-Stand-In-Body", problem)
                 .header("X-Stand-In-Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .header(HttpHeaders.IF_NONE_MATCH, "*")
-                .exchange().expectStatus().isEqualTo(HttpStatus.valueOf(status))
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().doesNotExist(HttpHeaders.ETAG)
-                .expectHeader().valueEquals(HttpHeaders.LINK, LICENCE_LINK)
-                .expectHeader().value(HttpHeaders.CACHE_CONTROL, c -> assertThat(c).doesNotContain("public"))
-                .expectBody(String.class).isEqualTo(problem);
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.valueOf(status))
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ETAG)
+                .expectHeader()
+                .valueEquals(HttpHeaders.LINK, LICENCE_LINK)
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, c -> assertThat(c).doesNotContain("public"))
+                .expectBody(String.class)
+                .isEqualTo(problem);
     }
 
     @Test
     void leavesOtherMethodsUntagged() {
-        client().post().uri("/api/public/v1/alerts/subscriptions").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"county\":\"653101\"}").exchange().expectStatus().isOk()
-                .expectHeader().doesNotExist(HttpHeaders.ETAG)
-                .expectHeader().valueEquals(HttpHeaders.LINK, LICENCE_LINK)
-                .expectHeader().value(HttpHeaders.CACHE_CONTROL, c -> assertThat(c).doesNotContain("public"))
-                .expectBody().jsonPath("$.method").isEqualTo("POST");
+        client().post()
+                .uri("/api/public/v1/alerts/subscriptions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"county\":\"653101\"}")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ETAG)
+                .expectHeader()
+                .valueEquals(HttpHeaders.LINK, LICENCE_LINK)
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, c -> assertThat(c).doesNotContain("public"))
+                .expectBody()
+                .jsonPath("$.method")
+                .isEqualTo("POST");
     }
 
     @Test
     void leavesTokenProtectedAndPortalAnswersAsTheyCame() {
         String token = KeycloakTokens.of(DemoIdentity.ECO_SHACHE);
-        client().get().uri("/api/air-quality/v1/stations").headers(h -> h.setBearerAuth(token))
-                .exchange().expectStatus().isOk()
-                .expectHeader().doesNotExist(HttpHeaders.ETAG)
-                .expectHeader().doesNotExist(HttpHeaders.LINK)
-                .expectHeader().doesNotExist("X-Attribution")
-                .expectHeader().value(HttpHeaders.CACHE_CONTROL, c -> assertThat(c).doesNotContain("public"));
+        client().get()
+                .uri("/api/air-quality/v1/stations")
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ETAG)
+                .expectHeader()
+                .doesNotExist(HttpHeaders.LINK)
+                .expectHeader()
+                .doesNotExist("X-Attribution")
+                .expectHeader()
+                .value(HttpHeaders.CACHE_CONTROL, c -> assertThat(c).doesNotContain("public"));
         // The portal names the licence on its own answers; the gateway adds nothing on its routes.
-        client().get().uri("/api/public/v1/downloads/pm25.csv").exchange().expectStatus().isOk()
-                .expectHeader().doesNotExist(HttpHeaders.ETAG)
-                .expectHeader().doesNotExist("X-Attribution");
+        client().get()
+                .uri("/api/public/v1/downloads/pm25.csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .doesNotExist(HttpHeaders.ETAG)
+                .expectHeader()
+                .doesNotExist("X-Attribution");
     }
 
     private WebTestClient.RequestHeadersSpec<?> fixed(String body) {
@@ -167,7 +264,12 @@ class GatewayOpenDataIntegrationTests extends GatewayIntegrationTest {
     }
 
     private static String etagOf(WebTestClient.RequestHeadersSpec<?> request) {
-        return request.exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders().getETag();
+        return request.exchange()
+                .expectStatus()
+                .isOk()
+                .returnResult(String.class)
+                .getResponseHeaders()
+                .getETag();
     }
 
     private static String sha256Tag(String body) {

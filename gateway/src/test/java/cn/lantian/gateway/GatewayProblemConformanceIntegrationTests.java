@@ -25,8 +25,10 @@ class GatewayProblemConformanceIntegrationTests extends GatewayIntegrationTest {
     void answers400ForAnEncodedTraversalAndMalformedJson() {
         probe.send("GET", "/api/%2e%2e/actuator", null, null, null).assertProblem(400);
         probe.send("GET", "/api/%2e%2e/actuator", shache, null, null).assertProblem(400);
-        probe.json("POST", "/api/stationary/v1/enterprises", shache, "[".repeat(501)).assertProblem(400);
-        probe.json("POST", "/api/stationary/v1/enterprises", shache, "{\"name\":").assertProblem(400);
+        probe.json("POST", "/api/stationary/v1/enterprises", shache, "[".repeat(501))
+                .assertProblem(400);
+        probe.json("POST", "/api/stationary/v1/enterprises", shache, "{\"name\":")
+                .assertProblem(400);
     }
 
     @Test

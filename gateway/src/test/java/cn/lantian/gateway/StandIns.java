@@ -26,8 +26,25 @@ import tools.jackson.databind.json.JsonMapper;
 final class StandIns {
 
     /** The service behind each port of docs/CONVENTIONS.md. */
-    static final Map<Integer, String> BY_PORT = Map.of(8081, "stationary", 8082, "mobile", 8083, "dust", 8084,
-            "straw", 8085, "greening", 8086, "air-quality", 8087, "enforcement", 8088, "indexer", 8090, "portal");
+    static final Map<Integer, String> BY_PORT = Map.of(
+            8081,
+            "stationary",
+            8082,
+            "mobile",
+            8083,
+            "dust",
+            8084,
+            "straw",
+            8085,
+            "greening",
+            8086,
+            "air-quality",
+            8087,
+            "enforcement",
+            8088,
+            "indexer",
+            8090,
+            "portal");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,7 +102,8 @@ final class StandIns {
 
     /** Points the gateway's service addresses ({@code lantian.services.*}, used by every route) at the stand-ins. */
     void route(DynamicPropertyRegistry registry) {
-        servers.forEach((name, server) -> registry.add("lantian.services." + name,
+        servers.forEach((name, server) -> registry.add(
+                "lantian.services." + name,
                 () -> "http://127.0.0.1:" + server.getAddress().getPort()));
     }
 }

@@ -49,13 +49,19 @@ class ComposeFileTests {
         assertThat((List<String>) es.get("volumes"))
                 .contains("./infra/elasticsearch/roles.yml:/usr/share/elasticsearch/config/roles.yml:ro");
         String launcher = Files.readString(Path.of("../lantian"));
-        assertThat(launcher).contains("-Expack.security.enabled=true", "infra/elasticsearch/roles.yml",
-                "-r lantian_indexer", "-r superuser");
+        assertThat(launcher)
+                .contains(
+                        "-Expack.security.enabled=true",
+                        "infra/elasticsearch/roles.yml",
+                        "-r lantian_indexer",
+                        "-r superuser");
     }
 
     /** A compose value that must come from the user's .env, under the key the launcher uses in .lantian/secrets.env. */
     private static String fromDotEnv(String key) throws IOException {
-        assertThat(Files.readString(Path.of("../lantian"))).as("the launcher generates " + key).contains(key + "=");
+        assertThat(Files.readString(Path.of("../lantian")))
+                .as("the launcher generates " + key)
+                .contains(key + "=");
         return "${" + key + ":?set " + key + " in .env}";
     }
 
@@ -65,10 +71,15 @@ class ComposeFileTests {
         Map<String, Object> kc = services.get("keycloak");
         assertThat((String) kc.get("image")).endsWith(":" + v("KEYCLOAK_VERSION"));
         assertThat(ports(kc)).containsExactly("127.0.0.1:" + v("KEYCLOAK_PORT") + ":" + v("KEYCLOAK_PORT"));
-        assertThat((List<Object>) kc.get("command")).contains("start-dev", "--import-realm",
-                "--http-port=" + v("KEYCLOAK_PORT"), "--hostname=http://127.0.0.1:" + v("KEYCLOAK_PORT"));
-        assertThat((List<Object>) kc.get("volumes")).anySatisfy(vol -> assertThat((String) vol)
-                .startsWith("./infra/keycloak/kashgar-realm.json:/opt/keycloak/data/import/"));
+        assertThat((List<Object>) kc.get("command"))
+                .contains(
+                        "start-dev",
+                        "--import-realm",
+                        "--http-port=" + v("KEYCLOAK_PORT"),
+                        "--hostname=http://127.0.0.1:" + v("KEYCLOAK_PORT"));
+        assertThat((List<Object>) kc.get("volumes"))
+                .anySatisfy(vol -> assertThat((String) vol)
+                        .startsWith("./infra/keycloak/kashgar-realm.json:/opt/keycloak/data/import/"));
         Map<?, ?> env = (Map<?, ?>) kc.get("environment");
         assertThat(env.get("KC_BOOTSTRAP_ADMIN_USERNAME")).isEqualTo(v("KEYCLOAK_ADMIN"));
         assertThat(env.get("KC_BOOTSTRAP_ADMIN_PASSWORD")).isEqualTo(fromDotEnv("KEYCLOAK_ADMIN_PASSWORD"));
@@ -93,13 +104,14 @@ class ComposeFileTests {
         assertThat(Path.of("postgres/compose-init.sh")).isRegularFile();
 
         assertThat(ports(services.get("redis"))).containsExactly("127.0.0.1:" + v("REDIS_PORT") + ":6379");
-        assertThat((List<String>) services.get("redis").get("command")).containsSequence("--requirepass",
-                fromDotEnv("REDIS_PASSWORD"));
+        assertThat((List<String>) services.get("redis").get("command"))
+                .containsSequence("--requirepass", fromDotEnv("REDIS_PASSWORD"));
     }
 
     @Test
     void everyInfrastructureServiceOfTheLauncherIsInTheComposeFile() {
-        assertThat(services.keySet()).containsExactlyInAnyOrder("postgres", "redis", "rabbitmq", "elasticsearch", "keycloak");
+        assertThat(services.keySet())
+                .containsExactlyInAnyOrder("postgres", "redis", "rabbitmq", "elasticsearch", "keycloak");
     }
 
     private static String v(String key) {

@@ -34,10 +34,14 @@ class CredentialsIntegrationTests {
     @Test
     void elasticsearchRefusesASearchWithoutCredentials() throws Exception {
         // The launcher leaves an Elasticsearch without security that it did not start as it is, and says so.
-        assumeTrue(Secrets.get("ELASTICSEARCH_SECURED").orElse("").equals("true"),
+        assumeTrue(
+                Secrets.get("ELASTICSEARCH_SECURED").orElse("").equals("true"),
                 "Elasticsearch runs without security, not started by the launcher (see its warning)");
         assertThat(get("/_search", null).statusCode()).isEqualTo(401);
-        assertThat(get("/_cluster/health", Infrastructure.elasticsearchAuthorization().orElseThrow()).statusCode())
+        assertThat(get(
+                                "/_cluster/health",
+                                Infrastructure.elasticsearchAuthorization().orElseThrow())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
@@ -47,7 +51,8 @@ class CredentialsIntegrationTests {
         String indexer = Infrastructure.elasticsearchAuthorization().orElseThrow();
         assertThat(get("/lantian-*/_search?size=0", indexer).statusCode()).isEqualTo(200);
         assertThat(get("/_security/user", indexer).statusCode()).isEqualTo(403);
-        String admin = basic(Secrets.get("ELASTICSEARCH_ADMIN_USER").orElseThrow(),
+        String admin = basic(
+                Secrets.get("ELASTICSEARCH_ADMIN_USER").orElseThrow(),
                 Secrets.get("ELASTICSEARCH_ADMIN_PASSWORD").orElseThrow());
         assertThat(get("/_security/user", admin).statusCode()).isEqualTo(200);
     }

@@ -18,7 +18,9 @@ class DefinitionsTests {
 
     @Test
     void declaresOneDurableTopicExchangePerDomainAndTheDeadLetterExchange() {
-        JsonNode definitions = JsonMapper.builder().build().readTree(Path.of("rabbitmq/definitions.json").toFile());
+        JsonNode definitions = JsonMapper.builder()
+                .build()
+                .readTree(Path.of("rabbitmq/definitions.json").toFile());
         List<String> topics = new ArrayList<>();
         definitions.get("exchanges").forEach(e -> {
             assertThat(e.get("durable").asBoolean()).isTrue();
@@ -28,10 +30,17 @@ class DefinitionsTests {
                 assertThat(e.get("name").asString()).isEqualTo(EventContract.DEAD_LETTER_EXCHANGE);
             }
         });
-        List<String> domainExchanges = EventContract.load().domains().stream().map(EventContract::exchangeOf).toList();
+        List<String> domainExchanges = EventContract.load().domains().stream()
+                .map(EventContract::exchangeOf)
+                .toList();
         assertThat(topics).containsAll(domainExchanges);
-        assertThat(topics).filteredOn(t -> !domainExchanges.contains(t))
-                .containsExactlyInAnyOrder("lantian.air-quality.observations", "lantian.stationary.readings",
-                        "lantian.dust.readings", "lantian.straw.fire-points", "lantian.mobile.readings");
+        assertThat(topics)
+                .filteredOn(t -> !domainExchanges.contains(t))
+                .containsExactlyInAnyOrder(
+                        "lantian.air-quality.observations",
+                        "lantian.stationary.readings",
+                        "lantian.dust.readings",
+                        "lantian.straw.fire-points",
+                        "lantian.mobile.readings");
     }
 }

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The realm that the launcher imports gives every demo user and agency client the right claims. */
 class RealmIntegrationTests {
 
-    static final JsonNode IDENTITIES = JsonMapper.builder().build()
+    static final JsonNode IDENTITIES = JsonMapper.builder()
+            .build()
             .readTree(Path.of("keycloak/demo-identities.json").toFile());
 
     @ParameterizedTest
@@ -43,18 +44,23 @@ class RealmIntegrationTests {
     @ParameterizedTest
     @MethodSource("clients")
     void everyAgencySystemGetsTheJurisdictionOfItsClient(JsonNode client) {
-        JsonNode claims = KeycloakTokens.claims(KeycloakTokens.client(client.get("clientId").asString()));
-        assertThat(claims.get("jurisdiction").asString()).isEqualTo(client.get("jurisdiction").asString());
+        JsonNode claims = KeycloakTokens.claims(
+                KeycloakTokens.client(client.get("clientId").asString()));
+        assertThat(claims.get("jurisdiction").asString())
+                .isEqualTo(client.get("jurisdiction").asString());
         assertThat(roles(claims)).contains(client.get("agency").asString());
-        assertThat(claims.get("azp").asString()).isEqualTo(client.get("clientId").asString());
+        assertThat(claims.get("azp").asString())
+                .isEqualTo(client.get("clientId").asString());
     }
 
     @Test
     void theDocumentedUsersAreExactlyTheTestedOnes() {
         List<String> documented = new ArrayList<>();
         IDENTITIES.get("users").forEach(u -> documented.add(u.get("username").asString()));
-        assertThat(documented).containsExactlyInAnyOrderElementsOf(
-                Stream.of(DemoIdentity.values()).map(DemoIdentity::username).toList());
+        assertThat(documented)
+                .containsExactlyInAnyOrderElementsOf(Stream.of(DemoIdentity.values())
+                        .map(DemoIdentity::username)
+                        .toList());
     }
 
     @Test

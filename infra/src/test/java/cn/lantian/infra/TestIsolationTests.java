@@ -39,9 +39,13 @@ class TestIsolationTests {
                 continue;
             }
             List<Object> vhosts = testConfiguration(module).stream()
-                    .map(config -> config.get("spring.rabbitmq.virtual-host")).filter(v -> v != null).toList();
-            assertThat(vhosts).as(module + ": spring.rabbitmq.virtual-host in its test configuration")
-                    .isNotEmpty().allMatch(Infrastructure.RABBITMQ_TEST_VHOST::equals);
+                    .map(config -> config.get("spring.rabbitmq.virtual-host"))
+                    .filter(v -> v != null)
+                    .toList();
+            assertThat(vhosts)
+                    .as(module + ": spring.rabbitmq.virtual-host in its test configuration")
+                    .isNotEmpty()
+                    .allMatch(Infrastructure.RABBITMQ_TEST_VHOST::equals);
         }
     }
 
@@ -82,8 +86,9 @@ class TestIsolationTests {
     @Test
     void indexerTestsUseIndicesApartFromThePlatformsOnes() {
         Path indexer = ROOT.resolve("services/indexer");
-        assertThat(testConfiguration(indexer)).anySatisfy(config ->
-                assertThat((String) config.get("lantian.indexer.index-prefix")).startsWith("lantian-test-"));
+        assertThat(testConfiguration(indexer))
+                .anySatisfy(config -> assertThat((String) config.get("lantian.indexer.index-prefix"))
+                        .startsWith("lantian-test-"));
         assertThat(read(indexer.resolve("src/test/java/cn/lantian/indexer/IndexerIntegrationSupport.java")))
                 .contains("registry.add(\"lantian.indexer.index-prefix\"");
     }
@@ -96,7 +101,8 @@ class TestIsolationTests {
 
     private static boolean talksToRabbitMq(Path module) {
         String pom = read(module.resolve("pom.xml"));
-        return pom.contains("<artifactId>eventing</artifactId>") || pom.contains("stream-rabbit")
+        return pom.contains("<artifactId>eventing</artifactId>")
+                || pom.contains("stream-rabbit")
                 || pom.contains("spring-boot-starter-amqp");
     }
 
@@ -122,7 +128,8 @@ class TestIsolationTests {
         }
         List<Map<String, Object>> configs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(resources)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.ya?ml"))
+                    .toList()) {
                 for (Object document : new Yaml().loadAll(read(file))) {
                     if (document instanceof Map<?, ?> map) {
                         Map<String, Object> flat = new LinkedHashMap<>();
@@ -152,8 +159,10 @@ class TestIsolationTests {
     private static List<Path> testSources() {
         try (Stream<Path> dirs = Files.walk(ROOT, 4)) {
             return dirs.filter(d -> d.endsWith(Path.of("src", "test", "java")))
-                    .filter(d -> !d.normalize().toString().contains("bench") && !d.toString().contains("system-tests"))
-                    .flatMap(d -> sourcesUnder(d).stream()).toList();
+                    .filter(d -> !d.normalize().toString().contains("bench")
+                            && !d.toString().contains("system-tests"))
+                    .flatMap(d -> sourcesUnder(d).stream())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -64,18 +64,28 @@ class TopologyIntegrationTests {
         Queue queue = new Queue("test.topology." + domain + "." + UUID.randomUUID(), false, false, false);
         admin.declareQueue(queue);
         try {
-            admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange(exchange)).with("lantian." + domain + ".#"));
-            EventType type = CONTRACT.types().stream().filter(t -> t.domain().equals(domain)).findFirst().orElseThrow();
+            admin.declareBinding(
+                    BindingBuilder.bind(queue).to(new TopicExchange(exchange)).with("lantian." + domain + ".#"));
+            EventType type = CONTRACT.types().stream()
+                    .filter(t -> t.domain().equals(domain))
+                    .findFirst()
+                    .orElseThrow();
             MessageProperties props = new MessageProperties();
             props.setContentType(EventContract.CONTENT_TYPE);
             RabbitTemplate template = new RabbitTemplate(connections);
             CorrelationData confirm = new CorrelationData(UUID.randomUUID().toString());
-            template.send(exchange, type.routingKey(), new Message(CONTRACT.example(type).toString().getBytes(), props), confirm);
+            template.send(
+                    exchange,
+                    type.routingKey(),
+                    new Message(CONTRACT.example(type).toString().getBytes(), props),
+                    confirm);
             assertThat(confirm.getFuture().get(5, TimeUnit.SECONDS).ack()).isTrue();
 
             Message[] received = new Message[1];
-            await().atMost(Duration.ofSeconds(5)).until(() -> (received[0] = template.receive(queue.getName(), 200)) != null);
-            assertThat(received[0].getMessageProperties().getReceivedRoutingKey()).isEqualTo(type.routingKey());
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> (received[0] = template.receive(queue.getName(), 200)) != null);
+            assertThat(received[0].getMessageProperties().getReceivedRoutingKey())
+                    .isEqualTo(type.routingKey());
             assertThat(CONTRACT.violations(received[0].getBody())).isEmpty();
         } finally {
             admin.deleteQueue(queue.getName());

@@ -15,10 +15,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicBaseUrl the address visitors use (e.g. https://lantian.kashgar.cn); empty: the forwarded request's
  */
 @ConfigurationProperties("lantian.portal")
-public record PortalProperties(Upstream upstream, Duration latestRefresh, Duration seriesCache, int pageSizeMax,
-        int firstYear, String publicBaseUrl) {
+public record PortalProperties(
+        Upstream upstream,
+        Duration latestRefresh,
+        Duration seriesCache,
+        int pageSizeMax,
+        int firstYear,
+        String publicBaseUrl) {
 
     /** Base URLs of the owners' public endpoints. */
-    public record Upstream(URI airQuality, URI stationary, URI enforcement, Duration timeout) {
-    }
+    public record Upstream(URI airQuality, URI stationary, URI enforcement, Duration timeout) {}
 }

@@ -35,14 +35,22 @@ final class Browser implements AutoCloseable {
         if (Files.exists(Path.of("/usr/bin/chromium"))) {
             options.setBinary("/usr/bin/chromium");
         }
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,1400");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,1400");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         // Debian's driver, never one fetched by Selenium Manager (no internet at test time).
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build();
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return new Browser(driver, shots);
@@ -60,13 +68,15 @@ final class Browser implements AutoCloseable {
     /** Console messages of level warning and above since the last call. */
     List<LogEntry> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+                .toList();
     }
 
     /** How many CSS pixels the page sticks out sideways (0 when it fits). */
     int sidewaysOverflow() {
         return ((Number) driver.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;")).intValue();
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;"))
+                .intValue();
     }
 
     /** The first elements that stick out sideways outside a scrolling box, to say why a page overflows. */

@@ -22,15 +22,27 @@ class CatalogueShapesIntegrationTests extends PortalTest {
 
     @Test
     void theCatalogueConformsToTheDcatApShapes() throws IOException, InterruptedException {
-        byte[] catalog = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build().get()
-                .uri("/api/public/v1/catalog").header("X-Forwarded-Host", "open.lantian.example")
-                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk().expectBody().returnResult()
+        byte[] catalog = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .get()
+                .uri("/api/public/v1/catalog")
+                .header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
                 .getResponseBody();
         Path file = Path.of("target", "catalog.jsonld").toAbsolutePath();
         Files.write(file, catalog);
-        Path shapes = Path.of("src", "test", "resources", "dcat-ap", "shapes.ttl").toAbsolutePath();
+        Path shapes =
+                Path.of("src", "test", "resources", "dcat-ap", "shapes.ttl").toAbsolutePath();
         Process node = new ProcessBuilder("node", "validate-dcat.mjs", shapes.toString(), file.toString())
-                .directory(Path.of("validation").toFile()).redirectErrorStream(true).start();
+                .directory(Path.of("validation").toFile())
+                .redirectErrorStream(true)
+                .start();
         String report = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(node.exitValue()).as(report).isZero();

@@ -19,8 +19,11 @@ class FuzzIntegrationTests extends PortalTest {
 
     @Test
     void noBadRequestBreaksTheOpenDataApi() {
-        OpenApiFuzz.Report report = OpenApiFuzz.run("http://127.0.0.1:" + port, "/api/public/v1/openapi",
-                Arrays.asList(null, "forged.token.value"), List.of());
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                "http://127.0.0.1:" + port,
+                "/api/public/v1/openapi",
+                Arrays.asList(null, "forged.token.value"),
+                List.of());
 
         System.out.println("fuzz: portal answered " + report.requests() + " requests");
         assertThat(report.requests()).isGreaterThan(50);

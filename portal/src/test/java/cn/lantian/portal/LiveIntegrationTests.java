@@ -32,9 +32,15 @@ class LiveIntegrationTests extends PortalTest {
         List<ServerSentEvent<String>> received = new CopyOnWriteArrayList<>();
         WebClient http = WebClient.create("http://127.0.0.1:" + port);
         // Read the list once so the portal holds the stations the event updates.
-        http.get().uri("/api/public/v1/datasets/stations").retrieve().bodyToMono(String.class).block();
-        Disposable stream = http.get().uri("/api/public/v1/live").retrieve()
-                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() { })
+        http.get()
+                .uri("/api/public/v1/datasets/stations")
+                .retrieve()
+                .bodyToMono(String.class)
+                .block();
+        Disposable stream = http.get()
+                .uri("/api/public/v1/live")
+                .retrieve()
+                .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<String>>() {})
                 .subscribe(received::add);
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> !received.isEmpty());
@@ -49,8 +55,13 @@ class LiveIntegrationTests extends PortalTest {
                     assertThat(e.data()).contains("\"stationId\":\"2699A\"", "\"aqi\":333", "\"colour\":\"#7E0023\"");
                 });
             });
-            String list = http.get().uri("/api/public/v1/datasets/stations").retrieve().bodyToMono(String.class).block();
-            var station = JsonMapper.builder().build().readTree(list).get("items").get(1);
+            String list = http.get()
+                    .uri("/api/public/v1/datasets/stations")
+                    .retrieve()
+                    .bodyToMono(String.class)
+                    .block();
+            var station =
+                    JsonMapper.builder().build().readTree(list).get("items").get(1);
             assertThat(station.get("id").asString()).isEqualTo("2699A");
             assertThat(station.get("latest").get("aqi").asInt()).isEqualTo(333);
             assertThat(station.get("latest").get("hour").asString()).isEqualTo("2024-11-12T02:00:00Z");
@@ -59,19 +70,30 @@ class LiveIntegrationTests extends PortalTest {
             // older hour changes nothing.
             Events.publish(rabbit, Events.HOURLY, Events.hourly("2699A", hour.minusSeconds(3600), 50, 1));
             Events.publish(rabbit, Events.HOURLY, Events.hourly("2699A", hour, 251, 5));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received).anySatisfy(e ->
-                    assertThat(e.data()).contains("\"stationId\":\"2699A\"", "\"aqi\":251")));
-            var corrected = JsonMapper.builder().build().readTree(http.get().uri("/api/public/v1/datasets/stations")
-                    .retrieve().bodyToMono(String.class).block()).get("items").get(1).get("latest");
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(received)
+                            .anySatisfy(e -> assertThat(e.data()).contains("\"stationId\":\"2699A\"", "\"aqi\":251")));
+            var corrected = JsonMapper.builder()
+                    .build()
+                    .readTree(http.get()
+                            .uri("/api/public/v1/datasets/stations")
+                            .retrieve()
+                            .bodyToMono(String.class)
+                            .block())
+                    .get("items")
+                    .get(1)
+                    .get("latest");
             assertThat(corrected.get("aqi").asInt()).isEqualTo(251);
             assertThat(corrected.get("hour").asString()).isEqualTo("2024-11-12T02:00:00Z");
             assertThat(received).noneSatisfy(e -> assertThat(e.data()).contains("\"aqi\":50,"));
 
             Events.publish(rabbit, "lantian.air-quality.alert-issued.v1", Events.alertIssued("653125", "orange"));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received).anySatisfy(e -> {
-                assertThat(e.event()).isEqualTo("alert");
-                assertThat(e.data()).contains("\"county\":\"653125\"", "\"change\":\"issued\"", "\"level\":\"orange\"");
-            }));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(received).anySatisfy(e -> {
+                        assertThat(e.event()).isEqualTo("alert");
+                        assertThat(e.data())
+                                .contains("\"county\":\"653125\"", "\"change\":\"issued\"", "\"level\":\"orange\"");
+                    }));
         } finally {
             stream.dispose();
         }
@@ -84,7 +106,8 @@ class LiveIntegrationTests extends PortalTest {
             Events.publish(rabbit, Events.HOURLY, broken);
             Message dead = rabbit.receive("lantian.air-quality.portal-it.dlq", 2000);
             assertThat(dead).isNotNull();
-            assertThat(dead.getMessageProperties().<String>getHeader("x-exception-message")).contains("aqi");
+            assertThat(dead.getMessageProperties().<String>getHeader("x-exception-message"))
+                    .contains("aqi");
         });
     }
 }

@@ -27,18 +27,23 @@ class OpenApiIntegrationTests extends PortalTest {
     private static final String SCHEMAS = "#/components/schemas/";
 
     /** A request and the documented answer it must match: status and media type. */
-    private record Case(String path, String query, int status, String mediaType) {
-    }
+    private record Case(String path, String query, int status, String mediaType) {}
 
     /** Each documented JSON answer, with queries that make the stand-ins fill every documented field. */
     private static final List<Case> CASES = List.of(
             new Case("/api/public/v1/datasets/stations", "", 200, "application/json"),
             new Case("/api/public/v1/datasets/stations", "?format=geojson", 200, "application/geo+json"),
             new Case("/api/public/v1/datasets/stations", "?limit=0", 400, "application/problem+json"),
-            new Case("/api/public/v1/datasets/observations", "?station=2700A&from=2024-11-01&to=2024-11-01", 200,
+            new Case(
+                    "/api/public/v1/datasets/observations",
+                    "?station=2700A&from=2024-11-01&to=2024-11-01",
+                    200,
                     "application/json"),
-            new Case("/api/public/v1/datasets/observations",
-                    "?station=2700A&resolution=daily&from=2024-01-01&to=2024-12-31", 200, "application/json"),
+            new Case(
+                    "/api/public/v1/datasets/observations",
+                    "?station=2700A&resolution=daily&from=2024-01-01&to=2024-12-31",
+                    200,
+                    "application/json"),
             new Case("/api/public/v1/datasets/observations", "?resolution=weekly", 400, "application/problem+json"),
             new Case("/api/public/v1/datasets/enterprises", "", 200, "application/json"),
             new Case("/api/public/v1/datasets/enterprises", "?format=xml", 400, "application/problem+json"),
@@ -66,47 +71,88 @@ class OpenApiIntegrationTests extends PortalTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
-        api = JSON.readTree(http.get().uri("/api/public/v1/openapi").exchange().expectStatus().isOk().expectBody()
-                .returnResult().getResponseBody());
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
+        api = JSON.readTree(http.get()
+                .uri("/api/public/v1/openapi")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
     }
 
     @Test
     void everyJsonAnswerWritesExactlyTheFieldsItsSchemaDocuments() {
         Set<String> documented = new TreeSet<>();
         Set<String> reachable = new TreeSet<>();
-        api.get("paths").properties().forEach(path -> path.getValue().path("get").path("responses").properties()
-                .forEach(response -> response.getValue().path("content").properties().forEach(content -> {
-                    JsonNode schema = content.getValue().path("schema");
-                    // 429 (the gateway's rate limit) and 502 (an owner away) share the problem schema the 400s check.
-                    boolean provoked = !response.getKey().equals("429") && !response.getKey().equals("502");
-                    if (content.getKey().contains("json") && provoked) {
-                        // A JSON answer documented only as bytes tells clients nothing: each names its component.
-                        assertThat(reference(schema)).as(path.getKey() + " " + content.getKey()).isNotNull();
-                        documented.add(path.getKey() + " " + response.getKey() + " " + content.getKey());
-                        reach(schema, reachable);
-                    }
-                })));
+        api.get("paths")
+                .properties()
+                .forEach(path -> path.getValue()
+                        .path("get")
+                        .path("responses")
+                        .properties()
+                        .forEach(response -> response.getValue()
+                                .path("content")
+                                .properties()
+                                .forEach(content -> {
+                                    JsonNode schema = content.getValue().path("schema");
+                                    // 429 (the gateway's rate limit) and 502 (an owner away) share the problem schema
+                                    // the 400s check.
+                                    boolean provoked = !response.getKey().equals("429")
+                                            && !response.getKey().equals("502");
+                                    if (content.getKey().contains("json") && provoked) {
+                                        // A JSON answer documented only as bytes tells clients nothing: each names its
+                                        // component.
+                                        assertThat(reference(schema))
+                                                .as(path.getKey() + " " + content.getKey())
+                                                .isNotNull();
+                                        documented.add(
+                                                path.getKey() + " " + response.getKey() + " " + content.getKey());
+                                        reach(schema, reachable);
+                                    }
+                                })));
         // The answers this test checks are the ones the document describes: a new documented answer needs a case.
-        assertThat(new TreeSet<>(CASES.stream().map(c -> c.path() + " " + c.status() + " " + c.mediaType()).toList()))
+        assertThat(new TreeSet<>(CASES.stream()
+                        .map(c -> c.path() + " " + c.status() + " " + c.mediaType())
+                        .toList()))
                 .isEqualTo(documented);
 
         for (Case c : CASES) {
-            String uri = c.path().replace("{dataset}/{file}", "secrets/2024.csv")
-                    .replace("{id}", c.status() == 200 ? "2700A" : "NOPE") + c.query();
-            var result = http.get().uri(uri).exchange().expectStatus().isEqualTo(c.status())
-                    .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType(c.mediaType()))
-                    .expectBody().returnResult();
-            JsonNode schema = api.get("paths").get(c.path()).get("get").get("responses")
-                    .get(String.valueOf(c.status())).get("content").get(c.mediaType()).get("schema");
+            String uri = c.path()
+                            .replace("{dataset}/{file}", "secrets/2024.csv")
+                            .replace("{id}", c.status() == 200 ? "2700A" : "NOPE")
+                    + c.query();
+            var result = http.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(c.status())
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.parseMediaType(c.mediaType()))
+                    .expectBody()
+                    .returnResult();
+            JsonNode schema = api.get("paths")
+                    .get(c.path())
+                    .get("get")
+                    .get("responses")
+                    .get(String.valueOf(c.status()))
+                    .get("content")
+                    .get(c.mediaType())
+                    .get("schema");
             conforms(JSON.readTree(result.getResponseBody()), schema, uri);
         }
 
         // Each schema the document reaches was met in some answer, and its properties are exactly the fields written.
         assertThat(seen.keySet()).isEqualTo(reachable);
-        seen.forEach((name, fields) -> assertThat(fields).as(name)
-                .containsExactlyInAnyOrderElementsOf(component(name).get("properties").propertyNames()));
+        seen.forEach((name, fields) -> assertThat(fields)
+                .as(name)
+                .containsExactlyInAnyOrderElementsOf(
+                        component(name).get("properties").propertyNames()));
     }
 
     /** Checks one value against its schema, object by object, and records the fields each schema was seen with. */
@@ -118,7 +164,9 @@ class OpenApiIntegrationTests extends PortalTest {
         JsonNode resolved = name == null ? schema : component(name);
         if (value.isArray()) {
             if (!resolved.has("items")) {
-                assertThat(freeForm(resolved)).as(where + " is documented as an array").isTrue();
+                assertThat(freeForm(resolved))
+                        .as(where + " is documented as an array")
+                        .isTrue();
                 return;
             }
             for (JsonNode item : value) {
@@ -126,20 +174,24 @@ class OpenApiIntegrationTests extends PortalTest {
             }
         } else if (value.isObject()) {
             if (name == null) {
-                assertThat(freeForm(resolved)).as(where + " is documented as an object").isTrue();
+                assertThat(freeForm(resolved))
+                        .as(where + " is documented as an object")
+                        .isTrue();
                 return;
             }
             JsonNode properties = resolved.path("properties");
             List<String> fields = new ArrayList<>(value.propertyNames());
-            assertThat(fields).as(where + " writes only documented fields (" + name + ")")
+            assertThat(fields)
+                    .as(where + " writes only documented fields (" + name + ")")
                     .isSubsetOf(properties.propertyNames());
             seen.computeIfAbsent(name, n -> new TreeSet<>()).addAll(fields);
             for (String field : fields) {
                 conforms(value.get(field), properties.get(field), where + "." + field);
             }
         } else if (!freeForm(resolved)) {
-            String type = value.isTextual() ? "string" : value.isBoolean() ? "boolean"
-                    : value.isIntegralNumber() ? "integer" : "number";
+            String type = value.isTextual()
+                    ? "string"
+                    : value.isBoolean() ? "boolean" : value.isIntegralNumber() ? "integer" : "number";
             List<String> documented = new ArrayList<>();
             resolved.path("type").forEach(t -> documented.add(t.asString()));
             if (resolved.path("type").isTextual()) {
@@ -148,13 +200,17 @@ class OpenApiIntegrationTests extends PortalTest {
             if (documented.contains("number")) {
                 documented.add("integer");
             }
-            assertThat(documented).as(where + " is written as " + type + "; its documented type").contains(type);
+            assertThat(documented)
+                    .as(where + " is written as " + type + "; its documented type")
+                    .contains(type);
         }
     }
 
     /** A schema that allows any JSON below it: no component, no properties, no items, no type but object. */
     private static boolean freeForm(JsonNode schema) {
-        return reference(schema) == null && !schema.has("properties") && !schema.has("items")
+        return reference(schema) == null
+                && !schema.has("properties")
+                && !schema.has("items")
                 && (!schema.has("type") || schema.get("type").asString("").equals("object"));
     }
 

@@ -22,14 +22,33 @@ class OpenApiLintIntegrationTests extends PortalTest {
 
     @Test
     void thePublicDocumentPassesSpectralWithoutErrorOrWarning() throws IOException, InterruptedException {
-        byte[] document = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build().get()
-                .uri("/api/public/v1/openapi").exchange().expectStatus().isOk().expectBody().returnResult()
+        byte[] document = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .build()
+                .get()
+                .uri("/api/public/v1/openapi")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
                 .getResponseBody();
         Path file = Path.of("target", "openapi.json").toAbsolutePath();
         Files.write(file, document);
-        Process spectral = new ProcessBuilder("node", "node_modules/@stoplight/spectral-cli/dist/index.js", "lint",
-                "--ruleset", "spectral.yaml", "--fail-severity", "warn", "--format", "text", file.toString())
-                .directory(Path.of("validation").toFile()).redirectErrorStream(true).start();
+        Process spectral = new ProcessBuilder(
+                        "node",
+                        "node_modules/@stoplight/spectral-cli/dist/index.js",
+                        "lint",
+                        "--ruleset",
+                        "spectral.yaml",
+                        "--fail-severity",
+                        "warn",
+                        "--format",
+                        "text",
+                        file.toString())
+                .directory(Path.of("validation").toFile())
+                .redirectErrorStream(true)
+                .start();
         String report = new String(spectral.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(spectral.waitFor(3, TimeUnit.MINUTES)).isTrue();
         assertThat(spectral.exitValue()).as(report).isZero();

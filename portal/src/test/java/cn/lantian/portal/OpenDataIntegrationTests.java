@@ -25,21 +25,40 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(java.time.Duration.ofSeconds(60))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(60))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
     }
 
     private JsonNode json(String uri) {
-        byte[] body = http.get().uri(uri).exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        byte[] body = http.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         return JSON.readTree(body);
     }
 
     @Test
     void stationsCarryLatestAqiLicenceAndAttribution() {
-        var result = http.get().uri("/api/public/v1/datasets/stations").exchange().expectStatus().isOk()
-                .expectHeader().valueMatches("Link", ".*creativecommons.org/licenses/by/4.0.*rel=\"license\".*")
-                .expectHeader().exists(HttpHeaders.ETAG).expectHeader().exists(HttpHeaders.LAST_MODIFIED)
-                .expectBody().returnResult();
+        var result = http.get()
+                .uri("/api/public/v1/datasets/stations")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueMatches("Link", ".*creativecommons.org/licenses/by/4.0.*rel=\"license\".*")
+                .expectHeader()
+                .exists(HttpHeaders.ETAG)
+                .expectHeader()
+                .exists(HttpHeaders.LAST_MODIFIED)
+                .expectBody()
+                .returnResult();
         JsonNode body = JSON.readTree(result.getResponseBody());
         assertThat(body.get("licence").get("id").asString()).isEqualTo("CC-BY-4.0");
         assertThat(body.get("licence").get("attribution").asString()).contains("© OpenStreetMap contributors");
@@ -53,17 +72,36 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @Test
     void answersNotModifiedToACurrentCopy() {
-        var first = http.get().uri("/api/public/v1/datasets/stations?format=csv").exchange().expectStatus().isOk()
-                .expectBody().returnResult();
+        var first = http.get()
+                .uri("/api/public/v1/datasets/stations?format=csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
         String etag = first.getResponseHeaders().getETag();
         long modified = first.getResponseHeaders().getLastModified();
-        http.get().uri("/api/public/v1/datasets/stations?format=csv").header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
-                .expectStatus().isNotModified().expectBody().isEmpty();
-        http.get().uri("/api/public/v1/datasets/stations?format=csv").ifModifiedSince(java.time.ZonedDateTime.ofInstant(
-                        java.time.Instant.ofEpochMilli(modified), java.time.ZoneOffset.UTC)).exchange()
-                .expectStatus().isNotModified();
-        http.get().uri("/api/public/v1/datasets/stations?format=csv").header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
-                .exchange().expectStatus().isOk();
+        http.get()
+                .uri("/api/public/v1/datasets/stations?format=csv")
+                .header(HttpHeaders.IF_NONE_MATCH, etag)
+                .exchange()
+                .expectStatus()
+                .isNotModified()
+                .expectBody()
+                .isEmpty();
+        http.get()
+                .uri("/api/public/v1/datasets/stations?format=csv")
+                .ifModifiedSince(java.time.ZonedDateTime.ofInstant(
+                        java.time.Instant.ofEpochMilli(modified), java.time.ZoneOffset.UTC))
+                .exchange()
+                .expectStatus()
+                .isNotModified();
+        http.get()
+                .uri("/api/public/v1/datasets/stations?format=csv")
+                .header(HttpHeaders.IF_NONE_MATCH, "\"other\"")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -75,12 +113,22 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(point.get("type").asString()).isEqualTo("Point");
         assertThat(point.get("coordinates").get(0).asDouble()).isEqualTo(75.9538);
         // Corps units count under their division; the division is found by its id.
-        assertThat(json("/api/public/v1/datasets/stations?county=xpcc-3").get("items")).hasSize(1);
+        assertThat(json("/api/public/v1/datasets/stations?county=xpcc-3").get("items"))
+                .hasSize(1);
         assertThat(json("/api/public/v1/datasets/stations?bbox=77,37.5,78,38.5").get("items"))
-                .extracting(n -> n.get("id").asString()).containsExactly("SC001", "YC001");
-        String csv = http.get().uri("/api/public/v1/datasets/stations").accept(org.springframework.http.MediaType.parseMediaType("text/csv"))
-                .exchange().expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectBody(String.class).returnResult().getResponseBody();
+                .extracting(n -> n.get("id").asString())
+                .containsExactly("SC001", "YC001");
+        String csv = http.get()
+                .uri("/api/public/v1/datasets/stations")
+                .accept(org.springframework.http.MediaType.parseMediaType("text/csv"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(csv.split("\r\n")).hasSize(9);
         assertThat(csv).startsWith("id,name_zh,name_en,kind,county").contains("2700A,市环境监测站");
     }
@@ -91,7 +139,8 @@ class OpenDataIntegrationTests extends PortalTest {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = json("/api/public/v1/datasets/stations?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            JsonNode page =
+                    json("/api/public/v1/datasets/stations?limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
             page.get("items").forEach(i -> seen.add(i.get("id").asString()));
             cursor = page.get("next").isNull() ? null : page.get("next").asString();
             pages++;
@@ -104,22 +153,54 @@ class OpenDataIntegrationTests extends PortalTest {
     void badParametersGetProblemDetailsNamingEachOne() {
         JsonNode problem = JSON.readTree(http.get()
                 .uri("/api/public/v1/datasets/stations?format=xml&county=999&bbox=1,2,3&limit=0&cursor=%25%25")
-                .exchange().expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
-                .expectBody().returnResult().getResponseBody());
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("errors")).extracting(e -> e.get("field").asString())
+        assertThat(problem.get("errors"))
+                .extracting(e -> e.get("field").asString())
                 .containsExactlyInAnyOrder("format", "county", "bbox", "limit", "cursor");
         JsonNode dates = JSON.readTree(http.get()
-                .uri("/api/public/v1/datasets/observations?from=2024-13-01&resolution=weekly&pollutant=pm25,lead&station=NOPE")
-                .exchange().expectStatus().isBadRequest().expectBody().returnResult().getResponseBody());
-        assertThat(dates.get("errors")).extracting(e -> e.get("field").asString())
+                .uri(
+                        "/api/public/v1/datasets/observations?from=2024-13-01&resolution=weekly&pollutant=pm25,lead&station=NOPE")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(dates.get("errors"))
+                .extracting(e -> e.get("field").asString())
                 .contains("from", "resolution", "pollutant");
-        http.get().uri("/api/public/v1/datasets/observations?station=NOPE&from=2024-01-01&to=2024-01-02").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("station");
-        http.get().uri("/api/public/v1/downloads/secrets/2024.csv").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("dataset");
-        http.get().uri("/api/public/v1/datasets/observations?from=2024-01-01&to=2024-03-01").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("to");
+        http.get()
+                .uri("/api/public/v1/datasets/observations?station=NOPE&from=2024-01-01&to=2024-01-02")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("station");
+        http.get()
+                .uri("/api/public/v1/downloads/secrets/2024.csv")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("dataset");
+        http.get()
+                .uri("/api/public/v1/datasets/observations?from=2024-01-01&to=2024-03-01")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("to");
     }
 
     @Test
@@ -143,9 +224,12 @@ class OpenDataIntegrationTests extends PortalTest {
         List<String> keys = new ArrayList<>();
         int guard = 0;
         do {
-            JsonNode page = json("/api/public/v1/datasets/observations?county=653101&from=2024-11-01&to=2024-11-02&limit=40"
-                    + (cursor == null ? "" : "&cursor=" + cursor));
-            page.get("items").forEach(i -> keys.add(i.get("station").asString() + i.get("hour").asString()));
+            JsonNode page =
+                    json("/api/public/v1/datasets/observations?county=653101&from=2024-11-01&to=2024-11-02&limit=40"
+                            + (cursor == null ? "" : "&cursor=" + cursor));
+            page.get("items")
+                    .forEach(i ->
+                            keys.add(i.get("station").asString() + i.get("hour").asString()));
             rows += page.get("items").size();
             cursor = page.get("next").isNull() ? null : page.get("next").asString();
         } while (cursor != null && ++guard < 20);
@@ -158,23 +242,56 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @Test
     void yearlyBulkDownloadsAreCsvAssembledFromTheOwners() {
-        String daily = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv").exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectHeader().valueMatches(HttpHeaders.CONTENT_DISPOSITION, ".*lantian-observations-daily-2024.csv.*")
-                .expectHeader().exists(HttpHeaders.ETAG)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String daily = http.get()
+                .uri("/api/public/v1/downloads/observations-daily/2024.csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectHeader()
+                .valueMatches(HttpHeaders.CONTENT_DISPOSITION, ".*lantian-observations-daily-2024.csv.*")
+                .expectHeader()
+                .exists(HttpHeaders.ETAG)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String[] lines = daily.split("\r\n");
-        assertThat(lines[0]).isEqualTo("station,day,aqi,pm25_ugm3,pm10_ugm3,so2_ugm3,no2_ugm3,co_mgm3,o3_ugm3,primary,flag");
-        assertThat(http.get().uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01&to=2024-11-01"
-                + "&format=csv").exchange().expectStatus()
-                .isOk().expectBody(String.class).returnResult().getResponseBody().lines().skip(8).findFirst().orElseThrow())
-                .as("the eighth hour of the stand-in is flagged for maintenance").endsWith(",invalid,M,maintenance");
+        assertThat(lines[0])
+                .isEqualTo("station,day,aqi,pm25_ugm3,pm10_ugm3,so2_ugm3,no2_ugm3,co_mgm3,o3_ugm3,primary,flag");
+        assertThat(http.get()
+                        .uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01&to=2024-11-01"
+                                + "&format=csv")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody()
+                        .lines()
+                        .skip(8)
+                        .findFirst()
+                        .orElseThrow())
+                .as("the eighth hour of the stand-in is flagged for maintenance")
+                .endsWith(",invalid,M,maintenance");
         assertThat(lines).hasSize(1 + 8 * 366);
-        String targets = http.get().uri("/api/public/v1/downloads/targets/2024.csv").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String targets = http.get()
+                .uri("/api/public/v1/downloads/targets/2024.csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(targets).contains("653100", "goodDayShare", "at-risk");
-        String alerts = http.get().uri("/api/public/v1/downloads/alerts/2024.csv").exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String alerts = http.get()
+                .uri("/api/public/v1/downloads/alerts/2024.csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(alerts.split("\r\n")).hasSize(3);
         JsonNode index = json("/api/public/v1/downloads");
         assertThat(index.get("items").get(0).get("url").asString()).startsWith("/api/public/v1/downloads/");
@@ -182,8 +299,15 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @Test
     void catalogueIsDcatApJsonLdWithAbsoluteIris() {
-        var result = http.get().uri("/api/public/v1/catalog").exchange().expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("application/ld+json").expectBody().returnResult();
+        var result = http.get()
+                .uri("/api/public/v1/catalog")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("application/ld+json")
+                .expectBody()
+                .returnResult();
         JsonNode catalog = JSON.readTree(result.getResponseBody());
         assertThat(catalog.get("@type").asString()).isEqualTo("dcat:Catalog");
         assertThat(catalog.get("@context").get("dcat").asString()).isEqualTo("http://www.w3.org/ns/dcat#");
@@ -194,56 +318,105 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(distribution.get("dcat:accessURL").get("@id").asString())
                 .isEqualTo("http://127.0.0.1:" + port + "/api/public/v1/datasets/stations");
         assertThat(distribution.get("dct:license").get("@id").asString()).contains("odbl");
-        assertThat(result.getResponseBody()).asString().doesNotContain("/api/public/v1/alerts\"")
-                .doesNotContain("/api/public/v1/cases\"").doesNotContain("/api/public/v1/targets/");
+        assertThat(result.getResponseBody())
+                .asString()
+                .doesNotContain("/api/public/v1/alerts\"")
+                .doesNotContain("/api/public/v1/cases\"")
+                .doesNotContain("/api/public/v1/targets/");
         assertThat(catalog.get("dct:license").get("@id").asString()).contains("creativecommons");
     }
 
     @Test
     void enterpriseDisclosuresWithClosedCasesAsJsonAndCsvPagedByCursor() {
-        var result = http.get().uri("/api/public/v1/datasets/enterprises?limit=1").exchange().expectStatus().isOk()
-                .expectHeader().valueMatches("Link", ".*rel=\"license\".*").expectHeader().exists(HttpHeaders.ETAG)
-                .expectHeader().exists(HttpHeaders.LAST_MODIFIED).expectBody().returnResult();
+        var result = http.get()
+                .uri("/api/public/v1/datasets/enterprises?limit=1")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueMatches("Link", ".*rel=\"license\".*")
+                .expectHeader()
+                .exists(HttpHeaders.ETAG)
+                .expectHeader()
+                .exists(HttpHeaders.LAST_MODIFIED)
+                .expectBody()
+                .returnResult();
         JsonNode first = JSON.readTree(result.getResponseBody());
         assertThat(first.get("licence").get("id").asString()).isEqualTo("CC-BY-4.0");
         JsonNode cement = first.get("items").get(0);
         assertThat(cement.get("id").asString()).isEqualTo("ent-kashgar-cement-01");
         assertThat(cement.get("ultraLow").asString()).isEqualTo("completed");
         assertThat(cement.get("permits").get(0).get("number").asString()).isEqualTo("91653100MA7XYZ0001001P");
-        assertThat(cement.get("exceedances").get(0).get("outletCode").asString()).isEqualTo("DA001");
-        assertThat(cement.get("closedCases")).singleElement()
+        assertThat(cement.get("exceedances").get(0).get("outletCode").asString())
+                .isEqualTo("DA001");
+        assertThat(cement.get("closedCases"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.get("outcome").asString()).startsWith("责令改正"));
         String next = first.get("next").asString();
         JsonNode second = json("/api/public/v1/datasets/enterprises?limit=1&cursor=" + next);
-        assertThat(second.get("items")).singleElement()
+        assertThat(second.get("items"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.get("id").asString()).isEqualTo("ent-shache-power-02"));
         assertThat(second.get("next").isNull()).isTrue();
-        http.get().uri("/api/public/v1/datasets/enterprises").header(HttpHeaders.IF_NONE_MATCH,
-                http.get().uri("/api/public/v1/datasets/enterprises").exchange().expectBody().returnResult()
-                        .getResponseHeaders().getETag()).exchange().expectStatus().isNotModified();
+        http.get()
+                .uri("/api/public/v1/datasets/enterprises")
+                .header(
+                        HttpHeaders.IF_NONE_MATCH,
+                        http.get()
+                                .uri("/api/public/v1/datasets/enterprises")
+                                .exchange()
+                                .expectBody()
+                                .returnResult()
+                                .getResponseHeaders()
+                                .getETag())
+                .exchange()
+                .expectStatus()
+                .isNotModified();
 
-        String csv = http.get().uri("/api/public/v1/datasets/enterprises?format=csv&county=653125").exchange()
-                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
-                .expectBody(String.class).returnResult().getResponseBody();
+        String csv = http.get()
+                .uri("/api/public/v1/datasets/enterprises?format=csv&county=653125")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(csv.lines()).hasSize(2).first().asString().startsWith("id,name,industry,county");
         assertThat(csv).contains("ent-shache-power-02,莎车某热电厂,power,653125,,started,");
 
         JsonNode cases = json("/api/public/v1/datasets/cases");
-        assertThat(cases.get("items")).singleElement()
+        assertThat(cases.get("items"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.get("caseId").asString()).isEqualTo("case-0007"));
-        http.get().uri("/api/public/v1/datasets/cases?format=xml&cursor=%25").exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[*].field").value(p -> assertThat(p.toString()).contains("format", "cursor"));
+        http.get()
+                .uri("/api/public/v1/datasets/cases?format=xml&cursor=%25")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .value(p -> assertThat(p.toString()).contains("format", "cursor"));
     }
 
     @Test
     void alertsCurrentAndPastAsJsonAndCsvByCounty() {
         JsonNode all = json("/api/public/v1/datasets/alerts");
         assertThat(all.get("licence").get("id").asString()).isEqualTo("CC-BY-4.0");
-        assertThat(all.get("items")).extracting(a -> a.get("id").asString())
+        assertThat(all.get("items"))
+                .extracting(a -> a.get("id").asString())
                 .containsExactly("alert-653101-20240402", "alert-653126-20241110");
-        String csv = http.get().uri("/api/public/v1/datasets/alerts?format=csv&county=653126").exchange()
-                .expectStatus().isOk().expectHeader().exists(HttpHeaders.ETAG)
-                .expectBody(String.class).returnResult().getResponseBody();
+        String csv = http.get()
+                .uri("/api/public/v1/datasets/alerts?format=csv&county=653126")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .exists(HttpHeaders.ETAG)
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(csv.lines()).hasSize(2).last().asString().startsWith("alert-653126-20241110,653126,orange,");
     }
 
@@ -253,25 +426,40 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(api.get("openapi").asString()).startsWith("3.");
         assertThat(api.get("info").get("version").asString()).isEqualTo("v1");
         assertThat(api.get("info").get("license").get("identifier").asString()).isEqualTo("CC-BY-4.0");
-        assertThat(api.get("paths").propertyNames()).contains("/api/public/v1/catalog",
-                "/api/public/v1/datasets/stations", "/api/public/v1/datasets/observations",
-                "/api/public/v1/downloads/{dataset}/{file}", "/api/public/v1/live", "/api/public/v1/licence",
-                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/cases", "/api/public/v1/datasets/alerts",
-                "/api/public/v1/parameters", "/api/public/v1/datasets/stations/{id}/latest");
-        JsonNode observations = api.get("paths").get("/api/public/v1/datasets/observations").get("get");
+        assertThat(api.get("paths").propertyNames())
+                .contains(
+                        "/api/public/v1/catalog",
+                        "/api/public/v1/datasets/stations",
+                        "/api/public/v1/datasets/observations",
+                        "/api/public/v1/downloads/{dataset}/{file}",
+                        "/api/public/v1/live",
+                        "/api/public/v1/licence",
+                        "/api/public/v1/datasets/enterprises",
+                        "/api/public/v1/datasets/cases",
+                        "/api/public/v1/datasets/alerts",
+                        "/api/public/v1/parameters",
+                        "/api/public/v1/datasets/stations/{id}/latest");
+        JsonNode observations =
+                api.get("paths").get("/api/public/v1/datasets/observations").get("get");
         observations.get("parameters").forEach(p -> {
             String name = p.get("name").asString();
             if (name.equals("limit")) {
                 assertThat(p.get("schema").get("type").asString()).isEqualTo("integer");
             }
             if (name.equals("resolution")) {
-                assertThat(p.get("schema").get("enum")).extracting(JsonNode::asString).containsExactly("hourly", "daily");
+                assertThat(p.get("schema").get("enum"))
+                        .extracting(JsonNode::asString)
+                        .containsExactly("hourly", "daily");
             }
         });
         assertThat(observations.get("tags")).extracting(JsonNode::asString).containsExactly("datasets");
         assertThat(observations.get("responses").propertyNames()).contains("200", "304", "400", "429", "502");
-        assertThat(api.get("paths").get("/api/public/v1/datasets/stations/{id}/latest").get("get").get("responses")
-                .propertyNames()).contains("404");
+        assertThat(api.get("paths")
+                        .get("/api/public/v1/datasets/stations/{id}/latest")
+                        .get("get")
+                        .get("responses")
+                        .propertyNames())
+                .contains("404");
     }
 
     @Test
@@ -279,8 +467,10 @@ class OpenDataIntegrationTests extends PortalTest {
         JsonNode paths = json("/api/public/v1/openapi").get("paths");
         List<String> promised;
         try (var in = getClass().getResourceAsStream("/openapi-v1.txt")) {
-            promised = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            promised = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .toList();
         }
         assertThat(promised).hasSizeGreaterThan(5);
         for (String line : promised) {
@@ -295,34 +485,70 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @Test
     void pagesAreServedWithTheLicenceHeaderAndTheMapAttribution() {
-        String home = http.get().uri("/").exchange().expectStatus().isOk()
-                .expectHeader().valueMatches("Link", ".*rel=\"license\".*")
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(home).contains("© OpenStreetMap contributors", "<svg class=\"map\"", "data-station=\"2700A\"")
+        String home = http.get()
+                .uri("/")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueMatches("Link", ".*rel=\"license\".*")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(home)
+                .contains("© OpenStreetMap contributors", "<svg class=\"map\"", "data-station=\"2700A\"")
                 .contains("lang=\"zh\"");
-        assertThat(http.get().uri("/?lang=en").exchange().expectStatus().isOk()
-                .expectHeader().valueMatches(HttpHeaders.SET_COOKIE, "lang=en.*")
-                .expectBody(String.class).returnResult().getResponseBody())
+        assertThat(http.get()
+                        .uri("/?lang=en")
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectHeader()
+                        .valueMatches(HttpHeaders.SET_COOKIE, "lang=en.*")
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("Kashgar Prefecture air quality now", "lang=\"en\"");
-        assertThat(http.get().uri("/?lang=ug").exchange().expectBody(String.class).returnResult().getResponseBody())
+        assertThat(http.get()
+                        .uri("/?lang=ug")
+                        .exchange()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
                 .contains("dir=\"rtl\"", "قەشقەر");
         assertThat(HttpStatus.OK).isNotNull();
     }
 
     @Test
     void unknownQueryParametersAreRefusedNamingTheKnownOnes() {
-        JsonNode problem = JSON.readTree(http.get().uri("/api/public/v1/datasets/observations?stations=2700A")
-                .exchange().expectStatus().isBadRequest().expectHeader().contentType("application/problem+json")
-                .expectBody().returnResult().getResponseBody());
+        JsonNode problem = JSON.readTree(http.get()
+                .uri("/api/public/v1/datasets/observations?stations=2700A")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType("application/problem+json")
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
         assertThat(problem.get("errors")).singleElement().satisfies(e -> {
             assertThat(e.get("parameter").asString()).isEqualTo("stations");
             assertThat(e.get("reason").asString()).contains("station", "county", "from", "to", "pollutant", "cursor");
         });
-        for (String uri : List.of("/api/public/v1/datasets/stations?page=2", "/api/public/v1/datasets/cases?sort=id",
-                "/api/public/v1/datasets/alerts?lang=en", "/api/public/v1/downloads?year=2024",
+        for (String uri : List.of(
+                "/api/public/v1/datasets/stations?page=2",
+                "/api/public/v1/datasets/cases?sort=id",
+                "/api/public/v1/datasets/alerts?lang=en",
+                "/api/public/v1/downloads?year=2024",
                 "/api/public/v1/downloads/alerts/2024.csv?county=653101")) {
-            http.get().uri(uri).exchange().expectStatus().isBadRequest().expectBody()
-                    .jsonPath("$.errors[0].reason").value(r -> assertThat(r.toString()).contains("known"));
+            http.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isBadRequest()
+                    .expectBody()
+                    .jsonPath("$.errors[0].reason")
+                    .value(r -> assertThat(r.toString()).contains("known"));
         }
     }
 
@@ -333,7 +559,13 @@ class OpenDataIntegrationTests extends PortalTest {
         List<String> rows = new ArrayList<>();
         int pages = 0;
         while (uri != null && pages < 10) {
-            var result = http.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class).returnResult();
+            var result = http.get()
+                    .uri(uri)
+                    .exchange()
+                    .expectStatus()
+                    .isOk()
+                    .expectBody(String.class)
+                    .returnResult();
             List<String> lines = result.getResponseBody().lines().toList();
             assertThat(lines.get(0)).startsWith("station,hour,");
             rows.addAll(lines.subList(1, lines.size()));
@@ -343,19 +575,39 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(pages).isEqualTo(3);
         assertThat(rows).hasSize(3 * 30 * 24).doesNotHaveDuplicates();
         // JSON pages carry the same link beside their 'next'; the last page has none.
-        var first = http.get().uri("/api/public/v1/datasets/stations?limit=5").exchange().expectBody().returnResult();
-        assertThat(next(first.getResponseHeaders())).contains("limit=5", "cursor=" + JSON.readTree(
-                first.getResponseBody()).get("next").asString());
-        assertThat(next(http.get().uri("/api/public/v1/datasets/stations?limit=50").exchange().expectBody()
-                .returnResult().getResponseHeaders())).isNull();
-        var cases = http.get().uri("/api/public/v1/datasets/enterprises?limit=1&format=csv").exchange().expectBody()
+        var first = http.get()
+                .uri("/api/public/v1/datasets/stations?limit=5")
+                .exchange()
+                .expectBody()
+                .returnResult();
+        assertThat(next(first.getResponseHeaders()))
+                .contains(
+                        "limit=5",
+                        "cursor="
+                                + JSON.readTree(first.getResponseBody())
+                                        .get("next")
+                                        .asString());
+        assertThat(next(http.get()
+                        .uri("/api/public/v1/datasets/stations?limit=50")
+                        .exchange()
+                        .expectBody()
+                        .returnResult()
+                        .getResponseHeaders()))
+                .isNull();
+        var cases = http.get()
+                .uri("/api/public/v1/datasets/enterprises?limit=1&format=csv")
+                .exchange()
+                .expectBody()
                 .returnResult();
         assertThat(next(cases.getResponseHeaders())).contains("cursor=");
     }
 
     private static String next(HttpHeaders headers) {
-        return headers.getOrEmpty("Link").stream().flatMap(v -> java.util.Arrays.stream(v.split(",\\s*(?=<)")))
-                .filter(l -> l.endsWith("rel=\"next\"")).map(l -> l.substring(1, l.indexOf('>'))).findFirst()
+        return headers.getOrEmpty("Link").stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",\\s*(?=<)")))
+                .filter(l -> l.endsWith("rel=\"next\""))
+                .map(l -> l.substring(1, l.indexOf('>')))
+                .findFirst()
                 .orElse(null);
     }
 
@@ -364,7 +616,9 @@ class OpenDataIntegrationTests extends PortalTest {
         JsonNode page = json("/api/public/v1/datasets/observations?station=2700A");
         // The station's latest hour is 2024-11-12T01:00Z (09:00 Beijing): its Beijing day, 24 hours.
         assertThat(page.get("items")).hasSize(24);
-        assertThat(page.get("items")).extracting(i -> i.get("hour").asString()).contains("2024-11-12T01:00:00Z")
+        assertThat(page.get("items"))
+                .extracting(i -> i.get("hour").asString())
+                .contains("2024-11-12T01:00:00Z")
                 .allMatch(h -> h.endsWith("Z"));
         assertThat(page.get("items").get(0).get("hour").asString()).isEqualTo("2024-11-11T17:00:00Z");
         assertThat(page.get("times").asString()).contains("UTC", "labelled by its end");
@@ -376,53 +630,94 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @Test
     void fromAndToAcceptIsoDateTimes() {
-        JsonNode page = JSON.readTree(http.get().uri(java.net.URI.create("http://127.0.0.1:" + port
+        JsonNode page = JSON.readTree(http.get()
+                .uri(java.net.URI.create("http://127.0.0.1:" + port
                         + "/api/public/v1/datasets/observations?station=2700A&from=2024-11-01T00:00:00Z"
-                        + "&to=2024-11-01T13:00:00%2B08:00")).exchange().expectStatus().isOk().expectBody()
-                .returnResult().getResponseBody());
-        assertThat(page.get("items")).extracting(i -> i.get("hour").asString())
-                .containsExactly("2024-11-01T00:00:00Z", "2024-11-01T01:00:00Z", "2024-11-01T02:00:00Z",
-                        "2024-11-01T03:00:00Z", "2024-11-01T04:00:00Z", "2024-11-01T05:00:00Z");
-        http.get().uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01T25:00:00Z").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].parameter").isEqualTo("from");
+                        + "&to=2024-11-01T13:00:00%2B08:00"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
+        assertThat(page.get("items"))
+                .extracting(i -> i.get("hour").asString())
+                .containsExactly(
+                        "2024-11-01T00:00:00Z",
+                        "2024-11-01T01:00:00Z",
+                        "2024-11-01T02:00:00Z",
+                        "2024-11-01T03:00:00Z",
+                        "2024-11-01T04:00:00Z",
+                        "2024-11-01T05:00:00Z");
+        http.get()
+                .uri("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01T25:00:00Z")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].parameter")
+                .isEqualTo("from");
     }
 
     @Test
     void bulkDownloadsAreGzippedOnRequestAndServeByteRanges() throws Exception {
-        byte[] plain = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv").exchange()
-                .expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
-                .expectHeader().doesNotExist(HttpHeaders.CONTENT_ENCODING)
-                .expectBody().returnResult().getResponseBody();
+        byte[] plain = http.get()
+                .uri("/api/public/v1/downloads/observations-daily/2024.csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .valueEquals(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .expectHeader()
+                .doesNotExist(HttpHeaders.CONTENT_ENCODING)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         // The JDK's client leaves the body as sent (the reactive client would inflate it on its own).
-        var zipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/public/v1/downloads/observations-daily/2024.csv"))
-                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate").build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var zipped = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                        + "/api/public/v1/downloads/observations-daily/2024.csv"))
+                                .header(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate")
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zipped.statusCode()).isEqualTo(200);
         assertThat(zipped.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).hasValue("gzip");
-        assertThat(zipped.headers().firstValue(HttpHeaders.VARY)).hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
+        assertThat(zipped.headers().firstValue(HttpHeaders.VARY))
+                .hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
         assertThat(zipped.body().length).isLessThan(plain.length / 3);
         try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
             assertThat(in.readAllBytes()).isEqualTo(plain);
         }
-        var identity = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/api/public/v1/downloads/observations-daily/2024.csv"))
-                .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        var identity = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                                        + "/api/public/v1/downloads/observations-daily/2024.csv"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         assertThat(identity.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
         assertThat(identity.body()).isEqualTo(plain);
         assertThat(zipped.headers().firstValue(HttpHeaders.ETAG).orElseThrow())
                 .isNotEqualTo(identity.headers().firstValue(HttpHeaders.ETAG).orElseThrow());
-        byte[] part = http.get().uri("/api/public/v1/downloads/observations-daily/2024.csv")
-                .header(HttpHeaders.RANGE, "bytes=100-199").exchange().expectStatus().isEqualTo(HttpStatus.PARTIAL_CONTENT)
-                .expectHeader().valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + plain.length)
-                .expectBody().returnResult().getResponseBody();
+        byte[] part = http.get()
+                .uri("/api/public/v1/downloads/observations-daily/2024.csv")
+                .header(HttpHeaders.RANGE, "bytes=100-199")
+                .exchange()
+                .expectStatus()
+                .isEqualTo(HttpStatus.PARTIAL_CONTENT)
+                .expectHeader()
+                .valueEquals(HttpHeaders.CONTENT_RANGE, "bytes 100-199/" + plain.length)
+                .expectBody()
+                .returnResult()
+                .getResponseBody();
         assertThat(part).isEqualTo(java.util.Arrays.copyOfRange(plain, 100, 200));
     }
 
     @Test
     void downloadsListOnlyYearsThatHaveData() {
         JsonNode items = json("/api/public/v1/downloads").get("items");
-        int thisYear = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        int thisYear =
+                java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
         List<Integer> daily = new ArrayList<>();
         List<Integer> alerts = new ArrayList<>();
         items.forEach(i -> {
@@ -442,18 +737,29 @@ class OpenDataIntegrationTests extends PortalTest {
     void parametersNameUnitsAveragingAndTheLimitsInForce() {
         JsonNode answer = json("/api/public/v1/parameters");
         java.time.LocalDate today = java.time.LocalDate.parse(answer.get("asOf").asString());
-        assertThat(answer.get("items")).extracting(p -> p.get("id").asString())
+        assertThat(answer.get("items"))
+                .extracting(p -> p.get("id").asString())
                 .containsExactly("aqi", "pm25", "pm10", "so2", "no2", "co", "o3");
         answer.get("items").forEach(p -> {
             assertThat(p.get("unit").asString()).as(p.get("id").asString()).isNotBlank();
             p.get("limitsInForce").forEach(l -> {
-                assertThat(l.get("from").isNull() || !java.time.LocalDate.parse(l.get("from").asString()).isAfter(today)).isTrue();
-                assertThat(l.get("to").isNull() || !java.time.LocalDate.parse(l.get("to").asString()).isBefore(today)).isTrue();
+                assertThat(l.get("from").isNull()
+                                || !java.time.LocalDate.parse(l.get("from").asString())
+                                        .isAfter(today))
+                        .isTrue();
+                assertThat(l.get("to").isNull()
+                                || !java.time.LocalDate.parse(l.get("to").asString())
+                                        .isBefore(today))
+                        .isTrue();
             });
         });
         JsonNode pm25 = answer.get("items").get(1);
-        assertThat(pm25.get("limitsInForce")).extracting(l -> l.get("averaging").asString()).contains("24-hour", "annual");
-        assertThat(answer.get("flags")).extracting(f -> f.get("code").asString()).contains("N", "M", "D");
+        assertThat(pm25.get("limitsInForce"))
+                .extracting(l -> l.get("averaging").asString())
+                .contains("24-hour", "annual");
+        assertThat(answer.get("flags"))
+                .extracting(f -> f.get("code").asString())
+                .contains("N", "M", "D");
         JsonNode hourly = json("/api/public/v1/datasets/observations?station=2700A&from=2024-11-01&to=2024-11-01");
         assertThat(hourly.get("units").get("o3").asString()).isEqualTo("ug/m3");
         assertThat(hourly.get("units").get("co").asString()).isEqualTo("mg/m3");
@@ -464,8 +770,12 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(flagged.get("qualityReason").asString()).isEqualTo("maintenance");
         assertThat(hourly.get("items").get(0).get("quality").asString()).isEqualTo("N");
         assertThat(hourly.get("items").get(0).get("qualityReason").isNull()).isTrue();
-        assertThat(json("/api/public/v1/datasets/observations?station=2700A&resolution=daily&from=2024-11-01&to=2024-11-01")
-                .get("averaging").get("o3").asString()).isEqualTo("daily maximum 8-hour mean");
+        assertThat(
+                        json("/api/public/v1/datasets/observations?station=2700A&resolution=daily&from=2024-11-01&to=2024-11-01")
+                                .get("averaging")
+                                .get("o3")
+                                .asString())
+                .isEqualTo("daily maximum 8-hour mean");
     }
 
     @Test
@@ -477,23 +787,42 @@ class OpenDataIntegrationTests extends PortalTest {
             assertThat(latest.get("units").get(p).asString()).as(p).isNotBlank();
         }
         assertThat(latest.get("aqi").isInt()).isTrue();
-        http.get().uri("/api/public/v1/datasets/stations/NOPE/latest").exchange().expectStatus().isNotFound()
-                .expectHeader().contentType("application/problem+json");
-        assertThat(json("/api/public/v1/datasets/stations").get("items").get(0).get("timeZone").asString())
+        http.get()
+                .uri("/api/public/v1/datasets/stations/NOPE/latest")
+                .exchange()
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType("application/problem+json");
+        assertThat(json("/api/public/v1/datasets/stations")
+                        .get("items")
+                        .get(0)
+                        .get("timeZone")
+                        .asString())
                 .isEqualTo("Asia/Shanghai");
     }
 
     @Test
     void theCatalogueWalksToEveryDistributionAtThePublicAddressWithItsDeclaredMediaType() throws Exception {
-        JsonNode catalog = JSON.readTree(http.get().uri("/api/public/v1/catalog")
-                .header("X-Forwarded-Host", "open.lantian.example").header("X-Forwarded-Proto", "https")
-                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody());
+        JsonNode catalog = JSON.readTree(http.get()
+                .uri("/api/public/v1/catalog")
+                .header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBody());
         String base = "https://open.lantian.example";
         assertThat(catalog.get("@id").asString()).isEqualTo(base + "/api/public/v1/catalog");
         int walked = 0;
         for (JsonNode dataset : catalog.get("dcat:dataset")) {
             for (JsonNode distribution : dataset.get("dcat:distribution")) {
-                String declared = distribution.get("dcat:mediaType").get("@id").asString()
+                String declared = distribution
+                        .get("dcat:mediaType")
+                        .get("@id")
+                        .asString()
                         .replace("https://www.iana.org/assignments/media-types/", "");
                 for (String link : List.of("dcat:accessURL", "dcat:downloadURL")) {
                     if (!distribution.has(link)) {
@@ -504,16 +833,25 @@ class OpenDataIntegrationTests extends PortalTest {
                     String path = iri.substring(base.length());
                     if (declared.equals("text/event-stream")) {
                         // A stream never ends: its status and type are enough.
-                        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+                        var answer = java.net.http.HttpClient.newHttpClient()
+                                .send(
+                                        java.net.http.HttpRequest.newBuilder(
+                                                        java.net.URI.create("http://127.0.0.1:" + port + path))
+                                                .build(),
+                                        java.net.http.HttpResponse.BodyHandlers.ofInputStream());
                         answer.body().close();
                         assertThat(answer.statusCode()).as(path).isEqualTo(200);
-                        assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
-                                t -> assertThat(t).startsWith(declared));
+                        assertThat(answer.headers().firstValue("Content-Type"))
+                                .as(path)
+                                .hasValueSatisfying(t -> assertThat(t).startsWith(declared));
                     } else {
-                        http.get().uri(path).exchange().expectStatus().isOk()
-                                .expectHeader().contentTypeCompatibleWith(org.springframework.http.MediaType.parseMediaType(declared));
+                        http.get()
+                                .uri(path)
+                                .exchange()
+                                .expectStatus()
+                                .isOk()
+                                .expectHeader()
+                                .contentTypeCompatibleWith(org.springframework.http.MediaType.parseMediaType(declared));
                     }
                     walked++;
                 }
@@ -524,13 +862,28 @@ class OpenDataIntegrationTests extends PortalTest {
 
     @Test
     void theOpenDataPageAndTheOpenApiServerUseThePublicAddress() {
-        String page = http.get().uri("/open-data?lang=en").header("X-Forwarded-Host", "open.lantian.example")
-                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody();
-        assertThat(page).contains("https://open.lantian.example/api/public/v1/datasets/stations")
+        String page = http.get()
+                .uri("/open-data?lang=en")
+                .header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(page)
+                .contains("https://open.lantian.example/api/public/v1/datasets/stations")
                 .doesNotContain("127.0.0.1");
-        JsonNode api = JSON.readTree(http.get().uri("/api/public/v1/openapi").header("X-Forwarded-Host", "open.lantian.example")
-                .header("X-Forwarded-Proto", "https").exchange().expectStatus().isOk().expectBody().returnResult()
+        JsonNode api = JSON.readTree(http.get()
+                .uri("/api/public/v1/openapi")
+                .header("X-Forwarded-Host", "open.lantian.example")
+                .header("X-Forwarded-Proto", "https")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
                 .getResponseBody());
         assertThat(api.get("servers").get(0).get("url").asString()).isEqualTo("https://open.lantian.example");
     }

@@ -32,8 +32,8 @@ class PagesBrowserIntegrationTests extends PortalTest {
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     /** Codes that must never show as text: indicator, status, level, industry and ultra-low codes. */
-    private static final List<String> CODES = List.of("goodDayShare", "heavyDayShare", "pm25Mean", "on-track",
-            "at-risk", "not-started", "cement");
+    private static final List<String> CODES =
+            List.of("goodDayShare", "heavyDayShare", "pm25Mean", "on-track", "at-risk", "not-started", "cement");
     /** English words that are codes on a Chinese or Uyghur page. */
     private static final List<String> ENGLISH_CODES = List.of("upgraded", "issued", "lifted", "orange", "yellow");
 
@@ -85,20 +85,33 @@ class PagesBrowserIntegrationTests extends PortalTest {
         for (String page : List.of("/", "/targets", "/alerts", "/enterprises", "/stations/2700A", "/counties/653101")) {
             open(page + "?lang=" + lang);
             String where = page + " " + lang + " " + width;
-            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).as(where).isEqualTo(lang);
+            assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
+                    .as(where)
+                    .isEqualTo(lang);
             assertThat(text("h1")).as(where).isNotBlank();
-            assertThat(browser.driver.findElements(By.cssSelector(".notice"))).as(where + " has all its data").isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector(".notice")))
+                    .as(where + " has all its data")
+                    .isEmpty();
             String body = text("main");
-            assertThat(CODES).as(where + " shows no codes").allSatisfy(code -> assertThat(body).doesNotContain(code));
+            assertThat(CODES)
+                    .as(where + " shows no codes")
+                    .allSatisfy(code -> assertThat(body).doesNotContain(code));
             if (!"en".equals(lang)) {
-                assertThat(ENGLISH_CODES).as(where + " shows no codes").allSatisfy(code -> assertThat(body).doesNotContain(code));
+                assertThat(ENGLISH_CODES)
+                        .as(where + " shows no codes")
+                        .allSatisfy(code -> assertThat(body).doesNotContain(code));
             }
             if ("ug".equals(lang)) {
-                // Table headers, headings and labels are Uyghur; only proper names (stations, enterprises) may be Chinese.
-                for (WebElement e : browser.driver.findElements(By.cssSelector("main h2[id], main h4, thead th, dt, label > span, .alert-history li"))) {
-                    assertThat(HAN.matcher(e.getText()).find()).as(where + ": " + e.getText()).isFalse();
+                // Table headers, headings and labels are Uyghur; only proper names (stations, enterprises) may be
+                // Chinese.
+                for (WebElement e : browser.driver.findElements(
+                        By.cssSelector("main h2[id], main h4, thead th, dt, label > span, .alert-history li"))) {
+                    assertThat(HAN.matcher(e.getText()).find())
+                            .as(where + ": " + e.getText())
+                            .isFalse();
                 }
-                assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir")).isEqualTo("rtl");
+                assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("dir"))
+                        .isEqualTo("rtl");
             }
             if (width == 390) {
                 int overflow = browser.sidewaysOverflow();
@@ -116,7 +129,9 @@ class PagesBrowserIntegrationTests extends PortalTest {
     void targetsShowMeasuredAndDustDeductedSideBySideWithReadableNames() {
         open("/targets?lang=en");
         WebElement pm25 = browser.driver.findElements(By.cssSelector("#targets tbody tr")).stream()
-                .filter(r -> r.getText().contains("PM2.5 mean (µg/m³)")).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains("PM2.5 mean (µg/m³)"))
+                .findFirst()
+                .orElseThrow();
         assertThat(pm25.findElement(By.cssSelector(".measured")).getText()).isEqualTo("58.3");
         assertThat(pm25.findElement(By.cssSelector(".dust-deducted")).getText()).isEqualTo("49.1");
         assertThat(text("#targets thead")).contains("Measured", "Dust deducted");
@@ -131,19 +146,24 @@ class PagesBrowserIntegrationTests extends PortalTest {
         List<WebElement> sections = browser.driver.findElements(By.cssSelector("main > section"));
         WebElement current = sections.get(0);
         WebElement past = sections.get(1);
-        assertThat(current.findElements(By.cssSelector("[data-alert]"))).extracting(e -> e.getAttribute("data-alert"))
+        assertThat(current.findElements(By.cssSelector("[data-alert]")))
+                .extracting(e -> e.getAttribute("data-alert"))
                 .containsExactly("alert-653126-20241110");
-        assertThat(past.findElements(By.cssSelector("[data-alert]"))).extracting(e -> e.getAttribute("data-alert"))
+        assertThat(past.findElements(By.cssSelector("[data-alert]")))
+                .extracting(e -> e.getAttribute("data-alert"))
                 .containsExactly("alert-653101-20240402");
         List<WebElement> steps = current.findElements(By.cssSelector(".alert-history li"));
-        assertThat(steps).extracting(WebElement::getText).containsExactly("2024-11-08 18:00 发布 黄色",
-                "2024-11-09 18:00 升级 橙色");
-        assertThat(past.findElements(By.cssSelector(".alert-history li"))).extracting(e -> e.getAttribute("data-action"))
+        assertThat(steps)
+                .extracting(WebElement::getText)
+                .containsExactly("2024-11-08 18:00 发布 黄色", "2024-11-09 18:00 升级 橙色");
+        assertThat(past.findElements(By.cssSelector(".alert-history li")))
+                .extracting(e -> e.getAttribute("data-action"))
                 .containsExactly("issued", "lifted");
         // A county's page too keeps its lifted alert out of the alerts in force.
         open("/counties/653101?lang=zh");
         assertThat(browser.driver.findElements(By.cssSelector(".past-alerts [data-alert]")))
-                .extracting(e -> e.getAttribute("data-alert")).containsExactly("alert-653101-20240402");
+                .extracting(e -> e.getAttribute("data-alert"))
+                .containsExactly("alert-653101-20240402");
         assertThat(browser.driver.findElements(By.cssSelector("[data-alert]"))).hasSize(1);
         open("/alerts?lang=en");
         assertThat(text(".alert-history")).contains("issued Yellow", "upgraded Orange");
@@ -157,7 +177,8 @@ class PagesBrowserIntegrationTests extends PortalTest {
         open("/?lang=zh");
         String home = text("main");
         // The stand-in has one alert in force: it shows, and neither "no alert" text does.
-        assertThat(browser.driver.findElements(By.cssSelector("main [data-alert]"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("main [data-alert]")))
+                .hasSize(1);
         assertThat(home).doesNotContain("目前没有生效的重污染天气预警").doesNotContain("没有记录");
         open("/counties/653125?lang=zh");
         String county = text("main");
@@ -167,13 +188,19 @@ class PagesBrowserIntegrationTests extends PortalTest {
         try {
             for (String lang : List.of("zh", "en", "ug")) {
                 open("/?lang=" + lang);
-                assertThat(browser.driver.findElements(By.cssSelector("main [data-alert]"))).isEmpty();
-                assertThat(browser.driver.findElements(By.id("no-alerts"))).as(lang).hasSize(1);
+                assertThat(browser.driver.findElements(By.cssSelector("main [data-alert]")))
+                        .isEmpty();
+                assertThat(browser.driver.findElements(By.id("no-alerts")))
+                        .as(lang)
+                        .hasSize(1);
                 String notice = text("#no-alerts");
                 String quiet = text("main");
                 assertThat(quiet.split(Pattern.quote(notice), -1)).as(lang).hasSize(2);
-                assertThat(quiet).as(lang).doesNotContain("没有记录", messages.getMessage("alerts.none", null,
-                        java.util.Locale.forLanguageTag(lang)));
+                assertThat(quiet)
+                        .as(lang)
+                        .doesNotContain(
+                                "没有记录",
+                                messages.getMessage("alerts.none", null, java.util.Locale.forLanguageTag(lang)));
             }
         } finally {
             UPSTREAM.noAlerts(false);
@@ -185,10 +212,13 @@ class PagesBrowserIntegrationTests extends PortalTest {
     void enterprisesAreSearchedFilteredAndPagedByName() throws Exception {
         open("/enterprises?lang=zh");
         assertThat(text("#enterprise-count")).isEqualTo("2");
-        assertThat(browser.driver.findElements(By.cssSelector("article.enterprise"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.cssSelector("article.enterprise")))
+                .hasSize(1);
         assertThat(text("#page-of")).contains("1 / 2");
         browser.driver.findElement(By.id("page-next")).click();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> text("#page-of").contains("2 / 2"));
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> text("#page-of").contains("2 / 2"));
         assertThat(browser.driver.findElements(By.id("page-next"))).isEmpty();
         browser.driver.findElement(By.id("enterprise-q")).sendKeys("水泥");
         browser.driver.findElement(By.id("enterprise-filter")).click();
@@ -198,7 +228,9 @@ class PagesBrowserIntegrationTests extends PortalTest {
         assertThat(text("article.enterprise")).contains("喀什市", "水泥").doesNotContain("cement", "653101");
         open("/enterprises?county=653131&lang=en");
         assertThat(text("#enterprise-count")).isEqualTo("0");
-        assertThat(browser.driver.findElement(By.cssSelector("#enterprise-county option[selected]")).getAttribute("value"))
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#enterprise-county option[selected]"))
+                        .getAttribute("value"))
                 .isEqualTo("653131");
         open("/enterprises?county=653101&q=%E6%B0%B4%E6%B3%A5&page=x&lang=ug");
         assertThat(text("#enterprise-count")).isEqualTo("1");
@@ -215,10 +247,12 @@ class PagesBrowserIntegrationTests extends PortalTest {
                     continue;
                 }
                 double lineHeight = Double.parseDouble(((String) browser.driver.executeScript(
-                        "var s = getComputedStyle(arguments[0]); return String(parseFloat(s.fontSize) * 1.55);", name)));
+                        "var s = getComputedStyle(arguments[0]); return String(parseFloat(s.fontSize) * 1.55);",
+                        name)));
                 double height = ((Number) browser.driver.executeScript(
-                        "var r = document.createRange(); r.selectNodeContents(arguments[0]); return r.getBoundingClientRect().height;",
-                        name)).doubleValue();
+                                "var r = document.createRange(); r.selectNodeContents(arguments[0]); return r.getBoundingClientRect().height;",
+                                name))
+                        .doubleValue();
                 assertThat(height).as(page + ": " + name.getText()).isLessThan(lineHeight * 1.5);
             }
         }
@@ -230,7 +264,9 @@ class PagesBrowserIntegrationTests extends PortalTest {
             assertThat(figure.getWidth()).isLessThanOrEqualTo(390);
             // Tick labels stay readable: at least 9 CSS pixels high once the chart is scaled to the phone.
             List<WebElement> ticks = chart.findElements(By.cssSelector(".tick"));
-            assertThat(ticks).isNotEmpty().allSatisfy(t -> assertThat(t.getSize().getHeight()).isGreaterThanOrEqualTo(9));
+            assertThat(ticks)
+                    .isNotEmpty()
+                    .allSatisfy(t -> assertThat(t.getSize().getHeight()).isGreaterThanOrEqualTo(9));
         }
         browser.shoot("station-phone-charts");
     }
@@ -246,19 +282,28 @@ class PagesBrowserIntegrationTests extends PortalTest {
         double wholeWidth = Double.parseDouble(whole.split(" ")[2]);
         browser.driver.findElement(By.cssSelector("[data-zoom-action='in']")).click();
         browser.driver.findElement(By.cssSelector("[data-zoom-action='in']")).click();
-        assertThat(Double.parseDouble(viewBox(svg).split(" ")[2])).isCloseTo(wholeWidth / 4, org.assertj.core.data.Offset.offset(1.0));
-        assertThat(browser.driver.findElement(By.cssSelector("[data-map]")).getAttribute("data-zoom")).isEqualTo("4.00");
+        assertThat(Double.parseDouble(viewBox(svg).split(" ")[2]))
+                .isCloseTo(wholeWidth / 4, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(browser.driver.findElement(By.cssSelector("[data-map]")).getAttribute("data-zoom"))
+                .isEqualTo("4.00");
         // Kashgar City's three stations stand apart on screen, each one a target of its own.
         List<WebElement> circles = svg.findElements(By.cssSelector("circle.station"));
-        List<org.openqa.selenium.Rectangle> boxes = circles.stream().map(WebElement::getRect).toList();
+        List<org.openqa.selenium.Rectangle> boxes =
+                circles.stream().map(WebElement::getRect).toList();
         for (int i = 0; i < boxes.size(); i++) {
             for (int j = i + 1; j < boxes.size(); j++) {
                 var a = boxes.get(i);
                 var b = boxes.get(j);
-                boolean overlap = a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
-                        && a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
-                assertThat(overlap).as("%s and %s", circles.get(i).getAttribute("data-station"),
-                        circles.get(j).getAttribute("data-station")).isFalse();
+                boolean overlap = a.getX() < b.getX() + b.getWidth()
+                        && b.getX() < a.getX() + a.getWidth()
+                        && a.getY() < b.getY() + b.getHeight()
+                        && b.getY() < a.getY() + a.getHeight();
+                assertThat(overlap)
+                        .as(
+                                "%s and %s",
+                                circles.get(i).getAttribute("data-station"),
+                                circles.get(j).getAttribute("data-station"))
+                        .isFalse();
             }
         }
         assertThat(text("[data-map] .map-attribution")).contains("© OpenStreetMap contributors", "ODbL");

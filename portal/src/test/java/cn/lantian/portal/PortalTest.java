@@ -24,7 +24,8 @@ public abstract class PortalTest {
         var factory = new com.rabbitmq.client.ConnectionFactory();
         factory.setHost("127.0.0.1");
         factory.setVirtualHost("lantian-test"); // the tests' virtual host, as in application-it.yaml
-        try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
+        try (var connection = factory.newConnection();
+                var channel = connection.createChannel()) {
             channel.queueDelete("lantian.air-quality.portal-it");
             channel.queueDelete("lantian.air-quality.portal-it.dlq");
         } catch (Exception e) {

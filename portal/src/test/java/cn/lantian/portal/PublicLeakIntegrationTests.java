@@ -33,7 +33,9 @@ class PublicLeakIntegrationTests extends PortalTest {
 
     @BeforeAll
     static void privateStrings() throws Exception {
-        JsonNode realm = JsonMapper.builder().build().readTree(Files.readString(Path.of("../infra/keycloak/kashgar-realm.json")));
+        JsonNode realm = JsonMapper.builder()
+                .build()
+                .readTree(Files.readString(Path.of("../infra/keycloak/kashgar-realm.json")));
         for (JsonNode user : realm.get("users")) {
             if (user.hasNonNull("firstName")) {
                 String first = user.get("firstName").asString();
@@ -44,38 +46,70 @@ class PublicLeakIntegrationTests extends PortalTest {
             }
         }
         // Markers the recorded upstream answers put in open cases, notes and contacts.
-        forbidden.addAll(List.of("INTERNAL-NOTE", "OPEN-CASE", "case-0011", "case-0012", "+86 998 555 0101",
-                "internalNote", "officer", "handledBy", "assignee", "issuedBy"));
+        forbidden.addAll(List.of(
+                "INTERNAL-NOTE",
+                "OPEN-CASE",
+                "case-0011",
+                "case-0012",
+                "+86 998 555 0101",
+                "internalNote",
+                "officer",
+                "handledBy",
+                "assignee",
+                "issuedBy"));
         assertThat(forbidden).contains("Wang Lei", "eco-shache@demo.lantian.invalid");
     }
 
     private Map<String, String> walk() {
-        List<String> paths = new ArrayList<>(List.of("/", "/targets", "/targets?year=2024", "/enterprises", "/alerts",
-                "/open-data", "/stations/2700A", "/stations/SC001", "/stations/TMS01"));
-        jurisdictions.all().stream().filter(j -> j.kind() != cn.lantian.reference.Jurisdiction.Kind.PREFECTURE)
+        List<String> paths = new ArrayList<>(List.of(
+                "/",
+                "/targets",
+                "/targets?year=2024",
+                "/enterprises",
+                "/alerts",
+                "/open-data",
+                "/stations/2700A",
+                "/stations/SC001",
+                "/stations/TMS01"));
+        jurisdictions.all().stream()
+                .filter(j -> j.kind() != cn.lantian.reference.Jurisdiction.Kind.PREFECTURE)
                 .forEach(j -> paths.add("/counties/" + j.id()));
         List<String> pages = new ArrayList<>();
         for (String lang : List.of("zh", "en", "ug")) {
             paths.forEach(p -> pages.add(p + (p.contains("?") ? "&" : "?") + "lang=" + lang));
         }
-        pages.addAll(List.of("/api/public/v1/catalog", "/api/public/v1/licence", "/api/public/v1/openapi",
-                "/api/public/v1/datasets/stations", "/api/public/v1/datasets/stations?format=csv",
-                "/api/public/v1/datasets/stations?format=geojson", "/api/public/v1/datasets/boundaries",
+        pages.addAll(List.of(
+                "/api/public/v1/catalog",
+                "/api/public/v1/licence",
+                "/api/public/v1/openapi",
+                "/api/public/v1/datasets/stations",
+                "/api/public/v1/datasets/stations?format=csv",
+                "/api/public/v1/datasets/stations?format=geojson",
+                "/api/public/v1/datasets/boundaries",
                 "/api/public/v1/datasets/observations?from=2024-11-01&to=2024-11-12",
                 "/api/public/v1/datasets/observations?resolution=daily&from=2024-01-01&to=2024-12-31&format=csv",
-                "/api/public/v1/downloads", "/api/public/v1/datasets/stations?format=nope",
-                "/api/public/v1/datasets/enterprises", "/api/public/v1/datasets/enterprises?format=csv",
-                "/api/public/v1/datasets/cases", "/api/public/v1/datasets/cases?format=csv",
-                "/api/public/v1/datasets/alerts", "/api/public/v1/datasets/alerts?format=csv"));
+                "/api/public/v1/downloads",
+                "/api/public/v1/datasets/stations?format=nope",
+                "/api/public/v1/datasets/enterprises",
+                "/api/public/v1/datasets/enterprises?format=csv",
+                "/api/public/v1/datasets/cases",
+                "/api/public/v1/datasets/cases?format=csv",
+                "/api/public/v1/datasets/alerts",
+                "/api/public/v1/datasets/alerts?format=csv"));
         for (String dataset : List.of("observations-daily", "targets", "alerts")) {
             pages.add("/api/public/v1/downloads/" + dataset + "/2024.csv");
         }
-        WebClient http = WebClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        WebClient http = WebClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
         Map<String, String> bodies = new LinkedHashMap<>();
         for (String page : pages) {
-            var answer = http.get().uri(page).exchangeToMono(r -> r.bodyToMono(String.class).defaultIfEmpty("")
-                    .map(b -> Map.entry(r.statusCode(), b))).block();
+            var answer = http.get()
+                    .uri(page)
+                    .exchangeToMono(
+                            r -> r.bodyToMono(String.class).defaultIfEmpty("").map(b -> Map.entry(r.statusCode(), b)))
+                    .block();
             assertThat(answer.getKey().value()).as(page).isLessThan(500);
             bodies.put(page, answer.getValue());
         }
@@ -92,7 +126,8 @@ class PublicLeakIntegrationTests extends PortalTest {
             }
         });
         // The walk saw the public parts of the same records, so the check above looked at real content.
-        assertThat(bodies.get("/enterprises?lang=zh")).contains("喀什某水泥有限公司", "case-0007", "责令改正")
+        assertThat(bodies.get("/enterprises?lang=zh"))
+                .contains("喀什某水泥有限公司", "case-0007", "责令改正")
                 .contains("91653100MA7XYZ0001001P", "已完成", "DA001", "排污许可管理条例");
         assertThat(bodies.get("/?lang=zh")).contains("市环境监测站");
         assertThat(bodies.get("/api/public/v1/datasets/cases?format=csv")).contains("case-0007", "责令改正");
@@ -102,7 +137,10 @@ class PublicLeakIntegrationTests extends PortalTest {
     void unknownPagesAnswerNotFound() {
         WebClient http = WebClient.create("http://127.0.0.1:" + port);
         for (String page : List.of("/stations/NOPE", "/counties/999999")) {
-            HttpStatus status = (HttpStatus) http.get().uri(page).exchangeToMono(r -> Mono(r.statusCode())).block();
+            HttpStatus status = (HttpStatus) http.get()
+                    .uri(page)
+                    .exchangeToMono(r -> Mono(r.statusCode()))
+                    .block();
             assertThat(status).as(page).isEqualTo(HttpStatus.NOT_FOUND);
         }
     }

@@ -27,6 +27,7 @@ public final class UpstreamStub implements AutoCloseable {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** The stand-in's stations report from this day on: earlier years have no data. */
     public static final LocalDate FIRST_DAY = LocalDate.of(2022, 1, 1);
+
     private static final Pattern SERIES = Pattern.compile("/api/public/v1/stations/([^/]+)/observations");
     private static final Pattern ENTERPRISE = Pattern.compile("/api/public/v1/enterprises/([^/]+)");
 
@@ -65,13 +66,18 @@ public final class UpstreamStub implements AutoCloseable {
 
     /** How many requests reached a path prefix. */
     public int calls(String prefix) {
-        return calls.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToInt(e -> e.getValue().get()).sum();
+        return calls.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToInt(e -> e.getValue().get())
+                .sum();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         calls.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        String query = exchange.getRequestURI().getQuery() == null ? "" : exchange.getRequestURI().getQuery();
+        String query = exchange.getRequestURI().getQuery() == null
+                ? ""
+                : exchange.getRequestURI().getQuery();
         Matcher series = SERIES.matcher(path);
         String body;
         int status = 200;
@@ -104,7 +110,8 @@ public final class UpstreamStub implements AutoCloseable {
             body = "{\"status\":404}";
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.getResponseHeaders()
+                .add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         // No keep-alive: the JDK server can lose a request that arrives on a connection it is just retiring as idle.
         exchange.getResponseHeaders().add("Connection", "close");
         exchange.sendResponseHeaders(status, bytes.length);
@@ -132,10 +139,16 @@ public final class UpstreamStub implements AutoCloseable {
             for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
                 int aqi = 40 + (d.getDayOfYear() * 7 + seed) % 180;
                 double pm25 = 15 + (d.getDayOfYear() * 3 + seed) % 90;
-                out.append(out.length() > 1 ? "," : "").append(String.format(Locale.ROOT,
-                        "{\"day\":\"%s\",\"so2\":8.0,\"no2\":24.0,\"pm10\":%.1f,\"pm25\":%.1f,\"co\":0.9,\"o3_1h\":110.0,"
-                                + "\"o3_8h\":96.0,\"aqi\":%d,\"primary\":\"PM10\",\"standard\":\"HJ633-2012\",\"dust\":%s,\"dustBasis\":null}",
-                        d, pm25 * 2.4, pm25, aqi, aqi > 200 ? "true" : "false"));
+                out.append(out.length() > 1 ? "," : "")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "{\"day\":\"%s\",\"so2\":8.0,\"no2\":24.0,\"pm10\":%.1f,\"pm25\":%.1f,\"co\":0.9,\"o3_1h\":110.0,"
+                                        + "\"o3_8h\":96.0,\"aqi\":%d,\"primary\":\"PM10\",\"standard\":\"HJ633-2012\",\"dust\":%s,\"dustBasis\":null}",
+                                d,
+                                pm25 * 2.4,
+                                pm25,
+                                aqi,
+                                aqi > 200 ? "true" : "false"));
             }
         } else {
             var start = first.atTime(1, 0).atZone(CHINA).toInstant();
@@ -143,11 +156,19 @@ public final class UpstreamStub implements AutoCloseable {
             int i = 0;
             for (var h = start; h.isBefore(end); h = h.plusSeconds(3600), i++) {
                 int aqi = 30 + (i * 11 + seed) % 170;
-                out.append(out.length() > 1 ? "," : "").append(String.format(Locale.ROOT,
-                        "{\"observation\":{\"station\":\"%s\",\"hour\":\"%s\",\"so2\":7.0,\"no2\":22.0,\"pm10\":%d.0,\"pm25\":%d.0,"
-                                + "\"co\":0.8,\"o3\":60.0,\"o3_8h\":55.0,\"valid\":%s,\"flag\":\"%s\"},\"aqi\":%d,\"primary\":\"PM10\","
-                                + "\"standard\":\"HJ633-2012\"}",
-                        id, h, aqi * 2, aqi / 2, i % 50 == 7 ? "false" : "true", i % 50 == 7 ? "M" : "N", aqi));
+                out.append(out.length() > 1 ? "," : "")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "{\"observation\":{\"station\":\"%s\",\"hour\":\"%s\",\"so2\":7.0,\"no2\":22.0,\"pm10\":%d.0,\"pm25\":%d.0,"
+                                        + "\"co\":0.8,\"o3\":60.0,\"o3_8h\":55.0,\"valid\":%s,\"flag\":\"%s\"},\"aqi\":%d,\"primary\":\"PM10\","
+                                        + "\"standard\":\"HJ633-2012\"}",
+                                id,
+                                h,
+                                aqi * 2,
+                                aqi / 2,
+                                i % 50 == 7 ? "false" : "true",
+                                i % 50 == 7 ? "M" : "N",
+                                aqi));
             }
         }
         return out.append("]").toString();

@@ -8,8 +8,7 @@ final class CreditCodes {
     private static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private CreditCodes() {
-    }
+    private CreditCodes() {}
 
     static String random() {
         StringBuilder code = new StringBuilder("91653101");

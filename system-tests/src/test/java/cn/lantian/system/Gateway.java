@@ -16,14 +16,15 @@ import tools.jackson.databind.json.JsonMapper;
 final class Gateway {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private Gateway() {
-    }
+    private Gateway() {}
 
     static HttpResponse<String> get(String path, DemoIdentity who) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Infrastructure.GATEWAY + path))
-                .timeout(Duration.ofSeconds(30)).GET();
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (who != null) {
             request.header("Authorization", "Bearer " + KeycloakTokens.of(who));
         }
@@ -33,8 +34,10 @@ final class Gateway {
     static HttpResponse<String> post(String path, DemoIdentity who, String contentType, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(Infrastructure.GATEWAY + path))
                 .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + KeycloakTokens.of(who)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + KeycloakTokens.of(who))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return send(request);
     }
 

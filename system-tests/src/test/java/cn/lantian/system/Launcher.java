@@ -20,20 +20,27 @@ final class Launcher {
     /** What the first {@code up} of this run started, for the later checks that it stays so. */
     static Map<String, Long> firstStart = Map.of();
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** Runs the launcher with the arguments and returns its output; fails the test if it fails. */
     static String run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("lantian").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("bash", ROOT.resolve("lantian").toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("lantian-", ".log");
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean finished = process.waitFor(15, TimeUnit.MINUTES);
         String output = Files.readString(log);
-        assertThat(finished).as("./lantian %s finished in time:%n%s", String.join(" ", args), output).isTrue();
-        assertThat(process.exitValue()).as("./lantian %s exit code:%n%s", String.join(" ", args), output).isZero();
+        assertThat(finished)
+                .as("./lantian %s finished in time:%n%s", String.join(" ", args), output)
+                .isTrue();
+        assertThat(process.exitValue())
+                .as("./lantian %s exit code:%n%s", String.join(" ", args), output)
+                .isZero();
         return output;
     }
 
@@ -42,13 +49,17 @@ final class Launcher {
         Map<String, Long> pids = new LinkedHashMap<>();
         if (Files.isDirectory(RUN)) {
             try (var files = Files.list(RUN)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".pid")).sorted().forEach(f -> {
-                    try {
-                        pids.put(f.getFileName().toString().replace(".pid", ""), Long.parseLong(Files.readString(f).trim()));
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                files.filter(f -> f.getFileName().toString().endsWith(".pid"))
+                        .sorted()
+                        .forEach(f -> {
+                            try {
+                                pids.put(
+                                        f.getFileName().toString().replace(".pid", ""),
+                                        Long.parseLong(Files.readString(f).trim()));
+                            } catch (IOException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
             }
         }
         return pids;
@@ -58,13 +69,15 @@ final class Launcher {
     static List<String> services() throws IOException {
         return Files.readAllLines(ROOT.resolve("infra/services.txt")).stream()
                 .filter(l -> !l.isBlank() && !l.trim().startsWith("#"))
-                .map(l -> l.trim().split("\\s+")[0]).toList();
+                .map(l -> l.trim().split("\\s+")[0])
+                .toList();
     }
 
     /** How many live processes have this text in their command line. */
     static long processesMatching(String text) {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(text)).orElse(false)).count();
+                .filter(p -> p.info().commandLine().map(c -> c.contains(text)).orElse(false))
+                .count();
     }
 
     static boolean alive(long pid) {

@@ -21,9 +21,12 @@ class LauncherDownIntegrationTests {
         Launcher.run("up", "--no-build");
         assertThat(Launcher.started()).isEqualTo(Launcher.firstStart);
         for (String service : Launcher.services()) {
-            assertThat(Launcher.processesMatching("target/" + service + ".jar")).as(service).isEqualTo(1);
+            assertThat(Launcher.processesMatching("target/" + service + ".jar"))
+                    .as(service)
+                    .isEqualTo(1);
         }
-        assertThat(Launcher.processesMatching("org.elasticsearch.bootstrap.Elasticsearch")).isEqualTo(1);
+        assertThat(Launcher.processesMatching("org.elasticsearch.bootstrap.Elasticsearch"))
+                .isEqualTo(1);
         assertThat(Launcher.processesMatching("-Dkc.home.dir=")).isEqualTo(1);
     }
 
@@ -31,10 +34,13 @@ class LauncherDownIntegrationTests {
     @Order(2)
     void downLeavesNoneOfItsOwn() throws Exception {
         Launcher.run("down");
-        Launcher.firstStart.forEach((name, pid) -> assertThat(Launcher.alive(pid)).as(name + " stopped").isFalse());
+        Launcher.firstStart.forEach((name, pid) ->
+                assertThat(Launcher.alive(pid)).as(name + " stopped").isFalse());
         assertThat(Launcher.started()).isEmpty();
         for (String service : Launcher.services()) {
-            assertThat(Launcher.processesMatching("target/" + service + ".jar")).as(service).isZero();
+            assertThat(Launcher.processesMatching("target/" + service + ".jar"))
+                    .as(service)
+                    .isZero();
         }
     }
 

@@ -15,7 +15,8 @@ class LauncherUpIntegrationTests {
         assertThat(output).contains("http://127.0.0.1:8080/");
         Launcher.firstStart = Launcher.started();
         assertThat(Launcher.firstStart.keySet()).containsAll(Launcher.services());
-        Launcher.firstStart.forEach((name, pid) -> assertThat(Launcher.alive(pid)).as(name + " runs").isTrue());
+        Launcher.firstStart.forEach((name, pid) ->
+                assertThat(Launcher.alive(pid)).as(name + " runs").isTrue());
         assertThat(Launcher.run("status")).contains("elasticsearch    up", "keycloak         up");
     }
 }

@@ -26,18 +26,24 @@ class LiveFeedsIntegrationTests {
         assertThat(Launcher.run("status")).containsPattern("feeds\\s+up");
         Instant due = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         // The first start catches up three years of twenty stations: minutes on a busy machine.
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
-            JsonNode stations = Gateway.json(Gateway.get("/api/public/v1/stations", null));
-            assertThat(stations.size()).isGreaterThanOrEqualTo(20);
-            for (JsonNode s : stations) {
-                String hour = s.path("latest").path("hour").asString("");
-                assertThat(hour).as(s.get("id").asString()).isNotEmpty();
-                assertThat(Instant.parse(hour)).as(s.get("id").asString()).isAfterOrEqualTo(due);
-            }
-        });
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    JsonNode stations = Gateway.json(Gateway.get("/api/public/v1/stations", null));
+                    assertThat(stations.size()).isGreaterThanOrEqualTo(20);
+                    for (JsonNode s : stations) {
+                        String hour = s.path("latest").path("hour").asString("");
+                        assertThat(hour).as(s.get("id").asString()).isNotEmpty();
+                        assertThat(Instant.parse(hour))
+                                .as(s.get("id").asString())
+                                .isAfterOrEqualTo(due);
+                    }
+                });
         int first = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 2;
-        JsonNode storm = Gateway.json(Gateway.get("/api/public/v1/stations/2699A/observations?from=" + first + "-04-02&to="
-                + first + "-04-02&resolution=hourly", null));
+        JsonNode storm = Gateway.json(Gateway.get(
+                "/api/public/v1/stations/2699A/observations?from=" + first + "-04-02&to=" + first
+                        + "-04-02&resolution=hourly",
+                null));
         List<Double> pm10 = new ArrayList<>();
         storm.findValues("pm10").forEach(v -> pm10.add(v.asDouble()));
         // 2020-04-02T09:00+08:00 at 2699A as the national real-time publication gave it.

@@ -52,7 +52,10 @@ class ThroughTheGatewayIntegrationTests {
     void searchWithoutATokenIsRefusedWithProblemDetails() {
         HttpResponse<String> response = Gateway.get("/api/search/v1/events", null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).get().asString().contains("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .get()
+                .asString()
+                .contains("application/problem+json");
     }
 
     @Test
@@ -61,7 +64,8 @@ class ThroughTheGatewayIntegrationTests {
         postExceedingReading(DemoIdentity.ECO_KASHGAR, outlet);
 
         String query = "/api/search/v1/events?type=" + EXCEEDED + "&q=" + outlet;
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> items(Gateway.get(query, DemoIdentity.ECO_KASHGAR)).size() == 1);
         assertThat(items(Gateway.get(query, DemoIdentity.COORDINATOR))).hasSize(1);
         assertThat(items(Gateway.get(query, DemoIdentity.ECO_SHACHE))).isEmpty();
@@ -74,11 +78,13 @@ class ThroughTheGatewayIntegrationTests {
 
         String query = "/api/search/v1/events?type=" + CASE_OPENED + "&q=" + outlet;
         List<JsonNode> opened = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            opened.clear();
-            opened.addAll(items(Gateway.get(query, DemoIdentity.ECO_BACHU)));
-            return !opened.isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    opened.clear();
+                    opened.addAll(items(Gateway.get(query, DemoIdentity.ECO_BACHU)));
+                    return !opened.isEmpty();
+                });
         JsonNode event = opened.get(0);
         assertThat(event.get("jurisdiction").asString()).isEqualTo("653130");
         assertThat(event.get("corpsunit").asString()).isEqualTo("xpcc-3");
@@ -99,16 +105,59 @@ class ThroughTheGatewayIntegrationTests {
         String tag = "e2e" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
         String enterprise = "ent" + tag;
         String outlet = "out" + tag;
-        created(Gateway.post("/api/stationary/v1/enterprises", officer, "application/json", write(Map.of(
-                "id", enterprise, "creditCode", CreditCodes.random(), "name", "系统测试企业 system-test " + tag,
-                "industry", "heating", "grade", "B", "lon", at[0], "lat", at[1]))));
-        created(Gateway.post("/api/stationary/v1/facilities", officer, "application/json", write(Map.of(
-                "id", outlet, "kind", "outlet", "enterpriseId", enterprise, "name", "DA001 " + tag, "lon", at[0], "lat", at[1],
-                "attributes", Map.of("code", "DA001", "sourceKind", "coal-boiler", "cems", List.of("PM", "SO2", "NOx"))))));
-        created(Gateway.post("/api/stationary/v1/permits", officer, "application/json", write(Map.of(
-                "number", ("P" + tag).toUpperCase(), "enterpriseId", enterprise, "validFrom", "2024-01-01",
-                "validUntil", LocalDate.now().plusYears(3).toString(),
-                "limits", List.of(Map.of("outletId", outlet, "pollutant", "NOx", "limitMgM3", 50, "yearlyT", 120))))));
+        created(Gateway.post(
+                "/api/stationary/v1/enterprises",
+                officer,
+                "application/json",
+                write(Map.of(
+                        "id",
+                        enterprise,
+                        "creditCode",
+                        CreditCodes.random(),
+                        "name",
+                        "系统测试企业 system-test " + tag,
+                        "industry",
+                        "heating",
+                        "grade",
+                        "B",
+                        "lon",
+                        at[0],
+                        "lat",
+                        at[1]))));
+        created(Gateway.post(
+                "/api/stationary/v1/facilities",
+                officer,
+                "application/json",
+                write(Map.of(
+                        "id",
+                        outlet,
+                        "kind",
+                        "outlet",
+                        "enterpriseId",
+                        enterprise,
+                        "name",
+                        "DA001 " + tag,
+                        "lon",
+                        at[0],
+                        "lat",
+                        at[1],
+                        "attributes",
+                        Map.of("code", "DA001", "sourceKind", "coal-boiler", "cems", List.of("PM", "SO2", "NOx"))))));
+        created(Gateway.post(
+                "/api/stationary/v1/permits",
+                officer,
+                "application/json",
+                write(Map.of(
+                        "number",
+                        ("P" + tag).toUpperCase(),
+                        "enterpriseId",
+                        enterprise,
+                        "validFrom",
+                        "2024-01-01",
+                        "validUntil",
+                        LocalDate.now().plusYears(3).toString(),
+                        "limits",
+                        List.of(Map.of("outletId", outlet, "pollutant", "NOx", "limitMgM3", 50, "yearlyT", 120))))));
         return outlet;
     }
 
@@ -116,7 +165,8 @@ class ThroughTheGatewayIntegrationTests {
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
         String line = "{\"outletId\":\"" + outlet + "\",\"pollutant\":\"NOx\",\"hour\":\"" + hour
                 + "\",\"value\":90,\"o2\":9,\"flow\":52000,\"flag\":\"N\"}\n";
-        HttpResponse<String> report = Gateway.post("/api/stationary/v1/cems/readings", officer, "application/x-ndjson", line);
+        HttpResponse<String> report =
+                Gateway.post("/api/stationary/v1/cems/readings", officer, "application/x-ndjson", line);
         assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
         assertThat(Gateway.json(report).get("exceedances").asInt()).isEqualTo(1);
     }
@@ -135,5 +185,4 @@ class ThroughTheGatewayIntegrationTests {
         Gateway.json(response).get("items").forEach(list::add);
         return list;
     }
-
 }

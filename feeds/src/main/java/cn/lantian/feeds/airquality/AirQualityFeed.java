@@ -1,7 +1,7 @@
 package cn.lantian.feeds.airquality;
 
-import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
+import cn.lantian.feeds.Publisher;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -42,9 +42,14 @@ public final class AirQualityFeed implements Feed {
     /** The feed for the stations the public API at {@code airQuality} lists, with history from {@code historyYears} before {@code today}'s year. */
     public static AirQualityFeed of(URI airQuality, Publisher publisher, LocalDate today, int historyYears) {
         int first = today.getYear() - historyYears;
-        return new AirQualityFeed(new PublicStations(airQuality), publisher,
+        return new AirQualityFeed(
+                new PublicStations(airQuality),
+                publisher,
                 new StationHours(HourShape.load(), StormEpisode.replayedIn(first)),
-                LocalDate.of(first, 1, 1).atStartOfDay(StationHours.CHINA).plusHours(1).toInstant());
+                LocalDate.of(first, 1, 1)
+                        .atStartOfDay(StationHours.CHINA)
+                        .plusHours(1)
+                        .toInstant());
     }
 
     @Override
@@ -77,13 +82,20 @@ public final class AirQualityFeed implements Feed {
         }
         for (PublicStations.Known s : listed) {
             Instant known = next.get(s.id());
-            from.put(s.id(), known != null ? known : s.latest() == null ? historyStart : s.latest().plus(1, ChronoUnit.HOURS));
+            from.put(
+                    s.id(),
+                    known != null
+                            ? known
+                            : s.latest() == null ? historyStart : s.latest().plus(1, ChronoUnit.HOURS));
             levels.put(s.id(), level(s));
         }
         Instant first = from.values().stream().min(Instant::compareTo).orElse(lastHour.plusSeconds(1));
         long published = 0;
-        for (Instant start = first; !start.isAfter(lastHour); start = start.plus(CATCH_UP_DAYS_PER_BATCH, ChronoUnit.DAYS)) {
-            Instant end = min(start.plus(CATCH_UP_DAYS_PER_BATCH, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS), lastHour);
+        for (Instant start = first;
+                !start.isAfter(lastHour);
+                start = start.plus(CATCH_UP_DAYS_PER_BATCH, ChronoUnit.DAYS)) {
+            Instant end =
+                    min(start.plus(CATCH_UP_DAYS_PER_BATCH, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS), lastHour);
             List<StationHour> batch = new ArrayList<>();
             for (var station : from.entrySet()) {
                 for (Instant h = max(start, station.getValue()); !h.isAfter(end); h = h.plus(1, ChronoUnit.HOURS)) {
@@ -116,7 +128,11 @@ public final class AirQualityFeed implements Feed {
         if (batch.isEmpty()) {
             return 0;
         }
-        publisher.publish(EXCHANGE, ROUTING_KEY, ObservationCsv.CONTENT_TYPE, "lantian-feeds:air-quality:" + id,
+        publisher.publish(
+                EXCHANGE,
+                ROUTING_KEY,
+                ObservationCsv.CONTENT_TYPE,
+                "lantian-feeds:air-quality:" + id,
                 ObservationCsv.of(batch).getBytes(StandardCharsets.UTF_8));
         return batch.size();
     }
@@ -124,7 +140,9 @@ public final class AirQualityFeed implements Feed {
     /** A station's pollution level relative to Kashgar City: fixed per station, industrial parks a little higher. */
     static double level(PublicStations.Known s) {
         double spread = 0.92 + 0.16 * ((s.id().hashCode() & 0xffff) / 65535.0);
-        return StormEpisode.REAL_STATIONS.contains(s.id()) ? 1.0 : "industrial".equals(s.kind()) ? spread * 1.06 : spread;
+        return StormEpisode.REAL_STATIONS.contains(s.id())
+                ? 1.0
+                : "industrial".equals(s.kind()) ? spread * 1.06 : spread;
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -15,16 +15,34 @@ final class ObservationCsv {
     static final String HEADER = "station,time,so2,no2,pm10,pm25,co,o3,o3_8h,valid,flag";
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
-    private ObservationCsv() {
-    }
+    private ObservationCsv() {}
 
     static String of(List<StationHour> hours) {
-        StringBuilder out = new StringBuilder(HEADER.length() + hours.size() * 72).append(HEADER).append('\n');
+        StringBuilder out = new StringBuilder(HEADER.length() + hours.size() * 72)
+                .append(HEADER)
+                .append('\n');
         for (StationHour h : hours) {
-            out.append(h.station()).append(',').append(OffsetDateTime.ofInstant(h.hour(), BEIJING)).append(',')
-                    .append(cell(h.so2())).append(',').append(cell(h.no2())).append(',').append(cell(h.pm10())).append(',')
-                    .append(cell(h.pm25())).append(',').append(cell(h.co())).append(',').append(cell(h.o3())).append(',')
-                    .append(cell(h.o38h())).append(',').append(h.valid()).append(',').append(h.flag() == null ? "" : h.flag())
+            out.append(h.station())
+                    .append(',')
+                    .append(OffsetDateTime.ofInstant(h.hour(), BEIJING))
+                    .append(',')
+                    .append(cell(h.so2()))
+                    .append(',')
+                    .append(cell(h.no2()))
+                    .append(',')
+                    .append(cell(h.pm10()))
+                    .append(',')
+                    .append(cell(h.pm25()))
+                    .append(',')
+                    .append(cell(h.co()))
+                    .append(',')
+                    .append(cell(h.o3()))
+                    .append(',')
+                    .append(cell(h.o38h()))
+                    .append(',')
+                    .append(h.valid())
+                    .append(',')
+                    .append(h.flag() == null ? "" : h.flag())
                     .append('\n');
         }
         return out.toString();

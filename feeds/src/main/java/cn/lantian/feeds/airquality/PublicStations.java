@@ -16,10 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 final class PublicStations implements StationSource {
 
     /** A station as the feed sees it: its id, kind, and the end of its newest valid hour (null when it has none). */
-    record Known(String id, String kind, Instant latest) {
-    }
+    record Known(String id, String kind, Instant latest) {}
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
     PublicStations(URI base) {
@@ -29,7 +29,10 @@ final class PublicStations implements StationSource {
     @Override
     public List<Known> all() throws IOException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/public/v1/stations"))
-                .timeout(Duration.ofSeconds(60)).header("Accept", "application/json").GET().build();
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -47,7 +50,9 @@ final class PublicStations implements StationSource {
         List<Known> out = new ArrayList<>();
         for (JsonNode s : JsonMapper.builder().build().readTree(json)) {
             JsonNode latest = s.path("latest").path("hour");
-            out.add(new Known(s.get("id").asString(), s.path("kind").asString(""),
+            out.add(new Known(
+                    s.get("id").asString(),
+                    s.path("kind").asString(""),
                     latest.isMissingNode() || latest.isNull() ? null : Instant.parse(latest.asString())));
         }
         return out;

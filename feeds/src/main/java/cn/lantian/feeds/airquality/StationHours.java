@@ -33,16 +33,19 @@ final class StationHours {
         }
         Double[] real = storm.at(station, hour, level);
         if (real != null) {
-            return new StationHour(station, hour, real[0], real[1], real[2], real[3], real[4], real[5], real[6], true, "N");
+            return new StationHour(
+                    station, hour, real[0], real[1], real[2], real[3], real[4], real[5], real[6], true, "N");
         }
         LocalDateTime local = LocalDateTime.ofInstant(hour, CHINA);
-        // The hour ending at 00:00 belongs to the day before (hours 1..24 of a day, as the national publication counts).
+        // The hour ending at 00:00 belongs to the day before (hours 1..24 of a day, as the national publication
+        // counts).
         LocalDate day = local.minusHours(1).toLocalDate();
         int h = local.getHour() == 0 ? 24 : local.getHour();
         int m = day.getMonthValue() - 1;
         long epochDay = day.toEpochDay();
         boolean heating = m <= 2 || m >= 10;
-        double dayFactor = Math.exp(weather(epochDay) + 0.12 * gaussian(new SplittableRandom(mix(shape.seed() + 7, station.hashCode(), epochDay))));
+        double dayFactor = Math.exp(weather(epochDay)
+                + 0.12 * gaussian(new SplittableRandom(mix(shape.seed() + 7, station.hashCode(), epochDay))));
         double noise = Math.exp(shape.hourSigma() * gaussian(rnd));
         double base = level * shape.pm10ByMonth()[m] * dayFactor * diurnalParticles(h, heating) * noise;
         double exposure = 0.7 + 0.6 * new SplittableRandom(mix(shape.seed() + 3, station.hashCode(), 0)).nextDouble();
@@ -50,19 +53,32 @@ final class StationHours {
         double pm10 = base + dust;
         double pm25 = base * shape.fineRatioByMonth()[m] * Math.exp(0.1 * gaussian(rnd)) + dust * 0.22;
         double summer = Math.sin(Math.PI * (day.getDayOfYear() - 80) / 365.0);
-        double o3 = Math.max(3, 45 + 25 * summer + (40 + 60 * Math.max(0, summer)) * afternoon(h) - 0.05 * base + 8 * gaussian(rnd));
+        double o3 = Math.max(
+                3, 45 + 25 * summer + (40 + 60 * Math.max(0, summer)) * afternoon(h) - 0.05 * base + 8 * gaussian(rnd));
         double no2 = Math.max(2, (heating ? 38 : 24) * rush(h) * Math.sqrt(dayFactor) + 4 * gaussian(rnd));
         double so2 = Math.max(1, (heating ? 18 : 7) * Math.sqrt(dayFactor) + 2 * gaussian(rnd));
         double co = Math.max(0.1, (heating ? 1.3 : 0.6) * Math.sqrt(dayFactor) + 0.1 * gaussian(rnd));
         boolean flagged = rnd.nextDouble() < shape.flaggedHourShare();
-        return new StationHour(station, hour, (double) Math.round(so2), (double) Math.round(no2), (double) Math.round(pm10),
-                (double) Math.round(pm25), Math.round(co * 10) / 10.0, (double) Math.round(o3), null, !flagged,
+        return new StationHour(
+                station,
+                hour,
+                (double) Math.round(so2),
+                (double) Math.round(no2),
+                (double) Math.round(pm10),
+                (double) Math.round(pm25),
+                Math.round(co * 10) / 10.0,
+                (double) Math.round(o3),
+                null,
+                !flagged,
                 flagged ? (rnd.nextBoolean() ? "M" : "C") : "N");
     }
 
     /** Prefecture-wide log weather factor of a day: a moving average of daily draws, so bad days come in spells. */
     private double weather(long epochDay) {
-        double z = 0.6 * daily(epochDay) + 0.5 * daily(epochDay - 1) + 0.4 * daily(epochDay - 2) + 0.3 * daily(epochDay - 3);
+        double z = 0.6 * daily(epochDay)
+                + 0.5 * daily(epochDay - 1)
+                + 0.4 * daily(epochDay - 2)
+                + 0.3 * daily(epochDay - 3);
         return z / Math.sqrt(0.36 + 0.25 + 0.16 + 0.09) * shape.dayToDaySigma();
     }
 

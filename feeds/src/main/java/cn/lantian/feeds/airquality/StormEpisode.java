@@ -37,7 +37,8 @@ final class StormEpisode {
     static StormEpisode replayedIn(int year) {
         Map<LocalDateTime, Map<String, Double[]>> hours = new HashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                StormEpisode.class.getResourceAsStream("/episodes/kashgar-2020-04-dust-hourly.csv"), StandardCharsets.UTF_8))) {
+                StormEpisode.class.getResourceAsStream("/episodes/kashgar-2020-04-dust-hourly.csv"),
+                StandardCharsets.UTF_8))) {
             String line = in.readLine(); // header
             while ((line = in.readLine()) != null) {
                 if (line.isBlank()) {
@@ -46,8 +47,9 @@ final class StormEpisode {
                 // time_local,station_code,station_name,pm25,pm10,co,no2,o3_1h,o3_8h,so2,published_aqi,published_primary
                 String[] f = line.split(",", -1);
                 LocalDateTime local = OffsetDateTime.parse(f[0]).toLocalDateTime();
-                hours.computeIfAbsent(local, k -> new HashMap<>()).put(f[1],
-                        new Double[] {number(f[9]), number(f[6]), number(f[4]), number(f[3]), number(f[5]), number(f[7]), number(f[8])});
+                hours.computeIfAbsent(local, k -> new HashMap<>()).put(f[1], new Double[] {
+                    number(f[9]), number(f[6]), number(f[4]), number(f[3]), number(f[5]), number(f[7]), number(f[8])
+                });
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 final class PublicSites {
 
     /** A site with a monitor, and the end of its newest hour of readings (null when none). */
-    record Monitored(String siteId, Instant latest) {
-    }
+    record Monitored(String siteId, Instant latest) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
     PublicSites(URI base) {
@@ -33,7 +33,8 @@ final class PublicSites {
         List<Monitored> out = new ArrayList<>();
         String after = null;
         do {
-            String query = "/api/public/v1/dust/sites?limit=500" + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
+            String query = "/api/public/v1/dust/sites?limit=500"
+                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8));
             JsonNode page = JSON.readTree(get(base.resolve(query)));
             out.addAll(parse(page));
             JsonNode next = page.path("next");
@@ -48,7 +49,8 @@ final class PublicSites {
             String status = s.path("monitorStatus").asString("");
             if (status.equals("monitored") || status.equals("silent")) {
                 JsonNode latest = s.path("latestHour");
-                out.add(new Monitored(s.get("id").asString(),
+                out.add(new Monitored(
+                        s.get("id").asString(),
                         latest.isMissingNode() || latest.isNull() ? null : Instant.parse(latest.asString())));
             }
         }
@@ -56,7 +58,11 @@ final class PublicSites {
     }
 
     private String get(URI uri) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -1,7 +1,7 @@
 package cn.lantian.feeds.dust;
 
-import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
+import cn.lantian.feeds.Publisher;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,9 @@ public final class SiteMonitorFeed implements Feed {
             if (monitor == null) {
                 continue;
             }
-            Instant from = site.latest() == null || site.latest().isBefore(floor) ? floor : site.latest().plus(1, ChronoUnit.HOURS);
+            Instant from = site.latest() == null || site.latest().isBefore(floor)
+                    ? floor
+                    : site.latest().plus(1, ChronoUnit.HOURS);
             for (Instant h = from; !h.isAfter(last); h = h.plus(1, ChronoUnit.HOURS)) {
                 readings.add(MonitorReadings.at(monitor, h));
             }
@@ -92,7 +94,11 @@ public final class SiteMonitorFeed implements Feed {
             for (MonitorReading r : readings.subList(i, Math.min(readings.size(), i + LINES_PER_MESSAGE))) {
                 body.append(r.jsonLine()).append('\n');
             }
-            publisher.publish(EXCHANGE, ROUTING_KEY, "application/x-ndjson", "lantian-feeds:dust:" + id + ":" + i,
+            publisher.publish(
+                    EXCHANGE,
+                    ROUTING_KEY,
+                    "application/x-ndjson",
+                    "lantian-feeds:dust:" + id + ":" + i,
                     body.toString().getBytes(StandardCharsets.UTF_8));
         }
         return readings.size();

@@ -1,7 +1,7 @@
 package cn.lantian.feeds.stationary;
 
-import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
+import cn.lantian.feeds.Publisher;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +38,13 @@ public final class CemsFeed implements Feed {
     }
 
     /** The feed reading stationary's API at {@code stationary} with the client credentials of {@code client}. */
-    public static CemsFeed of(URI stationary, URI tokenEndpoint, String client, String secret, Publisher publisher, Clock real) {
-        return new CemsFeed(new Registry(stationary, tokenEndpoint, client, secret), publisher, new CemsHours(CemsLimits.load()), real);
+    public static CemsFeed of(
+            URI stationary, URI tokenEndpoint, String client, String secret, Publisher publisher, Clock real) {
+        return new CemsFeed(
+                new Registry(stationary, tokenEndpoint, client, secret),
+                publisher,
+                new CemsHours(CemsLimits.load()),
+                real);
     }
 
     @Override
@@ -54,7 +59,9 @@ public final class CemsFeed implements Feed {
         Instant floor = lastStart.minus(CATCH_UP_LIMIT);
         List<CemsReading> readings = new ArrayList<>();
         for (Outlet outlet : registry.outlets(now, true)) {
-            Instant from = outlet.latest() == null || outlet.latest().isBefore(floor) ? floor : outlet.latest().plus(1, ChronoUnit.HOURS);
+            Instant from = outlet.latest() == null || outlet.latest().isBefore(floor)
+                    ? floor
+                    : outlet.latest().plus(1, ChronoUnit.HOURS);
             for (Instant h = from; !h.isAfter(lastStart); h = h.plus(1, ChronoUnit.HOURS)) {
                 add(readings, outlet, h);
             }
@@ -90,7 +97,11 @@ public final class CemsFeed implements Feed {
             for (CemsReading r : readings.subList(i, Math.min(readings.size(), i + LINES_PER_MESSAGE))) {
                 body.append(r.jsonLine()).append('\n');
             }
-            publisher.publish(EXCHANGE, ROUTING_KEY, "application/x-ndjson", "lantian-feeds:cems:" + id + ":" + i,
+            publisher.publish(
+                    EXCHANGE,
+                    ROUTING_KEY,
+                    "application/x-ndjson",
+                    "lantian-feeds:cems:" + id + ":" + i,
                     body.toString().getBytes(StandardCharsets.UTF_8));
         }
         return readings.size();

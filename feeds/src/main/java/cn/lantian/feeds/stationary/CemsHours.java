@@ -26,7 +26,8 @@ final class CemsHours {
         if (limit == null) {
             return null;
         }
-        SplittableRandom rnd = new SplittableRandom(SEED * 0x9E3779B97F4A7C15L ^ (outlet.id() + pollutant).hashCode() * 0xC2B2AE3D27D4EB4FL
+        SplittableRandom rnd = new SplittableRandom(SEED * 0x9E3779B97F4A7C15L
+                ^ (outlet.id() + pollutant).hashCode() * 0xC2B2AE3D27D4EB4FL
                 ^ (hour.getEpochSecond() / 3600) * 0x165667B19E3779F9L);
         int hourOfDay = hour.atOffset(ZoneOffset.ofHours(8)).getHour();
         double rhythm = 1 + 0.25 * Math.sin((hourOfDay - 8) / 24.0 * 2 * Math.PI);
@@ -36,7 +37,13 @@ final class CemsHours {
         double measured = atRef * (21 - o2) / (21 - ref);
         double baseFlow = 30000 + new SplittableRandom(outlet.id().hashCode()).nextInt(90000);
         int dice = rnd.nextInt(200);
-        return new CemsReading(outlet.id(), pollutant, hour, round(measured), round(o2), (double) Math.round(baseFlow * rhythm),
+        return new CemsReading(
+                outlet.id(),
+                pollutant,
+                hour,
+                round(measured),
+                round(o2),
+                (double) Math.round(baseFlow * rhythm),
                 dice < FLAGS.length ? FLAGS[dice] : "N");
     }
 

@@ -7,7 +7,7 @@ record CemsReading(String outletId, String pollutant, Instant hour, double value
 
     /** The value as one line of stationary's inbound JSON-lines format ({@code outletId,pollutant,hour,value,o2,flow,flag}). */
     String jsonLine() {
-        return "{\"outletId\":\"" + outletId + "\",\"pollutant\":\"" + pollutant + "\",\"hour\":\"" + hour + "\",\"value\":"
-                + value + ",\"o2\":" + o2 + ",\"flow\":" + flow + ",\"flag\":\"" + flag + "\"}";
+        return "{\"outletId\":\"" + outletId + "\",\"pollutant\":\"" + pollutant + "\",\"hour\":\"" + hour
+                + "\",\"value\":" + value + ",\"o2\":" + o2 + ",\"flow\":" + flow + ",\"flag\":\"" + flag + "\"}";
     }
 }

@@ -1,7 +1,7 @@
 package cn.lantian.feeds.stationary;
 
-import cn.lantian.feeds.Publisher;
 import cn.lantian.feeds.Feed;
+import cn.lantian.feeds.Publisher;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +33,8 @@ public final class ElectricityFeed implements Feed {
     }
 
     /** The feed reading stationary's lines at {@code stationary} with the client credentials of {@code client}. */
-    public static ElectricityFeed of(URI stationary, URI tokenEndpoint, String client, String secret, Publisher publisher,
-            Clock real) {
+    public static ElectricityFeed of(
+            URI stationary, URI tokenEndpoint, String client, String secret, Publisher publisher, Clock real) {
         return new ElectricityFeed(new Registry(stationary, tokenEndpoint, client, secret), publisher, real);
     }
 
@@ -65,7 +65,11 @@ public final class ElectricityFeed implements Feed {
         }
         StringBuilder body = new StringBuilder();
         readings.forEach(r -> body.append(r.jsonLine()).append('\n'));
-        publisher.publish(EXCHANGE, ROUTING_KEY, "application/x-ndjson", "lantian-feeds:electricity:" + hourEnd,
+        publisher.publish(
+                EXCHANGE,
+                ROUTING_KEY,
+                "application/x-ndjson",
+                "lantian-feeds:electricity:" + hourEnd,
                 body.toString().getBytes(StandardCharsets.UTF_8));
         return readings.size();
     }

@@ -13,12 +13,14 @@ record MeterReading(String lineId, Instant at, double kw) {
 
     /** The reading as one line of stationary's inbound JSON-lines format ({@code lineId, at, kw}). */
     String jsonLine() {
-        return "{\"lineId\":\"" + lineId + "\",\"at\":\"" + at.atOffset(ZoneOffset.ofHours(8)) + "\",\"kw\":" + kw + "}";
+        return "{\"lineId\":\"" + lineId + "\",\"at\":\"" + at.atOffset(ZoneOffset.ofHours(8)) + "\",\"kw\":" + kw
+                + "}";
     }
 
     /** The line's quarter hour starting at {@code at}: its usual load with a daily rhythm, fixed by line and time. */
     static MeterReading of(String lineId, Instant at) {
-        SplittableRandom rnd = new SplittableRandom(SEED * 0x9E3779B97F4A7C15L ^ lineId.hashCode() * 0xC2B2AE3D27D4EB4FL
+        SplittableRandom rnd = new SplittableRandom(SEED * 0x9E3779B97F4A7C15L
+                ^ lineId.hashCode() * 0xC2B2AE3D27D4EB4FL
                 ^ (at.getEpochSecond() / 900) * 0x165667B19E3779F9L);
         int hourOfDay = at.atOffset(ZoneOffset.ofHours(8)).getHour();
         double rhythm = 1 + 0.1 * Math.sin((hourOfDay - 8) / 24.0 * 2 * Math.PI);

@@ -24,7 +24,8 @@ final class Registry {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration LOOK_BACK = Duration.ofDays(7);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI stationary;
     private final URI tokenEndpoint;
     private final String client;
@@ -46,10 +47,20 @@ final class Registry {
         List<Outlet> out = new ArrayList<>();
         String after = null;
         do {
-            JsonNode page = JSON.readTree(get("/api/stationary/v1/facilities?kind=outlet&limit=200"
-                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)), token));
+            JsonNode page = JSON.readTree(get(
+                    "/api/stationary/v1/facilities?kind=outlet&limit=200"
+                            + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)),
+                    token));
             for (Outlet o : parse(page)) {
-                out.add(newest ? new Outlet(o.id(), o.sourceKind(), o.ultraLow(), o.pollutants(), latest(o.id(), now, token)) : o);
+                out.add(
+                        newest
+                                ? new Outlet(
+                                        o.id(),
+                                        o.sourceKind(),
+                                        o.ultraLow(),
+                                        o.pollutants(),
+                                        latest(o.id(), now, token))
+                                : o);
             }
             JsonNode next = page.path("next");
             after = next.isMissingNode() || next.isNull() ? null : next.asString();
@@ -63,8 +74,10 @@ final class Registry {
         List<String> out = new ArrayList<>();
         String after = null;
         do {
-            JsonNode page = JSON.readTree(get("/api/stationary/v1/facilities?kind=line&limit=200"
-                    + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)), token));
+            JsonNode page = JSON.readTree(get(
+                    "/api/stationary/v1/facilities?kind=line&limit=200"
+                            + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)),
+                    token));
             for (JsonNode f : page.path("items")) {
                 if (!"closed".equals(f.path("status").asString(""))) {
                     out.add(f.get("id").asString());
@@ -84,8 +97,12 @@ final class Registry {
             List<String> pollutants = new ArrayList<>();
             a.path("cems").forEach(p -> pollutants.add(p.asString()));
             if (!pollutants.isEmpty() && !"closed".equals(f.path("status").asString(""))) {
-                out.add(new Outlet(f.get("id").asString(), a.path("sourceKind").asString(""), a.path("ultraLow").asBoolean(false),
-                        pollutants, null));
+                out.add(new Outlet(
+                        f.get("id").asString(),
+                        a.path("sourceKind").asString(""),
+                        a.path("ultraLow").asBoolean(false),
+                        pollutants,
+                        null));
             }
         }
         return out;
@@ -93,8 +110,10 @@ final class Registry {
 
     private Instant latest(String outlet, Instant now, String token) throws IOException {
         Instant newest = null;
-        JsonNode hours = JSON.readTree(get("/api/stationary/v1/cems/outlets/" + URLEncoder.encode(outlet, StandardCharsets.UTF_8)
-                + "?from=" + now.minus(LOOK_BACK) + "&to=" + now.plusSeconds(3600), token));
+        JsonNode hours = JSON.readTree(get(
+                "/api/stationary/v1/cems/outlets/" + URLEncoder.encode(outlet, StandardCharsets.UTF_8) + "?from="
+                        + now.minus(LOOK_BACK) + "&to=" + now.plusSeconds(3600),
+                token));
         for (JsonNode h : hours) {
             Instant hour = Instant.parse(h.get("hour").asString());
             newest = newest == null || hour.isAfter(newest) ? hour : newest;
@@ -105,21 +124,29 @@ final class Registry {
     private String token() throws IOException {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(client, StandardCharsets.UTF_8)
                 + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
         return JSON.readTree(send(request)).get("access_token").asString();
     }
 
     private String get(String path, String token) throws IOException {
-        return send(HttpRequest.newBuilder(stationary.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json").header("Authorization", "Bearer " + token).GET().build());
+        return send(HttpRequest.newBuilder(stationary.resolve(path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     private String send(HttpRequest request) throws IOException {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IOException(request.method() + " " + request.uri().getPath() + " answered " + response.statusCode());
+                throw new IOException(
+                        request.method() + " " + request.uri().getPath() + " answered " + response.statusCode());
             }
             return response.body();
         } catch (InterruptedException e) {

@@ -17,7 +17,8 @@ class AirQualityFeedTests {
 
     final List<String> lines = new ArrayList<>();
     List<PublicStations.Known> known = new ArrayList<>();
-    final AirQualityFeed feed = new AirQualityFeed(() -> known,
+    final AirQualityFeed feed = new AirQualityFeed(
+            () -> known,
             (exchange, key, type, id, body) -> {
                 assertThat(exchange).isEqualTo("lantian.air-quality.observations");
                 assertThat(type).isEqualTo("text/csv");
@@ -25,19 +26,25 @@ class AirQualityFeedTests {
                 assertThat(csv[0]).isEqualTo(ObservationCsv.HEADER);
                 lines.addAll(List.of(csv).subList(1, csv.length));
             },
-            new StationHours(HourShape.load(), StormEpisode.replayedIn(2024)), HISTORY_START);
+            new StationHours(HourShape.load(), StormEpisode.replayedIn(2024)),
+            HISTORY_START);
 
     @Test
     void catchesUpEachStationFromItsNewestHourOrFromTheHistoryStart() throws Exception {
-        known = List.of(new PublicStations.Known("2698A", "national", Instant.parse("2026-12-06T07:00:00Z")),
+        known = List.of(
+                new PublicStations.Known("2698A", "national", Instant.parse("2026-12-06T07:00:00Z")),
                 new PublicStations.Known("SC01", "county", null));
         feed.catchUp(NOW);
-        assertThat(lines.stream().filter(l -> l.startsWith("2698A,")).map(l -> OffsetDateTime.parse(l.split(",")[1]).toInstant()))
+        assertThat(lines.stream()
+                        .filter(l -> l.startsWith("2698A,"))
+                        .map(l -> OffsetDateTime.parse(l.split(",")[1]).toInstant()))
                 .allMatch(t -> t.isAfter(Instant.parse("2026-12-06T07:00:00Z")) && !t.isAfter(NOW))
                 .hasSizeBetween(2, 3); // 08:00, 09:00, 10:00 UTC less any missing hour
         long sc01 = lines.stream().filter(l -> l.startsWith("SC01,")).count();
         assertThat(sc01).isBetween(130L, 138L); // 2026-12-01T01:00+08:00 to 2026-12-06T18:00+08:00: 138 hours
-        assertThat(lines).anyMatch(l -> l.startsWith("SC01,2026-12-01T01:00+08:00,") || l.startsWith("SC01,2026-12-01T02:00+08:00,"));
+        assertThat(lines)
+                .anyMatch(l ->
+                        l.startsWith("SC01,2026-12-01T01:00+08:00,") || l.startsWith("SC01,2026-12-01T02:00+08:00,"));
     }
 
     @Test
@@ -47,7 +54,8 @@ class AirQualityFeedTests {
         int afterCatchUp = lines.size();
         // The service has not stored 10:00 yet: the next hour publishes 11:00 alone, not 10:00 again.
         feed.publish(NOW.plusSeconds(3600));
-        assertThat(lines.subList(afterCatchUp, lines.size())).allMatch(l -> l.startsWith("2698A,2026-12-06T19:00+08:00,"));
+        assertThat(lines.subList(afterCatchUp, lines.size()))
+                .allMatch(l -> l.startsWith("2698A,2026-12-06T19:00+08:00,"));
         // A station registered since gets its history with the next hour.
         known = List.of(known.get(0), new PublicStations.Known("BC01", "county", null));
         lines.clear();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ObservationCsvTests {
 
-    static final List<String> FIELDS = List.of("station", "time", "so2", "no2", "pm10", "pm25", "co", "o3", "o3_8h", "valid", "flag");
+    static final List<String> FIELDS =
+            List.of("station", "time", "so2", "no2", "pm10", "pm25", "co", "o3", "o3_8h", "valid", "flag");
     static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
     @Test
@@ -39,7 +40,9 @@ class ObservationCsvTests {
             assertThat(time.getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
             assertThat(time.getMinute() + time.getSecond()).isZero();
             for (int p = 2; p <= 8; p++) {
-                assertThat(cells[p].isEmpty() || NUMBER.matcher(cells[p]).matches()).as("line %d %s '%s'", i + 1, FIELDS.get(p), cells[p]).isTrue();
+                assertThat(cells[p].isEmpty() || NUMBER.matcher(cells[p]).matches())
+                        .as("line %d %s '%s'", i + 1, FIELDS.get(p), cells[p])
+                        .isTrue();
             }
             assertThat(cells[9]).isIn("true", "false");
         }
@@ -49,7 +52,9 @@ class ObservationCsvTests {
 
     @Test
     void missingValuesAreEmptyCells() {
-        StationHour hour = new StationHour("2698A", Instant.parse("2026-12-06T10:00:00Z"), null, 20.0, 150.0, 60.0, 1.2, 30.0, null, true, "N");
-        assertThat(ObservationCsv.of(List.of(hour)).split("\n")[1]).isEqualTo("2698A,2026-12-06T18:00+08:00,,20,150,60,1.2,30,,true,N");
+        StationHour hour = new StationHour(
+                "2698A", Instant.parse("2026-12-06T10:00:00Z"), null, 20.0, 150.0, 60.0, 1.2, 30.0, null, true, "N");
+        assertThat(ObservationCsv.of(List.of(hour)).split("\n")[1])
+                .isEqualTo("2698A,2026-12-06T18:00+08:00,,20,150,60,1.2,30,,true,N");
     }
 }

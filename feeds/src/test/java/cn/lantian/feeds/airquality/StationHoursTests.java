@@ -27,7 +27,8 @@ class StationHoursTests {
         List<Double> pm10 = new ArrayList<>();
         List<Double> pm25 = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                StationHoursTests.class.getResourceAsStream("/episodes/kashgar-2020-04-dust-hourly.csv"), StandardCharsets.UTF_8))) {
+                StationHoursTests.class.getResourceAsStream("/episodes/kashgar-2020-04-dust-hourly.csv"),
+                StandardCharsets.UTF_8))) {
             in.readLine();
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",", -1);
@@ -39,8 +40,14 @@ class StationHoursTests {
                 }
             }
         }
-        realPm10Range = new double[] {pm10.stream().mapToDouble(d -> d).min().orElseThrow(), pm10.stream().mapToDouble(d -> d).max().orElseThrow()};
-        realPm25Range = new double[] {pm25.stream().mapToDouble(d -> d).min().orElseThrow(), pm25.stream().mapToDouble(d -> d).max().orElseThrow()};
+        realPm10Range = new double[] {
+            pm10.stream().mapToDouble(d -> d).min().orElseThrow(),
+            pm10.stream().mapToDouble(d -> d).max().orElseThrow()
+        };
+        realPm25Range = new double[] {
+            pm25.stream().mapToDouble(d -> d).min().orElseThrow(),
+            pm25.stream().mapToDouble(d -> d).max().orElseThrow()
+        };
     }
 
     @Test
@@ -51,8 +58,12 @@ class StationHoursTests {
             // No month is as bad as the storm week; the dust season's months lie within the real spring hours' range.
             assertThat(mean[0]).as("PM10 mean of month %d", month).isLessThan(realStormWeekPm10);
             if (month >= 3 && month <= 5) {
-                assertThat(mean[0]).as("PM10 mean of dust-season month %d", month).isBetween(realPm10Range[0], realPm10Range[1]);
-                assertThat(mean[1]).as("PM2.5 mean of dust-season month %d", month).isBetween(realPm25Range[0], realPm25Range[1]);
+                assertThat(mean[0])
+                        .as("PM10 mean of dust-season month %d", month)
+                        .isBetween(realPm10Range[0], realPm10Range[1]);
+                assertThat(mean[1])
+                        .as("PM2.5 mean of dust-season month %d", month)
+                        .isBetween(realPm25Range[0], realPm25Range[1]);
             }
         }
     }
@@ -63,7 +74,9 @@ class StationHoursTests {
         double[] summer = seasonMean("SC01", 1.05, 7, 8, 9);
         double[] winter = seasonMean("SC01", 1.05, 1, 2, 12);
         assertThat(spring[0]).isGreaterThan(summer[0] * 1.2);
-        assertThat(winter[1] / winter[0]).isGreaterThan(summer[1] / summer[0] * 1.3).isGreaterThan(0.35);
+        assertThat(winter[1] / winter[0])
+                .isGreaterThan(summer[1] / summer[0] * 1.3)
+                .isGreaterThan(0.35);
         assertThat(winter[1]).isGreaterThan(summer[1] * 1.5);
     }
 
@@ -112,7 +125,8 @@ class StationHoursTests {
         assertThat(elsewhere == null || elsewhere.pm10() > 700).isTrue();
         // The same calendar hour of another year is generated, not replayed.
         StationHour later = hours.at("2699A", 1.0, beijing(LocalDate.of(2025, 4, 2), 9));
-        assertThat(later == null || later.pm10() != 776.0 || later.pm25() != 243.0).isTrue();
+        assertThat(later == null || later.pm10() != 776.0 || later.pm25() != 243.0)
+                .isTrue();
     }
 
     private static double[] monthlyMean(String station, double level, int month) {
@@ -120,7 +134,9 @@ class StationHoursTests {
         double pm25 = 0;
         int n = 0;
         LocalDate first = LocalDate.of(YEAR, month, 1);
-        for (Instant h = beijing(first, 1); h.isBefore(beijing(first.plusMonths(1), 1)); h = h.plus(1, ChronoUnit.HOURS)) {
+        for (Instant h = beijing(first, 1);
+                h.isBefore(beijing(first.plusMonths(1), 1));
+                h = h.plus(1, ChronoUnit.HOURS)) {
             StationHour hour = hours.at(station, level, h);
             if (hour != null) {
                 pm10 += hour.pm10();

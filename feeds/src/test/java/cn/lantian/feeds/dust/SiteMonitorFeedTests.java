@@ -26,12 +26,16 @@ class SiteMonitorFeedTests {
         for (Instant h = end.minus(7, ChronoUnit.DAYS); !h.isAfter(end); h = h.plus(1, ChronoUnit.HOURS)) {
             MonitorReading reading = MonitorReadings.at("demo-mon-0011", h);
             JsonNode line = JSON.readTree(reading.jsonLine());
-            assertThat(line.get("monitorId").asString()).isEqualTo("demo-mon-0011").hasSizeLessThanOrEqualTo(64);
+            assertThat(line.get("monitorId").asString())
+                    .isEqualTo("demo-mon-0011")
+                    .hasSizeLessThanOrEqualTo(64);
             Instant at = OffsetDateTime.parse(line.get("at").asString()).toInstant();
             assertThat(at).isBefore(h).isAfter(h.minus(1, ChronoUnit.HOURS));
             assertThat(line.get("pm10").isNumber()).isTrue();
             assertThat(line.get("pm10").asDouble()).isGreaterThanOrEqualTo(0).isFinite();
-            assertThat(line.get("pm25").asDouble()).isGreaterThanOrEqualTo(0).isLessThan(line.get("pm10").asDouble());
+            assertThat(line.get("pm25").asDouble())
+                    .isGreaterThanOrEqualTo(0)
+                    .isLessThan(line.get("pm10").asDouble());
             aboveAlarm += line.get("pm10").asDouble() > 150 ? 1 : 0;
         }
         assertThat(aboveAlarm).as("open-earthwork hours in a week").isBetween(1, 30);
@@ -45,8 +49,10 @@ class SiteMonitorFeedTests {
                           {"id":"demo-site-0012","monitorStatus":"silent","latestHour":null},
                           {"id":"demo-site-0015","monitorStatus":"not-required","latestHour":null}],"next":null}""");
         List<PublicSites.Monitored> sites = PublicSites.parse(page);
-        assertThat(sites).containsExactly(new PublicSites.Monitored("demo-site-0011", Instant.parse("2026-12-06T09:00:00Z")),
-                new PublicSites.Monitored("demo-site-0012", null));
+        assertThat(sites)
+                .containsExactly(
+                        new PublicSites.Monitored("demo-site-0011", Instant.parse("2026-12-06T09:00:00Z")),
+                        new PublicSites.Monitored("demo-site-0012", null));
         assertThat(SiteMonitorFeed.monitorOf("demo-site-0011")).isEqualTo("demo-mon-0011");
         assertThat(SiteMonitorFeed.monitorOf("site-from-an-agency")).isNull();
     }

@@ -57,7 +57,8 @@ class CemsFeedTests {
     void ultraLowOutletsAreShapedAgainstTheUltraLowLimits() {
         Outlet outlet = new Outlet("ent-0002-DA001", "coal-boiler", true, List.of("SO2"), null);
         assertThat(limits.limit(outlet, "SO2")).isEqualTo(35.0);
-        assertThat(hours.at(new Outlet("x", "unknown-kind", false, List.of("PM"), null), "PM", Instant.EPOCH)).isNull();
+        assertThat(hours.at(new Outlet("x", "unknown-kind", false, List.of("PM"), null), "PM", Instant.EPOCH))
+                .isNull();
     }
 
     @Test
@@ -65,7 +66,7 @@ class CemsFeedTests {
         JsonNode page = JSON.readTree("""
                 {"items":[{"id":"ent-0001-DA001","status":"operating","attributes":{"sourceKind":"coal-boiler","cems":["PM","SO2","NOx"],"ultraLow":true}},
                           {"id":"demo-outlet-007","status":"operating","attributes":{"sourceKind":"gas-boiler"}}],"next":null}""");
-        assertThat(Registry.parse(page)).containsExactly(
-                new Outlet("ent-0001-DA001", "coal-boiler", true, List.of("PM", "SO2", "NOx"), null));
+        assertThat(Registry.parse(page))
+                .containsExactly(new Outlet("ent-0001-DA001", "coal-boiler", true, List.of("PM", "SO2", "NOx"), null));
     }
 }

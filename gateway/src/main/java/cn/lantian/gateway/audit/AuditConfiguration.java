@@ -22,15 +22,21 @@ import reactor.core.publisher.Mono;
 class AuditConfiguration {
 
     @Bean
-    AccessAudit accessAudit(Outbox outbox, @Value("${lantian.gateway.audit.attempts}") int attempts,
+    AccessAudit accessAudit(
+            Outbox outbox,
+            @Value("${lantian.gateway.audit.attempts}") int attempts,
             @Value("${lantian.gateway.audit.backoff}") Duration backoff) {
         return new OutboxAccessAudit(outbox, attempts, backoff);
     }
 
     @Bean
     WebFilter auditFilter(AccessAudit audit, Jurisdictions jurisdictions, GatewayProperties properties) {
-        AuditWebFilter filter = new AuditWebFilter(audit, jurisdictions, RequestCorrelation::requestId,
-                properties.jurisdictionParameter(), Clock.systemUTC());
+        AuditWebFilter filter = new AuditWebFilter(
+                audit,
+                jurisdictions,
+                RequestCorrelation::requestId,
+                properties.jurisdictionParameter(),
+                Clock.systemUTC());
         return new OrderedFilter(filter);
     }
 

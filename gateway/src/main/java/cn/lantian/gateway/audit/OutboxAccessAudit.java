@@ -27,8 +27,17 @@ class OutboxAccessAudit implements AccessAudit {
 
     @Override
     public Mono<Void> record(AccessRecord record) {
-        OutgoingEvent event = new OutgoingEvent(AccessRecord.TYPE, "principal/" + record.principal(),
-                record.placedIn(), null, record.agency(), null, null, List.of(), record.at(), data(record));
+        OutgoingEvent event = new OutgoingEvent(
+                AccessRecord.TYPE,
+                "principal/" + record.principal(),
+                record.placedIn(),
+                null,
+                record.agency(),
+                null,
+                null,
+                List.of(),
+                record.at(),
+                data(record));
         return outbox.append(event).retryWhen(retry).then();
     }
 

@@ -41,12 +41,18 @@ public class AccessLog implements WebFilter, Ordered {
         HttpStatusCode status = exchange.getResponse().getStatusCode();
         TraceParent trace = RequestCorrelation.trace(exchange);
         InetSocketAddress client = exchange.getRequest().getRemoteAddress();
-        LOG.info("{} {} {} {}us id={} trace={} caller={} client={}{}",
-                exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
-                status == null ? 200 : status.value(), (System.nanoTime() - start) / 1000,
-                RequestCorrelation.requestId(exchange), trace == null ? "-" : trace.traceId(),
+        LOG.info(
+                "{} {} {} {}us id={} trace={} caller={} client={}{}",
+                exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath().value(),
+                status == null ? 200 : status.value(),
+                (System.nanoTime() - start) / 1000,
+                RequestCorrelation.requestId(exchange),
+                trace == null ? "-" : trace.traceId(),
                 Callers.of(exchange).map(Caller::username).orElse("-"),
-                client == null || client.getAddress() == null ? "-" : client.getAddress().getHostAddress(),
+                client == null || client.getAddress() == null
+                        ? "-"
+                        : client.getAddress().getHostAddress(),
                 signal == SignalType.CANCEL ? " cancelled" : "");
     }
 }

@@ -37,7 +37,9 @@ public class RequestCorrelation implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String incoming = request.getHeaders().getFirst(REQUEST_ID);
-        String id = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SAFE_ID.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
         TraceParent trace = TraceParent.continueFrom(request.getHeaders().getFirst(TRACEPARENT));
         exchange.getAttributes().put(ID_ATTRIBUTE, id);
         exchange.getAttributes().put(TRACE_ATTRIBUTE, trace);
@@ -45,10 +47,12 @@ public class RequestCorrelation implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(REQUEST_ID, id);
             return Mono.empty();
         });
-        ServerHttpRequest relayed = request.mutate().headers(h -> {
-            h.set(REQUEST_ID, id);
-            h.set(TRACEPARENT, trace.toString());
-        }).build();
+        ServerHttpRequest relayed = request.mutate()
+                .headers(h -> {
+                    h.set(REQUEST_ID, id);
+                    h.set(TRACEPARENT, trace.toString());
+                })
+                .build();
         return chain.filter(exchange.mutate().request(relayed).build());
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record TraceParent(String traceId, String parentId, String flags) {
 
-    private static final Pattern FORMAT = Pattern.compile("^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
+    private static final Pattern FORMAT =
+            Pattern.compile("^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$");
     private static final String ZERO_TRACE = "0".repeat(32);
     private static final String ZERO_PARENT = "0".repeat(16);
 
@@ -25,7 +26,9 @@ public record TraceParent(String traceId, String parentId, String flags) {
     public static TraceParent continueFrom(String header) {
         if (header != null) {
             Matcher m = FORMAT.matcher(header.trim());
-            if (m.matches() && !"ff".equals(m.group(1)) && !ZERO_TRACE.equals(m.group(2))
+            if (m.matches()
+                    && !"ff".equals(m.group(1))
+                    && !ZERO_TRACE.equals(m.group(2))
                     && !ZERO_PARENT.equals(m.group(3))) {
                 return new TraceParent(m.group(2), randomHex(8), m.group(4));
             }

@@ -45,7 +45,9 @@ class RateLimitFilter implements WebFilter, Ordered {
     RateLimitFilter(RateLimiter limiter, GatewayProperties properties) {
         this.limiter = limiter;
         this.limits = properties.rateLimit();
-        this.unlimited = limits.unlimitedPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.unlimited = limits.unlimitedPaths().stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
     }
 
     @Override
@@ -87,9 +89,13 @@ class RateLimitFilter implements WebFilter, Ordered {
                     if (verdict.get().allowed()) {
                         return chain.filter(exchange);
                     }
-                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(verdict.get().retryAfterSeconds()));
-                    return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS,
-                            "More than " + allowed + " requests in " + limits.window().toSeconds()
+                    headers.set(
+                            HttpHeaders.RETRY_AFTER, Long.toString(verdict.get().retryAfterSeconds()));
+                    return Problems.write(
+                            exchange,
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "More than " + allowed + " requests in "
+                                    + limits.window().toSeconds()
                                     + " s; retry after the number of seconds in Retry-After.");
                 });
     }
@@ -100,7 +106,8 @@ class RateLimitFilter implements WebFilter, Ordered {
 
     private static Optional<String> clientAddress(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null || remote.getAddress() == null ? Optional.empty()
+        return remote == null || remote.getAddress() == null
+                ? Optional.empty()
                 : Optional.of(remote.getAddress().getHostAddress());
     }
 }

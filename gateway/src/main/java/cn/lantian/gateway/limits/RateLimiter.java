@@ -59,8 +59,12 @@ class RateLimiter {
                 return Mono.just(new Verdict(true, limit, lease.remainingWith(left), lease.lifeLeft()));
             }
         }
-        return redis.execute(TAKE, List.of(keyPrefix + key),
-                        List.of(Integer.toString(limit), Integer.toString(Math.max(1, leaseSize)),
+        return redis.execute(
+                        TAKE,
+                        List.of(keyPrefix + key),
+                        List.of(
+                                Integer.toString(limit),
+                                Integer.toString(Math.max(1, leaseSize)),
                                 Long.toString(window.toMillis())))
                 .next()
                 .map(result -> {

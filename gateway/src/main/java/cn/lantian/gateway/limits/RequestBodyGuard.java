@@ -23,7 +23,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +61,9 @@ class RequestBodyGuard implements WebFilter, Ordered {
             return chain.filter(exchange);
         }
         MediaType type = request.getHeaders().getContentType();
-        if (type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type) || type.getSubtype().endsWith("+json"))) {
+        if (type != null
+                && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                        || type.getSubtype().endsWith("+json"))) {
             return DataBufferUtils.join(request.getBody(), (int) Math.min(maxBytes, Integer.MAX_VALUE))
                     .map(RequestBodyGuard::bytes)
                     .defaultIfEmpty(new byte[0])
@@ -71,7 +72,9 @@ class RequestBodyGuard implements WebFilter, Ordered {
                         if (problem != null) {
                             return Problems.invalid(exchange, List.of(new FieldError("body", problem)));
                         }
-                        return chain.filter(exchange.mutate().request(withBody(request, body)).build());
+                        return chain.filter(exchange.mutate()
+                                .request(withBody(request, body))
+                                .build());
                     })
                     .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
         }
@@ -79,7 +82,9 @@ class RequestBodyGuard implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
+        return Problems.write(
+                exchange,
+                HttpStatus.CONTENT_TOO_LARGE,
                 "The body is larger than the " + maxBytes + " bytes this gateway accepts.");
     }
 
@@ -100,7 +105,8 @@ class RequestBodyGuard implements WebFilter, Ordered {
             return "exceeds the limits on nesting depth, number, text or name length";
         } catch (JacksonException e) {
             TokenStreamLocation at = e.getLocation();
-            return at == null ? "is not well-formed JSON"
+            return at == null
+                    ? "is not well-formed JSON"
                     : "is not well-formed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr();
         }
     }
@@ -132,7 +138,8 @@ class RequestBodyGuard implements WebFilter, Ordered {
                 return super.getBody().handle((buffer, sink) -> {
                     if (seen.addAndGet(buffer.readableByteCount()) > maxBytes) {
                         DataBufferUtils.release(buffer);
-                        sink.error(new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+                        sink.error(new ResponseStatusException(
+                                HttpStatus.CONTENT_TOO_LARGE,
                                 "The body is larger than the " + maxBytes + " bytes this gateway accepts."));
                     } else {
                         sink.next(buffer);

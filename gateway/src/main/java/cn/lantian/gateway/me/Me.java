@@ -17,10 +17,17 @@ import java.util.List;
 record Me(String username, boolean client, List<String> agencies, String level, Place jurisdiction) {
 
     static Me of(Caller caller, Jurisdictions jurisdictions) {
-        Place place = caller.jurisdiction() == null ? null
-                : jurisdictions.byId(caller.jurisdiction()).map(Place::of)
+        Place place = caller.jurisdiction() == null
+                ? null
+                : jurisdictions
+                        .byId(caller.jurisdiction())
+                        .map(Place::of)
                         .orElse(new Place(caller.jurisdiction(), null, null, null, null, null));
-        return new Me(caller.username(), caller.client(), caller.agencies().stream().sorted().toList(), caller.level(),
+        return new Me(
+                caller.username(),
+                caller.client(),
+                caller.agencies().stream().sorted().toList(),
+                caller.level(),
                 place);
     }
 
@@ -37,8 +44,13 @@ record Me(String username, boolean client, List<String> agencies, String level, 
     record Place(String id, String kind, String nameZh, String nameEn, String nameUg, String parent) {
 
         static Place of(Jurisdiction j) {
-            return new Place(j.id(), j.kind().name().toLowerCase().replace('_', '-'), j.nameZh(), j.nameEn(),
-                    j.nameUg(), j.parent());
+            return new Place(
+                    j.id(),
+                    j.kind().name().toLowerCase().replace('_', '-'),
+                    j.nameZh(),
+                    j.nameEn(),
+                    j.nameUg(),
+                    j.parent());
         }
     }
 }

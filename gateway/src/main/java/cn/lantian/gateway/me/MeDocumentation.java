@@ -15,12 +15,19 @@ class MeDocumentation {
     @Bean
     OpenAPI gatewayApi() {
         return new OpenAPI()
-                .info(new Info().title("Lantian gateway").version("v1")
+                .info(new Info()
+                        .title("Lantian gateway")
+                        .version("v1")
                         .description("GET /api/me: the caller as the platform sees them. Every service's API is "
                                 + "listed in the selector above, reached through this gateway with a Keycloak token "
                                 + "of realm kashgar."))
-                .components(new Components().addSecuritySchemes("keycloak", new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                "keycloak",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList("keycloak"));
     }
 }

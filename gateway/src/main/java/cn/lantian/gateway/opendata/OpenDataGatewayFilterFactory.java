@@ -44,7 +44,8 @@ class OpenDataGatewayFilterFactory extends AbstractGatewayFilterFactory<OpenData
     private final long etagLimit;
     private final String cacheControl;
 
-    OpenDataGatewayFilterFactory(@Value("${lantian.gateway.open-data.etag-limit}") DataSize etagLimit,
+    OpenDataGatewayFilterFactory(
+            @Value("${lantian.gateway.open-data.etag-limit}") DataSize etagLimit,
             @Value("${lantian.gateway.open-data.max-age}") Duration maxAge) {
         super(Config.class);
         JsonNode licence = readLicence();
@@ -80,7 +81,9 @@ class OpenDataGatewayFilterFactory extends AbstractGatewayFilterFactory<OpenData
         if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
             return chain.filter(exchange);
         }
-        return chain.filter(exchange.mutate().response(new Tagging(exchange.getRequest(), response)).build());
+        return chain.filter(exchange.mutate()
+                .response(new Tagging(exchange.getRequest(), response))
+                .build());
     }
 
     private void nameLicence(HttpHeaders headers) {
@@ -174,6 +177,5 @@ class OpenDataGatewayFilterFactory extends AbstractGatewayFilterFactory<OpenData
     }
 
     /** No arguments: the limit and the cache lifetime are {@code lantian.gateway.open-data} properties. */
-    static final class Config {
-    }
+    static final class Config {}
 }

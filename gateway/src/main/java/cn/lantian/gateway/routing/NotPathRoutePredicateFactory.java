@@ -33,7 +33,9 @@ class NotPathRoutePredicateFactory extends AbstractRoutePredicateFactory<NotPath
 
     @Override
     public Predicate<ServerWebExchange> apply(Config config) {
-        List<PathPattern> patterns = config.getPatterns().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        List<PathPattern> patterns = config.getPatterns().stream()
+                .map(PathPatternParser.defaultInstance::parse)
+                .toList();
         return exchange -> {
             PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
             return patterns.stream().noneMatch(pattern -> pattern.matches(path));

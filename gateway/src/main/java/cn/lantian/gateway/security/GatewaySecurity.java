@@ -25,13 +25,13 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain gatewayChain(ServerHttpSecurity http, LantianResourceServer resourceServer,
-            GatewayProperties properties) {
+    SecurityWebFilterChain gatewayChain(
+            ServerHttpSecurity http, LantianResourceServer resourceServer, GatewayProperties properties) {
         GatewayProperties.Headers headers = properties.headers();
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .cors(cors -> cors.configurationSource(cors(properties.cors())))
-                .headers(h -> h
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(headers.contentSecurityPolicy()))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
                         // Spring writes HSTS only on HTTPS answers, as RFC 6797 asks: ready for a TLS front.
                         .hsts(hsts -> hsts.maxAge(headers.hstsMaxAge()).includeSubdomains(true))
@@ -47,19 +47,29 @@ class GatewaySecurity {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(settings.allowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "X-Request-Id", "traceparent",
-                "tracestate"));
+        cors.setAllowedHeaders(
+                List.of("Authorization", "Content-Type", "Accept", "X-Request-Id", "traceparent", "tracestate"));
         cors.setExposedHeaders(List.of("X-Request-Id", "Retry-After", "Location"));
         cors.setMaxAge(settings.maxAge());
         // Open data is for anyone's page or notebook: any origin may read it, without credentials.
         CorsConfiguration open = new CorsConfiguration();
         open.addAllowedOriginPattern("*");
         open.setAllowedMethods(List.of("GET", "HEAD"));
-        open.setAllowedHeaders(List.of("Accept", "If-None-Match", "If-Modified-Since", "Range", "X-Request-Id",
-                "traceparent", "tracestate"));
-        open.setExposedHeaders(List.of("Link", "ETag", "Last-Modified", "Content-Disposition", "Content-Range",
-                "Retry-After", "X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset",
-                "RateLimit-Policy", "X-Attribution"));
+        open.setAllowedHeaders(List.of(
+                "Accept", "If-None-Match", "If-Modified-Since", "Range", "X-Request-Id", "traceparent", "tracestate"));
+        open.setExposedHeaders(List.of(
+                "Link",
+                "ETag",
+                "Last-Modified",
+                "Content-Disposition",
+                "Content-Range",
+                "Retry-After",
+                "X-Request-Id",
+                "RateLimit-Limit",
+                "RateLimit-Remaining",
+                "RateLimit-Reset",
+                "RateLimit-Policy",
+                "X-Attribution"));
         open.setAllowCredentials(false);
         open.setMaxAge(settings.maxAge());
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

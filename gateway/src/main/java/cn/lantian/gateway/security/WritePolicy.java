@@ -35,8 +35,9 @@ class WritePolicy implements WebFilter, Ordered {
     WritePolicy(Jurisdictions jurisdictions, GatewayProperties properties) {
         this.jurisdictions = jurisdictions;
         this.jurisdictionParameter = properties.jurisdictionParameter();
-        this.writers = properties.writers().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> PathPatternParser.defaultInstance.parse(e.getKey()), Map.Entry::getValue));
+        this.writers = properties.writers().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        e -> PathPatternParser.defaultInstance.parse(e.getKey()), Map.Entry::getValue));
     }
 
     @Override
@@ -47,7 +48,8 @@ class WritePolicy implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!AccessPolicy.WRITES.contains(exchange.getRequest().getMethod()) || !path.startsWith("/api/")
+        if (!AccessPolicy.WRITES.contains(exchange.getRequest().getMethod())
+                || !path.startsWith("/api/")
                 || path.startsWith("/api/public/")) {
             return chain.filter(exchange);
         }

@@ -19,24 +19,32 @@ class TraceParentTests {
 
     @Test
     void keepsTheCallersSamplingDecision() {
-        assertThat(TraceParent.continueFrom(VALID.replace("-01", "-00")).flags()).isEqualTo("00");
+        assertThat(TraceParent.continueFrom(VALID.replace("-01", "-00")).flags())
+                .isEqualTo("00");
     }
 
     @Test
     void startsANewTraceWhenTheHeaderIsAbsentOrInvalid() {
-        for (String header : new String[] {null, "", "garbage", "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-                "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
-                "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"}) {
+        for (String header : new String[] {
+            null,
+            "",
+            "garbage",
+            "ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01",
+            "00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01"
+        }) {
             TraceParent fresh = TraceParent.continueFrom(header);
             assertThat(fresh.toString()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
-            assertThat(fresh.traceId()).isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736")
+            assertThat(fresh.traceId())
+                    .isNotEqualTo("4bf92f3577b34da6a3ce929d0e0e4736")
                     .isNotEqualTo("00000000000000000000000000000000");
         }
     }
 
     @Test
     void givesEachNewTraceItsOwnId() {
-        assertThat(TraceParent.continueFrom(null).traceId()).isNotEqualTo(TraceParent.continueFrom(null).traceId());
+        assertThat(TraceParent.continueFrom(null).traceId())
+                .isNotEqualTo(TraceParent.continueFrom(null).traceId());
     }
 }

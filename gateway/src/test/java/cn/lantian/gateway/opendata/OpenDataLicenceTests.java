@@ -18,8 +18,8 @@ class OpenDataLicenceTests {
 
     @Test
     void copiesThePortalsLicenceApartFromItsNote() throws IOException {
-        ObjectNode portal = (ObjectNode) JSON.readTree(Files.readString(
-                Path.of("..", "portal", "src", "main", "resources", "data", "licence.json")));
+        ObjectNode portal = (ObjectNode) JSON.readTree(
+                Files.readString(Path.of("..", "portal", "src", "main", "resources", "data", "licence.json")));
         ObjectNode gateway;
         try (InputStream in = getClass().getResourceAsStream("/opendata/licence.json")) {
             gateway = (ObjectNode) JSON.readTree(in);

@@ -39,13 +39,14 @@ public final class EventContract {
     private final Map<String, EventType> types;
     private final SortedSet<String> domains;
     /** Formats (date-time, uri...) are assertions here, not annotations; built once, not per validated event. */
-    private static final ExecutionConfig FORMATS_ASSERTED = ExecutionConfig.builder().formatAssertionsEnabled(true).build();
+    private static final ExecutionConfig FORMATS_ASSERTED =
+            ExecutionConfig.builder().formatAssertionsEnabled(true).build();
 
     private final Schema envelope;
     private final Map<String, Schema> dataSchemas;
 
-    private EventContract(Map<String, EventType> types, SortedSet<String> domains, Schema envelope,
-            Map<String, Schema> dataSchemas) {
+    private EventContract(
+            Map<String, EventType> types, SortedSet<String> domains, Schema envelope, Map<String, Schema> dataSchemas) {
         this.types = types;
         this.domains = domains;
         this.envelope = envelope;
@@ -59,9 +60,14 @@ public final class EventContract {
         Map<String, EventType> types = new LinkedHashMap<>();
         Map<String, Schema> schemas = new LinkedHashMap<>();
         for (JsonNode e : catalog.get("events")) {
-            EventType type = new EventType(e.get("type").asString(), e.get("domain").asString(),
-                    e.get("exchange").asString(), e.get("routingKey").asString(), e.get("schema").asString(),
-                    e.get("example").asString(), e.get("description").asString());
+            EventType type = new EventType(
+                    e.get("type").asString(),
+                    e.get("domain").asString(),
+                    e.get("exchange").asString(),
+                    e.get("routingKey").asString(),
+                    e.get("schema").asString(),
+                    e.get("example").asString(),
+                    e.get("description").asString());
             types.put(type.type(), type);
             schemas.put(type.type(), registry.getSchema(read(type.schema()).toString()));
         }
@@ -133,7 +139,8 @@ public final class EventContract {
         try {
             return violations(JSON.readTree(message));
         } catch (RuntimeException e) {
-            return List.of("event: not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            return List.of("event: not valid JSON ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
         }
     }
 

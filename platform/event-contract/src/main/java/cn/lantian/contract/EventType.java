@@ -10,7 +10,13 @@ package cn.lantian.contract;
  * @param example classpath-relative path of a valid example event
  * @param description one sentence of what happened
  */
-public record EventType(String type, String domain, String exchange, String routingKey, String schema, String example,
+public record EventType(
+        String type,
+        String domain,
+        String exchange,
+        String routingKey,
+        String schema,
+        String example,
         String description) {
 
     /** The version number at the end of the type, e.g. 1 for {@code ...v1}. */

@@ -32,7 +32,8 @@ class AsyncApiDocumentTests {
         for (EventType type : EventContract.load().types()) {
             assertThat(channels.values()).as(type.type()).anySatisfy(channel -> {
                 assertThat(channel.get("address")).isEqualTo(type.routingKey());
-                Map<String, Object> amqp = (Map<String, Object>) ((Map<String, Object>) channel.get("bindings")).get("amqp");
+                Map<String, Object> amqp =
+                        (Map<String, Object>) ((Map<String, Object>) channel.get("bindings")).get("amqp");
                 Map<String, Object> exchange = (Map<String, Object>) amqp.get("exchange");
                 assertThat(exchange.get("name")).isEqualTo(type.exchange());
                 assertThat(exchange.get("type")).isEqualTo("topic");
@@ -43,7 +44,8 @@ class AsyncApiDocumentTests {
 
     @Test
     void namesTheDeadLetterExchange() throws IOException {
-        assertThat(Files.readString(DIR.resolve("asyncapi.yaml"))).contains("name: " + EventContract.DEAD_LETTER_EXCHANGE);
+        assertThat(Files.readString(DIR.resolve("asyncapi.yaml")))
+                .contains("name: " + EventContract.DEAD_LETTER_EXCHANGE);
     }
 
     @Test
@@ -52,7 +54,8 @@ class AsyncApiDocumentTests {
         collectRefs(document(), refs);
         List<String> files = refs.stream().filter(r -> r.startsWith("./")).toList();
         assertThat(files).isNotEmpty();
-        assertThat(files).allSatisfy(r -> assertThat(DIR.resolve(r.substring(2))).isRegularFile());
+        assertThat(files)
+                .allSatisfy(r -> assertThat(DIR.resolve(r.substring(2))).isRegularFile());
     }
 
     @SuppressWarnings("unchecked")

@@ -48,17 +48,19 @@ class EventContractTests {
         List<String> listed = CONTRACT.types().stream().map(EventType::schema).toList();
         try (Stream<Path> files = Files.walk(RESOURCES.resolve("events"))) {
             List<String> onDisk = files.filter(p -> p.toString().endsWith(".schema.json"))
-                    .map(p -> RESOURCES.relativize(p).toString()).toList();
+                    .map(p -> RESOURCES.relativize(p).toString())
+                    .toList();
             assertThat(listed).containsExactlyInAnyOrderElementsOf(onDisk);
         }
     }
 
     @Test
     void everyDomainPublishesSomething() {
-        assertThat(CONTRACT.domains()).allSatisfy(domain -> assertThat(CONTRACT.types())
-                .anySatisfy(t -> assertThat(t.domain()).isEqualTo(domain)));
-        assertThat(CONTRACT.domains()).contains("stationary", "mobile", "dust", "straw", "greening", "air-quality",
-                "enforcement", "audit");
+        assertThat(CONTRACT.domains())
+                .allSatisfy(domain -> assertThat(CONTRACT.types())
+                        .anySatisfy(t -> assertThat(t.domain()).isEqualTo(domain)));
+        assertThat(CONTRACT.domains())
+                .contains("stationary", "mobile", "dust", "straw", "greening", "air-quality", "enforcement", "audit");
     }
 
     @Test
@@ -97,17 +99,23 @@ class EventContractTests {
 
     @Test
     void rejectsBytesThatAreNotJson() {
-        assertThat(CONTRACT.violations("{not json".getBytes())).singleElement().asString().contains("not valid JSON");
+        assertThat(CONTRACT.violations("{not json".getBytes()))
+                .singleElement()
+                .asString()
+                .contains("not valid JSON");
     }
 
     @Test
     void derivesTheDomainFromATypeName() {
-        assertThat(EventContract.domainOf("lantian.air-quality.alert-issued.v1")).contains("air-quality");
+        assertThat(EventContract.domainOf("lantian.air-quality.alert-issued.v1"))
+                .contains("air-quality");
         assertThat(EventContract.domainOf("something.else")).isEmpty();
         assertThat(EventContract.domainOf(null)).isEmpty();
     }
 
     private static ObjectNode permitIssued() {
-        return (ObjectNode) CONTRACT.example(CONTRACT.type("lantian.stationary.permit-issued.v1").orElseThrow()).deepCopy();
+        return (ObjectNode) CONTRACT.example(
+                        CONTRACT.type("lantian.stationary.permit-issued.v1").orElseThrow())
+                .deepCopy();
     }
 }

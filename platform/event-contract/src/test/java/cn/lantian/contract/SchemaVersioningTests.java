@@ -27,7 +27,8 @@ class SchemaVersioningTests {
                 .collect(Collectors.toMap(p -> p[1], p -> p[0], (a, b) -> a, TreeMap::new));
         Map<String, String> actual = new TreeMap<>();
         for (EventType type : EventContract.load().types()) {
-            actual.put(type.schema(), sha256(Path.of("src/main/resources/contract").resolve(type.schema())));
+            actual.put(
+                    type.schema(), sha256(Path.of("src/main/resources/contract").resolve(type.schema())));
         }
         assertThat(actual.keySet()).as("every schema is recorded, none removed").isEqualTo(recorded.keySet());
         actual.forEach((schema, hash) -> assertThat(hash)

@@ -62,13 +62,18 @@ public final class BatchConsumer implements Consumer<Message<List<byte[]>>> {
                 if (i == null) {
                     throw new IllegalStateException("the handler refused " + refusal.eventId() + ", not in the batch");
                 }
-                refused.add(new DeadLetters.DeadLetter(body(bodies.get(i)), Origin.of(headers.get(i)), refusal.reason()));
+                refused.add(
+                        new DeadLetters.DeadLetter(body(bodies.get(i)), Origin.of(headers.get(i)), refusal.reason()));
             }
         }
         deadLetters.send(refused);
         if (log.isDebugEnabled()) {
-            log.debug("batch of {}: {} valid, {} dead-lettered; per-message headers {}", bodies.size(), valid.size(),
-                    refused.size(), headers.isEmpty() ? "none" : headers.get(0).keySet());
+            log.debug(
+                    "batch of {}: {} valid, {} dead-lettered; per-message headers {}",
+                    bodies.size(),
+                    valid.size(),
+                    refused.size(),
+                    headers.isEmpty() ? "none" : headers.get(0).keySet());
         }
     }
 
@@ -81,8 +86,8 @@ public final class BatchConsumer implements Consumer<Message<List<byte[]>>> {
         String exchange = Origin.exchangeOf(headers);
         String expected = EventContract.exchangeOf(event.domain());
         if (exchange != null && !exchange.isEmpty() && !expected.equals(exchange)) {
-            throw new InvalidEventException(List.of("type " + event.type() + " belongs on exchange " + expected
-                    + ", not " + exchange));
+            throw new InvalidEventException(
+                    List.of("type " + event.type() + " belongs on exchange " + expected + ", not " + exchange));
         }
     }
 
@@ -94,8 +99,9 @@ public final class BatchConsumer implements Consumer<Message<List<byte[]>>> {
         if (body instanceof byte[] bytes) {
             return bytes;
         }
-        throw new IllegalStateException("batch element is " + (body == null ? "null" : body.getClass().getName())
-                + ", not raw bytes: bind the consumer with content-type application/octet-stream");
+        throw new IllegalStateException(
+                "batch element is " + (body == null ? "null" : body.getClass().getName())
+                        + ", not raw bytes: bind the consumer with content-type application/octet-stream");
     }
 
     @SuppressWarnings("unchecked")

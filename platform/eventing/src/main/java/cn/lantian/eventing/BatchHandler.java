@@ -18,6 +18,5 @@ public interface BatchHandler {
     List<Refusal> handle(List<IncomingEvent> events);
 
     /** An event refused for good, with the reason its dead letter carries. */
-    record Refusal(String eventId, String reason) {
-    }
+    record Refusal(String eventId, String reason) {}
 }

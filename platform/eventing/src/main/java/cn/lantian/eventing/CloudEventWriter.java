@@ -26,7 +26,9 @@ final class CloudEventWriter {
         if (event.subject() != null) {
             node.put("subject", event.subject());
         }
-        node.put("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time().atOffset(ZoneOffset.UTC)));
+        node.put(
+                "time",
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.time().atOffset(ZoneOffset.UTC)));
         node.put("datacontenttype", "application/json");
         node.put("jurisdiction", event.jurisdiction());
         putIfPresent(node, "corpsunit", event.corpsUnit());

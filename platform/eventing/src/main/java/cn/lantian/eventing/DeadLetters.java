@@ -40,8 +40,7 @@ final class DeadLetters {
     }
 
     /** A message to dead-letter: its body, where it came from, and why it was refused. */
-    record DeadLetter(byte[] body, Origin origin, String reason) {
-    }
+    record DeadLetter(byte[] body, Origin origin, String reason) {}
 
     /** Publishes every dead letter, then waits for all confirms; throws if the broker does not confirm one. */
     void send(List<DeadLetter> deadLetters) {

@@ -31,7 +31,11 @@ public class EventConsumers {
     private final TransactionalOperator tx;
     private final Duration timeout;
 
-    EventConsumers(IncomingEvents events, DeadLetters deadLetters, ProcessedEvents processed, TransactionalOperator tx,
+    EventConsumers(
+            IncomingEvents events,
+            DeadLetters deadLetters,
+            ProcessedEvents processed,
+            TransactionalOperator tx,
             Duration timeout) {
         this.events = events;
         this.deadLetters = deadLetters;
@@ -52,8 +56,8 @@ public class EventConsumers {
      * @param whole the work on all events together; must change nothing when it fails (one transaction)
      * @param alone the same work on one event, in its own transaction
      */
-    public BatchHandler wholeThenAlone(Function<List<IncomingEvent>, Mono<?>> whole,
-            Function<IncomingEvent, Mono<?>> alone) {
+    public BatchHandler wholeThenAlone(
+            Function<List<IncomingEvent>, Mono<?>> whole, Function<IncomingEvent, Mono<?>> alone) {
         return batch -> {
             try {
                 whole.apply(batch).block(timeout);
@@ -99,7 +103,9 @@ public class EventConsumers {
             throw new IllegalStateException("handling each event once needs the service's database (R2DBC)");
         }
         return wholeThenAlone(
-                batch -> tx.transactional(processed.firstDeliveries(consumer, batch.stream().map(IncomingEvent::id).toList())
+                batch -> tx.transactional(processed
+                        .firstDeliveries(
+                                consumer, batch.stream().map(IncomingEvent::id).toList())
                         .flatMap(first -> {
                             List<IncomingEvent> fresh = new ArrayList<>();
                             Set<String> taken = new HashSet<>();
@@ -108,9 +114,12 @@ public class EventConsumers {
                                     fresh.add(event);
                                 }
                             }
-                            return fresh.isEmpty() ? Mono.just(0) : work.apply(fresh).then(Mono.just(fresh.size()));
+                            return fresh.isEmpty()
+                                    ? Mono.just(0)
+                                    : work.apply(fresh).then(Mono.just(fresh.size()));
                         })),
-                event -> tx.transactional(processed.firstDelivery(consumer, event.id())
+                event -> tx.transactional(processed
+                        .firstDelivery(consumer, event.id())
                         .flatMap(first -> first ? work.apply(List.of(event)).then(Mono.just(1)) : Mono.just(0))));
     }
 

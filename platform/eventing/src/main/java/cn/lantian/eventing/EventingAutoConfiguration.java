@@ -37,10 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Wires the outbox, its relay, incoming-event parsing, the batch consumers with their dead letters, consumer
  * deduplication and the AMQP topology.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
-        "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
-        "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
+            "org.springframework.boot.r2dbc.autoconfigure.R2dbcTransactionManagerAutoConfiguration",
+            "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration"
+        })
 @EnableConfigurationProperties(EventingProperties.class)
 public class EventingAutoConfiguration {
 
@@ -69,7 +71,8 @@ public class EventingAutoConfiguration {
     @ConditionalOnBean(DatabaseClient.class)
     @ConditionalOnMissingBean
     Outbox outbox(DatabaseClient db, EventContract contract, EventingProperties properties, Environment env) {
-        String source = properties.source() != null ? properties.source()
+        String source = properties.source() != null
+                ? properties.source()
                 : "/lantian/" + env.getProperty("spring.application.name", "service");
         ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
         return new Outbox(db, contract, new CloudEventWriter(json, source));
@@ -85,20 +88,35 @@ public class EventingAutoConfiguration {
     @Bean
     @ConditionalOnBean({DatabaseClient.class, RabbitTemplate.class, ReactiveTransactionManager.class})
     @ConditionalOnProperty(name = "lantian.eventing.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(DatabaseClient db, ReactiveTransactionManager transactions, RabbitTemplate rabbit,
-            EventingProperties properties, ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(db, TransactionalOperator.create(transactions), rabbit, properties.relay(),
+    OutboxRelay outboxRelay(
+            DatabaseClient db,
+            ReactiveTransactionManager transactions,
+            RabbitTemplate rabbit,
+            EventingProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(
+                db,
+                TransactionalOperator.create(transactions),
+                rabbit,
+                properties.relay(),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
     @ConditionalOnBean(RabbitTemplate.class)
     @ConditionalOnMissingBean
-    EventConsumers eventConsumers(IncomingEvents events, RabbitTemplate rabbit, EventingProperties properties,
-            ObjectProvider<ProcessedEvents> processed, ObjectProvider<ReactiveTransactionManager> transactions) {
+    EventConsumers eventConsumers(
+            IncomingEvents events,
+            RabbitTemplate rabbit,
+            EventingProperties properties,
+            ObjectProvider<ProcessedEvents> processed,
+            ObjectProvider<ReactiveTransactionManager> transactions) {
         ReactiveTransactionManager manager = transactions.getIfAvailable();
-        return new EventConsumers(events, new DeadLetters(rabbit, properties.consumer().deadLetterTimeout()),
-                processed.getIfAvailable(), manager == null ? null : TransactionalOperator.create(manager),
+        return new EventConsumers(
+                events,
+                new DeadLetters(rabbit, properties.consumer().deadLetterTimeout()),
+                processed.getIfAvailable(),
+                manager == null ? null : TransactionalOperator.create(manager),
                 properties.consumer().handlingTimeout());
     }
 
@@ -122,7 +140,8 @@ public class EventingAutoConfiguration {
         ListenerContainerCustomizer<MessageListenerContainer> lantianBatchContainers(EventingProperties properties) {
             return (container, queue, group) -> {
                 if (container instanceof SimpleMessageListenerContainer simple && simple.isConsumerBatchEnabled()) {
-                    simple.setBatchReceiveTimeout(properties.consumer().batchMaxWait().toMillis());
+                    simple.setBatchReceiveTimeout(
+                            properties.consumer().batchMaxWait().toMillis());
                     batchQueues.add(queue);
                 }
             };

@@ -41,7 +41,12 @@ public record EventingProperties(String source, Relay relay, Consumer consumer) 
      * @param backoff pause after a failure (broker down)
      * @param retention how long sent rows are kept
      */
-    public record Relay(Boolean enabled, Duration pollInterval, int batchSize, Duration confirmTimeout, Duration backoff,
+    public record Relay(
+            Boolean enabled,
+            Duration pollInterval,
+            int batchSize,
+            Duration confirmTimeout,
+            Duration backoff,
             Duration retention) {
 
         public Relay {

@@ -40,8 +40,9 @@ public class IncomingEvents {
         if (payload instanceof String text) {
             return parse(text.getBytes(StandardCharsets.UTF_8));
         }
-        throw new InvalidEventException(List.of("payload is " + payload.getClass().getSimpleName()
-                + ", not the raw event: bind the consumer with content-type application/octet-stream"));
+        throw new InvalidEventException(
+                List.of("payload is " + payload.getClass().getSimpleName()
+                        + ", not the raw event: bind the consumer with content-type application/octet-stream"));
     }
 
     /**
@@ -54,16 +55,27 @@ public class IncomingEvents {
         try {
             node = json.readTree(body);
         } catch (RuntimeException e) {
-            throw new InvalidEventException(List.of("not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
+            throw new InvalidEventException(List.of(
+                    "not valid JSON: " + e.getMessage().lines().findFirst().orElse("")));
         }
         List<String> violations = contract.violations(node);
         if (!violations.isEmpty()) {
             throw new InvalidEventException(violations);
         }
-        return new IncomingEvent(text(node, "id"), text(node, "type"), text(node, "source"), text(node, "subject"),
-                OffsetDateTime.parse(text(node, "time")), text(node, "jurisdiction"), text(node, "corpsunit"),
-                text(node, "agency"), text(node, "severity"), text(node, "sharing"), text(node, "partners"),
-                node.get("data"), node);
+        return new IncomingEvent(
+                text(node, "id"),
+                text(node, "type"),
+                text(node, "source"),
+                text(node, "subject"),
+                OffsetDateTime.parse(text(node, "time")),
+                text(node, "jurisdiction"),
+                text(node, "corpsunit"),
+                text(node, "agency"),
+                text(node, "severity"),
+                text(node, "sharing"),
+                text(node, "partners"),
+                node.get("data"),
+                node);
     }
 
     private static String text(JsonNode node, String field) {

@@ -17,23 +17,33 @@ record Origin(String queue, String exchange, String routingKey, Map<String, Obje
      */
     static Origin of(Map<String, Object> mapped) {
         if (mapped.get(BatchHeaders.PROPERTIES) instanceof MessageProperties props) {
-            return new Origin(props.getConsumerQueue(), props.getReceivedExchange(), props.getReceivedRoutingKey(),
+            return new Origin(
+                    props.getConsumerQueue(),
+                    props.getReceivedExchange(),
+                    props.getReceivedRoutingKey(),
                     props.getHeaders());
         }
         Map<String, Object> own = new HashMap<>();
         mapped.forEach((name, value) -> {
-            if (!name.startsWith("amqp_") && !name.startsWith("spring_") && !name.equals("id")
-                    && !name.equals("timestamp") && !name.equals("contentType")) {
+            if (!name.startsWith("amqp_")
+                    && !name.startsWith("spring_")
+                    && !name.equals("id")
+                    && !name.equals("timestamp")
+                    && !name.equals("contentType")) {
                 own.put(name, value);
             }
         });
-        return new Origin(string(mapped.get(AmqpHeaders.CONSUMER_QUEUE)), string(mapped.get(AmqpHeaders.RECEIVED_EXCHANGE)),
-                string(mapped.get(AmqpHeaders.RECEIVED_ROUTING_KEY)), own);
+        return new Origin(
+                string(mapped.get(AmqpHeaders.CONSUMER_QUEUE)),
+                string(mapped.get(AmqpHeaders.RECEIVED_EXCHANGE)),
+                string(mapped.get(AmqpHeaders.RECEIVED_ROUTING_KEY)),
+                own);
     }
 
     /** The exchange alone, read without building an {@link Origin} (checked for every message of every batch). */
     static String exchangeOf(Map<String, Object> mapped) {
-        return mapped.get(BatchHeaders.PROPERTIES) instanceof MessageProperties props ? props.getReceivedExchange()
+        return mapped.get(BatchHeaders.PROPERTIES) instanceof MessageProperties props
+                ? props.getReceivedExchange()
                 : string(mapped.get(AmqpHeaders.RECEIVED_EXCHANGE));
     }
 

@@ -63,8 +63,13 @@ public class Outbox {
                             insert into event_outbox (id, type, exchange, payload)
                             select i, t, e, p from unnest($1::text[], $2::text[], $3::text[], $4::text[])
                               with ordinality as u(i, t, e, p, n) order by n""")
-                    .bind(0, ids).bind(1, types).bind(2, exchanges).bind(3, payloads)
-                    .fetch().rowsUpdated().thenReturn(List.of(ids));
+                    .bind(0, ids)
+                    .bind(1, types)
+                    .bind(2, exchanges)
+                    .bind(3, payloads)
+                    .fetch()
+                    .rowsUpdated()
+                    .thenReturn(List.of(ids));
         });
     }
 

@@ -38,43 +38,58 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile Disposable loop;
 
-    OutboxRelay(DatabaseClient db, TransactionalOperator tx, RabbitTemplate rabbit, EventingProperties.Relay settings,
+    OutboxRelay(
+            DatabaseClient db,
+            TransactionalOperator tx,
+            RabbitTemplate rabbit,
+            EventingProperties.Relay settings,
             MeterRegistry meters) {
         this.db = db;
         this.tx = tx;
         this.rabbit = rabbit;
         this.settings = settings;
-        this.published = Counter.builder("lantian.outbox.published").description("events published from the outbox")
+        this.published = Counter.builder("lantian.outbox.published")
+                .description("events published from the outbox")
                 .register(meters);
     }
 
-    private record Row(long seq, String id, String type, String exchange, String payload) {
-    }
+    private record Row(long seq, String id, String type, String exchange, String payload) {}
 
     /** Publishes one batch of unsent rows; emits how many were published. */
     public Mono<Integer> relayOnce() {
         Mono<Integer> batch = db.sql("select seq, id, type, exchange, payload from event_outbox where sent_at is null "
                         + "order by seq limit :limit for update skip locked")
                 .bind("limit", settings.batchSize())
-                .map((r, m) -> new Row(r.get("seq", Long.class), r.get("id", String.class), r.get("type", String.class),
-                        r.get("exchange", String.class), r.get("payload", String.class)))
-                .all().collectList()
-                .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : publish(rows).then(markSent(rows)).thenReturn(rows.size()));
+                .map((r, m) -> new Row(
+                        r.get("seq", Long.class),
+                        r.get("id", String.class),
+                        r.get("type", String.class),
+                        r.get("exchange", String.class),
+                        r.get("payload", String.class)))
+                .all()
+                .collectList()
+                .flatMap(rows -> rows.isEmpty()
+                        ? Mono.just(0)
+                        : publish(rows).then(markSent(rows)).thenReturn(rows.size()));
         return tx.transactional(batch);
     }
 
     private Mono<Void> publish(List<Row> rows) {
         return Mono.fromCallable(() -> {
-            List<CorrelationData> confirms = rows.stream().map(this::send).toList();
-            for (CorrelationData confirm : confirms) {
-                CorrelationData.Confirm result = confirm.getFuture().get(settings.confirmTimeout().toMillis(),
-                        java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (!result.ack()) {
-                    throw new IllegalStateException("broker refused event " + confirm.getId() + ": " + result.reason());
-                }
-            }
-            return null;
-        }).subscribeOn(Schedulers.boundedElastic()).then();
+                    List<CorrelationData> confirms =
+                            rows.stream().map(this::send).toList();
+                    for (CorrelationData confirm : confirms) {
+                        CorrelationData.Confirm result = confirm.getFuture()
+                                .get(settings.confirmTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                        if (!result.ack()) {
+                            throw new IllegalStateException(
+                                    "broker refused event " + confirm.getId() + ": " + result.reason());
+                        }
+                    }
+                    return null;
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
     }
 
     private CorrelationData send(Row row) {
@@ -85,14 +100,20 @@ public class OutboxRelay implements SmartLifecycle {
         props.setType(row.type());
         props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         CorrelationData correlation = new CorrelationData(row.id());
-        rabbit.send(row.exchange(), row.type(), new Message(row.payload().getBytes(StandardCharsets.UTF_8), props), correlation);
+        rabbit.send(
+                row.exchange(),
+                row.type(),
+                new Message(row.payload().getBytes(StandardCharsets.UTF_8), props),
+                correlation);
         return correlation;
     }
 
     private Mono<Void> markSent(List<Row> rows) {
         Long[] seqs = rows.stream().map(Row::seq).toArray(Long[]::new);
         return db.sql("update event_outbox set sent_at = now(), attempts = attempts + 1 where seq = any(:seqs)")
-                .bind("seqs", seqs).fetch().rowsUpdated()
+                .bind("seqs", seqs)
+                .fetch()
+                .rowsUpdated()
                 .doOnNext(n -> published.increment(n))
                 .then();
     }
@@ -100,7 +121,9 @@ public class OutboxRelay implements SmartLifecycle {
     /** Drops rows sent longer ago than the retention, so the table stays small. */
     Mono<Long> purge() {
         return db.sql("delete from event_outbox where sent_at < now() - make_interval(secs => :secs)")
-                .bind("secs", (double) settings.retention().toSeconds()).fetch().rowsUpdated();
+                .bind("secs", (double) settings.retention().toSeconds())
+                .fetch()
+                .rowsUpdated();
     }
 
     @Override

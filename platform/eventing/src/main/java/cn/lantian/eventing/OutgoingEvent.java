@@ -18,8 +18,17 @@ import java.util.List;
  * @param time when it happened
  * @param data the payload, serialised with Jackson; must honour the type's schema
  */
-public record OutgoingEvent(String type, String subject, String jurisdiction, String corpsUnit, String agency,
-        String severity, String sharing, List<String> partners, Instant time, Object data) {
+public record OutgoingEvent(
+        String type,
+        String subject,
+        String jurisdiction,
+        String corpsUnit,
+        String agency,
+        String severity,
+        String sharing,
+        List<String> partners,
+        Instant time,
+        Object data) {
 
     public OutgoingEvent {
         partners = partners == null ? List.of() : List.copyOf(partners);
@@ -29,8 +38,17 @@ public record OutgoingEvent(String type, String subject, String jurisdiction, St
     /** An event placed where its subject lies: a joint place is shared with its Corps unit. */
     public static OutgoingEvent of(String type, String subject, Placement placement, String agency, Object data) {
         boolean joint = placement.joint();
-        return new OutgoingEvent(type, subject, placement.jurisdiction(), placement.corpsUnit(), agency, null,
-                joint ? "joint" : null, joint ? List.of(placement.corpsUnit()) : List.of(), Instant.now(), data);
+        return new OutgoingEvent(
+                type,
+                subject,
+                placement.jurisdiction(),
+                placement.corpsUnit(),
+                agency,
+                null,
+                joint ? "joint" : null,
+                joint ? List.of(placement.corpsUnit()) : List.of(),
+                Instant.now(),
+                data);
     }
 
     /** The same event with a severity. */
@@ -40,7 +58,8 @@ public record OutgoingEvent(String type, String subject, String jurisdiction, St
 
     /** The same event at another time. */
     public OutgoingEvent at(Instant value) {
-        return new OutgoingEvent(type, subject, jurisdiction, corpsUnit, agency, severity, sharing, partners, value, data);
+        return new OutgoingEvent(
+                type, subject, jurisdiction, corpsUnit, agency, severity, sharing, partners, value, data);
     }
 
     /** The same event shared across a boundary with the given jurisdictions. */
@@ -50,7 +69,16 @@ public record OutgoingEvent(String type, String subject, String jurisdiction, St
         }
         List<String> all = new java.util.ArrayList<>(partners);
         others.stream().filter(o -> !all.contains(o) && !o.equals(jurisdiction)).forEach(all::add);
-        return new OutgoingEvent(type, subject, jurisdiction, corpsUnit, agency, severity,
-                "joint".equals(sharing) ? sharing : "crossboundary", all, time, data);
+        return new OutgoingEvent(
+                type,
+                subject,
+                jurisdiction,
+                corpsUnit,
+                agency,
+                severity,
+                "joint".equals(sharing) ? sharing : "crossboundary",
+                all,
+                time,
+                data);
     }
 }

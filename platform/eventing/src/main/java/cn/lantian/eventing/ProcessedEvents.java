@@ -22,8 +22,11 @@ public class ProcessedEvents {
      */
     public Mono<Boolean> firstDelivery(String consumer, String eventId) {
         return db.sql("insert into processed_event (consumer, event_id) values (:consumer, :id) on conflict do nothing")
-                .bind("consumer", consumer).bind("id", eventId)
-                .fetch().rowsUpdated().map(n -> n == 1);
+                .bind("consumer", consumer)
+                .bind("id", eventId)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
     }
 
     /**
@@ -40,8 +43,10 @@ public class ProcessedEvents {
         }
         return db.sql("insert into processed_event (consumer, event_id) select :consumer, id from unnest(:ids::text[]) "
                         + "as t(id) on conflict do nothing returning event_id")
-                .bind("consumer", consumer).bind("ids", ids)
-                .map((r, m) -> r.get("event_id", String.class)).all()
+                .bind("consumer", consumer)
+                .bind("ids", ids)
+                .map((r, m) -> r.get("event_id", String.class))
+                .all()
                 .collect(HashSet::new, Set::add);
     }
 }

@@ -44,10 +44,13 @@ class BatchConsumerIntegrationTests {
 
     @Autowired
     EventConsumers consumers;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     AmqpAdmin admin;
+
     @Autowired
     RabbitTemplate rabbit;
 
@@ -55,23 +58,33 @@ class BatchConsumerIntegrationTests {
     final String run = "eventing-test-" + UUID.randomUUID().toString().substring(0, 8);
     /** The queue the batches pretend to come from; only its dead-letter queue exists, for this run alone. */
     final String queue = "lantian.stationary." + run;
+
     Queue deadLetterQueue;
     BatchConsumer consumer;
 
     @BeforeEach
     void deadLetterQueueAndProbeTable() {
-        deadLetterQueue = QueueBuilder.nonDurable(queue + ".dlq").expires(600_000).build();
+        deadLetterQueue =
+                QueueBuilder.nonDurable(queue + ".dlq").expires(600_000).build();
         admin.declareQueue(deadLetterQueue);
-        admin.declareBinding(BindingBuilder.bind(deadLetterQueue).to(new DirectExchange(EventContract.DEAD_LETTER_EXCHANGE))
+        admin.declareBinding(BindingBuilder.bind(deadLetterQueue)
+                .to(new DirectExchange(EventContract.DEAD_LETTER_EXCHANGE))
                 .with(queue));
-        db.sql("create table if not exists batch_probe (consumer text not null, event_id text not null)").then().block();
+        db.sql("create table if not exists batch_probe (consumer text not null, event_id text not null)")
+                .then()
+                .block();
         // The work: one row per event; an event whose permit is "poison" makes the whole transaction fail.
-        consumer = consumers.batch(consumers.once(run, events -> Flux.fromIterable(events)
-                .concatMap(e -> "poison".equals(e.data().get("permitNumber").asString())
-                        ? Mono.error(new IllegalArgumentException("permit number poison is not handled"))
-                        : db.sql("insert into batch_probe (consumer, event_id) values (:c, :id)")
-                                .bind("c", run).bind("id", e.id()).then())
-                .then()));
+        consumer = consumers.batch(consumers.once(
+                run,
+                events -> Flux.fromIterable(events)
+                        .concatMap(e -> "poison"
+                                        .equals(e.data().get("permitNumber").asString())
+                                ? Mono.error(new IllegalArgumentException("permit number poison is not handled"))
+                                : db.sql("insert into batch_probe (consumer, event_id) values (:c, :id)")
+                                        .bind("c", run)
+                                        .bind("id", e.id())
+                                        .then())
+                        .then()));
     }
 
     @AfterEach
@@ -93,12 +106,17 @@ class BatchConsumerIntegrationTests {
         Message poisoned = withBody(dead, poison);
         assertThat(poisoned.getMessageProperties().<String>getHeader("x-lantian-reason"))
                 .isEqualTo("handling failed: permit number poison is not handled");
-        assertThat(poisoned.getMessageProperties().<String>getHeader("x-original-exchange")).isEqualTo("lantian.stationary");
-        assertThat(poisoned.getMessageProperties().<String>getHeader("x-original-routingKey")).isEqualTo(TYPE);
+        assertThat(poisoned.getMessageProperties().<String>getHeader("x-original-exchange"))
+                .isEqualTo("lantian.stationary");
+        assertThat(poisoned.getMessageProperties().<String>getHeader("x-original-routingKey"))
+                .isEqualTo(TYPE);
         assertThat(poisoned.getMessageProperties().<String>getHeader("x-trace")).isEqualTo("kept");
         assertThat(withBody(dead, broken).getMessageProperties().<String>getHeader("x-lantian-reason"))
-                .startsWith("invalid event:").contains("jurisdiction");
-        assertThat(rabbit.receive(deadLetterQueue.getName(), 300)).as("nothing else dead-lettered").isNull();
+                .startsWith("invalid event:")
+                .contains("jurisdiction");
+        assertThat(rabbit.receive(deadLetterQueue.getName(), 300))
+                .as("nothing else dead-lettered")
+                .isNull();
     }
 
     @Test
@@ -111,7 +129,9 @@ class BatchConsumerIntegrationTests {
         consumer.accept(batch);
 
         assertThat(handled()).containsExactlyInAnyOrder(idOf(first), idOf(second));
-        assertThat(rabbit.receive(deadLetterQueue.getName(), 300)).as("no dead letter").isNull();
+        assertThat(rabbit.receive(deadLetterQueue.getName(), 300))
+                .as("no dead letter")
+                .isNull();
     }
 
     @Test
@@ -120,7 +140,8 @@ class BatchConsumerIntegrationTests {
         MessageProperties props = properties("lantian.dust");
 
         consumer.accept(MessageBuilder.withPayload(List.of(misplaced))
-                .setHeader(AmqpInboundChannelAdapter.CONSOLIDATED_HEADERS, List.of(Map.of(BatchHeaders.PROPERTIES, props)))
+                .setHeader(
+                        AmqpInboundChannelAdapter.CONSOLIDATED_HEADERS, List.of(Map.of(BatchHeaders.PROPERTIES, props)))
                 .build());
 
         assertThat(handled()).isEmpty();
@@ -135,11 +156,17 @@ class BatchConsumerIntegrationTests {
         });
 
         assertThatThrownBy(() -> unavailable.accept(batch(event("P-30")))).hasMessageContaining("cluster unavailable");
-        assertThat(rabbit.receive(deadLetterQueue.getName(), 300)).as("nothing dead-lettered").isNull();
+        assertThat(rabbit.receive(deadLetterQueue.getName(), 300))
+                .as("nothing dead-lettered")
+                .isNull();
     }
 
     private byte[] event(String permit) {
-        OutgoingEvent event = OutgoingEvent.of(TYPE, "permit/" + permit, new Placement("653125", null), "ecology",
+        OutgoingEvent event = OutgoingEvent.of(
+                TYPE,
+                "permit/" + permit,
+                new Placement("653125", null),
+                "ecology",
                 Map.of("permitNumber", permit, "enterpriseId", "e", "validUntil", "2027-01-01"));
         return writer.write(event).toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -155,7 +182,8 @@ class BatchConsumerIntegrationTests {
             headers.add(Map.of(BatchHeaders.PROPERTIES, properties("lantian.stationary")));
         }
         return MessageBuilder.withPayload(List.of(bodies))
-                .setHeader(AmqpInboundChannelAdapter.CONSOLIDATED_HEADERS, headers).build();
+                .setHeader(AmqpInboundChannelAdapter.CONSOLIDATED_HEADERS, headers)
+                .build();
     }
 
     private MessageProperties properties(String exchange) {
@@ -168,8 +196,12 @@ class BatchConsumerIntegrationTests {
     }
 
     private List<String> handled() {
-        return db.sql("select event_id from batch_probe where consumer = :c").bind("c", run)
-                .map((r, m) -> r.get(0, String.class)).all().collectList().block();
+        return db.sql("select event_id from batch_probe where consumer = :c")
+                .bind("c", run)
+                .map((r, m) -> r.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private List<Message> deadLetters(int expected) {
@@ -185,6 +217,9 @@ class BatchConsumerIntegrationTests {
     }
 
     private static Message withBody(List<Message> messages, byte[] body) {
-        return messages.stream().filter(m -> java.util.Arrays.equals(m.getBody(), body)).findFirst().orElseThrow();
+        return messages.stream()
+                .filter(m -> java.util.Arrays.equals(m.getBody(), body))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -4,5 +4,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** A bare application that loads the eventing runtime as a service would. */
 @SpringBootApplication
-class EventingTestApplication {
-}
+class EventingTestApplication {}

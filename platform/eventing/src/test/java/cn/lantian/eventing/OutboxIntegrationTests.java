@@ -49,10 +49,13 @@ class OutboxIntegrationTests {
 
     @Autowired
     Outbox outbox;
+
     @Autowired
     DatabaseClient db;
+
     @Autowired
     ReactiveTransactionManager transactions;
+
     @Autowired
     EventContract contract;
 
@@ -68,7 +71,9 @@ class OutboxIntegrationTests {
         RabbitAdmin admin = new RabbitAdmin(direct);
         queue = new Queue("test.eventing." + UUID.randomUUID(), false, false, false);
         admin.declareQueue(queue);
-        admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange("lantian.stationary")).with("#"));
+        admin.declareBinding(BindingBuilder.bind(queue)
+                .to(new TopicExchange("lantian.stationary"))
+                .with("#"));
         receiver = new RabbitTemplate(direct);
     }
 
@@ -99,11 +104,17 @@ class OutboxIntegrationTests {
     @Test
     void aRolledBackWriteLeavesNoEvent() {
         String tag = UUID.randomUUID().toString();
-        Mono<String> failing = TransactionalOperator.create(transactions).transactional(
-                insert(tag).then(outbox.append(event("ROLLED-BACK-" + tag))).then(Mono.error(new IllegalStateException("boom"))));
+        Mono<String> failing = TransactionalOperator.create(transactions)
+                .transactional(insert(tag)
+                        .then(outbox.append(event("ROLLED-BACK-" + tag)))
+                        .then(Mono.error(new IllegalStateException("boom"))));
         assertThatThrownBy(failing::block).hasMessageContaining("boom");
-        assertThat(db.sql("select count(*) from demo_write where id = :id").bind("id", tag)
-                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+        assertThat(db.sql("select count(*) from demo_write where id = :id")
+                        .bind("id", tag)
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
 
         // Events are published in commit order, so once a later marker arrives the rolled-back one never will.
         String marker = write("marker-" + tag, event("MARKER-" + tag)).block();
@@ -126,7 +137,11 @@ class OutboxIntegrationTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             Message m = receiver.receive(queue.getName(), 200);
             if (m != null) {
-                received.add(JsonMapper.builder().build().readTree(m.getBody()).get("id").asString());
+                received.add(JsonMapper.builder()
+                        .build()
+                        .readTree(m.getBody())
+                        .get("id")
+                        .asString());
             }
             return received.containsAll(ids);
         });
@@ -135,18 +150,26 @@ class OutboxIntegrationTests {
     @Test
     void anEventThatBreaksTheContractIsRefusedWithItsWrite() {
         String tag = UUID.randomUUID().toString();
-        OutgoingEvent broken = OutgoingEvent.of(PERMIT_ISSUED, "permit/X", new Placement("653101", null), "ecology",
-                Map.of("enterpriseId", "e-1"));
+        OutgoingEvent broken = OutgoingEvent.of(
+                PERMIT_ISSUED, "permit/X", new Placement("653101", null), "ecology", Map.of("enterpriseId", "e-1"));
         assertThatThrownBy(() -> write(tag, broken).block())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("permitNumber");
-        assertThat(db.sql("select count(*) from demo_write where id = :id").bind("id", tag)
-                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("permitNumber");
+        assertThat(db.sql("select count(*) from demo_write where id = :id")
+                        .bind("id", tag)
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
     }
 
     @Test
     void aJointPlaceIsSharedWithItsCorpsUnit() {
-        String id = write("joint-" + UUID.randomUUID(), OutgoingEvent.of(PERMIT_ISSUED, "permit/J",
-                new Placement("653130", "xpcc-3"), "ecology", permit("J"))).block();
+        String id = write(
+                        "joint-" + UUID.randomUUID(),
+                        OutgoingEvent.of(
+                                PERMIT_ISSUED, "permit/J", new Placement("653130", "xpcc-3"), "ecology", permit("J")))
+                .block();
         JsonNode body = JsonMapper.builder().build().readTree(payload(id));
         assertThat(body.get("jurisdiction").asString()).isEqualTo("653130");
         assertThat(body.get("corpsunit").asString()).isEqualTo("xpcc-3");
@@ -157,18 +180,30 @@ class OutboxIntegrationTests {
     @Test
     void aBatchAppendedInOneStatementKeepsItsOrderAndIsPublished() {
         String tag = UUID.randomUUID().toString();
-        List<String> ids = TransactionalOperator.create(transactions).transactional(insert(tag)
-                .then(outbox.appendAll(List.of(event("BULK-1-" + tag), event("BULK-2-" + tag), event("BULK-3-" + tag)))))
+        List<String> ids = TransactionalOperator.create(transactions)
+                .transactional(insert(tag)
+                        .then(outbox.appendAll(
+                                List.of(event("BULK-1-" + tag), event("BULK-2-" + tag), event("BULK-3-" + tag)))))
                 .block();
 
         assertThat(ids).hasSize(3).doesNotHaveDuplicates();
         // The relay publishes by seq, so the rows' seq is the order of publication.
-        List<Long> seqs = ids.stream().map(id -> db.sql("select seq from event_outbox where id = :id").bind("id", id)
-                .map(r -> r.get(0, Long.class)).one().block()).toList();
+        List<Long> seqs = ids.stream()
+                .map(id -> db.sql("select seq from event_outbox where id = :id")
+                        .bind("id", id)
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .toList();
         assertThat(seqs).isSorted();
-        assertThat(JsonMapper.builder().build().readTree(payload(ids.get(1))).at("/data/permitNumber").asString())
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(payload(ids.get(1)))
+                        .at("/data/permitNumber")
+                        .asString())
                 .isEqualTo("BULK-2-" + tag);
-        assertThat(contract.violations(JsonMapper.builder().build().readTree(payload(ids.get(1))))).isEmpty();
+        assertThat(contract.violations(JsonMapper.builder().build().readTree(payload(ids.get(1)))))
+                .isEmpty();
         List<String> received = new ArrayList<>();
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             Message m = receiver.receive(queue.getName(), 200);
@@ -182,25 +217,36 @@ class OutboxIntegrationTests {
     @Test
     void aBatchWithOneEventBreakingTheContractAppendsNothing() {
         String tag = UUID.randomUUID().toString();
-        OutgoingEvent broken = OutgoingEvent.of(PERMIT_ISSUED, "permit/X", new Placement("653101", null), "ecology",
-                Map.of("enterpriseId", "e-1"));
-        Mono<List<String>> batch = TransactionalOperator.create(transactions).transactional(insert(tag)
-                .then(outbox.appendAll(List.of(event("GOOD-" + tag), broken))));
-        assertThatThrownBy(batch::block).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("permitNumber");
-        assertThat(db.sql("select count(*) from event_outbox where payload like :p").bind("p", "%GOOD-" + tag + "%")
-                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+        OutgoingEvent broken = OutgoingEvent.of(
+                PERMIT_ISSUED, "permit/X", new Placement("653101", null), "ecology", Map.of("enterpriseId", "e-1"));
+        Mono<List<String>> batch = TransactionalOperator.create(transactions)
+                .transactional(insert(tag).then(outbox.appendAll(List.of(event("GOOD-" + tag), broken))));
+        assertThatThrownBy(batch::block)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("permitNumber");
+        assertThat(db.sql("select count(*) from event_outbox where payload like :p")
+                        .bind("p", "%GOOD-" + tag + "%")
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
     }
 
     private Mono<String> write(String id, OutgoingEvent event) {
-        return TransactionalOperator.create(transactions).transactional(insert(id).then(outbox.append(event)));
+        return TransactionalOperator.create(transactions)
+                .transactional(insert(id).then(outbox.append(event)));
     }
 
     private Mono<Long> insert(String id) {
-        return db.sql("insert into demo_write (id, note) values (:id, 'x')").bind("id", id).fetch().rowsUpdated();
+        return db.sql("insert into demo_write (id, note) values (:id, 'x')")
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated();
     }
 
     private static OutgoingEvent event(String number) {
-        return OutgoingEvent.of(PERMIT_ISSUED, "permit/" + number, new Placement("653101", null), "ecology", permit(number));
+        return OutgoingEvent.of(
+                PERMIT_ISSUED, "permit/" + number, new Placement("653101", null), "ecology", permit(number));
     }
 
     private static Map<String, Object> permit(String number) {
@@ -232,17 +278,27 @@ class OutboxIntegrationTests {
     }
 
     private Object sentAt(String id) {
-        return db.sql("select sent_at from event_outbox where id = :id").bind("id", id)
-                .map(r -> java.util.Optional.ofNullable(r.get("sent_at"))).one().block().orElse(null);
+        return db.sql("select sent_at from event_outbox where id = :id")
+                .bind("id", id)
+                .map(r -> java.util.Optional.ofNullable(r.get("sent_at")))
+                .one()
+                .block()
+                .orElse(null);
     }
 
     private long unsent(List<String> ids) {
         return db.sql("select count(*) from event_outbox where sent_at is null and id = any(:ids)")
-                .bind("ids", ids.toArray(String[]::new)).map(r -> r.get(0, Long.class)).one().block();
+                .bind("ids", ids.toArray(String[]::new))
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     private String payload(String id) {
-        return db.sql("select payload from event_outbox where id = :id").bind("id", id)
-                .map(r -> r.get(0, String.class)).one().block();
+        return db.sql("select payload from event_outbox where id = :id")
+                .bind("id", id)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
     }
 }

@@ -28,8 +28,12 @@ class ProcessedEventsIntegrationTests {
         String fresh = UUID.randomUUID().toString();
         processed.firstDelivery("indexer", seen).block();
 
-        assertThat(processed.firstDeliveries("indexer", List.of(fresh, seen, fresh)).block()).containsExactly(fresh);
-        assertThat(processed.firstDeliveries("indexer", List.of(fresh, seen)).block()).isEmpty();
+        assertThat(processed
+                        .firstDeliveries("indexer", List.of(fresh, seen, fresh))
+                        .block())
+                .containsExactly(fresh);
+        assertThat(processed.firstDeliveries("indexer", List.of(fresh, seen)).block())
+                .isEmpty();
         assertThat(processed.firstDeliveries("indexer", List.of()).block()).isEmpty();
     }
 }

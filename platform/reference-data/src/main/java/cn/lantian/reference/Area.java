@@ -70,8 +70,13 @@ public final class Area {
         for (List<double[][]> polygon : polygons) {
             for (double[][] ring : polygon) {
                 for (int i = 0; i + 1 < ring.length; i++) {
-                    best = Math.min(best, segmentDistance((ring[i][0] - lon) * kx, (ring[i][1] - lat) * KM_PER_DEGREE_LAT,
-                            (ring[i + 1][0] - lon) * kx, (ring[i + 1][1] - lat) * KM_PER_DEGREE_LAT));
+                    best = Math.min(
+                            best,
+                            segmentDistance(
+                                    (ring[i][0] - lon) * kx,
+                                    (ring[i][1] - lat) * KM_PER_DEGREE_LAT,
+                                    (ring[i + 1][0] - lon) * kx,
+                                    (ring[i + 1][1] - lat) * KM_PER_DEGREE_LAT));
                 }
             }
         }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The rows of a document, each as column name to value, with the first row as header; lines starting '#' skipped. */
     public static List<Map<String, String>> read(String text) {

@@ -12,12 +12,25 @@ import java.util.Optional;
  * @param centroid [lon, lat], or null where no position is known
  * @param area the unit's boundary, or null where none is published
  */
-public record Jurisdiction(String id, Kind kind, String nameZh, String nameEn, String nameUg, String parent,
-        String hostCounty, List<String> aliases, double[] centroid, Area area) {
+public record Jurisdiction(
+        String id,
+        Kind kind,
+        String nameZh,
+        String nameEn,
+        String nameUg,
+        String parent,
+        String hostCounty,
+        List<String> aliases,
+        double[] centroid,
+        Area area) {
 
     /** What sort of unit it is. */
     public enum Kind {
-        PREFECTURE, COUNTY, DEVELOPMENT_ZONE, CORPS_DIVISION, CORPS_UNIT;
+        PREFECTURE,
+        COUNTY,
+        DEVELOPMENT_ZONE,
+        CORPS_DIVISION,
+        CORPS_UNIT;
 
         static Kind of(String text) {
             return valueOf(text.toUpperCase().replace('-', '_'));

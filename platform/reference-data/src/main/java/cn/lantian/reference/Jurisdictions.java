@@ -30,7 +30,8 @@ public final class Jurisdictions {
 
     /** Loads the shipped reference data from the classpath. */
     public static Jurisdictions load() {
-        try (InputStream in = Jurisdictions.class.getClassLoader().getResourceAsStream("reference/jurisdictions.geojson")) {
+        try (InputStream in =
+                Jurisdictions.class.getClassLoader().getResourceAsStream("reference/jurisdictions.geojson")) {
             if (in == null) {
                 throw new IllegalStateException("reference/jurisdictions.geojson is missing from the classpath");
             }
@@ -90,7 +91,8 @@ public final class Jurisdictions {
             return Optional.empty();
         }
         if (county == null) {
-            // Corps land is cut out of the county drawn around it (Tumxuk is a hole in Bachu): the host county governs too.
+            // Corps land is cut out of the county drawn around it (Tumxuk is a hole in Bachu): the host county governs
+            // too.
             county = byId(corps).flatMap(Jurisdiction::host).orElse(corps);
         }
         return Optional.of(new Placement(county, corps));
@@ -161,7 +163,9 @@ public final class Jurisdictions {
             return true;
         }
         Optional<Jurisdiction> unit = byId(corps);
-        return unit.isPresent() && unit.get().isCorps() && unit.get().area() == null
+        return unit.isPresent()
+                && unit.get().isCorps()
+                && unit.get().area() == null
                 && unit.get().host().map(county::equals).orElse(true);
     }
 
@@ -186,10 +190,20 @@ public final class Jurisdictions {
         List<String> aliases = new ArrayList<>();
         p.path("aliases").forEach(a -> aliases.add(a.asString()));
         JsonNode c = p.get("centroid");
-        double[] centroid = c == null || c.isNull() ? null : new double[] {c.get(0).asDouble(), c.get(1).asDouble()};
-        return new Jurisdiction(p.get("id").asString(), Jurisdiction.Kind.of(p.get("kind").asString()),
-                p.get("nameZh").asString(), p.get("nameEn").asString(), text(p, "nameUg"), text(p, "parent"),
-                text(p, "hostCounty"), List.copyOf(aliases), centroid, area(feature.get("geometry")));
+        double[] centroid = c == null || c.isNull()
+                ? null
+                : new double[] {c.get(0).asDouble(), c.get(1).asDouble()};
+        return new Jurisdiction(
+                p.get("id").asString(),
+                Jurisdiction.Kind.of(p.get("kind").asString()),
+                p.get("nameZh").asString(),
+                p.get("nameEn").asString(),
+                text(p, "nameUg"),
+                text(p, "parent"),
+                text(p, "hostCounty"),
+                List.copyOf(aliases),
+                centroid,
+                area(feature.get("geometry")));
     }
 
     private static String text(JsonNode node, String field) {
@@ -220,7 +234,9 @@ public final class Jurisdictions {
         for (JsonNode ring : polygon) {
             double[][] points = new double[ring.size()][];
             for (int i = 0; i < ring.size(); i++) {
-                points[i] = new double[] {ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble()};
+                points[i] = new double[] {
+                    ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble()
+                };
             }
             rings.add(points);
         }

@@ -5,6 +5,12 @@ package cn.lantian.reference;
  *
  * @param location approximate [lon, lat] for demonstration, not the surveyed plant site
  */
-public record NamedEnterprise(String id, String nameZh, String nameEn, String industry, String county,
-        double[] location, String planRequirement, String planSection) {
-}
+public record NamedEnterprise(
+        String id,
+        String nameZh,
+        String nameEn,
+        String industry,
+        String county,
+        double[] location,
+        String planRequirement,
+        String planSection) {}

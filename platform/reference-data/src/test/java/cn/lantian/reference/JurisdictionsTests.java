@@ -11,11 +11,16 @@ class JurisdictionsTests {
 
     @Test
     void knowsTheTwelveCountiesTheZoneAndTheCorps() {
-        assertThat(ALL.ofKind(Kind.COUNTY)).extracting(Jurisdiction::id).containsExactly("653101", "653121", "653122",
-                "653123", "653124", "653125", "653126", "653127", "653128", "653129", "653130", "653131");
+        assertThat(ALL.ofKind(Kind.COUNTY))
+                .extracting(Jurisdiction::id)
+                .containsExactly(
+                        "653101", "653121", "653122", "653123", "653124", "653125", "653126", "653127", "653128",
+                        "653129", "653130", "653131");
         assertThat(ALL.byId("kedz")).get().extracting(Jurisdiction::hostCounty).isEqualTo("653101");
         assertThat(ALL.byId("653100")).get().extracting(Jurisdiction::kind).isEqualTo(Kind.PREFECTURE);
-        assertThat(ALL.ofKind(Kind.CORPS_UNIT)).hasSize(16).allSatisfy(u -> assertThat(u.parent()).isEqualTo("xpcc-3"));
+        assertThat(ALL.ofKind(Kind.CORPS_UNIT))
+                .hasSize(16)
+                .allSatisfy(u -> assertThat(u.parent()).isEqualTo("xpcc-3"));
         assertThat(ALL.byId("xpcc-3-41")).get().extracting(Jurisdiction::nameZh).isEqualTo("第三师四十一团");
     }
 
@@ -31,8 +36,10 @@ class JurisdictionsTests {
             assertThat(c.nameEn()).isNotBlank();
             assertThat(c.nameUg()).isNotBlank();
             assertThat(c.area()).isNotNull();
-            assertThat(ALL.locate(c.centroid()[0], c.centroid()[1])).get()
-                    .extracting(Placement::jurisdiction).isEqualTo(c.id());
+            assertThat(ALL.locate(c.centroid()[0], c.centroid()[1]))
+                    .get()
+                    .extracting(Placement::jurisdiction)
+                    .isEqualTo(c.id());
         });
     }
 
@@ -65,8 +72,12 @@ class JurisdictionsTests {
         assertThat(ALL.sees("xpcc-3", joint)).isTrue();
         assertThat(ALL.sees("653125", joint)).isFalse();
         assertThat(ALL.sees(Jurisdictions.PREFECTURE, joint)).isTrue();
-        assertThat(ALL.sees("xpcc-3", new Placement("653127", "xpcc-3-45"))).as("division sees its regiments").isTrue();
-        assertThat(ALL.sees("xpcc-3-45", new Placement("653130", "xpcc-3"))).as("a regiment does not see the division").isFalse();
+        assertThat(ALL.sees("xpcc-3", new Placement("653127", "xpcc-3-45")))
+                .as("division sees its regiments")
+                .isTrue();
+        assertThat(ALL.sees("xpcc-3-45", new Placement("653130", "xpcc-3")))
+                .as("a regiment does not see the division")
+                .isFalse();
     }
 
     @Test
@@ -83,8 +94,12 @@ class JurisdictionsTests {
 
     @Test
     void theNamedEnterprisesLieInTheirCounties() {
-        assertThat(NamedEnterprises.load()).hasSize(4).allSatisfy(e -> assertThat(
-                ALL.locate(e.location()[0], e.location()[1])).get().extracting(Placement::jurisdiction).isEqualTo(e.county()));
+        assertThat(NamedEnterprises.load())
+                .hasSize(4)
+                .allSatisfy(e -> assertThat(ALL.locate(e.location()[0], e.location()[1]))
+                        .get()
+                        .extracting(Placement::jurisdiction)
+                        .isEqualTo(e.county()));
     }
 
     @Test
@@ -98,7 +113,8 @@ class JurisdictionsTests {
                 for (double lat = 35.5; lat <= 41.0; lat += 0.25) {
                     double distance = j.area().distanceToBoundaryKm(lon, lat);
                     for (double km : new double[] {0.5, 5, 30}) {
-                        assertThat(j.area().boundaryWithinKm(lon, lat, km)).as("%s at %s,%s within %s km", j.id(), lon, lat, km)
+                        assertThat(j.area().boundaryWithinKm(lon, lat, km))
+                                .as("%s at %s,%s within %s km", j.id(), lon, lat, km)
                                 .isEqualTo(distance <= km);
                     }
                 }
@@ -108,8 +124,12 @@ class JurisdictionsTests {
 
     @Test
     void unitsUnderADivisionAreItsRegimentsWithAliasesAndACountyIsAlone() {
-        assertThat(ALL.unitsUnder("xpcc-3")).startsWith("xpcc-3").contains("659003", "xpcc-3-41", "xpcc-3-yecheng2")
-                .hasSize(18).doesNotHaveDuplicates().doesNotContain("653130");
+        assertThat(ALL.unitsUnder("xpcc-3"))
+                .startsWith("xpcc-3")
+                .contains("659003", "xpcc-3-41", "xpcc-3-yecheng2")
+                .hasSize(18)
+                .doesNotHaveDuplicates()
+                .doesNotContain("653130");
         assertThat(ALL.unitsUnder("653125")).containsExactly("653125");
         assertThat(ALL.unitsUnder("xpcc-3-45")).containsExactly("xpcc-3-45");
         assertThat(ALL.unitsUnder("nowhere")).containsExactly("nowhere");
@@ -120,18 +140,30 @@ class JurisdictionsTests {
         double[] tumxuk = {79.161, 39.8694};
         double[] shache = {77.0027, 38.3172};
         double[] maigaiti = {77.90, 39.05};
-        assertThat(ALL.admits(new Placement("653130", "xpcc-3"), tumxuk[0], tumxuk[1])).isTrue();
-        assertThat(ALL.admits(new Placement("653130", "659003"), tumxuk[0], tumxuk[1])).as("by alias").isTrue();
-        assertThat(ALL.admits(new Placement("653125", "xpcc-3"), tumxuk[0], tumxuk[1])).as("another county").isFalse();
-        assertThat(ALL.admits(new Placement("653130", null), tumxuk[0], tumxuk[1])).as("Corps land without the Corps")
+        assertThat(ALL.admits(new Placement("653130", "xpcc-3"), tumxuk[0], tumxuk[1]))
+                .isTrue();
+        assertThat(ALL.admits(new Placement("653130", "659003"), tumxuk[0], tumxuk[1]))
+                .as("by alias")
+                .isTrue();
+        assertThat(ALL.admits(new Placement("653125", "xpcc-3"), tumxuk[0], tumxuk[1]))
+                .as("another county")
                 .isFalse();
-        assertThat(ALL.admits(new Placement("653125", null), shache[0], shache[1])).isTrue();
-        assertThat(ALL.admits(new Placement("653125", "xpcc-3"), shache[0], shache[1])).as("a Corps area elsewhere")
+        assertThat(ALL.admits(new Placement("653130", null), tumxuk[0], tumxuk[1]))
+                .as("Corps land without the Corps")
+                .isFalse();
+        assertThat(ALL.admits(new Placement("653125", null), shache[0], shache[1]))
+                .isTrue();
+        assertThat(ALL.admits(new Placement("653125", "xpcc-3"), shache[0], shache[1]))
+                .as("a Corps area elsewhere")
                 .isFalse();
         assertThat(ALL.admits(new Placement("653127", "xpcc-3-45"), maigaiti[0], maigaiti[1]))
-                .as("a regiment without an area in its host county").isTrue();
+                .as("a regiment without an area in its host county")
+                .isTrue();
         assertThat(ALL.admits(new Placement("653125", "xpcc-3-45"), shache[0], shache[1]))
-                .as("a regiment outside its host county").isFalse();
-        assertThat(ALL.admits(new Placement("653125", null), 0, 0)).as("outside the prefecture").isFalse();
+                .as("a regiment outside its host county")
+                .isFalse();
+        assertThat(ALL.admits(new Placement("653125", null), 0, 0))
+                .as("outside the prefecture")
+                .isFalse();
     }
 }

@@ -23,14 +23,13 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.Authori
 public final class AccessPolicy implements Customizer<AuthorizeExchangeSpec> {
 
     /** The methods that change something; everything else is a read. */
-    public static final List<HttpMethod> WRITES = List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH,
-            HttpMethod.DELETE);
+    public static final List<HttpMethod> WRITES =
+            List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
     private final List<Consumer<AuthorizeExchangeSpec>> rules = new ArrayList<>();
     private boolean closeTheRest = true;
 
-    private AccessPolicy() {
-    }
+    private AccessPolicy() {}
 
     /** An empty policy that refuses everything. */
     public static AccessPolicy create() {

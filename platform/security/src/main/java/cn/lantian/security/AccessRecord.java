@@ -20,8 +20,17 @@ import java.util.regex.Pattern;
  * @param requestId the request id, to find the access-log line
  * @param at when the answer was given
  */
-public record AccessRecord(String principal, List<String> agencies, String level, String callerJurisdiction,
-        String action, String resource, String targetJurisdiction, String outcome, int status, String requestId,
+public record AccessRecord(
+        String principal,
+        List<String> agencies,
+        String level,
+        String callerJurisdiction,
+        String action,
+        String resource,
+        String targetJurisdiction,
+        String outcome,
+        int status,
+        String requestId,
         Instant at) {
 
     /** The contract type of an audit record. */
@@ -34,10 +43,26 @@ public record AccessRecord(String principal, List<String> agencies, String level
     }
 
     /** The record of a caller's request answered with that status. */
-    public static AccessRecord of(Caller caller, String action, String resource, String targetJurisdiction, int status,
-            String requestId, Instant at) {
-        return new AccessRecord(caller.username(), caller.agencies().stream().sorted().toList(), caller.level(),
-                caller.jurisdiction(), action, resource, targetJurisdiction, outcomeOf(status), status, requestId, at);
+    public static AccessRecord of(
+            Caller caller,
+            String action,
+            String resource,
+            String targetJurisdiction,
+            int status,
+            String requestId,
+            Instant at) {
+        return new AccessRecord(
+                caller.username(),
+                caller.agencies().stream().sorted().toList(),
+                caller.level(),
+                caller.jurisdiction(),
+                action,
+                resource,
+                targetJurisdiction,
+                outcomeOf(status),
+                status,
+                requestId,
+                at);
     }
 
     /** allowed for success and redirects, denied for 401, 403 and 429, failed for every other error. */
@@ -50,10 +75,12 @@ public record AccessRecord(String principal, List<String> agencies, String level
 
     /** Where the record belongs: the jurisdiction concerned, else the caller's own, else the prefecture. */
     public String placedIn() {
-        if (targetJurisdiction != null && JURISDICTION.matcher(targetJurisdiction).matches()) {
+        if (targetJurisdiction != null
+                && JURISDICTION.matcher(targetJurisdiction).matches()) {
             return targetJurisdiction;
         }
-        if (callerJurisdiction != null && JURISDICTION.matcher(callerJurisdiction).matches()) {
+        if (callerJurisdiction != null
+                && JURISDICTION.matcher(callerJurisdiction).matches()) {
             return callerJurisdiction;
         }
         return cn.lantian.reference.Jurisdictions.PREFECTURE;

@@ -38,8 +38,12 @@ public final class AuditWebFilter implements WebFilter {
      * @param requestId how to find the request id of an exchange, to tie the record to the access log
      * @param jurisdictionParameter the query parameter that names the jurisdiction a request concerns
      */
-    public AuditWebFilter(AccessAudit audit, Jurisdictions jurisdictions, Function<ServerWebExchange, String> requestId,
-            String jurisdictionParameter, Clock clock) {
+    public AuditWebFilter(
+            AccessAudit audit,
+            Jurisdictions jurisdictions,
+            Function<ServerWebExchange, String> requestId,
+            String jurisdictionParameter,
+            Clock clock) {
         this.audit = audit;
         this.jurisdictions = jurisdictions;
         this.requestId = requestId;
@@ -54,24 +58,33 @@ public final class AuditWebFilter implements WebFilter {
     }
 
     private Mono<Void> recordIfAudited(ServerWebExchange exchange) {
-        return Callers.of(exchange).map(caller -> {
-            ServerHttpRequest request = exchange.getRequest();
-            String target = target(exchange);
-            boolean write = AccessPolicy.WRITES.contains(request.getMethod());
-            if (!write && !crosses(caller, target)) {
-                return Mono.<Void>empty();
-            }
-            HttpStatusCode status = exchange.getResponse().getStatusCode();
-            AccessRecord record = AccessRecord.of(caller, request.getMethod().name(), request.getPath().value(), target,
-                    status == null ? 200 : status.value(), requestId.apply(exchange), clock.instant());
-            return audit.record(record)
-                    // The request has already been served: refusing the answer now would hide what happened from the
-                    // caller. The record is logged in full instead, so that nothing is lost.
-                    .onErrorResume(e -> {
-                        LOG.error("audit record not kept, logged instead: {} ({})", record, e.toString());
-                        return Mono.empty();
-                    });
-        }).orElseGet(Mono::empty);
+        return Callers.of(exchange)
+                .map(caller -> {
+                    ServerHttpRequest request = exchange.getRequest();
+                    String target = target(exchange);
+                    boolean write = AccessPolicy.WRITES.contains(request.getMethod());
+                    if (!write && !crosses(caller, target)) {
+                        return Mono.<Void>empty();
+                    }
+                    HttpStatusCode status = exchange.getResponse().getStatusCode();
+                    AccessRecord record = AccessRecord.of(
+                            caller,
+                            request.getMethod().name(),
+                            request.getPath().value(),
+                            target,
+                            status == null ? 200 : status.value(),
+                            requestId.apply(exchange),
+                            clock.instant());
+                    return audit.record(record)
+                            // The request has already been served: refusing the answer now would hide what happened
+                            // from the
+                            // caller. The record is logged in full instead, so that nothing is lost.
+                            .onErrorResume(e -> {
+                                LOG.error("audit record not kept, logged instead: {} ({})", record, e.toString());
+                                return Mono.empty();
+                            });
+                })
+                .orElseGet(Mono::empty);
     }
 
     private String target(ServerWebExchange exchange) {
@@ -94,7 +107,8 @@ public final class AuditWebFilter implements WebFilter {
 
     /** Whether a caller reading records placed there reads across jurisdictions (for handlers that check each record). */
     public static boolean crosses(Caller caller, Jurisdictions jurisdictions, Placement placement) {
-        return "prefecture".equals(caller.level()) || caller.jurisdiction() == null
+        return "prefecture".equals(caller.level())
+                || caller.jurisdiction() == null
                 || !jurisdictions.sees(caller.jurisdiction(), placement);
     }
 }

@@ -20,8 +20,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 public record Caller(String username, Set<String> agencies, String level, String jurisdiction, boolean client) {
 
     /** The agency roles the realm defines; every other realm role is ignored for agency checks. */
-    public static final Set<String> AGENCIES = Set.of("ecology", "traffic-police", "housing", "urban-management",
-            "agriculture", "forestry", "market-regulation", "commerce", "transport");
+    public static final Set<String> AGENCIES = Set.of(
+            "ecology",
+            "traffic-police",
+            "housing",
+            "urban-management",
+            "agriculture",
+            "forestry",
+            "market-regulation",
+            "commerce",
+            "transport");
 
     /** The level roles the realm defines. */
     public static final List<String> LEVELS = List.of("prefecture", "county", "corps");
@@ -69,7 +77,8 @@ public record Caller(String username, Set<String> agencies, String level, String
         if (prefecture()) {
             return true;
         }
-        return jurisdiction != null && unit != null
+        return jurisdiction != null
+                && unit != null
                 && (jurisdiction.equals(unit) || jurisdictions.isWithin(unit, jurisdiction));
     }
 

@@ -12,8 +12,7 @@ public final class Callers {
     /** Exchange attribute under which the authenticated caller is kept once its token has been validated. */
     public static final String ATTRIBUTE = Caller.class.getName();
 
-    private Callers() {
-    }
+    private Callers() {}
 
     /** The authenticated caller; empty for an anonymous request. */
     public static Mono<Caller> current() {

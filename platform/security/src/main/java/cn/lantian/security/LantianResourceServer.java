@@ -20,8 +20,7 @@ public final class LantianResourceServer {
 
     /** Configures token checking on the chain; the caller adds {@code authorizeExchange} rules and builds it. */
     public ServerHttpSecurity apply(ServerHttpSecurity http) {
-        return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -30,8 +29,7 @@ public final class LantianResourceServer {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .oauth2ResourceServer(o -> o
-                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                .oauth2ResourceServer(o -> o.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden())
                         .jwt(jwt -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(new CallerAuthentication())));
     }

@@ -25,18 +25,22 @@ public class LantianSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ReactiveJwtDecoder lantianJwtDecoder(SecurityProperties properties) {
         // The JWK set is fetched on first use, so a service may start before Keycloak answers.
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-                .withJwkSetUri(properties.issuerUri() + "/protocol/openid-connect/certs").build();
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                        properties.issuerUri() + "/protocol/openid-connect/certs")
+                .build();
         decoder.setJwtValidator(validator(properties));
         return new ValidatedTokens(decoder, properties.validatedTokens(), Clock.systemUTC());
     }
 
     /** Issuer, expiry (with Spring's default clock skew) and audience: what a signed token must also satisfy. */
     static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
-        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "token is not for " + properties.audience(), null));
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience);
+        OAuth2TokenValidator<Jwt> audience =
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(
+                                new OAuth2Error("invalid_token", "token is not for " + properties.audience(), null));
+        return new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience);
     }
 
     @Bean

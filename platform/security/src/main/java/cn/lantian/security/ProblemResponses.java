@@ -13,26 +13,26 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
  */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** 401 with {@code WWW-Authenticate: Bearer}. */
     public static ServerAuthenticationEntryPoint unauthorized() {
         return (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"kashgar\"");
-            return Problems.write(exchange, HttpStatus.UNAUTHORIZED, "A valid access token of realm kashgar is required.");
+            return Problems.write(
+                    exchange, HttpStatus.UNAUTHORIZED, "A valid access token of realm kashgar is required.");
         };
     }
 
     /** 403: the token is valid but its agency, level or jurisdiction does not allow this. */
     public static ServerAccessDeniedHandler forbidden() {
-        return (exchange, e) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
-                "Your agency, level or jurisdiction does not allow this request.");
+        return (exchange, e) -> Problems.write(
+                exchange, HttpStatus.FORBIDDEN, "Your agency, level or jurisdiction does not allow this request.");
     }
 
     /** 400 for a request the firewall refuses before any filter sees it; the reason stays in the log. */
     public static ServerExchangeRejectedHandler rejected() {
-        return (exchange, e) -> Problems.write(exchange, HttpStatus.BAD_REQUEST,
-                "The request path or headers are not acceptable.");
+        return (exchange, e) ->
+                Problems.write(exchange, HttpStatus.BAD_REQUEST, "The request path or headers are not acceptable.");
     }
 }

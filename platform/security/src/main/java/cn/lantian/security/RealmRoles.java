@@ -7,8 +7,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Reads Keycloak's realm roles ({@code realm_access.roles}) from a token. */
 final class RealmRoles {
 
-    private RealmRoles() {
-    }
+    private RealmRoles() {}
 
     static List<String> of(Jwt jwt) {
         Map<String, Object> access = jwt.getClaimAsMap("realm_access");

@@ -29,7 +29,8 @@ public final class ValidatedTokens implements ReactiveJwtDecoder {
     public ValidatedTokens(ReactiveJwtDecoder validator, int capacity, Clock clock) {
         this.validator = validator;
         this.clock = clock;
-        this.valid = Caffeine.newBuilder().maximumSize(capacity)
+        this.valid = Caffeine.newBuilder()
+                .maximumSize(capacity)
                 .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> lifeLeft(jwt)))
                 .build();
     }

@@ -38,9 +38,13 @@ class AccessPolicyTests {
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .authorizeExchange(policy).build();
-        return WebTestClient.bindToController(new Endpoints()).webFilter(new WebFilterChainProxy(chain))
-                .apply(springSecurity()).configureClient().build();
+                .authorizeExchange(policy)
+                .build();
+        return WebTestClient.bindToController(new Endpoints())
+                .webFilter(new WebFilterChainProxy(chain))
+                .apply(springSecurity())
+                .configureClient()
+                .build();
     }
 
     @Test
@@ -51,7 +55,11 @@ class AccessPolicyTests {
     @Test
     void letsAnyTokenRead() {
         client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_housing")))
-                .get().uri("/api/stationary/v1/permits").exchange().expectStatus().isOk();
+                .get()
+                .uri("/api/stationary/v1/permits")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -62,22 +70,40 @@ class AccessPolicyTests {
     @Test
     void letsOnlyTheOwningAgencyWrite() {
         client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_ecology")))
-                .post().uri("/api/stationary/v1/permits").exchange().expectStatus().isOk();
+                .post()
+                .uri("/api/stationary/v1/permits")
+                .exchange()
+                .expectStatus()
+                .isOk();
         client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_housing")))
-                .post().uri("/api/stationary/v1/permits").exchange().expectStatus().isForbidden()
-                .expectBody().jsonPath("$.status").isEqualTo(403);
+                .post()
+                .uri("/api/stationary/v1/permits")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(403);
     }
 
     @Test
     void closesWhatNoRuleNames() {
         client.mutateWith(mockJwt().authorities(new SimpleGrantedAuthority("ROLE_ecology")))
-                .get().uri("/api/stationary/v1/hidden").exchange().expectStatus().isForbidden();
+                .get()
+                .uri("/api/stationary/v1/hidden")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void opensWhatNoRuleNamesOnlyWhenAsked() {
         client(AccessPolicy.create().authenticated("/api/**").openTheRest())
-                .get().uri("/api/public/v1/aqi").exchange().expectStatus().isUnauthorized();
+                .get()
+                .uri("/api/public/v1/aqi")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
     }
 
     @Test

@@ -25,7 +25,8 @@ class AccessRecordTests {
     @Test
     void takesTheCallerFromTheToken() {
         Caller caller = new Caller("housing-shache", Set.of("housing"), "county", "653125", false);
-        AccessRecord record = AccessRecord.of(caller, "POST", "/api/dust/v1/sites", "653125", 201, "r-1", Instant.EPOCH);
+        AccessRecord record =
+                AccessRecord.of(caller, "POST", "/api/dust/v1/sites", "653125", 201, "r-1", Instant.EPOCH);
         assertThat(record.principal()).isEqualTo("housing-shache");
         assertThat(record.agencies()).containsExactly("housing");
         assertThat(record.agency()).isEqualTo("housing");
@@ -35,14 +36,14 @@ class AccessRecordTests {
 
     @Test
     void isPlacedInTheTargetElseTheCallersJurisdictionElseThePrefecture() {
-        AccessRecord foreign = new AccessRecord("p", List.of(), "county", "653101", "GET", "/x", "xpcc-3-41", "allowed",
-                200, null, Instant.EPOCH);
+        AccessRecord foreign = new AccessRecord(
+                "p", List.of(), "county", "653101", "GET", "/x", "xpcc-3-41", "allowed", 200, null, Instant.EPOCH);
         assertThat(foreign.placedIn()).isEqualTo("xpcc-3-41");
-        AccessRecord garbage = new AccessRecord("p", List.of(), "county", "653101", "GET", "/x", "<script>", "allowed",
-                200, null, Instant.EPOCH);
+        AccessRecord garbage = new AccessRecord(
+                "p", List.of(), "county", "653101", "GET", "/x", "<script>", "allowed", 200, null, Instant.EPOCH);
         assertThat(garbage.placedIn()).isEqualTo("653101");
-        AccessRecord nowhere = new AccessRecord("p", null, "none", null, "GET", "/x", null, "allowed", 200, null,
-                Instant.EPOCH);
+        AccessRecord nowhere =
+                new AccessRecord("p", null, "none", null, "GET", "/x", null, "allowed", 200, null, Instant.EPOCH);
         assertThat(nowhere.placedIn()).isEqualTo("653100");
         assertThat(nowhere.agency()).isNull();
     }

@@ -16,8 +16,11 @@ class CallerTests {
     static final Jurisdictions JURISDICTIONS = Jurisdictions.load();
 
     static Jwt token(String username, String jurisdiction, String... roles) {
-        Jwt.Builder b = Jwt.withTokenValue("t").header("alg", "RS256").issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(60)).claim("azp", "lantian-cli")
+        Jwt.Builder b = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60))
+                .claim("azp", "lantian-cli")
                 .claim("realm_access", Map.of("roles", List.of(roles)));
         if (username != null) {
             b.claim("preferred_username", username);
@@ -38,9 +41,13 @@ class CallerTests {
 
     @Test
     void anAgencySystemIsNamedByItsClient() {
-        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").claim("azp", "agency-housing-shache")
-                .claim("preferred_username", "service-account-agency-housing-shache").claim("jurisdiction", "653125")
-                .claim("realm_access", Map.of("roles", List.of("housing", "county"))).build();
+        Jwt jwt = Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .claim("azp", "agency-housing-shache")
+                .claim("preferred_username", "service-account-agency-housing-shache")
+                .claim("jurisdiction", "653125")
+                .claim("realm_access", Map.of("roles", List.of("housing", "county")))
+                .build();
         Caller c = Caller.of(jwt);
         assertThat(c.client()).isTrue();
         assertThat(c.username()).isEqualTo("agency-housing-shache");
@@ -69,8 +76,10 @@ class CallerTests {
 
     @Test
     void mapsRolesAndJurisdictionToAuthorities() {
-        List<String> authorities = CallerAuthentication.authorities(token("eco-shache", "653125", "ecology", "county"))
-                .stream().map(GrantedAuthority::getAuthority).toList();
+        List<String> authorities =
+                CallerAuthentication.authorities(token("eco-shache", "653125", "ecology", "county")).stream()
+                        .map(GrantedAuthority::getAuthority)
+                        .toList();
         assertThat(authorities).containsExactlyInAnyOrder("ROLE_ecology", "ROLE_county", "JURISDICTION_653125");
     }
 
@@ -83,14 +92,19 @@ class CallerTests {
         assertThat(shache.covers(JURISDICTIONS, "653125")).isTrue();
         assertThat(shache.covers(JURISDICTIONS, "653101")).isFalse();
         assertThat(corps.covers(JURISDICTIONS, "xpcc-3-45")).isTrue();
-        assertThat(corps.covers(JURISDICTIONS, "653130")).as("the host county is not the Corps'").isFalse();
+        assertThat(corps.covers(JURISDICTIONS, "653130"))
+                .as("the host county is not the Corps'")
+                .isFalse();
         assertThat(prefecture.covers(JURISDICTIONS, "653101")).isTrue();
         assertThat(nobody.covers(JURISDICTIONS, "653125")).isFalse();
 
         assertThat(prefecture.unitsSeen(JURISDICTIONS)).as("no restriction").isEmpty();
         assertThat(shache.unitsSeen(JURISDICTIONS)).contains(List.of("653125"));
-        assertThat(corps.unitsSeen(JURISDICTIONS)).get().asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-                .contains("xpcc-3", "659003", "xpcc-3-41").doesNotContain("653130");
+        assertThat(corps.unitsSeen(JURISDICTIONS))
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+                .contains("xpcc-3", "659003", "xpcc-3-41")
+                .doesNotContain("653130");
         assertThat(nobody.unitsSeen(JURISDICTIONS)).contains(List.of());
     }
 }

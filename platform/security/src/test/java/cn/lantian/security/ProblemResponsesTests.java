@@ -26,7 +26,8 @@ class ProblemResponsesTests {
         SecurityWebFilterChain chain = ServerHttpSecurity.http()
                 .exceptionHandling(e -> e.authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()))
-                .authorizeExchange(AccessPolicy.create().open("/api/public/**")).build();
+                .authorizeExchange(AccessPolicy.create().open("/api/public/**"))
+                .build();
         WebFilterChainProxy proxy = new WebFilterChainProxy(chain);
         proxy.setExchangeRejectedHandler(ProblemResponses.rejected());
         return WebTestClient.bindToController(new Endpoints()).webFilter(proxy).build();
@@ -34,19 +35,36 @@ class ProblemResponsesTests {
 
     @Test
     void answersAnEncodedTraversalWithAProblem() {
-        client.get().uri(URI.create("/api/%2e%2e/actuator")).exchange().expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(400)
-                .jsonPath("$.type").isEqualTo("about:blank")
-                .jsonPath("$.detail").isEqualTo("The request path or headers are not acceptable.");
+        client.get()
+                .uri(URI.create("/api/%2e%2e/actuator"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo(400)
+                .jsonPath("$.type")
+                .isEqualTo("about:blank")
+                .jsonPath("$.detail")
+                .isEqualTo("The request path or headers are not acceptable.");
         client.get().uri("/api/public/v1/aqi").exchange().expectStatus().isOk();
     }
 
     @Test
     void answersAMissingTokenWithTheSameShape() {
-        client.get().uri("/api/stationary/v1/permits").exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.title").isEqualTo("Unauthorized")
-                .jsonPath("$.instance").isEqualTo("/api/stationary/v1/permits");
+        client.get()
+                .uri("/api/stationary/v1/permits")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title")
+                .isEqualTo("Unauthorized")
+                .jsonPath("$.instance")
+                .isEqualTo("/api/stationary/v1/permits");
     }
 }

@@ -11,11 +11,16 @@ import org.springframework.security.oauth2.jwt.Jwt;
 class TokenValidationTests {
 
     static final String ISSUER = "http://127.0.0.1:8180/realms/kashgar";
-    final OAuth2TokenValidator<Jwt> validator = LantianSecurityAutoConfiguration.validator(new SecurityProperties(null, null, 0));
+    final OAuth2TokenValidator<Jwt> validator =
+            LantianSecurityAutoConfiguration.validator(new SecurityProperties(null, null, 0));
 
     static Jwt.Builder token() {
-        return Jwt.withTokenValue("t").header("alg", "RS256").issuer(ISSUER).audience(List.of("lantian"))
-                .issuedAt(Instant.now().minusSeconds(10)).expiresAt(Instant.now().plusSeconds(290));
+        return Jwt.withTokenValue("t")
+                .header("alg", "RS256")
+                .issuer(ISSUER)
+                .audience(List.of("lantian"))
+                .issuedAt(Instant.now().minusSeconds(10))
+                .expiresAt(Instant.now().plusSeconds(290));
     }
 
     @Test
@@ -25,7 +30,9 @@ class TokenValidationTests {
 
     @Test
     void refusesAnExpiredToken() {
-        Jwt expired = token().issuedAt(Instant.now().minusSeconds(900)).expiresAt(Instant.now().minusSeconds(600)).build();
+        Jwt expired = token().issuedAt(Instant.now().minusSeconds(900))
+                .expiresAt(Instant.now().minusSeconds(600))
+                .build();
         assertThat(validator.validate(expired).hasErrors()).isTrue();
     }
 
@@ -43,6 +50,9 @@ class TokenValidationTests {
 
     @Test
     void refusesATokenForAnotherAudience() {
-        assertThat(validator.validate(token().audience(List.of("account")).build()).hasErrors()).isTrue();
+        assertThat(validator
+                        .validate(token().audience(List.of("account")).build())
+                        .hasErrors())
+                .isTrue();
     }
 }

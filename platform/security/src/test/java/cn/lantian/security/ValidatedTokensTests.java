@@ -27,8 +27,12 @@ class ValidatedTokensTests {
         if (!token.startsWith("good")) {
             return Mono.error(new BadJwtException("forged"));
         }
-        return Mono.just(Jwt.withTokenValue(token).header("alg", "RS256").subject("eco-shache")
-                .issuedAt(NOW.minusSeconds(10)).expiresAt(expiry).build());
+        return Mono.just(Jwt.withTokenValue(token)
+                .header("alg", "RS256")
+                .subject("eco-shache")
+                .issuedAt(NOW.minusSeconds(10))
+                .expiresAt(expiry)
+                .build());
     };
 
     @Test

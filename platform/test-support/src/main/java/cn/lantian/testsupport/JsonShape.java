@@ -19,8 +19,7 @@ public final class JsonShape {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JsonShape() {
-    }
+    private JsonShape() {}
 
     /** Reads a classpath resource, e.g. {@code contract/public-api/stationary-enterprise.example.json}. */
     public static JsonNode resource(String path) {
@@ -67,7 +66,16 @@ public final class JsonShape {
     }
 
     private static String kind(JsonNode node) {
-        return node.isObject() ? "object" : node.isArray() ? "array" : node.isNumber() ? "number"
-                : node.isBoolean() ? "boolean" : node.isString() ? "string" : node.getNodeType().toString();
+        return node.isObject()
+                ? "object"
+                : node.isArray()
+                        ? "array"
+                        : node.isNumber()
+                                ? "number"
+                                : node.isBoolean()
+                                        ? "boolean"
+                                        : node.isString()
+                                                ? "string"
+                                                : node.getNodeType().toString();
     }
 }

@@ -28,19 +28,26 @@ public final class OpenApiFuzz {
     }
 
     /** The outcome: how many requests were sent and what broke the rules. */
-    public record Report(int requests, List<Finding> findings) {
-    }
+    public record Report(int requests, List<Finding> findings) {}
 
-    private record Body(String contentType, String text) {
-    }
+    private record Body(String contentType, String text) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> PATH_VALUES = List.of("no-such-id", "a%00b", "%ED%A0%80", "x".repeat(300), "-1",
-            "1e400", "%2e%2e", "%25");
-    private static final List<String> QUERY_VALUES = List.of("abc", "1e400", "-1", "a%00b", "x".repeat(5000), "%5B",
-            "%25", "76,39", "2024-13-45", "");
-    private static final List<String> WRONG_VALUES = List.of("1e400", "\"a\\u0000b\"", "\"\\ud800\"",
-            "\"" + "x".repeat(100_000) + "\"", "{\"a\":1}", "[1,2]", "true", "-1", "1.5", "\"2024-13-45T99:99:99Z\"");
+    private static final List<String> PATH_VALUES =
+            List.of("no-such-id", "a%00b", "%ED%A0%80", "x".repeat(300), "-1", "1e400", "%2e%2e", "%25");
+    private static final List<String> QUERY_VALUES =
+            List.of("abc", "1e400", "-1", "a%00b", "x".repeat(5000), "%5B", "%25", "76,39", "2024-13-45", "");
+    private static final List<String> WRONG_VALUES = List.of(
+            "1e400",
+            "\"a\\u0000b\"",
+            "\"\\ud800\"",
+            "\"" + "x".repeat(100_000) + "\"",
+            "{\"a\":1}",
+            "[1,2]",
+            "true",
+            "-1",
+            "1.5",
+            "\"2024-13-45T99:99:99Z\"");
 
     private final ProblemProbe probe;
     private final List<String> tokens;
@@ -125,7 +132,8 @@ public final class OpenApiFuzz {
         ProblemProbe.Answer answer;
         requests++;
         try {
-            answer = probe.send(method, path, token, body == null ? null : body.contentType(), body == null ? null : text);
+            answer = probe.send(
+                    method, path, token, body == null ? null : body.contentType(), body == null ? null : text);
         } catch (RuntimeException e) {
             if (findings.stream().noneMatch(f -> f.status() == 0)) {
                 dumpServerThreads(method + " " + abbreviate(path, 160));
@@ -139,9 +147,14 @@ public final class OpenApiFuzz {
         }
         if (status >= 500 || status < 200 || (!method.equals("GET") && status < 300)) {
             findings.add(new Finding(method, path, text, status, answer.body()));
-        } else if (status >= 400 && (!answer.contentType().startsWith("application/problem+json")
-                || !ProblemShape.violations(answer.body()).isEmpty())) {
-            findings.add(new Finding(method, path, text, status,
+        } else if (status >= 400
+                && (!answer.contentType().startsWith("application/problem+json")
+                        || !ProblemShape.violations(answer.body()).isEmpty())) {
+            findings.add(new Finding(
+                    method,
+                    path,
+                    text,
+                    status,
                     "not the problem shape: " + answer.contentType() + " " + answer.body()));
         }
     }
@@ -149,8 +162,15 @@ public final class OpenApiFuzz {
     /** Malformed, deeply nested, oversized and wrong-typed bodies, and each property given each wrong value. */
     private static List<Body> bodies(JsonNode schema) {
         List<Body> out = new ArrayList<>();
-        for (String text : List.of("", "{", "null", "1e400", "\"text\"", "[".repeat(600),
-                "{\"a\":".repeat(200) + "1" + "}".repeat(200), "{\"x\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")) {
+        for (String text : List.of(
+                "",
+                "{",
+                "null",
+                "1e400",
+                "\"text\"",
+                "[".repeat(600),
+                "{\"a\":".repeat(200) + "1" + "}".repeat(200),
+                "{\"x\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")) {
             out.add(new Body("application/json", text));
         }
         out.add(new Body("text/plain", "name=x"));
@@ -158,7 +178,9 @@ public final class OpenApiFuzz {
         for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
             String type = property.getValue().path("type").asString("");
             for (String value : WRONG_VALUES) {
-                boolean plainText = value.startsWith("\"") && !value.contains("\\u") && value.length() < 1000
+                boolean plainText = value.startsWith("\"")
+                        && !value.contains("\\u")
+                        && value.length() < 1000
                         && !value.contains("2024-13");
                 if (plainText && type.equals("string")) {
                     continue; // a plain string where one is expected proves nothing
@@ -190,7 +212,8 @@ public final class OpenApiFuzz {
     private static JsonNode resolve(JsonNode api, JsonNode schema) {
         String ref = schema.path("$ref").asString("");
         String prefix = "#/components/schemas/";
-        return ref.startsWith(prefix) ? api.path("components").path("schemas").path(ref.substring(prefix.length()))
+        return ref.startsWith(prefix)
+                ? api.path("components").path("schemas").path(ref.substring(prefix.length()))
                 : schema;
     }
 
@@ -199,8 +222,14 @@ public final class OpenApiFuzz {
         StringBuilder dump = new StringBuilder("fuzz: no answer to " + request + "; server threads:\n");
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(false, false)) {
             String name = info.getThreadName();
-            if (name.contains("http") || name.contains("r2dbc") || name.contains("parallel") || name.contains("boundedElastic")) {
-                dump.append(info.getThreadName()).append(' ').append(info.getThreadState()).append('\n');
+            if (name.contains("http")
+                    || name.contains("r2dbc")
+                    || name.contains("parallel")
+                    || name.contains("boundedElastic")) {
+                dump.append(info.getThreadName())
+                        .append(' ')
+                        .append(info.getThreadState())
+                        .append('\n');
                 for (StackTraceElement frame : info.getStackTrace()) {
                     dump.append("    at ").append(frame).append('\n');
                 }

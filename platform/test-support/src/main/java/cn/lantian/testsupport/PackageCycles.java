@@ -9,8 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 /** Fails a module's build when two of its feature packages depend on each other, directly or through others. */
 public final class PackageCycles {
 
-    private PackageCycles() {
-    }
+    private PackageCycles() {}
 
     /**
      * Checks the production classes under {@code rootPackage} (e.g. {@code cn.lantian.stationary}): each direct
@@ -23,6 +22,10 @@ public final class PackageCycles {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
         // A module of one package has no slices yet; the check then guards the packages it grows later.
-        slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
+        slices().matching(rootPackage + ".(*)..")
+                .should()
+                .beFreeOfCycles()
+                .allowEmptyShould(true)
+                .check(classes);
     }
 }

@@ -32,7 +32,8 @@ public final class ProblemProbe {
 
     private static final int ONE_OFF_ABOVE = 64 * 1024;
     private static final int ONE_OFF_LINE = 2048;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -50,10 +51,14 @@ public final class ProblemProbe {
      * so it must be percent-encoded already.
      */
     public Answer send(String method, String path, String token, String contentType, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(45))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(45))
                 .header("Accept", "application/json, application/problem+json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -63,10 +68,14 @@ public final class ProblemProbe {
         // A body the service refuses before reading it, or a request line its HTTP codec refuses (414), leaves the
         // connection unusable (the codec discards whatever follows): such a request gets a connection of its own.
         boolean oneOff = body != null && body.length() > ONE_OFF_ABOVE || path.length() > ONE_OFF_LINE;
-        HttpClient client = oneOff ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() : HTTP;
+        HttpClient client = oneOff
+                ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                : HTTP;
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,10 +18,10 @@ public final class ProblemShape {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Schema SCHEMA = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-            .getSchema(JsonShape.resource("contract/public-api/problem.schema.json").toString());
+            .getSchema(JsonShape.resource("contract/public-api/problem.schema.json")
+                    .toString());
 
-    private ProblemShape() {
-    }
+    private ProblemShape() {}
 
     /** Every way {@code body} breaks the shape, as readable lines; empty when it honours it. */
     public static List<String> violations(String body) {
@@ -46,7 +46,9 @@ public final class ProblemShape {
     public static JsonNode assertProblem(String body, int status) {
         assertThat(violations(body)).as("problem shape of %s", abbreviate(body)).isEmpty();
         JsonNode node = JSON.readTree(body);
-        assertThat(node.get("status").asInt()).as("status member of %s", abbreviate(body)).isEqualTo(status);
+        assertThat(node.get("status").asInt())
+                .as("status member of %s", abbreviate(body))
+                .isEqualTo(status);
         return node;
     }
 

@@ -22,8 +22,7 @@ public final class Secrets {
 
     private static final Map<String, String> VALUES = load();
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** The value of a key of the state file, if the file and the key exist. */
     public static Optional<String> get(String key) {
@@ -59,7 +58,8 @@ public final class Secrets {
             for (String line : Files.readAllLines(file)) {
                 int eq = line.indexOf('=');
                 if (eq > 0 && !line.startsWith("#")) {
-                    values.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+                    values.put(
+                            line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                 }
             }
             return Map.copyOf(values);

@@ -92,7 +92,8 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         daemon("tcp-proxy-pump", () -> {
             byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     out.write(buffer, 0, n);

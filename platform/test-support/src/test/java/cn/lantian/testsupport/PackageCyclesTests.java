@@ -1,6 +1,5 @@
 package cn.lantian.testsupport;
 
-import cn.lantian.testsupport.PackageCycles;
 import org.junit.jupiter.api.Test;
 
 class PackageCyclesTests {

@@ -29,6 +29,7 @@ class ProblemShapeTests {
         assertThat(ProblemShape.violations("""
                 {"type":"about:blank","title":"Bad Request","status":400,"detail":"For input string: \\"abc\\"","instance":"/a"}""")).isNotEmpty();
         assertThat(ProblemShape.violations("")).isNotEmpty();
-        assertThat(ProblemShape.violations("<html>Whitelabel Error Page</html>")).isNotEmpty();
+        assertThat(ProblemShape.violations("<html>Whitelabel Error Page</html>"))
+                .isNotEmpty();
     }
 }

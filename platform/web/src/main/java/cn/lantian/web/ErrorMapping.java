@@ -36,8 +36,7 @@ final class ErrorMapping {
 
     static final String UNSAFE_TEXT = "contains a NUL character or an unpaired surrogate";
 
-    private ErrorMapping() {
-    }
+    private ErrorMapping() {}
 
     static Problem of(Throwable error) {
         if (error instanceof InvalidInput e) {
@@ -66,7 +65,8 @@ final class ErrorMapping {
         }
         if (error instanceof WebClientResponseException e) {
             // Another service's answer: its 404 is ours, anything else means it failed us.
-            return e.getStatusCode().value() == 404 ? Problem.of(HttpStatus.NOT_FOUND, detail(HttpStatus.NOT_FOUND))
+            return e.getStatusCode().value() == 404
+                    ? Problem.of(HttpStatus.NOT_FOUND, detail(HttpStatus.NOT_FOUND))
                     : Problem.of(HttpStatus.BAD_GATEWAY, detail(HttpStatus.BAD_GATEWAY));
         }
         if (error instanceof WebClientException) {
@@ -77,7 +77,8 @@ final class ErrorMapping {
             // library's message (a relay's timeout), so it gets the fixed sentence.
             ResponseStatusException e = (ResponseStatusException) error;
             HttpStatus status = status(e.getStatusCode());
-            return Problem.of(status, e.getReason() == null || !status.is4xxClientError() ? detail(status) : e.getReason());
+            return Problem.of(
+                    status, e.getReason() == null || !status.is4xxClientError() ? detail(status) : e.getReason());
         }
         if (error instanceof ErrorResponse e) {
             HttpStatus status = status(e.getStatusCode());
@@ -108,9 +109,10 @@ final class ErrorMapping {
             case 502 -> "A service behind this one is not answering.";
             case 503 -> "This service cannot answer right now; try again shortly.";
             case 504 -> "A service behind this one did not answer in time.";
-            default -> status.is5xxServerError()
-                    ? "The request could not be handled; the failure has been logged."
-                    : "The request was refused.";
+            default ->
+                status.is5xxServerError()
+                        ? "The request could not be handled; the failure has been logged."
+                        : "The request was refused.";
         };
     }
 
@@ -148,7 +150,8 @@ final class ErrorMapping {
         if (e.getCause() == null && e.getReason() != null && e.getReason().startsWith("No request body")) {
             return new FieldError("body", "is required");
         }
-        return new FieldError(name, e.getCause() == null && e.getMethodParameter() != null ? "is not valid" : "cannot be read");
+        return new FieldError(
+                name, e.getCause() == null && e.getMethodParameter() != null ? "is not valid" : "cannot be read");
     }
 
     private static FieldError jsonError(JacksonException e) {

@@ -1,5 +1,4 @@
 package cn.lantian.web;
 
 /** One bad field of a request: its name (JSON property, dotted path, parameter, CSV column or {@code body}) and why. */
-public record FieldError(String field, String reason) {
-}
+public record FieldError(String field, String reason) {}

@@ -12,7 +12,10 @@ public class InvalidInput extends RuntimeException {
 
     /** Needs at least one field error. */
     public InvalidInput(List<FieldError> errors) {
-        super(errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        super(errors.stream()
+                .map(e -> e.field() + ": " + e.reason())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid input"));
         this.errors = List.copyOf(errors);
     }
 

@@ -40,7 +40,8 @@ public class LantianWebAutoConfiguration {
     @Bean
     @Scope("prototype")
     @ConditionalOnMissingBean
-    JsonMapper.Builder jsonMapperBuilder(WebLimitsProperties limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+    JsonMapper.Builder jsonMapperBuilder(
+            WebLimitsProperties limits, ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
         JsonMapper.Builder builder = StrictJson.builder(limits.json());
         List<JsonMapperBuilderCustomizer> ordered = customizers.orderedStream().toList();
         ordered.forEach(c -> c.customize(builder));

@@ -13,13 +13,15 @@ public record Problem(HttpStatus status, String detail, List<FieldError> errors,
 
     /** The longest detail, field name and reason a document carries (the limits of the problem schema). */
     static final int MAX_DETAIL = 500;
+
     static final int MAX_FIELD = 200;
     static final int MAX_REASON = 300;
 
     public Problem {
         // A reason may quote what the caller sent; the caller's text must not make the answer unbounded.
         detail = clip(detail, MAX_DETAIL);
-        errors = errors.stream().map(e -> new FieldError(clip(e.field(), MAX_FIELD), clip(e.reason(), MAX_REASON)))
+        errors = errors.stream()
+                .map(e -> new FieldError(clip(e.field(), MAX_FIELD), clip(e.reason(), MAX_REASON)))
                 .toList();
         extensions = Map.copyOf(extensions);
     }
@@ -50,8 +52,13 @@ public record Problem(HttpStatus status, String detail, List<FieldError> errors,
 
     /** A 400 naming every bad field. */
     public static Problem invalid(List<FieldError> errors) {
-        return new Problem(HttpStatus.BAD_REQUEST, errors.size() == 1 ? "One field of the request is not valid."
-                : "The request has " + errors.size() + " invalid fields.", errors, Map.of());
+        return new Problem(
+                HttpStatus.BAD_REQUEST,
+                errors.size() == 1
+                        ? "One field of the request is not valid."
+                        : "The request has " + errors.size() + " invalid fields.",
+                errors,
+                Map.of());
     }
 
     /** The same problem with one more extension member (never overriding a standard member). */

@@ -23,7 +23,11 @@ class ProblemErrorHandler implements ErrorWebExceptionHandler {
         }
         Problem problem = Problem.from(error);
         if (problem.status().is5xxServerError()) {
-            LOG.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(), error);
+            LOG.error(
+                    "{} {} failed",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath().value(),
+                    error);
         }
         HttpHeaders headers = exchange.getResponse().getHeaders();
         // Whatever a handler had set describes another body.

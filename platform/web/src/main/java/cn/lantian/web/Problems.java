@@ -20,8 +20,7 @@ public final class Problems {
     // Its own mapper: the application's may be configured for requests, and this output must not depend on it.
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** Writes {@code problem} as {@code application/problem+json} with the request path as its instance. */
     public static Mono<Void> write(ServerWebExchange exchange, Problem problem) {
@@ -29,7 +28,8 @@ public final class Problems {
         response.setStatusCode(problem.status());
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = JSON.writeValueAsString(problem.document(exchange.getRequest().getPath().value()))
+        byte[] body = JSON.writeValueAsString(
+                        problem.document(exchange.getRequest().getPath().value()))
                 .getBytes(StandardCharsets.UTF_8);
         headers.setContentLength(body.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
@@ -41,8 +41,8 @@ public final class Problems {
     }
 
     /** Writes a problem with extension members (e.g. {@code retryAfterSeconds}). */
-    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String detail,
-            Map<String, Object> extensions) {
+    public static Mono<Void> write(
+            ServerWebExchange exchange, HttpStatus status, String detail, Map<String, Object> extensions) {
         return write(exchange, new Problem(status, detail, List.of(), extensions));
     }
 

@@ -22,8 +22,7 @@ import reactor.core.publisher.Mono;
  */
 class RequestBodyLimit implements WebFilter {
 
-    private record Cap(PathPattern pattern, long bytes) {
-    }
+    private record Cap(PathPattern pattern, long bytes) {}
 
     private final long defaultBytes;
     private final List<Cap> larger;
@@ -31,13 +30,18 @@ class RequestBodyLimit implements WebFilter {
     RequestBodyLimit(WebLimitsProperties properties) {
         this.defaultBytes = properties.maxBody().toBytes();
         this.larger = properties.largerBodies().stream()
-                .map(b -> new Cap(PathPatternParser.defaultInstance.parse(b.path()), b.max().toBytes()))
+                .map(b -> new Cap(
+                        PathPatternParser.defaultInstance.parse(b.path()),
+                        b.max().toBytes()))
                 .toList();
     }
 
     long capFor(ServerHttpRequest request) {
-        return larger.stream().filter(c -> c.pattern().matches(request.getPath().pathWithinApplication()))
-                .mapToLong(Cap::bytes).findFirst().orElse(defaultBytes);
+        return larger.stream()
+                .filter(c -> c.pattern().matches(request.getPath().pathWithinApplication()))
+                .mapToLong(Cap::bytes)
+                .findFirst()
+                .orElse(defaultBytes);
     }
 
     @Override
@@ -46,7 +50,8 @@ class RequestBodyLimit implements WebFilter {
         long cap = capFor(request);
         long declared = request.getHeaders().getContentLength();
         if (declared > cap) {
-            return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorMapping.detail(HttpStatus.CONTENT_TOO_LARGE));
+            return Problems.write(
+                    exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorMapping.detail(HttpStatus.CONTENT_TOO_LARGE));
         }
         ServerHttpRequest capped = new ServerHttpRequestDecorator(request) {
             @Override

@@ -25,8 +25,7 @@ import tools.jackson.databind.module.SimpleModule;
  */
 final class StrictJson {
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /** A builder whose parser enforces {@code limits}; Boot's customizers are applied on top of it. */
     static JsonMapper.Builder builder(WebLimitsProperties.Json limits) {
@@ -36,7 +35,8 @@ final class StrictJson {
                 .maxStringLength(limits.maxStringLength())
                 .maxNameLength(limits.maxNameLength())
                 .build();
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build())
+        return JsonMapper.builder(
+                        JsonFactory.builder().streamReadConstraints(constraints).build())
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(module(limits));
@@ -47,13 +47,18 @@ final class StrictJson {
         module.addDeserializer(String.class, new SafeText());
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public ValueDeserializer<?> modifyDeserializer(DeserializationConfig config,
-                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+            public ValueDeserializer<?> modifyDeserializer(
+                    DeserializationConfig config,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
                 Class<?> type = description.getBeanClass();
                 if (type.getPackageName().equals("java.time")) {
                     return new TextOnly(deserializer);
                 }
-                if (type == Double.class || type == double.class || type == Float.class || type == float.class
+                if (type == Double.class
+                        || type == double.class
+                        || type == Float.class
+                        || type == float.class
                         || type == BigDecimal.class) {
                     return new FiniteNumber(deserializer, limits.maxIntegerDigits());
                 }

@@ -15,6 +15,5 @@ public final class TextLength {
     /** Free text: a reason, a measure, a note. */
     public static final int TEXT = 2000;
 
-    private TextLength() {
-    }
+    private TextLength() {}
 }

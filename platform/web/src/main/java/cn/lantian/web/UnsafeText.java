@@ -3,8 +3,7 @@ package cn.lantian.web;
 /** Text that no store of the platform keeps: a NUL character, or half of a surrogate pair. */
 final class UnsafeText {
 
-    private UnsafeText() {
-    }
+    private UnsafeText() {}
 
     static boolean in(String text) {
         if (text == null) {

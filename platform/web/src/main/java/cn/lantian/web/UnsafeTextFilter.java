@@ -18,16 +18,19 @@ class UnsafeTextFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         List<FieldError> errors = new ArrayList<>();
-        for (PathContainer.Element element : exchange.getRequest().getPath().pathWithinApplication().elements()) {
+        for (PathContainer.Element element :
+                exchange.getRequest().getPath().pathWithinApplication().elements()) {
             if (element instanceof PathContainer.PathSegment segment && UnsafeText.in(segment.valueToMatch())) {
                 errors.add(new FieldError("path", ErrorMapping.UNSAFE_TEXT));
                 break;
             }
         }
-        for (Map.Entry<String, List<String>> parameter : exchange.getRequest().getQueryParams().entrySet()) {
-            if (UnsafeText.in(parameter.getKey()) || parameter.getValue().stream().anyMatch(UnsafeText::in)) {
-                errors.add(new FieldError(UnsafeText.in(parameter.getKey()) ? "query" : parameter.getKey(),
-                        ErrorMapping.UNSAFE_TEXT));
+        for (Map.Entry<String, List<String>> parameter :
+                exchange.getRequest().getQueryParams().entrySet()) {
+            if (UnsafeText.in(parameter.getKey())
+                    || parameter.getValue().stream().anyMatch(UnsafeText::in)) {
+                errors.add(new FieldError(
+                        UnsafeText.in(parameter.getKey()) ? "query" : parameter.getKey(), ErrorMapping.UNSAFE_TEXT));
             }
         }
         return errors.isEmpty() ? chain.filter(exchange) : Problems.invalid(exchange, errors);

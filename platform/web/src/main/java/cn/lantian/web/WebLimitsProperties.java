@@ -16,11 +16,9 @@ public record WebLimitsProperties(DataSize maxBody, List<LargerBody> largerBodie
     }
 
     /** A larger body cap for paths matching {@code path} (a Spring path pattern), e.g. CSV uploads. */
-    public record LargerBody(String path, DataSize max) {
-    }
+    public record LargerBody(String path, DataSize max) {}
 
     /** The JSON parser's limits; beyond any of them a request is 400. */
-    public record Json(int maxNestingDepth, int maxNumberLength, int maxStringLength, int maxNameLength,
-            int maxIntegerDigits) {
-    }
+    public record Json(
+            int maxNestingDepth, int maxNumberLength, int maxStringLength, int maxNameLength, int maxIntegerDigits) {}
 }

@@ -34,11 +34,9 @@ class WebAnswersTests {
 
     @SpringBootApplication
     @Import(Things.class)
-    static class App {
-    }
+    static class App {}
 
-    record Visit(@Size(max = 20) String reason, Instant at, Integer count, Double level) {
-    }
+    record Visit(@Size(max = 20) String reason, Instant at, Integer count, Double level) {}
 
     @RestController
     static class Things {
@@ -80,15 +78,24 @@ class WebAnswersTests {
     }
 
     private JsonNode problem(WebTestClient.RequestHeadersSpec<?> request, int status) {
-        byte[] body = request.exchange().expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().returnResult().getResponseBodyContent();
+        byte[] body = request.exchange()
+                .expectStatus()
+                .isEqualTo(status)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
         String text = new String(body, StandardCharsets.UTF_8);
-        assertThat(text).doesNotContainIgnoringCase("exception").doesNotContain("java.").doesNotContain("cn.lantian");
+        assertThat(text)
+                .doesNotContainIgnoringCase("exception")
+                .doesNotContain("java.")
+                .doesNotContain("cn.lantian");
         JsonNode node = JSON.readTree(text);
         assertThat(node.get("type").asString()).isEqualTo("about:blank");
         assertThat(node.get("status").asInt()).isEqualTo(status);
-        assertThat(node.get("title").asString()).isEqualTo(HttpStatus.valueOf(status).getReasonPhrase());
+        assertThat(node.get("title").asString())
+                .isEqualTo(HttpStatus.valueOf(status).getReasonPhrase());
         assertThat(node.get("detail").asString()).isNotBlank();
         assertThat(node.get("instance").asString()).startsWith("/");
         return node;
@@ -102,7 +109,9 @@ class WebAnswersTests {
     void answersAValidRequest() {
         client.get().uri("/things/9").exchange().expectStatus().isOk();
         post("/visits", "{\"reason\":\"dust\",\"at\":\"2026-12-06T10:00:00Z\",\"count\":2,\"level\":1.5}")
-                .exchange().expectStatus().isOk();
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test
@@ -114,14 +123,17 @@ class WebAnswersTests {
 
     @Test
     void answersThePlatformExceptionsWithTheirSentence() {
-        assertThat(problem(client.get().uri("/things/1"), 404).get("detail").asString()).isEqualTo("No thing 1.");
+        assertThat(problem(client.get().uri("/things/1"), 404).get("detail").asString())
+                .isEqualTo("No thing 1.");
         assertThat(problem(client.get().uri("/things/2"), 403).get("detail").asString())
                 .isEqualTo("Thing 2 belongs to another county.");
-        assertThat(problem(client.get().uri("/things/3"), 409).get("state").asString()).isEqualTo("closed");
+        assertThat(problem(client.get().uri("/things/3"), 409).get("state").asString())
+                .isEqualTo("closed");
         JsonNode invalid = problem(client.get().uri("/things/4"), 400);
         assertThat(invalid.get("errors").get(0).get("field").asString()).isEqualTo("q");
         assertThat(invalid.get("errors").get(0).get("reason").asString()).isEqualTo("must be a county code");
-        assertThat(problem(client.get().uri("/things/6"), 404).get("detail").asString()).isEqualTo("No thing 6.");
+        assertThat(problem(client.get().uri("/things/6"), 404).get("detail").asString())
+                .isEqualTo("No thing 6.");
     }
 
     @Test
@@ -182,10 +194,16 @@ class WebAnswersTests {
         JsonNode nul = problem(post("/visits", "{\"reason\":\"a\\u0000b\"}"), 400);
         assertThat(field(nul)).isEqualTo("reason");
         assertThat(nul.get("errors").get(0).get("reason").asString()).isEqualTo(ErrorMapping.UNSAFE_TEXT);
-        assertThat(field(problem(post("/visits", "{\"reason\":\"\\ud800\"}"), 400))).isEqualTo("reason");
-        assertThat(field(problem(client.get().uri("/things/9?q={q}", "a\u0000"), 400))).isEqualTo("q");
-        assertThat(field(problem(client.get().uri(URI.create("/things/9?q=x%00")), 400))).isEqualTo("q");
-        post("/visits", "{\"reason\":\"沙尘 \\ud83d\\ude00\",\"count\":1}").exchange().expectStatus().isOk();
+        assertThat(field(problem(post("/visits", "{\"reason\":\"\\ud800\"}"), 400)))
+                .isEqualTo("reason");
+        assertThat(field(problem(client.get().uri("/things/9?q={q}", "a\u0000"), 400)))
+                .isEqualTo("q");
+        assertThat(field(problem(client.get().uri(URI.create("/things/9?q=x%00")), 400)))
+                .isEqualTo("q");
+        post("/visits", "{\"reason\":\"沙尘 \\ud83d\\ude00\",\"count\":1}")
+                .exchange()
+                .expectStatus()
+                .isOk();
     }
 
     @Test

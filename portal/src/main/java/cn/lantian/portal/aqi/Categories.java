@@ -20,8 +20,18 @@ public final class Categories {
     }
 
     /** One category: number 1-6, its AQI range, names, colour and the text colour readable on it. */
-    public record Category(int number, int min, Integer max, String nameZh, String nameEn, String nameUg, String rgb,
-            String textRgb, String adviceZh, String adviceEn, String adviceUg) {
+    public record Category(
+            int number,
+            int min,
+            Integer max,
+            String nameZh,
+            String nameEn,
+            String nameUg,
+            String rgb,
+            String textRgb,
+            String adviceZh,
+            String adviceEn,
+            String adviceUg) {
 
         /** The category's name in the language of {@code locale} (Chinese unless English or Uyghur). */
         public String name(Locale locale) {
@@ -50,10 +60,18 @@ public final class Categories {
             for (JsonNode c : root.get("categories")) {
                 int n = c.get("category").asInt();
                 JsonNode max = c.get("max");
-                list.add(new Category(n, c.get("min").asInt(), max == null || max.isNull() ? null : max.asInt(),
-                        c.get("nameZh").asString(), c.get("nameEn").asString(), c.get("nameUg").asString(),
-                        c.get("rgb").asString(), root.get("textOn").get(String.valueOf(n)).asString(),
-                        c.get("adviceZh").asString(), c.get("adviceEn").asString(), c.get("adviceUg").asString()));
+                list.add(new Category(
+                        n,
+                        c.get("min").asInt(),
+                        max == null || max.isNull() ? null : max.asInt(),
+                        c.get("nameZh").asString(),
+                        c.get("nameEn").asString(),
+                        c.get("nameUg").asString(),
+                        c.get("rgb").asString(),
+                        root.get("textOn").get(String.valueOf(n)).asString(),
+                        c.get("adviceZh").asString(),
+                        c.get("adviceEn").asString(),
+                        c.get("adviceUg").asString()));
             }
             return new Categories(list);
         } catch (IOException e) {
@@ -71,7 +89,9 @@ public final class Categories {
         if (aqi == null) {
             return Optional.empty();
         }
-        return categories.stream().filter(c -> aqi >= c.min() && (c.max() == null || aqi <= c.max())).findFirst();
+        return categories.stream()
+                .filter(c -> aqi >= c.min() && (c.max() == null || aqi <= c.max()))
+                .findFirst();
     }
 
     /** The category with this number (1-6). */

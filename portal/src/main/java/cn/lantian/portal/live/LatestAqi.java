@@ -40,8 +40,7 @@ public class LatestAqi {
      *
      * @param version increases with every change (for ETags)
      */
-    public record Snapshot(List<StationNow> stations, Instant lastModified, long version) {
-    }
+    public record Snapshot(List<StationNow> stations, Instant lastModified, long version) {}
 
     /**
      * The current snapshot. Once one is held it is answered at once; when it is older than the refresh period a read
@@ -53,8 +52,12 @@ public class LatestAqi {
             return read();
         }
         if (readAt.plus(properties.latestRefresh()).isBefore(Instant.now())) {
-            read().subscribe(s -> { }, e -> log.warn("air-quality unreachable, serving the stations read at {}: {}",
-                    readAt, e.toString()));
+            read().subscribe(
+                            s -> {},
+                            e -> log.warn(
+                                    "air-quality unreachable, serving the stations read at {}: {}",
+                                    readAt,
+                                    e.toString()));
         }
         return Mono.just(held);
     }
@@ -63,7 +66,11 @@ public class LatestAqi {
     private Mono<Snapshot> read() {
         synchronized (this) {
             if (reading == null) {
-                reading = airQuality.stations().map(this::replace).doFinally(s -> reading = null).cache();
+                reading = airQuality
+                        .stations()
+                        .map(this::replace)
+                        .doFinally(s -> reading = null)
+                        .cache();
             }
             return reading;
         }
@@ -72,8 +79,11 @@ public class LatestAqi {
     /** Reads the stations when the portal starts, so that the first visitors do not wait. */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void preload() {
-        read().subscribe(s -> log.info("read {} stations from air-quality", s.stations().size()),
-                e -> log.warn("air-quality not reachable at start: {}", e.toString()));
+        read().subscribe(
+                        s -> log.info(
+                                "read {} stations from air-quality",
+                                s.stations().size()),
+                        e -> log.warn("air-quality not reachable at start: {}", e.toString()));
     }
 
     /**
@@ -81,8 +91,8 @@ public class LatestAqi {
      * publishes an hour again when it recomputes it); answers the station as updated, or empty. An older hour, or the
      * same value again (a redelivery), changes nothing.
      */
-    public synchronized java.util.Optional<StationNow> apply(String stationId, Instant hour, Integer aqi, String primary,
-            String standard) {
+    public synchronized java.util.Optional<StationNow> apply(
+            String stationId, Instant hour, Integer aqi, String primary, String standard) {
         StationNow held = stations.get(stationId);
         if (held == null) {
             return java.util.Optional.empty();
@@ -102,7 +112,9 @@ public class LatestAqi {
         // Keep a value an event brought in that the read does not have yet.
         for (StationNow s : read) {
             StationNow held = stations.get(s.id());
-            boolean heldNewer = held != null && held.hour() != null && (s.hour() == null || held.hour().isAfter(s.hour()));
+            boolean heldNewer = held != null
+                    && held.hour() != null
+                    && (s.hour() == null || held.hour().isAfter(s.hour()));
             stations.put(s.id(), heldNewer ? s.withHour(held.hour(), held.aqi(), held.primary(), held.standard()) : s);
         }
         stations.keySet().retainAll(read.stream().map(StationNow::id).toList());
@@ -113,8 +125,11 @@ public class LatestAqi {
     private Snapshot publish() {
         List<StationNow> list = new ArrayList<>(stations.values());
         list.sort(Comparator.comparing(StationNow::id));
-        Instant newest = list.stream().map(StationNow::hour).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Instant newest = list.stream()
+                .map(StationNow::hour)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
         long version = snapshot == null ? 1 : snapshot.version() + 1;
         snapshot = new Snapshot(List.copyOf(list), newest, version);
         return snapshot;

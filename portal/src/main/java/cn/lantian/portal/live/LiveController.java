@@ -17,7 +17,8 @@ class LiveController {
         this.feed = feed;
     }
 
-    @Operation(summary = "Live stream of new hourly AQI values and alert changes (text/event-stream)",
+    @Operation(
+            summary = "Live stream of new hourly AQI values and alert changes (text/event-stream)",
             description = "Events: 'aqi' with stationId, hour, aqi, category, colour and category names; 'alert' with "
                     + "change (issued, upgraded, downgraded, lifted), alertId, county, level, effectiveFrom, basis.")
     @GetMapping(path = "/api/public/v1/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -35,8 +35,13 @@ class LiveEvents {
     }
 
     @Bean
-    Consumer<Message<byte[]>> airQualityEvents(EventContract contract, LatestAqi latest, LiveFeed feed,
-            AirQuality airQuality, Categories categories, cn.lantian.reference.Jurisdictions jurisdictions) {
+    Consumer<Message<byte[]>> airQualityEvents(
+            EventContract contract,
+            LatestAqi latest,
+            LiveFeed feed,
+            AirQuality airQuality,
+            Categories categories,
+            cn.lantian.reference.Jurisdictions jurisdictions) {
         JsonMapper json = JsonMapper.builder().build();
         return message -> {
             byte[] body = rawBody(message);
@@ -51,7 +56,10 @@ class LiveEvents {
                 hourly(event.get("id").asString(), data, latest, feed, categories, json);
             } else if (type.startsWith(ALERT_PREFIX)) {
                 airQuality.alertsChanged();
-                feed.publish(new LiveUpdate("alert", event.get("id").asString(), json.writeValueAsString(alert(type, data, jurisdictions))));
+                feed.publish(new LiveUpdate(
+                        "alert",
+                        event.get("id").asString(),
+                        json.writeValueAsString(alert(type, data, jurisdictions))));
             }
         };
     }
@@ -69,8 +77,8 @@ class LiveEvents {
         return message.getPayload();
     }
 
-    private static void hourly(String id, JsonNode data, LatestAqi latest, LiveFeed feed, Categories categories,
-            JsonMapper json) {
+    private static void hourly(
+            String id, JsonNode data, LatestAqi latest, LiveFeed feed, Categories categories, JsonMapper json) {
         String station = data.get("stationId").asString();
         Instant hour = OffsetDateTime.parse(data.get("hour").asString()).toInstant();
         int aqi = data.get("aqi").asInt();
@@ -79,7 +87,8 @@ class LiveEvents {
             data.get("primaryPollutants").forEach(p -> primaries.add(p.asString()));
         }
         String primary = primaries.isEmpty() ? null : String.join(",", primaries);
-        Optional<StationNow> applied = latest.apply(station, hour, aqi, primary, data.get("standard").asString());
+        Optional<StationNow> applied =
+                latest.apply(station, hour, aqi, primary, data.get("standard").asString());
         if (applied.isEmpty()) {
             return;
         }
@@ -87,23 +96,33 @@ class LiveEvents {
         update.put("stationId", station);
         update.put("hour", hour.toString());
         update.put("aqi", aqi);
-        categories.number(data.get("category").asInt()).or(() -> categories.of(aqi)).ifPresent(c -> {
-            update.put("category", c.number());
-            update.put("colour", c.rgb());
-            update.put("textColour", c.textRgb());
-            update.put("nameZh", c.nameZh());
-            update.put("nameEn", c.nameEn());
-            update.put("nameUg", c.nameUg());
-        });
+        categories
+                .number(data.get("category").asInt())
+                .or(() -> categories.of(aqi))
+                .ifPresent(c -> {
+                    update.put("category", c.number());
+                    update.put("colour", c.rgb());
+                    update.put("textColour", c.textRgb());
+                    update.put("nameZh", c.nameZh());
+                    update.put("nameEn", c.nameEn());
+                    update.put("nameUg", c.nameUg());
+                });
         update.put("primary", primary);
         feed.publish(new LiveUpdate("aqi", id, json.writeValueAsString(update)));
     }
 
-    private static final Map<String, List<String>> LEVEL_NAMES = Map.of("blue", List.of("蓝色", "Blue", "كۆك"),
-            "yellow", List.of("黄色", "Yellow", "سېرىق"), "orange", List.of("橙色", "Orange", "قىزغۇچ سېرىق"),
-            "red", List.of("红色", "Red", "قىزىل"));
+    private static final Map<String, List<String>> LEVEL_NAMES = Map.of(
+            "blue",
+            List.of("蓝色", "Blue", "كۆك"),
+            "yellow",
+            List.of("黄色", "Yellow", "سېرىق"),
+            "orange",
+            List.of("橙色", "Orange", "قىزغۇچ سېرىق"),
+            "red",
+            List.of("红色", "Red", "قىزىل"));
 
-    private static Map<String, Object> alert(String type, JsonNode data, cn.lantian.reference.Jurisdictions jurisdictions) {
+    private static Map<String, Object> alert(
+            String type, JsonNode data, cn.lantian.reference.Jurisdictions jurisdictions) {
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("change", type.substring(ALERT_PREFIX.length(), type.lastIndexOf(".v")));
         for (String field : List.of("alertId", "county", "level", "previousLevel", "effectiveFrom", "basis")) {

@@ -23,12 +23,21 @@ public class LiveFeed {
 
     /** The stream one page reads: updates as they come, and a comment now and then so proxies keep it open. */
     public Flux<ServerSentEvent<String>> stream() {
-        Flux<ServerSentEvent<String>> updates = sink.asFlux().map(u -> ServerSentEvent.builder(u.json())
-                .event(u.kind()).id(u.id()).build());
+        Flux<ServerSentEvent<String>> updates = sink.asFlux()
+                .map(u -> ServerSentEvent.builder(u.json())
+                        .event(u.kind())
+                        .id(u.id())
+                        .build());
         Flux<ServerSentEvent<String>> heartbeat = Flux.interval(HEARTBEAT)
-                .map(i -> ServerSentEvent.<String>builder().comment("keep-alive").build());
-        return Flux.merge(Flux.just(ServerSentEvent.<String>builder().comment("connected").retry(Duration.ofSeconds(5))
-                        .build()), updates, heartbeat)
+                .map(i ->
+                        ServerSentEvent.<String>builder().comment("keep-alive").build());
+        return Flux.merge(
+                        Flux.just(ServerSentEvent.<String>builder()
+                                .comment("connected")
+                                .retry(Duration.ofSeconds(5))
+                                .build()),
+                        updates,
+                        heartbeat)
                 .doOnSubscribe(s -> subscribers.incrementAndGet())
                 .doFinally(s -> subscribers.decrementAndGet());
     }

@@ -50,7 +50,9 @@ class LiveStreamLimit implements WebFilter {
 
     private String clientAddress(ServerWebExchange exchange) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String peer = remote == null || remote.getAddress() == null
+                ? "unknown"
+                : remote.getAddress().getHostAddress();
         String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
         if (forwarded == null || !trustedProxies.contains(peer)) {
             return peer;
@@ -65,7 +67,8 @@ class LiveStreamLimit implements WebFilter {
         problem.put("type", "about:blank");
         problem.put("title", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
         problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-        problem.put("detail", "At most " + slots.cap() + " live streams may be open from one address; close one first.");
+        problem.put(
+                "detail", "At most " + slots.cap() + " live streams may be open from one address; close one first.");
         problem.put("instance", exchange.getRequest().getPath().value());
         byte[] body = JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
         ServerHttpResponse response = exchange.getResponse();

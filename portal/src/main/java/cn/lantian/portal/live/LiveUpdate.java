@@ -7,5 +7,4 @@ package cn.lantian.portal.live;
  * @param id the event id (pages ignore an id they have seen)
  * @param json the update's public fields, serialised once for every subscriber
  */
-public record LiveUpdate(String kind, String id, String json) {
-}
+public record LiveUpdate(String kind, String id, String json) {}

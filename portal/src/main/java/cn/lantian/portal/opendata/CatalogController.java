@@ -63,12 +63,17 @@ class CatalogController {
     }
 
     @Operation(summary = "DCAT-AP catalogue of the open datasets (JSON-LD)")
-    @ApiResponse(responseCode = "200", description = "The catalogue", content = @Content(
-            mediaType = "application/ld+json", schema = @Schema(implementation = Catalog.class)))
-    @GetMapping(path = "/api/public/v1/catalog", produces = {"application/ld+json", "application/json"})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The catalogue",
+            content = @Content(mediaType = "application/ld+json", schema = @Schema(implementation = Catalog.class)))
+    @GetMapping(
+            path = "/api/public/v1/catalog",
+            produces = {"application/ld+json", "application/json"})
     ResponseEntity<byte[]> catalog(ServerWebExchange exchange) {
         String base = publicAddress.base(exchange);
-        String year = String.valueOf(java.time.LocalDate.now(DatasetsController.CHINA).getYear());
+        String year =
+                String.valueOf(java.time.LocalDate.now(DatasetsController.CHINA).getYear());
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("@context", datasets.get("@context"));
         root.put("@id", base + "/api/public/v1/catalog");
@@ -84,7 +89,9 @@ class CatalogController {
         List<Object> list = new ArrayList<>();
         for (JsonNode d : datasets.get("datasets")) {
             ObjectNode copy = (ObjectNode) d.deepCopy();
-            copy.put("@id", base + "/api/public/v1/catalog#" + d.get("dct:identifier").asString());
+            copy.put(
+                    "@id",
+                    base + "/api/public/v1/catalog#" + d.get("dct:identifier").asString());
             copy.put("@type", "dcat:Dataset");
             if (!copy.has("dcat:distribution")) {
                 continue;
@@ -94,38 +101,55 @@ class CatalogController {
                 o.put("@type", "dcat:Distribution");
                 for (String iri : List.of("dcat:accessURL", "dcat:downloadURL")) {
                     if (o.has(iri)) {
-                        o.set(iri, json.createObjectNode().put("@id", base + o.get(iri).asString()
-                                .replace("{year}", year)));
+                        o.set(
+                                iri,
+                                json.createObjectNode()
+                                        .put("@id", base + o.get(iri).asString().replace("{year}", year)));
                     }
                 }
-                o.set("dct:license", json.createObjectNode().put("@id", d.path("spatial").asBoolean(false)
-                        ? licence.mapUrl() : licence.url()).put("@type", "dct:LicenseDocument"));
+                o.set(
+                        "dct:license",
+                        json.createObjectNode()
+                                .put("@id", d.path("spatial").asBoolean(false) ? licence.mapUrl() : licence.url())
+                                .put("@type", "dct:LicenseDocument"));
             }
             copy.remove("spatial");
             list.add(copy);
         }
         root.put("dcat:dataset", list);
-        return Conditional.respond(exchange, json.writeValueAsString(root), Formats.JSON_LD, STARTED, Duration.ofHours(1));
+        return Conditional.respond(
+                exchange, json.writeValueAsString(root), Formats.JSON_LD, STARTED, Duration.ofHours(1));
     }
 
     @Operation(summary = "The licence and attribution of the open data")
-    @ApiResponse(responseCode = "200", description = "The licences", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = LicenceAnswer.class))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The licences",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = LicenceAnswer.class))
+            })
     @GetMapping("/api/public/v1/licence")
     ResponseEntity<byte[]> licence(ServerWebExchange exchange) {
         Map<String, Object> root = new LinkedHashMap<>(licence.field(false));
         root.put("licence", licence.field(false));
-        root.put("maps", Map.of("id", licence.mapId(), "url", licence.mapUrl(), "attribution", licence.mapAttribution()));
-        return Conditional.respond(exchange, json.writeValueAsString(root), MediaType.APPLICATION_JSON, STARTED,
-                Duration.ofHours(1));
+        root.put(
+                "maps",
+                Map.of("id", licence.mapId(), "url", licence.mapUrl(), "attribution", licence.mapAttribution()));
+        return Conditional.respond(
+                exchange, json.writeValueAsString(root), MediaType.APPLICATION_JSON, STARTED, Duration.ofHours(1));
     }
 
     @Operation(summary = "County, development-zone and Corps boundaries (GeoJSON, © OpenStreetMap contributors, ODbL)")
-    @ApiResponse(responseCode = "200", description = "The boundaries", content = @Content(
-            mediaType = "application/geo+json", schema = @Schema(implementation = Boundaries.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The boundaries",
+            content = @Content(mediaType = "application/geo+json", schema = @Schema(implementation = Boundaries.class)))
     @GetMapping("/api/public/v1/datasets/boundaries")
     ResponseEntity<byte[]> boundaries(ServerWebExchange exchange) {
-        return Conditional.respond(exchange, new String(boundaries, StandardCharsets.UTF_8), Formats.GEO_JSON, STARTED,
+        return Conditional.respond(
+                exchange,
+                new String(boundaries, StandardCharsets.UTF_8),
+                Formats.GEO_JSON,
+                STARTED,
                 Duration.ofDays(1));
     }
 }

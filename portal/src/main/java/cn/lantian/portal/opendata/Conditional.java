@@ -17,8 +17,7 @@ import org.springframework.web.server.ServerWebExchange;
 /** Answers with a strong ETag (hash of the body) and Last-Modified, and with 304 when the client's copy is current. */
 final class Conditional {
 
-    private Conditional() {
-    }
+    private Conditional() {}
 
     static String etag(byte[] body) {
         try {
@@ -29,14 +28,19 @@ final class Conditional {
         }
     }
 
-    static ResponseEntity<byte[]> respond(ServerWebExchange exchange, String body, MediaType type, Instant lastModified,
-            Duration maxAge) {
+    static ResponseEntity<byte[]> respond(
+            ServerWebExchange exchange, String body, MediaType type, Instant lastModified, Duration maxAge) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return respond(exchange, bytes, etag(bytes), type, lastModified, maxAge);
     }
 
-    static ResponseEntity<byte[]> respond(ServerWebExchange exchange, byte[] bytes, String etag, MediaType type,
-            Instant lastModified, Duration maxAge) {
+    static ResponseEntity<byte[]> respond(
+            ServerWebExchange exchange,
+            byte[] bytes,
+            String etag,
+            MediaType type,
+            Instant lastModified,
+            Duration maxAge) {
         Instant modified = lastModified == null ? null : lastModified.truncatedTo(ChronoUnit.SECONDS);
         HttpHeaders request = exchange.getRequest().getHeaders();
         boolean current;
@@ -44,11 +48,12 @@ final class Conditional {
             long since = request.getIfModifiedSince();
             current = modified != null && since >= 0 && !modified.isAfter(Instant.ofEpochMilli(since));
         } else {
-            current = request.getIfNoneMatch().stream().anyMatch(t -> t.equals(etag) || t.equals("*")
-                    || t.equals("W/" + etag));
+            current = request.getIfNoneMatch().stream()
+                    .anyMatch(t -> t.equals(etag) || t.equals("*") || t.equals("W/" + etag));
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(current ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
-                .eTag(etag).cacheControl(CacheControl.maxAge(maxAge).cachePublic());
+                .eTag(etag)
+                .cacheControl(CacheControl.maxAge(maxAge).cachePublic());
         if (modified != null) {
             answer.lastModified(modified);
         }

@@ -53,8 +53,13 @@ class DownloadsController {
     private final Licence licence;
     private final JsonMapper json;
 
-    DownloadsController(AirQuality airQuality, LatestAqi latest, ObservationsDataset observations,
-            PortalProperties properties, Licence licence, JsonMapper json) {
+    DownloadsController(
+            AirQuality airQuality,
+            LatestAqi latest,
+            ObservationsDataset observations,
+            PortalProperties properties,
+            Licence licence,
+            JsonMapper json) {
         this.airQuality = airQuality;
         this.latest = latest;
         this.observations = observations;
@@ -63,11 +68,15 @@ class DownloadsController {
         this.json = json;
     }
 
-    @Operation(summary = "Index of the yearly bulk downloads",
+    @Operation(
+            summary = "Index of the yearly bulk downloads",
             description = "Only the years that have data: observations from the first year a station reported, "
                     + "targets for the years the plan sets them, alerts for the years with an alert.")
-    @ApiResponse(responseCode = "200", description = "The yearly files", content = {
-            @Content(mediaType = "application/json", schema = @Schema(implementation = DownloadsIndex.class))})
+    @ApiResponse(
+            responseCode = "200",
+            description = "The yearly files",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = DownloadsIndex.class))
+            })
     @GetMapping("/api/public/v1/downloads")
     Mono<ResponseEntity<byte[]>> index(ServerWebExchange exchange) {
         Params params = new Params();
@@ -88,9 +97,15 @@ class DownloadsController {
             Map<String, Object> root = new LinkedHashMap<>();
             root.put("licence", licence.field(false));
             root.put("items", files);
-            return Conditional.respond(exchange, json.writeValueAsString(root), MediaType.APPLICATION_JSON,
-                    LocalDate.now(DatasetsController.CHINA).withDayOfYear(1).atStartOfDay(DatasetsController.CHINA)
-                            .toInstant(), Duration.ofHours(1));
+            return Conditional.respond(
+                    exchange,
+                    json.writeValueAsString(root),
+                    MediaType.APPLICATION_JSON,
+                    LocalDate.now(DatasetsController.CHINA)
+                            .withDayOfYear(1)
+                            .atStartOfDay(DatasetsController.CHINA)
+                            .toInstant(),
+                    Duration.ofHours(1));
         });
     }
 
@@ -112,41 +127,91 @@ class DownloadsController {
         for (int y = today.getYear(); y >= properties.firstYear(); y--) {
             all.add(y);
         }
-        Mono<List<Integer>> observed = latest.current().flatMap(snapshot -> Flux.fromIterable(all)
-                .concatMap(y -> Flux.fromIterable(snapshot.stations())
-                        .concatMap(s -> airQuality.daily(s.id(), LocalDate.of(y, 1, 1),
-                                y == today.getYear() ? today : LocalDate.of(y, 12, 31)), 1)
-                        .any(days -> !days.isEmpty())
-                        .filter(Boolean::booleanValue).map(found -> y), 1)
-                .collectList());
+        Mono<List<Integer>> observed = latest.current()
+                .flatMap(snapshot -> Flux.fromIterable(all)
+                        .concatMap(
+                                y -> Flux.fromIterable(snapshot.stations())
+                                        .concatMap(
+                                                s -> airQuality.daily(
+                                                        s.id(),
+                                                        LocalDate.of(y, 1, 1),
+                                                        y == today.getYear() ? today : LocalDate.of(y, 12, 31)),
+                                                1)
+                                        .any(days -> !days.isEmpty())
+                                        .filter(Boolean::booleanValue)
+                                        .map(found -> y),
+                                1)
+                        .collectList());
         Mono<List<Integer>> targeted = Flux.fromIterable(all)
-                .concatMap(y -> airQuality.targets(y).filter(t -> !t.units().isEmpty()).map(t -> y)
-                        .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.empty()), 1)
+                .concatMap(
+                        y -> airQuality
+                                .targets(y)
+                                .filter(t -> !t.units().isEmpty())
+                                .map(t -> y)
+                                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.empty()),
+                        1)
                 .collectList();
-        Mono<List<Integer>> alerted = airQuality.alerts().map(alerts -> alerts.stream()
-                .filter(a -> a.effectiveFrom() != null)
-                .map(a -> a.effectiveFrom().atZone(DatasetsController.CHINA).getYear())
-                .filter(y -> y >= properties.firstYear()).distinct().sorted(Comparator.reverseOrder()).toList());
-        return Mono.zip(observed, targeted, alerted).map(t -> Map.of("observations-daily", t.getT1(),
-                "observations-hourly", t.getT1(), "targets", t.getT2(), "alerts", t.getT3()));
+        Mono<List<Integer>> alerted = airQuality
+                .alerts()
+                .map(alerts -> alerts.stream()
+                        .filter(a -> a.effectiveFrom() != null)
+                        .map(a -> a.effectiveFrom()
+                                .atZone(DatasetsController.CHINA)
+                                .getYear())
+                        .filter(y -> y >= properties.firstYear())
+                        .distinct()
+                        .sorted(Comparator.reverseOrder())
+                        .toList());
+        return Mono.zip(observed, targeted, alerted)
+                .map(t -> Map.of(
+                        "observations-daily",
+                        t.getT1(),
+                        "observations-hourly",
+                        t.getT1(),
+                        "targets",
+                        t.getT2(),
+                        "alerts",
+                        t.getT3()));
     }
 
-    @Operation(summary = "One dataset's values for one year, as CSV",
+    @Operation(
+            summary = "One dataset's values for one year, as CSV",
             description = "Datasets: observations-daily, observations-hourly (every station), targets (each unit's "
                     + "standing on the plan's targets), alerts (heavy-pollution alerts that began that year).")
-    @ApiResponse(responseCode = "200", description = "The year's values (gzip-compressed when Accept-Encoding allows)",
+    @ApiResponse(
+            responseCode = "200",
+            description = "The year's values (gzip-compressed when Accept-Encoding allows)",
             content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "206", description = "The byte range asked for with Range", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    @ApiResponse(responseCode = "400", description = "Bad parameters, each named",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(
+            responseCode = "206",
+            description = "The byte range asked for with Range",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(
+            responseCode = "400",
+            description = "Bad parameters, each named",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @GetMapping("/api/public/v1/downloads/{dataset}/{file}")
-    Mono<ResponseEntity<Resource>> download(ServerWebExchange exchange,
-            @io.swagger.v3.oas.annotations.Parameter(description = "the dataset", schema = @Schema(type = "string",
-                    allowableValues = {"observations-daily", "observations-hourly", "targets", "alerts"}))
-            @PathVariable String dataset,
-            @io.swagger.v3.oas.annotations.Parameter(description = "the year's file", schema = @Schema(type = "string",
-                    pattern = "^[0-9]{4}\\.csv$")) @PathVariable String file) {
+    Mono<ResponseEntity<Resource>> download(
+            ServerWebExchange exchange,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            description = "the dataset",
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            allowableValues = {
+                                                "observations-daily",
+                                                "observations-hourly",
+                                                "targets",
+                                                "alerts"
+                                            }))
+                    @PathVariable
+                    String dataset,
+            @io.swagger.v3.oas.annotations.Parameter(
+                            description = "the year's file",
+                            schema = @Schema(type = "string", pattern = "^[0-9]{4}\\.csv$"))
+                    @PathVariable
+                    String file) {
         Params params = new Params();
         params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), List.of());
         params.oneOf("dataset", dataset, null, DATASETS);
@@ -171,29 +236,57 @@ class DownloadsController {
             default -> {
                 String resolution = dataset.equals("observations-daily") ? "daily" : "hourly";
                 var all = new java.util.LinkedHashSet<>(Params.POLLUTANTS);
-                yield latest.current().flatMap(snapshot -> Flux.fromIterable(snapshot.stations()).map(StationNow::id)
-                        .concatMap(id -> observations.rows(id, new ObservationsDataset.Query(List.of(), resolution, from,
-                                to, null, null, all, null, 0)).collectList()
-                                .map(rows -> ObservationsDataset.csv(rows, all, resolution, false)), 1)
-                        .collectList()
-                        .map(parts -> ObservationsDataset.csv(List.of(), all, resolution, true) + String.join("", parts)));
+                yield latest.current()
+                        .flatMap(snapshot -> Flux.fromIterable(snapshot.stations())
+                                .map(StationNow::id)
+                                .concatMap(
+                                        id -> observations
+                                                .rows(
+                                                        id,
+                                                        new ObservationsDataset.Query(
+                                                                List.of(),
+                                                                resolution,
+                                                                from,
+                                                                to,
+                                                                null,
+                                                                null,
+                                                                all,
+                                                                null,
+                                                                0))
+                                                .collectList()
+                                                .map(rows -> ObservationsDataset.csv(rows, all, resolution, false)),
+                                        1)
+                                .collectList()
+                                .map(parts -> ObservationsDataset.csv(List.of(), all, resolution, true)
+                                        + String.join("", parts)));
             }
         };
-        Instant modified = past ? LocalDate.of(y + 1, 1, 1).atTime(1, 0).atZone(DatasetsController.CHINA).toInstant()
+        Instant modified = past
+                ? LocalDate.of(y + 1, 1, 1)
+                        .atTime(1, 0)
+                        .atZone(DatasetsController.CHINA)
+                        .toInstant()
                 : Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        return body.map(csv -> answer(exchange, csv.getBytes(StandardCharsets.UTF_8), modified,
-                past ? Duration.ofDays(1) : Duration.ofMinutes(10), "lantian-" + dataset + "-" + y + ".csv"));
+        return body.map(csv -> answer(
+                exchange,
+                csv.getBytes(StandardCharsets.UTF_8),
+                modified,
+                past ? Duration.ofDays(1) : Duration.ofMinutes(10),
+                "lantian-" + dataset + "-" + y + ".csv"));
     }
 
     /**
      * The file with its validators; gzip-compressed when the client accepts it and asks for no range, else as is, with
      * byte ranges served (206) for a download that was cut off.
      */
-    static ResponseEntity<Resource> answer(ServerWebExchange exchange, byte[] csv, Instant modified, Duration maxAge,
-            String fileName) {
+    static ResponseEntity<Resource> answer(
+            ServerWebExchange exchange, byte[] csv, Instant modified, Duration maxAge, String fileName) {
         HttpHeaders request = exchange.getRequest().getHeaders();
-        boolean gzip = request.getRange().isEmpty() && request.getValuesAsList(HttpHeaders.ACCEPT_ENCODING).stream()
-                .anyMatch(e -> e.trim().toLowerCase(java.util.Locale.ROOT).matches("(gzip|\\*)(;\\s*q=(?!0(\\.0*)?$).*)?"));
+        boolean gzip = request.getRange().isEmpty()
+                && request.getValuesAsList(HttpHeaders.ACCEPT_ENCODING).stream()
+                        .anyMatch(e -> e.trim()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .matches("(gzip|\\*)(;\\s*q=(?!0(\\.0*)?$).*)?"));
         String etag = Conditional.etag(csv);
         byte[] bytes = csv;
         if (gzip) {
@@ -202,7 +295,8 @@ class DownloadsController {
             etag = etag.substring(0, etag.length() - 1) + "-gzip\"";
         }
         ResponseEntity<byte[]> answer = Conditional.respond(exchange, bytes, etag, Formats.CSV, modified, maxAge);
-        ResponseEntity.BodyBuilder out = ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+        ResponseEntity.BodyBuilder out = ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header(HttpHeaders.ACCEPT_RANGES, "bytes");
@@ -223,25 +317,62 @@ class DownloadsController {
     }
 
     static String targetsCsv(TargetStandings t) {
-        Csv csv = new Csv().row(List.of("year", "as_of", "unit", "stations", "valid_days", "good_days", "heavy_days",
-                "indicator", "value", "op", "target", "remaining", "projected", "status", "source"));
+        Csv csv = new Csv()
+                .row(List.of(
+                        "year",
+                        "as_of",
+                        "unit",
+                        "stations",
+                        "valid_days",
+                        "good_days",
+                        "heavy_days",
+                        "indicator",
+                        "value",
+                        "op",
+                        "target",
+                        "remaining",
+                        "projected",
+                        "status",
+                        "source"));
         for (TargetStandings.Unit u : t.units()) {
             for (TargetStandings.Progress p : u.progress()) {
-                csv.row(Arrays.asList(t.year(), t.asOf(), u.unit(), u.stations(), u.validDays(), u.goodDays(),
-                        u.heavyDays(), p.indicator(), p.value(), p.op(), p.target(), p.remaining(), p.projected(),
-                        p.status(), u.source()));
+                csv.row(Arrays.asList(
+                        t.year(),
+                        t.asOf(),
+                        u.unit(),
+                        u.stations(),
+                        u.validDays(),
+                        u.goodDays(),
+                        u.heavyDays(),
+                        p.indicator(),
+                        p.value(),
+                        p.op(),
+                        p.target(),
+                        p.remaining(),
+                        p.projected(),
+                        p.status(),
+                        u.source()));
             }
         }
         return csv.toString();
     }
 
     static String alertsCsv(List<Alert> alerts, int year) {
-        Csv csv = new Csv().row(List.of("alert_id", "county", "level", "effective_from", "ended_at", "in_force",
-                "basis", "measures"));
+        Csv csv = new Csv()
+                .row(List.of(
+                        "alert_id", "county", "level", "effective_from", "ended_at", "in_force", "basis", "measures"));
         for (Alert a : alerts) {
-            if (a.effectiveFrom() != null && a.effectiveFrom().atZone(DatasetsController.CHINA).getYear() == year) {
-                csv.row(Arrays.asList(a.id(), a.county(), a.level(), a.effectiveFrom(), a.endedAt(), a.active(),
-                        a.basis(), String.join("; ", a.measures())));
+            if (a.effectiveFrom() != null
+                    && a.effectiveFrom().atZone(DatasetsController.CHINA).getYear() == year) {
+                csv.row(Arrays.asList(
+                        a.id(),
+                        a.county(),
+                        a.level(),
+                        a.effectiveFrom(),
+                        a.endedAt(),
+                        a.active(),
+                        a.basis(),
+                        String.join("; ", a.measures())));
             }
         }
         return csv.toString();

@@ -11,8 +11,7 @@ final class Formats {
     static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
     static final MediaType JSON_LD = MediaType.parseMediaType("application/ld+json");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     static String choose(Params params, String format, ServerWebExchange exchange, List<String> allowed) {
         if (format != null) {

@@ -13,16 +13,21 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param mapUrl licence of the boundaries (OpenStreetMap, ODbL), which applies to what is drawn from them
  */
-public record Licence(String id, String name, String url, String attribution, String mapId, String mapUrl,
-        String mapAttribution) {
+public record Licence(
+        String id, String name, String url, String attribution, String mapId, String mapUrl, String mapAttribution) {
 
     /** Loads the bundled licence. */
     public static Licence load() {
         try (InputStream in = Licence.class.getResourceAsStream("/data/licence.json")) {
             JsonNode j = JsonMapper.builder().build().readTree(in);
             JsonNode map = j.get("mapLicence");
-            return new Licence(j.get("id").asString(), j.get("name").asString(), j.get("url").asString(),
-                    j.get("attribution").asString(), map.get("id").asString(), map.get("url").asString(),
+            return new Licence(
+                    j.get("id").asString(),
+                    j.get("name").asString(),
+                    j.get("url").asString(),
+                    j.get("attribution").asString(),
+                    map.get("id").asString(),
+                    map.get("url").asString(),
                     map.get("attribution").asString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

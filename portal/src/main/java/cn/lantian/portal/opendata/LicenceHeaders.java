@@ -21,7 +21,9 @@ class LicenceHeaders implements WebFilter {
         var headers = exchange.getResponse().getHeaders();
         headers.add("Link", licence.linkHeader());
         // Header values must be ISO-8859-1: the English part of the attribution.
-        headers.add("X-Attribution", "Lantian open data, Kashgar Prefecture; maps: OpenStreetMap contributors (" + licence.mapId() + ")");
+        headers.add(
+                "X-Attribution",
+                "Lantian open data, Kashgar Prefecture; maps: OpenStreetMap contributors (" + licence.mapId() + ")");
         return chain.filter(exchange);
     }
 }

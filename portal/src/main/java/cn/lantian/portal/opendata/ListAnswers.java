@@ -40,12 +40,10 @@ class ListAnswers {
     }
 
     /** One page of a list sorted by id, and the cursor of the next page (null on the last). */
-    record Page<T>(List<T> items, String next) {
-    }
+    record Page<T>(List<T> items, String next) {}
 
     /** The checked parameters both lists take. */
-    record Query(boolean csv, String unit, int size, String[] after) {
-    }
+    record Query(boolean csv, String unit, int size, String[] after) {}
 
     static final List<String> PARAMETERS = List.of("format", "county", "limit", "cursor");
 
@@ -73,8 +71,8 @@ class ListAnswers {
             root.put("next", next);
             text = json.writeValueAsString(root);
         }
-        return Conditional.respond(exchange, text, Formats.mediaType(q.csv() ? "csv" : "json"), modified,
-                Duration.ofSeconds(60));
+        return Conditional.respond(
+                exchange, text, Formats.mediaType(q.csv() ? "csv" : "json"), modified, Duration.ofSeconds(60));
     }
 
     static Instant newest(Stream<Instant> times) {
@@ -82,14 +80,17 @@ class ListAnswers {
     }
 
     boolean within(String unit, String county, String corpsUnit) {
-        return unit == null || unit.equals(county) || unit.equals(corpsUnit)
+        return unit == null
+                || unit.equals(county)
+                || unit.equals(corpsUnit)
                 || (corpsUnit != null && jurisdictions.isWithin(corpsUnit, unit));
     }
 
     <T> Page<T> page(Stream<T> items, Function<T, String> id, String[] after, int size) {
         List<T> sorted = new ArrayList<>(items.filter(x -> id.apply(x) != null)
                 .filter(x -> after == null || id.apply(x).compareTo(after[0]) > 0)
-                .sorted(Comparator.comparing(id)).toList());
+                .sorted(Comparator.comparing(id))
+                .toList());
         if (sorted.size() <= size) {
             return new Page<>(sorted, null);
         }

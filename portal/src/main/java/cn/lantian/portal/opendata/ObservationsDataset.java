@@ -36,8 +36,20 @@ class ObservationsDataset {
      * One row: a station's hour or day; {@code flag} is "invalid" for flagged hours and "dust" for dust days;
      * {@code quality} the hour's HJ 212 data flag, {@code qualityReason} why a flagged hour does not count.
      */
-    record Row(String station, String time, Integer aqi, String primary, Double pm25, Double pm10, Double so2,
-            Double no2, Double co, Double o3, String flag, String quality, String qualityReason) {
+    record Row(
+            String station,
+            String time,
+            Integer aqi,
+            String primary,
+            Double pm25,
+            Double pm10,
+            Double so2,
+            Double no2,
+            Double co,
+            Double o3,
+            String flag,
+            String quality,
+            String qualityReason) {
 
         Object value(String pollutant) {
             return switch (pollutant) {
@@ -53,28 +65,39 @@ class ObservationsDataset {
     }
 
     /** The rows of one page and the cursor of the next (null on the last page). */
-    record Page(List<Row> rows, String next) {
-    }
+    record Page(List<Row> rows, String next) {}
 
     /**
      * The request, checked. {@code fromAt}/{@code toAt} narrow hourly values to those instants (inclusive) when the
      * client gave date-times; {@code after} is the cursor's station and time, or null.
      */
-    record Query(List<StationNow> stations, String resolution, LocalDate from, LocalDate to, Instant fromAt,
-            Instant toAt, Set<String> pollutants, String[] after, int limit) {
-    }
+    record Query(
+            List<StationNow> stations,
+            String resolution,
+            LocalDate from,
+            LocalDate to,
+            Instant fromAt,
+            Instant toAt,
+            Set<String> pollutants,
+            String[] after,
+            int limit) {}
 
     /** How the times of the answers are to be read; said in JSON answers and the API description. */
     static final String HOURLY_TIMES = "UTC (ISO 8601); an hour is labelled by its end: 2024-01-01T01:00:00Z is the "
             + "mean of 00:00 to 01:00 UTC";
+
     static final String DAILY_TIMES = "calendar days of Beijing time (UTC+8); a day D is the hours labelled D 01:00 "
             + "to D+1 00:00 Beijing time";
 
     Mono<Page> page(Query q) {
         return Flux.fromIterable(q.stations())
                 .filter(s -> q.after() == null || s.id().compareTo(q.after()[0]) >= 0)
-                .concatMap(s -> rows(s.id(), q).filter(r -> q.after() == null || !r.station().equals(q.after()[0])
-                        || r.time().compareTo(q.after()[1]) > 0), 1)
+                .concatMap(
+                        s -> rows(s.id(), q)
+                                .filter(r -> q.after() == null
+                                        || !r.station().equals(q.after()[0])
+                                        || r.time().compareTo(q.after()[1]) > 0),
+                        1)
                 .take(q.limit() + 1L)
                 .collectList()
                 .map(rows -> {
@@ -90,18 +113,35 @@ class ObservationsDataset {
     /** Every row of one station in the range, in time order. */
     Flux<Row> rows(String station, Query q) {
         if (q.resolution().equals("daily")) {
-            return airQuality.daily(station, q.from(), q.to()).flatMapIterable(days -> days.stream()
-                    .map(d -> day(station, d)).toList());
+            return airQuality
+                    .daily(station, q.from(), q.to())
+                    .flatMapIterable(
+                            days -> days.stream().map(d -> day(station, d)).toList());
         }
-        return airQuality.hourly(station, q.from(), q.to()).flatMapIterable(hours -> hours.stream()
-                .filter(h -> (q.fromAt() == null || !h.hour().isBefore(q.fromAt()))
-                        && (q.toAt() == null || !h.hour().isAfter(q.toAt())))
-                .map(h -> hour(station, h)).toList());
+        return airQuality
+                .hourly(station, q.from(), q.to())
+                .flatMapIterable(hours -> hours.stream()
+                        .filter(h -> (q.fromAt() == null || !h.hour().isBefore(q.fromAt()))
+                                && (q.toAt() == null || !h.hour().isAfter(q.toAt())))
+                        .map(h -> hour(station, h))
+                        .toList());
     }
 
     private static Row day(String station, DayValue d) {
-        return new Row(station, d.day().toString(), d.aqi(), d.primary(), d.pm25(), d.pm10(), d.so2(), d.no2(), d.co(),
-                d.o3(), d.dust() ? "dust" : null, null, null);
+        return new Row(
+                station,
+                d.day().toString(),
+                d.aqi(),
+                d.primary(),
+                d.pm25(),
+                d.pm10(),
+                d.so2(),
+                d.no2(),
+                d.co(),
+                d.o3(),
+                d.dust() ? "dust" : null,
+                null,
+                null);
     }
 
     private Row hour(String station, HourValue h) {
@@ -109,8 +149,20 @@ class ObservationsDataset {
         if (reason == null && !h.valid()) {
             reason = "marked invalid by air-quality";
         }
-        return new Row(station, h.hour().toString(), h.aqi(), h.primary(), h.pm25(), h.pm10(), h.so2(), h.no2(),
-                h.co(), h.o3(), h.valid() ? null : "invalid", h.flag(), reason);
+        return new Row(
+                station,
+                h.hour().toString(),
+                h.aqi(),
+                h.primary(),
+                h.pm25(),
+                h.pm10(),
+                h.so2(),
+                h.no2(),
+                h.co(),
+                h.o3(),
+                h.valid() ? null : "invalid",
+                h.flag(),
+                reason);
     }
 
     String json(Page page, Query q) {
@@ -120,24 +172,30 @@ class ObservationsDataset {
         root.put("times", q.resolution().equals("daily") ? DAILY_TIMES : HOURLY_TIMES);
         root.put("units", parameters.units());
         Map<String, String> averaging = new LinkedHashMap<>();
-        parameters.parameters().forEach(p -> averaging.put(p.id(), q.resolution().equals("daily") ? p.daily() : p.hourly()));
+        parameters
+                .parameters()
+                .forEach(p -> averaging.put(p.id(), q.resolution().equals("daily") ? p.daily() : p.hourly()));
         root.put("averaging", averaging);
         String timeField = q.resolution().equals("daily") ? "day" : "hour";
-        root.put("items", page.rows().stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("station", r.station());
-            m.put(timeField, r.time());
-            for (String p : q.pollutants()) {
-                m.put(p, r.value(p));
-            }
-            m.put("primary", r.primary());
-            m.put("flag", r.flag());
-            if (!q.resolution().equals("daily")) {
-                m.put("quality", r.quality());
-                m.put("qualityReason", r.qualityReason());
-            }
-            return m;
-        }).toList());
+        root.put(
+                "items",
+                page.rows().stream()
+                        .map(r -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("station", r.station());
+                            m.put(timeField, r.time());
+                            for (String p : q.pollutants()) {
+                                m.put(p, r.value(p));
+                            }
+                            m.put("primary", r.primary());
+                            m.put("flag", r.flag());
+                            if (!q.resolution().equals("daily")) {
+                                m.put("quality", r.quality());
+                                m.put("qualityReason", r.qualityReason());
+                            }
+                            return m;
+                        })
+                        .toList());
         root.put("next", page.next());
         return json.writeValueAsString(root);
     }

@@ -22,13 +22,19 @@ class OpenDataConfiguration {
     /** Names the API, its version and its licence in the OpenAPI document (springdoc fills in the paths). */
     @Bean
     io.swagger.v3.oas.models.OpenAPI openApi(Licence licence) {
-        return new io.swagger.v3.oas.models.OpenAPI().info(new io.swagger.v3.oas.models.info.Info()
-                .title("Lantian open data").version("v1")
-                .description("Kashgar Prefecture's air quality and what is done about it. " + licence.attribution())
-                .contact(new io.swagger.v3.oas.models.info.Contact().name("Lantian open data")
-                        .url("https://lantian.kashgar.cn/open-data"))
-                // OpenAPI 3.1: a licence names either its SPDX identifier or its URL, not both.
-                .license(new io.swagger.v3.oas.models.info.License().name(licence.name()).identifier(licence.id())));
+        return new io.swagger.v3.oas.models.OpenAPI()
+                .info(new io.swagger.v3.oas.models.info.Info()
+                        .title("Lantian open data")
+                        .version("v1")
+                        .description(
+                                "Kashgar Prefecture's air quality and what is done about it. " + licence.attribution())
+                        .contact(new io.swagger.v3.oas.models.info.Contact()
+                                .name("Lantian open data")
+                                .url("https://lantian.kashgar.cn/open-data"))
+                        // OpenAPI 3.1: a licence names either its SPDX identifier or its URL, not both.
+                        .license(new io.swagger.v3.oas.models.info.License()
+                                .name(licence.name())
+                                .identifier(licence.id())));
     }
 
     /** The OpenAPI document's server is the address visitors use, as for every address the portal publishes. */

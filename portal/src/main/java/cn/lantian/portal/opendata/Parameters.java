@@ -18,23 +18,30 @@ import tools.jackson.databind.json.JsonMapper;
 record Parameters(String source, List<Parameter> parameters, String flagSource, Map<String, Flag> flags) {
 
     /** One parameter; {@code unit} is the UCUM-style code, {@code unitLabel} the readable one. */
-    record Parameter(String id, String nameZh, String nameEn, String unit, String unitLabel, String hourly,
-            String daily, List<Limit> limits) {
+    record Parameter(
+            String id,
+            String nameZh,
+            String nameEn,
+            String unit,
+            String unitLabel,
+            String hourly,
+            String daily,
+            List<Limit> limits) {
 
         /** The limits in force on a day. */
         List<Limit> inForce(LocalDate day) {
-            return limits.stream().filter(l -> (l.from() == null || !day.isBefore(l.from()))
-                    && (l.to() == null || !day.isAfter(l.to()))).toList();
+            return limits.stream()
+                    .filter(l ->
+                            (l.from() == null || !day.isBefore(l.from())) && (l.to() == null || !day.isAfter(l.to())))
+                    .toList();
         }
     }
 
     /** A limit of a standard for one averaging period, valid between two days (null: open). */
-    record Limit(String standard, String averaging, double value, LocalDate from, LocalDate to) {
-    }
+    record Limit(String standard, String averaging, double value, LocalDate from, LocalDate to) {}
 
     /** An HJ 212 data flag: whether the hour counts, and why not. */
-    record Flag(String code, boolean valid, String reason) {
-    }
+    record Flag(String code, boolean valid, String reason) {}
 
     static Parameters load() {
         JsonMapper json = JsonMapper.builder().build();
@@ -44,24 +51,43 @@ record Parameters(String source, List<Parameter> parameters, String flagSource, 
         for (JsonNode n : p.get("parameters")) {
             List<Limit> limits = new ArrayList<>();
             for (JsonNode l : n.get("limits")) {
-                limits.add(new Limit(l.get("standard").asString(), l.get("averaging").asString(),
-                        l.get("value").asDouble(), day(l.get("from")), day(l.get("to"))));
+                limits.add(new Limit(
+                        l.get("standard").asString(),
+                        l.get("averaging").asString(),
+                        l.get("value").asDouble(),
+                        day(l.get("from")),
+                        day(l.get("to"))));
             }
-            parameters.add(new Parameter(n.get("id").asString(), n.get("nameZh").asString(), n.get("nameEn").asString(),
-                    n.get("unit").asString(), n.get("unitLabel").asString(), n.get("hourly").asString(),
-                    n.get("daily").asString(), List.copyOf(limits)));
+            parameters.add(new Parameter(
+                    n.get("id").asString(),
+                    n.get("nameZh").asString(),
+                    n.get("nameEn").asString(),
+                    n.get("unit").asString(),
+                    n.get("unitLabel").asString(),
+                    n.get("hourly").asString(),
+                    n.get("daily").asString(),
+                    List.copyOf(limits)));
         }
         Map<String, Flag> flags = new LinkedHashMap<>();
         for (JsonNode n : f.get("flags")) {
-            flags.put(n.get("code").asString(), new Flag(n.get("code").asString(), n.get("valid").asBoolean(),
-                    n.get("reason").asString()));
+            flags.put(
+                    n.get("code").asString(),
+                    new Flag(
+                            n.get("code").asString(),
+                            n.get("valid").asBoolean(),
+                            n.get("reason").asString()));
         }
-        return new Parameters(p.get("source").asString(), List.copyOf(parameters), f.get("source").asString(),
+        return new Parameters(
+                p.get("source").asString(),
+                List.copyOf(parameters),
+                f.get("source").asString(),
                 Map.copyOf(flags));
     }
 
     Parameter byId(String id) {
-        return parameters.stream().filter(p -> p.id().equals(id)).findFirst()
+        return parameters.stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no parameter " + id));
     }
 

@@ -1,8 +1,8 @@
 package cn.lantian.portal.opendata;
 
-import cn.lantian.web.InvalidInput;
-import cn.lantian.web.FieldError;
 import cn.lantian.reference.Jurisdictions;
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,8 +41,10 @@ final class Params {
         Set<String> unknown = new TreeSet<>(given);
         unknown.removeAll(known);
         for (String name : unknown) {
-            fail(name, "not a parameter of this endpoint; known: "
-                    + (known.isEmpty() ? "none" : String.join(", ", known)));
+            fail(
+                    name,
+                    "not a parameter of this endpoint; known: "
+                            + (known.isEmpty() ? "none" : String.join(", ", known)));
         }
     }
 
@@ -50,8 +52,7 @@ final class Params {
      * A bound of a time range: a date (Beijing time, whole day) or an ISO 8601 date-time (with an offset, or UTC
      * without one); {@code at} is null for a plain date.
      */
-    record Bound(LocalDate day, Instant at) {
-    }
+    record Bound(LocalDate day, Instant at) {}
 
     Bound bound(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -62,7 +63,8 @@ final class Params {
                 return new Bound(LocalDate.parse(value), null);
             }
             Instant at = value.endsWith("Z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")
-                    ? OffsetDateTime.parse(value).toInstant() : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+                    ? OffsetDateTime.parse(value).toInstant()
+                    : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
             return new Bound(at.atZone(DatasetsController.CHINA).toLocalDate(), at);
         } catch (DateTimeParseException e) {
             fail(name, "a date like 2024-01-31 or a date-time like 2024-01-31T08:00:00Z, not '" + value + "'");
@@ -173,7 +175,8 @@ final class Params {
     }
 
     static String cursorOf(String station, String after) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((station + "|" + after).getBytes(StandardCharsets.UTF_8));
     }
 }

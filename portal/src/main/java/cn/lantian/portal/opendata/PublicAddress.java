@@ -25,7 +25,11 @@ public class PublicAddress {
         if (configured != null) {
             return configured;
         }
-        return UriComponentsBuilder.fromUri(exchange.getRequest().getURI()).replacePath("").replaceQuery(null)
-                .fragment(null).build().toUriString();
+        return UriComponentsBuilder.fromUri(exchange.getRequest().getURI())
+                .replacePath("")
+                .replaceQuery(null)
+                .fragment(null)
+                .build()
+                .toUriString();
     }
 }

@@ -23,7 +23,9 @@ class PublicApiDocument implements OpenApiCustomizer {
 
     /** Tags by path prefix, first match wins, with their descriptions. */
     private static final List<Map.Entry<String, Tag>> TAGS = List.of(
-            Map.entry("/api/public/v1/datasets/stations/", tag("metadata", "What the data means: parameters, units, limits, flags, latest values")),
+            Map.entry(
+                    "/api/public/v1/datasets/stations/",
+                    tag("metadata", "What the data means: parameters, units, limits, flags, latest values")),
             Map.entry("/api/public/v1/parameters", tag("metadata", null)),
             Map.entry("/api/public/v1/datasets/", tag("datasets", "The open datasets, paged, in JSON, CSV or GeoJSON")),
             Map.entry("/api/public/v1/downloads", tag("downloads", "Yearly bulk files (CSV, gzip, byte ranges)")),
@@ -36,7 +38,10 @@ class PublicApiDocument implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        api.setTags(TAGS.stream().map(Map.Entry::getValue).filter(t -> t.getDescription() != null).toList());
+        api.setTags(TAGS.stream()
+                .map(Map.Entry::getValue)
+                .filter(t -> t.getDescription() != null)
+                .toList());
         if (api.getPaths() == null) {
             return;
         }
@@ -46,7 +51,9 @@ class PublicApiDocument implements OpenApiCustomizer {
                 return;
             }
             // By what the path serves, in place of the controller names springdoc would put.
-            TAGS.stream().filter(t -> path.startsWith(t.getKey())).findFirst()
+            TAGS.stream()
+                    .filter(t -> path.startsWith(t.getKey()))
+                    .findFirst()
                     .ifPresent(t -> get.setTags(List.of(t.getValue().getName())));
             if (get.getDescription() == null || get.getDescription().isBlank()) {
                 get.setDescription(get.getSummary() + ".");
@@ -54,20 +61,31 @@ class PublicApiDocument implements OpenApiCustomizer {
             ApiResponses responses = get.getResponses();
             boolean stream = path.equals("/api/public/v1/live");
             if (!stream) {
-                responses.putIfAbsent("304", new ApiResponse()
-                        .description("Not modified: the copy named by If-None-Match or If-Modified-Since is current"));
+                responses.putIfAbsent(
+                        "304",
+                        new ApiResponse()
+                                .description(
+                                        "Not modified: the copy named by If-None-Match or If-Modified-Since is current"));
             }
-            responses.putIfAbsent("429", problem("Too many requests from this address (the gateway's rate limit); "
-                    + "see Retry-After"));
-            if (!path.equals("/api/public/v1/catalog") && !path.equals("/api/public/v1/licence")
-                    && !path.equals("/api/public/v1/parameters") && !path.equals("/api/public/v1/datasets/boundaries")) {
-                responses.putIfAbsent("502", problem("The service that owns the data did not answer; try again shortly"));
+            responses.putIfAbsent(
+                    "429",
+                    problem("Too many requests from this address (the gateway's rate limit); " + "see Retry-After"));
+            if (!path.equals("/api/public/v1/catalog")
+                    && !path.equals("/api/public/v1/licence")
+                    && !path.equals("/api/public/v1/parameters")
+                    && !path.equals("/api/public/v1/datasets/boundaries")) {
+                responses.putIfAbsent(
+                        "502", problem("The service that owns the data did not answer; try again shortly"));
             }
         });
     }
 
     private static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+        return new ApiResponse()
+                .description(description)
+                .content(new Content()
+                        .addMediaType(
+                                "application/problem+json",
+                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
     }
 }

@@ -15,8 +15,22 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class StationsDataset {
 
-    static final List<String> CSV_HEADER = List.of("id", "name_zh", "name_en", "kind", "county", "corps_unit",
-            "longitude", "latitude", "hour", "aqi", "category", "category_zh", "category_en", "primary", "standard");
+    static final List<String> CSV_HEADER = List.of(
+            "id",
+            "name_zh",
+            "name_en",
+            "kind",
+            "county",
+            "corps_unit",
+            "longitude",
+            "latitude",
+            "hour",
+            "aqi",
+            "category",
+            "category_zh",
+            "category_en",
+            "primary",
+            "standard");
 
     private final Categories categories;
     private final Jurisdictions jurisdictions;
@@ -31,8 +45,7 @@ class StationsDataset {
     }
 
     /** A page of stations: those matching, after the cursor's station, at most {@code limit}. */
-    record Page(List<StationNow> stations, String next) {
-    }
+    record Page(List<StationNow> stations, String next) {}
 
     Page select(LatestAqi.Snapshot snapshot, String county, double[] bbox, String afterStation, int limit) {
         List<StationNow> matching = new ArrayList<>();
@@ -54,14 +67,19 @@ class StationsDataset {
     }
 
     boolean within(StationNow s, String county) {
-        return county == null || county.equals(s.jurisdiction()) || county.equals(s.corpsUnit())
+        return county == null
+                || county.equals(s.jurisdiction())
+                || county.equals(s.corpsUnit())
                 || (s.jurisdiction() != null && jurisdictions.isWithin(s.jurisdiction(), county))
                 || (s.corpsUnit() != null && jurisdictions.isWithin(s.corpsUnit(), county));
     }
 
     static boolean inside(StationNow s, double[] bbox) {
-        return bbox == null || (s.longitude() >= bbox[0] && s.latitude() >= bbox[1] && s.longitude() <= bbox[2]
-                && s.latitude() <= bbox[3]);
+        return bbox == null
+                || (s.longitude() >= bbox[0]
+                        && s.latitude() >= bbox[1]
+                        && s.longitude() <= bbox[2]
+                        && s.latitude() <= bbox[3]);
     }
 
     String json(Page page) {
@@ -76,17 +94,23 @@ class StationsDataset {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("type", "FeatureCollection");
         root.put("licence", licence.field(true));
-        root.put("features", page.stations().stream().map(s -> {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("type", "Feature");
-            f.put("id", s.id());
-            f.put("geometry", Map.of("type", "Point", "coordinates", List.of(s.longitude(), s.latitude())));
-            Map<String, Object> props = item(s);
-            props.remove("longitude");
-            props.remove("latitude");
-            f.put("properties", props);
-            return f;
-        }).toList());
+        root.put(
+                "features",
+                page.stations().stream()
+                        .map(s -> {
+                            Map<String, Object> f = new LinkedHashMap<>();
+                            f.put("type", "Feature");
+                            f.put("id", s.id());
+                            f.put(
+                                    "geometry",
+                                    Map.of("type", "Point", "coordinates", List.of(s.longitude(), s.latitude())));
+                            Map<String, Object> props = item(s);
+                            props.remove("longitude");
+                            props.remove("latitude");
+                            f.put("properties", props);
+                            return f;
+                        })
+                        .toList());
         root.put("next", page.next());
         return json.writeValueAsString(root);
     }
@@ -95,10 +119,22 @@ class StationsDataset {
         Csv csv = new Csv().row(CSV_HEADER);
         for (StationNow s : page.stations()) {
             var c = categories.of(s.aqi());
-            csv.row(java.util.Arrays.asList(s.id(), s.nameZh(), s.nameEn(), s.kind(), s.jurisdiction(), s.corpsUnit(),
-                    s.longitude(), s.latitude(), s.hour(), s.aqi(), c.map(Categories.Category::number).orElse(null),
-                    c.map(Categories.Category::nameZh).orElse(null), c.map(Categories.Category::nameEn).orElse(null),
-                    s.primary(), s.standard()));
+            csv.row(java.util.Arrays.asList(
+                    s.id(),
+                    s.nameZh(),
+                    s.nameEn(),
+                    s.kind(),
+                    s.jurisdiction(),
+                    s.corpsUnit(),
+                    s.longitude(),
+                    s.latitude(),
+                    s.hour(),
+                    s.aqi(),
+                    c.map(Categories.Category::number).orElse(null),
+                    c.map(Categories.Category::nameZh).orElse(null),
+                    c.map(Categories.Category::nameEn).orElse(null),
+                    s.primary(),
+                    s.standard()));
         }
         return csv.toString();
     }

@@ -59,7 +59,9 @@ class ErrorPages implements ErrorWebExceptionHandler {
         model.put("licence", licence);
         model.put("status", status.value());
         model.put("kind", status == HttpStatus.NOT_FOUND ? "404" : status.is4xxClientError() ? "4xx" : "5xx");
-        return ServerResponse.status(status).contentType(MediaType.TEXT_HTML).render("error", model)
+        return ServerResponse.status(status)
+                .contentType(MediaType.TEXT_HTML)
+                .render("error", model)
                 .flatMap(response -> response.writeTo(exchange, new ServerResponse.Context() {
                     @Override
                     public List<HttpMessageWriter<?>> messageWriters() {

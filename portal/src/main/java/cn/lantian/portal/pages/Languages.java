@@ -49,8 +49,12 @@ class Languages {
         return (exchange, chain) -> {
             String asked = exchange.getRequest().getQueryParams().getFirst(COOKIE);
             if (asked != null && SUPPORTED.contains(asked)) {
-                exchange.getResponse().addCookie(ResponseCookie.from(COOKIE, asked).path("/").maxAge(Duration.ofDays(365))
-                        .sameSite("Lax").build());
+                exchange.getResponse()
+                        .addCookie(ResponseCookie.from(COOKIE, asked)
+                                .path("/")
+                                .maxAge(Duration.ofDays(365))
+                                .sameSite("Lax")
+                                .build());
             }
             return chain.filter(exchange);
         };

@@ -31,14 +31,15 @@ public class MapDrawing {
     private final double height;
 
     /** A unit's outline as an SVG path. */
-    record Shape(Jurisdiction unit, String path) {
-    }
+    record Shape(Jurisdiction unit, String path) {}
 
     MapDrawing(Jurisdictions jurisdictions, Categories categories, Names names) {
         this.categories = categories;
         this.names = names;
-        List<Jurisdiction> drawn = jurisdictions.all().stream().filter(j -> j.area() != null
-                && (j.kind() == Jurisdiction.Kind.COUNTY || j.kind() == Jurisdiction.Kind.CORPS_DIVISION)).toList();
+        List<Jurisdiction> drawn = jurisdictions.all().stream()
+                .filter(j -> j.area() != null
+                        && (j.kind() == Jurisdiction.Kind.COUNTY || j.kind() == Jurisdiction.Kind.CORPS_DIVISION))
+                .toList();
         double loMin = 180, loMax = -180, laMin = 90, laMax = -90;
         for (Jurisdiction j : drawn) {
             for (List<double[][]> polygon : j.area().polygons()) {
@@ -93,8 +94,11 @@ public class MapDrawing {
      */
     public String svg(List<StationNow> stations, String lang, String highlight, String title) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" role=\"group\" aria-labelledby=\"map-title\">",
-                WIDTH, height));
+        s.append(String.format(
+                Locale.ROOT,
+                "<svg class=\"map\" viewBox=\"0 0 %.0f %.0f\" role=\"group\" aria-labelledby=\"map-title\">",
+                WIDTH,
+                height));
         s.append("<title id=\"map-title\">").append(esc(title)).append("</title>");
         for (Shape shape : shapes) {
             Jurisdiction j = shape.unit();
@@ -105,12 +109,26 @@ public class MapDrawing {
             }
             if (j.isCorps()) {
                 // Corps land lies inside counties: drawn as an outline only, not a link over the county.
-                s.append("<path class=\"").append(cls).append("\" d=\"").append(shape.path()).append("\"><title>")
-                        .append(esc(name)).append("</title></path>");
+                s.append("<path class=\"")
+                        .append(cls)
+                        .append("\" d=\"")
+                        .append(shape.path())
+                        .append("\"><title>")
+                        .append(esc(name))
+                        .append("</title></path>");
             } else {
-                s.append("<a href=\"/counties/").append(j.id()).append("\" aria-label=\"").append(esc(name)).append("\">")
-                        .append("<path class=\"").append(cls).append("\" d=\"").append(shape.path()).append("\"><title>")
-                        .append(esc(name)).append("</title></path></a>");
+                s.append("<a href=\"/counties/")
+                        .append(j.id())
+                        .append("\" aria-label=\"")
+                        .append(esc(name))
+                        .append("\">")
+                        .append("<path class=\"")
+                        .append(cls)
+                        .append("\" d=\"")
+                        .append(shape.path())
+                        .append("\"><title>")
+                        .append(esc(name))
+                        .append("</title></path></a>");
             }
         }
         // County names at their centroids, under the stations; they take no clicks (the county shape does).
@@ -121,8 +139,12 @@ public class MapDrawing {
                 continue;
             }
             double[] c = xy(j.centroid()[0], j.centroid()[1]);
-            s.append(String.format(Locale.ROOT, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
-                    c[0], c[1], esc(Names.of(j, lang))));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
+                    c[0],
+                    c[1],
+                    esc(Names.of(j, lang))));
         }
         s.append("</g>");
         List<double[]> placed = spread(stations);
@@ -134,12 +156,24 @@ public class MapDrawing {
             String label = names.station(st, lang) + (st.aqi() == null ? "" : " AQI " + st.aqi());
             if (at[0] != xy[0] || at[1] != xy[1]) {
                 // A station moved apart from its neighbours keeps a leader line to where it really is.
-                s.append(String.format(Locale.ROOT, "<line class=\"leader\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                        xy[0], xy[1], at[0], at[1]));
+                s.append(String.format(
+                        Locale.ROOT,
+                        "<line class=\"leader\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                        xy[0],
+                        xy[1],
+                        at[0],
+                        at[1]));
             }
-            s.append(String.format(Locale.ROOT,
+            s.append(String.format(
+                    Locale.ROOT,
                     "<a href=\"/stations/%s\" aria-label=\"%s\"><circle class=\"station\" data-station=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"%s\"><title>%s</title></circle></a>",
-                    esc(st.id()), esc(label), esc(st.id()), at[0], at[1], RADIUS, c.map(Categories.Category::rgb).orElse("#9E9E9E"),
+                    esc(st.id()),
+                    esc(label),
+                    esc(st.id()),
+                    at[0],
+                    at[1],
+                    RADIUS,
+                    c.map(Categories.Category::rgb).orElse("#9E9E9E"),
                     esc(label)));
         }
         s.append("</svg>");
@@ -164,7 +198,9 @@ public class MapDrawing {
             for (int k = 0; k < group.size(); k++) {
                 double[] p = at.get(group.get(k));
                 for (int j = i + 1; j < stations.size(); j++) {
-                    if (!done[j] && !group.contains(j) && Math.hypot(at.get(j)[0] - p[0], at.get(j)[1] - p[1]) < 2 * RADIUS) {
+                    if (!done[j]
+                            && !group.contains(j)
+                            && Math.hypot(at.get(j)[0] - p[0], at.get(j)[1] - p[1]) < 2 * RADIUS) {
                         group.add(j);
                     }
                 }

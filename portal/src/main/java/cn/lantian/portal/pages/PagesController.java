@@ -1,5 +1,6 @@
 package cn.lantian.portal.pages;
 
+import cn.lantian.portal.aqi.Categories;
 import cn.lantian.portal.live.LatestAqi;
 import cn.lantian.portal.opendata.Licence;
 import cn.lantian.portal.opendata.PublicAddress;
@@ -12,7 +13,6 @@ import cn.lantian.portal.upstream.Enterprise;
 import cn.lantian.portal.upstream.HourValue;
 import cn.lantian.portal.upstream.StationNow;
 import cn.lantian.portal.upstream.TargetStandings;
-import cn.lantian.portal.aqi.Categories;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import java.time.Instant;
@@ -57,9 +57,19 @@ class PagesController {
 
     private final PublicAddress publicAddress;
 
-    PagesController(LatestAqi latest, AirQuality airQuality, Disclosures disclosures, Jurisdictions jurisdictions,
-            MapDrawing map, Views views, Names names, Categories categories, Licence licence, MessageSource messages,
-            PagesProperties pages, PublicAddress publicAddress) {
+    PagesController(
+            LatestAqi latest,
+            AirQuality airQuality,
+            Disclosures disclosures,
+            Jurisdictions jurisdictions,
+            MapDrawing map,
+            Views views,
+            Names names,
+            Categories categories,
+            Licence licence,
+            MessageSource messages,
+            PagesProperties pages,
+            PublicAddress publicAddress) {
         this.pages = pages;
         this.publicAddress = publicAddress;
         this.latest = latest;
@@ -108,21 +118,32 @@ class PagesController {
 
     /** The year the newest data belongs to (demo data may be from a past year). */
     private static int dataYear(List<StationNow> stations) {
-        return stations.stream().map(StationNow::hour).filter(h -> h != null).max(Instant::compareTo)
-                .map(h -> h.atZone(Views.CHINA).getYear()).orElse(LocalDate.now(Views.CHINA).getYear());
+        return stations.stream()
+                .map(StationNow::hour)
+                .filter(h -> h != null)
+                .max(Instant::compareTo)
+                .map(h -> h.atZone(Views.CHINA).getYear())
+                .orElse(LocalDate.now(Views.CHINA).getYear());
     }
 
     @GetMapping("/")
     Mono<String> home(ServerWebExchange exchange, Model model) {
         String lang = common(exchange, model, "home");
-        return Mono.zip(stations(model), orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
+        return Mono.zip(
+                        stations(model),
+                        orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
                         orElse(airQuality.unitAqi(prefecture()), Optional.<Integer>empty(), model, "prefecture AQI"))
                 .map(t -> {
                     List<StationNow> list = t.getT1();
                     model.addAttribute("now", views.now(t.getT3(), lang));
                     model.addAttribute("stations", views.stations(list, lang));
                     model.addAttribute("map", map.svg(list, lang, null, text("map.title", lang)));
-                    model.addAttribute("alerts", t.getT2().stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
+                    model.addAttribute(
+                            "alerts",
+                            t.getT2().stream()
+                                    .filter(Alert::active)
+                                    .map(a -> views.alert(a, lang))
+                                    .toList());
                     model.addAttribute("counties", counties(lang));
                     return "home";
                 });
@@ -130,81 +151,153 @@ class PagesController {
 
     private List<Map.Entry<String, String>> counties(String lang) {
         return jurisdictions.ofKind(Jurisdiction.Kind.COUNTY).stream()
-                .map(j -> Map.entry(j.id(), Names.of(j, lang))).toList();
+                .map(j -> Map.entry(j.id(), Names.of(j, lang)))
+                .toList();
     }
 
     @GetMapping("/counties/{id}")
     Mono<String> county(@PathVariable String id, ServerWebExchange exchange, Model model) {
-        Jurisdiction unit = jurisdictions.byId(id).filter(j -> j.kind() != Jurisdiction.Kind.PREFECTURE)
+        Jurisdiction unit = jurisdictions
+                .byId(id)
+                .filter(j -> j.kind() != Jurisdiction.Kind.PREFECTURE)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no such county"));
         String lang = common(exchange, model, "county");
         model.addAttribute("unitId", id);
         model.addAttribute("unitName", Names.of(unit, lang));
         return Mono.zip(stations(model), orElse(airQuality.unitAqi(id), Optional.<Integer>empty(), model, "unit AQI"))
                 .flatMap(both -> {
-            List<StationNow> all = both.getT1();
-            List<StationNow> mine = all.stream().filter(s -> id.equals(s.jurisdiction()) || id.equals(s.corpsUnit())
-                    || (s.corpsUnit() != null && jurisdictions.isWithin(s.corpsUnit(), id))).toList();
-            model.addAttribute("now", views.now(both.getT2(), lang));
-            model.addAttribute("stations", views.stations(mine, lang));
-            model.addAttribute("map", map.svg(mine, lang, id, Names.of(unit, lang)));
-            int year = dataYear(all);
-            model.addAttribute("year", year);
-            return Mono.zip(orElse(airQuality.targets(year).map(Optional::of), Optional.<TargetStandings>empty(), model, "targets"),
-                    orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
-                    orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"));
-        }).map(t -> {
-            model.addAttribute("standing", t.getT1().flatMap(s -> s.units().stream()
-                    .filter(u -> id.equals(u.unit())).findFirst()).orElse(null));
-            model.addAttribute("remainingDays", t.getT1().map(TargetStandings::remainingDays).orElse(null));
-            List<Alert> here = t.getT2().stream().filter(a -> id.equals(a.county())).toList();
-            model.addAttribute("alerts", here.stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
-            model.addAttribute("pastAlerts", here.stream().filter(a -> !a.active()).map(a -> views.alert(a, lang)).toList());
-            model.addAttribute("enterprises", t.getT3().stream().filter(e -> id.equals(e.county()) || id.equals(e.corpsUnit())).toList());
-            return "county";
-        });
+                    List<StationNow> all = both.getT1();
+                    List<StationNow> mine = all.stream()
+                            .filter(s -> id.equals(s.jurisdiction())
+                                    || id.equals(s.corpsUnit())
+                                    || (s.corpsUnit() != null && jurisdictions.isWithin(s.corpsUnit(), id)))
+                            .toList();
+                    model.addAttribute("now", views.now(both.getT2(), lang));
+                    model.addAttribute("stations", views.stations(mine, lang));
+                    model.addAttribute("map", map.svg(mine, lang, id, Names.of(unit, lang)));
+                    int year = dataYear(all);
+                    model.addAttribute("year", year);
+                    return Mono.zip(
+                            orElse(
+                                    airQuality.targets(year).map(Optional::of),
+                                    Optional.<TargetStandings>empty(),
+                                    model,
+                                    "targets"),
+                            orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
+                            orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"));
+                })
+                .map(t -> {
+                    model.addAttribute(
+                            "standing",
+                            t.getT1()
+                                    .flatMap(s -> s.units().stream()
+                                            .filter(u -> id.equals(u.unit()))
+                                            .findFirst())
+                                    .orElse(null));
+                    model.addAttribute(
+                            "remainingDays",
+                            t.getT1().map(TargetStandings::remainingDays).orElse(null));
+                    List<Alert> here = t.getT2().stream()
+                            .filter(a -> id.equals(a.county()))
+                            .toList();
+                    model.addAttribute(
+                            "alerts",
+                            here.stream()
+                                    .filter(Alert::active)
+                                    .map(a -> views.alert(a, lang))
+                                    .toList());
+                    model.addAttribute(
+                            "pastAlerts",
+                            here.stream()
+                                    .filter(a -> !a.active())
+                                    .map(a -> views.alert(a, lang))
+                                    .toList());
+                    model.addAttribute(
+                            "enterprises",
+                            t.getT3().stream()
+                                    .filter(e -> id.equals(e.county()) || id.equals(e.corpsUnit()))
+                                    .toList());
+                    return "county";
+                });
     }
 
     @GetMapping("/targets")
     Mono<String> targets(@RequestParam(required = false) Integer year, ServerWebExchange exchange, Model model) {
         String lang = common(exchange, model, "targets");
-        return stations(model).flatMap(all -> {
-            int y = year != null && year >= 2013 && year <= 2100 ? year : dataYear(all);
-            model.addAttribute("year", y);
-            return orElse(airQuality.targets(y).map(Optional::of), Optional.<TargetStandings>empty(), model, "targets");
-        }).map(t -> {
-            model.addAttribute("standings", t.orElse(null));
-            model.addAttribute("unitNames", t.map(s -> s.units().stream().collect(Collectors.toMap(
-                    TargetStandings.Unit::unit, u -> names.unit(u.unit(), lang), (a, b) -> a))).orElse(Map.of()));
-            return "targets";
-        });
+        return stations(model)
+                .flatMap(all -> {
+                    int y = year != null && year >= 2013 && year <= 2100 ? year : dataYear(all);
+                    model.addAttribute("year", y);
+                    return orElse(
+                            airQuality.targets(y).map(Optional::of),
+                            Optional.<TargetStandings>empty(),
+                            model,
+                            "targets");
+                })
+                .map(t -> {
+                    model.addAttribute("standings", t.orElse(null));
+                    model.addAttribute(
+                            "unitNames",
+                            t.map(s -> s.units().stream()
+                                            .collect(Collectors.toMap(
+                                                    TargetStandings.Unit::unit,
+                                                    u -> names.unit(u.unit(), lang),
+                                                    (a, b) -> a)))
+                                    .orElse(Map.of()));
+                    return "targets";
+                });
     }
 
     @GetMapping("/stations/{id}")
     Mono<String> station(@PathVariable String id, ServerWebExchange exchange, Model model) {
         String lang = common(exchange, model, "station");
-        return latest.current().onErrorResume(e -> Mono.empty()).flatMap(snapshot -> Mono.justOrEmpty(
-                snapshot.stations().stream().filter(s -> s.id().equals(id)).findFirst()))
+        return latest.current()
+                .onErrorResume(e -> Mono.empty())
+                .flatMap(snapshot -> Mono.justOrEmpty(snapshot.stations().stream()
+                        .filter(s -> s.id().equals(id))
+                        .findFirst()))
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no such station")))
                 .flatMap(s -> {
                     model.addAttribute("station", views.station(s, lang));
-                    LocalDate to = s.hour() == null ? LocalDate.now(Views.CHINA) : s.hour().atZone(Views.CHINA).toLocalDate();
-                    return Mono.zip(orElse(airQuality.hourly(id, to.minusDays(6), to), List.<HourValue>of(), model, "hourly"),
+                    LocalDate to = s.hour() == null
+                            ? LocalDate.now(Views.CHINA)
+                            : s.hour().atZone(Views.CHINA).toLocalDate();
+                    return Mono.zip(
+                            orElse(airQuality.hourly(id, to.minusDays(6), to), List.<HourValue>of(), model, "hourly"),
                             orElse(airQuality.daily(id, to.minusDays(364), to), List.<DayValue>of(), model, "daily"));
-                }).map(t -> {
-                    List<Charts.Bar> hours = t.getT1().stream().map(h -> new Charts.Bar(Views.hour(h.hour()).substring(5, 13) + "h",
-                            h.valid() && h.aqi() != null ? h.aqi().doubleValue() : null, "#1a4f8b")).toList();
+                })
+                .map(t -> {
+                    List<Charts.Bar> hours = t.getT1().stream()
+                            .map(h -> new Charts.Bar(
+                                    Views.hour(h.hour()).substring(5, 13) + "h",
+                                    h.valid() && h.aqi() != null ? h.aqi().doubleValue() : null,
+                                    "#1a4f8b"))
+                            .toList();
                     model.addAttribute("hourlyChart", Charts.line(text("station.hourly", lang), hours, "AQI"));
                     List<HourValue> recent = new ArrayList<>(t.getT1());
                     java.util.Collections.reverse(recent);
-                    model.addAttribute("hours", recent.stream().limit(24).map(h -> new Charts.Bar(
-                            Views.hour(h.hour()), h.aqi() == null ? null : h.aqi().doubleValue(), h.valid() ? "" : "invalid")).toList());
-                    List<Charts.Bar> days = t.getT2().stream().map(d -> new Charts.Bar(d.day().toString().substring(5),
-                            d.aqi() == null ? null : d.aqi().doubleValue(),
-                            categories.of(d.aqi()).map(Categories.Category::rgb).orElse("#E0E0E0"))).toList();
+                    model.addAttribute(
+                            "hours",
+                            recent.stream()
+                                    .limit(24)
+                                    .map(h -> new Charts.Bar(
+                                            Views.hour(h.hour()),
+                                            h.aqi() == null ? null : h.aqi().doubleValue(),
+                                            h.valid() ? "" : "invalid"))
+                                    .toList());
+                    List<Charts.Bar> days = t.getT2().stream()
+                            .map(d -> new Charts.Bar(
+                                    d.day().toString().substring(5),
+                                    d.aqi() == null ? null : d.aqi().doubleValue(),
+                                    categories
+                                            .of(d.aqi())
+                                            .map(Categories.Category::rgb)
+                                            .orElse("#E0E0E0")))
+                            .toList();
                     model.addAttribute("dailyChart", Charts.bars(text("station.daily", lang), days, "AQI"));
                     List<Charts.Bar> months = monthly(t.getT2());
-                    model.addAttribute("monthlyChart", Charts.bars(text("station.monthly", lang), months, "PM2.5 µg/m³"));
+                    model.addAttribute(
+                            "monthlyChart", Charts.bars(text("station.monthly", lang), months, "PM2.5 µg/m³"));
                     model.addAttribute("months", months);
                     return "station";
                 });
@@ -220,8 +313,17 @@ class PagesController {
             }
         }
         List<Charts.Bar> out = new ArrayList<>();
-        byMonth.forEach((m, values) -> out.add(new Charts.Bar(m.toString(), values.isEmpty() ? null
-                : Math.round(values.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 10) / 10.0, "#5b8cc0")));
+        byMonth.forEach((m, values) -> out.add(new Charts.Bar(
+                m.toString(),
+                values.isEmpty()
+                        ? null
+                        : Math.round(values.stream()
+                                                .mapToDouble(Double::doubleValue)
+                                                .average()
+                                                .orElse(0)
+                                        * 10)
+                                / 10.0,
+                "#5b8cc0")));
         return out;
     }
 
@@ -230,37 +332,57 @@ class PagesController {
      * A page is for people: an unknown county or a page out of range shows everything or the last page, not an error.
      */
     @GetMapping("/enterprises")
-    Mono<String> enterprises(@RequestParam(required = false) String q, @RequestParam(required = false) String county,
-            @RequestParam(required = false) String page, ServerWebExchange exchange, Model model) {
+    Mono<String> enterprises(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String page,
+            ServerWebExchange exchange,
+            Model model) {
         String lang = common(exchange, model, "enterprises");
         String search = q == null ? "" : q.strip();
         if (search.length() > pages.searchMaxLength()) {
             search = search.substring(0, pages.searchMaxLength());
         }
-        String unit = county != null && jurisdictions.byId(county).filter(j -> j.kind() != Jurisdiction.Kind.PREFECTURE)
-                .isPresent() ? county : null;
+        String unit = county != null
+                        && jurisdictions
+                                .byId(county)
+                                .filter(j -> j.kind() != Jurisdiction.Kind.PREFECTURE)
+                                .isPresent()
+                ? county
+                : null;
         String needle = search.toLowerCase(java.util.Locale.ROOT);
         model.addAttribute("q", search);
         model.addAttribute("searchMaxLength", pages.searchMaxLength());
         model.addAttribute("county", unit);
         model.addAttribute("units", units(lang));
-        return Mono.zip(orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"),
-                orElse(disclosures.closedCases(), List.<ClosedCase>of(), model, "cases")).map(t -> {
+        return Mono.zip(
+                        orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"),
+                        orElse(disclosures.closedCases(), List.<ClosedCase>of(), model, "cases"))
+                .map(t -> {
                     List<Enterprise> chosen = t.getT1().stream()
-                            .filter(e -> unit == null || unit.equals(e.county()) || unit.equals(e.corpsUnit())
+                            .filter(e -> unit == null
+                                    || unit.equals(e.county())
+                                    || unit.equals(e.corpsUnit())
                                     || (e.corpsUnit() != null && jurisdictions.isWithin(e.corpsUnit(), unit)))
-                            .filter(e -> needle.isEmpty() || (e.name() != null && e.name().toLowerCase(java.util.Locale.ROOT)
-                                    .contains(needle)))
-                            .sorted(java.util.Comparator.comparing(Enterprise::name, java.util.Comparator.nullsLast(
-                                    java.util.Comparator.naturalOrder())))
+                            .filter(e -> needle.isEmpty()
+                                    || (e.name() != null
+                                            && e.name()
+                                                    .toLowerCase(java.util.Locale.ROOT)
+                                                    .contains(needle)))
+                            .sorted(java.util.Comparator.comparing(
+                                    Enterprise::name,
+                                    java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                             .toList();
                     int size = pages.enterprisesPerPage();
                     int last = Math.max(1, (chosen.size() + size - 1) / size);
                     int current = Math.min(last, Math.max(1, pageNumber(page)));
-                    List<Enterprise> shown = chosen.subList((current - 1) * size, Math.min(chosen.size(), current * size));
-                    java.util.Set<String> chosenIds = chosen.stream().map(Enterprise::id).collect(Collectors.toSet());
-                    List<ClosedCase> cases = t.getT2().stream().filter(c -> chosenIds.contains(c.enterpriseId())
-                            || (needle.isEmpty() && unit == null)).toList();
+                    List<Enterprise> shown =
+                            chosen.subList((current - 1) * size, Math.min(chosen.size(), current * size));
+                    java.util.Set<String> chosenIds =
+                            chosen.stream().map(Enterprise::id).collect(Collectors.toSet());
+                    List<ClosedCase> cases = t.getT2().stream()
+                            .filter(c -> chosenIds.contains(c.enterpriseId()) || (needle.isEmpty() && unit == null))
+                            .toList();
                     model.addAttribute("found", chosen.size());
                     model.addAttribute("pageNumber", current);
                     model.addAttribute("lastPage", last);
@@ -281,8 +403,8 @@ class PagesController {
     /** Counties and Corps units for the filter, in the reader's language. */
     private List<Map.Entry<String, String>> units(String lang) {
         List<Map.Entry<String, String>> out = new ArrayList<>();
-        for (Jurisdiction.Kind kind : List.of(Jurisdiction.Kind.COUNTY, Jurisdiction.Kind.CORPS_DIVISION,
-                Jurisdiction.Kind.CORPS_UNIT)) {
+        for (Jurisdiction.Kind kind :
+                List.of(Jurisdiction.Kind.COUNTY, Jurisdiction.Kind.CORPS_DIVISION, Jurisdiction.Kind.CORPS_UNIT)) {
             jurisdictions.ofKind(kind).forEach(j -> out.add(Map.entry(j.id(), Names.of(j, lang))));
         }
         return out;
@@ -292,8 +414,18 @@ class PagesController {
     Mono<String> alerts(ServerWebExchange exchange, Model model) {
         String lang = common(exchange, model, "alerts");
         return orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts").map(all -> {
-            model.addAttribute("current", all.stream().filter(Alert::active).map(a -> views.alert(a, lang)).toList());
-            model.addAttribute("past", all.stream().filter(a -> !a.active()).map(a -> views.alert(a, lang)).toList());
+            model.addAttribute(
+                    "current",
+                    all.stream()
+                            .filter(Alert::active)
+                            .map(a -> views.alert(a, lang))
+                            .toList());
+            model.addAttribute(
+                    "past",
+                    all.stream()
+                            .filter(a -> !a.active())
+                            .map(a -> views.alert(a, lang))
+                            .toList());
             return "alerts";
         });
     }

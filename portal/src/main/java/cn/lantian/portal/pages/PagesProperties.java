@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param searchMaxLength the longest search text taken; a longer one is cut
  */
 @ConfigurationProperties("lantian.portal.pages")
-record PagesProperties(int enterprisesPerPage, int searchMaxLength) {
-}
+record PagesProperties(int enterprisesPerPage, int searchMaxLength) {}

@@ -28,7 +28,10 @@ class Views {
         this.categories = categories;
         this.names = names;
         try (var in = Views.class.getResourceAsStream("/data/alert-measures.json")) {
-            this.measures = tools.jackson.databind.json.JsonMapper.builder().build().readTree(in).get("levels");
+            this.measures = tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .readTree(in)
+                    .get("levels");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -50,30 +53,52 @@ class Views {
     }
 
     /** A station line: names, its AQI and category with colours, the hour (Beijing time). */
-    record StationRow(String id, String name, String unit, String unitName, Integer aqi, String category,
-            String colour, String textColour, String hour, String primary) {
-    }
+    record StationRow(
+            String id,
+            String name,
+            String unit,
+            String unitName,
+            Integer aqi,
+            String category,
+            String colour,
+            String textColour,
+            String hour,
+            String primary) {}
 
     /** An AQI summary: value, category name and colours (value null when nothing was reported). */
-    record AqiNow(Integer aqi, String category, String colour, String textColour, String advice) {
-    }
+    record AqiNow(Integer aqi, String category, String colour, String textColour, String advice) {}
 
     /** An alert line with the county's name and times in Beijing time. */
-    record AlertRow(String id, String county, String countyName, String level, String from, String until,
-            String basis, List<String> measures, boolean active, List<StepRow> history) {
-    }
+    record AlertRow(
+            String id,
+            String county,
+            String countyName,
+            String level,
+            String from,
+            String until,
+            String basis,
+            List<String> measures,
+            boolean active,
+            List<StepRow> history) {}
 
     /** One step of an alert's level history, its time in Beijing time. */
-    record StepRow(String action, String level, String previousLevel, String at) {
-    }
+    record StepRow(String action, String level, String previousLevel, String at) {}
 
     StationRow station(StationNow s, String lang) {
         Locale locale = Locale.forLanguageTag(lang);
         var c = categories.of(s.aqi());
         String unit = s.corpsUnit() != null ? s.corpsUnit() : s.jurisdiction();
-        return new StationRow(s.id(), names.station(s, lang), s.jurisdiction(), names.unit(unit, lang), s.aqi(),
-                c.map(x -> x.name(locale)).orElse("—"), c.map(Categories.Category::rgb).orElse("#E0E0E0"),
-                c.map(Categories.Category::textRgb).orElse("#000000"), hour(s.hour()), s.primary());
+        return new StationRow(
+                s.id(),
+                names.station(s, lang),
+                s.jurisdiction(),
+                names.unit(unit, lang),
+                s.aqi(),
+                c.map(x -> x.name(locale)).orElse("—"),
+                c.map(Categories.Category::rgb).orElse("#E0E0E0"),
+                c.map(Categories.Category::textRgb).orElse("#000000"),
+                hour(s.hour()),
+                s.primary());
     }
 
     List<StationRow> stations(List<StationNow> list, String lang) {
@@ -91,47 +116,107 @@ class Views {
     }
 
     AlertRow alert(Alert a, String lang) {
-        return new AlertRow(a.id(), a.county(), names.unit(a.county(), lang), a.level(), hour(a.effectiveFrom()),
-                hour(a.endedAt()), a.basis(), measures(a, lang), a.active(), a.history() == null ? List.of()
-                : a.history().stream().map(h -> new StepRow(h.action(), h.level(), h.previousLevel(), hour(h.at())))
-                        .toList());
+        return new AlertRow(
+                a.id(),
+                a.county(),
+                names.unit(a.county(), lang),
+                a.level(),
+                hour(a.effectiveFrom()),
+                hour(a.endedAt()),
+                a.basis(),
+                measures(a, lang),
+                a.active(),
+                a.history() == null
+                        ? List.of()
+                        : a.history().stream()
+                                .map(h -> new StepRow(h.action(), h.level(), h.previousLevel(), hour(h.at())))
+                                .toList());
     }
 
     /** An enterprise's disclosure with its unit's name, times in Beijing time and its closed cases. */
-    record EnterpriseRow(String id, String name, String industry, String unit, String unitName, String ultraLow,
-            List<Enterprise.Permit> permits, List<ExceedanceRow> exceedances, List<CaseRow> cases) {
-    }
+    record EnterpriseRow(
+            String id,
+            String name,
+            String industry,
+            String unit,
+            String unitName,
+            String ultraLow,
+            List<Enterprise.Permit> permits,
+            List<ExceedanceRow> exceedances,
+            List<CaseRow> cases) {}
 
     /** An exceedance with its hour in Beijing time. */
-    record ExceedanceRow(String hour, String outletCode, String pollutant, Double value, Double limit, Double ratio,
-            boolean escalated) {
-    }
+    record ExceedanceRow(
+            String hour,
+            String outletCode,
+            String pollutant,
+            Double value,
+            Double limit,
+            Double ratio,
+            boolean escalated) {}
 
     /** A closed case's outcome with the enterprise's name and dates in Beijing time. */
-    record CaseRow(String caseId, String enterpriseId, String enterpriseName, String unit, String unitName,
-            String summary, String ruleSource, String outcome, String openedOn, String closedOn) {
-    }
+    record CaseRow(
+            String caseId,
+            String enterpriseId,
+            String enterpriseName,
+            String unit,
+            String unitName,
+            String summary,
+            String ruleSource,
+            String outcome,
+            String openedOn,
+            String closedOn) {}
 
     List<EnterpriseRow> enterprises(List<Enterprise> enterprises, List<ClosedCase> cases, String lang) {
         List<CaseRow> caseRows = cases(cases, enterprises, lang);
-        return enterprises.stream().map(e -> {
-            String unit = e.corpsUnit() != null ? e.corpsUnit() : e.county();
-            return new EnterpriseRow(e.id(), e.name(), e.industry(), unit, unit == null ? null : names.unit(unit, lang),
-                    e.ultraLow(), e.permits(), e.exceedances().stream().map(x -> new ExceedanceRow(hour(x.hour()),
-                            x.outletCode(), x.pollutant(), x.value(), x.limit(), x.ratio(), x.escalated())).toList(),
-                    caseRows.stream().filter(c -> e.id().equals(c.enterpriseId())).toList());
-        }).toList();
+        return enterprises.stream()
+                .map(e -> {
+                    String unit = e.corpsUnit() != null ? e.corpsUnit() : e.county();
+                    return new EnterpriseRow(
+                            e.id(),
+                            e.name(),
+                            e.industry(),
+                            unit,
+                            unit == null ? null : names.unit(unit, lang),
+                            e.ultraLow(),
+                            e.permits(),
+                            e.exceedances().stream()
+                                    .map(x -> new ExceedanceRow(
+                                            hour(x.hour()),
+                                            x.outletCode(),
+                                            x.pollutant(),
+                                            x.value(),
+                                            x.limit(),
+                                            x.ratio(),
+                                            x.escalated()))
+                                    .toList(),
+                            caseRows.stream()
+                                    .filter(c -> e.id().equals(c.enterpriseId()))
+                                    .toList());
+                })
+                .toList();
     }
 
     List<CaseRow> cases(List<ClosedCase> cases, List<Enterprise> enterprises, String lang) {
         java.util.Map<String, String> namesById = new java.util.HashMap<>();
         enterprises.forEach(e -> namesById.put(e.id(), e.name()));
-        return cases.stream().map(c -> {
-            String unit = c.corpsUnit() != null ? c.corpsUnit() : c.jurisdiction();
-            return new CaseRow(c.caseId(), c.enterpriseId(), namesById.getOrDefault(c.enterpriseId(), c.enterpriseId()),
-                    unit, unit == null ? null : names.unit(unit, lang), c.summary(), c.ruleSource(), c.outcome(),
-                    day(c.openedAt()), day(c.closedAt()));
-        }).toList();
+        return cases.stream()
+                .map(c -> {
+                    String unit = c.corpsUnit() != null ? c.corpsUnit() : c.jurisdiction();
+                    return new CaseRow(
+                            c.caseId(),
+                            c.enterpriseId(),
+                            namesById.getOrDefault(c.enterpriseId(), c.enterpriseId()),
+                            unit,
+                            unit == null ? null : names.unit(unit, lang),
+                            c.summary(),
+                            c.ruleSource(),
+                            c.outcome(),
+                            day(c.openedAt()),
+                            day(c.closedAt()));
+                })
+                .toList();
     }
 
     static String day(Instant t) {

@@ -9,6 +9,15 @@ import java.time.Instant;
  * @param findingType the event type of the finding that opened the case
  * @param ruleSource the regulation the rule rests on
  */
-public record ClosedCase(String caseId, String enterpriseId, String jurisdiction, String corpsUnit, String findingType,
-        String ruleId, String ruleSource, String summary, Instant openedAt, Instant closedAt, String outcome) {
-}
+public record ClosedCase(
+        String caseId,
+        String enterpriseId,
+        String jurisdiction,
+        String corpsUnit,
+        String findingType,
+        String ruleId,
+        String ruleSource,
+        String summary,
+        Instant openedAt,
+        Instant closedAt,
+        String outcome) {}

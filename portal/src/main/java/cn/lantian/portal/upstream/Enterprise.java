@@ -14,12 +14,18 @@ import java.util.List;
  * @param permits discharge permits, newest validity first
  * @param exceedances hourly values above the permit limit in the owner's recent window, newest first
  */
-public record Enterprise(String id, String name, String industry, String county, String corpsUnit, String ultraLow,
-        List<Permit> permits, List<Exceedance> exceedances) {
+public record Enterprise(
+        String id,
+        String name,
+        String industry,
+        String county,
+        String corpsUnit,
+        String ultraLow,
+        List<Permit> permits,
+        List<Exceedance> exceedances) {
 
     /** A discharge permit; status valid, revoked or expired. */
-    public record Permit(String number, LocalDate validFrom, LocalDate validUntil, String status) {
-    }
+    public record Permit(String number, LocalDate validFrom, LocalDate validUntil, String status) {}
 
     /**
      * An hour whose value (corrected to reference oxygen, mg/m³) was above the permit limit.
@@ -27,7 +33,12 @@ public record Enterprise(String id, String name, String industry, String county,
      * @param ratio value divided by limit
      * @param escalated whether the exceedance persisted long enough to be escalated
      */
-    public record Exceedance(String outletCode, String pollutant, Instant hour, Double value, Double limit, Double ratio,
-            boolean escalated) {
-    }
+    public record Exceedance(
+            String outletCode,
+            String pollutant,
+            Instant hour,
+            Double value,
+            Double limit,
+            Double ratio,
+            boolean escalated) {}
 }

@@ -11,8 +11,7 @@ import tools.jackson.databind.JsonNode;
 /** Tolerant reads of single fields: the portal copies named fields only, so nothing unnamed can leak through. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The first of the named fields that is present and not null. */
     static JsonNode field(JsonNode node, String... names) {
@@ -81,7 +80,10 @@ final class Json {
         List<String> out = new ArrayList<>();
         if (v != null && v.isArray()) {
             for (JsonNode item : v) {
-                out.add(item.isValueNode() ? item.asString() : text(item, "textZh", "text", "nameZh", "name", "description"));
+                out.add(
+                        item.isValueNode()
+                                ? item.asString()
+                                : text(item, "textZh", "text", "nameZh", "name", "description"));
             }
         } else if (v != null && v.isValueNode()) {
             out.add(v.asString());

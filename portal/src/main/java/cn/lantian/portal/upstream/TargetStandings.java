@@ -10,9 +10,19 @@ public record TargetStandings(int year, LocalDate asOf, int remainingDays, List<
      * One unit (prefecture, county or Corps unit): measured statistics, progress on each target, and the
      * dust-deducted statistics by indicator name where air-quality gives them (empty otherwise).
      */
-    public record Unit(String unit, int stations, Integer validDays, Integer goodDays, Integer heavyDays,
-            Double goodDayShare, Double heavyDayShare, Double pm25Mean, Integer dustDays, String source,
-            List<Progress> progress, java.util.Map<String, Double> dustDeducted) {
+    public record Unit(
+            String unit,
+            int stations,
+            Integer validDays,
+            Integer goodDays,
+            Integer heavyDays,
+            Double goodDayShare,
+            Double heavyDayShare,
+            Double pm25Mean,
+            Integer dustDays,
+            String source,
+            List<Progress> progress,
+            java.util.Map<String, Double> dustDeducted) {
 
         /** The dust-deducted value of an indicator, null where air-quality gives none. */
         public Double dustDeducted(String indicator) {
@@ -21,7 +31,12 @@ public record TargetStandings(int year, LocalDate asOf, int remainingDays, List<
     }
 
     /** One target: value so far, the bound, what remains, the projection and a status. */
-    public record Progress(String indicator, Double value, String op, Double target, Double remaining,
-            Double projected, String status) {
-    }
+    public record Progress(
+            String indicator,
+            Double value,
+            String op,
+            Double target,
+            Double remaining,
+            Double projected,
+            String status) {}
 }

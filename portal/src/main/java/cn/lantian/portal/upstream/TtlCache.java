@@ -22,8 +22,8 @@ final class TtlCache<K, V> {
             // Bounded memory: a crude reset is enough for a cache that only saves upstream round trips.
             entries.clear();
         }
-        return entries.computeIfAbsent(key, k -> load.apply(k)
-                .cache(v -> ttl, e -> Duration.ZERO, () -> Duration.ZERO));
+        return entries.computeIfAbsent(
+                key, k -> load.apply(k).cache(v -> ttl, e -> Duration.ZERO, () -> Duration.ZERO));
     }
 
     void clear() {

@@ -29,7 +29,9 @@ class CategoriesTests {
         assertThat(heavy.name(Locale.CHINESE)).isEqualTo("重度污染");
         assertThat(heavy.name(Locale.ENGLISH)).isEqualTo("Heavily polluted");
         assertThat(heavy.name(Locale.forLanguageTag("ug"))).isNotBlank().isNotEqualTo("重度污染");
-        assertThat(categories.all()).hasSize(6).allSatisfy(c -> assertThat(c.nameUg()).isNotBlank());
+        assertThat(categories.all())
+                .hasSize(6)
+                .allSatisfy(c -> assertThat(c.nameUg()).isNotBlank());
     }
 
     /** WCAG 2.2 success criterion 1.4.3 (contrast, minimum): 4.5:1 for normal text. */
@@ -37,8 +39,10 @@ class CategoriesTests {
 
     @Test
     void everyCategoryBadgeHasSufficientContrast() {
-        assertThat(categories.all()).allSatisfy(c -> assertThat(contrast(c.rgb(), c.textRgb()))
-                .as("category %d: %s on %s", c.number(), c.textRgb(), c.rgb()).isGreaterThanOrEqualTo(WCAG_AA_NORMAL_TEXT));
+        assertThat(categories.all())
+                .allSatisfy(c -> assertThat(contrast(c.rgb(), c.textRgb()))
+                        .as("category %d: %s on %s", c.number(), c.textRgb(), c.rgb())
+                        .isGreaterThanOrEqualTo(WCAG_AA_NORMAL_TEXT));
     }
 
     private static double contrast(String a, String b) {

@@ -22,13 +22,28 @@ import reactor.core.Disposable;
 class LiveEventsTests {
 
     private final EventContract contract = EventContract.load();
-    private final PortalProperties properties = new PortalProperties(new PortalProperties.Upstream(
-            URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"), URI.create("http://127.0.0.1:9"),
-            Duration.ofSeconds(1)), Duration.ofMinutes(1), Duration.ofMinutes(1), 1000, 2020, "");
-    private final AirQuality airQuality = new AirQuality(org.springframework.web.reactive.function.client.WebClient.builder(), properties);
+    private final PortalProperties properties = new PortalProperties(
+            new PortalProperties.Upstream(
+                    URI.create("http://127.0.0.1:9"),
+                    URI.create("http://127.0.0.1:9"),
+                    URI.create("http://127.0.0.1:9"),
+                    Duration.ofSeconds(1)),
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1),
+            1000,
+            2020,
+            "");
+    private final AirQuality airQuality =
+            new AirQuality(org.springframework.web.reactive.function.client.WebClient.builder(), properties);
     private final LiveFeed feed = new LiveFeed();
-    private final Consumer<Message<byte[]>> consumer = new LiveEvents().airQualityEvents(contract,
-            new LatestAqi(airQuality, properties), feed, airQuality, Categories.load(), Jurisdictions.load());
+    private final Consumer<Message<byte[]>> consumer = new LiveEvents()
+            .airQualityEvents(
+                    contract,
+                    new LatestAqi(airQuality, properties),
+                    feed,
+                    airQuality,
+                    Categories.load(),
+                    Jurisdictions.load());
 
     private static Message<byte[]> message(String json) {
         return MessageBuilder.withPayload(json.getBytes(StandardCharsets.UTF_8)).build();
@@ -36,9 +51,11 @@ class LiveEventsTests {
 
     @Test
     void refusesAnEventThatBreaksTheContractNamingTheFields() {
-        String example = contract.example(contract.type(LiveEvents.HOURLY).orElseThrow()).toString()
+        String example = contract.example(contract.type(LiveEvents.HOURLY).orElseThrow())
+                .toString()
                 .replace("\"aqi\":500", "\"aqi\":900");
-        assertThatThrownBy(() -> consumer.accept(message(example))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> consumer.accept(message(example)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("aqi");
         assertThatThrownBy(() -> consumer.accept(message("not json"))).isInstanceOf(IllegalArgumentException.class);
     }
@@ -54,8 +71,14 @@ class LiveEventsTests {
         try {
             var type = contract.type("lantian.air-quality.alert-issued.v1").orElseThrow();
             consumer.accept(message(contract.example(type).toString()));
-            assertThat(received).singleElement().satisfies(data -> assertThat(data)
-                    .contains("\"change\":\"issued\"", "\"county\":\"653126\"", "\"countyZh\":\"叶城县\"", "\"levelEn\":\"Orange\""));
+            assertThat(received)
+                    .singleElement()
+                    .satisfies(data -> assertThat(data)
+                            .contains(
+                                    "\"change\":\"issued\"",
+                                    "\"county\":\"653126\"",
+                                    "\"countyZh\":\"叶城县\"",
+                                    "\"levelEn\":\"Orange\""));
         } finally {
             subscription.dispose();
         }
@@ -70,7 +93,9 @@ class LiveEventsTests {
             }
         });
         try {
-            consumer.accept(message(contract.example(contract.type(LiveEvents.HOURLY).orElseThrow()).toString()));
+            consumer.accept(
+                    message(contract.example(contract.type(LiveEvents.HOURLY).orElseThrow())
+                            .toString()));
             assertThat(received).isEmpty();
         } finally {
             subscription.dispose();

@@ -24,11 +24,12 @@ class LiveStreamLimitTests {
         assertThat(second).isNotNull();
 
         MockServerWebExchange third = exchange("127.0.0.1", "10.1.1.1");
-        limit.filter(third, e -> Mono.error(new AssertionError("must not stream"))).block();
+        limit.filter(third, e -> Mono.error(new AssertionError("must not stream")))
+                .block();
         assertThat(third.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(third.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(third.getResponse().getBodyAsString().block()).contains("\"status\":429",
-                "\"instance\":\"/api/public/v1/live\"", "most 2 live streams");
+        assertThat(third.getResponse().getBodyAsString().block())
+                .contains("\"status\":429", "\"instance\":\"/api/public/v1/live\"", "most 2 live streams");
 
         // Another address is not affected, and a closed stream frees its slot.
         assertThat(open("10.2.2.2")).isNotNull();
@@ -54,8 +55,8 @@ class LiveStreamLimitTests {
     @Test
     void leavesOtherPathsAlone() {
         for (int i = 0; i < 5; i++) {
-            MockServerWebExchange page = MockServerWebExchange.from(MockServerHttpRequest.get("/")
-                    .remoteAddress(new InetSocketAddress("10.4.4.4", 40000)));
+            MockServerWebExchange page = MockServerWebExchange.from(
+                    MockServerHttpRequest.get("/").remoteAddress(new InetSocketAddress("10.4.4.4", 40000)));
             limit.filter(page, e -> Mono.never()).subscribe();
             assertThat(page.getResponse().getStatusCode()).isNull();
         }
@@ -66,12 +67,15 @@ class LiveStreamLimitTests {
         MockServerWebExchange exchange = exchange("127.0.0.1", client);
         Sinks.Empty<Void> stream = Sinks.empty();
         limit.filter(exchange, e -> stream.asMono()).subscribe();
-        assertThat(exchange.getResponse().getStatusCode()).as("stream of " + client).isNull();
+        assertThat(exchange.getResponse().getStatusCode())
+                .as("stream of " + client)
+                .isNull();
         return stream;
     }
 
     private static MockServerWebExchange exchange(String peer, String forwardedFor) {
         return MockServerWebExchange.from(MockServerHttpRequest.get(LiveStreamLimit.PATH)
-                .remoteAddress(new InetSocketAddress(peer, 40000)).header("X-Forwarded-For", forwardedFor));
+                .remoteAddress(new InetSocketAddress(peer, 40000))
+                .header("X-Forwarded-For", forwardedFor));
     }
 }

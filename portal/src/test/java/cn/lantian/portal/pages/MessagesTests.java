@@ -29,14 +29,37 @@ class MessagesTests {
     private static final List<String> FILES = List.of("messages", "messages_zh", "messages_en", "messages_ug");
 
     /** Keys the templates build from data ('level.' + a.level ...), with every value the owners send. */
-    private static final List<String> BUILT_KEYS = List.of("level.blue", "level.yellow", "level.orange", "level.red",
-            "status.on-track", "status.at-risk", "status.missed", "status.met",
-            "indicator.goodDayShare", "indicator.heavyDayShare", "indicator.pm25Mean",
-            "ultraLow.not-started", "ultraLow.started", "ultraLow.completed", "ultraLow.not-applicable",
-            "permit.status.valid", "permit.status.revoked", "permit.status.expired",
-            "industry.heating", "industry.building-materials", "industry.food", "industry.textiles",
-            "industry.chemicals", "industry.cement", "industry.power", "industry.steel",
-            "alerts.change.issued", "alerts.change.upgraded", "alerts.change.downgraded", "alerts.change.lifted");
+    private static final List<String> BUILT_KEYS = List.of(
+            "level.blue",
+            "level.yellow",
+            "level.orange",
+            "level.red",
+            "status.on-track",
+            "status.at-risk",
+            "status.missed",
+            "status.met",
+            "indicator.goodDayShare",
+            "indicator.heavyDayShare",
+            "indicator.pm25Mean",
+            "ultraLow.not-started",
+            "ultraLow.started",
+            "ultraLow.completed",
+            "ultraLow.not-applicable",
+            "permit.status.valid",
+            "permit.status.revoked",
+            "permit.status.expired",
+            "industry.heating",
+            "industry.building-materials",
+            "industry.food",
+            "industry.textiles",
+            "industry.chemicals",
+            "industry.cement",
+            "industry.power",
+            "industry.steel",
+            "alerts.change.issued",
+            "alerts.change.upgraded",
+            "alerts.change.downgraded",
+            "alerts.change.lifted");
 
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
 
@@ -62,7 +85,9 @@ class MessagesTests {
         for (String f : FILES) {
             Properties p = load(f);
             assertThat(keys(p)).as("keys missing from %s.properties", f).containsAll(all);
-            assertThat(all).as("%s.properties", f).allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
+            assertThat(all)
+                    .as("%s.properties", f)
+                    .allSatisfy(k -> assertThat(p.getProperty(k)).as(k).isNotBlank());
         }
     }
 
@@ -72,7 +97,8 @@ class MessagesTests {
         Set<String> used = new TreeSet<>(BUILT_KEYS);
         Pattern literal = Pattern.compile("#\\{([A-Za-z0-9.\\-]+)}|msgOrNull\\('([A-Za-z0-9.\\-]+[A-Za-z0-9\\-])'\\)"
                 + "|text\\(\"([A-Za-z0-9.\\-]+)\"");
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/resources/templates")),
+        try (Stream<Path> files = Stream.concat(
+                Files.walk(Path.of("src/main/resources/templates")),
                 Files.walk(Path.of("src/main/java/cn/lantian/portal/pages")))) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 Matcher m = literal.matcher(Files.readString(f));
@@ -92,8 +118,10 @@ class MessagesTests {
     @Test
     void uyghurTextsShowNoChinese() throws IOException {
         Properties ug = load("messages_ug");
-        assertThat(keys(ug)).allSatisfy(k -> assertThat(CJK.matcher(ug.getProperty(k)).find())
-                .as("Chinese characters in messages_ug %s=%s", k, ug.getProperty(k)).isFalse());
+        assertThat(keys(ug))
+                .allSatisfy(k -> assertThat(CJK.matcher(ug.getProperty(k)).find())
+                        .as("Chinese characters in messages_ug %s=%s", k, ug.getProperty(k))
+                        .isFalse());
     }
 
     @Test
@@ -108,14 +136,21 @@ class MessagesTests {
             assertThat(zh).as(level).isPositive();
             for (String lang : List.of("en", "ug")) {
                 assertThat(l.has(lang)).as("%s measures in %s", level, lang).isTrue();
-                assertThat(l.get(lang).size()).as("%s measures in %s", level, lang).isEqualTo(zh);
+                assertThat(l.get(lang).size())
+                        .as("%s measures in %s", level, lang)
+                        .isEqualTo(zh);
             }
-            l.get("ug").forEach(m -> assertThat(CJK.matcher(m.asString()).find()).as(m.asString()).isFalse());
+            l.get("ug")
+                    .forEach(m -> assertThat(CJK.matcher(m.asString()).find())
+                            .as(m.asString())
+                            .isFalse());
         }
         Locale ug = Locale.forLanguageTag("ug");
         assertThat(Categories.load().all()).allSatisfy(c -> {
             assertThat(c.advice(ug)).isNotBlank().isNotEqualTo(c.advice(Locale.CHINESE));
-            assertThat(CJK.matcher(c.advice(ug) + c.name(ug)).find()).as(c.advice(ug)).isFalse();
+            assertThat(CJK.matcher(c.advice(ug) + c.name(ug)).find())
+                    .as(c.advice(ug))
+                    .isFalse();
             assertThat(c.advice(Locale.ENGLISH)).isNotBlank();
         });
     }

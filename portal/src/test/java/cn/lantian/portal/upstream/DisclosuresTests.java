@@ -20,7 +20,8 @@ class DisclosuresTests {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static JsonNode example(String name) throws Exception {
-        try (InputStream in = DisclosuresTests.class.getClassLoader().getResourceAsStream("contract/public-api/" + name)) {
+        try (InputStream in =
+                DisclosuresTests.class.getClassLoader().getResourceAsStream("contract/public-api/" + name)) {
             return JSON.readTree(in);
         }
     }
@@ -35,10 +36,14 @@ class DisclosuresTests {
         assertThat(e.county()).isEqualTo("653101");
         assertThat(e.corpsUnit()).isEqualTo("xpcc-3-41");
         assertThat(e.ultraLow()).isEqualTo("completed");
-        assertThat(e.permits()).singleElement().isEqualTo(new Enterprise.Permit("91653100MA7XYZ0001001P",
-                LocalDate.of(2022, 7, 1), LocalDate.of(2027, 6, 30), "valid"));
-        assertThat(e.exceedances()).singleElement().isEqualTo(new Enterprise.Exceedance("DA001", "NOx",
-                Instant.parse("2024-10-03T02:00:00Z"), 128.4, 100.0, 1.284, false));
+        assertThat(e.permits())
+                .singleElement()
+                .isEqualTo(new Enterprise.Permit(
+                        "91653100MA7XYZ0001001P", LocalDate.of(2022, 7, 1), LocalDate.of(2027, 6, 30), "valid"));
+        assertThat(e.exceedances())
+                .singleElement()
+                .isEqualTo(new Enterprise.Exceedance(
+                        "DA001", "NOx", Instant.parse("2024-10-03T02:00:00Z"), 128.4, 100.0, 1.284, false));
     }
 
     @Test
@@ -55,10 +60,12 @@ class DisclosuresTests {
 
     @Test
     void dropsAnItemThatIsNotPlainlyClosed() throws Exception {
-        ObjectNode item = (ObjectNode) example("enforcement-cases.example.json").get("items").get(0);
+        ObjectNode item = (ObjectNode)
+                example("enforcement-cases.example.json").get("items").get(0);
 
         assertThat(Disclosures.closed(item.deepCopy().putNull("closedAt"))).isFalse();
-        assertThat(Disclosures.closed(item.deepCopy().put("status", "inspecting"))).isFalse();
+        assertThat(Disclosures.closed(item.deepCopy().put("status", "inspecting")))
+                .isFalse();
         assertThat(Disclosures.closed(item.deepCopy().put("status", "closed"))).isTrue();
     }
 }

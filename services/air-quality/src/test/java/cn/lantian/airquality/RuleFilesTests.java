@@ -18,18 +18,27 @@ class RuleFilesTests {
         PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
         JsonMapper json = JsonMapper.builder().build();
         int files = 0;
-        for (String pattern : new String[] {"classpath:aqi/*.json", "classpath:evaluation/*.json", "classpath:alert/*.json"}) {
+        for (String pattern :
+                new String[] {"classpath:aqi/*.json", "classpath:evaluation/*.json", "classpath:alert/*.json"}) {
             for (Resource r : resolver.getResources(pattern)) {
                 if ("versions.json".equals(r.getFilename())) {
                     continue; // a list of file names, no numbers
                 }
                 try (InputStream in = r.getInputStream()) {
                     JsonNode root = json.readTree(in);
-                    assertThat(root.path("source").asString("")).as(r.getFilename()).isNotBlank();
-                    root.path("limitSets").forEach(s -> assertThat(s.path("source").asString("")).as(s.path("id").asString())
-                            .contains("GB 3095"));
-                    root.path("substitutions").forEach(s -> assertThat(s.path("source").asString("")).isNotBlank());
-                    root.path("targets").forEach(t -> assertThat(t.path("source").asString("")).isNotBlank());
+                    assertThat(root.path("source").asString(""))
+                            .as(r.getFilename())
+                            .isNotBlank();
+                    root.path("limitSets")
+                            .forEach(s -> assertThat(s.path("source").asString(""))
+                                    .as(s.path("id").asString())
+                                    .contains("GB 3095"));
+                    root.path("substitutions")
+                            .forEach(s ->
+                                    assertThat(s.path("source").asString("")).isNotBlank());
+                    root.path("targets")
+                            .forEach(t ->
+                                    assertThat(t.path("source").asString("")).isNotBlank());
                     files++;
                 }
             }

@@ -31,8 +31,7 @@ class Config {
      */
     @Bean
     JsonMapperBuilderCustomizer refuseUnknownFields() {
-        return builder -> builder
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

@@ -29,7 +29,8 @@ public abstract class IntegrationTest {
      * This run's own consumer group: its queues ({@code lantian.dust.readings.<group>}, {@code lantian.greening.<group>},
      * ...) start empty, never take the running platform's messages, and expire once the run is over.
      */
-    protected static final String GROUP = "dust-test-" + UUID.randomUUID().toString().substring(0, 8);
+    protected static final String GROUP =
+            "dust-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void ownQueues(DynamicPropertyRegistry registry) {
@@ -48,7 +49,9 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
@@ -68,16 +71,31 @@ public abstract class IntegrationTest {
      * returns how many there are.
      */
     protected long awaitPublished(String subject) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> db.sql(
-                        "select count(*) from event_outbox where sent_at is null and payload::jsonb->>'subject' = :s")
-                .bind("s", subject).map(r -> r.get(0, Long.class)).one().block() == 0);
-        return db.sql("select count(*) from event_outbox where payload::jsonb->>'subject' = :s").bind("s", subject)
-                .map(r -> r.get(0, Long.class)).one().block();
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> db.sql(
+                                        "select count(*) from event_outbox where sent_at is null and payload::jsonb->>'subject' = :s")
+                                .bind("s", subject)
+                                .map(r -> r.get(0, Long.class))
+                                .one()
+                                .block()
+                        == 0);
+        return db.sql("select count(*) from event_outbox where payload::jsonb->>'subject' = :s")
+                .bind("s", subject)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     /** The outbox payloads of that type whose subject is the given one. */
     protected List<String> events(String type, String subject) {
-        return db.sql("select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
-                .bind("t", type).bind("s", subject).map(r -> r.get("payload", String.class)).all().collectList().block();
+        return db.sql(
+                        "select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
+                .bind("t", type)
+                .bind("s", subject)
+                .map(r -> r.get("payload", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 }

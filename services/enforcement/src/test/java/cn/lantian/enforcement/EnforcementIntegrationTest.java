@@ -28,7 +28,8 @@ public abstract class EnforcementIntegrationTest {
      * This run's own consumer group: its queues start empty, so events other suites published since an earlier run
      * never flood this one, and they expire once the run is over.
      */
-    protected static final String GROUP = "enforcement-test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    protected static final String GROUP =
+            "enforcement-test-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     @org.springframework.test.context.DynamicPropertySource
     static void ownQueues(org.springframework.test.context.DynamicPropertyRegistry registry) {
@@ -37,19 +38,27 @@ public abstract class EnforcementIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected DatabaseClient db;
+
     @Autowired
     protected RabbitTemplate rabbit;
 
     /** A client calling the service with the demo user's real token. */
     protected WebTestClient as(DemoIdentity user) {
-        return anonymous().mutate().defaultHeader("Authorization", "Bearer " + KeycloakTokens.of(user)).build();
+        return anonymous()
+                .mutate()
+                .defaultHeader("Authorization", "Bearer " + KeycloakTokens.of(user))
+                .build();
     }
 
     protected WebTestClient anonymous() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(90))
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024)).build();
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(90))
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
+                .build();
     }
 
     /** Publishes a CloudEvent to its domain exchange as another service's relay would. */
@@ -58,7 +67,9 @@ public abstract class EnforcementIntegrationTest {
         MessageProperties props = new MessageProperties();
         props.setContentType("application/cloudevents+json");
         props.setMessageId(cloudEvent.get("id").asString());
-        rabbit.send("lantian." + type.split("\\.")[1], type,
+        rabbit.send(
+                "lantian." + type.split("\\.")[1],
+                type,
                 new Message(cloudEvent.toString().getBytes(StandardCharsets.UTF_8), props));
     }
 
@@ -68,19 +79,29 @@ public abstract class EnforcementIntegrationTest {
     }
 
     protected String caseOf(String eventId) {
-        return db.sql("select id from enforcement_case where origin_event_id = :id").bind("id", eventId)
-                .map((r, m) -> r.get("id", String.class)).one().block();
+        return db.sql("select id from enforcement_case where origin_event_id = :id")
+                .bind("id", eventId)
+                .map((r, m) -> r.get("id", String.class))
+                .one()
+                .block();
     }
 
     protected long casesWithKey(String key) {
-        return db.sql("select count(*) from enforcement_case where correlation_key = :k").bind("k", key)
-                .map((r, m) -> r.get(0, Long.class)).one().block();
+        return db.sql("select count(*) from enforcement_case where correlation_key = :k")
+                .bind("k", key)
+                .map((r, m) -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     /** The outbox events about a case, in order. */
     protected List<JsonNode> eventsOf(String caseId) {
-        return db.sql("select payload from event_outbox where payload like :p order by seq").bind("p", "%" + caseId + "%")
-                .map((r, m) -> TestEvents.JSON.readTree(r.get("payload", String.class))).all().collectList().block();
+        return db.sql("select payload from event_outbox where payload like :p order by seq")
+                .bind("p", "%" + caseId + "%")
+                .map((r, m) -> TestEvents.JSON.readTree(r.get("payload", String.class)))
+                .all()
+                .collectList()
+                .block();
     }
 
     protected List<String> eventTypesOf(String caseId) {

@@ -14,8 +14,7 @@ public final class TestEvents {
     /** A point inside Tumxuk (XPCC 3rd Division), whose land is a hole in Bachu county. */
     public static final double[] TUMXUK = {79.08, 39.87};
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** The data of a CEMS exceedance at an outlet of a fresh enterprise. */
     public static ObjectNode exceedance(String enterprise, double lon, double lat) {
@@ -39,8 +38,11 @@ public final class TestEvents {
 
     /** The data of a stationary finding that a coal boiler in Kashgar City's built-up area must be phased out. */
     public static ObjectNode boilerFindingRaised(String findingId) {
-        ObjectNode data = JSON.createObjectNode().put("findingId", findingId).put("facilityId", "boiler-9")
-                .put("enterpriseId", "ent-boiler-" + findingId).put("summary", "coal boiler in the built-up area");
+        ObjectNode data = JSON.createObjectNode()
+                .put("findingId", findingId)
+                .put("facilityId", "boiler-9")
+                .put("enterpriseId", "ent-boiler-" + findingId)
+                .put("summary", "coal boiler in the built-up area");
         data.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
         data.putObject("location").put("lon", 76.0).put("lat", 39.47);
         return data;
@@ -48,20 +50,41 @@ public final class TestEvents {
 
     /** The data of the finding above resolved: the boiler was phased out. */
     public static ObjectNode boilerFindingResolved(String findingId) {
-        ObjectNode data = JSON.createObjectNode().put("findingId", findingId).put("facilityId", "boiler-9")
+        ObjectNode data = JSON.createObjectNode()
+                .put("findingId", findingId)
+                .put("facilityId", "boiler-9")
                 .put("resolution", "phased-out");
         data.putObject("rule").put("id", "boiler-coal-urban-phase-out").put("source", "行动方案 三.三");
         return data;
     }
 
-    public static IncomingEvent incoming(String type, String jurisdiction, String corpsUnit, String severity, ObjectNode data) {
-        return new IncomingEvent(UUID.randomUUID().toString(), type, "/test", "test/" + UUID.randomUUID(),
-                OffsetDateTime.now(ZoneOffset.UTC), jurisdiction, corpsUnit, null, severity, null, null, data, null);
+    public static IncomingEvent incoming(
+            String type, String jurisdiction, String corpsUnit, String severity, ObjectNode data) {
+        return new IncomingEvent(
+                UUID.randomUUID().toString(),
+                type,
+                "/test",
+                "test/" + UUID.randomUUID(),
+                OffsetDateTime.now(ZoneOffset.UTC),
+                jurisdiction,
+                corpsUnit,
+                null,
+                severity,
+                null,
+                null,
+                data,
+                null);
     }
 
     /** A structured CloudEvent for the wire. */
-    public static ObjectNode cloudEvent(String id, String type, String subject, String jurisdiction, String corpsUnit,
-            String agency, ObjectNode data) {
+    public static ObjectNode cloudEvent(
+            String id,
+            String type,
+            String subject,
+            String jurisdiction,
+            String corpsUnit,
+            String agency,
+            ObjectNode data) {
         ObjectNode e = JSON.createObjectNode();
         e.put("specversion", "1.0");
         e.put("id", id);

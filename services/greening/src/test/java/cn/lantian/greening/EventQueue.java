@@ -44,7 +44,9 @@ public final class EventQueue {
             for (Message m = rabbit.receive(name, 200); m != null; m = rabbit.receive(name, 50)) {
                 seen.add(new String(m.getBody(), StandardCharsets.UTF_8));
             }
-            found[0] = seen.stream().filter(b -> List.of(fragments).stream().allMatch(b::contains)).findFirst()
+            found[0] = seen.stream()
+                    .filter(b -> List.of(fragments).stream().allMatch(b::contains))
+                    .findFirst()
                     .orElse(null);
             return found[0] != null;
         });

@@ -9,8 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 class StrictJsonTests {
 
-    record Sample(String name, Double value, Integer year, Boolean flag) {
-    }
+    record Sample(String name, Double value, Integer year, Boolean flag) {}
 
     private final JsonMapper json = strict();
 
@@ -31,6 +30,7 @@ class StrictJsonTests {
         assertThatThrownBy(() -> json.readValue("{\"other\":1}", Sample.class)).isInstanceOf(JacksonException.class);
         assertThatThrownBy(() -> json.readValue("{\"name\":\"a\",\"name\":\"b\"}", Sample.class))
                 .isInstanceOf(JacksonException.class);
-        assertThatThrownBy(() -> json.readValue("{\"name\":\"a\"} {}", Sample.class)).isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> json.readValue("{\"name\":\"a\"} {}", Sample.class))
+                .isInstanceOf(JacksonException.class);
     }
 }

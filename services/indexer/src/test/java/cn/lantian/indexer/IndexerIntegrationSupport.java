@@ -43,7 +43,8 @@ public abstract class IndexerIntegrationSupport {
      * The consumer group of this test run: its own queues, so that another checkout's tests running at the same time
      * on the shared broker never consume this run's messages (the queues expire when unused).
      */
-    protected static final String GROUP = "indexer-test-" + UUID.randomUUID().toString().substring(0, 8);
+    protected static final String GROUP =
+            "indexer-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     /** This run's own indices and alias, removed when the test JVM ends: never the demo index, nor another run's. */
     protected static final String INDEX_PREFIX = "lantian-test-" + GROUP.substring("indexer-test-".length()) + "-";
@@ -66,11 +67,17 @@ public abstract class IndexerIntegrationSupport {
         // By name: Elasticsearch refuses to delete indices by wildcard (action.destructive_requires_name).
         HttpClient http = HttpClient.newHttpClient();
         try {
-            String names = http.send(authorized(Infrastructure.ELASTICSEARCH + "/_cat/indices/" + INDEX_PREFIX
-                    + "*?h=index").build(), HttpResponse.BodyHandlers.ofString()).body();
+            String names = http.send(
+                            authorized(Infrastructure.ELASTICSEARCH + "/_cat/indices/" + INDEX_PREFIX + "*?h=index")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
             for (String index : names.split("\\s+")) {
                 if (index.startsWith(INDEX_PREFIX)) {
-                    http.send(authorized(Infrastructure.ELASTICSEARCH + "/" + index).DELETE().build(),
+                    http.send(
+                            authorized(Infrastructure.ELASTICSEARCH + "/" + index)
+                                    .DELETE()
+                                    .build(),
                             HttpResponse.BodyHandlers.discarding());
                 }
             }
@@ -92,12 +99,16 @@ public abstract class IndexerIntegrationSupport {
 
     @Autowired
     protected Outbox outbox;
+
     @Autowired
     protected ElasticsearchClient es;
+
     @Autowired
     protected IndexLayout layout;
+
     @Autowired
     private ReactiveTransactionManager transactions;
+
     @Value("${local.server.port}")
     private int port;
 
@@ -107,32 +118,60 @@ public abstract class IndexerIntegrationSupport {
     }
 
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(20))
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(20))
                 .build();
     }
 
     /** Writes the events through the outbox in one transaction, as a service does with its own write. */
     protected List<String> append(List<OutgoingEvent> events) {
         TransactionalOperator tx = TransactionalOperator.create(transactions);
-        return tx.transactional(Flux.fromIterable(events).concatMap(outbox::append)).collectList()
+        return tx.transactional(Flux.fromIterable(events).concatMap(outbox::append))
+                .collectList()
                 .block(Duration.ofSeconds(60));
     }
 
     /** A fire point, valid against the contract, carrying the marker in its id and subject. */
-    protected static OutgoingEvent firePoint(String marker, String jurisdiction, String corpsUnit, String sharing,
-            List<String> partners, double lon, double lat) {
+    protected static OutgoingEvent firePoint(
+            String marker,
+            String jurisdiction,
+            String corpsUnit,
+            String sharing,
+            List<String> partners,
+            double lon,
+            double lat) {
         String id = marker + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> data = Map.of("firePointId", id, "location", Map.of("lon", lon, "lat", lat),
-                "acquiredAt", "2024-10-20T07:42:00Z", "source", "satellite", "confidence", "n " + marker);
-        return new OutgoingEvent("lantian.straw.fire-point-detected.v1", "fire-point/" + id, jurisdiction, corpsUnit,
-                "agriculture", "major", sharing, partners, Instant.now(), data);
+        Map<String, Object> data = Map.of(
+                "firePointId",
+                id,
+                "location",
+                Map.of("lon", lon, "lat", lat),
+                "acquiredAt",
+                "2024-10-20T07:42:00Z",
+                "source",
+                "satellite",
+                "confidence",
+                "n " + marker);
+        return new OutgoingEvent(
+                "lantian.straw.fire-point-detected.v1",
+                "fire-point/" + id,
+                jurisdiction,
+                corpsUnit,
+                "agriculture",
+                "major",
+                sharing,
+                partners,
+                Instant.now(),
+                data);
     }
 
     /** Documents in the joint alias whose full text holds the marker. */
     protected long countIndexed(String marker) {
         try {
             es.indices().refresh(r -> r.index(layout.alias()));
-            return es.count(c -> c.index(layout.alias()).query(q -> q.match(m -> m.field("text").query(marker))))
+            return es.count(c -> c.index(layout.alias())
+                            .query(q -> q.match(m -> m.field("text").query(marker))))
                     .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,15 +15,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * The indexer as it runs in production, without the tests' database: it starts, consumes and has no connection to
  * PostgreSQL. Its own queues (a group per run, expiring) and indices, so that it never takes the platform's events.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lantian.indexer.index-prefix=lantian-test-",
-        "spring.cloud.stream.rabbit.bindings.index-in-0.consumer.expires=600000",
-        "spring.cloud.stream.rabbit.bindings.index-in-0.consumer.dlq-expires=600000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lantian.indexer.index-prefix=lantian-test-",
+            "spring.cloud.stream.rabbit.bindings.index-in-0.consumer.expires=600000",
+            "spring.cloud.stream.rabbit.bindings.index-in-0.consumer.dlq-expires=600000"
+        })
 class NoDatabaseIntegrationTests {
 
     @DynamicPropertySource
     static void ownGroup(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.stream.bindings.index-in-0.group",
+        registry.add(
+                "spring.cloud.stream.bindings.index-in-0.group",
                 () -> "indexer-test-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
@@ -33,8 +37,10 @@ class NoDatabaseIntegrationTests {
     @Test
     void startsAndConsumesWithoutAnyDatabase() {
         assertThat(context.getBeansOfType(EventConsumers.class)).hasSize(1);
-        assertThat(context.getBeanNamesForType(io.r2dbc.spi.ConnectionFactory.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(io.r2dbc.spi.ConnectionFactory.class))
+                .isEmpty();
         assertThat(context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(cn.lantian.eventing.Outbox.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(cn.lantian.eventing.Outbox.class))
+                .isEmpty();
     }
 }

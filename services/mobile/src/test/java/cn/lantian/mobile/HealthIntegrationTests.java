@@ -8,12 +8,29 @@ class HealthIntegrationTests extends IntegrationTest {
 
     @Test
     void healthAndTheApiDescriptionAreOpenAndTheApiNeedsAToken() {
-        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.paths['/api/mobile/v1/vehicles']").exists();
-        http.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.status").isEqualTo("UP");
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/mobile/v1/vehicles']")
+                .exists();
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
         http.get().uri("/api/mobile/v1/vehicles").exchange().expectStatus().isUnauthorized();
-        http.post().uri("/api/mobile/v1/vehicles").header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
-                .bodyValue("{}").exchange().expectStatus().isForbidden();
+        http.post()
+                .uri("/api/mobile/v1/vehicles")
+                .header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
+                .bodyValue("{}")
+                .exchange()
+                .expectStatus()
+                .isForbidden();
     }
 }

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,7 +27,8 @@ public abstract class IntegrationTest {
      * This run's own consumer group: its queue {@code lantian.mobile.readings.<group>} starts empty, never takes the
      * running platform's messages, and expires once the run is over.
      */
-    protected static final String GROUP = "mobile-test-" + UUID.randomUUID().toString().substring(0, 8);
+    protected static final String GROUP =
+            "mobile-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void ownQueues(DynamicPropertyRegistry registry) {
@@ -44,7 +45,9 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
@@ -58,7 +61,8 @@ public abstract class IntegrationTest {
 
     /** A random plate that no other test uses. */
     protected static String plate() {
-        return "新Q·" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+        return "新Q·"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
     }
 
     /** A random valid VIN. */
@@ -72,8 +76,8 @@ public abstract class IntegrationTest {
     }
 
     /** A vehicle's registration as a request body. */
-    protected static Map<String, Object> vehicle(String plate, String kind, String fuel, String stage,
-            String certifiedOn, boolean freight, String home) {
+    protected static Map<String, Object> vehicle(
+            String plate, String kind, String fuel, String stage, String certifiedOn, boolean freight, String home) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("plate", plate);
         v.put("vin", vin());
@@ -89,14 +93,29 @@ public abstract class IntegrationTest {
 
     /** Registers a vehicle as the given officer and returns its id. */
     protected String register(DemoIdentity who, Map<String, Object> vehicle) {
-        return http.post().uri("/api/mobile/v1/vehicles").header("Authorization", token(who)).bodyValue(vehicle)
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody()
-                .get("id").toString();
+        return http.post()
+                .uri("/api/mobile/v1/vehicles")
+                .header("Authorization", token(who))
+                .bodyValue(vehicle)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("id")
+                .toString();
     }
 
     /** The outbox payloads of that type whose subject is the given one. */
     protected List<String> events(String type, String subject) {
-        return db.sql("select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
-                .bind("t", type).bind("s", subject).map(r -> r.get("payload", String.class)).all().collectList().block();
+        return db.sql(
+                        "select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
+                .bind("t", type)
+                .bind("s", subject)
+                .map(r -> r.get("payload", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 }

@@ -6,8 +6,8 @@ import cn.lantian.testsupport.KeycloakTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,7 +35,8 @@ public abstract class IntegrationTest {
      * {@code lantian.stationary.readings.<group>-cems}, ...) start empty, never take the running platform's messages,
      * and expire once the run is over.
      */
-    protected static final String GROUP = "stationary-test-" + UUID.randomUUID().toString().substring(0, 8);
+    protected static final String GROUP =
+            "stationary-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void ownQueues(DynamicPropertyRegistry registry) {
@@ -54,7 +55,9 @@ public abstract class IntegrationTest {
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(30))
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
@@ -79,26 +82,67 @@ public abstract class IntegrationTest {
     /** Creates an enterprise as the given officer and returns its id. */
     protected String enterprise(DemoIdentity who, double[] at) {
         String id = unique("ent");
-        http.post().uri("/api/stationary/v1/enterprises").header("Authorization", token(who))
-                .bodyValue(Map.of("id", id, "creditCode", creditCode(), "name", "测试企业 " + id, "industry", "heating",
-                        "grade", "B", "lon", at[0], "lat", at[1]))
-                .exchange().expectStatus().isCreated();
+        http.post()
+                .uri("/api/stationary/v1/enterprises")
+                .header("Authorization", token(who))
+                .bodyValue(Map.of(
+                        "id",
+                        id,
+                        "creditCode",
+                        creditCode(),
+                        "name",
+                        "测试企业 " + id,
+                        "industry",
+                        "heating",
+                        "grade",
+                        "B",
+                        "lon",
+                        at[0],
+                        "lat",
+                        at[1]))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         return id;
     }
 
     /** Creates a facility and returns its id. */
-    protected String facility(DemoIdentity who, String enterpriseId, String kind, double[] at, Map<String, Object> attributes) {
+    protected String facility(
+            DemoIdentity who, String enterpriseId, String kind, double[] at, Map<String, Object> attributes) {
         String id = unique(kind);
-        http.post().uri("/api/stationary/v1/facilities").header("Authorization", token(who))
-                .bodyValue(Map.of("id", id, "kind", kind, "enterpriseId", enterpriseId, "name", kind + " " + id,
-                        "lon", at[0], "lat", at[1], "attributes", attributes))
-                .exchange().expectStatus().isCreated();
+        http.post()
+                .uri("/api/stationary/v1/facilities")
+                .header("Authorization", token(who))
+                .bodyValue(Map.of(
+                        "id",
+                        id,
+                        "kind",
+                        kind,
+                        "enterpriseId",
+                        enterpriseId,
+                        "name",
+                        kind + " " + id,
+                        "lon",
+                        at[0],
+                        "lat",
+                        at[1],
+                        "attributes",
+                        attributes))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         return id;
     }
 
     /** The outbox payloads of that type whose subject is the given one. */
     protected List<String> events(String type, String subject) {
-        return db.sql("select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
-                .bind("t", type).bind("s", subject).map(r -> r.get("payload", String.class)).all().collectList().block();
+        return db.sql(
+                        "select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
+                .bind("t", type)
+                .bind("s", subject)
+                .map(r -> r.get("payload", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 }

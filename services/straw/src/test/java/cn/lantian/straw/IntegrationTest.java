@@ -32,7 +32,8 @@ public abstract class IntegrationTest {
     protected static final double[] AKSU = {80.26, 41.17};
 
     /** This run's own consumer group: its queues start empty, never take the platform's messages, and expire. */
-    protected static final String GROUP = "straw-test-" + UUID.randomUUID().toString().substring(0, 8);
+    protected static final String GROUP =
+            "straw-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     public static final String MODIS = "latitude,longitude,brightness,scan,track,acq_date,acq_time,satellite,"
             + "instrument,confidence,version,bright_t31,frp,daynight\n";
@@ -57,11 +58,14 @@ public abstract class IntegrationTest {
      * A day of this test alone: detections of earlier runs in the test database lie on other days, so that they
      * never merge with this test's.
      */
-    protected final LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 8000));
+    protected final LocalDate day =
+            LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(0, 8000));
 
     @BeforeEach
     void client() {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60))
+        http = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(60))
                 .build();
     }
 
@@ -71,7 +75,8 @@ public abstract class IntegrationTest {
 
     /** A MODIS row at the point, this test's day at HHMM UTC. */
     protected String modis(double[] at, String satellite, String hhmm) {
-        return at[1] + "," + at[0] + ",318.4,1.1,1.0," + day + "," + hhmm + "," + satellite + ",MODIS,74,6.1NRT,294.2,12.6,D\n";
+        return at[1] + "," + at[0] + ",318.4,1.1,1.0," + day + "," + hhmm + "," + satellite
+                + ",MODIS,74,6.1NRT,294.2,12.6,D\n";
     }
 
     /** A VIIRS row at the point, this test's day at HHMM UTC, with the archive type. */
@@ -81,9 +86,15 @@ public abstract class IntegrationTest {
     }
 
     /** An air-quality alert event for a county, sent straight to this run's alert queue. */
-    protected static void sendAlert(org.springframework.amqp.rabbit.core.RabbitTemplate rabbit, String type,
-            String alertId, String county, String level, String effectiveFrom) {
-        tools.jackson.databind.node.ObjectNode e = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+    protected static void sendAlert(
+            org.springframework.amqp.rabbit.core.RabbitTemplate rabbit,
+            String type,
+            String alertId,
+            String county,
+            String level,
+            String effectiveFrom) {
+        tools.jackson.databind.node.ObjectNode e =
+                tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
         e.put("specversion", "1.0");
         e.put("id", UUID.randomUUID().toString());
         e.put("source", "/lantian/air-quality");
@@ -100,14 +111,24 @@ public abstract class IntegrationTest {
         data.put("level", level);
         data.put("previousLevel", "none");
         data.put("effectiveFrom", effectiveFrom);
-        rabbit.send("", "lantian.air-quality." + GROUP, org.springframework.amqp.core.MessageBuilder
-                .withBody(e.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                .setContentType("application/cloudevents+json").build());
+        rabbit.send(
+                "",
+                "lantian.air-quality." + GROUP,
+                org.springframework.amqp.core.MessageBuilder.withBody(
+                                e.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .setContentType("application/cloudevents+json")
+                        .build());
     }
 
     /** The outbox payloads of that type whose subject is the given one. */
     protected List<String> events(String type, String subject) {
-        return db.sql("select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
-                .bind("t", type).bind("s", subject).map(r -> r.get("payload", String.class)).all().collectList().block();
+        return db.sql(
+                        "select payload from event_outbox where type = :t and payload::jsonb->>'subject' = :s order by seq")
+                .bind("t", type)
+                .bind("s", subject)
+                .map(r -> r.get("payload", String.class))
+                .all()
+                .collectList()
+                .block();
     }
 }

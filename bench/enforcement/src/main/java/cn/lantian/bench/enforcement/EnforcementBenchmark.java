@@ -31,10 +31,21 @@ public final class EnforcementBenchmark {
     static final String TYPE = "lantian.stationary.emission-limit-exceeded.v1";
     /** The queue of the service's consumer group enforcement-bench on exchange lantian.stationary. */
     static final String QUEUE = "lantian.stationary.enforcement-bench";
+
     static final String SOURCE = "\"source\":\"/lantian/enforcement-bench\"";
     /** Points inside several counties and Tumxuk, so routing and boundary checks do their real work. */
-    static final double[][] POINTS = {{75.99, 39.47}, {75.95, 39.41}, {76.35, 39.19}, {77.24, 38.41}, {78.86, 39.58},
-            {79.08, 39.87}, {77.22, 36.98}, {78.23, 38.84}, {76.98, 39.11}, {77.22, 39.59}};
+    static final double[][] POINTS = {
+        {75.99, 39.47},
+        {75.95, 39.41},
+        {76.35, 39.19},
+        {77.24, 38.41},
+        {78.86, 39.58},
+        {79.08, 39.87},
+        {77.22, 36.98},
+        {78.23, 38.84},
+        {76.98, 39.11},
+        {77.22, 39.59}
+    };
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
@@ -67,7 +78,8 @@ public final class EnforcementBenchmark {
         for (int i = 0; i < events; i++) {
             String id = UUID.randomUUID().toString();
             double[] p = POINTS[i % POINTS.length];
-            String body = event(id, run + "-" + i, p[0] + random.nextDouble() * 0.01, p[1] + random.nextDouble() * 0.01);
+            String body =
+                    event(id, run + "-" + i, p[0] + random.nextDouble() * 0.01, p[1] + random.nextDouble() * 0.01);
             messages.add(new String[] {id, body});
         }
         int duplicates = (int) Math.round(events * duplicateShare);
@@ -81,7 +93,8 @@ public final class EnforcementBenchmark {
         factory.setHost("127.0.0.1");
         factory.setVirtualHost("lantian-test"); // the tests' virtual host: never a running platform's exchanges
         try (Connection connection = factory.newConnection("enforcement-bench");
-                Channel listen = connection.createChannel(); Channel publish = connection.createChannel();
+                Channel listen = connection.createChannel();
+                Channel publish = connection.createChannel();
                 var db = DriverManager.getConnection(JDBC + database, "lantian", "lantian")) {
             // Count the case-opened events that reach the broker for this run.
             String queue = listen.queueDeclare("", false, true, true, null).getQueue();
@@ -101,18 +114,22 @@ public final class EnforcementBenchmark {
             };
             Set<String> ids = ConcurrentHashMap.newKeySet();
             messages.forEach(m -> ids.add(m[0]));
-            listen.basicConsume(queue, true, onOpened, tag -> { });
+            listen.basicConsume(queue, true, onOpened, tag -> {});
 
             publish.confirmSelect();
             if (!report) {
                 System.out.printf("warm-up: %d events%n", events);
             }
-            System.out.printf("publishing %d messages (%d distinct events, %d delivered twice) at %s%n", burst.size(),
-                    events, duplicates, Instant.now());
+            System.out.printf(
+                    "publishing %d messages (%d distinct events, %d delivered twice) at %s%n",
+                    burst.size(), events, duplicates, Instant.now());
             long start = System.nanoTime();
             for (String[] m : burst) {
-                AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().contentType("application/cloudevents+json")
-                        .messageId(m[0]).deliveryMode(2).build();
+                AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                        .contentType("application/cloudevents+json")
+                        .messageId(m[0])
+                        .deliveryMode(2)
+                        .build();
                 // Straight into the benchmark's own queue: through exchange lantian.stationary every other running
                 // enforcement instance (the launcher's, an integration stack) would open the same cases too.
                 publish.basicPublish("", QUEUE, props, m[1].getBytes(StandardCharsets.UTF_8));
@@ -144,11 +161,15 @@ public final class EnforcementBenchmark {
             long finalOpened = opened(openedFor, ids);
             System.out.printf("RESULT publish of %d messages with confirms: %.2f s%n", burst.size(), published);
             System.out.printf("RESULT cases: %d of %d expected (after 3 s settle: %d)%n", cases, events, finalCases);
-            System.out.printf("RESULT case-opened events on the broker: %d (after settle: %d)%n", opened(openedFor, ids), finalOpened);
-            System.out.printf("RESULT first publish to last case and its case-opened event: %.2f s (last event at %.2f s)%n",
+            System.out.printf(
+                    "RESULT case-opened events on the broker: %d (after settle: %d)%n",
+                    opened(openedFor, ids), finalOpened);
+            System.out.printf(
+                    "RESULT first publish to last case and its case-opened event: %.2f s (last event at %.2f s)%n",
                     allCases, lastEvent);
             boolean ok = finalCases == events && finalOpened == events && allCases <= deadlineSeconds;
-            System.out.printf("RESULT %s: exactly %d cases, each with its case-opened event, within %d s%n",
+            System.out.printf(
+                    "RESULT %s: exactly %d cases, each with its case-opened event, within %d s%n",
                     ok ? "PASS" : "FAIL", events, deadlineSeconds);
             if (!ok) {
                 System.exit(1);
@@ -180,7 +201,6 @@ public final class EnforcementBenchmark {
                 "time":"%s","datacontenttype":"application/json","jurisdiction":"653101","agency":"ecology",\
                 "data":{"enterpriseId":"%s","outletId":"DA001","pollutant":"NOx","hour":"2024-11-12T08:00:00+08:00",\
                 "value":72.4,"limit":50,"ratio":1.448,"unit":"mg/m3","location":{"lon":%.5f,"lat":%.5f},\
-                "rule":{"id":"permit-nox","source":"排污许可证"}}}"""
-                .formatted(id, TYPE, enterprise, Instant.now(), enterprise, lon, lat);
+                "rule":{"id":"permit-nox","source":"排污许可证"}}}""".formatted(id, TYPE, enterprise, Instant.now(), enterprise, lon, lat);
     }
 }

@@ -29,7 +29,8 @@ public class BenchService {
 
     @Bean
     SecurityWebFilterChain chain(ServerHttpSecurity http, LantianResourceServer resourceServer) {
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .authorizeExchange(AccessPolicy.create().read("/api/stationary/v1/**"))
                 .build();
     }
@@ -37,7 +38,13 @@ public class BenchService {
     /** A small answer naming the caller, as a list endpoint's first page would. */
     @GetMapping("/api/stationary/v1/bench")
     Mono<Map<String, Object>> bench() {
-        return Callers.current().map(caller -> Map.of("caller", caller.username(), "jurisdiction",
-                caller.jurisdiction(), "items", java.util.List.of()));
+        return Callers.current()
+                .map(caller -> Map.of(
+                        "caller",
+                        caller.username(),
+                        "jurisdiction",
+                        caller.jurisdiction(),
+                        "items",
+                        java.util.List.of()));
     }
 }

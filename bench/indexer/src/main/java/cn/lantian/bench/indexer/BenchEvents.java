@@ -22,7 +22,8 @@ final class BenchEvents {
     BenchEvents(String run) {
         EventContract contract = EventContract.load();
         try {
-            this.template = (ObjectNode) json.readTree(contract.example(contract.type(TYPE).orElseThrow()).toString());
+            this.template = (ObjectNode) json.readTree(
+                    contract.example(contract.type(TYPE).orElseThrow()).toString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

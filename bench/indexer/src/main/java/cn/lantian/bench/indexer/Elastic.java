@@ -19,12 +19,17 @@ final class Elastic implements AutoCloseable {
         String user = System.getenv().getOrDefault("ELASTICSEARCH_INDEXER_USER", "");
         if (!user.isEmpty()) {
             String pair = user + ":" + System.getenv().getOrDefault("ELASTICSEARCH_INDEXER_PASSWORD", "");
-            builder.setDefaultHeaders(new org.apache.http.Header[] {new org.apache.http.message.BasicHeader(
-                    "Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                            pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)))});
+            builder.setDefaultHeaders(new org.apache.http.Header[] {
+                new org.apache.http.message.BasicHeader(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder()
+                                        .encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            });
         }
         return builder.build();
     }
+
     private final ObjectMapper json = new ObjectMapper();
 
     JsonNode call(String method, String path, String body) throws Exception {
@@ -33,7 +38,8 @@ final class Elastic implements AutoCloseable {
             request.setJsonEntity(body);
         }
         try {
-            return json.readTree(EntityUtils.toString(rest.performRequest(request).getEntity()));
+            return json.readTree(
+                    EntityUtils.toString(rest.performRequest(request).getEntity()));
         } catch (ResponseException e) {
             if (e.getResponse().getStatusLine().getStatusCode() == 404) {
                 return null;

@@ -27,12 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class IndexerBenchmark {
 
-    private IndexerBenchmark() {
-    }
+    private IndexerBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "sample" -> java.nio.file.Files.write(java.nio.file.Path.of(args[2]), new BenchEvents(args[1]).event(0));
+            case "sample" ->
+                java.nio.file.Files.write(java.nio.file.Path.of(args[2]), new BenchEvents(args[1]).event(0));
             case "prefill" -> prefill(args[1], Long.parseLong(args[2]), args[3]);
             case "drain" -> drain(args[1], Long.parseLong(args[2]), args[3]);
             case "bulk" -> bulk(args[1], args[2]);
@@ -55,8 +55,9 @@ public final class IndexerBenchmark {
             }
             rabbit.channel.waitForConfirmsOrDie(30_000);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("RESULT prefill %d events in %.1f s: %.0f msg/s (persistent, confirmed)%n", n, seconds,
-                    n / seconds);
+            System.out.printf(
+                    "RESULT prefill %d events in %.1f s: %.0f msg/s (persistent, confirmed)%n",
+                    n, seconds, n / seconds);
         }
     }
 
@@ -78,7 +79,8 @@ public final class IndexerBenchmark {
             double last = r.get("aggregations").get("last").get("value").asDouble();
             // indexedat is stamped when a batch is handed to Elasticsearch: add one mean batch to the span.
             double seconds = (last - first) / 1000.0;
-            System.out.printf("RESULT indexer %d events, first to last batch %.1f s: %.0f events/s sustained%n",
+            System.out.printf(
+                    "RESULT indexer %d events, first to last batch %.1f s: %.0f events/s sustained%n",
                     count, seconds, count / Math.max(seconds, 0.001));
         }
     }
@@ -91,7 +93,9 @@ public final class IndexerBenchmark {
                 String search = """
                         {"size":5000,"query":{"match":{"text":"%s"}},"sort":[{"id":"asc"}]%s}
                         """.formatted(run, after == null ? "" : ",\"search_after\":[\"" + after + "\"]");
-                JsonNode hits = es.call("POST", "/" + index + "/_search", search).get("hits").get("hits");
+                JsonNode hits = es.call("POST", "/" + index + "/_search", search)
+                        .get("hits")
+                        .get("hits");
                 if (hits.isEmpty()) {
                     break;
                 }
@@ -100,9 +104,15 @@ public final class IndexerBenchmark {
             }
             String scratch = "lantian-bench-raw";
             es.call("DELETE", "/" + scratch, null);
-            JsonNode mapping = es.call("GET", "/" + index + "/_mapping", null).elements().next().get("mappings");
-            es.call("PUT", "/" + scratch, "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0},"
-                    + "\"mappings\":" + mapping + "}");
+            JsonNode mapping = es.call("GET", "/" + index + "/_mapping", null)
+                    .elements()
+                    .next()
+                    .get("mappings");
+            es.call(
+                    "PUT",
+                    "/" + scratch,
+                    "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}," + "\"mappings\":" + mapping
+                            + "}");
             int perRequest = 1000;
             int threads = 2;
             ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -117,11 +127,16 @@ public final class IndexerBenchmark {
                         int to = Math.min(docs.size(), from + perRequest);
                         StringBuilder body = new StringBuilder();
                         for (int i = from; i < to; i++) {
-                            body.append("{\"create\":{\"_id\":\"").append(i).append("\"}}\n").append(docs.get(i)).append('\n');
+                            body.append("{\"create\":{\"_id\":\"")
+                                    .append(i)
+                                    .append("\"}}\n")
+                                    .append(docs.get(i))
+                                    .append('\n');
                         }
                         JsonNode r = es.call("POST", "/" + scratch + "/_bulk", body.toString());
                         if (r.get("errors").asBoolean()) {
-                            throw new IllegalStateException("bulk errors: " + r.toString().substring(0, 300));
+                            throw new IllegalStateException(
+                                    "bulk errors: " + r.toString().substring(0, 300));
                         }
                     }
                     return null;
@@ -133,7 +148,8 @@ public final class IndexerBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             pool.shutdown();
             es.call("DELETE", "/" + scratch, null);
-            System.out.printf("RESULT elasticsearch bulk %d documents in %.1f s: %.0f docs/s (%d per request, %d threads)%n",
+            System.out.printf(
+                    "RESULT elasticsearch bulk %d documents in %.1f s: %.0f docs/s (%d per request, %d threads)%n",
                     docs.size(), seconds, docs.size() / seconds, perRequest, threads);
         }
     }
@@ -175,13 +191,14 @@ public final class IndexerBenchmark {
         if (sorted.size() < total) {
             System.out.printf("WARNING only %d of %d events seen%n", sorted.size(), total);
         }
-        System.out.printf("RESULT latency at %d events/s for %d s: p50 %d ms, p99 %d ms, max %d ms (%d events)%n",
+        System.out.printf(
+                "RESULT latency at %d events/s for %d s: p50 %d ms, p99 %d ms, max %d ms (%d events)%n",
                 rate, seconds, pct(sorted, 0.50), pct(sorted, 0.99), sorted.get(sorted.size() - 1), sorted.size());
     }
 
     /** Every 100 ms, fetches the run's documents indexed since the last poll and notes when each first showed up. */
-    private static void poll(String run, String index, Map<String, Long> publishedAt, List<Long> latencies,
-            long total) {
+    private static void poll(
+            String run, String index, Map<String, Long> publishedAt, List<Long> latencies, long total) {
         try (Elastic es = new Elastic()) {
             java.util.Set<String> seen = new java.util.HashSet<>();
             double since = 0;
@@ -190,7 +207,9 @@ public final class IndexerBenchmark {
                 JsonNode hits = es.call("POST", "/" + index + "/_search", """
                         {"size":10000,"_source":["id","indexedat"],"query":{"bool":{"filter":[
                           {"match":{"text":"%s"}},{"range":{"indexedat":{"gte":%d}}}]}},"sort":[{"indexedat":"asc"}]}
-                        """.formatted(run, (long) since)).get("hits").get("hits");
+                        """.formatted(run, (long) since))
+                        .get("hits")
+                        .get("hits");
                 long now = System.nanoTime();
                 for (JsonNode hit : hits) {
                     String id = hit.get("_source").get("id").asText();

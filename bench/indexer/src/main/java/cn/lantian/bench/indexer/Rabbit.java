@@ -9,7 +9,9 @@ import com.rabbitmq.client.ConnectionFactory;
 final class Rabbit implements AutoCloseable {
 
     static final AMQP.BasicProperties PERSISTENT = new AMQP.BasicProperties.Builder()
-            .contentType("application/cloudevents+json").deliveryMode(2).build();
+            .contentType("application/cloudevents+json")
+            .deliveryMode(2)
+            .build();
 
     private final Connection connection;
     final Channel channel;
@@ -30,11 +32,24 @@ final class Rabbit implements AutoCloseable {
     void declareIndexerQueue(String queue, String exchange, long expiresMillis) throws Exception {
         channel.exchangeDeclare(exchange, "topic", true);
         channel.exchangeDeclare("lantian.dlx", "direct", true);
-        channel.queueDeclare(queue + ".dlq", true, false, false,
-                java.util.Map.of("x-queue-type", "quorum", "x-expires", (int) expiresMillis));
+        channel.queueDeclare(
+                queue + ".dlq", true, false, false, java.util.Map.of("x-queue-type", "quorum", "x-expires", (int)
+                        expiresMillis));
         channel.queueBind(queue + ".dlq", "lantian.dlx", queue);
-        channel.queueDeclare(queue, true, false, false, java.util.Map.of("x-queue-type", "quorum",
-                "x-dead-letter-exchange", "lantian.dlx", "x-dead-letter-routing-key", queue, "x-expires", (int) expiresMillis));
+        channel.queueDeclare(
+                queue,
+                true,
+                false,
+                false,
+                java.util.Map.of(
+                        "x-queue-type",
+                        "quorum",
+                        "x-dead-letter-exchange",
+                        "lantian.dlx",
+                        "x-dead-letter-routing-key",
+                        queue,
+                        "x-expires",
+                        (int) expiresMillis));
         channel.queueBind(queue, exchange, "#");
     }
 

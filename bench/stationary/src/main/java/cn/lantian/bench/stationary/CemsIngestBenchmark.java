@@ -40,8 +40,7 @@ public final class CemsIngestBenchmark {
     private static final String[] POLLUTANTS = {"PM", "SO2", "NOx"};
     private static final double[] LIMITS = {30, 200, 200};
 
-    private CemsIngestBenchmark() {
-    }
+    private CemsIngestBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         String base = args.length > 0 ? args[0] : "http://127.0.0.1:8081";
@@ -60,16 +59,18 @@ public final class CemsIngestBenchmark {
         // Where the benchmark's service publishes: the tests' virtual host, never a running platform's exchanges.
         factory.setVirtualHost(System.getProperty("vhost", Infrastructure.RABBITMQ_TEST_VHOST));
         factory.setPort(Infrastructure.RABBITMQ_PORT);
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(queue, "lantian.stationary", "lantian.stationary.emission-limit-exceeded.v1");
             DeliverCallback onEvent = (tag, delivery) -> {
                 JsonNode data = JSON.readTree(delivery.getBody()).get("data");
-                String key = data.get("outletId").asString() + "|" + data.get("pollutant").asString() + "|"
+                String key = data.get("outletId").asString() + "|"
+                        + data.get("pollutant").asString() + "|"
                         + Instant.parse(data.get("hour").asString());
                 published.putIfAbsent(key, System.nanoTime());
             };
-            channel.basicConsume(queue, true, onEvent, tag -> { });
+            channel.basicConsume(queue, true, onEvent, tag -> {});
 
             Random random = new Random(42);
             Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(hours + 1L, ChronoUnit.HOURS);
@@ -82,14 +83,17 @@ public final class CemsIngestBenchmark {
                     for (int p = 0; p < POLLUTANTS.length; p++) {
                         // About 1 % of values over the limit (measured at the reference 9 % O2, so unchanged).
                         boolean over = random.nextInt(100) == 0;
-                        double value = LIMITS[p] * (over ? 1.1 + random.nextDouble() * 0.5 : 0.3 + random.nextDouble() * 0.5);
-                        lines.add("{\"outletId\":\"" + outlet + "\",\"pollutant\":\"" + POLLUTANTS[p] + "\",\"hour\":\"" + hour
-                                + "\",\"value\":" + Math.round(value * 100) / 100.0 + ",\"o2\":9,\"flow\":52000,\"flag\":\"N\"}");
+                        double value =
+                                LIMITS[p] * (over ? 1.1 + random.nextDouble() * 0.5 : 0.3 + random.nextDouble() * 0.5);
+                        lines.add("{\"outletId\":\"" + outlet + "\",\"pollutant\":\"" + POLLUTANTS[p] + "\",\"hour\":\""
+                                + hour + "\",\"value\":" + Math.round(value * 100) / 100.0
+                                + ",\"o2\":9,\"flow\":52000,\"flag\":\"N\"}");
                         if (over) {
                             exceedingKeys.add(outlet + "|" + POLLUTANTS[p] + "|" + hour);
                         }
                         if (lines.size() == batchSize) {
-                            batches.add(new Batch(String.join("\n", lines) + "\n", lines.size(), List.copyOf(exceedingKeys)));
+                            batches.add(new Batch(
+                                    String.join("\n", lines) + "\n", lines.size(), List.copyOf(exceedingKeys)));
                             lines.clear();
                             exceedingKeys.clear();
                         }
@@ -101,7 +105,8 @@ public final class CemsIngestBenchmark {
             }
             List<Long> batchMillis = Collections.synchronizedList(new ArrayList<>());
             java.util.concurrent.atomic.AtomicLong total = new java.util.concurrent.atomic.AtomicLong();
-            java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(concurrency);
+            java.util.concurrent.ExecutorService senders =
+                    java.util.concurrent.Executors.newFixedThreadPool(concurrency);
             long began = System.nanoTime();
             List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
             for (Batch batch : batches) {
@@ -129,33 +134,40 @@ public final class CemsIngestBenchmark {
             });
             Collections.sort(delays);
             Collections.sort(batchMillis);
-            System.out.printf("CEMS ingest benchmark (run %s): %d outlets x %d pollutants x %d hours, batches of %d, "
-                    + "%d concurrent senders%n", run, outlets, POLLUTANTS.length, hours, batchSize, concurrency);
-            System.out.printf("  readings accepted   %d in %.2f s = %.0f readings/s%n", total.get(), seconds,
-                    total.get() / seconds);
-            System.out.printf("  batch response ms   p50 %.0f  p99 %.0f  max %.0f%n", pct(batchMillis.stream()
-                    .map(Long::doubleValue).toList(), 50), pct(batchMillis.stream().map(Long::doubleValue).toList(), 99),
+            System.out.printf(
+                    "CEMS ingest benchmark (run %s): %d outlets x %d pollutants x %d hours, batches of %d, "
+                            + "%d concurrent senders%n",
+                    run, outlets, POLLUTANTS.length, hours, batchSize, concurrency);
+            System.out.printf(
+                    "  readings accepted   %d in %.2f s = %.0f readings/s%n",
+                    total.get(), seconds, total.get() / seconds);
+            System.out.printf(
+                    "  batch response ms   p50 %.0f  p99 %.0f  max %.0f%n",
+                    pct(batchMillis.stream().map(Long::doubleValue).toList(), 50),
+                    pct(batchMillis.stream().map(Long::doubleValue).toList(), 99),
                     (double) batchMillis.get(batchMillis.size() - 1));
             System.out.printf("  exceedance events   %d expected, %d received%n", accepted.size(), delays.size());
             if (!delays.isEmpty()) {
-                System.out.printf("  accepted->published ms  p50 %.0f  p95 %.0f  p99 %.0f  max %.0f%n", pct(delays, 50),
-                        pct(delays, 95), pct(delays, 99), delays.get(delays.size() - 1));
+                System.out.printf(
+                        "  accepted->published ms  p50 %.0f  p95 %.0f  p99 %.0f  max %.0f%n",
+                        pct(delays, 50), pct(delays, 95), pct(delays, 99), delays.get(delays.size() - 1));
             }
         }
     }
 
     /** One request body and the keys of its exceeding values. */
-    private record Batch(String body, int size, List<String> exceedingKeys) {
-    }
+    private record Batch(String body, int size, List<String> exceedingKeys) {}
 
     private static long send(String base, Batch batch, Map<String, Long> accepted, List<Long> batchMillis)
             throws Exception {
         String body = batch.body();
         long t0 = System.nanoTime();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stationary/v1/cems/readings"))
-                .header("Authorization", "Bearer " + KeycloakTokens.of(DemoIdentity.ECO_SHACHE))
-                .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/stationary/v1/cems/readings"))
+                        .header("Authorization", "Bearer " + KeycloakTokens.of(DemoIdentity.ECO_SHACHE))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         long done = System.nanoTime();
         if (response.statusCode() != 200) {
@@ -174,22 +186,63 @@ public final class CemsIngestBenchmark {
         String enterprise = "bench-" + run;
         String chars = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         String first17 = "91653125MA" + run.toUpperCase().replaceAll("[^0-9A-HJ-NP-RTUWXY]", "0") + "0";
-        post(base, "/api/stationary/v1/enterprises", Map.of("id", enterprise, "creditCode", first17 + check(first17, chars),
-                "name", "基准测试企业 benchmark " + run, "industry", "heating", "lon", SHACHE[0], "lat", SHACHE[1]));
+        post(
+                base,
+                "/api/stationary/v1/enterprises",
+                Map.of(
+                        "id",
+                        enterprise,
+                        "creditCode",
+                        first17 + check(first17, chars),
+                        "name",
+                        "基准测试企业 benchmark " + run,
+                        "industry",
+                        "heating",
+                        "lon",
+                        SHACHE[0],
+                        "lat",
+                        SHACHE[1]));
         List<String> ids = new ArrayList<>();
         List<Map<String, Object>> limits = new ArrayList<>();
         for (int i = 0; i < outlets; i++) {
             String id = enterprise + "-DA" + i;
-            post(base, "/api/stationary/v1/facilities", Map.of("id", id, "kind", "outlet", "enterpriseId", enterprise,
-                    "name", "DA" + i, "lon", SHACHE[0], "lat", SHACHE[1],
-                    "attributes", Map.of("code", "DA" + i, "sourceKind", "coal-boiler", "cems", List.of(POLLUTANTS))));
+            post(
+                    base,
+                    "/api/stationary/v1/facilities",
+                    Map.of(
+                            "id",
+                            id,
+                            "kind",
+                            "outlet",
+                            "enterpriseId",
+                            enterprise,
+                            "name",
+                            "DA" + i,
+                            "lon",
+                            SHACHE[0],
+                            "lat",
+                            SHACHE[1],
+                            "attributes",
+                            Map.of("code", "DA" + i, "sourceKind", "coal-boiler", "cems", List.of(POLLUTANTS))));
             ids.add(id);
             for (int p = 0; p < POLLUTANTS.length; p++) {
                 limits.add(Map.of("outletId", id, "pollutant", POLLUTANTS[p], "limitMgM3", LIMITS[p]));
             }
         }
-        post(base, "/api/stationary/v1/permits", Map.of("number", ("PB" + run).toUpperCase() + "0000001P", "enterpriseId",
-                enterprise, "validFrom", "2024-01-01", "validUntil", "2030-12-31", "limits", limits));
+        post(
+                base,
+                "/api/stationary/v1/permits",
+                Map.of(
+                        "number",
+                        ("PB" + run).toUpperCase() + "0000001P",
+                        "enterpriseId",
+                        enterprise,
+                        "validFrom",
+                        "2024-01-01",
+                        "validUntil",
+                        "2030-12-31",
+                        "limits",
+                        limits));
         return ids;
     }
 
@@ -204,10 +257,12 @@ public final class CemsIngestBenchmark {
     }
 
     private static void post(String base, String path, Object body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + KeycloakTokens.of(DemoIdentity.ECO_SHACHE))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + KeycloakTokens.of(DemoIdentity.ECO_SHACHE))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

@@ -10,7 +10,13 @@ public record AlertsPage(LicenceField licence, List<Alert> items, String next) {
 
     /** One alert. */
     @Schema(description = "A heavy-pollution alert; endedAt is null while it is in force (active)")
-    public record Alert(String id, String county, String level, Instant effectiveFrom, Instant endedAt, String basis,
-            List<String> measures, boolean active) {
-    }
+    public record Alert(
+            String id,
+            String county,
+            String level,
+            Instant effectiveFrom,
+            Instant endedAt,
+            String basis,
+            List<String> measures,
+            boolean active) {}
 }

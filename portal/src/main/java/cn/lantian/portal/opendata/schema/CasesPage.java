@@ -10,8 +10,16 @@ public record CasesPage(LicenceField licence, List<ClosedCase> items, String nex
 
     /** A closed case and its outcome. */
     @Schema(description = "A closed case; findingType is the kind of finding that opened it, ruleSource its regulation")
-    public record ClosedCase(String caseId, String enterpriseId, String jurisdiction, String corpsUnit,
-            String findingType, String ruleId, String ruleSource, String summary, Instant openedAt, Instant closedAt,
-            String outcome) {
-    }
+    public record ClosedCase(
+            String caseId,
+            String enterpriseId,
+            String jurisdiction,
+            String corpsUnit,
+            String findingType,
+            String ruleId,
+            String ruleSource,
+            String summary,
+            Instant openedAt,
+            Instant closedAt,
+            String outcome) {}
 }

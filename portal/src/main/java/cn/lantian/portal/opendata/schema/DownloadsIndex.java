@@ -8,6 +8,5 @@ import java.util.List;
 public record DownloadsIndex(LicenceField licence, List<DownloadFile> items) {
 
     /** One yearly file. */
-    public record DownloadFile(String dataset, int year, String url, String mediaType) {
-    }
+    public record DownloadFile(String dataset, int year, String url, String mediaType) {}
 }

@@ -11,18 +11,31 @@ public record EnterprisesPage(LicenceField licence, List<Enterprise> items, Stri
 
     /** One enterprise's disclosure with its closed cases. */
     @Schema(description = "ultraLow is not-started, started, completed or not-applicable")
-    public record Enterprise(String id, String name, String industry, String county, String corpsUnit,
-            String ultraLow, List<Permit> permits, List<Exceedance> exceedances, List<CasesPage.ClosedCase> closedCases) {
-    }
+    public record Enterprise(
+            String id,
+            String name,
+            String industry,
+            String county,
+            String corpsUnit,
+            String ultraLow,
+            List<Permit> permits,
+            List<Exceedance> exceedances,
+            List<CasesPage.ClosedCase> closedCases) {}
 
     /** A discharge permit. */
     @Schema(description = "A discharge permit; status is valid, revoked or expired")
-    public record Permit(String number, LocalDate validFrom, LocalDate validUntil, String status) {
-    }
+    public record Permit(String number, LocalDate validFrom, LocalDate validUntil, String status) {}
 
     /** An hour above the permit limit. */
-    @Schema(description = "An hour whose value (mg/m3 at reference oxygen) was above the permit limit; ratio = value / limit")
-    public record Exceedance(String outletCode, String pollutant, Instant hour, Double value, Double limit,
-            Double ratio, boolean escalated) {
-    }
+    @Schema(
+            description =
+                    "An hour whose value (mg/m3 at reference oxygen) was above the permit limit; ratio = value / limit")
+    public record Exceedance(
+            String outletCode,
+            String pollutant,
+            Instant hour,
+            Double value,
+            Double limit,
+            Double ratio,
+            boolean escalated) {}
 }

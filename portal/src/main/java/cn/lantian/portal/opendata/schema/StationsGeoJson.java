@@ -8,15 +8,19 @@ import java.util.List;
 public record StationsGeoJson(String type, LicenceField licence, List<StationFeature> features, String next) {
 
     /** One station as a GeoJSON feature. */
-    public record StationFeature(String type, String id, PointGeometry geometry, StationProperties properties) {
-    }
+    public record StationFeature(String type, String id, PointGeometry geometry, StationProperties properties) {}
 
     /** A GeoJSON point: longitude, latitude. */
-    public record PointGeometry(String type, List<Double> coordinates) {
-    }
+    public record PointGeometry(String type, List<Double> coordinates) {}
 
     /** A station's properties: those of the JSON list without the coordinates. */
-    public record StationProperties(String id, String nameZh, String nameEn, String kind, String county,
-            String corpsUnit, String timeZone, StationsPage.LatestHour latest) {
-    }
+    public record StationProperties(
+            String id,
+            String nameZh,
+            String nameEn,
+            String kind,
+            String county,
+            String corpsUnit,
+            String timeZone,
+            StationsPage.LatestHour latest) {}
 }

@@ -8,16 +8,33 @@ import java.util.List;
 public record StationsPage(LicenceField licence, List<Station> items, String next) {
 
     /** One monitoring station. */
-    @Schema(description = "A monitoring station; county is the division code, corpsUnit the Corps unit id when it is one")
-    public record Station(String id, String nameZh, String nameEn, String kind, String county, String corpsUnit,
-            Double longitude, Double latitude,
-            @Schema(description = "the station's local time zone (IANA); published hours are UTC") String timeZone,
-            LatestHour latest) {
-    }
+    @Schema(
+            description =
+                    "A monitoring station; county is the division code, corpsUnit the Corps unit id when it is one")
+    public record Station(
+            String id,
+            String nameZh,
+            String nameEn,
+            String kind,
+            String county,
+            String corpsUnit,
+            Double longitude,
+            Double latitude,
+
+            @Schema(description = "the station's local time zone (IANA); published hours are UTC")
+            String timeZone,
+
+            LatestHour latest) {}
 
     /** A station's latest hourly AQI and its category; null when the station has none. */
     @Schema(description = "The latest hourly AQI (HJ 633) with its category; null when the station has no value")
-    public record LatestHour(@Schema(format = "date-time") String hour, Integer aqi, Integer category,
-            String categoryZh, String categoryEn, String colour, String primary, String standard) {
-    }
+    public record LatestHour(
+            @Schema(format = "date-time") String hour,
+            Integer aqi,
+            Integer category,
+            String categoryZh,
+            String categoryEn,
+            String colour,
+            String primary,
+            String standard) {}
 }

@@ -20,9 +20,15 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain airQualitySecurity(ServerHttpSecurity http, LantianResourceServer resourceServer) {
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .authorizeExchange(AccessPolicy.create()
-                        .open("/actuator/health", "/actuator/health/**", "/actuator/info", "/v3/api-docs", "/v3/api-docs/**")
+                        .open(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**")
                         .openReads("/api/public/v1/**")
                         .write(List.of(StationAccess.ECOLOGY, "prefecture"), "/api/air-quality/v1/**")
                         .read("/api/air-quality/v1/**"))

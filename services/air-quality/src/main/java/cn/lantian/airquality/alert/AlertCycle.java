@@ -1,7 +1,7 @@
 package cn.lantian.airquality.alert;
 
-import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Placement;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,8 +39,8 @@ public class AlertCycle {
     }
 
     /** What a forecast did to the county's alert. */
-    public record Outcome(String county, String action, String alertId, String level, String previousLevel, String rule) {
-    }
+    public record Outcome(
+            String county, String action, String alertId, String level, String previousLevel, String rule) {}
 
     /**
      * Takes a county's forecast (replacing earlier forecasts of the same days) and applies the rule table to the
@@ -48,23 +48,36 @@ public class AlertCycle {
      */
     public Mono<Outcome> forecast(String county, Instant issuedAt, List<ForecastDay> days) {
         LocalDate today = issuedAt.atZone(CHINA).toLocalDate();
-        Mono<Outcome> work = Flux.fromIterable(days).concatMap(d -> db.sql("""
+        Mono<Outcome> work = Flux.fromIterable(days)
+                .concatMap(d -> db.sql("""
                         insert into forecast (county, day, aqi, dust, issued_at) values (:county, :day, :aqi, :dust, :issued)
                         on conflict (county, day) do update set aqi = excluded.aqi, dust = excluded.dust,
                           issued_at = excluded.issued_at where forecast.issued_at <= excluded.issued_at""")
-                        .bind("county", county).bind("day", d.day()).bind("aqi", d.aqi()).bind("dust", d.dust())
-                        .bind("issued", issuedAt.atZone(CHINA).toOffsetDateTime()).then())
-                .then(db.sql("select day, aqi, dust from forecast where county = :county and day >= :today order by day")
-                        .bind("county", county).bind("today", today)
-                        .map(r -> new ForecastDay(r.get("day", LocalDate.class), r.get("aqi", Integer.class),
-                                Boolean.TRUE.equals(r.get("dust", Boolean.class)))).all().collectList())
+                        .bind("county", county)
+                        .bind("day", d.day())
+                        .bind("aqi", d.aqi())
+                        .bind("dust", d.dust())
+                        .bind("issued", issuedAt.atZone(CHINA).toOffsetDateTime())
+                        .then())
+                .then(db.sql(
+                                "select day, aqi, dust from forecast where county = :county and day >= :today order by day")
+                        .bind("county", county)
+                        .bind("today", today)
+                        .map(r -> new ForecastDay(
+                                r.get("day", LocalDate.class),
+                                r.get("aqi", Integer.class),
+                                Boolean.TRUE.equals(r.get("dust", Boolean.class))))
+                        .all()
+                        .collectList())
                 .flatMap(forecast -> transition(county, issuedAt, rules.decide(forecast)));
         return tx.transactional(work);
     }
 
     private Mono<Outcome> transition(String county, Instant at, AlertRules.Decision decision) {
-        return db.sql("select id, level from alert where county = :county and lifted_at is null").bind("county", county)
-                .map(r -> Map.entry(r.get("id", String.class), AlertLevel.of(r.get("level", String.class)))).one()
+        return db.sql("select id, level from alert where county = :county and lifted_at is null")
+                .bind("county", county)
+                .map(r -> Map.entry(r.get("id", String.class), AlertLevel.of(r.get("level", String.class))))
+                .one()
                 .map(e -> new Object[] {e.getKey(), e.getValue()})
                 .defaultIfEmpty(new Object[] {null, AlertLevel.NONE})
                 .flatMap(current -> {
@@ -72,11 +85,18 @@ public class AlertCycle {
                     AlertLevel previous = (AlertLevel) current[1];
                     AlertLevel next = decision.level();
                     if (next == previous) {
-                        return Mono.just(new Outcome(county, "unchanged", id, next.wire(), previous.wire(),
+                        return Mono.just(new Outcome(
+                                county,
+                                "unchanged",
+                                id,
+                                next.wire(),
+                                previous.wire(),
                                 decision.rule() == null ? null : decision.rule().id()));
                     }
                     if (previous == AlertLevel.NONE) {
-                        String newId = "alert-" + county + "-" + DateTimeFormatter.BASIC_ISO_DATE.format(at.atZone(CHINA).toLocalDate());
+                        String newId = "alert-" + county + "-"
+                                + DateTimeFormatter.BASIC_ISO_DATE.format(
+                                        at.atZone(CHINA).toLocalDate());
                         return issue(newId, county, at, decision);
                     }
                     if (next == AlertLevel.NONE) {
@@ -88,49 +108,99 @@ public class AlertCycle {
 
     private Mono<Outcome> issue(String baseId, String county, Instant at, AlertRules.Decision d) {
         // Two episodes may start on one day: number the second.
-        return db.sql("select count(*) as n from alert where id like :prefix").bind("prefix", baseId + "%")
-                .map(r -> r.get("n", Long.class)).one()
+        return db.sql("select count(*) as n from alert where id like :prefix")
+                .bind("prefix", baseId + "%")
+                .map(r -> r.get("n", Long.class))
+                .one()
                 .map(n -> n == 0 ? baseId : baseId + "-" + (n + 1))
                 .flatMap(id -> db.sql("""
                                 insert into alert (id, county, level, rule_id, basis, effective_from)
                                 values (:id, :county, :level, :rule, :basis, :at)""")
-                        .bind("id", id).bind("county", county).bind("level", d.level().wire()).bind("rule", d.rule().id())
-                        .bind("basis", d.rule().basis()).bind("at", at.atZone(CHINA).toOffsetDateTime()).then()
-                        .then(step(id, county, at, "issued", d.level(), AlertLevel.NONE, d.rule().id(), d.rule().basis())));
+                        .bind("id", id)
+                        .bind("county", county)
+                        .bind("level", d.level().wire())
+                        .bind("rule", d.rule().id())
+                        .bind("basis", d.rule().basis())
+                        .bind("at", at.atZone(CHINA).toOffsetDateTime())
+                        .then()
+                        .then(step(
+                                id,
+                                county,
+                                at,
+                                "issued",
+                                d.level(),
+                                AlertLevel.NONE,
+                                d.rule().id(),
+                                d.rule().basis())));
     }
 
     private Mono<Outcome> change(String id, String county, Instant at, AlertLevel previous, AlertRules.Decision d) {
         String action = d.level().compareTo(previous) > 0 ? "upgraded" : "downgraded";
         return db.sql("update alert set level = :level, rule_id = :rule, basis = :basis where id = :id")
-                .bind("level", d.level().wire()).bind("rule", d.rule().id()).bind("basis", d.rule().basis()).bind("id", id)
-                .then().then(step(id, county, at, action, d.level(), previous, d.rule().id(), d.rule().basis()));
+                .bind("level", d.level().wire())
+                .bind("rule", d.rule().id())
+                .bind("basis", d.rule().basis())
+                .bind("id", id)
+                .then()
+                .then(step(
+                        id,
+                        county,
+                        at,
+                        action,
+                        d.level(),
+                        previous,
+                        d.rule().id(),
+                        d.rule().basis()));
     }
 
     private Mono<Outcome> lift(String id, String county, Instant at, AlertLevel previous) {
         String basis = "预测不再满足任何预警条件 forecast no longer meets any alert rule";
-        return db.sql("update alert set lifted_at = :at where id = :id").bind("at", at.atZone(CHINA).toOffsetDateTime())
-                .bind("id", id).then()
+        return db.sql("update alert set lifted_at = :at where id = :id")
+                .bind("at", at.atZone(CHINA).toOffsetDateTime())
+                .bind("id", id)
+                .then()
                 // The contract's level enum has no "none": a lifted alert carries the level it had.
                 .then(step(id, county, at, "lifted", previous, previous, "alert-lifted", basis));
     }
 
-    private Mono<Outcome> step(String id, String county, Instant at, String action, AlertLevel level, AlertLevel previous,
-            String ruleId, String basis) {
+    private Mono<Outcome> step(
+            String id,
+            String county,
+            Instant at,
+            String action,
+            AlertLevel level,
+            AlertLevel previous,
+            String ruleId,
+            String basis) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertId", id);
         data.put("county", county);
         data.put("level", level.wire());
         data.put("previousLevel", previous.wire());
-        data.put("effectiveFrom", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(CHINA).toOffsetDateTime()));
+        data.put(
+                "effectiveFrom",
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(CHINA).toOffsetDateTime()));
         data.put("basis", basis);
         data.put("rule", Map.of("id", ruleId, "source", rules.source()));
-        OutgoingEvent event = OutgoingEvent.of("lantian.air-quality.alert-" + action + ".v1", "alert/" + id,
-                new Placement(county, null), AGENCY, data).withSeverity(level.severity()).at(at);
+        OutgoingEvent event = OutgoingEvent.of(
+                        "lantian.air-quality.alert-" + action + ".v1",
+                        "alert/" + id,
+                        new Placement(county, null),
+                        AGENCY,
+                        data)
+                .withSeverity(level.severity())
+                .at(at);
         return db.sql("""
                         insert into alert_history (alert_id, action, level, previous_level, rule_id, basis, at)
                         values (:id, :action, :level, :previous, :rule, :basis, :at)""")
-                .bind("id", id).bind("action", action).bind("level", level.wire()).bind("previous", previous.wire())
-                .bind("rule", ruleId).bind("basis", basis).bind("at", at.atZone(CHINA).toOffsetDateTime()).then()
+                .bind("id", id)
+                .bind("action", action)
+                .bind("level", level.wire())
+                .bind("previous", previous.wire())
+                .bind("rule", ruleId)
+                .bind("basis", basis)
+                .bind("at", at.atZone(CHINA).toOffsetDateTime())
+                .then()
                 .then(outbox.append(event))
                 .thenReturn(new Outcome(county, action, id, level.wire(), previous.wire(), ruleId));
     }

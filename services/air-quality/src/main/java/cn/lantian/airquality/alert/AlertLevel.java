@@ -2,7 +2,10 @@ package cn.lantian.airquality.alert;
 
 /** Alert levels in rising order; NONE means no alert. */
 public enum AlertLevel {
-    NONE, YELLOW, ORANGE, RED;
+    NONE,
+    YELLOW,
+    ORANGE,
+    RED;
 
     /** The name the event contract uses. */
     public String wire() {

@@ -13,16 +13,13 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AlertRules {
 
     /** A run of at least {@code days} consecutive forecast days with AQI above {@code aqiAbove}. */
-    record Condition(int aqiAbove, int days) {
-    }
+    record Condition(int aqiAbove, int days) {}
 
     /** One row: a level and the conditions that all must hold. */
-    public record Rule(String id, AlertLevel level, String basis, List<Condition> all) {
-    }
+    public record Rule(String id, AlertLevel level, String basis, List<Condition> all) {}
 
     /** The level a forecast calls for, with the rule that set it (null rule for none). */
-    public record Decision(AlertLevel level, Rule rule) {
-    }
+    public record Decision(AlertLevel level, Rule rule) {}
 
     private final String source;
     private final boolean excludeDust;
@@ -31,7 +28,9 @@ public final class AlertRules {
     AlertRules(String source, boolean excludeDust, List<Rule> rules) {
         this.source = source;
         this.excludeDust = excludeDust;
-        this.rules = rules.stream().sorted(Comparator.comparing(Rule::level).reversed()).toList();
+        this.rules = rules.stream()
+                .sorted(Comparator.comparing(Rule::level).reversed())
+                .toList();
     }
 
     public static AlertRules load() {
@@ -40,11 +39,17 @@ public final class AlertRules {
             List<Rule> rules = new ArrayList<>();
             root.get("rules").forEach(r -> {
                 List<Condition> all = new ArrayList<>();
-                r.get("all").forEach(c -> all.add(new Condition(c.get("aqiAbove").asInt(), c.get("days").asInt())));
-                rules.add(new Rule(r.get("id").asString(), AlertLevel.of(r.get("level").asString()),
-                        r.get("basis").asString(), List.copyOf(all)));
+                r.get("all")
+                        .forEach(c -> all.add(new Condition(
+                                c.get("aqiAbove").asInt(), c.get("days").asInt())));
+                rules.add(new Rule(
+                        r.get("id").asString(),
+                        AlertLevel.of(r.get("level").asString()),
+                        r.get("basis").asString(),
+                        List.copyOf(all)));
             });
-            return new AlertRules(root.get("source").asString(), root.get("excludeDust").asBoolean(), rules);
+            return new AlertRules(
+                    root.get("source").asString(), root.get("excludeDust").asBoolean(), rules);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,8 +15,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -41,12 +39,13 @@ class AlertsController {
     }
 
     /** A county's forecast of daily AQI for the coming days. */
-    record Forecast(@Size(max = TextLength.CODE) String county, @Size(max = TextLength.ID) String issuedAt,
+    record Forecast(
+            @Size(max = TextLength.CODE) String county,
+            @Size(max = TextLength.ID) String issuedAt,
             @Valid List<Day> days) {
 
         /** One forecast day; {@code dust} when sand and dust drive it. */
-        record Day(@Size(max = TextLength.CODE) String day, Integer aqi, Boolean dust) {
-        }
+        record Day(@Size(max = TextLength.CODE) String day, Integer aqi, Boolean dust) {}
     }
 
     @PostMapping("/api/air-quality/v1/forecasts")
@@ -57,7 +56,9 @@ class AlertsController {
         }
         Instant issuedAt = null;
         try {
-            issuedAt = forecast.issuedAt() == null ? Instant.now() : OffsetDateTime.parse(forecast.issuedAt()).toInstant();
+            issuedAt = forecast.issuedAt() == null
+                    ? Instant.now()
+                    : OffsetDateTime.parse(forecast.issuedAt()).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             errors.add(new FieldError("issuedAt", "an ISO-8601 time with offset"));
         }
@@ -85,16 +86,22 @@ class AlertsController {
         Instant at = issuedAt;
         return Callers.current().flatMap(caller -> {
             if (!policy.mayWrite(caller, new Placement(forecast.county(), null))) {
-                return Mono.error(new Forbidden("forecasts for " + forecast.county() + " are outside your jurisdiction"));
+                return Mono.error(
+                        new Forbidden("forecasts for " + forecast.county() + " are outside your jurisdiction"));
             }
-            return cycle.forecast(forecast.county(), at, days.stream().sorted(java.util.Comparator.comparing(ForecastDay::day)).toList());
+            return cycle.forecast(
+                    forecast.county(),
+                    at,
+                    days.stream()
+                            .sorted(java.util.Comparator.comparing(ForecastDay::day))
+                            .toList());
         });
     }
 
     /** Alerts, newest first: {@code active=true} for the current ones only, {@code county} to filter. */
     @GetMapping("/api/public/v1/alerts")
-    Mono<List<Alerts.AlertView>> alerts(@RequestParam(required = false) String county,
-            @RequestParam(defaultValue = "false") boolean active) {
+    Mono<List<Alerts.AlertView>> alerts(
+            @RequestParam(required = false) String county, @RequestParam(defaultValue = "false") boolean active) {
         return alerts.list(county, active).collectList();
     }
 }

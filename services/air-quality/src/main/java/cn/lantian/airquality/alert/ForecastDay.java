@@ -7,5 +7,4 @@ import java.time.LocalDate;
  *
  * @param dust whether the forecast expects the day to be driven by sand and dust (outside the emergency plans)
  */
-public record ForecastDay(LocalDate day, int aqi, boolean dust) {
-}
+public record ForecastDay(LocalDate day, int aqi, boolean dust) {}

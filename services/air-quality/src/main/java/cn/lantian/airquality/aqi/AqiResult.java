@@ -14,8 +14,15 @@ import java.util.List;
  * @param missing indicators of the report that were missing or could not be indexed; empty for a plain calculation
  * @param note why the AQI is what it is when a rule of the standard decided it (the missing-data rule), else null
  */
-public record AqiResult(String standard, List<SubIndex> subIndices, Integer aqi, Category category,
-        List<Pollutant> primary, List<Pollutant> nonAttainment, List<Indicator> missing, String note) {
+public record AqiResult(
+        String standard,
+        List<SubIndex> subIndices,
+        Integer aqi,
+        Category category,
+        List<Pollutant> primary,
+        List<Pollutant> nonAttainment,
+        List<Indicator> missing,
+        String note) {
 
     /** Whether the AQI is withheld: the single values are published, the AQI and its category are NA. */
     public boolean notAvailable() {

@@ -19,13 +19,22 @@ import java.util.Set;
 public final class AqiStandard {
 
     /** How an index is turned into an integer. */
-    enum Rounding { CEILING, NEAREST }
+    enum Rounding {
+        CEILING,
+        NEAREST
+    }
 
     /** What happens to a concentration above the table's top. */
-    enum Beyond { CAP, EXTRAPOLATE }
+    enum Beyond {
+        CAP,
+        EXTRAPOLATE
+    }
 
     /** What happens to a concentration below the table's first row (EPA 1-hour O3 starts at 0.125 ppm). */
-    enum Below { ERROR, DISREGARD }
+    enum Below {
+        ERROR,
+        DISREGARD
+    }
 
     /**
      * A breakpoint table with the conversion and truncation the standard applies before looking it up.
@@ -45,15 +54,13 @@ public final class AqiStandard {
     }
 
     /** Which indicators a report indexes, and where the standard says so. */
-    record ReportSpec(List<Indicator> indicators, String source) {
-    }
+    record ReportSpec(List<Indicator> indicators, String source) {}
 
     /**
      * The missing-data rule: in these reports, an AQI computed without every indicator is published only above
      * {@code publishAbove}; otherwise it is NA and only the single values are published.
      */
-    record MissingData(Set<Report> reports, int publishAbove, String source) {
-    }
+    record MissingData(Set<Report> reports, int publishAbove, String source) {}
 
     /** Concentrations rounded before indexing: decimals per pollutant, half to even (GB/T 8170). */
     record ConcentrationRounding(Map<Pollutant, Integer> decimals, String source) {
@@ -85,11 +92,27 @@ public final class AqiStandard {
     private final MissingData missingData;
     private final Map<Pollutant, SensitiveGroups> sensitiveGroups;
 
-    AqiStandard(String id, String family, String title, String source, LocalDate appliesFrom, LocalDate appliesUntil,
-            Rounding rounding, Beyond beyond, Below below, Integer aqiMinimum, int primaryAbove,
-            Integer nonAttainmentAbove, ConcentrationRounding concentrationRounding, Map<Indicator, Table> tables,
-            Map<Indicator, String> unconfirmed, List<Substitution> substitutions, List<Category> categories,
-            Map<Report, ReportSpec> reports, MissingData missingData, Map<Pollutant, SensitiveGroups> sensitiveGroups) {
+    AqiStandard(
+            String id,
+            String family,
+            String title,
+            String source,
+            LocalDate appliesFrom,
+            LocalDate appliesUntil,
+            Rounding rounding,
+            Beyond beyond,
+            Below below,
+            Integer aqiMinimum,
+            int primaryAbove,
+            Integer nonAttainmentAbove,
+            ConcentrationRounding concentrationRounding,
+            Map<Indicator, Table> tables,
+            Map<Indicator, String> unconfirmed,
+            List<Substitution> substitutions,
+            List<Category> categories,
+            Map<Report, ReportSpec> reports,
+            MissingData missingData,
+            Map<Pollutant, SensitiveGroups> sensitiveGroups) {
         this.id = id;
         this.family = family;
         this.title = title;
@@ -155,7 +178,9 @@ public final class AqiStandard {
 
     /** The category an AQI falls in. */
     public Category category(int aqi) {
-        return categories.stream().filter(c -> c.contains(aqi)).findFirst()
+        return categories.stream()
+                .filter(c -> c.contains(aqi))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no category for AQI " + aqi + " in " + id));
     }
 
@@ -171,13 +196,22 @@ public final class AqiStandard {
      */
     public boolean needsDailyMean(Indicator indicator, BigDecimal concentration) {
         Table table = tables.get(indicator);
-        return table != null && substitutions.stream().anyMatch(s -> s.indicator() == indicator && s.use() != null
-                && s.useMinValidHours() != null && table.prepare(rounded(indicator, concentration)).compareTo(s.above()) > 0);
+        return table != null
+                && substitutions.stream()
+                        .anyMatch(s -> s.indicator() == indicator
+                                && s.use() != null
+                                && s.useMinValidHours() != null
+                                && table.prepare(rounded(indicator, concentration))
+                                                .compareTo(s.above())
+                                        > 0);
     }
 
     /** Hourly values a 24-hour mean computed for a special case needs (the data file's {@code useMinValidHours}). */
     public int dailyMeanMinHours() {
-        return substitutions.stream().map(Substitution::useMinValidHours).filter(Objects::nonNull).findFirst()
+        return substitutions.stream()
+                .map(Substitution::useMinValidHours)
+                .filter(Objects::nonNull)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(id + " computes no 24-hour mean for a special case"));
     }
 
@@ -254,11 +288,20 @@ public final class AqiStandard {
             }
         }
         AqiResult full = result(subIndices, missing, null);
-        if (missing.isEmpty() || missingData == null || !missingData.reports().contains(report)
+        if (missing.isEmpty()
+                || missingData == null
+                || !missingData.reports().contains(report)
                 || full.aqi() != null && full.aqi() > missingData.publishAbove()) {
             return full;
         }
-        return new AqiResult(id, full.subIndices(), null, null, List.of(), List.of(), List.copyOf(missing),
+        return new AqiResult(
+                id,
+                full.subIndices(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.copyOf(missing),
                 "NA: " + missingData.source());
     }
 
@@ -281,7 +324,11 @@ public final class AqiStandard {
     }
 
     private AqiResult result(List<SubIndex> subIndices, List<Indicator> missing, String note) {
-        Integer aqi = subIndices.stream().map(SubIndex::iaqi).filter(Objects::nonNull).max(Integer::compare).orElse(null);
+        Integer aqi = subIndices.stream()
+                .map(SubIndex::iaqi)
+                .filter(Objects::nonNull)
+                .max(Integer::compare)
+                .orElse(null);
         if (aqi != null && aqiMinimum != null && aqi < aqiMinimum) {
             aqi = aqiMinimum;
         }
@@ -298,13 +345,21 @@ public final class AqiStandard {
                 over.add(s.indicator().pollutant());
             }
         }
-        return new AqiResult(id, List.copyOf(subIndices), aqi, aqi == null ? null : category(aqi), List.copyOf(primary),
-                List.copyOf(over), List.copyOf(missing), note);
+        return new AqiResult(
+                id,
+                List.copyOf(subIndices),
+                aqi,
+                aqi == null ? null : category(aqi),
+                List.copyOf(primary),
+                List.copyOf(over),
+                List.copyOf(missing),
+                note);
     }
 
     /** The IAQI of one value on its own table, without special cases; empty where the standard does not index it. */
     public Optional<Integer> iaqi(Indicator indicator, BigDecimal concentration) {
-        return Optional.ofNullable(plain(indicator, rounded(indicator, concentration)).iaqi());
+        return Optional.ofNullable(
+                plain(indicator, rounded(indicator, concentration)).iaqi());
     }
 
     private BigDecimal rounded(Indicator indicator, BigDecimal c) {
@@ -333,13 +388,16 @@ public final class AqiStandard {
 
     private SubIndex substituted(Indicator indicator, BigDecimal c, Substitution s, Map<Indicator, BigDecimal> given) {
         BigDecimal other = s.use() == null ? null : given.get(s.use());
-        Integer iaqi = other == null ? null : plain(s.use(), rounded(s.use(), other)).iaqi();
+        Integer iaqi =
+                other == null ? null : plain(s.use(), rounded(s.use(), other)).iaqi();
         if (iaqi == null && s.fixedIndex() != null) {
             return new SubIndex(indicator, c, s.fixedIndex(), "counted as " + s.fixedIndex() + ": " + s.source());
         }
         if (other == null) {
-            throw new AqiInputException(indicator.key(), "above " + s.above().stripTrailingZeros().toPlainString()
-                    + " this value is not indexed; " + s.use().key() + " is needed (" + s.source() + ")");
+            throw new AqiInputException(
+                    indicator.key(),
+                    "above " + s.above().stripTrailingZeros().toPlainString() + " this value is not indexed; "
+                            + s.use().key() + " is needed (" + s.source() + ")");
         }
         return new SubIndex(indicator, c, iaqi, "reported by " + s.use().key() + ": " + s.source());
     }
@@ -361,9 +419,13 @@ public final class AqiStandard {
         }
         if (value.compareTo(last.high()) > 0) {
             if (beyond == Beyond.CAP) {
-                return new SubIndex(indicator, c, last.indexHigh(), "beyond the table: reported as " + last.indexHigh());
+                return new SubIndex(
+                        indicator, c, last.indexHigh(), "beyond the table: reported as " + last.indexHigh());
             }
-            return new SubIndex(indicator, c, last.rounded(value, rounding == Rounding.CEILING),
+            return new SubIndex(
+                    indicator,
+                    c,
+                    last.rounded(value, rounding == Rounding.CEILING),
                     "beyond the table: extrapolated on its top row");
         }
         Segment segment = null;

@@ -29,10 +29,14 @@ public final class AqiStandards {
 
     private AqiStandards(List<AqiStandard> standards) {
         Map<String, AqiStandard> map = new LinkedHashMap<>();
-        standards.stream().sorted(Comparator.comparing(AqiStandard::appliesFrom)).forEach(s -> map.put(s.id(), s));
+        standards.stream()
+                .sorted(Comparator.comparing(AqiStandard::appliesFrom))
+                .forEach(s -> map.put(s.id(), s));
         this.byId = Map.copyOf(map);
-        this.national = standards.stream().filter(s -> NATIONAL.equals(s.family()))
-                .sorted(Comparator.comparing(AqiStandard::appliesFrom)).toList();
+        this.national = standards.stream()
+                .filter(s -> NATIONAL.equals(s.family()))
+                .sorted(Comparator.comparing(AqiStandard::appliesFrom))
+                .toList();
     }
 
     /** Reads every data file under {@code aqi/} on the classpath. */
@@ -59,7 +63,10 @@ public final class AqiStandards {
 
     /** Every version's id. */
     public List<String> ids() {
-        return byId.values().stream().sorted(Comparator.comparing(AqiStandard::appliesFrom)).map(AqiStandard::id).toList();
+        return byId.values().stream()
+                .sorted(Comparator.comparing(AqiStandard::appliesFrom))
+                .map(AqiStandard::id)
+                .toList();
     }
 
     /**
@@ -82,44 +89,78 @@ public final class AqiStandards {
         if (root.has("breakpoints")) {
             List<Integer> levels = new ArrayList<>();
             root.get("indexLevels").forEach(n -> levels.add(n.asInt()));
-            root.get("breakpoints").properties().forEach(e -> tables.put(indicator(e.getKey(), id),
-                    new AqiStandard.Table(continuous(e.getValue(), levels), null, null, null)));
+            root.get("breakpoints")
+                    .properties()
+                    .forEach(e -> tables.put(
+                            indicator(e.getKey(), id),
+                            new AqiStandard.Table(continuous(e.getValue(), levels), null, null, null)));
         }
-        BigDecimal molarVolume = root.has("molarVolumeLitres") ? root.get("molarVolumeLitres").decimalValue() : null;
+        BigDecimal molarVolume =
+                root.has("molarVolumeLitres") ? root.get("molarVolumeLitres").decimalValue() : null;
         if (root.has("segments")) {
-            root.get("segments").properties().forEach(e -> tables.put(indicator(e.getKey(), id), banded(e.getValue(), molarVolume)));
+            root.get("segments")
+                    .properties()
+                    .forEach(e -> tables.put(indicator(e.getKey(), id), banded(e.getValue(), molarVolume)));
         }
         if (root.has("realTimeTables")) {
             String why = text(root.get("realTimeTables"), "_why");
             root.get("realTimeTables").properties().forEach(e -> {
-                if (!e.getKey().startsWith("_") && tables.containsKey(indicator(e.getValue().asString(), id))) {
-                    tables.put(indicator(e.getKey(), id), tables.get(indicator(e.getValue().asString(), id))
-                            .aliased("on the " + e.getValue().asString() + " rows: " + why));
+                if (!e.getKey().startsWith("_")
+                        && tables.containsKey(indicator(e.getValue().asString(), id))) {
+                    tables.put(
+                            indicator(e.getKey(), id),
+                            tables.get(indicator(e.getValue().asString(), id))
+                                    .aliased("on the " + e.getValue().asString() + " rows: " + why));
                 }
             });
         }
         Map<Indicator, String> unconfirmed = new EnumMap<>(Indicator.class);
         if (root.has("unconfirmed")) {
-            root.get("unconfirmed").properties().forEach(e -> unconfirmed.put(indicator(e.getKey(), id), e.getValue().asString()));
+            root.get("unconfirmed")
+                    .properties()
+                    .forEach(e -> unconfirmed.put(
+                            indicator(e.getKey(), id), e.getValue().asString()));
             if (root.has("realTimeTables")) {
                 root.get("realTimeTables").properties().forEach(e -> {
-                    if (!e.getKey().startsWith("_") && unconfirmed.containsKey(indicator(e.getValue().asString(), id))) {
-                        unconfirmed.put(indicator(e.getKey(), id), unconfirmed.get(indicator(e.getValue().asString(), id)));
+                    if (!e.getKey().startsWith("_")
+                            && unconfirmed.containsKey(indicator(e.getValue().asString(), id))) {
+                        unconfirmed.put(
+                                indicator(e.getKey(), id),
+                                unconfirmed.get(indicator(e.getValue().asString(), id)));
                     }
                 });
             }
         }
         List<Substitution> substitutions = new ArrayList<>();
-        root.path("substitutions").forEach(n -> substitutions.add(new Substitution(indicator(n.get("indicator").asString(), id),
-                n.get("above").decimalValue(), n.hasNonNull("use") ? indicator(n.get("use").asString(), id) : null,
-                n.hasNonNull("fixedIndex") ? n.get("fixedIndex").asInt() : null,
-                n.hasNonNull("useMinValidHours") ? n.get("useMinValidHours").asInt() : null, n.get("source").asString())));
+        root.path("substitutions")
+                .forEach(n -> substitutions.add(new Substitution(
+                        indicator(n.get("indicator").asString(), id),
+                        n.get("above").decimalValue(),
+                        n.hasNonNull("use") ? indicator(n.get("use").asString(), id) : null,
+                        n.hasNonNull("fixedIndex") ? n.get("fixedIndex").asInt() : null,
+                        n.hasNonNull("useMinValidHours")
+                                ? n.get("useMinValidHours").asInt()
+                                : null,
+                        n.get("source").asString())));
         List<Category> categories = new ArrayList<>();
-        root.get("categories").forEach(n -> categories.add(new Category(n.get("min").asInt(),
-                n.get("max").isNull() ? null : n.get("max").asInt(), text(n, "level"), text(n, "levelEn"), text(n, "nameZh"),
-                text(n, "nameEn"), text(n, "nameUg"), text(n, "colourZh"), text(n, "colourEn"), text(n, "rgb"),
-                text(n, "healthZh"), text(n, "healthEn"), text(n, "healthUg"), text(n, "adviceZh"), text(n, "adviceEn"),
-                text(n, "adviceUg"))));
+        root.get("categories")
+                .forEach(n -> categories.add(new Category(
+                        n.get("min").asInt(),
+                        n.get("max").isNull() ? null : n.get("max").asInt(),
+                        text(n, "level"),
+                        text(n, "levelEn"),
+                        text(n, "nameZh"),
+                        text(n, "nameEn"),
+                        text(n, "nameUg"),
+                        text(n, "colourZh"),
+                        text(n, "colourEn"),
+                        text(n, "rgb"),
+                        text(n, "healthZh"),
+                        text(n, "healthEn"),
+                        text(n, "healthUg"),
+                        text(n, "adviceZh"),
+                        text(n, "adviceEn"),
+                        text(n, "adviceUg"))));
         Map<Report, AqiStandard.ReportSpec> reports = new EnumMap<>(Report.class);
         for (Report report : Report.values()) {
             JsonNode r = root.path("reports").path(report.key());
@@ -133,10 +174,13 @@ public final class AqiStandards {
         if (root.hasNonNull("missingData")) {
             JsonNode m = root.get("missingData");
             java.util.Set<Report> covered = java.util.EnumSet.noneOf(Report.class);
-            m.get("reports").forEach(r -> covered.add(java.util.Arrays.stream(Report.values())
-                    .filter(x -> x.key().equals(r.asString())).findFirst()
-                    .orElseThrow(() -> new IllegalStateException(id + ": unknown report " + r.asString()))));
-            missingData = new AqiStandard.MissingData(covered, m.get("publishAbove").asInt(), text(m, "source"));
+            m.get("reports")
+                    .forEach(r -> covered.add(java.util.Arrays.stream(Report.values())
+                            .filter(x -> x.key().equals(r.asString()))
+                            .findFirst()
+                            .orElseThrow(() -> new IllegalStateException(id + ": unknown report " + r.asString()))));
+            missingData =
+                    new AqiStandard.MissingData(covered, m.get("publishAbove").asInt(), text(m, "source"));
         }
         AqiStandard.ConcentrationRounding concentrationRounding = null;
         if (root.hasNonNull("concentrationRounding")) {
@@ -145,26 +189,47 @@ public final class AqiStandards {
                 throw new IllegalStateException(id + ": unknown concentration rounding " + text(c, "method"));
             }
             Map<Pollutant, Integer> decimals = new EnumMap<>(Pollutant.class);
-            c.get("decimals").properties().forEach(e -> decimals.put(pollutant(e.getKey(), id), e.getValue().asInt()));
+            c.get("decimals")
+                    .properties()
+                    .forEach(e ->
+                            decimals.put(pollutant(e.getKey(), id), e.getValue().asInt()));
             concentrationRounding = new AqiStandard.ConcentrationRounding(Map.copyOf(decimals), text(c, "source"));
         }
         Map<Pollutant, SensitiveGroups> groups = new EnumMap<>(Pollutant.class);
         root.path("sensitiveGroups").properties().forEach(e -> {
             if (!e.getKey().startsWith("_")) {
-                groups.put(java.util.Arrays.stream(Pollutant.values()).filter(p -> p.label().equals(e.getKey())).findFirst()
-                        .orElseThrow(() -> new IllegalStateException(id + ": unknown pollutant " + e.getKey())),
-                        new SensitiveGroups(text(e.getValue(), "zh"), text(e.getValue(), "en"), text(e.getValue(), "ug")));
+                groups.put(
+                        java.util.Arrays.stream(Pollutant.values())
+                                .filter(p -> p.label().equals(e.getKey()))
+                                .findFirst()
+                                .orElseThrow(() -> new IllegalStateException(id + ": unknown pollutant " + e.getKey())),
+                        new SensitiveGroups(
+                                text(e.getValue(), "zh"), text(e.getValue(), "en"), text(e.getValue(), "ug")));
             }
         });
-        return new AqiStandard(id, text(root, "family"), text(root, "title"), text(root, "source"),
+        return new AqiStandard(
+                id,
+                text(root, "family"),
+                text(root, "title"),
+                text(root, "source"),
                 LocalDate.parse(text(root, "appliesFrom")),
                 root.hasNonNull("appliesUntil") ? LocalDate.parse(text(root, "appliesUntil")) : null,
                 AqiStandard.Rounding.valueOf(text(root, "indexRounding").toUpperCase()),
                 AqiStandard.Beyond.valueOf(text(root, "beyondTable").toUpperCase()),
                 AqiStandard.Below.valueOf(text(root, "belowTable").toUpperCase()),
-                root.hasNonNull("aqiMinimum") ? root.get("aqiMinimum").asInt() : null, root.get("primaryAbove").asInt(),
-                root.hasNonNull("nonAttainmentAbove") ? root.get("nonAttainmentAbove").asInt() : null,
-                concentrationRounding, tables, unconfirmed, substitutions, categories, reports, missingData, groups);
+                root.hasNonNull("aqiMinimum") ? root.get("aqiMinimum").asInt() : null,
+                root.get("primaryAbove").asInt(),
+                root.hasNonNull("nonAttainmentAbove")
+                        ? root.get("nonAttainmentAbove").asInt()
+                        : null,
+                concentrationRounding,
+                tables,
+                unconfirmed,
+                substitutions,
+                categories,
+                reports,
+                missingData,
+                groups);
     }
 
     /** HJ 633 style: one concentration per index level, null where the table is blank; rows join end to end. */
@@ -184,24 +249,33 @@ public final class AqiStandards {
     /** EPA style: explicit rows {@code [low, high, indexLow, indexHigh]} and a unit conversion from µg/m³. */
     private static AqiStandard.Table banded(JsonNode node, BigDecimal molarVolume) {
         List<Segment> segments = new ArrayList<>();
-        node.get("rows").forEach(r -> segments.add(new Segment(r.get(0).decimalValue(), r.get(1).decimalValue(),
-                r.get(2).asInt(), r.get(3).asInt())));
+        node.get("rows")
+                .forEach(r -> segments.add(new Segment(
+                        r.get(0).decimalValue(),
+                        r.get(1).decimalValue(),
+                        r.get(2).asInt(),
+                        r.get(3).asInt())));
         BigDecimal conversion = null;
         if (node.has("molecularWeight")) {
             // ppb = µg/m³ × molar volume / molecular weight (ppm from mg/m³ likewise), then scaled to the table's unit.
-            conversion = molarVolume.divide(node.get("molecularWeight").decimalValue(), MathContext.DECIMAL64)
+            conversion = molarVolume
+                    .divide(node.get("molecularWeight").decimalValue(), MathContext.DECIMAL64)
                     .multiply(node.get("scale").decimalValue());
         }
-        Integer decimals = node.has("truncateDecimals") ? node.get("truncateDecimals").asInt() : null;
+        Integer decimals =
+                node.has("truncateDecimals") ? node.get("truncateDecimals").asInt() : null;
         return new AqiStandard.Table(List.copyOf(segments), decimals, conversion, null);
     }
 
     private static Indicator indicator(String key, String standard) {
-        return Indicator.ofKey(key).orElseThrow(() -> new IllegalStateException(standard + ": unknown indicator " + key));
+        return Indicator.ofKey(key)
+                .orElseThrow(() -> new IllegalStateException(standard + ": unknown indicator " + key));
     }
 
     private static Pollutant pollutant(String key, String standard) {
-        return java.util.Arrays.stream(Pollutant.values()).filter(p -> p.name().equalsIgnoreCase(key)).findFirst()
+        return java.util.Arrays.stream(Pollutant.values())
+                .filter(p -> p.name().equalsIgnoreCase(key))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException(standard + ": unknown pollutant " + key));
     }
 

@@ -6,9 +6,23 @@ package cn.lantian.airquality.aqi;
  *
  * @param max upper index of the band, or null for the open top band
  */
-public record Category(int min, Integer max, String level, String levelEn, String nameZh, String nameEn, String nameUg,
-        String colourZh, String colourEn, String rgb, String healthZh, String healthEn, String healthUg, String adviceZh,
-        String adviceEn, String adviceUg) {
+public record Category(
+        int min,
+        Integer max,
+        String level,
+        String levelEn,
+        String nameZh,
+        String nameEn,
+        String nameUg,
+        String colourZh,
+        String colourEn,
+        String rgb,
+        String healthZh,
+        String healthEn,
+        String healthUg,
+        String adviceZh,
+        String adviceEn,
+        String adviceUg) {
 
     boolean contains(int aqi) {
         return aqi >= min && (max == null || aqi <= max);

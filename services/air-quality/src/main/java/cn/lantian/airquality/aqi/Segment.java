@@ -17,7 +17,8 @@ record Segment(BigDecimal low, BigDecimal high, int indexLow, int indexHigh) {
         int scale = Math.max(Math.max(c.scale(), low.scale()), Math.max(high.scale(), 0));
         if (scale > 6 || c.precision() - c.scale() > 9) {
             BigDecimal exact = index(c);
-            return exact.setScale(0, ceiling ? java.math.RoundingMode.CEILING : java.math.RoundingMode.HALF_UP).intValueExact();
+            return exact.setScale(0, ceiling ? java.math.RoundingMode.CEILING : java.math.RoundingMode.HALF_UP)
+                    .intValueExact();
         }
         long cl = c.movePointRight(scale).longValueExact();
         long lo = low.movePointRight(scale).longValueExact();

@@ -9,5 +9,4 @@ import java.math.BigDecimal;
  * @param iaqi the individual index, or null where the standard does not index this value
  * @param note why the value was substituted, capped or left out; null when computed plainly
  */
-public record SubIndex(Indicator indicator, BigDecimal concentration, Integer iaqi, String note) {
-}
+public record SubIndex(Indicator indicator, BigDecimal concentration, Integer iaqi, String note) {}

@@ -8,6 +8,10 @@ import java.math.BigDecimal;
  * to {@code fixedIndex} when {@code use} gives nothing. {@code useMinValidHours}: hourly values a 24-hour {@code use}
  * needs when it has to be computed from hours (the real-time report), null where the data file gives none.
  */
-record Substitution(Indicator indicator, BigDecimal above, Indicator use, Integer fixedIndex, Integer useMinValidHours,
-        String source) {
-}
+record Substitution(
+        Indicator indicator,
+        BigDecimal above,
+        Indicator use,
+        Integer fixedIndex,
+        Integer useMinValidHours,
+        String source) {}

@@ -37,10 +37,12 @@ class CalculatorController {
     @GetMapping("/api/public/v1/aqi/calculate")
     CalculationView calculate(@RequestParam MultiValueMap<String, String> query) {
         List<FieldError> violations = new ArrayList<>();
-        String standardId = query.getFirst(STANDARD) == null ? properties.calculatorDefaultStandard() : query.getFirst(STANDARD);
+        String standardId =
+                query.getFirst(STANDARD) == null ? properties.calculatorDefaultStandard() : query.getFirst(STANDARD);
         AqiStandard standard = standards.byId(standardId).orElse(null);
         if (standard == null) {
-            violations.add(new FieldError(STANDARD, "unknown standard '" + standardId + "'; one of " + standards.ids()));
+            violations.add(
+                    new FieldError(STANDARD, "unknown standard '" + standardId + "'; one of " + standards.ids()));
         }
         Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
         query.forEach((name, texts) -> {
@@ -60,8 +62,10 @@ class CalculatorController {
             violations.add(new FieldError("query", "give at least one concentration, e.g. pm25_24h=80"));
         }
         if (standard != null) {
-            values.keySet().stream().filter(i -> !standard.indexes(i)).forEach(i -> violations.add(
-                    new FieldError(i.key(), standard.id() + " has no breakpoints for this averaging period")));
+            values.keySet().stream()
+                    .filter(i -> !standard.indexes(i))
+                    .forEach(i -> violations.add(
+                            new FieldError(i.key(), standard.id() + " has no breakpoints for this averaging period")));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInput(violations);

@@ -39,7 +39,11 @@ public class DemoLoader implements ApplicationRunner {
     private final DatabaseClient db;
     private final Clock clock;
 
-    public DemoLoader(Stations stations, AlertCycle alerts, Jurisdictions jurisdictions, DatabaseClient db,
+    public DemoLoader(
+            Stations stations,
+            AlertCycle alerts,
+            Jurisdictions jurisdictions,
+            DatabaseClient db,
             ObjectProvider<Clock> clock) {
         this.stations = stations;
         this.alerts = alerts;
@@ -55,7 +59,9 @@ public class DemoLoader implements ApplicationRunner {
 
     /** Registers the stations and, once, the alert episode; returns the number of stations. */
     public Mono<Integer> load() {
-        List<Station> plain = DemoStations.load(jurisdictions).stream().map(DemoStation::station).toList();
+        List<Station> plain = DemoStations.load(jurisdictions).stream()
+                .map(DemoStation::station)
+                .toList();
         return stations.saveAll(plain)
                 .then(demoAlerts(LocalDate.now(clock.withZone(HourlyAqi.CHINA)).getYear() - 1))
                 .thenReturn(plain.size())
@@ -65,14 +71,20 @@ public class DemoLoader implements ApplicationRunner {
     /** A December episode in Shache in {@code year}: issued yellow, upgraded to orange, downgraded, lifted. */
     private Mono<Void> demoAlerts(int year) {
         String county = "653125";
-        return db.sql("select count(*) as n from alert where county = :county").bind("county", county)
-                .map(r -> r.get("n", Long.class)).one()
-                .flatMap(n -> n > 0 ? Mono.<Void>empty() : Flux.concat(
-                        forecast(county, year + "-12-14T16:00", 0, 160, 170, 120),
-                        forecast(county, year + "-12-15T16:00", 0, 210, 230, 180),
-                        forecast(county, year + "-12-17T16:00", 0, 0, 0, 170, 160),
-                        forecast(county, year + "-12-19T16:00", 0, 90, 80, 70)).then());
+        return db.sql("select count(*) as n from alert where county = :county")
+                .bind("county", county)
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .flatMap(n -> n > 0
+                        ? Mono.<Void>empty()
+                        : Flux.concat(
+                                        forecast(county, year + "-12-14T16:00", 0, 160, 170, 120),
+                                        forecast(county, year + "-12-15T16:00", 0, 210, 230, 180),
+                                        forecast(county, year + "-12-17T16:00", 0, 0, 0, 170, 160),
+                                        forecast(county, year + "-12-19T16:00", 0, 90, 80, 70))
+                                .then());
     }
+
     private Mono<AlertCycle.Outcome> forecast(String county, String issued, int... aqi) {
         LocalDateTime at = LocalDateTime.parse(issued);
         LocalDate first = at.toLocalDate().minusDays(1);

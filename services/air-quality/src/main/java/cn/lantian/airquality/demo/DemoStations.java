@@ -14,8 +14,7 @@ import java.util.List;
 /** Reads {@code demo/stations.csv} and places each station with {@link Jurisdictions#locate}. */
 final class DemoStations {
 
-    private DemoStations() {
-    }
+    private DemoStations() {}
 
     static List<DemoStation> load(Jurisdictions jurisdictions) {
         List<DemoStation> out = new ArrayList<>();
@@ -37,9 +36,13 @@ final class DemoStations {
                 Placement declared = new Placement(f[6], f[7].isEmpty() ? null : f[7]);
                 Placement located = jurisdictions.locate(lon, lat).orElse(declared);
                 // Regiments have no drawn area: keep the declared unit where the boundaries cannot tell.
-                String corps = located.corpsUnit() == null || (declared.corpsUnit() != null
-                        && !declared.corpsUnit().equals(located.corpsUnit())) ? declared.corpsUnit() : located.corpsUnit();
-                out.add(new DemoStation(new Station(f[0], f[1], f[2], f[3], lon, lat, located.jurisdiction(), corps),
+                String corps = located.corpsUnit() == null
+                                || (declared.corpsUnit() != null
+                                        && !declared.corpsUnit().equals(located.corpsUnit()))
+                        ? declared.corpsUnit()
+                        : located.corpsUnit();
+                out.add(new DemoStation(
+                        new Station(f[0], f[1], f[2], f[3], lon, lat, located.jurisdiction(), corps),
                         Double.parseDouble(f[8])));
             }
         } catch (IOException e) {

@@ -36,7 +36,8 @@ public final class AssessmentStations {
         Map<String, List<Station>> units = new TreeMap<>();
         for (Station s : stations) {
             if (prefecture.contains(s.kind())) {
-                units.computeIfAbsent(Targets.PREFECTURE, k -> new ArrayList<>()).add(s);
+                units.computeIfAbsent(Targets.PREFECTURE, k -> new ArrayList<>())
+                        .add(s);
             }
             if (s.corpsUnit() == null && county.contains(s.kind())) {
                 units.computeIfAbsent(s.jurisdiction(), k -> new ArrayList<>()).add(s);

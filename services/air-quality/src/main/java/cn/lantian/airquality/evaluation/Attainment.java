@@ -2,7 +2,6 @@ package cn.lantian.airquality.evaluation;
 
 import java.time.LocalDate;
 import java.time.Month;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +17,13 @@ import java.util.function.Function;
  * @param exceedanceDays per pollutant, days whose daily value exceeded the daily limit in force that day
  * @param dailyLimitSets the sets that judged the days
  */
-public record Attainment(String limitSet, String source, boolean unconfirmed, List<Judgement> annual,
-        Map<String, Integer> exceedanceDays, List<String> dailyLimitSets) {
+public record Attainment(
+        String limitSet,
+        String source,
+        boolean unconfirmed,
+        List<Judgement> annual,
+        Map<String, Integer> exceedanceDays,
+        List<String> dailyLimitSets) {
 
     /**
      * One annual statistic against its limit.
@@ -28,24 +32,50 @@ public record Attainment(String limitSet, String source, boolean unconfirmed, Li
      *        for the pollutants the table names, true for the others
      * @param attained null while the value is missing or not valid
      */
-    public record Judgement(String pollutant, String statistic, Double value, Double limit, boolean valid, Boolean attained) {
-    }
+    public record Judgement(
+            String pollutant, String statistic, Double value, Double limit, boolean valid, Boolean attained) {}
 
     /** The judgement of a unit's days of {@code year} with its statistics. */
     public static Attainment of(int year, List<DailyValue> days, YearStatistics stats, Limits limits) {
         Limits.LimitSet yearSet = limits.on(LocalDate.of(year, 12, 31));
         Limits.Validity validity = yearSet.validity();
         List<Judgement> annual = List.of(
-                judge("so2", "annual mean", stats.so2Mean(), yearSet.limit("so2", "annual").orElse(null),
+                judge(
+                        "so2",
+                        "annual mean",
+                        stats.so2Mean(),
+                        yearSet.limit("so2", "annual").orElse(null),
                         valid(days, DailyValue::so2, year, validity)),
-                judge("no2", "annual mean", stats.no2Mean(), yearSet.limit("no2", "annual").orElse(null),
+                judge(
+                        "no2",
+                        "annual mean",
+                        stats.no2Mean(),
+                        yearSet.limit("no2", "annual").orElse(null),
                         valid(days, DailyValue::no2, year, validity)),
-                judge("pm10", "annual mean", stats.pm10Mean(), yearSet.limit("pm10", "annual").orElse(null),
+                judge(
+                        "pm10",
+                        "annual mean",
+                        stats.pm10Mean(),
+                        yearSet.limit("pm10", "annual").orElse(null),
                         valid(days, DailyValue::pm10, year, validity)),
-                judge("pm25", "annual mean", stats.pm25Mean(), yearSet.limit("pm25", "annual").orElse(null),
+                judge(
+                        "pm25",
+                        "annual mean",
+                        stats.pm25Mean(),
+                        yearSet.limit("pm25", "annual").orElse(null),
                         valid(days, DailyValue::pm25, year, validity)),
-                judge("co", "24-hour 95th percentile", stats.coP95(), yearSet.limit("co", "24h").orElse(null), true),
-                judge("o3", "daily maximum 8-hour 90th percentile", stats.o3_8hP90(), yearSet.limit("o3", "8h").orElse(null), true));
+                judge(
+                        "co",
+                        "24-hour 95th percentile",
+                        stats.coP95(),
+                        yearSet.limit("co", "24h").orElse(null),
+                        true),
+                judge(
+                        "o3",
+                        "daily maximum 8-hour 90th percentile",
+                        stats.o3_8hP90(),
+                        yearSet.limit("o3", "8h").orElse(null),
+                        true));
         Map<String, Integer> exceed = new LinkedHashMap<>();
         Set<String> used = new LinkedHashSet<>();
         for (String p : List.of("so2", "no2", "co", "pm10", "pm25", "o3")) {
@@ -68,7 +98,8 @@ public record Attainment(String limitSet, String source, boolean unconfirmed, Li
      * GB 3095 Table 4 for a year: at least {@code annualMinDays} valid daily values and, in every month,
      * {@code monthlyMinDays} ({@code februaryMinDays} in February).
      */
-    static boolean valid(List<DailyValue> days, Function<DailyValue, Double> field, int year, Limits.Validity validity) {
+    static boolean valid(
+            List<DailyValue> days, Function<DailyValue, Double> field, int year, Limits.Validity validity) {
         Map<Month, Integer> perMonth = new LinkedHashMap<>();
         int total = 0;
         for (DailyValue d : days) {

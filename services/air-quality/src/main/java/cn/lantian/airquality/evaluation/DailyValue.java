@@ -13,6 +13,17 @@ import java.time.LocalDate;
  * @param dust whether the day is flagged as affected by sand and dust
  * @param dustBasis why it is flagged
  */
-public record DailyValue(LocalDate day, Double so2, Double no2, Double pm10, Double pm25, Double co, Double o3_1h,
-        Double o3_8h, Integer aqi, String primary, String standard, boolean dust, String dustBasis) {
-}
+public record DailyValue(
+        LocalDate day,
+        Double so2,
+        Double no2,
+        Double pm10,
+        Double pm25,
+        Double co,
+        Double o3_1h,
+        Double o3_8h,
+        Integer aqi,
+        String primary,
+        String standard,
+        boolean dust,
+        String dustBasis) {}

@@ -72,8 +72,16 @@ public class DailyValues {
             d[O3][slot] = nan(o.o3());
         }
         List<DailyValue> days = new ArrayList<>(slots.size());
-        slots.forEach((day, d) -> days.add(day(day, mean(d[SO2], "so2"), mean(d[NO2], "no2"), mean(d[PM10], "pm10"),
-                mean(d[PM25], "pm25"), mean(d[CO], "co"), maxHour(d[O3]), max8h(d[O3]), null)));
+        slots.forEach((day, d) -> days.add(day(
+                day,
+                mean(d[SO2], "so2"),
+                mean(d[NO2], "no2"),
+                mean(d[PM10], "pm10"),
+                mean(d[PM25], "pm25"),
+                mean(d[CO], "co"),
+                maxHour(d[O3]),
+                max8h(d[O3]),
+                null)));
         return days;
     }
 
@@ -84,17 +92,33 @@ public class DailyValues {
      * @param flagged days the meteorological service flagged as dust, with their basis
      */
     public List<DailyValue> ofUnit(List<List<DailyValue>> stations, Map<LocalDate, String> flagged) {
-        Map<LocalDate, List<DailyValue>> byDay = stations.stream().flatMap(List::stream)
+        Map<LocalDate, List<DailyValue>> byDay = stations.stream()
+                .flatMap(List::stream)
                 .collect(Collectors.groupingBy(DailyValue::day, TreeMap::new, Collectors.toList()));
         List<DailyValue> days = new ArrayList<>(byDay.size());
-        byDay.forEach((day, values) -> days.add(day(day, avg(values, DailyValue::so2, "so2"), avg(values, DailyValue::no2, "no2"),
-                avg(values, DailyValue::pm10, "pm10"), avg(values, DailyValue::pm25, "pm25"), avg(values, DailyValue::co, "co"),
-                avg(values, DailyValue::o3_1h, "o3"), avg(values, DailyValue::o3_8h, "o3"), flagged.get(day))));
+        byDay.forEach((day, values) -> days.add(day(
+                day,
+                avg(values, DailyValue::so2, "so2"),
+                avg(values, DailyValue::no2, "no2"),
+                avg(values, DailyValue::pm10, "pm10"),
+                avg(values, DailyValue::pm25, "pm25"),
+                avg(values, DailyValue::co, "co"),
+                avg(values, DailyValue::o3_1h, "o3"),
+                avg(values, DailyValue::o3_8h, "o3"),
+                flagged.get(day))));
         return days;
     }
 
-    private DailyValue day(LocalDate day, Double so2, Double no2, Double pm10, Double pm25, Double co, Double o3Hour,
-            Double o3EightHour, String flaggedBasis) {
+    private DailyValue day(
+            LocalDate day,
+            Double so2,
+            Double no2,
+            Double pm10,
+            Double pm25,
+            Double co,
+            Double o3Hour,
+            Double o3EightHour,
+            String flaggedBasis) {
         Map<Indicator, BigDecimal> values = new EnumMap<>(Indicator.class);
         put(values, Indicator.SO2_24H, so2);
         put(values, Indicator.NO2_24H, no2);
@@ -107,12 +131,28 @@ public class DailyValues {
         AqiResult result = standard.report(Report.DAILY, values);
         String primary = result.primary().stream().map(Pollutant::label).collect(Collectors.joining(","));
         String basis = flaggedBasis;
-        if (basis == null && pm10 != null && pm25 != null && pm10 >= rules.dustMinPm10() && pm25 / pm10 <= rules.dustMaxFineRatio()) {
+        if (basis == null
+                && pm10 != null
+                && pm25 != null
+                && pm10 >= rules.dustMinPm10()
+                && pm25 / pm10 <= rules.dustMaxFineRatio()) {
             basis = rules.dustRuleId() + ": PM10 " + pm10.intValue() + " µg/m³, PM2.5/PM10 "
                     + BigDecimal.valueOf(pm25 / pm10).setScale(2, RoundingMode.HALF_UP);
         }
-        return new DailyValue(day, so2, no2, pm10, pm25, co, o3Hour, o3EightHour, result.aqi(),
-                primary.isEmpty() ? null : primary, standard.id(), basis != null, basis);
+        return new DailyValue(
+                day,
+                so2,
+                no2,
+                pm10,
+                pm25,
+                co,
+                o3Hour,
+                o3EightHour,
+                result.aqi(),
+                primary.isEmpty() ? null : primary,
+                standard.id(),
+                basis != null,
+                basis);
     }
 
     private Double mean(double[] hours, String pollutant) {
@@ -162,7 +202,8 @@ public class DailyValues {
         return validWindows >= rules.min8hMeansPerDay() ? round(max, "o3") : null;
     }
 
-    private Double avg(List<DailyValue> values, java.util.function.Function<DailyValue, Double> field, String pollutant) {
+    private Double avg(
+            List<DailyValue> values, java.util.function.Function<DailyValue, Double> field, String pollutant) {
         double sum = 0;
         int n = 0;
         for (DailyValue v : values) {
@@ -176,7 +217,9 @@ public class DailyValues {
     }
 
     private Double round(double value, String pollutant) {
-        return BigDecimal.valueOf(value).setScale(rules.decimals().getOrDefault(pollutant, 0), RoundingMode.HALF_EVEN).doubleValue();
+        return BigDecimal.valueOf(value)
+                .setScale(rules.decimals().getOrDefault(pollutant, 0), RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 
     private static double[][] empty() {

@@ -23,7 +23,8 @@ public final class EvaluationRuleSets {
     /** Reads the shipped versions. */
     public static EvaluationRuleSets load() {
         List<EvaluationRules> all = new ArrayList<>();
-        EvaluationRules.read("/evaluation/versions.json").get("versions")
+        EvaluationRules.read("/evaluation/versions.json")
+                .get("versions")
                 .forEach(v -> all.add(EvaluationRules.load("/evaluation/" + v.asString())));
         return new EvaluationRuleSets(all);
     }

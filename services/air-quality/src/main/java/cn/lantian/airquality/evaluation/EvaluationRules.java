@@ -22,11 +22,27 @@ import tools.jackson.databind.json.JsonMapper;
  * @param rollingYears years in the rolling mean of the annual PM2.5 concentration (1: the year alone)
  * @param unconfirmed the fields of the data file whose figures could not be checked against the standard's text
  */
-public record EvaluationRules(String id, LocalDate appliesFrom, int minValidHoursPerDay, int minValidHoursPer8h,
-        int min8hMeansPerDay, int firstWindowEnd, int lastWindowEnd, int minValidDaysPerYear, Limits.Validity validity,
+public record EvaluationRules(
+        String id,
+        LocalDate appliesFrom,
+        int minValidHoursPerDay,
+        int minValidHoursPer8h,
+        int min8hMeansPerDay,
+        int firstWindowEnd,
+        int lastWindowEnd,
+        int minValidDaysPerYear,
+        Limits.Validity validity,
         Map<String, Integer> decimals,
-        int goodDayMaxAqi, int heavyDayMinAqi, double o3Percentile, double coPercentile, String officialFigures,
-        int rollingYears, List<String> unconfirmed, String dustRuleId, double dustMinPm10, double dustMaxFineRatio) {
+        int goodDayMaxAqi,
+        int heavyDayMinAqi,
+        double o3Percentile,
+        double coPercentile,
+        String officialFigures,
+        int rollingYears,
+        List<String> unconfirmed,
+        String dustRuleId,
+        double dustMinPm10,
+        double dustMaxFineRatio) {
 
     /** Reads HJ 663-2013, the version that governs the plan's years so far. */
     public static EvaluationRules load() {
@@ -38,20 +54,37 @@ public record EvaluationRules(String id, LocalDate appliesFrom, int minValidHour
         JsonNode r = read(resource);
         JsonNode d = read("/evaluation/dust.json");
         Map<String, Integer> decimals = new HashMap<>();
-        r.get("decimals").properties().forEach(e -> decimals.put(e.getKey(), e.getValue().asInt()));
+        r.get("decimals")
+                .properties()
+                .forEach(e -> decimals.put(e.getKey(), e.getValue().asInt()));
         List<String> unconfirmed = new ArrayList<>();
         if (r.has("unconfirmed")) {
             r.get("unconfirmed").properties().forEach(e -> unconfirmed.add(e.getKey()));
         }
         // The validity minimums are GB 3095's (Table 4), named by the version file.
-        Limits.Validity validity = Limits.load().byId(r.get("validityFrom").asString()).validity();
-        return new EvaluationRules(r.get("id").asString(), LocalDate.parse(r.get("appliesFrom").asString()),
-                validity.dailyMinHours(), validity.eightHourMinHours(), r.get("min8hMeansPerDay").asInt(),
-                r.get("firstEightHourWindowEnd").asInt(), r.get("lastEightHourWindowEnd").asInt(),
-                validity.annualMinDays(), validity, Map.copyOf(decimals), r.get("goodDayMaxAqi").asInt(),
-                r.get("heavyDayMinAqi").asInt(), r.get("o3PercentileAnnual").asDouble(),
-                r.get("coPercentileAnnual").asDouble(), r.get("officialFigures").asString(), r.get("rollingYears").asInt(),
-                List.copyOf(unconfirmed), d.get("id").asString(), d.get("minPm10").asDouble(), d.get("maxFineRatio").asDouble());
+        Limits.Validity validity =
+                Limits.load().byId(r.get("validityFrom").asString()).validity();
+        return new EvaluationRules(
+                r.get("id").asString(),
+                LocalDate.parse(r.get("appliesFrom").asString()),
+                validity.dailyMinHours(),
+                validity.eightHourMinHours(),
+                r.get("min8hMeansPerDay").asInt(),
+                r.get("firstEightHourWindowEnd").asInt(),
+                r.get("lastEightHourWindowEnd").asInt(),
+                validity.annualMinDays(),
+                validity,
+                Map.copyOf(decimals),
+                r.get("goodDayMaxAqi").asInt(),
+                r.get("heavyDayMinAqi").asInt(),
+                r.get("o3PercentileAnnual").asDouble(),
+                r.get("coPercentileAnnual").asDouble(),
+                r.get("officialFigures").asString(),
+                r.get("rollingYears").asInt(),
+                List.copyOf(unconfirmed),
+                d.get("id").asString(),
+                d.get("minPm10").asDouble(),
+                d.get("maxFineRatio").asDouble());
     }
 
     static JsonNode read(String path) {

@@ -23,8 +23,8 @@ public final class Limits {
      * @param dailyMinHours hourly means a day (SO2, NO2, CO, PM10, PM2.5)
      * @param eightHourMinHours hourly means in an 8-hour O3 mean
      */
-    public record Validity(int annualMinDays, int monthlyMinDays, int februaryMinDays, int dailyMinHours,
-            int eightHourMinHours) {
+    public record Validity(
+            int annualMinDays, int monthlyMinDays, int februaryMinDays, int dailyMinHours, int eightHourMinHours) {
 
         /** The least daily means of a month. */
         public int monthMinDays(Month month) {
@@ -39,8 +39,14 @@ public final class Limits {
      * @param limits the applied grade's limits: pollutant (so2, no2, co, o3, pm10, pm25) to averaging (annual, 24h,
      *        8h, 1h) to concentration
      */
-    public record LimitSet(String id, LocalDate from, LocalDate until, String source, boolean unconfirmed,
-            Map<String, Map<String, Double>> limits, Validity validity) {
+    public record LimitSet(
+            String id,
+            LocalDate from,
+            LocalDate until,
+            String source,
+            boolean unconfirmed,
+            Map<String, Map<String, Double>> limits,
+            Validity validity) {
 
         /** The limit of a pollutant over an averaging period, if the standard sets one. */
         public Optional<Double> limit(String pollutant, String averaging) {
@@ -67,15 +73,24 @@ public final class Limits {
             Map<String, Map<String, Double>> limits = new HashMap<>();
             s.get(grade).properties().forEach(p -> {
                 Map<String, Double> byPeriod = new HashMap<>();
-                p.getValue().properties().forEach(a -> byPeriod.put(a.getKey(), a.getValue().asDouble()));
+                p.getValue()
+                        .properties()
+                        .forEach(a -> byPeriod.put(a.getKey(), a.getValue().asDouble()));
                 limits.put(p.getKey(), Map.copyOf(byPeriod));
             });
             JsonNode v = s.get("validity");
-            sets.add(new LimitSet(s.get("id").asString(), LocalDate.parse(s.get("from").asString()),
-                    s.hasNonNull("until") ? LocalDate.parse(s.get("until").asString()) : null, s.get("source").asString(),
-                    s.path("unconfirmed").asBoolean(false), Map.copyOf(limits),
-                    new Validity(v.get("annualMinDays").asInt(), v.get("monthlyMinDays").asInt(),
-                            v.get("februaryMinDays").asInt(), v.get("dailyMinHours").asInt(),
+            sets.add(new LimitSet(
+                    s.get("id").asString(),
+                    LocalDate.parse(s.get("from").asString()),
+                    s.hasNonNull("until") ? LocalDate.parse(s.get("until").asString()) : null,
+                    s.get("source").asString(),
+                    s.path("unconfirmed").asBoolean(false),
+                    Map.copyOf(limits),
+                    new Validity(
+                            v.get("annualMinDays").asInt(),
+                            v.get("monthlyMinDays").asInt(),
+                            v.get("februaryMinDays").asInt(),
+                            v.get("dailyMinHours").asInt(),
                             v.get("eightHourMinHours").asInt())));
         });
         return new Limits(sets);
@@ -88,7 +103,9 @@ public final class Limits {
 
     /** The set of that id. */
     public LimitSet byId(String id) {
-        return sets.stream().filter(s -> s.id().equals(id)).findFirst()
+        return sets.stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no limit set " + id + " in evaluation/gb3095.json"));
     }
 

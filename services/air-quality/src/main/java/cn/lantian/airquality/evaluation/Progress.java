@@ -12,11 +12,12 @@ import java.math.RoundingMode;
  * @param projected the year's value if the rest of the year goes on as so far
  * @param status on-track, at-risk, missed or met
  */
-public record Progress(String indicator, Double value, String op, double target, Double remaining, Double projected,
-        String status) {
+public record Progress(
+        String indicator, Double value, String op, double target, Double remaining, Double projected, String status) {
 
     /** Statuses as the event contract names them. */
     public static final String ON_TRACK = "on-track";
+
     public static final String AT_RISK = "at-risk";
     public static final String MISSED = "missed";
     public static final String MET = "met";
@@ -28,32 +29,51 @@ public record Progress(String indicator, Double value, String op, double target,
      */
     public static Progress goodDays(YearStatistics s, Target.Bound bound, int remainingDays) {
         int total = s.validDays() + remainingDays;
-        BigDecimal exact = BigDecimal.valueOf(bound.value()).multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(100));
-        int needed = bound.op().equals(">") ? exact.setScale(0, RoundingMode.FLOOR).intValue() + 1
+        BigDecimal exact = BigDecimal.valueOf(bound.value())
+                .multiply(BigDecimal.valueOf(total))
+                .divide(BigDecimal.valueOf(100));
+        int needed = bound.op().equals(">")
+                ? exact.setScale(0, RoundingMode.FLOOR).intValue() + 1
                 : exact.setScale(0, RoundingMode.CEILING).intValue();
         int stillNeeded = Math.max(0, needed - s.goodDays());
         String status = status(stillNeeded > remainingDays, bound.met(s.goodDayShare()), remainingDays);
-        return new Progress("good-day-share", s.goodDayShare(), bound.op(), bound.value(), (double) stillNeeded,
-                s.goodDayShare(), status);
+        return new Progress(
+                "good-day-share",
+                s.goodDayShare(),
+                bound.op(),
+                bound.value(),
+                (double) stillNeeded,
+                s.goodDayShare(),
+                status);
     }
 
     /** Heavy days: how many more the year may still have. */
     public static Progress heavyDays(YearStatistics s, Target.Bound bound, int remainingDays) {
         int total = s.validDays() + remainingDays;
-        BigDecimal exact = BigDecimal.valueOf(bound.value()).multiply(BigDecimal.valueOf(total)).divide(BigDecimal.valueOf(100));
+        BigDecimal exact = BigDecimal.valueOf(bound.value())
+                .multiply(BigDecimal.valueOf(total))
+                .divide(BigDecimal.valueOf(100));
         // "< x %" allows the largest count strictly below x % of the days; "<= x %" the largest at or below it.
-        int allowed = bound.op().equals("<") ? exact.setScale(0, RoundingMode.CEILING).intValue() - 1
+        int allowed = bound.op().equals("<")
+                ? exact.setScale(0, RoundingMode.CEILING).intValue() - 1
                 : exact.setScale(0, RoundingMode.FLOOR).intValue();
         int stillAllowed = allowed - s.heavyDays();
         String status = status(stillAllowed < 0, bound.met(s.heavyDayShare()), remainingDays);
-        return new Progress("heavy-day-share", s.heavyDayShare(), bound.op(), bound.value(), (double) Math.max(stillAllowed, 0),
-                s.heavyDayShare(), status);
+        return new Progress(
+                "heavy-day-share",
+                s.heavyDayShare(),
+                bound.op(),
+                bound.value(),
+                (double) Math.max(stillAllowed, 0),
+                s.heavyDayShare(),
+                status);
     }
 
     /** Mean PM2.5: the mean the remaining days must stay under for the year to meet the target. */
     public static Progress pm25(YearStatistics s, Target.Bound bound, int remainingDays) {
         if (s.pm25Mean() == null) {
-            return new Progress("pm25-mean", null, bound.op(), bound.value(), null, null, remainingDays == 0 ? MISSED : AT_RISK);
+            return new Progress(
+                    "pm25-mean", null, bound.op(), bound.value(), null, null, remainingDays == 0 ? MISSED : AT_RISK);
         }
         Double rest = null;
         boolean impossible = false;

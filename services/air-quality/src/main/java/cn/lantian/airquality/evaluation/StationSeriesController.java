@@ -29,7 +29,8 @@ class StationSeriesController {
     private final DailyValues dailyValues;
     private final EvaluationRuleSets ruleSets;
 
-    StationSeriesController(Stations stations, Observations observations, DailyValues dailyValues, EvaluationRuleSets ruleSets) {
+    StationSeriesController(
+            Stations stations, Observations observations, DailyValues dailyValues, EvaluationRuleSets ruleSets) {
         this.stations = stations;
         this.observations = observations;
         this.dailyValues = dailyValues;
@@ -42,8 +43,11 @@ class StationSeriesController {
      * between {@code from} and {@code to} (dates, Beijing time, {@code to} inclusive).
      */
     @GetMapping("/api/public/v1/stations/{id}/observations")
-    Mono<?> series(@PathVariable String id, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "hourly") String resolution) {
+    Mono<?> series(
+            @PathVariable String id,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "hourly") String resolution) {
         LocalDate toDay = date("to", to, LocalDate.now(HourlyAqi.CHINA));
         LocalDate fromDay = date("from", from, toDay.minusDays(6));
         if (fromDay.isAfter(toDay)) {
@@ -66,8 +70,11 @@ class StationSeriesController {
             if (resolution.equals("hourly")) {
                 return hours.collectList();
             }
-            return hours.map(Observations.StoredHour::observation).collectList()
-                    .map(list -> dailyValues.withRules(ruleSets.forYear(fromDay.getYear())).ofStation(list));
+            return hours.map(Observations.StoredHour::observation)
+                    .collectList()
+                    .map(list -> dailyValues
+                            .withRules(ruleSets.forYear(fromDay.getYear()))
+                            .ofStation(list));
         });
     }
 

@@ -1,8 +1,8 @@
 package cn.lantian.airquality.evaluation;
 
 import cn.lantian.airquality.observation.HourlyAqi;
-import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.eventing.Outbox;
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.reference.Placement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -61,7 +61,8 @@ public class TargetStatusWatch {
             return;
         }
         // A short quiet period folds a burst of ingest batches into one evaluation.
-        Mono.delay(QUIET).then(Mono.defer(() -> {
+        Mono.delay(QUIET)
+                .then(Mono.defer(() -> {
                     Integer year = pending.isEmpty() ? null : pending.iterator().next();
                     if (year == null) {
                         return Mono.just(0);
@@ -80,17 +81,24 @@ public class TargetStatusWatch {
 
     /** Evaluates the year up to {@code asOf} and records every changed status; returns how many changed. */
     public Mono<Integer> recheck(int year, LocalDate asOf) {
-        return evaluations.evaluate(year, asOf).flatMap(result -> tx.transactional(
-                Flux.fromIterable(result.units())
-                        .flatMapIterable(u -> u.progress().stream().map(p -> Map.entry(u.unit(), p)).toList())
+        return evaluations
+                .evaluate(year, asOf)
+                .flatMap(result -> tx.transactional(Flux.fromIterable(result.units())
+                        .flatMapIterable(u -> u.progress().stream()
+                                .map(p -> Map.entry(u.unit(), p))
+                                .toList())
                         .concatMap(e -> record(year, e.getKey(), e.getValue()))
                         .reduce(0, Integer::sum)));
     }
 
     private Mono<Integer> record(int year, String unit, Progress p) {
         return db.sql("select status from target_status where unit = :unit and year = :year and indicator = :indicator")
-                .bind("unit", unit).bind("year", year).bind("indicator", p.indicator())
-                .map(r -> r.get("status", String.class)).one().defaultIfEmpty("")
+                .bind("unit", unit)
+                .bind("year", year)
+                .bind("indicator", p.indicator())
+                .map(r -> r.get("status", String.class))
+                .one()
+                .defaultIfEmpty("")
                 .flatMap(previous -> {
                     if (previous.equals(p.status())) {
                         return Mono.just(0);
@@ -108,16 +116,25 @@ public class TargetStatusWatch {
                     }
                     data.put("target", p.target());
                     boolean corps = unit.startsWith("xpcc");
-                    OutgoingEvent event = OutgoingEvent.of(TYPE, "target/" + unit + "/" + year + "/" + p.indicator(),
-                            new Placement(unit, corps ? unit : null), "ecology", data);
+                    OutgoingEvent event = OutgoingEvent.of(
+                            TYPE,
+                            "target/" + unit + "/" + year + "/" + p.indicator(),
+                            new Placement(unit, corps ? unit : null),
+                            "ecology",
+                            data);
                     return db.sql("""
                                     insert into target_status (unit, year, indicator, status, value, changed_at)
                                     values (:unit, :year, :indicator, :status, :value, now())
                                     on conflict (unit, year, indicator) do update set status = excluded.status,
                                       value = excluded.value, changed_at = excluded.changed_at""")
-                            .bind("unit", unit).bind("year", year).bind("indicator", p.indicator()).bind("status", p.status())
-                            .bind("value", p.value() == null ? Double.NaN : p.value()).then()
-                            .then(outbox.append(event)).thenReturn(1);
+                            .bind("unit", unit)
+                            .bind("year", year)
+                            .bind("indicator", p.indicator())
+                            .bind("status", p.status())
+                            .bind("value", p.value() == null ? Double.NaN : p.value())
+                            .then()
+                            .then(outbox.append(event))
+                            .thenReturn(1);
                 });
     }
 }

@@ -35,9 +35,14 @@ public final class Targets {
         try (InputStream in = Targets.class.getResourceAsStream(resource)) {
             JsonNode root = JsonMapper.builder().build().readTree(in);
             List<Target> list = new ArrayList<>();
-            root.get("targets").forEach(t -> list.add(new Target(t.get("year").asInt(), t.get("unit").asString(),
-                    bound(t.get("goodDayShare")), bound(t.get("heavyDayShare")), bound(t.get("pm25Mean")),
-                    t.get("source").asString())));
+            root.get("targets")
+                    .forEach(t -> list.add(new Target(
+                            t.get("year").asInt(),
+                            t.get("unit").asString(),
+                            bound(t.get("goodDayShare")),
+                            bound(t.get("heavyDayShare")),
+                            bound(t.get("pm25Mean")),
+                            t.get("source").asString())));
             return new Targets(list);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -50,7 +55,9 @@ public final class Targets {
     }
 
     private Optional<Target> find(int year, String unit) {
-        return all.stream().filter(t -> t.year() == year && t.unit().equals(unit)).findFirst();
+        return all.stream()
+                .filter(t -> t.year() == year && t.unit().equals(unit))
+                .findFirst();
     }
 
     private static Target.Bound bound(JsonNode n) {

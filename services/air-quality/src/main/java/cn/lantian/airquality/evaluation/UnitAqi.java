@@ -37,13 +37,21 @@ public final class UnitAqi {
      * @param concentrations the averaged 1-hour concentrations by indicator key (µg/m³, CO mg/m³)
      * @param note why the AQI is NA (HJ 633-2026 5.3.1), else null
      */
-    public record Hour(String unit, Instant hour, Integer aqi, Category category, List<String> primary, String standard,
-            List<String> stationIds, Map<String, Double> concentrations, String note) {
-    }
+    public record Hour(
+            String unit,
+            Instant hour,
+            Integer aqi,
+            Category category,
+            List<String> primary,
+            String standard,
+            List<String> stationIds,
+            Map<String, Double> concentrations,
+            String note) {}
 
     /** The unit's AQI for one hour from its assessment stations' valid observations of that hour. */
     public Hour of(String unit, Instant hour, List<Observation> stationsHour) {
-        List<Observation> valid = stationsHour.stream().filter(Observation::valid).toList();
+        List<Observation> valid =
+                stationsHour.stream().filter(Observation::valid).toList();
         Map<Indicator, BigDecimal> means = new EnumMap<>(Indicator.class);
         put(means, Indicator.SO2_1H, valid, Observation::so2);
         put(means, Indicator.NO2_1H, valid, Observation::no2);
@@ -55,16 +63,33 @@ public final class UnitAqi {
         AqiResult result = standard.report(Report.REAL_TIME, means);
         Map<String, Double> shown = new java.util.LinkedHashMap<>();
         means.forEach((i, v) -> shown.put(i.key(), v.doubleValue()));
-        return new Hour(unit, hour, result.aqi(), result.category(), result.primary().stream().map(Pollutant::label).toList(),
-                standard.id(), valid.stream().map(Observation::station).distinct().sorted().toList(), shown, result.note());
+        return new Hour(
+                unit,
+                hour,
+                result.aqi(),
+                result.category(),
+                result.primary().stream().map(Pollutant::label).toList(),
+                standard.id(),
+                valid.stream().map(Observation::station).distinct().sorted().toList(),
+                shown,
+                result.note());
     }
 
-    private static void put(Map<Indicator, BigDecimal> means, Indicator indicator, List<Observation> hours,
+    private static void put(
+            Map<Indicator, BigDecimal> means,
+            Indicator indicator,
+            List<Observation> hours,
             Function<Observation, Double> field) {
-        double[] values = hours.stream().map(field).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        double[] values = hours.stream()
+                .map(field)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
         if (values.length > 0) {
             // The version's rounding (GB/T 8170 under HJ 633-2026) applies when the mean is indexed.
-            means.put(indicator, BigDecimal.valueOf(java.util.Arrays.stream(values).average().orElseThrow()));
+            means.put(
+                    indicator,
+                    BigDecimal.valueOf(java.util.Arrays.stream(values).average().orElseThrow()));
         }
     }
 }

@@ -30,13 +30,19 @@ class UnitAqiController {
     @GetMapping("/api/public/v1/units/{unit}/aqi")
     Mono<UnitAqi.Hour> now(@PathVariable String unit) {
         return stations.all().collectList().flatMap(all -> {
-            List<String> ids = assessment.of(unit, all).stream().map(Station::id).toList();
+            List<String> ids =
+                    assessment.of(unit, all).stream().map(Station::id).toList();
             if (ids.isEmpty()) {
-                return Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, "no assessment stations for " + unit));
+                return Mono.error(
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "no assessment stations for " + unit));
             }
-            return observations.newestHourOf(ids).collectList().map(hours -> hours.isEmpty()
-                    ? new UnitAqi.Hour(unit, null, null, null, List.of(), null, List.of(), java.util.Map.of(), null)
-                    : unitAqi.of(unit, hours.get(0).hour(), hours));
+            return observations
+                    .newestHourOf(ids)
+                    .collectList()
+                    .map(hours -> hours.isEmpty()
+                            ? new UnitAqi.Hour(
+                                    unit, null, null, null, List.of(), null, List.of(), java.util.Map.of(), null)
+                            : unitAqi.of(unit, hours.get(0).hour(), hours));
         });
     }
 }

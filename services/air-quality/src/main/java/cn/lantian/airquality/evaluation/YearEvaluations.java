@@ -25,8 +25,13 @@ public class YearEvaluations {
     private final DustDays dustDays;
     private final YearEvaluation evaluation;
 
-    public YearEvaluations(Stations stations, Observations observations, DustDays dustDays, DailyValues dailyValues,
-            EvaluationRuleSets ruleSets, Targets targets) {
+    public YearEvaluations(
+            Stations stations,
+            Observations observations,
+            DustDays dustDays,
+            DailyValues dailyValues,
+            EvaluationRuleSets ruleSets,
+            Targets targets) {
         this.stations = stations;
         this.observations = observations;
         this.dustDays = dustDays;
@@ -49,20 +54,28 @@ public class YearEvaluations {
     }
 
     private Mono<YearEvaluation.Result> evaluateAlone(int year, LocalDate asOf) {
-        Instant from = LocalDate.of(year, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
+        Instant from =
+                LocalDate.of(year, 1, 1).atTime(1, 0).atZone(HourlyAqi.CHINA).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1)
+                .atTime(1, 0)
+                .atZone(HourlyAqi.CHINA)
+                .toInstant();
         Mono<Map<String, Map<LocalDate, String>>> flagged = dustDays.ofYear(year);
-        return Mono.zip(stations.all().collectList(),
+        return Mono.zip(
+                        stations.all().collectList(),
                         observations.allBetween(from, to).collect(Collectors.groupingBy(Observation::station)),
                         flagged)
                 .publishOn(Schedulers.boundedElastic())
                 .map(t -> {
                     long started = System.nanoTime();
                     YearEvaluation.Result result = evaluation.evaluate(year, asOf, t.getT1(), t.getT2(), t.getT3());
-                    LOG.info("evaluated {}: {} stations, {} hours in {} ms (after loading)", year, t.getT1().size(),
-                            t.getT2().values().stream().mapToInt(List::size).sum(), (System.nanoTime() - started) / 1_000_000);
+                    LOG.info(
+                            "evaluated {}: {} stations, {} hours in {} ms (after loading)",
+                            year,
+                            t.getT1().size(),
+                            t.getT2().values().stream().mapToInt(List::size).sum(),
+                            (System.nanoTime() - started) / 1_000_000);
                     return result;
                 });
     }
-
 }

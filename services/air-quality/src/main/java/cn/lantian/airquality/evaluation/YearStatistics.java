@@ -15,23 +15,49 @@ import java.util.Objects;
  * @param complete whether the days with an AQI meet GB 3095 Table 4 for a year (324, and 27 in each month, February
  *        25)
  */
-public record YearStatistics(int validDays, int goodDays, int heavyDays, double goodDayShare, double heavyDayShare,
-        Double pm25Mean, Double pm10Mean, Double so2Mean, Double no2Mean, Double o3_8hP90, Double coP95, double pm25Sum,
-        int pm25Days, int dustDays, boolean complete) {
+public record YearStatistics(
+        int validDays,
+        int goodDays,
+        int heavyDays,
+        double goodDayShare,
+        double heavyDayShare,
+        Double pm25Mean,
+        Double pm10Mean,
+        Double so2Mean,
+        Double no2Mean,
+        Double o3_8hP90,
+        Double coP95,
+        double pm25Sum,
+        int pm25Days,
+        int dustDays,
+        boolean complete) {
 
     /** Statistics of the days; with {@code deductDust} the days flagged as dust are left out first. */
     public static YearStatistics of(List<DailyValue> days, EvaluationRules rules, boolean deductDust) {
-        List<DailyValue> counted = deductDust ? days.stream().filter(d -> !d.dust()).toList() : days;
+        List<DailyValue> counted =
+                deductDust ? days.stream().filter(d -> !d.dust()).toList() : days;
         int dust = (int) days.stream().filter(DailyValue::dust).count();
-        List<Integer> aqis = counted.stream().map(DailyValue::aqi).filter(Objects::nonNull).toList();
+        List<Integer> aqis =
+                counted.stream().map(DailyValue::aqi).filter(Objects::nonNull).toList();
         int good = (int) aqis.stream().filter(a -> a <= rules.goodDayMaxAqi()).count();
         int heavy = (int) aqis.stream().filter(a -> a >= rules.heavyDayMinAqi()).count();
         double[] pm25 = values(counted, DailyValue::pm25);
-        return new YearStatistics(aqis.size(), good, heavy, share(good, aqis.size()), share(heavy, aqis.size()),
-                mean(pm25), mean(values(counted, DailyValue::pm10)), mean(values(counted, DailyValue::so2)),
-                mean(values(counted, DailyValue::no2)), percentile(values(counted, DailyValue::o3_8h), rules.o3Percentile()),
-                percentile(values(counted, DailyValue::co), rules.coPercentile()), Arrays.stream(pm25).sum(), pm25.length,
-                dust, completeYear(counted, rules.validity()));
+        return new YearStatistics(
+                aqis.size(),
+                good,
+                heavy,
+                share(good, aqis.size()),
+                share(heavy, aqis.size()),
+                mean(pm25),
+                mean(values(counted, DailyValue::pm10)),
+                mean(values(counted, DailyValue::so2)),
+                mean(values(counted, DailyValue::no2)),
+                percentile(values(counted, DailyValue::o3_8h), rules.o3Percentile()),
+                percentile(values(counted, DailyValue::co), rules.coPercentile()),
+                Arrays.stream(pm25).sum(),
+                pm25.length,
+                dust,
+                completeYear(counted, rules.validity()));
     }
 
     /**
@@ -63,11 +89,17 @@ public record YearStatistics(int validDays, int goodDays, int heavyDays, double 
     }
 
     private static double[] values(List<DailyValue> days, java.util.function.Function<DailyValue, Double> field) {
-        return days.stream().map(field).filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
+        return days.stream()
+                .map(field)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     private static Double mean(double[] values) {
-        return values.length == 0 ? null : round1(Arrays.stream(values).average().orElseThrow());
+        return values.length == 0
+                ? null
+                : round1(Arrays.stream(values).average().orElseThrow());
     }
 
     private static double share(int part, int whole) {
@@ -75,6 +107,8 @@ public record YearStatistics(int validDays, int goodDays, int heavyDays, double 
     }
 
     private static double round1(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_EVEN).doubleValue();
+        return java.math.BigDecimal.valueOf(v)
+                .setScale(1, java.math.RoundingMode.HALF_EVEN)
+                .doubleValue();
     }
 }

@@ -6,12 +6,12 @@ import cn.lantian.airquality.aqi.AqiStandards;
 import cn.lantian.airquality.aqi.Indicator;
 import cn.lantian.airquality.aqi.Pollutant;
 import cn.lantian.airquality.aqi.Report;
-import java.time.Instant;
-import java.util.List;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -38,8 +38,7 @@ public class HourlyAqi {
     }
 
     /** The AQI figures stored with an hour, with the id of the standard version that produced them. */
-    public record Figures(Integer aqi, String primary, String standard) {
-    }
+    public record Figures(Integer aqi, String primary, String standard) {}
 
     /**
      * The 24-hour SO2 mean that reports a 1-hour SO2 above 800 µg/m³ under HJ 633-2012: the mean of the station's
@@ -50,7 +49,10 @@ public class HourlyAqi {
         double sum = 0;
         int n = 0;
         for (Observation o : stationHours) {
-            if (o.valid() && o.so2() != null && o.station().equals(hour.station()) && !o.hour().isBefore(from)
+            if (o.valid()
+                    && o.so2() != null
+                    && o.station().equals(hour.station())
+                    && !o.hour().isBefore(from)
                     && !o.hour().isAfter(hour.hour())) {
                 sum += o.so2();
                 n++;
@@ -65,12 +67,17 @@ public class HourlyAqi {
      */
     public List<Figures> ofBatch(List<Observation> batch) {
         Map<String, List<Observation>> byStation = batch.stream().collect(Collectors.groupingBy(Observation::station));
-        return batch.parallelStream().map(o -> {
-            AqiStandard standard = standards.national(o.hour().atZone(CHINA).toLocalDate());
-            Double so2Day = o.so2() != null && standard.needsDailyMean(Indicator.SO2_1H, BigDecimal.valueOf(o.so2()))
-                    ? so2DailyMean(o, byStation.get(o.station()), standard.dailyMeanMinHours()) : null;
-            return of(o, so2Day);
-        }).toList();
+        return batch.parallelStream()
+                .map(o -> {
+                    AqiStandard standard =
+                            standards.national(o.hour().atZone(CHINA).toLocalDate());
+                    Double so2Day =
+                            o.so2() != null && standard.needsDailyMean(Indicator.SO2_1H, BigDecimal.valueOf(o.so2()))
+                                    ? so2DailyMean(o, byStation.get(o.station()), standard.dailyMeanMinHours())
+                                    : null;
+                    return of(o, so2Day);
+                })
+                .toList();
     }
 
     /** The hour's figures without a 24-hour SO2 mean; an invalid hour gets none. */

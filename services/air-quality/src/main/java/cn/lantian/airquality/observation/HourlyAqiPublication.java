@@ -28,11 +28,17 @@ class HourlyAqiPublication {
         AqiStandard standard = standards.byId(figures.standard()).orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("stationId", station.id());
-        data.put("hour", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(hour.hour().atZone(HourlyAqi.CHINA)));
+        data.put(
+                "hour",
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(hour.hour().atZone(HourlyAqi.CHINA)));
         data.put("aqi", figures.aqi());
         // The contract's category is the band's rank, 1 (excellent) to 6 (severe), as the standard's table orders them.
         data.put("category", standard.categories().indexOf(standard.category(figures.aqi())) + 1);
-        data.put("primaryPollutants", figures.primary() == null ? List.of() : Arrays.asList(figures.primary().split(",")));
+        data.put(
+                "primaryPollutants",
+                figures.primary() == null
+                        ? List.of()
+                        : Arrays.asList(figures.primary().split(",")));
         data.put("standard", figures.standard());
         data.put("location", Map.of("lon", station.longitude(), "lat", station.latitude()));
         return OutgoingEvent.of(TYPE, "station/" + station.id(), station.placement(), "ecology", data);

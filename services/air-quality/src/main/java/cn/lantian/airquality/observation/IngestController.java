@@ -26,13 +26,19 @@ class IngestController {
         this.policy = policy;
     }
 
-    @PostMapping(path = "/api/air-quality/v1/observations",
+    @PostMapping(
+            path = "/api/air-quality/v1/observations",
             consumes = {"application/x-ndjson", "application/jsonl", "text/csv"})
-    Mono<ObservationIntake.IngestReport> ingest(@RequestHeader("Content-Type") MediaType type, @RequestBody String body) {
+    Mono<ObservationIntake.IngestReport> ingest(
+            @RequestHeader("Content-Type") MediaType type, @RequestBody String body) {
         var batch = ObservationIntake.parse(type.getSubtype(), body);
-        return Callers.current().flatMap(caller -> intake.ingest(batch, station -> policy.mayWriteStation(caller,
-                station.placement(), station.longitude(), station.latitude())
-                ? null
-                : new Forbidden("station " + station.id() + " lies in " + station.jurisdiction() + ", outside your jurisdiction")));
+        return Callers.current()
+                .flatMap(caller -> intake.ingest(
+                        batch,
+                        station -> policy.mayWriteStation(
+                                        caller, station.placement(), station.longitude(), station.latitude())
+                                ? null
+                                : new Forbidden("station " + station.id() + " lies in " + station.jurisdiction()
+                                        + ", outside your jurisdiction")));
     }
 }

@@ -10,6 +10,15 @@ import java.time.Instant;
  * @param valid false for hours flagged invalid (maintenance, calibration, fault); they count nowhere
  * @param flag the station's data flag (HJ 212 style: N normal, M maintenance, C calibration, D fault ...), or null
  */
-public record Observation(String station, Instant hour, Double so2, Double no2, Double pm10, Double pm25, Double co,
-        Double o3, Double o3_8h, boolean valid, String flag) {
-}
+public record Observation(
+        String station,
+        Instant hour,
+        Double so2,
+        Double no2,
+        Double pm10,
+        Double pm25,
+        Double co,
+        Double o3,
+        Double o3_8h,
+        boolean valid,
+        String flag) {}

@@ -24,7 +24,8 @@ class ObservationFeed {
         return message -> {
             Object type = message.getHeaders().get("contentType");
             MimeType mime = type == null ? MimeTypeUtils.APPLICATION_JSON : MimeType.valueOf(type.toString());
-            var batch = ObservationIntake.parse(mime.getSubtype(), new String(message.getPayload(), StandardCharsets.UTF_8));
+            var batch = ObservationIntake.parse(
+                    mime.getSubtype(), new String(message.getPayload(), StandardCharsets.UTF_8));
             intake.ingest(batch, station -> null).block();
         };
     }

@@ -7,9 +7,9 @@ import cn.lantian.web.InvalidInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.context.ApplicationEventPublisher;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -32,8 +32,7 @@ class ObservationIntake {
     }
 
     /** What a batch did. */
-    record IngestReport(int received, long written, List<String> stations) {
-    }
+    record IngestReport(int received, long written, List<String> stations) {}
 
     /**
      * Parses a body by its media subtype: {@code csv} is CSV, anything else JSON lines.
@@ -71,8 +70,10 @@ class ObservationIntake {
             }
             // Late and corrected values change the days and years they fall in: re-evaluate those years.
             Set<Integer> years = new TreeSet<>();
-            batch.forEach(o -> years.add(o.hour().atZone(HourlyAqi.CHINA).minusHours(1).getYear()));
-            return observations.upsert(batch)
+            batch.forEach(o ->
+                    years.add(o.hour().atZone(HourlyAqi.CHINA).minusHours(1).getYear()));
+            return observations
+                    .upsert(batch)
                     .doOnSuccess(written -> events.publishEvent(new ObservationsWritten(Set.copyOf(years))))
                     .map(written -> new IngestReport(batch.size(), written, List.copyOf(ids)));
         });

@@ -25,8 +25,7 @@ final class ObservationParser {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_REPORTED = 50;
 
-    private ObservationParser() {
-    }
+    private ObservationParser() {}
 
     static List<Observation> jsonLines(String body) {
         List<Observation> out = new ArrayList<>();
@@ -40,7 +39,10 @@ final class ObservationParser {
             try {
                 JsonNode node = JSON.readTree(line);
                 Map<String, String> fields = new HashMap<>();
-                node.properties().forEach(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
+                node.properties()
+                        .forEach(e -> fields.put(
+                                e.getKey(),
+                                e.getValue().isNull() ? null : e.getValue().asString()));
                 if (POLLUTANTS.stream().noneMatch(fields::containsKey)) {
                     errors.add(new FieldError("line " + (i + 1), "names no pollutant of " + POLLUTANTS));
                     continue;
@@ -74,7 +76,8 @@ final class ObservationParser {
         for (int i = 1; i < rows.size(); i++) {
             List<String> cells = rows.get(i);
             if (cells.size() != header.size()) {
-                errors.add(new FieldError("line " + (i + 1), "has " + cells.size() + " cells, the header " + header.size()));
+                errors.add(new FieldError(
+                        "line " + (i + 1), "has " + cells.size() + " cells, the header " + header.size()));
                 continue;
             }
             Map<String, String> fields = new HashMap<>();
@@ -113,8 +116,18 @@ final class ObservationParser {
         }
         if (errors.size() == before) {
             String flag = f.get("flag");
-            out.add(new Observation(station, hour, values[0], values[1], values[2], values[3], values[4], values[5],
-                    values[6], valid, flag == null || flag.isBlank() ? null : flag));
+            out.add(new Observation(
+                    station,
+                    hour,
+                    values[0],
+                    values[1],
+                    values[2],
+                    values[3],
+                    values[4],
+                    values[5],
+                    values[6],
+                    valid,
+                    flag == null || flag.isBlank() ? null : flag));
         }
     }
 

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,8 +46,14 @@ public class Observations {
     private final TransactionalOperator tx;
     private final int correctionEvents;
 
-    public Observations(DatabaseClient db, HourlyAqi hourlyAqi, Stations stations, HourlyAqiPublication publication,
-            Outbox outbox, TransactionalOperator tx, AirQualityProperties properties) {
+    public Observations(
+            DatabaseClient db,
+            HourlyAqi hourlyAqi,
+            Stations stations,
+            HourlyAqiPublication publication,
+            Outbox outbox,
+            TransactionalOperator tx,
+            AirQualityProperties properties) {
         this.db = db;
         this.hourlyAqi = hourlyAqi;
         this.stations = stations;
@@ -58,12 +64,10 @@ public class Observations {
     }
 
     /** An hour the batch wrote that is to be published, and whether it replaced an earlier value. */
-    private record Written(Observation hour, HourlyAqi.Figures figures, boolean corrected) {
-    }
+    private record Written(Observation hour, HourlyAqi.Figures figures, boolean corrected) {}
 
     /** What one chunk's statement did. */
-    private record ChunkResult(long rows, List<Written> toPublish) {
-    }
+    private record ChunkResult(long rows, List<Written> toPublish) {}
 
     /**
      * Stores the observations with their hourly AQI and appends their events, in one transaction; returns how many
@@ -76,11 +80,17 @@ public class Observations {
         List<Observation> unique = List.copyOf(last.values());
         Map<String, Long> newest = new HashMap<>();
         // The newest valid hour: an invalid hour has no AQI to show.
-        unique.stream().filter(Observation::valid).forEach(o -> newest.merge(o.station(), o.hour().getEpochSecond(), Math::max));
-        Mono<Long> work = Flux.fromIterable(chunks(unique)).concatMap(chunk -> upsertChunk(chunk, newest))
+        unique.stream()
+                .filter(Observation::valid)
+                .forEach(o -> newest.merge(o.station(), o.hour().getEpochSecond(), Math::max));
+        Mono<Long> work = Flux.fromIterable(chunks(unique))
+                .concatMap(chunk -> upsertChunk(chunk, newest))
                 .collectList()
-                .flatMap(results -> publish(results.stream().flatMap(r -> r.toPublish().stream()).toList())
-                        .thenReturn(results.stream().mapToLong(ChunkResult::rows).sum()));
+                .flatMap(results -> publish(results.stream()
+                                .flatMap(r -> r.toPublish().stream())
+                                .toList())
+                        .thenReturn(
+                                results.stream().mapToLong(ChunkResult::rows).sum()));
         return tx.transactional(work);
     }
 
@@ -88,17 +98,27 @@ public class Observations {
         if (written.isEmpty()) {
             return Mono.just(0L);
         }
-        List<Written> corrected = written.stream().filter(Written::corrected)
-                .sorted(Comparator.comparing((Written w) -> w.hour().hour()).reversed()).toList();
-        Set<Written> chosen = new LinkedHashSet<>(written.stream().filter(w -> !w.corrected()).toList());
+        List<Written> corrected = written.stream()
+                .filter(Written::corrected)
+                .sorted(Comparator.comparing((Written w) -> w.hour().hour()).reversed())
+                .toList();
+        Set<Written> chosen =
+                new LinkedHashSet<>(written.stream().filter(w -> !w.corrected()).toList());
         chosen.addAll(corrected.subList(0, Math.min(corrected.size(), correctionEvents)));
         if (corrected.size() > correctionEvents) {
-            LOG.info("{} corrected hours in one batch: published the newest {}, the rest are readable through the API",
-                    corrected.size(), correctionEvents);
+            LOG.info(
+                    "{} corrected hours in one batch: published the newest {}, the rest are readable through the API",
+                    corrected.size(),
+                    correctionEvents);
         }
-        return stations.byId().flatMap(known -> outbox.appendAll(chosen.stream()
-                .map(w -> publication.of(w.hour(), w.figures(), known.get(w.hour().station()))).toList())
-                .map(ids -> (long) ids.size()));
+        return stations.byId()
+                .flatMap(known -> outbox.appendAll(chosen.stream()
+                                .map(w -> publication.of(
+                                        w.hour(),
+                                        w.figures(),
+                                        known.get(w.hour().station())))
+                                .toList())
+                        .map(ids -> (long) ids.size()));
     }
 
     private Mono<ChunkResult> upsertChunk(List<Observation> chunk, Map<String, Long> newest) {
@@ -157,10 +177,22 @@ public class Observations {
                 select (select count(*) from w) as rows,
                        array_agg(station_id) as s, array_agg(h) as h, array_agg(replaced) as r
                 from w where replaced or (station_id, h) in (select * from unnest($15::text[], $16::bigint[]))""")
-                .bind(0, station).bind(1, hour).bind(2, values[0]).bind(3, values[1]).bind(4, values[2])
-                .bind(5, values[3]).bind(6, values[4]).bind(7, values[5]).bind(8, values[6]).bind(9, valid)
-                .bind(10, flag).bind(11, aqi).bind(12, primary).bind(13, standard)
-                .bind(14, newestStation).bind(15, newestHour)
+                .bind(0, station)
+                .bind(1, hour)
+                .bind(2, values[0])
+                .bind(3, values[1])
+                .bind(4, values[2])
+                .bind(5, values[3])
+                .bind(6, values[4])
+                .bind(7, values[5])
+                .bind(8, values[6])
+                .bind(9, valid)
+                .bind(10, flag)
+                .bind(11, aqi)
+                .bind(12, primary)
+                .bind(13, standard)
+                .bind(14, newestStation)
+                .bind(15, newestHour)
                 .map(row -> {
                     long rows = row.get("rows", Long.class);
                     String[] s = row.get("s", String[].class);
@@ -172,8 +204,8 @@ public class Observations {
     }
 
     /** The chunk's hours named by the statement, with their figures; hours without an AQI have nothing to publish. */
-    private static List<Written> written(List<Observation> chunk, HourlyAqi.Figures[] figures, String[] s, Long[] h,
-            Boolean[] replaced) {
+    private static List<Written> written(
+            List<Observation> chunk, HourlyAqi.Figures[] figures, String[] s, Long[] h, Boolean[] replaced) {
         Map<String, Boolean> wanted = new HashMap<>();
         for (int i = 0; i < s.length; i++) {
             wanted.put(key(s[i], h[i]), replaced[i]);
@@ -194,8 +226,7 @@ public class Observations {
     }
 
     /** A stored hour with its AQI figures. */
-    public record StoredHour(Observation observation, Integer aqi, String primary, String standard) {
-    }
+    public record StoredHour(Observation observation, Integer aqi, String primary, String standard) {}
 
     /** The newest valid hour with an AQI of each station. */
     public Flux<StoredHour> latestPerStation() {
@@ -216,20 +247,34 @@ public class Observations {
                                aqi, primary_pollutants, standard
                         from observation where hour >= :from order by station_id, hour""")
                 .bind("from", from.atOffset(java.time.ZoneOffset.UTC))
-                .map(row -> new StoredHour(new Observation(row.get("station_id", String.class),
-                        Instant.ofEpochSecond(row.get("h", Long.class)), real(row, "so2"), real(row, "no2"), real(row, "pm10"),
-                        real(row, "pm25"), real(row, "co"), real(row, "o3"), real(row, "o3_8h"),
-                        Boolean.TRUE.equals(row.get("valid", Boolean.class)), null), row.get("aqi", Integer.class),
-                        row.get("primary_pollutants", String.class), row.get("standard", String.class)))
-                .all().collectList()
+                .map(row -> new StoredHour(
+                        new Observation(
+                                row.get("station_id", String.class),
+                                Instant.ofEpochSecond(row.get("h", Long.class)),
+                                real(row, "so2"),
+                                real(row, "no2"),
+                                real(row, "pm10"),
+                                real(row, "pm25"),
+                                real(row, "co"),
+                                real(row, "o3"),
+                                real(row, "o3_8h"),
+                                Boolean.TRUE.equals(row.get("valid", Boolean.class)),
+                                null),
+                        row.get("aqi", Integer.class),
+                        row.get("primary_pollutants", String.class),
+                        row.get("standard", String.class)))
+                .all()
+                .collectList()
                 .flatMap(stored -> {
-                    List<Observation> hours = stored.stream().map(StoredHour::observation).toList();
+                    List<Observation> hours =
+                            stored.stream().map(StoredHour::observation).toList();
                     List<HourlyAqi.Figures> figures = hourlyAqi.ofBatch(hours);
                     List<Integer> changed = new ArrayList<>();
                     for (int i = 0; i < stored.size(); i++) {
                         StoredHour was = stored.get(i);
                         HourlyAqi.Figures now = figures.get(i);
-                        if (!java.util.Objects.equals(was.aqi(), now.aqi()) || !java.util.Objects.equals(was.primary(), now.primary())
+                        if (!java.util.Objects.equals(was.aqi(), now.aqi())
+                                || !java.util.Objects.equals(was.primary(), now.primary())
                                 || !java.util.Objects.equals(was.standard(), now.standard())) {
                             changed.add(i);
                         }
@@ -237,19 +282,34 @@ public class Observations {
                     if (changed.isEmpty()) {
                         return Mono.just(Set.<Integer>of());
                     }
-                    String[] station = changed.stream().map(i -> hours.get(i).station()).toArray(String[]::new);
-                    Long[] hour = changed.stream().map(i -> hours.get(i).hour().getEpochSecond()).toArray(Long[]::new);
-                    Integer[] aqi = changed.stream().map(i -> figures.get(i).aqi()).toArray(Integer[]::new);
-                    String[] primary = changed.stream().map(i -> figures.get(i).primary()).toArray(String[]::new);
-                    String[] standard = changed.stream().map(i -> figures.get(i).standard()).toArray(String[]::new);
+                    String[] station =
+                            changed.stream().map(i -> hours.get(i).station()).toArray(String[]::new);
+                    Long[] hour = changed.stream()
+                            .map(i -> hours.get(i).hour().getEpochSecond())
+                            .toArray(Long[]::new);
+                    Integer[] aqi =
+                            changed.stream().map(i -> figures.get(i).aqi()).toArray(Integer[]::new);
+                    String[] primary =
+                            changed.stream().map(i -> figures.get(i).primary()).toArray(String[]::new);
+                    String[] standard =
+                            changed.stream().map(i -> figures.get(i).standard()).toArray(String[]::new);
                     Set<Integer> years = new java.util.TreeSet<>();
-                    changed.forEach(i -> years.add(hours.get(i).hour().atZone(HourlyAqi.CHINA).minusHours(1).getYear()));
+                    changed.forEach(i -> years.add(hours.get(i)
+                            .hour()
+                            .atZone(HourlyAqi.CHINA)
+                            .minusHours(1)
+                            .getYear()));
                     return tx.transactional(db.sql("""
                                     update observation o set aqi = t.q, primary_pollutants = t.p, standard = t.st
                                     from unnest($1::text[], $2::bigint[], $3::integer[], $4::text[], $5::text[]) as t(s, h, q, p, st)
                                     where o.station_id = t.s and o.hour = to_timestamp(t.h)""")
-                            .bind(0, station).bind(1, hour).bind(2, aqi).bind(3, primary).bind(4, standard)
-                            .fetch().rowsUpdated())
+                                    .bind(0, station)
+                                    .bind(1, hour)
+                                    .bind(2, aqi)
+                                    .bind(3, primary)
+                                    .bind(4, standard)
+                                    .fetch()
+                                    .rowsUpdated())
                             .doOnNext(n -> LOG.info("recomputed the AQI of {} stored hours since {}", n, from))
                             .thenReturn(Set.copyOf(years));
                 });
@@ -260,15 +320,17 @@ public class Observations {
         String[] ids = stationIds.toArray(String[]::new);
         return db.sql("""
                         select * from observation where station_id = any(:ids) and valid
-                          and hour = (select max(hour) from observation where station_id = any(:ids) and valid)""")
-                .bind("ids", ids).map(Observations::stored).all().map(StoredHour::observation);
+                          and hour = (select max(hour) from observation where station_id = any(:ids) and valid)""").bind("ids", ids).map(Observations::stored).all().map(StoredHour::observation);
     }
 
     /** One station's hours in {@code [from, to)}, oldest first. */
     public Flux<StoredHour> between(String stationId, Instant from, Instant to) {
         return db.sql("select * from observation where station_id = :id and hour >= :from and hour < :to order by hour")
-                .bind("id", stationId).bind("from", from.atOffset(java.time.ZoneOffset.UTC))
-                .bind("to", to.atOffset(java.time.ZoneOffset.UTC)).map(Observations::stored).all();
+                .bind("id", stationId)
+                .bind("from", from.atOffset(java.time.ZoneOffset.UTC))
+                .bind("to", to.atOffset(java.time.ZoneOffset.UTC))
+                .map(Observations::stored)
+                .all();
     }
 
     /** Every station's hours in {@code [from, to)}, by station then hour: only what the evaluation reads. */
@@ -277,19 +339,40 @@ public class Observations {
         return db.sql("""
                         select station_id, extract(epoch from hour)::bigint, so2, no2, pm10, pm25, co, o3, valid
                         from observation where hour >= :from and hour < :to""")
-                .bind("from", from.atOffset(java.time.ZoneOffset.UTC)).bind("to", to.atOffset(java.time.ZoneOffset.UTC))
-                .map(row -> new Observation(row.get(0, String.class), Instant.ofEpochSecond(row.get(1, Long.class)),
-                        row.get(2, Double.class), row.get(3, Double.class), row.get(4, Double.class), row.get(5, Double.class),
-                        row.get(6, Double.class), row.get(7, Double.class), null, Boolean.TRUE.equals(row.get(8, Boolean.class)),
+                .bind("from", from.atOffset(java.time.ZoneOffset.UTC))
+                .bind("to", to.atOffset(java.time.ZoneOffset.UTC))
+                .map(row -> new Observation(
+                        row.get(0, String.class),
+                        Instant.ofEpochSecond(row.get(1, Long.class)),
+                        row.get(2, Double.class),
+                        row.get(3, Double.class),
+                        row.get(4, Double.class),
+                        row.get(5, Double.class),
+                        row.get(6, Double.class),
+                        row.get(7, Double.class),
+                        null,
+                        Boolean.TRUE.equals(row.get(8, Boolean.class)),
                         null))
                 .all();
     }
 
     static StoredHour stored(Readable row) {
-        Observation o = new Observation(row.get("station_id", String.class), row.get("hour", OffsetDateTime.class).toInstant(),
-                real(row, "so2"), real(row, "no2"), real(row, "pm10"), real(row, "pm25"), real(row, "co"), real(row, "o3"),
-                real(row, "o3_8h"), Boolean.TRUE.equals(row.get("valid", Boolean.class)), row.get("flag", String.class));
-        return new StoredHour(o, row.get("aqi", Integer.class), row.get("primary_pollutants", String.class),
+        Observation o = new Observation(
+                row.get("station_id", String.class),
+                row.get("hour", OffsetDateTime.class).toInstant(),
+                real(row, "so2"),
+                real(row, "no2"),
+                real(row, "pm10"),
+                real(row, "pm25"),
+                real(row, "co"),
+                real(row, "o3"),
+                real(row, "o3_8h"),
+                Boolean.TRUE.equals(row.get("valid", Boolean.class)),
+                row.get("flag", String.class));
+        return new StoredHour(
+                o,
+                row.get("aqi", Integer.class),
+                row.get("primary_pollutants", String.class),
                 row.get("standard", String.class));
     }
 

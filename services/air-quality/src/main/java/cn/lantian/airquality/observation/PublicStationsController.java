@@ -2,18 +2,15 @@ package cn.lantian.airquality.observation;
 
 import cn.lantian.airquality.aqi.AqiStandard;
 import cn.lantian.airquality.aqi.AqiStandards;
-import cn.lantian.airquality.aqi.Report;
 import cn.lantian.airquality.aqi.Category;
+import cn.lantian.airquality.aqi.Report;
 import cn.lantian.airquality.station.Station;
 import cn.lantian.airquality.station.Stations;
-import cn.lantian.web.InvalidInput;
-import cn.lantian.web.NotFound;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Public reads of stations: every station with its latest AQI (a station's series is the evaluation's). */
@@ -31,21 +28,36 @@ class PublicStationsController {
     }
 
     /** A station with its newest AQI. */
-    record StationView(String id, String nameZh, String nameEn, String kind, double longitude, double latitude,
-            String jurisdiction, String corpsUnit, Latest latest) {
-    }
+    record StationView(
+            String id,
+            String nameZh,
+            String nameEn,
+            String kind,
+            double longitude,
+            double latitude,
+            String jurisdiction,
+            String corpsUnit,
+            Latest latest) {}
 
     /**
      * The newest valid hour's AQI, with the standard version that produced it and how that version's real-time report
      * is made ({@code basis}: before 2026-03-01 the national centre's practice, since then HJ 633-2026 4.2.3).
      */
-    record Latest(Instant hour, Integer aqi, String categoryZh, String categoryEn, String colour, String primary,
-            String standard, String basis) {
-    }
+    record Latest(
+            Instant hour,
+            Integer aqi,
+            String categoryZh,
+            String categoryEn,
+            String colour,
+            String primary,
+            String standard,
+            String basis) {}
 
     @GetMapping("/api/public/v1/stations")
     Mono<List<StationView>> stations() {
-        return observations.latestPerStation().collectMap(h -> h.observation().station())
+        return observations
+                .latestPerStation()
+                .collectMap(h -> h.observation().station())
                 .flatMap(latest -> stations.all().map(s -> view(s, latest)).collectList());
     }
 
@@ -55,10 +67,25 @@ class PublicStationsController {
         if (h != null) {
             AqiStandard standard = standards.byId(h.standard()).orElseThrow();
             Category c = standard.category(h.aqi());
-            l = new Latest(h.observation().hour(), h.aqi(), c.nameZh(), c.nameEn(), c.rgb(), h.primary(), h.standard(),
+            l = new Latest(
+                    h.observation().hour(),
+                    h.aqi(),
+                    c.nameZh(),
+                    c.nameEn(),
+                    c.rgb(),
+                    h.primary(),
+                    h.standard(),
                     standard.reportSource(Report.REAL_TIME));
         }
-        return new StationView(s.id(), s.nameZh(), s.nameEn(), s.kind(), s.longitude(), s.latitude(), s.jurisdiction(),
-                s.corpsUnit(), l);
+        return new StationView(
+                s.id(),
+                s.nameZh(),
+                s.nameEn(),
+                s.kind(),
+                s.longitude(),
+                s.latitude(),
+                s.jurisdiction(),
+                s.corpsUnit(),
+                l);
     }
 }

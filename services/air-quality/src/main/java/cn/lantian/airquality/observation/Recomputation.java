@@ -35,7 +35,9 @@ class Recomputation {
 
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
-        run().subscribe(years -> { }, e -> LOG.warn("recomputation of stored hours failed; it runs again at the next start", e));
+        run().subscribe(
+                        years -> {},
+                        e -> LOG.warn("recomputation of stored hours failed; it runs again at the next start", e));
     }
 
     /** Recomputes; returns the years whose hours changed. */

@@ -10,8 +10,15 @@ import cn.lantian.reference.Placement;
  * @param jurisdiction the county (or Corps unit) it reports for
  * @param corpsUnit the Corps unit it lies in, or null
  */
-public record Station(String id, String nameZh, String nameEn, String kind, double longitude, double latitude,
-        String jurisdiction, String corpsUnit) {
+public record Station(
+        String id,
+        String nameZh,
+        String nameEn,
+        String kind,
+        double longitude,
+        double latitude,
+        String jurisdiction,
+        String corpsUnit) {
 
     /** Where the station lies, for access checks and aggregation. */
     public Placement placement() {

@@ -17,8 +17,14 @@ import java.util.regex.Pattern;
  * @param jurisdiction the county or Corps unit the station reports for (division code or Corps id)
  * @param corpsUnit the Corps unit it lies in, or null
  */
-record StationRegistration(String nameZh, String nameEn, String kind, Double longitude, Double latitude,
-        String jurisdiction, String corpsUnit) {
+record StationRegistration(
+        String nameZh,
+        String nameEn,
+        String kind,
+        Double longitude,
+        Double latitude,
+        String jurisdiction,
+        String corpsUnit) {
 
     /** The kinds the station table allows. */
     static final Set<String> KINDS = Set.of("national", "regional", "county", "industrial");
@@ -39,7 +45,8 @@ record StationRegistration(String nameZh, String nameEn, String kind, Double lon
             errors.add(new FieldError("nameEn", "at most " + TextLength.NAME + " characters"));
         }
         if (kind == null || !KINDS.contains(kind)) {
-            errors.add(new FieldError("kind", "one of " + KINDS.stream().sorted().toList() + ", not '" + kind + "'"));
+            errors.add(
+                    new FieldError("kind", "one of " + KINDS.stream().sorted().toList() + ", not '" + kind + "'"));
         }
         if (longitude == null || longitude < -180 || longitude > 180) {
             errors.add(new FieldError("longitude", "required, WGS84 degrees between -180 and 180"));
@@ -48,15 +55,24 @@ record StationRegistration(String nameZh, String nameEn, String kind, Double lon
             errors.add(new FieldError("latitude", "required, WGS84 degrees between -90 and 90"));
         }
         if (jurisdiction == null || jurisdictions.byId(jurisdiction).isEmpty()) {
-            errors.add(new FieldError("jurisdiction", "not a county or Corps unit of the prefecture: '" + jurisdiction + "'"));
+            errors.add(new FieldError(
+                    "jurisdiction", "not a county or Corps unit of the prefecture: '" + jurisdiction + "'"));
         }
-        if (corpsUnit != null && !jurisdictions.byId(corpsUnit).map(Jurisdiction::isCorps).orElse(false)) {
+        if (corpsUnit != null
+                && !jurisdictions.byId(corpsUnit).map(Jurisdiction::isCorps).orElse(false)) {
             errors.add(new FieldError("corpsUnit", "not a Corps unit: '" + corpsUnit + "'"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new Station(id, nameZh.strip(), nameEn == null ? null : nameEn.strip(), kind, longitude, latitude,
-                jurisdiction, corpsUnit);
+        return new Station(
+                id,
+                nameZh.strip(),
+                nameEn == null ? null : nameEn.strip(),
+                kind,
+                longitude,
+                latitude,
+                jurisdiction,
+                corpsUnit);
     }
 }

@@ -1,12 +1,12 @@
 package cn.lantian.airquality.station;
 
 import cn.lantian.airquality.access.StationAccess;
-import cn.lantian.web.InvalidInput;
 import cn.lantian.reference.Jurisdictions;
 import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
 import cn.lantian.web.Forbidden;
+import cn.lantian.web.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,8 +51,9 @@ class StationsController {
                     || (before != null && !access.mayWrite(caller, before.placement()))) {
                 return Mono.error(outside(id));
             }
-            return stations.save(station).thenReturn(ResponseEntity.status(before == null ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(station));
+            return stations.save(station)
+                    .thenReturn(ResponseEntity.status(before == null ? HttpStatus.CREATED : HttpStatus.OK)
+                            .body(station));
         });
     }
 
@@ -61,18 +62,30 @@ class StationsController {
      * lies in the county found there; a Corps unit not named is the one found there.
      */
     private Station placed(Station s) {
-        Placement here = jurisdictions.locate(s.longitude(), s.latitude())
+        Placement here = jurisdictions
+                .locate(s.longitude(), s.latitude())
                 .orElseThrow(() -> InvalidInput.of("longitude", "the point lies outside Kashgar Prefecture"));
-        boolean reportsForCorps = jurisdictions.byId(s.jurisdiction()).map(j -> j.isCorps()).orElse(false);
+        boolean reportsForCorps =
+                jurisdictions.byId(s.jurisdiction()).map(j -> j.isCorps()).orElse(false);
         String corps = s.corpsUnit() != null ? s.corpsUnit() : reportsForCorps ? s.jurisdiction() : here.corpsUnit();
         String county = reportsForCorps ? here.jurisdiction() : s.jurisdiction();
         Placement placement = new Placement(county, corps);
         if (!jurisdictions.admits(placement, s.longitude(), s.latitude())) {
-            String field = reportsForCorps || jurisdictions.admits(new Placement(county, here.corpsUnit()), s.longitude(),
-                    s.latitude()) ? "corpsUnit" : "jurisdiction";
+            String field = reportsForCorps
+                            || jurisdictions.admits(
+                                    new Placement(county, here.corpsUnit()), s.longitude(), s.latitude())
+                    ? "corpsUnit"
+                    : "jurisdiction";
             throw InvalidInput.of(field, "the coordinates lie in " + String.join(" and ", here.visibleTo()));
         }
-        return new Station(s.id(), s.nameZh(), s.nameEn(), s.kind(), s.longitude(), s.latitude(), placement.jurisdiction(),
+        return new Station(
+                s.id(),
+                s.nameZh(),
+                s.nameEn(),
+                s.kind(),
+                s.longitude(),
+                s.latitude(),
+                placement.jurisdiction(),
                 placement.corpsUnit());
     }
 

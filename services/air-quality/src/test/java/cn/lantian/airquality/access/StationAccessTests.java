@@ -24,9 +24,13 @@ class StationAccessTests {
         assertThat(access.mayReportFor(corps, "xpcc-3")).isTrue();
         assertThat(access.mayReportFor(corps, "xpcc-3-45")).isTrue();
         assertThat(access.mayReportFor(corps, "653125")).isFalse();
-        assertThat(access.mayReportFor(corps, "653130")).as("the host county is not the Corps'").isFalse();
-        assertThat(access.mayReportFor(caller("housing", "county", "653125"), "653125")).isFalse();
-        assertThat(access.mayReportFor(caller("ecology", "prefecture", "653100"), "653125")).isTrue();
+        assertThat(access.mayReportFor(corps, "653130"))
+                .as("the host county is not the Corps'")
+                .isFalse();
+        assertThat(access.mayReportFor(caller("housing", "county", "653125"), "653125"))
+                .isFalse();
+        assertThat(access.mayReportFor(caller("ecology", "prefecture", "653100"), "653125"))
+                .isTrue();
     }
 
     @Test
@@ -37,9 +41,14 @@ class StationAccessTests {
         assertThat(access.mayWriteStation(corps, tumxuk, TUMXUK[0], TUMXUK[1])).isTrue();
         assertThat(access.mayWriteStation(bachu, tumxuk, TUMXUK[0], TUMXUK[1])).isTrue();
         Placement claimedForShache = new Placement("653125", "xpcc-3");
-        assertThat(access.mayWrite(corps, claimedForShache)).as("the Corps sees joint records").isTrue();
-        assertThat(access.mayWriteStation(corps, claimedForShache, TUMXUK[0], TUMXUK[1])).isFalse();
-        assertThat(access.mayWriteStation(caller("ecology", "prefecture", "653100"), claimedForShache, TUMXUK[0],
-                TUMXUK[1])).as("the prefecture corrects it").isTrue();
+        assertThat(access.mayWrite(corps, claimedForShache))
+                .as("the Corps sees joint records")
+                .isTrue();
+        assertThat(access.mayWriteStation(corps, claimedForShache, TUMXUK[0], TUMXUK[1]))
+                .isFalse();
+        assertThat(access.mayWriteStation(
+                        caller("ecology", "prefecture", "653100"), claimedForShache, TUMXUK[0], TUMXUK[1]))
+                .as("the prefecture corrects it")
+                .isTrue();
     }
 }

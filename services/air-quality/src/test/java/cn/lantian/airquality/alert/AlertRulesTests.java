@@ -47,14 +47,16 @@ class AlertRulesTests {
 
     @Test
     void dustDaysAreOutsideTheEmergencyPlans() {
-        List<ForecastDay> dust = List.of(new ForecastDay(LocalDate.of(2024, 4, 1), 500, true),
+        List<ForecastDay> dust = List.of(
+                new ForecastDay(LocalDate.of(2024, 4, 1), 500, true),
                 new ForecastDay(LocalDate.of(2024, 4, 2), 500, true));
         assertThat(RULES.decide(dust).level()).isEqualTo(AlertLevel.NONE);
     }
 
     @Test
     void gapsInTheForecastBreakARun() {
-        List<ForecastDay> gap = List.of(new ForecastDay(LocalDate.of(2024, 12, 1), 250, false),
+        List<ForecastDay> gap = List.of(
+                new ForecastDay(LocalDate.of(2024, 12, 1), 250, false),
                 new ForecastDay(LocalDate.of(2024, 12, 3), 250, false));
         assertThat(RULES.decide(gap).level()).isEqualTo(AlertLevel.YELLOW);
     }

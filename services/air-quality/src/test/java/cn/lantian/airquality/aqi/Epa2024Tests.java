@@ -14,8 +14,10 @@ class Epa2024Tests {
 
     /** µg/m³ (mg/m³ for CO) that converts back to the given ppm/ppb at 25 °C. */
     private static String micrograms(String tableValue, String molecularWeight) {
-        return new BigDecimal(tableValue).multiply(new BigDecimal(molecularWeight))
-                .divide(new BigDecimal("24.45"), MathContext.DECIMAL64).toPlainString();
+        return new BigDecimal(tableValue)
+                .multiply(new BigDecimal(molecularWeight))
+                .divide(new BigDecimal("24.45"), MathContext.DECIMAL64)
+                .toPlainString();
     }
 
     @Test
@@ -27,8 +29,13 @@ class Epa2024Tests {
 
     @Test
     void severalPollutantsGiveTheHighestWithItsMainPollutant() {
-        AqiResult result = EPA.compute(values(Indicator.O3_8H, micrograms("78.0", "47.998"),
-                Indicator.PM25_24H, "35.9", Indicator.CO_8H, micrograms("8.45", "28.010")));
+        AqiResult result = EPA.compute(values(
+                Indicator.O3_8H,
+                micrograms("78.0", "47.998"),
+                Indicator.PM25_24H,
+                "35.9",
+                Indicator.CO_8H,
+                micrograms("8.45", "28.010")));
         assertThat(result.subIndices()).extracting(SubIndex::iaqi).containsExactlyInAnyOrder(126, 102, 90);
         assertThat(result.aqi()).isEqualTo(126);
         assertThat(result.primary()).containsExactly(Pollutant.O3);
@@ -37,12 +44,16 @@ class Epa2024Tests {
 
     @Test
     void ozoneOneHourCountsOnlyFromItsFirstBreakpoint() {
-        AqiResult both = EPA.compute(values(Indicator.O3_1H, micrograms("162.4", "47.998"), Indicator.O3_8H, micrograms("78.4", "47.998")));
+        AqiResult both = EPA.compute(
+                values(Indicator.O3_1H, micrograms("162.4", "47.998"), Indicator.O3_8H, micrograms("78.4", "47.998")));
         // The document prints 148 for 0.162 ppm, but its Equation 1 gives 49 / 0.039 * 0.037 + 101 = 147.49 -> 147.
         assertThat(both.aqi()).isEqualTo(147);
-        AqiResult low = EPA.compute(values(Indicator.O3_1H, micrograms("104.4", "47.998"), Indicator.O3_8H, micrograms("78.4", "47.998")));
+        AqiResult low = EPA.compute(
+                values(Indicator.O3_1H, micrograms("104.4", "47.998"), Indicator.O3_8H, micrograms("78.4", "47.998")));
         assertThat(low.aqi()).isEqualTo(126);
-        assertThat(low.subIndices()).filteredOn(s -> s.indicator() == Indicator.O3_1H).singleElement()
+        assertThat(low.subIndices())
+                .filteredOn(s -> s.indicator() == Indicator.O3_1H)
+                .singleElement()
                 .satisfies(s -> assertThat(s.iaqi()).isNull());
     }
 
@@ -62,9 +73,14 @@ class Epa2024Tests {
 
     @Test
     void sulphurDioxideFromThreeHundredFivePpbUsesTheDailyMeanOrIsFixedAtTwoHundred() {
-        assertThat(EPA.compute(values(Indicator.SO2_1H, micrograms("304", "64.066"))).aqi()).isEqualTo(200);
-        assertThat(EPA.compute(values(Indicator.SO2_1H, micrograms("400", "64.066"))).aqi()).isEqualTo(200);
-        AqiResult daily = EPA.compute(values(Indicator.SO2_1H, micrograms("700", "64.066"), Indicator.SO2_24H, micrograms("604.5", "64.066")));
+        assertThat(EPA.compute(values(Indicator.SO2_1H, micrograms("304", "64.066")))
+                        .aqi())
+                .isEqualTo(200);
+        assertThat(EPA.compute(values(Indicator.SO2_1H, micrograms("400", "64.066")))
+                        .aqi())
+                .isEqualTo(200);
+        AqiResult daily = EPA.compute(values(
+                Indicator.SO2_1H, micrograms("700", "64.066"), Indicator.SO2_24H, micrograms("604.5", "64.066")));
         assertThat(daily.aqi()).isEqualTo(300);
     }
 

@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every edge of HJ 633-2012 Table 1, its special cases, rounding up and primary pollutants. */
 class Hj633BreakpointTests {
@@ -22,28 +22,38 @@ class Hj633BreakpointTests {
 
     /** Table 1 typed again from the standard's text, so the data file is checked against an independent copy. */
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        "so2_24h;0 50 150 475 800 1600 2100 2620",
-        "so2_1h;0 150 500 650 800",
-        "no2_24h;0 40 80 180 280 565 750 940",
-        "no2_1h;0 100 200 700 1200 2340 3090 3840",
-        "pm10_24h;0 50 150 250 350 420 500 600",
-        "co_24h;0 2 4 14 24 36 48 60",
-        "co_1h;0 5 10 35 60 90 120 150",
-        "o3_1h;0 160 200 300 400 800 1000 1200",
-        "o3_8h;0 100 160 215 265 800",
-        "pm25_24h;0 35 75 115 150 250 350 500"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "so2_24h;0 50 150 475 800 1600 2100 2620",
+                "so2_1h;0 150 500 650 800",
+                "no2_24h;0 40 80 180 280 565 750 940",
+                "no2_1h;0 100 200 700 1200 2340 3090 3840",
+                "pm10_24h;0 50 150 250 350 420 500 600",
+                "co_24h;0 2 4 14 24 36 48 60",
+                "co_1h;0 5 10 35 60 90 120 150",
+                "o3_1h;0 160 200 300 400 800 1000 1200",
+                "o3_8h;0 100 160 215 265 800",
+                "pm25_24h;0 35 75 115 150 250 350 500"
+            })
     void eachBreakpointGivesItsIndexAndAnyExcessRoundsUp(String key, String breakpoints) {
         Indicator indicator = Indicator.ofKey(key).orElseThrow();
-        List<BigDecimal> bps = Arrays.stream(breakpoints.split(" ")).map(BigDecimal::new).toList();
+        List<BigDecimal> bps =
+                Arrays.stream(breakpoints.split(" ")).map(BigDecimal::new).toList();
         for (int i = 0; i < bps.size(); i++) {
-            assertThat(HJ.iaqi(indicator, bps.get(i))).as("%s at %s", key, bps.get(i)).contains(LEVELS[i]);
+            assertThat(HJ.iaqi(indicator, bps.get(i)))
+                    .as("%s at %s", key, bps.get(i))
+                    .contains(LEVELS[i]);
             if (i + 1 < bps.size()) {
                 // 进位取整: the smallest excess over a breakpoint already reaches the next integer.
                 BigDecimal justAbove = bps.get(i).add(new BigDecimal("0.001"));
-                assertThat(HJ.iaqi(indicator, justAbove)).as("%s just above %s", key, bps.get(i)).contains(LEVELS[i] + 1);
+                assertThat(HJ.iaqi(indicator, justAbove))
+                        .as("%s just above %s", key, bps.get(i))
+                        .contains(LEVELS[i] + 1);
                 BigDecimal justBelow = bps.get(i + 1).subtract(new BigDecimal("0.001"));
-                assertThat(HJ.iaqi(indicator, justBelow)).as("%s just below %s", key, bps.get(i + 1)).contains(LEVELS[i + 1]);
+                assertThat(HJ.iaqi(indicator, justBelow))
+                        .as("%s just below %s", key, bps.get(i + 1))
+                        .contains(LEVELS[i + 1]);
             }
         }
     }
@@ -59,7 +69,10 @@ class Hj633BreakpointTests {
     @Test
     void so2AboveEightHundredIsReportedByItsDailyMean() {
         AqiResult result = HJ.compute(values(Indicator.SO2_1H, "801", Indicator.SO2_24H, "100"));
-        SubIndex oneHour = result.subIndices().stream().filter(s -> s.indicator() == Indicator.SO2_1H).findFirst().orElseThrow();
+        SubIndex oneHour = result.subIndices().stream()
+                .filter(s -> s.indicator() == Indicator.SO2_1H)
+                .findFirst()
+                .orElseThrow();
         // 24-hour 100: 50 + 50 * (100-50) / (150-50) = 75
         assertThat(oneHour.iaqi()).isEqualTo(75);
         assertThat(oneHour.note()).contains("so2_24h");
@@ -69,7 +82,8 @@ class Hj633BreakpointTests {
     @Test
     void so2AboveEightHundredWithoutDailyMeanNamesTheParameter() {
         assertThatThrownBy(() -> HJ.compute(values(Indicator.SO2_1H, "801")))
-                .isInstanceOfSatisfying(AqiInputException.class, e -> assertThat(e.parameter()).isEqualTo("so2_1h"))
+                .isInstanceOfSatisfying(
+                        AqiInputException.class, e -> assertThat(e.parameter()).isEqualTo("so2_1h"))
                 .hasMessageContaining("so2_24h");
     }
 
@@ -83,8 +97,11 @@ class Hj633BreakpointTests {
 
     @Test
     void primaryPollutantOnlyAboveFiftyAndTiesAreAllNamed() {
-        assertThat(HJ.compute(values(Indicator.PM25_24H, "35", Indicator.PM10_24H, "50")).primary()).isEmpty();
-        AqiResult tie = HJ.compute(values(Indicator.PM25_24H, "75", Indicator.PM10_24H, "150", Indicator.NO2_24H, "40"));
+        assertThat(HJ.compute(values(Indicator.PM25_24H, "35", Indicator.PM10_24H, "50"))
+                        .primary())
+                .isEmpty();
+        AqiResult tie =
+                HJ.compute(values(Indicator.PM25_24H, "75", Indicator.PM10_24H, "150", Indicator.NO2_24H, "40"));
         assertThat(tie.aqi()).isEqualTo(100);
         assertThat(tie.primary()).containsExactlyInAnyOrder(Pollutant.PM25, Pollutant.PM10);
         assertThat(tie.nonAttainment()).isEmpty();
@@ -117,7 +134,10 @@ class Hj633BreakpointTests {
     void oneHourParticlesOnTheDailyRowsAreNamedAsTheNationalCentresPractice() {
         SubIndex pm = HJ.compute(values(Indicator.PM10_1H, "707")).subIndices().get(0);
         assertThat(pm.iaqi()).isEqualTo(500);
-        assertThat(HJ.compute(values(Indicator.PM25_1H, "80")).subIndices().get(0).note())
+        assertThat(HJ.compute(values(Indicator.PM25_1H, "80"))
+                        .subIndices()
+                        .get(0)
+                        .note())
                 .contains("national monitoring centre's practice");
     }
 

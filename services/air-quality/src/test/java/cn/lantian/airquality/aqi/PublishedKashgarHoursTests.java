@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 /** The real-time AQI as the national centre published it for 260 Kashgar station hours during the April 2020 dust storm. */
 class PublishedKashgarHoursTests {
 
-    private static final AqiStandard HJ633_2012 = AqiStandards.load().byId("HJ633-2012").orElseThrow();
+    private static final AqiStandard HJ633_2012 =
+            AqiStandards.load().byId("HJ633-2012").orElseThrow();
 
-    record Hour(String line, Map<Indicator, BigDecimal> values, int publishedAqi, String publishedPrimary) {
-    }
+    record Hour(String line, Map<Indicator, BigDecimal> values, int publishedAqi, String publishedPrimary) {}
 
     @Test
     void reproducesEveryPublishedRealTimeAqi() throws IOException {
@@ -52,9 +52,11 @@ class PublishedKashgarHoursTests {
         List<String> mismatches = new ArrayList<>();
         for (Hour hour : publishedHours()) {
             AqiResult result = HJ633_2012.compute(hour.values());
-            List<String> expected = hour.publishedPrimary().isBlank() ? List.of()
+            List<String> expected = hour.publishedPrimary().isBlank()
+                    ? List.of()
                     : List.of(hour.publishedPrimary().trim().split("\\s+"));
-            List<String> actual = result.primary().stream().map(Pollutant::nameZh).toList();
+            List<String> actual =
+                    result.primary().stream().map(Pollutant::nameZh).toList();
             if (!actual.containsAll(expected) || actual.size() != expected.size()) {
                 mismatches.add(hour.line() + " -> " + actual);
             }

@@ -15,11 +15,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * The demo stations and the alert episode (last December) load at start-up when enabled, and loading again changes
  * nothing; no hours are generated (the live agency feeds publish them).
  */
-@SpringBootTest(properties = {
-        "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
-        "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test",
-        "lantian.eventing.relay.enabled=false",
-        "lantian.demo.enabled=true"})
+@SpringBootTest(
+        properties = {
+            "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
+            "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test",
+            "lantian.eventing.relay.enabled=false",
+            "lantian.demo.enabled=true"
+        })
 class DemoLoaderIntegrationTests {
 
     @Autowired
@@ -39,9 +41,12 @@ class DemoLoaderIntegrationTests {
         cleanup = db;
         assertThat(count("select count(*) from station")).isEqualTo(20);
         int lastYear = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
-        assertThat(count("select count(*) from alert_history where alert_id like 'alert-653125-%'")).isEqualTo(4);
-        assertThat(count("select count(*) from alert_history where alert_id like 'alert-653125-%' and extract(year from at) = "
-                + lastYear)).isEqualTo(4);
+        assertThat(count("select count(*) from alert_history where alert_id like 'alert-653125-%'"))
+                .isEqualTo(4);
+        assertThat(count(
+                        "select count(*) from alert_history where alert_id like 'alert-653125-%' and extract(year from at) = "
+                                + lastYear))
+                .isEqualTo(4);
         long hours = count("select count(*) from observation");
         assertThat(loader.load().block()).isEqualTo(20);
         assertThat(count("select count(*) from observation")).isEqualTo(hours);
@@ -51,7 +56,10 @@ class DemoLoaderIntegrationTests {
     @AfterAll
     static void removeDemoData() {
         if (cleanup != null) {
-            cleanup.sql("delete from observation").then().then(cleanup.sql("delete from station").then()).block();
+            cleanup.sql("delete from observation")
+                    .then()
+                    .then(cleanup.sql("delete from station").then())
+                    .block();
         }
     }
 }

@@ -10,8 +10,13 @@ class DemoStationsTests {
     @Test
     void everyDemoStationIsPlacedWhereItsCoordinatesLieSoItsOfficersMayWriteIt() {
         Jurisdictions jurisdictions = Jurisdictions.load();
-        assertThat(DemoStations.load(jurisdictions)).hasSizeGreaterThan(15).allSatisfy(d -> assertThat(
-                jurisdictions.admits(d.station().placement(), d.station().longitude(), d.station().latitude()))
-                .as(d.station().id()).isTrue());
+        assertThat(DemoStations.load(jurisdictions))
+                .hasSizeGreaterThan(15)
+                .allSatisfy(d -> assertThat(jurisdictions.admits(
+                                d.station().placement(),
+                                d.station().longitude(),
+                                d.station().latitude()))
+                        .as(d.station().id())
+                        .isTrue());
     }
 }

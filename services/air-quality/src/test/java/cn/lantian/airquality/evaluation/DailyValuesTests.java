@@ -27,15 +27,18 @@ class DailyValuesTests {
     static List<Observation> hours(int count, IntFunction<Double> pm25, IntFunction<Double> o3) {
         List<Observation> list = new ArrayList<>();
         for (int h = 1; h <= count; h++) {
-            list.add(new Observation("S1", hour(DAY, h), 10.0, 30.0, 100.0, pm25.apply(h), 1.0, o3.apply(h), null, true, "N"));
+            list.add(new Observation(
+                    "S1", hour(DAY, h), 10.0, 30.0, 100.0, pm25.apply(h), 1.0, o3.apply(h), null, true, "N"));
         }
         return list;
     }
 
     @Test
     void dailyMeanNeedsTwentyValidHours() {
-        assertThat(DAILY.ofStation(hours(20, h -> 80.0, h -> 50.0)).get(0).pm25()).isEqualTo(80.0);
-        assertThat(DAILY.ofStation(hours(19, h -> 80.0, h -> 50.0)).get(0).pm25()).isNull();
+        assertThat(DAILY.ofStation(hours(20, h -> 80.0, h -> 50.0)).get(0).pm25())
+                .isEqualTo(80.0);
+        assertThat(DAILY.ofStation(hours(19, h -> 80.0, h -> 50.0)).get(0).pm25())
+                .isNull();
     }
 
     @Test
@@ -43,7 +46,9 @@ class DailyValuesTests {
         List<Observation> list = new ArrayList<>(hours(24, h -> 80.0, h -> 50.0));
         for (int i = 0; i < 5; i++) {
             Observation o = list.get(i);
-            list.set(i, new Observation(o.station(), o.hour(), 999.0, 999.0, 999.0, 999.0, 99.0, 999.0, null, false, "M"));
+            list.set(
+                    i,
+                    new Observation(o.station(), o.hour(), 999.0, 999.0, 999.0, 999.0, 99.0, 999.0, null, false, "M"));
         }
         DailyValue day = DAILY.ofStation(list).get(0);
         assertThat(day.pm25()).isNull();
@@ -61,7 +66,8 @@ class DailyValuesTests {
     @Test
     void eightHourOzoneNeedsSixOfEightHoursAndFourteenWindows() {
         // O3 rises to 200 in hours 13..20: the best window (ending 20) averages 200.
-        DailyValue full = DAILY.ofStation(hours(24, h -> 30.0, h -> h >= 13 && h <= 20 ? 200.0 : 40.0)).get(0);
+        DailyValue full = DAILY.ofStation(hours(24, h -> 30.0, h -> h >= 13 && h <= 20 ? 200.0 : 40.0))
+                .get(0);
         assertThat(full.o3_8h()).isEqualTo(200.0);
         assertThat(full.o3_1h()).isEqualTo(200.0);
         // Hours 1..3 missing: windows ending 8..10 have 5..7 hours; the one ending 8 (hours 1-8) has 5 -> invalid,
@@ -88,7 +94,8 @@ class DailyValuesTests {
     void unitValueIsTheMeanOfItsStationsAndDustIsFlaggedWithItsBasis() {
         DailyValue a = new DailyValue(DAY, 10.0, 30.0, 700.0, 120.0, 1.0, 60.0, 50.0, null, null, null, false, null);
         DailyValue b = new DailyValue(DAY, 20.0, 40.0, 500.0, 100.0, 1.2, 80.0, 70.0, null, null, null, false, null);
-        DailyValue unit = DAILY.ofUnit(List.of(List.of(a), List.of(b)), Map.of()).get(0);
+        DailyValue unit =
+                DAILY.ofUnit(List.of(List.of(a), List.of(b)), Map.of()).get(0);
         assertThat(unit.pm10()).isEqualTo(600.0);
         assertThat(unit.pm25()).isEqualTo(110.0);
         assertThat(unit.co()).isEqualTo(1.1);
@@ -97,7 +104,9 @@ class DailyValuesTests {
         assertThat(unit.dustBasis()).contains("PM2.5/PM10 0.18");
         DailyValue fine = new DailyValue(DAY, 10.0, 30.0, 200.0, 150.0, 1.0, 60.0, 50.0, null, null, null, false, null);
         assertThat(DAILY.ofUnit(List.of(List.of(fine)), Map.of()).get(0).dust()).isFalse();
-        assertThat(DAILY.ofUnit(List.of(List.of(fine)), Map.of(DAY, "气象部门沙尘天气记录")).get(0).dustBasis())
+        assertThat(DAILY.ofUnit(List.of(List.of(fine)), Map.of(DAY, "气象部门沙尘天气记录"))
+                        .get(0)
+                        .dustBasis())
                 .isEqualTo("气象部门沙尘天气记录");
     }
 }

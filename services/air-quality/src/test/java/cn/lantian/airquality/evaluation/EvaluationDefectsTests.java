@@ -26,7 +26,8 @@ class EvaluationDefectsTests {
         for (int h = 1; h <= 24; h++) {
             // PM only in 19 hours; every other pollutant low and complete.
             Double pm = h <= 19 ? 30.0 : null;
-            hours.add(new Observation("S1", DailyValuesTests.hour(DAY, h), 5.0, 20.0, pm, pm, 0.5, 40.0, null, true, "N"));
+            hours.add(new Observation(
+                    "S1", DailyValuesTests.hour(DAY, h), 5.0, 20.0, pm, pm, 0.5, 40.0, null, true, "N"));
         }
         DailyValue day = DAILY.ofStation(hours).get(0);
         assertThat(day.pm25()).isNull();
@@ -40,7 +41,8 @@ class EvaluationDefectsTests {
     void theDailyMaximumOneHourOzoneNeedsNoTwentyHours() {
         List<Observation> hours = new ArrayList<>();
         for (int h = 1; h <= 10; h++) {
-            hours.add(new Observation("S1", DailyValuesTests.hour(DAY, h), 5.0, 20.0, 50.0, 30.0, 0.5, 40.0 + h, null, true, "N"));
+            hours.add(new Observation(
+                    "S1", DailyValuesTests.hour(DAY, h), 5.0, 20.0, 50.0, 30.0, 0.5, 40.0 + h, null, true, "N"));
         }
         assertThat(DAILY.ofStation(hours).get(0).o3_1h()).isEqualTo(50.0);
     }
@@ -55,7 +57,8 @@ class EvaluationDefectsTests {
                 new Station("TMS02", "图木舒克工业园", null, "industrial", 79.12, 39.85, "653130", "xpcc-3"),
                 new Station("R45", "四十五团", null, "regional", 77.9, 39.05, "653127", "xpcc-3-45"));
         Map<String, List<Observation>> hours = new HashMap<>();
-        stations.forEach(s -> hours.put(s.id(), year(s.id(), s.kind().equals("industrial") || s.corpsUnit() != null ? 200.0 : 30.0)));
+        stations.forEach(s ->
+                hours.put(s.id(), year(s.id(), s.kind().equals("industrial") || s.corpsUnit() != null ? 200.0 : 30.0)));
         YearEvaluation evaluation = new YearEvaluation(DAILY, EvaluationRuleSets.load(), Targets.load());
         YearEvaluation.Result result = evaluation.evaluate(2024, LocalDate.of(2024, 1, 31), stations, hours, Map.of());
         assertThat(unit(result, "653100").stationIds()).containsExactly("2698A");
@@ -66,7 +69,9 @@ class EvaluationDefectsTests {
         // Bachu's PM2.5 is its own town's, not Tumxuk's.
         assertThat(unit(result, "653130").measured().pm25Mean()).isEqualTo(30.0);
         assertThat(unit(result, "653100").measured().pm25Mean()).isEqualTo(30.0);
-        assertThat(result.units()).noneMatch(u -> u.stationIds().contains("KEDZ01") || u.stationIds().contains("TMS02"));
+        assertThat(result.units())
+                .noneMatch(
+                        u -> u.stationIds().contains("KEDZ01") || u.stationIds().contains("TMS02"));
     }
 
     @Test
@@ -78,7 +83,9 @@ class EvaluationDefectsTests {
     }
 
     private static YearEvaluation.UnitStanding unit(YearEvaluation.Result result, String id) {
-        return result.units().stream().filter(u -> u.unit().equals(id)).findFirst()
+        return result.units().stream()
+                .filter(u -> u.unit().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no unit " + id));
     }
 

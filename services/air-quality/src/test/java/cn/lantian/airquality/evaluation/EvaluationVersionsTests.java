@@ -40,17 +40,20 @@ class EvaluationVersionsTests {
         assertThat(revised.rollingYears()).isEqualTo(3);
         assertThat(revised.appliesFrom()).isEqualTo(LocalDate.of(2026, 3, 1));
         // Every figure carried over from 2013 is marked, so none passes for confirmed by accident.
-        assertThat(revised.unconfirmed()).contains("appliesFrom", "min8hMeansPerDay", "heavyDayMinAqi",
-                "o3PercentileAnnual", "rollingYears");
+        assertThat(revised.unconfirmed())
+                .contains("appliesFrom", "min8hMeansPerDay", "heavyDayMinAqi", "o3PercentileAnnual", "rollingYears");
         // The validity minimums are GB 3095-2026 Table 4's, read from its print: no longer marked.
-        assertThat(revised.unconfirmed()).doesNotContain("minValidHoursPerDay", "minValidHoursPer8h", "minValidDaysPerYear");
+        assertThat(revised.unconfirmed())
+                .doesNotContain("minValidHoursPerDay", "minValidHoursPer8h", "minValidDaysPerYear");
     }
 
     @Test
     void everyResultNamesTheRulesThatProducedIt() {
         YearEvaluation evaluation = evaluation(Targets.load());
-        YearEvaluation.Result y2024 = evaluation.evaluate(2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 80), Map.of());
-        YearEvaluation.Result y2026 = evaluation.evaluate(2026, LocalDate.of(2026, 12, 31), STATIONS, hours(2026, 80), Map.of());
+        YearEvaluation.Result y2024 =
+                evaluation.evaluate(2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 80), Map.of());
+        YearEvaluation.Result y2026 =
+                evaluation.evaluate(2026, LocalDate.of(2026, 12, 31), STATIONS, hours(2026, 80), Map.of());
         assertThat(y2024.evaluationRules()).isEqualTo("HJ663-2013");
         assertThat(y2024.officialFigures()).isEqualTo("measured");
         assertThat(y2026.evaluationRules()).isEqualTo("HJ663-2026");
@@ -58,20 +61,26 @@ class EvaluationVersionsTests {
         assertThat(y2026.aqiStandard()).isEqualTo("HJ633-2012,HJ633-2026");
         assertThat(y2026.officialFigures()).isEqualTo("exceptional-events-deducted");
         assertThat(y2026.unconfirmedRules()).contains("min8hMeansPerDay");
-        assertThat(y2026.units()).allSatisfy(u -> assertThat(u.pm25RollingMean()).isNull());
+        assertThat(y2026.units())
+                .allSatisfy(u -> assertThat(u.pm25RollingMean()).isNull());
     }
 
     @Test
     void theRollingMeanAveragesThreeAnnualMeansAndNeedsAllThree() {
-        assertThat(YearEvaluation.rollingMean(Arrays.asList(50.0, 45.0, 40.5), 3)).isEqualTo(45.2);
-        assertThat(YearEvaluation.rollingMean(Arrays.asList(50.0, null, 40.0), 3)).isNull();
+        assertThat(YearEvaluation.rollingMean(Arrays.asList(50.0, 45.0, 40.5), 3))
+                .isEqualTo(45.2);
+        assertThat(YearEvaluation.rollingMean(Arrays.asList(50.0, null, 40.0), 3))
+                .isNull();
         assertThat(YearEvaluation.rollingMean(List.of(45.0, 40.0), 3)).isNull();
         assertThat(YearEvaluation.rollingMean(List.of(45.0), 1)).isNull();
 
         YearEvaluation evaluation = evaluation(Targets.load());
-        YearEvaluation.Result y2024 = evaluation.evaluate(2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 60), Map.of());
-        YearEvaluation.Result y2025 = evaluation.evaluate(2025, LocalDate.of(2025, 12, 31), STATIONS, hours(2025, 50), Map.of());
-        YearEvaluation.Result y2026 = evaluation.evaluate(2026, LocalDate.of(2026, 12, 31), STATIONS, hours(2026, 40), Map.of())
+        YearEvaluation.Result y2024 =
+                evaluation.evaluate(2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 60), Map.of());
+        YearEvaluation.Result y2025 =
+                evaluation.evaluate(2025, LocalDate.of(2025, 12, 31), STATIONS, hours(2025, 50), Map.of());
+        YearEvaluation.Result y2026 = evaluation
+                .evaluate(2026, LocalDate.of(2026, 12, 31), STATIONS, hours(2026, 40), Map.of())
                 .withEarlierYears(List.of(y2024, y2025));
         // (60 + 50 + 40) / 3 for every unit; the year alone stays as it was.
         assertThat(y2026.units()).allSatisfy(u -> {
@@ -83,21 +92,31 @@ class EvaluationVersionsTests {
     @Test
     void aCountyTargetAddedAsDataIsEvaluatedAndOtherCountiesUseThePrefectures() {
         Targets withCounty = Targets.load("/evaluation-county/targets.json");
-        YearEvaluation.Result result = evaluation(withCounty)
-                .evaluate(2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 80), Map.of());
+        YearEvaluation.Result result =
+                evaluation(withCounty).evaluate(2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 80), Map.of());
         YearEvaluation.UnitStanding shache = unit(result, "653125");
         YearEvaluation.UnitStanding kashgar = unit(result, "653101");
         assertThat(shache.target().unit()).isEqualTo("653125");
-        assertThat(shache.progress()).extracting(Progress::indicator, Progress::target, Progress::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("good-day-share", 10.0, Progress.MISSED),
-                org.assertj.core.groups.Tuple.tuple("heavy-day-share", 50.0, Progress.MET),
-                org.assertj.core.groups.Tuple.tuple("pm25-mean", 90.0, Progress.MET));
+        assertThat(shache.progress())
+                .extracting(Progress::indicator, Progress::target, Progress::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("good-day-share", 10.0, Progress.MISSED),
+                        org.assertj.core.groups.Tuple.tuple("heavy-day-share", 50.0, Progress.MET),
+                        org.assertj.core.groups.Tuple.tuple("pm25-mean", 90.0, Progress.MET));
         assertThat(kashgar.target().unit()).isEqualTo("653100");
-        assertThat(kashgar.progress()).filteredOn(p -> p.indicator().equals("pm25-mean"))
-                .singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(Progress.MISSED));
+        assertThat(kashgar.progress())
+                .filteredOn(p -> p.indicator().equals("pm25-mean"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.status()).isEqualTo(Progress.MISSED));
         // The shipped file has no county rows: the plan gives none.
-        assertThat(unit(evaluation(Targets.load()).evaluate(2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 80),
-                Map.of()), "653125").target().unit()).isEqualTo("653100");
+        assertThat(unit(
+                                evaluation(Targets.load())
+                                        .evaluate(
+                                                2024, LocalDate.of(2024, 12, 31), STATIONS, hours(2024, 80), Map.of()),
+                                "653125")
+                        .target()
+                        .unit())
+                .isEqualTo("653100");
     }
 
     private static YearEvaluation evaluation(Targets targets) {
@@ -105,7 +124,10 @@ class EvaluationVersionsTests {
     }
 
     private static YearEvaluation.UnitStanding unit(YearEvaluation.Result result, String id) {
-        return result.units().stream().filter(u -> u.unit().equals(id)).findFirst().orElseThrow();
+        return result.units().stream()
+                .filter(u -> u.unit().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** Every hour of the year at both stations: PM2.5 as given (AQI above 100 at 80), the rest low. */

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** GB 3095 limits by period and the validity rules of its Table 4, at each edge. */
@@ -22,7 +21,8 @@ class Gb3095Tests {
         assertThat(LIMITS.on(LocalDate.of(2026, 3, 1)).id()).isEqualTo("GB3095-2026 transitional");
         assertThat(LIMITS.on(LocalDate.of(2026, 3, 1)).limit("pm25", "24h")).contains(60.0);
         assertThat(LIMITS.on(LocalDate.of(2026, 3, 1)).limit("pm10", "annual")).contains(60.0);
-        assertThat(LIMITS.on(LocalDate.of(2030, 12, 31)).limit("pm25", "annual")).contains(30.0);
+        assertThat(LIMITS.on(LocalDate.of(2030, 12, 31)).limit("pm25", "annual"))
+                .contains(30.0);
         assertThat(LIMITS.on(LocalDate.of(2031, 1, 1)).id()).isEqualTo("GB3095-2026");
         assertThat(LIMITS.on(LocalDate.of(2031, 1, 1)).limit("pm25", "24h")).contains(50.0);
         assertThat(LIMITS.on(LocalDate.of(2031, 1, 1)).limit("so2", "annual")).contains(20.0);
@@ -40,7 +40,8 @@ class Gb3095Tests {
         assertThat(v.dailyMinHours()).isEqualTo(20);
         assertThat(v.eightHourMinHours()).isEqualTo(6);
         assertThat(EvaluationRuleSets.load().forYear(2026).validity()).isEqualTo(v);
-        assertThat(EvaluationRuleSets.load().forYear(2026).minValidHoursPerDay()).isEqualTo(20);
+        assertThat(EvaluationRuleSets.load().forYear(2026).minValidHoursPerDay())
+                .isEqualTo(20);
     }
 
     @Test
@@ -51,17 +52,23 @@ class Gb3095Tests {
         assertThat(days).hasSize(324);
         assertThat(Attainment.valid(days, DailyValue::pm25, 2026, v)).isTrue();
         // One day fewer: 323.
-        assertThat(Attainment.valid(days.subList(1, days.size()), DailyValue::pm25, 2026, v)).isFalse();
+        assertThat(Attainment.valid(days.subList(1, days.size()), DailyValue::pm25, 2026, v))
+                .isFalse();
         // 324 days, but February has 24.
         List<DailyValue> shortFebruary = year(2026, m -> m == Month.FEBRUARY ? 24 : 27, Month.MARCH, 3);
         assertThat(shortFebruary).hasSize(324);
         assertThat(Attainment.valid(shortFebruary, DailyValue::pm25, 2026, v)).isFalse();
         // 324 days, but June has 26.
-        List<DailyValue> shortJune = year(2026, m -> m == Month.FEBRUARY ? 25 : m == Month.JUNE ? 26 : 27, Month.MARCH, 3);
+        List<DailyValue> shortJune =
+                year(2026, m -> m == Month.FEBRUARY ? 25 : m == Month.JUNE ? 26 : 27, Month.MARCH, 3);
         assertThat(shortJune).hasSize(324);
         assertThat(Attainment.valid(shortJune, DailyValue::pm25, 2026, v)).isFalse();
-        assertThat(YearStatistics.of(days, EvaluationRuleSets.load().forYear(2026), false).complete()).isTrue();
-        assertThat(YearStatistics.of(shortJune, EvaluationRuleSets.load().forYear(2026), false).complete()).isFalse();
+        assertThat(YearStatistics.of(days, EvaluationRuleSets.load().forYear(2026), false)
+                        .complete())
+                .isTrue();
+        assertThat(YearStatistics.of(shortJune, EvaluationRuleSets.load().forYear(2026), false)
+                        .complete())
+                .isFalse();
     }
 
     @Test
@@ -73,7 +80,10 @@ class Gb3095Tests {
         assertThat(a.exceedanceDays()).containsEntry("pm25", 1);
         assertThat(a.dailyLimitSets()).containsExactly("GB3095-2012", "GB3095-2026 transitional");
         assertThat(a.limitSet()).isEqualTo("GB3095-2026 transitional");
-        Attainment.Judgement pm25 = a.annual().stream().filter(j -> j.pollutant().equals("pm25")).findFirst().orElseThrow();
+        Attainment.Judgement pm25 = a.annual().stream()
+                .filter(j -> j.pollutant().equals("pm25"))
+                .findFirst()
+                .orElseThrow();
         assertThat(pm25.limit()).isEqualTo(30.0);
         // Two days are no valid year: no judgement.
         assertThat(pm25.valid()).isFalse();
@@ -82,7 +92,8 @@ class Gb3095Tests {
 
     @Test
     void aDayNeedsTwentyHoursUnderTheRevisedStandardToo() {
-        DailyValues daily = new DailyValues(AqiStandards.load(), EvaluationRuleSets.load().forYear(2026));
+        DailyValues daily =
+                new DailyValues(AqiStandards.load(), EvaluationRuleSets.load().forYear(2026));
         assertThat(daily.rules().minValidHoursPerDay()).isEqualTo(20);
         assertThat(daily.rules().minValidHoursPer8h()).isEqualTo(6);
     }
@@ -92,7 +103,8 @@ class Gb3095Tests {
     }
 
     /** {@code perMonth} days from the 1st of each month of the year, plus {@code extra} days in {@code month}. */
-    private static List<DailyValue> year(int year, java.util.function.Function<Month, Integer> perMonth, Month month, int extra) {
+    private static List<DailyValue> year(
+            int year, java.util.function.Function<Month, Integer> perMonth, Month month, int extra) {
         List<DailyValue> days = new ArrayList<>();
         for (Month m : Month.values()) {
             int n = perMonth.apply(m) + (m == month ? extra : 0);

@@ -19,8 +19,20 @@ class ProgressTests {
         List<DailyValue> list = new ArrayList<>();
         for (int i = 0; i < days; i++) {
             int aqi = i < good ? 80 : i < good + heavy ? 250 : 150;
-            list.add(new DailyValue(LocalDate.of(2024, 1, 1).plusDays(i), null, null, null, pm25, null, null, null, aqi,
-                    null, "HJ633-2012", false, null));
+            list.add(new DailyValue(
+                    LocalDate.of(2024, 1, 1).plusDays(i),
+                    null,
+                    null,
+                    null,
+                    pm25,
+                    null,
+                    null,
+                    null,
+                    aqi,
+                    null,
+                    "HJ633-2012",
+                    false,
+                    null));
         }
         return YearStatistics.of(list, RULES, false);
     }
@@ -50,11 +62,19 @@ class ProgressTests {
     @Test
     void heavyDaysStillAllowedRespectStrictAndInclusiveBounds() {
         // 2024 and 2025, <= 0.5 %: 1.83 and 1.825, <= 0.5 % of 365 = 1.825: at most 1 as well.
-        assertThat(Progress.heavyDays(stats(100, 50, 0, 40), T2024.heavyDayShare(), 266).remaining()).isEqualTo(1.0);
-        assertThat(Progress.heavyDays(stats(100, 50, 2, 40), T2024.heavyDayShare(), 266).status()).isEqualTo(Progress.MISSED);
+        assertThat(Progress.heavyDays(stats(100, 50, 0, 40), T2024.heavyDayShare(), 266)
+                        .remaining())
+                .isEqualTo(1.0);
+        assertThat(Progress.heavyDays(stats(100, 50, 2, 40), T2024.heavyDayShare(), 266)
+                        .status())
+                .isEqualTo(Progress.MISSED);
         // 400 days at exactly 0.5 % = 2: "<" allows 1, "<=" allows 2.
-        assertThat(Progress.heavyDays(stats(400, 300, 0, 40), new Target.Bound("<", 0.5), 0).remaining()).isEqualTo(1.0);
-        assertThat(Progress.heavyDays(stats(400, 300, 0, 40), new Target.Bound("<=", 0.5), 0).remaining()).isEqualTo(2.0);
+        assertThat(Progress.heavyDays(stats(400, 300, 0, 40), new Target.Bound("<", 0.5), 0)
+                        .remaining())
+                .isEqualTo(1.0);
+        assertThat(Progress.heavyDays(stats(400, 300, 0, 40), new Target.Bound("<=", 0.5), 0)
+                        .remaining())
+                .isEqualTo(2.0);
     }
 
     @Test
@@ -63,8 +83,11 @@ class ProgressTests {
         Progress p = Progress.pm25(stats(100, 50, 0, 60), T2024.pm25Mean(), 266);
         assertThat(p.remaining()).isEqualTo(50.3);
         assertThat(p.status()).isEqualTo(Progress.AT_RISK);
-        assertThat(Progress.pm25(stats(366, 200, 0, 52.9), T2024.pm25Mean(), 0).status()).isEqualTo(Progress.MET);
-        assertThat(Progress.pm25(stats(366, 200, 0, 53), T2024.pm25Mean(), 0).status()).isEqualTo(Progress.MISSED);
-        assertThat(Progress.pm25(stats(365, 200, 0, 52.8), T2025.pm25Mean(), 0).status()).isEqualTo(Progress.MET);
+        assertThat(Progress.pm25(stats(366, 200, 0, 52.9), T2024.pm25Mean(), 0).status())
+                .isEqualTo(Progress.MET);
+        assertThat(Progress.pm25(stats(366, 200, 0, 53), T2024.pm25Mean(), 0).status())
+                .isEqualTo(Progress.MISSED);
+        assertThat(Progress.pm25(stats(365, 200, 0, 52.8), T2025.pm25Mean(), 0).status())
+                .isEqualTo(Progress.MET);
     }
 }

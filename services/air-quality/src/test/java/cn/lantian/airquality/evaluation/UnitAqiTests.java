@@ -18,7 +18,8 @@ class UnitAqiTests {
     @Test
     void theCitysAqiIsComputedFromTheMeanConcentrations() {
         Instant hour = Instant.parse("2024-04-02T01:00:00Z");
-        // PM2.5 20 and 130 at two stations: mean 75 -> IAQI 100 on HJ 633-2012's rows; their AQIs 29 and 157 average 93.
+        // PM2.5 20 and 130 at two stations: mean 75 -> IAQI 100 on HJ 633-2012's rows; their AQIs 29 and 157 average
+        // 93.
         Observation a = new Observation("A", hour, 5.0, 20.0, 30.0, 20.0, 0.5, 40.0, null, true, "N");
         Observation b = new Observation("B", hour, 5.0, 20.0, 30.0, 130.0, 0.5, 40.0, null, true, "N");
         UnitAqi.Hour city = unitAqi.of("653100", hour, List.of(a, b));

@@ -13,22 +13,35 @@ class YearStatisticsTests {
     private static final EvaluationRules RULES = EvaluationRules.load();
 
     static DailyValue day(int n, int aqi, double pm25, boolean dust) {
-        return new DailyValue(LocalDate.of(2024, 1, 1).plusDays(n), 10.0, 30.0, 100.0, pm25, 1.0 + n / 10.0, 100.0,
-                (double) n, aqi, null, "HJ633-2012", dust, dust ? "test" : null);
+        return new DailyValue(
+                LocalDate.of(2024, 1, 1).plusDays(n),
+                10.0,
+                30.0,
+                100.0,
+                pm25,
+                1.0 + n / 10.0,
+                100.0,
+                (double) n,
+                aqi,
+                null,
+                "HJ633-2012",
+                dust,
+                dust ? "test" : null);
     }
 
     @Test
     void percentileFollowsHj663Interpolation() {
         // n = 10, p = 90: k = 1 + 9 * 0.9 = 9.1, s = 9: X9 + 0.1 (X10 - X9) = 9 + 0.1 = 9.1
-        assertThat(YearStatistics.percentile(new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, 90)).isEqualTo(9.1);
+        assertThat(YearStatistics.percentile(new double[] {10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, 90))
+                .isEqualTo(9.1);
         assertThat(YearStatistics.percentile(new double[] {5}, 95)).isEqualTo(5.0);
         assertThat(YearStatistics.percentile(new double[0], 95)).isNull();
     }
 
     @Test
     void sharesCountGoodAtOneHundredAndHeavyAboveTwoHundred() {
-        List<DailyValue> days = List.of(day(0, 100, 50, false), day(1, 101, 60, false), day(2, 200, 70, false),
-                day(3, 201, 80, false));
+        List<DailyValue> days =
+                List.of(day(0, 100, 50, false), day(1, 101, 60, false), day(2, 200, 70, false), day(3, 201, 80, false));
         YearStatistics s = YearStatistics.of(days, RULES, false);
         assertThat(s.goodDays()).isEqualTo(1);
         assertThat(s.heavyDays()).isEqualTo(1);

@@ -25,8 +25,8 @@ class HourlyAqiVersionTests {
     @Test
     void anHourSince2026MissingAPollutantGetsNoAqiAtOrBelowOneHundred() {
         // 5.3.1: no PM at all, NO2 30 alone gives 15: NA.
-        Observation gases = new Observation("T1", Instant.parse("2026-06-01T04:00:00Z"), 5.0, 30.0, null, null, 0.5, 40.0,
-                null, true, null);
+        Observation gases = new Observation(
+                "T1", Instant.parse("2026-06-01T04:00:00Z"), 5.0, 30.0, null, null, 0.5, 40.0, null, true, null);
         HourlyAqi.Figures figures = hourly.of(gases);
         assertThat(figures.standard()).isEqualTo("HJ633-2026");
         assertThat(figures.aqi()).isNull();
@@ -38,8 +38,8 @@ class HourlyAqiVersionTests {
         assertThat(figures.standard()).isEqualTo("HJ633-2012");
         assertThat(figures.aqi()).isEqualTo(500);
         // Before 2026 a missing pollutant is left out, as the national centre did.
-        Observation noCo = new Observation("T1", Instant.parse("2024-06-01T04:00:00Z"), 5.0, 30.0, 40.0, 20.0, null, 40.0,
-                null, true, null);
+        Observation noCo = new Observation(
+                "T1", Instant.parse("2024-06-01T04:00:00Z"), 5.0, 30.0, 40.0, 20.0, null, 40.0, null, true, null);
         assertThat(hourly.of(noCo).aqi()).isEqualTo(40);
     }
 
@@ -49,8 +49,18 @@ class HourlyAqiVersionTests {
         Instant last = Instant.parse("2024-01-10T04:00:00Z");
         for (int h = 23; h >= 0; h--) {
             // 23 hours at 100, the last at 900: mean (23 * 100 + 900) / 24 = 133.3 -> IAQI 50 + 50 * 83.3 / 100 = 92
-            day.add(new Observation("T1", last.minusSeconds(3600L * h), h == 0 ? 900.0 : 100.0, 20.0, 40.0, 20.0, 0.5,
-                    40.0, null, true, null));
+            day.add(new Observation(
+                    "T1",
+                    last.minusSeconds(3600L * h),
+                    h == 0 ? 900.0 : 100.0,
+                    20.0,
+                    40.0,
+                    20.0,
+                    0.5,
+                    40.0,
+                    null,
+                    true,
+                    null));
         }
         List<HourlyAqi.Figures> figures = hourly.ofBatch(day);
         assertThat(figures.get(23).aqi()).isEqualTo(92);
@@ -60,8 +70,8 @@ class HourlyAqiVersionTests {
         assertThat(short19.get(18).aqi()).isEqualTo(40);
         assertThat(HourlyAqi.so2DailyMean(day.get(23), day.subList(4, 24), 20)).isNotNull();
         // Since 2026 the same hour counts as 200 (HJ 633-2026 Table 3 note b).
-        Observation in2026 = new Observation("T1", Instant.parse("2026-06-01T04:00:00Z"), 900.0, 20.0, 40.0, 20.0, 0.5,
-                40.0, null, true, null);
+        Observation in2026 = new Observation(
+                "T1", Instant.parse("2026-06-01T04:00:00Z"), 900.0, 20.0, 40.0, 20.0, 0.5, 40.0, null, true, null);
         assertThat(hourly.of(in2026).aqi()).isEqualTo(200);
     }
 

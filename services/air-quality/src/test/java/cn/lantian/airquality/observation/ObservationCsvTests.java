@@ -9,7 +9,8 @@ class ObservationCsvTests {
 
     @Test
     void readsACsvWithAByteOrderMarkQuotedFieldsAndCrlfLineEnds() {
-        String body = "\uFEFFstation,time,pm25,flag\r\n\"KS-01\",2024-04-02T10:00+08:00,32,\"calibrated, then checked\"\r\n";
+        String body =
+                "\uFEFFstation,time,pm25,flag\r\n\"KS-01\",2024-04-02T10:00+08:00,32,\"calibrated, then checked\"\r\n";
 
         List<Observation> read = ObservationParser.csv(body);
 

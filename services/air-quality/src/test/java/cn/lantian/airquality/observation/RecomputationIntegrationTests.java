@@ -15,10 +15,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /** Hours stored under HJ 633-2012 since 2026-03-01 get HJ 633-2026's figures at start, once. */
-@SpringBootTest(properties = {
-        "lantian.eventing.relay.enabled=false",
-        "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
-        "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"})
+@SpringBootTest(
+        properties = {
+            "lantian.eventing.relay.enabled=false",
+            "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
+            "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"
+        })
 class RecomputationIntegrationTests {
 
     @Autowired
@@ -32,9 +34,13 @@ class RecomputationIntegrationTests {
 
     @BeforeEach
     void storedUnderTheOldRules() {
-        db.sql("delete from observation").then().then(db.sql("delete from station").then())
-                .then(db.sql("delete from event_outbox").then()).block();
-        stations.save(new Station("RC1", "测试站", "Test", "national", 76.0, 39.4, "653101", null)).block();
+        db.sql("delete from observation")
+                .then()
+                .then(db.sql("delete from station").then())
+                .then(db.sql("delete from event_outbox").then())
+                .block();
+        stations.save(new Station("RC1", "测试站", "Test", "national", 76.0, 39.4, "653101", null))
+                .block();
         // PM2.5 61 was 83 by HJ 633-2012's rows; by HJ 633-2026's it is 101.
         insert("2026-06-01T12:00+08:00", 83, "PM2.5", "HJ633-2012");
         insert("2026-03-01T00:00+08:00", 83, "PM2.5", "HJ633-2012");
@@ -43,8 +49,10 @@ class RecomputationIntegrationTests {
 
     @AfterEach
     void removeTheTestStation() {
-        db.sql("delete from observation where station_id = 'RC1'").then()
-                .then(db.sql("delete from station where id = 'RC1'").then()).block();
+        db.sql("delete from observation where station_id = 'RC1'")
+                .then()
+                .then(db.sql("delete from station where id = 'RC1'").then())
+                .block();
     }
 
     @Test
@@ -63,15 +71,21 @@ class RecomputationIntegrationTests {
         db.sql("""
                 insert into observation (station_id, hour, so2, no2, pm10, pm25, co, o3, valid, aqi, primary_pollutants, standard)
                 values ('RC1', :hour, 5, 20, 40, 61, 0.5, 40, true, :aqi, :primary, :standard)""")
-                .bind("hour", OffsetDateTime.parse(hour)).bind("aqi", aqi).bind("primary", primary).bind("standard", standard)
-                .then().block();
+                .bind("hour", OffsetDateTime.parse(hour))
+                .bind("aqi", aqi)
+                .bind("primary", primary)
+                .bind("standard", standard)
+                .then()
+                .block();
     }
 
     private String figures(String hour) {
-        return db.sql("select aqi, primary_pollutants, standard from observation where station_id = 'RC1' and hour = :hour")
+        return db.sql(
+                        "select aqi, primary_pollutants, standard from observation where station_id = 'RC1' and hour = :hour")
                 .bind("hour", OffsetDateTime.parse(hour))
                 .map(r -> r.get("aqi", Integer.class) + "|" + r.get("primary_pollutants", String.class) + "|"
                         + r.get("standard", String.class))
-                .one().block();
+                .one()
+                .block();
     }
 }

@@ -22,10 +22,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * surrogate-bearing requests by a caller of another county, by no one and with a forged token: never a 5xx, every
  * refusal a problem document, and nothing the owner sees changes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lantian.eventing.relay.enabled=false",
-        "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
-        "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lantian.eventing.relay.enabled=false",
+            "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
+            "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"
+        })
 class FuzzIntegrationTests {
 
     @LocalServerPort
@@ -40,22 +43,30 @@ class FuzzIntegrationTests {
     /** The other suites count stations: leave none behind. */
     @AfterEach
     void removeTheStation() {
-        db.sql("delete from observation where station_id = 'FZ01'").then()
-                .then(db.sql("delete from station where id = 'FZ01'").then()).block();
+        db.sql("delete from observation where station_id = 'FZ01'")
+                .then()
+                .then(db.sql("delete from station where id = 'FZ01'").then())
+                .block();
     }
 
     @Test
     void noBadRequestBreaksTheServiceOrChangesWhatTheOwnerSees() {
         String base = "http://127.0.0.1:" + port;
-        stations.save(new Station("FZ01", "莎车测试站", "Shache test", "county", 77.24, 38.41, "653125", null)).block();
-        String before = ProblemProbe.at(base).send("GET", "/api/public/v1/stations", null, null, null).body();
+        stations.save(new Station("FZ01", "莎车测试站", "Shache test", "county", 77.24, 38.41, "653125", null))
+                .block();
+        String before = ProblemProbe.at(base)
+                .send("GET", "/api/public/v1/stations", null, null, null)
+                .body();
 
-        OpenApiFuzz.Report report = OpenApiFuzz.run(base,
-                Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                base, Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
 
         System.out.println("fuzz: air-quality answered " + report.requests() + " requests");
         assertThat(report.requests()).isGreaterThan(100);
         assertThat(report.findings()).as("requests answered against the rules").isEmpty();
-        assertThat(ProblemProbe.at(base).send("GET", "/api/public/v1/stations", null, null, null).body()).isEqualTo(before);
+        assertThat(ProblemProbe.at(base)
+                        .send("GET", "/api/public/v1/stations", null, null, null)
+                        .body())
+                .isEqualTo(before);
     }
 }

@@ -18,10 +18,13 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import tools.jackson.databind.JsonNode;
 
 /** Every refusal of the service in the platform's one problem shape, checked against its JSON Schema. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "lantian.eventing.relay.enabled=false",
-        "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
-        "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "lantian.eventing.relay.enabled=false",
+            "spring.r2dbc.url=" + Infrastructure.POSTGRES_R2DBC + "lantian_air_quality_test",
+            "spring.flyway.url=" + Infrastructure.POSTGRES_JDBC + "lantian_air_quality_test"
+        })
 class ProblemConformanceIntegrationTests {
 
     private static final String OBSERVATIONS = "/api/air-quality/v1/observations";
@@ -42,41 +45,55 @@ class ProblemConformanceIntegrationTests {
     void probe() {
         probe = ProblemProbe.at("http://127.0.0.1:" + port);
         kashgar = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
-        stations.save(new Station("PC01", "一号站", "Station one", "county", 77.24, 38.41, "653125", null)).block();
+        stations.save(new Station("PC01", "一号站", "Station one", "county", 77.24, 38.41, "653125", null))
+                .block();
     }
 
     /** The other suites count stations: leave none behind. */
     @AfterEach
     void removeTheStations() {
-        db.sql("delete from observation where station_id in ('PC01', 'PC02', 'PC03')").then()
-                .then(db.sql("delete from station where id in ('PC01', 'PC02', 'PC03')").then()).block();
+        db.sql("delete from observation where station_id in ('PC01', 'PC02', 'PC03')")
+                .then()
+                .then(db.sql("delete from station where id in ('PC01', 'PC02', 'PC03')")
+                        .then())
+                .block();
     }
 
     @Test
     void answers400NamingTheFieldWithoutEchoingTheParser() {
-        JsonNode calc = probe.send("GET", "/api/public/v1/aqi/calculate?pm25_24h=abc", null, null, null).assertProblem(400);
+        JsonNode calc = probe.send("GET", "/api/public/v1/aqi/calculate?pm25_24h=abc", null, null, null)
+                .assertProblem(400);
         assertThat(calc.toString()).doesNotContain("For input string");
         JsonNode station = probe.json("PUT", "/api/air-quality/v1/stations/PC02", kashgar, "{\"nameZh\":12}")
                 .assertProblem(400);
         assertThat(station.get("errors").get(0).get("field").asString()).isEqualTo("nameZh");
-        probe.json("PUT", "/api/air-quality/v1/stations/PC02", kashgar, "[".repeat(501)).assertProblem(400);
+        probe.json("PUT", "/api/air-quality/v1/stations/PC02", kashgar, "[".repeat(501))
+                .assertProblem(400);
         probe.send("GET", "/api/public/v1/stations/PC01/observations?from=2024-01-01%00", null, null, null)
                 .assertProblem(400);
     }
 
     @Test
     void answers401And403() {
-        probe.send("POST", OBSERVATIONS, null, "text/csv", "station,time,pm25\n").assertProblem(401);
-        probe.send("POST", OBSERVATIONS, KeycloakTokens.of(DemoIdentity.HOUSING_SHACHE), "text/csv",
-                "station,time,pm25\n").assertProblem(403);
+        probe.send("POST", OBSERVATIONS, null, "text/csv", "station,time,pm25\n")
+                .assertProblem(401);
+        probe.send(
+                        "POST",
+                        OBSERVATIONS,
+                        KeycloakTokens.of(DemoIdentity.HOUSING_SHACHE),
+                        "text/csv",
+                        "station,time,pm25\n")
+                .assertProblem(403);
         probe.send("POST", OBSERVATIONS, kashgar, "text/csv", "station,time,pm25\nPC01,2024-04-02T09:00+08:00,40\n")
                 .assertProblem(403);
     }
 
     @Test
     void answers404ForUnknownStationsAndPaths() {
-        probe.send("GET", "/api/public/v1/stations/NOPE/observations", null, null, null).assertProblem(404);
-        probe.send("GET", "/api/air-quality/v1/no-such-thing", kashgar, null, null).assertProblem(404);
+        probe.send("GET", "/api/public/v1/stations/NOPE/observations", null, null, null)
+                .assertProblem(404);
+        probe.send("GET", "/api/air-quality/v1/no-such-thing", kashgar, null, null)
+                .assertProblem(404);
     }
 
     @Test
@@ -90,19 +107,30 @@ class ProblemConformanceIntegrationTests {
     @Test
     void refusesACsvWithoutAnyPollutantColumnAndStoresNothing() {
         String coordinator = KeycloakTokens.of(DemoIdentity.COORDINATOR);
-        JsonNode problem = probe.send("POST", OBSERVATIONS, coordinator, "text/csv",
-                "station,time,valid\nPC01,2024-04-02T09:00+08:00,true\n").assertProblem(400);
+        JsonNode problem = probe.send(
+                        "POST",
+                        OBSERVATIONS,
+                        coordinator,
+                        "text/csv",
+                        "station,time,valid\nPC01,2024-04-02T09:00+08:00,true\n")
+                .assertProblem(400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("header");
         Long rows = db.sql("select count(*) as n from observation where station_id = 'PC01'")
-                .map(r -> r.get("n", Long.class)).one().block();
+                .map(r -> r.get("n", Long.class))
+                .one()
+                .block();
         assertThat(rows).isZero();
     }
 
     @Test
     void refusesAStationNameOfAHundredThousandCharacters() {
-        JsonNode problem = probe.json("PUT", "/api/air-quality/v1/stations/PC03", KeycloakTokens.of(DemoIdentity.COORDINATOR),
-                "{\"nameZh\":\"%s\",\"kind\":\"county\",\"longitude\":77.24,\"latitude\":38.41,\"jurisdiction\":\"653125\"}"
-                        .formatted("站".repeat(100_000))).assertProblem(400);
+        JsonNode problem = probe.json(
+                        "PUT",
+                        "/api/air-quality/v1/stations/PC03",
+                        KeycloakTokens.of(DemoIdentity.COORDINATOR),
+                        "{\"nameZh\":\"%s\",\"kind\":\"county\",\"longitude\":77.24,\"latitude\":38.41,\"jurisdiction\":\"653125\"}"
+                                .formatted("站".repeat(100_000)))
+                .assertProblem(400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("nameZh");
         assertThat(stations.byId().block()).doesNotContainKey("PC03");
     }

@@ -26,10 +26,13 @@ class SecurityConfig {
                 .open("/api/public/v1/**")
                 .write(Access.CATERING_AGENCIES, CATERING)
                 .write(Access.DUST_AGENCIES, "/api/dust/v1/**");
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .authorizeExchange(spec -> {
-                    spec.pathMatchers(HttpMethod.GET, CATERING).hasAnyRole(readers(Access.CATERING_AGENCIES))
-                            .pathMatchers(HttpMethod.GET, "/api/dust/v1/**").hasAnyRole(readers(Access.DUST_AGENCIES));
+                    spec.pathMatchers(HttpMethod.GET, CATERING)
+                            .hasAnyRole(readers(Access.CATERING_AGENCIES))
+                            .pathMatchers(HttpMethod.GET, "/api/dust/v1/**")
+                            .hasAnyRole(readers(Access.DUST_AGENCIES));
                     policy.customize(spec);
                 })
                 .build();

@@ -37,13 +37,15 @@ import reactor.core.publisher.Mono;
 class CateringController {
 
     /** A cleaning record as written. */
-    record CleaningInput(@Size(max = TextLength.ID) String cleanedOn, @Size(max = TextLength.TEXT) String photo) {
-    }
+    record CleaningInput(
+            @Size(max = TextLength.ID) String cleanedOn,
+            @Size(max = TextLength.TEXT) String photo) {}
 
     /** A fume reading as sent. */
-    record ReadingInput(@Size(max = TextLength.ID) String restaurantId, @Size(max = TextLength.ID) String at,
-            Double fumeMgM3) {
-    }
+    record ReadingInput(
+            @Size(max = TextLength.ID) String restaurantId,
+            @Size(max = TextLength.ID) String at,
+            Double fumeMgM3) {}
 
     private final CateringService service;
     private final Restaurants restaurants;
@@ -60,7 +62,8 @@ class CateringController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Restaurant>> create(@Valid @RequestBody CateringService.RestaurantInput in) {
         Restaurant r = service.check(in, null);
-        return Callers.current().flatMap(c -> service.save(c, r))
+        return Callers.current()
+                .flatMap(c -> service.save(c, r))
                 .map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(saved));
     }
 
@@ -71,8 +74,10 @@ class CateringController {
     }
 
     @GetMapping
-    Mono<Page<Restaurant>> list(@RequestParam(required = false) String sizeClass,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    Mono<Page<Restaurant>> list(
+            @RequestParam(required = false) String sizeClass,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         if (sizeClass != null && !List.of("small", "medium", "large").contains(sizeClass)) {
             throw InvalidInput.of("sizeClass", "must be small, medium or large");
@@ -80,8 +85,11 @@ class CateringController {
         if (after != null && Checks.textProblem(after, 64) != null) {
             throw InvalidInput.of("after", "must be at most 64 characters of text");
         }
-        return Callers.current().flatMap(c -> restaurants.page(access.visibleUnits(c), sizeClass, after, size)
-                .collectList()).map(rows -> Page.of(rows, size, Restaurant::id));
+        return Callers.current()
+                .flatMap(c -> restaurants
+                        .page(access.visibleUnits(c), sizeClass, after, size)
+                        .collectList())
+                .map(rows -> Page.of(rows, size, Restaurant::id));
     }
 
     @GetMapping("/{id}")
@@ -90,8 +98,7 @@ class CateringController {
     }
 
     @PostMapping(path = "/{id}/cleanings", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> cleaning(@PathVariable String id,
-            @Valid @RequestBody CleaningInput in) {
+    Mono<ResponseEntity<Map<String, Object>>> cleaning(@PathVariable String id, @Valid @RequestBody CleaningInput in) {
         Checks c = new Checks();
         String text = c.text("cleanedOn", in.cleanedOn(), 10);
         LocalDate on = null;
@@ -105,7 +112,8 @@ class CateringController {
         String photo = c.optionalText("photo", in.photo(), 300);
         c.done();
         LocalDate day = on;
-        return Callers.current().flatMap(caller -> service.cleaning(caller, id, day, photo))
+        return Callers.current()
+                .flatMap(caller -> service.cleaning(caller, id, day, photo))
                 .map(created -> ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(Map.of("restaurantId", id, "cleanedOn", day.toString())));
     }
@@ -145,7 +153,8 @@ class CateringController {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return Callers.current().flatMap(c -> service.readings(c, readings))
+        return Callers.current()
+                .flatMap(c -> service.readings(c, readings))
                 .map(n -> Map.of("received", batch.size(), "violations", n));
     }
 }

@@ -12,8 +12,7 @@ final class CateringJudge {
     static final String INSUFFICIENT = "purifier-insufficient";
     static final String OVER_LIMIT = "fume-over-limit";
 
-    private CateringJudge() {
-    }
+    private CateringJudge() {}
 
     /** The purifier findings of premises of that class. */
     static List<String> purifier(SizeClass size, String purifierStatus, BigDecimal efficiency) {
@@ -21,11 +20,9 @@ final class CateringJudge {
         switch (purifierStatus) {
             case "removed", "none" -> kinds.add(REMOVED);
             case "idle" -> kinds.add(IDLE);
-            default -> {
-            }
+            default -> {}
         }
-        if (!kinds.contains(REMOVED) && efficiency != null
-                && efficiency.doubleValue() < size.minRemovalPct()) {
+        if (!kinds.contains(REMOVED) && efficiency != null && efficiency.doubleValue() < size.minRemovalPct()) {
             kinds.add(INSUFFICIENT);
         }
         return kinds;

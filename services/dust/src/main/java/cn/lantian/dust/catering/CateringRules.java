@@ -26,10 +26,16 @@ final class CateringRules {
     }
 
     static CateringRules parse(String csv) {
-        return new CateringRules(Csv.read(csv).stream().map(r -> new SizeClass(r.get("size"),
-                Integer.parseInt(r.get("minHeads")), r.get("maxHeads").isBlank() ? null : Integer.parseInt(r.get("maxHeads")),
-                Double.parseDouble(r.get("minRemovalPct")), Double.parseDouble(r.get("maxFumeMgM3")), r.get("source"),
-                r.get("status"))).toList());
+        return new CateringRules(Csv.read(csv).stream()
+                .map(r -> new SizeClass(
+                        r.get("size"),
+                        Integer.parseInt(r.get("minHeads")),
+                        r.get("maxHeads").isBlank() ? null : Integer.parseInt(r.get("maxHeads")),
+                        Double.parseDouble(r.get("minRemovalPct")),
+                        Double.parseDouble(r.get("maxFumeMgM3")),
+                        r.get("source"),
+                        r.get("status")))
+                .toList());
     }
 
     /** The class of premises with that many cooking heads; empty below the smallest class. */

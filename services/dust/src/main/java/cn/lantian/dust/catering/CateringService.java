@@ -39,12 +39,18 @@ class CateringService {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Premises as written. */
-    record RestaurantInput(@Size(max = TextLength.ID) String id, @Size(max = TextLength.NAME) String name,
-            @Size(max = TextLength.ID) String operatorCreditCode, @Size(max = TextLength.TEXT) String address,
-            Double lon, Double lat, Integer cookingHeads, @Size(max = TextLength.NAME) String purifierModel,
-            BigDecimal purifierEfficiency, @Size(max = TextLength.CODE) String purifierStatus,
-            Boolean onlineMonitor) {
-    }
+    record RestaurantInput(
+            @Size(max = TextLength.ID) String id,
+            @Size(max = TextLength.NAME) String name,
+            @Size(max = TextLength.ID) String operatorCreditCode,
+            @Size(max = TextLength.TEXT) String address,
+            Double lon,
+            Double lat,
+            Integer cookingHeads,
+            @Size(max = TextLength.NAME) String purifierModel,
+            BigDecimal purifierEfficiency,
+            @Size(max = TextLength.CODE) String purifierStatus,
+            Boolean onlineMonitor) {}
 
     private final Restaurants restaurants;
     private final Access access;
@@ -97,23 +103,45 @@ class CateringService {
             }
         }
         c.done();
-        return new Restaurant(id, name, credit, address, lon, lat, placement.jurisdiction(), placement.corpsUnit(), heads,
-                size.size(), model, efficiency, status, Boolean.TRUE.equals(in.onlineMonitor()));
+        return new Restaurant(
+                id,
+                name,
+                credit,
+                address,
+                lon,
+                lat,
+                placement.jurisdiction(),
+                placement.corpsUnit(),
+                heads,
+                size.size(),
+                model,
+                efficiency,
+                status,
+                Boolean.TRUE.equals(in.onlineMonitor()));
     }
 
     /** Creates or replaces premises the caller governs and judges the purifier. */
     Mono<Restaurant> save(Caller caller, Restaurant r) {
-        return tx.transactional(restaurants.byId(r.id()).map(java.util.Optional::of)
+        return tx.transactional(restaurants
+                .byId(r.id())
+                .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(existing -> {
-                    if (existing.isPresent() && !access.mayWrite(caller, Access.CATERING_AGENCIES,
-                            existing.get().placement())) {
+                    if (existing.isPresent()
+                            && !access.mayWrite(
+                                    caller,
+                                    Access.CATERING_AGENCIES,
+                                    existing.get().placement())) {
                         return Mono.error(new NotFound("No restaurant " + r.id() + "."));
                     }
                     access.checkWrite(caller, Access.CATERING_AGENCIES, r.placement());
                     SizeClass size = rules.classOf(r.cookingHeads()).orElseThrow();
-                    Instant today = LocalDate.now(clock.withZone(CHINA)).atStartOfDay(CHINA).toInstant();
-                    return restaurants.save(r).thenMany(Flux.fromIterable(
+                    Instant today = LocalDate.now(clock.withZone(CHINA))
+                            .atStartOfDay(CHINA)
+                            .toInstant();
+                    return restaurants
+                            .save(r)
+                            .thenMany(Flux.fromIterable(
                                     CateringJudge.purifier(size, r.purifierStatus(), r.purifierEfficiency())))
                             .concatMap(kind -> violation(r, size, kind, today, null))
                             .then(restaurants.byId(r.id()));
@@ -129,33 +157,45 @@ class CateringService {
 
     /** Stores fume readings of premises the caller governs; each hour over the limit is one violation. */
     Mono<Integer> readings(Caller caller, List<FumeReading> readings) {
-        List<String> ids = readings.stream().map(FumeReading::restaurantId).distinct().toList();
-        return tx.transactional(restaurants.byIds(ids).collectMap(Restaurant::id).flatMap(known -> {
-            List<FieldError> errors = new ArrayList<>();
-            for (int i = 0; i < readings.size(); i++) {
-                Restaurant r = known.get(readings.get(i).restaurantId());
-                if (r == null || !access.mayWrite(caller, Access.CATERING_AGENCIES, r.placement())) {
-                    errors.add(new FieldError("[" + i + "].restaurantId", "no restaurant "
-                            + readings.get(i).restaurantId() + " you govern"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                return Mono.error(new InvalidInput(errors));
-            }
-            return restaurants.readings(readings).concatMap(reading -> {
-                Restaurant r = known.get(reading.restaurantId());
-                SizeClass size = rules.classOf(r.cookingHeads()).orElseThrow();
-                if (!CateringJudge.overLimit(size, reading.fumeMgM3())) {
-                    return Mono.just(false);
-                }
-                Instant hour = reading.at().truncatedTo(ChronoUnit.HOURS);
-                return violation(r, size, CateringJudge.OVER_LIMIT, hour, reading.fumeMgM3());
-            }).filter(Boolean::booleanValue).count().map(Long::intValue);
-        }));
+        List<String> ids =
+                readings.stream().map(FumeReading::restaurantId).distinct().toList();
+        return tx.transactional(restaurants
+                .byIds(ids)
+                .collectMap(Restaurant::id)
+                .flatMap(known -> {
+                    List<FieldError> errors = new ArrayList<>();
+                    for (int i = 0; i < readings.size(); i++) {
+                        Restaurant r = known.get(readings.get(i).restaurantId());
+                        if (r == null || !access.mayWrite(caller, Access.CATERING_AGENCIES, r.placement())) {
+                            errors.add(new FieldError(
+                                    "[" + i + "].restaurantId",
+                                    "no restaurant " + readings.get(i).restaurantId() + " you govern"));
+                        }
+                    }
+                    if (!errors.isEmpty()) {
+                        return Mono.error(new InvalidInput(errors));
+                    }
+                    return restaurants
+                            .readings(readings)
+                            .concatMap(reading -> {
+                                Restaurant r = known.get(reading.restaurantId());
+                                SizeClass size = rules.classOf(r.cookingHeads()).orElseThrow();
+                                if (!CateringJudge.overLimit(size, reading.fumeMgM3())) {
+                                    return Mono.just(false);
+                                }
+                                Instant hour = reading.at().truncatedTo(ChronoUnit.HOURS);
+                                return violation(r, size, CateringJudge.OVER_LIMIT, hour, reading.fumeMgM3());
+                            })
+                            .filter(Boolean::booleanValue)
+                            .count()
+                            .map(Long::intValue);
+                }));
     }
 
     Mono<Restaurant> visible(Caller caller, String id) {
-        return restaurants.byId(id).filter(r -> access.mayRead(caller, r.placement()))
+        return restaurants
+                .byId(id)
+                .filter(r -> access.mayRead(caller, r.placement()))
                 .switchIfEmpty(Mono.error(new NotFound("No restaurant " + id + ".")));
     }
 
@@ -178,9 +218,12 @@ class CateringService {
         }
         data.put("rule", Map.of("id", "catering." + size.size(), "source", size.source()));
         data.put("location", DustEvents.location(r.lon(), r.lat()));
-        OutgoingEvent event = OutgoingEvent.of(DustEvents.CATERING_VIOLATION, "restaurant/" + r.id(), r.placement(),
-                AGENCY, data).withSeverity("minor").at(at);
-        return restaurants.violation(r.id() + "/" + kind + "/" + at, r.id(), kind, at)
+        OutgoingEvent event = OutgoingEvent.of(
+                        DustEvents.CATERING_VIOLATION, "restaurant/" + r.id(), r.placement(), AGENCY, data)
+                .withSeverity("minor")
+                .at(at);
+        return restaurants
+                .violation(r.id() + "/" + kind + "/" + at, r.id(), kind, at)
                 .flatMap(isNew -> isNew ? outbox.append(event).thenReturn(true) : Mono.just(false));
     }
 }

@@ -27,8 +27,8 @@ import reactor.core.publisher.Flux;
 class DemoRestaurants implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoRestaurants.class);
-    private static final Caller DEMO = new Caller("demo", Set.of("market-regulation"), "prefecture",
-            Jurisdictions.PREFECTURE, true);
+    private static final Caller DEMO =
+            new Caller("demo", Set.of("market-regulation"), "prefecture", Jurisdictions.PREFECTURE, true);
     private static final String[] KINDS = {"拌面馆", "烤肉店", "抓饭馆", "火锅店", "快餐店", "食堂"};
 
     private final Restaurants restaurants;
@@ -50,18 +50,33 @@ class DemoRestaurants implements ApplicationRunner {
         Random random = new Random(2028);
         DemoPlaces places = new DemoPlaces(jurisdictions, random);
         List<String> units = places.units();
-        Flux.range(1, 500).concatMap(i -> {
-            DemoPlaces.Point p = places.in(units.get(i % units.size()));
-            int heads = 1 + random.nextInt(12);
-            int roll = random.nextInt(30);
-            String status = roll == 0 ? "idle" : roll == 1 ? "removed" : "running";
-            double needed = heads < 3 ? 60 : heads < 6 ? 75 : 85;
-            double efficiency = roll == 2 ? needed - 5 - random.nextInt(10) : needed + random.nextInt(12);
-            return service.save(DEMO, service.check(new CateringService.RestaurantInput("demo-rest-%04d".formatted(i),
-                    "演示%s %04d".formatted(KINDS[i % KINDS.length], i), null, null, p.lon(), p.lat(), heads,
-                    "JD-%d".formatted(heads * 100), BigDecimal.valueOf(Math.min(99, efficiency)), status,
-                    heads >= 6), null));
-        }).then().block();
+        Flux.range(1, 500)
+                .concatMap(i -> {
+                    DemoPlaces.Point p = places.in(units.get(i % units.size()));
+                    int heads = 1 + random.nextInt(12);
+                    int roll = random.nextInt(30);
+                    String status = roll == 0 ? "idle" : roll == 1 ? "removed" : "running";
+                    double needed = heads < 3 ? 60 : heads < 6 ? 75 : 85;
+                    double efficiency = roll == 2 ? needed - 5 - random.nextInt(10) : needed + random.nextInt(12);
+                    return service.save(
+                            DEMO,
+                            service.check(
+                                    new CateringService.RestaurantInput(
+                                            "demo-rest-%04d".formatted(i),
+                                            "演示%s %04d".formatted(KINDS[i % KINDS.length], i),
+                                            null,
+                                            null,
+                                            p.lon(),
+                                            p.lat(),
+                                            heads,
+                                            "JD-%d".formatted(heads * 100),
+                                            BigDecimal.valueOf(Math.min(99, efficiency)),
+                                            status,
+                                            heads >= 6),
+                                    null));
+                })
+                .then()
+                .block();
         LOG.info("demo restaurants written: 500");
     }
 }

@@ -26,12 +26,17 @@ class Restaurants {
     }
 
     Mono<Restaurant> byId(String id) {
-        return db.sql("select * from restaurant where id = :id").bind("id", id).map(Restaurants::restaurant).one();
+        return db.sql("select * from restaurant where id = :id")
+                .bind("id", id)
+                .map(Restaurants::restaurant)
+                .one();
     }
 
     Flux<Restaurant> byIds(List<String> ids) {
-        return db.sql("select * from restaurant where id = any(:ids)").bind("ids", ids.toArray(String[]::new))
-                .map(Restaurants::restaurant).all();
+        return db.sql("select * from restaurant where id = any(:ids)")
+                .bind("ids", ids.toArray(String[]::new))
+                .map(Restaurants::restaurant)
+                .all();
     }
 
     Flux<Restaurant> page(List<String> units, String sizeClass, String after, int limit) {
@@ -45,7 +50,8 @@ class Restaurants {
         if (after != null) {
             sql.append(" and id > :after");
         }
-        GenericExecuteSpec spec = db.sql(sql.append(" order by id limit :limit").toString()).bind("limit", limit + 1);
+        GenericExecuteSpec spec =
+                db.sql(sql.append(" order by id limit :limit").toString()).bind("limit", limit + 1);
         if (units != null) {
             spec = spec.bind("units", units.toArray(String[]::new));
         }
@@ -71,9 +77,15 @@ class Restaurants {
                   purifier_model = excluded.purifier_model, purifier_efficiency = excluded.purifier_efficiency,
                   purifier_status = excluded.purifier_status, online_monitor = excluded.online_monitor,
                   updated_at = now()""")
-                .bind("id", r.id()).bind("name", r.name()).bind("lon", r.lon()).bind("lat", r.lat())
-                .bind("jurisdiction", r.jurisdiction()).bind("heads", r.cookingHeads()).bind("size", r.sizeClass())
-                .bind("status", r.purifierStatus()).bind("online", r.onlineMonitor());
+                .bind("id", r.id())
+                .bind("name", r.name())
+                .bind("lon", r.lon())
+                .bind("lat", r.lat())
+                .bind("jurisdiction", r.jurisdiction())
+                .bind("heads", r.cookingHeads())
+                .bind("size", r.sizeClass())
+                .bind("status", r.purifierStatus())
+                .bind("online", r.onlineMonitor());
         spec = bind(spec, "credit", r.operatorCreditCode(), String.class);
         spec = bind(spec, "address", r.address(), String.class);
         spec = bind(spec, "corps", r.corpsUnit(), String.class);
@@ -83,10 +95,18 @@ class Restaurants {
     }
 
     Mono<Boolean> cleaning(String restaurantId, LocalDate on, String by, String photo) {
-        return bind(db.sql("insert into restaurant_cleaning (restaurant_id, cleaned_on, cleaned_by, photo) "
-                        + "values (:r, :on, :by, :photo) on conflict do nothing")
-                .bind("r", restaurantId).bind("on", on).bind("by", by), "photo", photo, String.class)
-                .fetch().rowsUpdated().map(n -> n == 1);
+        return bind(
+                        db.sql("insert into restaurant_cleaning (restaurant_id, cleaned_on, cleaned_by, photo) "
+                                        + "values (:r, :on, :by, :photo) on conflict do nothing")
+                                .bind("r", restaurantId)
+                                .bind("on", on)
+                                .bind("by", by),
+                        "photo",
+                        photo,
+                        String.class)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
     }
 
     /** Stores readings; returns those new. */
@@ -96,10 +116,16 @@ class Restaurants {
                 select * from unnest(:ids::text[], :at::timestamptz[], :v::float8[]) on conflict do nothing
                 returning restaurant_id, at, fume_mg_m3""")
                 .bind("ids", readings.stream().map(FumeReading::restaurantId).toArray(String[]::new))
-                .bind("at", readings.stream().map(r -> r.at().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+                .bind(
+                        "at",
+                        readings.stream()
+                                .map(r -> r.at().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new))
                 .bind("v", readings.stream().map(FumeReading::fumeMgM3).toArray(Double[]::new))
-                .map(r -> new FumeReading(r.get("restaurant_id", String.class),
-                        r.get("at", OffsetDateTime.class).toInstant(), r.get("fume_mg_m3", Double.class)))
+                .map(r -> new FumeReading(
+                        r.get("restaurant_id", String.class),
+                        r.get("at", OffsetDateTime.class).toInstant(),
+                        r.get("fume_mg_m3", Double.class)))
                 .all();
     }
 
@@ -107,16 +133,30 @@ class Restaurants {
     Mono<Boolean> violation(String id, String restaurantId, String kind, Instant at) {
         return db.sql("insert into catering_violation (id, restaurant_id, kind, at) values (:id, :r, :k, :at) "
                         + "on conflict do nothing")
-                .bind("id", id).bind("r", restaurantId).bind("k", kind).bind("at", at.atOffset(ZoneOffset.UTC))
-                .fetch().rowsUpdated().map(n -> n == 1);
+                .bind("id", id)
+                .bind("r", restaurantId)
+                .bind("k", kind)
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
     }
 
     static Restaurant restaurant(Readable r) {
-        return new Restaurant(r.get("id", String.class), r.get("name", String.class),
-                r.get("operator_credit_code", String.class), r.get("address", String.class), r.get("lon", Double.class),
-                r.get("lat", Double.class), r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                r.get("cooking_heads", Integer.class), r.get("size_class", String.class),
-                r.get("purifier_model", String.class), r.get("purifier_efficiency", BigDecimal.class),
-                r.get("purifier_status", String.class), Boolean.TRUE.equals(r.get("online_monitor", Boolean.class)));
+        return new Restaurant(
+                r.get("id", String.class),
+                r.get("name", String.class),
+                r.get("operator_credit_code", String.class),
+                r.get("address", String.class),
+                r.get("lon", Double.class),
+                r.get("lat", Double.class),
+                r.get("jurisdiction", String.class),
+                r.get("corps_unit", String.class),
+                r.get("cooking_heads", Integer.class),
+                r.get("size_class", String.class),
+                r.get("purifier_model", String.class),
+                r.get("purifier_efficiency", BigDecimal.class),
+                r.get("purifier_status", String.class),
+                Boolean.TRUE.equals(r.get("online_monitor", Boolean.class)));
     }
 }

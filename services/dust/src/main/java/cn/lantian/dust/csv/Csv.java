@@ -8,8 +8,7 @@ import java.util.Map;
 /** A small RFC 4180 reader: comma-separated, double-quoted fields may hold commas, quotes and line breaks. */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The rows of a document, each as column name to value, with the first row as header; lines starting '#' skipped. */
     public static List<Map<String, String>> read(String text) {

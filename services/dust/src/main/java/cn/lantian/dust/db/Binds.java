@@ -1,15 +1,14 @@
 package cn.lantian.dust.db;
 
+import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
-import io.r2dbc.spi.Readable;
 
 /** Binding nullable values and reading timestamps, the same way in every repository. */
 public final class Binds {
 
-    private Binds() {
-    }
+    private Binds() {}
 
     /** Binds the value, or a typed null. */
     public static <T> GenericExecuteSpec bind(GenericExecuteSpec spec, String name, T value, Class<T> type) {

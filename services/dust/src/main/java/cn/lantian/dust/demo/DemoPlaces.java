@@ -10,8 +10,7 @@ import java.util.Random;
 public final class DemoPlaces {
 
     /** A point and where it lies. */
-    public record Point(double lon, double lat, Placement placement) {
-    }
+    public record Point(double lon, double lat, Placement placement) {}
 
     private final Jurisdictions jurisdictions;
     private final Random random;
@@ -24,7 +23,8 @@ public final class DemoPlaces {
     /** The counties and the Corps division, the units demo records are spread over. */
     public List<String> units() {
         List<String> units = new java.util.ArrayList<>(jurisdictions.ofKind(Jurisdiction.Kind.COUNTY).stream()
-                .map(Jurisdiction::id).toList());
+                .map(Jurisdiction::id)
+                .toList());
         units.add("xpcc-3");
         return units;
     }
@@ -41,8 +41,9 @@ public final class DemoPlaces {
             if (p == null) {
                 continue;
             }
-            boolean fits = j.isCorps() ? j.id().equals(p.corpsUnit()) || jurisdictions.isWithin(String.valueOf(
-                    p.corpsUnit()), j.id()) : unit.equals(p.jurisdiction()) && p.corpsUnit() == null;
+            boolean fits = j.isCorps()
+                    ? j.id().equals(p.corpsUnit()) || jurisdictions.isWithin(String.valueOf(p.corpsUnit()), j.id())
+                    : unit.equals(p.jurisdiction()) && p.corpsUnit() == null;
             if (fits) {
                 return new Point(lon, lat, p);
             }

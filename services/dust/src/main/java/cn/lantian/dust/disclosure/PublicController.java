@@ -31,19 +31,24 @@ class PublicController {
 
     /** Sites with their monitor status (monitored, missing, silent, not-required) and latest hourly PM10. */
     @GetMapping("/api/public/v1/dust/sites")
-    Mono<Page<PublicRecords.PublicSite>> sites(@RequestParam(required = false) String county,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    Mono<Page<PublicRecords.PublicSite>> sites(
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         check("county", county, UNIT);
         check("after", after, CURSOR);
-        return records.sites(county, after, size).collectList()
+        return records.sites(county, after, size)
+                .collectList()
                 .map(rows -> Page.of(rows, size, PublicRecords.PublicSite::id));
     }
 
     /** Confirmed violations since {@code from} (a date, Beijing time; default 30 days ago). */
     @GetMapping("/api/public/v1/dust/violations")
-    Mono<Page<PublicRecords.PublicViolation>> violations(@RequestParam(required = false) String county,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String after,
+    Mono<Page<PublicRecords.PublicViolation>> violations(
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         check("county", county, UNIT);
@@ -51,12 +56,15 @@ class PublicController {
         Instant since = clock.instant().minus(Duration.ofDays(30));
         if (from != null) {
             try {
-                since = LocalDate.parse(from).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
+                since = LocalDate.parse(from)
+                        .atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                        .toInstant();
             } catch (DateTimeParseException e) {
                 throw InvalidInput.of("from", "must be a date such as 2026-11-01");
             }
         }
-        return records.violations(county, since, after, size).collectList()
+        return records.violations(county, since, after, size)
+                .collectList()
                 .map(rows -> Page.of(rows, size, PublicRecords.PublicViolation::id));
     }
 

@@ -14,15 +14,24 @@ import reactor.core.publisher.Flux;
 class PublicRecords {
 
     /** A site as the public sees it. */
-    record PublicSite(String id, String project, String builderName, BigDecimal areaM2, String phase, String status,
-            String jurisdiction, String corpsUnit, double lon, double lat, String monitorStatus, Double latestPm10,
-            Instant latestHour) {
-    }
+    record PublicSite(
+            String id,
+            String project,
+            String builderName,
+            BigDecimal areaM2,
+            String phase,
+            String status,
+            String jurisdiction,
+            String corpsUnit,
+            double lon,
+            double lat,
+            String monitorStatus,
+            Double latestPm10,
+            Instant latestHour) {}
 
     /** A confirmed violation as the public sees it. */
-    record PublicViolation(String id, String siteId, String project, String jurisdiction, String kind, String measure,
-            Instant at) {
-    }
+    record PublicViolation(
+            String id, String siteId, String project, String jurisdiction, String kind, String measure, Instant at) {}
 
     private final DatabaseClient db;
 
@@ -46,7 +55,8 @@ class PublicRecords {
         if (after != null) {
             sql.append(" and s.id > :after");
         }
-        GenericExecuteSpec spec = db.sql(sql.append(" order by s.id limit :limit").toString()).bind("limit", limit + 1);
+        GenericExecuteSpec spec =
+                db.sql(sql.append(" order by s.id limit :limit").toString()).bind("limit", limit + 1);
         if (county != null) {
             spec = spec.bind("county", county);
         }
@@ -54,16 +64,27 @@ class PublicRecords {
             spec = spec.bind("after", after);
         }
         return spec.map(r -> {
-            long monitors = r.get("monitors", Long.class);
-            String monitorStatus = r.get("monitor_missing_since", java.time.OffsetDateTime.class) != null ? "missing"
-                    : r.get("silent", Long.class) > 0 ? "silent" : monitors > 0 ? "monitored" : "not-required";
-            Double pm10 = r.get("latest_pm10", Double.class);
-            return new PublicSite(r.get("id", String.class), r.get("project", String.class),
-                    r.get("builder_name", String.class), r.get("area_m2", BigDecimal.class),
-                    r.get("phase", String.class), r.get("status", String.class), r.get("jurisdiction", String.class),
-                    r.get("corps_unit", String.class), r.get("lon", Double.class), r.get("lat", Double.class),
-                    monitorStatus, pm10 == null ? null : Math.round(pm10 * 10) / 10.0, Binds.instant(r, "latest_hour"));
-        }).all();
+                    long monitors = r.get("monitors", Long.class);
+                    String monitorStatus = r.get("monitor_missing_since", java.time.OffsetDateTime.class) != null
+                            ? "missing"
+                            : r.get("silent", Long.class) > 0 ? "silent" : monitors > 0 ? "monitored" : "not-required";
+                    Double pm10 = r.get("latest_pm10", Double.class);
+                    return new PublicSite(
+                            r.get("id", String.class),
+                            r.get("project", String.class),
+                            r.get("builder_name", String.class),
+                            r.get("area_m2", BigDecimal.class),
+                            r.get("phase", String.class),
+                            r.get("status", String.class),
+                            r.get("jurisdiction", String.class),
+                            r.get("corps_unit", String.class),
+                            r.get("lon", Double.class),
+                            r.get("lat", Double.class),
+                            monitorStatus,
+                            pm10 == null ? null : Math.round(pm10 * 10) / 10.0,
+                            Binds.instant(r, "latest_hour"));
+                })
+                .all();
     }
 
     Flux<PublicViolation> violations(String county, Instant from, String after, int limit) {
@@ -76,16 +97,24 @@ class PublicRecords {
         if (after != null) {
             sql.append(" and v.id > :after");
         }
-        GenericExecuteSpec spec = db.sql(sql.append(" order by v.id limit :limit").toString())
-                .bind("limit", limit + 1).bind("from", from.atOffset(ZoneOffset.UTC));
+        GenericExecuteSpec spec = db.sql(
+                        sql.append(" order by v.id limit :limit").toString())
+                .bind("limit", limit + 1)
+                .bind("from", from.atOffset(ZoneOffset.UTC));
         if (county != null) {
             spec = spec.bind("county", county);
         }
         if (after != null) {
             spec = spec.bind("after", after);
         }
-        return spec.map(r -> new PublicViolation(r.get("id", String.class), r.get("site_id", String.class),
-                r.get("project", String.class), r.get("jurisdiction", String.class), r.get("kind", String.class),
-                r.get("measure", String.class), Binds.instant(r, "at"))).all();
+        return spec.map(r -> new PublicViolation(
+                        r.get("id", String.class),
+                        r.get("site_id", String.class),
+                        r.get("project", String.class),
+                        r.get("jurisdiction", String.class),
+                        r.get("kind", String.class),
+                        r.get("measure", String.class),
+                        Binds.instant(r, "at")))
+                .all();
     }
 }

@@ -22,19 +22,21 @@ class AlertConsumer {
     static final String CONSUMER = "dust-alerts";
 
     @Bean
-    Consumer<Message<byte[]>> alerts(IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency,
-            TransactionalOperator tx) {
-        return message -> handle(incoming.parse(structured(message)), processed, emergency, tx).block();
+    Consumer<Message<byte[]>> alerts(
+            IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
+        return message -> handle(incoming.parse(structured(message)), processed, emergency, tx)
+                .block();
     }
 
     /** The original AMQP body: Spring Cloud Function turns a CloudEvents message into binary mode otherwise. */
     static byte[] structured(Message<byte[]> message) {
         return message.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message original
-                ? original.getBody() : message.getPayload();
+                ? original.getBody()
+                : message.getPayload();
     }
 
-    static Mono<Void> handle(IncomingEvent event, ProcessedEvents processed, EmergencyService emergency,
-            TransactionalOperator tx) {
+    static Mono<Void> handle(
+            IncomingEvent event, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
         String name = event.type().replace("lantian.air-quality.", "").replace(".v1", "");
         if (!name.startsWith("alert-")) {
             return Mono.empty();
@@ -42,11 +44,17 @@ class AlertConsumer {
         var data = event.data();
         Mono<Void> work = switch (name) {
             case "alert-lifted" -> emergency.lift(data.get("alertId").asString());
-            default -> emergency.inForce(new EmergencyService.Alert(data.get("alertId").asString(),
-                    data.get("county").asString(), data.get("level").asString(),
-                    OffsetDateTime.parse(data.get("effectiveFrom").asString()).toInstant()));
+            default ->
+                emergency.inForce(new EmergencyService.Alert(
+                        data.get("alertId").asString(),
+                        data.get("county").asString(),
+                        data.get("level").asString(),
+                        OffsetDateTime.parse(data.get("effectiveFrom").asString())
+                                .toInstant()));
         };
-        return tx.transactional(processed.firstDelivery(CONSUMER, event.id())
-                .flatMap(first -> first ? work.thenReturn(true) : Mono.just(false))).then();
+        return tx.transactional(processed
+                        .firstDelivery(CONSUMER, event.id())
+                        .flatMap(first -> first ? work.thenReturn(true) : Mono.just(false)))
+                .then();
     }
 }

@@ -15,8 +15,7 @@ import reactor.core.publisher.Mono;
 class EmergencyController {
 
     /** An alert and its measures. */
-    record InForce(String alertId, String county, String level, Instant effectiveFrom, List<Measure> measures) {
-    }
+    record InForce(String alertId, String county, String level, Instant effectiveFrom, List<Measure> measures) {}
 
     private final DatabaseClient db;
     private final EmergencyService emergency;
@@ -37,9 +36,14 @@ class EmergencyController {
             if (units != null) {
                 spec = spec.bind("units", units.toArray(String[]::new));
             }
-            return spec.map(r -> new InForce(r.get("alert_id", String.class), r.get("county", String.class),
-                    r.get("level", String.class), Binds.instant(r, "effective_from"),
-                    emergency.measures(r.get("level", String.class)))).all().collectList();
+            return spec.map(r -> new InForce(
+                            r.get("alert_id", String.class),
+                            r.get("county", String.class),
+                            r.get("level", String.class),
+                            Binds.instant(r, "effective_from"),
+                            emergency.measures(r.get("level", String.class))))
+                    .all()
+                    .collectList();
         });
     }
 }

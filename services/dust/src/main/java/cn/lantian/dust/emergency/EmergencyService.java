@@ -25,8 +25,7 @@ import reactor.core.publisher.Mono;
 public class EmergencyService {
 
     /** An alert as announced by the air-quality service. */
-    public record Alert(String alertId, String county, String level, Instant effectiveFrom) {
-    }
+    public record Alert(String alertId, String county, String level, Instant effectiveFrom) {}
 
     private final DatabaseClient db;
     private final Measures measures;
@@ -52,22 +51,36 @@ public class EmergencyService {
         Instant now = clock.instant();
         Mono<Long> supersede = db.sql("update emergency_alert set lifted_at = :now where county = :county "
                         + "and alert_id <> :id and lifted_at is null")
-                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("county", alert.county()).bind("id", alert.alertId())
-                .fetch().rowsUpdated();
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("county", alert.county())
+                .bind("id", alert.alertId())
+                .fetch()
+                .rowsUpdated();
         Mono<Long> upsert = db.sql("""
                 insert into emergency_alert (alert_id, county, level, effective_from) values (:id, :county, :level, :from)
                 on conflict (alert_id) do update set level = excluded.level, effective_from = excluded.effective_from,
                   lifted_at = null""")
-                .bind("id", alert.alertId()).bind("county", alert.county()).bind("level", alert.level())
-                .bind("from", alert.effectiveFrom().atOffset(ZoneOffset.UTC)).fetch().rowsUpdated();
-        return supersede.then(upsert).then(sitesToStop(alert)).flatMap(count -> outbox.append(activated(alert, count)))
+                .bind("id", alert.alertId())
+                .bind("county", alert.county())
+                .bind("level", alert.level())
+                .bind("from", alert.effectiveFrom().atOffset(ZoneOffset.UTC))
+                .fetch()
+                .rowsUpdated();
+        return supersede
+                .then(upsert)
+                .then(sitesToStop(alert))
+                .flatMap(count -> outbox.append(activated(alert, count)))
                 .then();
     }
 
     /** Ends the alert's measures. */
     public Mono<Void> lift(String alertId) {
         return db.sql("update emergency_alert set lifted_at = :now where alert_id = :id and lifted_at is null")
-                .bind("now", clock.instant().atOffset(ZoneOffset.UTC)).bind("id", alertId).fetch().rowsUpdated().then();
+                .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+                .bind("id", alertId)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /**
@@ -77,31 +90,44 @@ public class EmergencyService {
      *
      * @return true when this is new non-compliance
      */
-    public Mono<Boolean> workingAgainstMeasure(String siteId, Placement placement, String phase, double lon, double lat,
-            String evidence, Instant at) {
+    public Mono<Boolean> workingAgainstMeasure(
+            String siteId, Placement placement, String phase, double lon, double lat, String evidence, Instant at) {
         return db.sql("""
                 select alert_id, county, level from emergency_alert where county = any(:units)
                   and effective_from <= :at and (lifted_at is null or lifted_at > :at)
                 order by case level when 'red' then 3 when 'orange' then 2 else 1 end desc, effective_from desc
                 limit 1""")
-                .bind("units", placement.visibleTo().toArray(String[]::new)).bind("at", at.atOffset(ZoneOffset.UTC))
-                .map(r -> new Alert(r.get("alert_id", String.class), r.get("county", String.class),
-                        r.get("level", String.class), at))
+                .bind("units", placement.visibleTo().toArray(String[]::new))
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .map(r -> new Alert(
+                        r.get("alert_id", String.class),
+                        r.get("county", String.class),
+                        r.get("level", String.class),
+                        at))
                 .one()
                 .flatMap(alert -> {
-                    Measure stop = measures.of(alert.level()).stream().filter(m -> m.stopsPhases().contains(phase))
-                            .findFirst().orElse(null);
+                    Measure stop = measures.of(alert.level()).stream()
+                            .filter(m -> m.stopsPhases().contains(phase))
+                            .findFirst()
+                            .orElse(null);
                     if (stop == null) {
                         return Mono.just(false);
                     }
                     return db.sql("""
                             insert into emergency_noncompliance (alert_id, site_id, measure, evidence, at)
                             values (:alert, :site, :measure, :evidence, :at) on conflict do nothing""")
-                            .bind("alert", alert.alertId()).bind("site", siteId).bind("measure", stop.id())
-                            .bind("evidence", evidence).bind("at", at.atOffset(ZoneOffset.UTC))
-                            .fetch().rowsUpdated().flatMap(n -> n == 0 ? Mono.just(false)
-                                    : outbox.append(noncompliance(siteId, placement, phase, lon, lat, evidence, at,
-                                            alert, stop)).thenReturn(true));
+                            .bind("alert", alert.alertId())
+                            .bind("site", siteId)
+                            .bind("measure", stop.id())
+                            .bind("evidence", evidence)
+                            .bind("at", at.atOffset(ZoneOffset.UTC))
+                            .fetch()
+                            .rowsUpdated()
+                            .flatMap(n -> n == 0
+                                    ? Mono.just(false)
+                                    : outbox.append(noncompliance(
+                                                    siteId, placement, phase, lon, lat, evidence, at, alert, stop))
+                                            .thenReturn(true));
                 })
                 .defaultIfEmpty(false);
     }
@@ -113,8 +139,10 @@ public class EmergencyService {
         }
         return db.sql("select count(*) from site where status = 'active' and phase = any(:phases) "
                         + "and (jurisdiction = :county or corps_unit = :county)")
-                .bind("phases", phases.toArray(String[]::new)).bind("county", alert.county())
-                .map(r -> r.get(0, Long.class)).one();
+                .bind("phases", phases.toArray(String[]::new))
+                .bind("county", alert.county())
+                .map(r -> r.get(0, Long.class))
+                .one();
     }
 
     private OutgoingEvent activated(Alert alert, long sitesToStop) {
@@ -125,18 +153,36 @@ public class EmergencyService {
         data.put("level", alert.level());
         data.put("measures", list.stream().map(Measure::measure).toList());
         data.put("measureIds", list.stream().map(Measure::id).toList());
-        data.put("stoppedPhases", measures.stoppedPhases(alert.level()).stream().sorted().toList());
+        data.put(
+                "stoppedPhases",
+                measures.stoppedPhases(alert.level()).stream().sorted().toList());
         data.put("sitesToStop", sitesToStop);
         data.put("effectiveFrom", alert.effectiveFrom().toString());
-        Placement placement = jurisdictions.byId(alert.county()).filter(j -> j.isCorps())
+        Placement placement = jurisdictions
+                .byId(alert.county())
+                .filter(j -> j.isCorps())
                 .map(j -> new Placement(j.host().orElse(alert.county()), alert.county()))
                 .orElse(new Placement(alert.county(), null));
-        return OutgoingEvent.of(DustEvents.EMERGENCY_MEASURES_ACTIVATED, "alert/" + alert.alertId(), placement,
-                DustEvents.HOUSING, data).withSeverity("major").at(clock.instant());
+        return OutgoingEvent.of(
+                        DustEvents.EMERGENCY_MEASURES_ACTIVATED,
+                        "alert/" + alert.alertId(),
+                        placement,
+                        DustEvents.HOUSING,
+                        data)
+                .withSeverity("major")
+                .at(clock.instant());
     }
 
-    private OutgoingEvent noncompliance(String siteId, Placement placement, String phase, double lon, double lat,
-            String evidence, Instant at, Alert alert, Measure stop) {
+    private OutgoingEvent noncompliance(
+            String siteId,
+            Placement placement,
+            String phase,
+            double lon,
+            double lat,
+            String evidence,
+            Instant at,
+            Alert alert,
+            Measure stop) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("siteId", siteId);
         data.put("alertId", alert.alertId());
@@ -146,7 +192,9 @@ public class EmergencyService {
         data.put("evidence", evidence);
         data.put("at", at.toString());
         data.put("location", DustEvents.location(lon, lat));
-        return OutgoingEvent.of(DustEvents.EMERGENCY_NONCOMPLIANCE, "site/" + siteId, placement, DustEvents.HOUSING,
-                data).withSeverity("critical").at(at);
+        return OutgoingEvent.of(
+                        DustEvents.EMERGENCY_NONCOMPLIANCE, "site/" + siteId, placement, DustEvents.HOUSING, data)
+                .withSeverity("critical")
+                .at(at);
     }
 }

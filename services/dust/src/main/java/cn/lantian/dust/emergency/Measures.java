@@ -24,10 +24,19 @@ public final class Measures {
     public static Measures load() {
         try (InputStream in = Measures.class.getClassLoader().getResourceAsStream("rules/emergency-measures.csv")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<Measure> rows = Csv.read(text).stream().map(r -> new Measure(r.get("level"), r.get("id"),
-                    r.get("measure"), r.get("stopsPhases").isBlank() ? List.of()
-                            : Arrays.stream(r.get("stopsPhases").split(";")).map(String::trim).toList(),
-                    r.get("source"), r.get("status"))).toList();
+            List<Measure> rows = Csv.read(text).stream()
+                    .map(r -> new Measure(
+                            r.get("level"),
+                            r.get("id"),
+                            r.get("measure"),
+                            r.get("stopsPhases").isBlank()
+                                    ? List.of()
+                                    : Arrays.stream(r.get("stopsPhases").split(";"))
+                                            .map(String::trim)
+                                            .toList(),
+                            r.get("source"),
+                            r.get("status")))
+                    .toList();
             for (Measure m : rows) {
                 if (!LEVELS.contains(m.level()) || m.source().isBlank()) {
                     throw new IllegalStateException("bad emergency measure row " + m);

@@ -19,8 +19,7 @@ public final class DustEvents {
     /** The agency named on events about sites, monitors, idle land, roads and yards. */
     public static final String HOUSING = "housing";
 
-    private DustEvents() {
-    }
+    private DustEvents() {}
 
     /** A {@code location} member. */
     public static Map<String, Object> location(double lon, double lat) {

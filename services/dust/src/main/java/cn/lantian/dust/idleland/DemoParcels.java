@@ -42,13 +42,22 @@ class DemoParcels implements ApplicationRunner {
             Random random = new Random(2027);
             DemoPlaces places = new DemoPlaces(jurisdictions, random);
             List<String> units = places.units();
-            Flux.range(1, 200).concatMap(i -> {
-                DemoPlaces.Point p = places.in(units.get(i % units.size()));
-                return parcels.insert(new Parcel("demo-parcel-%04d".formatted(i),
-                        BigDecimal.valueOf(500 + random.nextInt(30_000)), service.today().minusDays(10 + random.nextInt(390)),
-                        "演示闲置地块 %04d 号".formatted(i), p.lon(), p.lat(), p.placement().jurisdiction(),
-                        p.placement().corpsUnit(), "idle"));
-            }).then().block();
+            Flux.range(1, 200)
+                    .concatMap(i -> {
+                        DemoPlaces.Point p = places.in(units.get(i % units.size()));
+                        return parcels.insert(new Parcel(
+                                "demo-parcel-%04d".formatted(i),
+                                BigDecimal.valueOf(500 + random.nextInt(30_000)),
+                                service.today().minusDays(10 + random.nextInt(390)),
+                                "演示闲置地块 %04d 号".formatted(i),
+                                p.lon(),
+                                p.lat(),
+                                p.placement().jurisdiction(),
+                                p.placement().corpsUnit(),
+                                "idle"));
+                    })
+                    .then()
+                    .block();
         }
         LOG.info("demo parcels: {} idle-land tasks opened", service.judgeAll().block());
     }

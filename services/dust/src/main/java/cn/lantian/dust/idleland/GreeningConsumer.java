@@ -26,8 +26,8 @@ class GreeningConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(GreeningConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> greening(IncomingEvents incoming, ProcessedEvents processed, IdleLandService service,
-            TransactionalOperator tx) {
+    Consumer<Message<byte[]>> greening(
+            IncomingEvents incoming, ProcessedEvents processed, IdleLandService service, TransactionalOperator tx) {
         return message -> {
             IncomingEvent event = incoming.parse(structured(message));
             if (!COMPLETED.equals(event.type())) {
@@ -35,15 +35,21 @@ class GreeningConsumer {
             }
             var data = event.data();
             String taskId = data.get("taskId").asString();
-            Mono<Boolean> work = service.complete(taskId, data.get("parcelId").asString(),
-                    data.get("outcome").asString(), LocalDate.parse(data.get("completedOn").asString()));
-            tx.transactional(processed.firstDelivery(CONSUMER, event.id())
-                    .flatMap(first -> first ? work : Mono.just(true))
-                    .doOnNext(closed -> {
-                        if (!closed) {
-                            LOG.info("Idle-land task {} completed by greening is not an open task here", taskId);
-                        }
-                    })).block();
+            Mono<Boolean> work = service.complete(
+                    taskId,
+                    data.get("parcelId").asString(),
+                    data.get("outcome").asString(),
+                    LocalDate.parse(data.get("completedOn").asString()));
+            tx.transactional(processed
+                            .firstDelivery(CONSUMER, event.id())
+                            .flatMap(first -> first ? work : Mono.just(true))
+                            .doOnNext(closed -> {
+                                if (!closed) {
+                                    LOG.info(
+                                            "Idle-land task {} completed by greening is not an open task here", taskId);
+                                }
+                            }))
+                    .block();
         };
     }
 
@@ -53,6 +59,7 @@ class GreeningConsumer {
      */
     static byte[] structured(Message<byte[]> message) {
         return message.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message original
-                ? original.getBody() : message.getPayload();
+                ? original.getBody()
+                : message.getPayload();
     }
 }

@@ -39,12 +39,15 @@ class IdleLandController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Parcel>> create(@Valid @RequestBody IdleLandService.ParcelInput in) {
         Parcel parcel = service.check(in);
-        return Callers.current().flatMap(c -> service.create(c, parcel))
+        return Callers.current()
+                .flatMap(c -> service.create(c, parcel))
                 .map(p -> ResponseEntity.status(HttpStatus.CREATED).body(p));
     }
 
     @GetMapping
-    Mono<Page<Parcel>> list(@RequestParam(required = false) String status, @RequestParam(required = false) String after,
+    Mono<Page<Parcel>> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         if (status != null && !STATUSES.contains(status)) {
@@ -53,7 +56,9 @@ class IdleLandController {
         if (after != null && after.length() > 64) {
             throw InvalidInput.of("after", "must be at most 64 characters");
         }
-        return Callers.current().flatMap(c -> parcels.page(access.visibleUnits(c), status, after, size).collectList())
+        return Callers.current()
+                .flatMap(c -> parcels.page(access.visibleUnits(c), status, after, size)
+                        .collectList())
                 .map(rows -> Page.of(rows, size, Parcel::id));
     }
 
@@ -64,7 +69,8 @@ class IdleLandController {
 
     @GetMapping("/{id}/tasks")
     Mono<List<IdleTask>> tasks(@PathVariable String id) {
-        return Callers.current().flatMap(c -> service.visible(c, id))
+        return Callers.current()
+                .flatMap(c -> service.visible(c, id))
                 .flatMap(p -> parcels.tasksOf(p.id()).collectList());
     }
 }

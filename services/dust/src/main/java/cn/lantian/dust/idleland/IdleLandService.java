@@ -35,10 +35,13 @@ class IdleLandService {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A parcel as written. */
-    record ParcelInput(@Size(max = TextLength.ID) String id, BigDecimal areaM2,
-            @Size(max = TextLength.ID) String idleSince, @Size(max = TextLength.TEXT) String address, Double lon,
-            Double lat) {
-    }
+    record ParcelInput(
+            @Size(max = TextLength.ID) String id,
+            BigDecimal areaM2,
+            @Size(max = TextLength.ID) String idleSince,
+            @Size(max = TextLength.TEXT) String address,
+            Double lon,
+            Double lat) {}
 
     private final Parcels parcels;
     private final Access access;
@@ -48,8 +51,8 @@ class IdleLandService {
     private final IdleRule rule;
     private final Clock clock;
 
-    IdleLandService(Parcels parcels, Access access, Outbox outbox, TransactionalOperator tx, DustRules rules,
-            Clock clock) {
+    IdleLandService(
+            Parcels parcels, Access access, Outbox outbox, TransactionalOperator tx, DustRules rules, Clock clock) {
         this.parcels = parcels;
         this.access = access;
         this.outbox = outbox;
@@ -70,8 +73,8 @@ class IdleLandService {
             c.fail("id", "must be 1 to 64 letters, digits, dots, dashes or underscores");
         }
         BigDecimal area = c.required("areaM2", in.areaM2());
-        if (area != null && (area.signum() <= 0 || area.compareTo(new BigDecimal("100000000")) > 0
-                || area.scale() > 1)) {
+        if (area != null
+                && (area.signum() <= 0 || area.compareTo(new BigDecimal("100000000")) > 0 || area.scale() > 1)) {
             c.fail("areaM2", "must be above 0 and at most 100,000,000 m², with at most one decimal");
         }
         LocalDate since = null;
@@ -103,9 +106,10 @@ class IdleLandService {
     /** Records a parcel the caller governs and opens its task at once if it is idle too long already. */
     Mono<Parcel> create(Caller caller, Parcel parcel) {
         access.checkWrite(caller, Access.DUST_AGENCIES, parcel.placement());
-        return tx.transactional(parcels.insert(parcel).flatMap(created -> created
-                ? judge(parcel).then(parcels.byId(parcel.id()))
-                : Mono.error(new Conflict("Parcel " + parcel.id() + " exists already."))));
+        return tx.transactional(parcels.insert(parcel)
+                .flatMap(created -> created
+                        ? judge(parcel).then(parcels.byId(parcel.id()))
+                        : Mono.error(new Conflict("Parcel " + parcel.id() + " exists already."))));
     }
 
     /** Opens the parcel's task if it is idle too long; inside the caller's transaction. */
@@ -114,13 +118,21 @@ class IdleLandService {
         if (!"idle".equals(parcel.status()) || !rule.overdue(parcel.idleSince(), today)) {
             return Mono.just(false);
         }
-        IdleTask task = new IdleTask("ilt-" + parcel.id() + "-" + parcel.idleSince().toString().replace("-", ""),
-                parcel.id(), clock.instant(), rule.dueBy(today), "open", null, null);
+        IdleTask task = new IdleTask(
+                "ilt-" + parcel.id() + "-" + parcel.idleSince().toString().replace("-", ""),
+                parcel.id(),
+                clock.instant(),
+                rule.dueBy(today),
+                "open",
+                null,
+                null);
         return parcels.open(task).flatMap(opened -> {
             if (!opened) {
                 return Mono.just(false);
             }
-            return parcels.status(parcel.id(), "tasked").then(outbox.append(opened(parcel, task))).thenReturn(true);
+            return parcels.status(parcel.id(), "tasked")
+                    .then(outbox.append(opened(parcel, task)))
+                    .thenReturn(true);
         });
     }
 
@@ -129,7 +141,9 @@ class IdleLandService {
         LocalDate cutoff = today().minusMonths((long) rules.number(DustRules.IDLE_MAX_MONTHS));
         return parcels.idleSince(cutoff, 10_000)
                 .concatMap(p -> tx.transactional(judge(p)))
-                .filter(Boolean::booleanValue).count().map(Long::intValue);
+                .filter(Boolean::booleanValue)
+                .count()
+                .map(Long::intValue);
     }
 
     /** Closes a task greening reports done; false when no such open task exists. */
@@ -140,7 +154,8 @@ class IdleLandService {
     }
 
     Mono<Parcel> visible(Caller caller, String id) {
-        return parcels.byId(id).filter(p -> access.mayRead(caller, p.placement()))
+        return parcels.byId(id)
+                .filter(p -> access.mayRead(caller, p.placement()))
                 .switchIfEmpty(Mono.error(new NotFound("No parcel " + id + ".")));
     }
 
@@ -156,7 +171,12 @@ class IdleLandService {
             data.put("address", parcel.address());
         }
         data.put("location", DustEvents.location(parcel.lon(), parcel.lat()));
-        return OutgoingEvent.of(DustEvents.IDLE_LAND_TASK_OPENED, "idle-land-task/" + task.id(), parcel.placement(),
-                DustEvents.HOUSING, data).at(task.openedAt());
+        return OutgoingEvent.of(
+                        DustEvents.IDLE_LAND_TASK_OPENED,
+                        "idle-land-task/" + task.id(),
+                        parcel.placement(),
+                        DustEvents.HOUSING,
+                        data)
+                .at(task.openedAt());
     }
 }

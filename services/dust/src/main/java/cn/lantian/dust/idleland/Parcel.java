@@ -9,8 +9,16 @@ import java.time.LocalDate;
  *
  * @param status idle, tasked (a task is open), greened, paved, covered, or in-use (work started)
  */
-record Parcel(String id, BigDecimal areaM2, LocalDate idleSince, String address, double lon, double lat,
-        String jurisdiction, String corpsUnit, String status) {
+record Parcel(
+        String id,
+        BigDecimal areaM2,
+        LocalDate idleSince,
+        String address,
+        double lon,
+        double lat,
+        String jurisdiction,
+        String corpsUnit,
+        String status) {
 
     Placement placement() {
         return new Placement(jurisdiction, corpsUnit);

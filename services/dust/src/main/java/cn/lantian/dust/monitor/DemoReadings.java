@@ -48,17 +48,29 @@ class DemoReadings implements ApplicationRunner {
                   max(r.at) as latest
                 from site_monitor m join site s on s.id = m.site_id left join monitor_reading r on r.monitor_id = m.id
                 where m.id like 'demo-mon-%' group by m.id, s.id order by m.id""")
-                .map(r -> new MonitoredSite(r.get("monitor_id", String.class), r.get("site_id", String.class),
-                        r.get("lon", Double.class), r.get("lat", Double.class), r.get("jurisdiction", String.class),
-                        r.get("corps_unit", String.class), r.get("phase", String.class)))
-                .all().collectList().block();
+                .map(r -> new MonitoredSite(
+                        r.get("monitor_id", String.class),
+                        r.get("site_id", String.class),
+                        r.get("lon", Double.class),
+                        r.get("lat", Double.class),
+                        r.get("jurisdiction", String.class),
+                        r.get("corps_unit", String.class),
+                        r.get("phase", String.class)))
+                .all()
+                .collectList()
+                .block();
         if (monitors == null || monitors.isEmpty()) {
             return;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
         OffsetDateTime latest = db.sql("select max(at) from monitor_reading where monitor_id like 'demo-mon-%'")
-                .map(r -> java.util.Optional.ofNullable(r.get(0, OffsetDateTime.class))).one().block().orElse(null);
-        Instant from = latest == null ? now.minus(Duration.ofDays(30)) : latest.toInstant().plus(1, ChronoUnit.HOURS);
+                .map(r -> java.util.Optional.ofNullable(r.get(0, OffsetDateTime.class)))
+                .one()
+                .block()
+                .orElse(null);
+        Instant from = latest == null
+                ? now.minus(Duration.ofDays(30))
+                : latest.toInstant().plus(1, ChronoUnit.HOURS);
         Instant recent = now.minus(Duration.ofHours(24));
         Random random = new Random(from.getEpochSecond());
         List<Reading> old = new ArrayList<>();
@@ -69,8 +81,12 @@ class DemoReadings implements ApplicationRunner {
             for (MonitoredSite m : monitors) {
                 double base = 50 + (m.monitorId().hashCode() & 0x3f) + diurnal + random.nextGaussian() * 15;
                 double pm10 = Math.max(5, random.nextInt(60) == 0 ? base + 120 + random.nextInt(150) : base);
-                Reading r = new Reading(m.monitorId(), hour.minus(5, ChronoUnit.MINUTES), Math.round(pm10 * 10) / 10.0,
-                        Math.round(pm10 * 4.5) / 10.0, null);
+                Reading r = new Reading(
+                        m.monitorId(),
+                        hour.minus(5, ChronoUnit.MINUTES),
+                        Math.round(pm10 * 10) / 10.0,
+                        Math.round(pm10 * 4.5) / 10.0,
+                        null);
                 (hour.isBefore(recent) ? old : fresh).add(r);
             }
         }
@@ -78,7 +94,8 @@ class DemoReadings implements ApplicationRunner {
             writeQuietly(old.subList(i, Math.min(old.size(), i + 20_000)));
         }
         for (int i = 0; i < fresh.size(); i += 2_000) {
-            ingest.ingest(MonitorIngest.BROKER, fresh.subList(i, Math.min(fresh.size(), i + 2_000))).block();
+            ingest.ingest(MonitorIngest.BROKER, fresh.subList(i, Math.min(fresh.size(), i + 2_000)))
+                    .block();
         }
         LOG.info("demo readings written: {} quietly, {} through the rules", old.size(), fresh.size());
     }
@@ -96,10 +113,16 @@ class DemoReadings implements ApplicationRunner {
                 on conflict (site_id, hour) do update set pm10_sum = site_hour.pm10_sum + excluded.pm10_sum,
                   n = site_hour.n + excluded.n""")
                 .bind("ids", readings.stream().map(Reading::monitorId).toArray(String[]::new))
-                .bind("at", readings.stream().map(r -> r.at().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+                .bind(
+                        "at",
+                        readings.stream()
+                                .map(r -> r.at().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new))
                 .bind("pm10", readings.stream().map(Reading::pm10).toArray(Double[]::new))
                 .bind("pm25", readings.stream().map(Reading::pm25).toArray(Double[]::new))
                 .bind("tsp", readings.stream().map(Reading::tsp).toArray(Double[]::new))
-                .fetch().rowsUpdated().block();
+                .fetch()
+                .rowsUpdated()
+                .block();
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
 final class ExceedanceRule {
 
     /** A rule the hour broke, with the figure it was compared against. */
-    record Breach(Rule rule, String kind, double limit) {
-    }
+    record Breach(Rule rule, String kind, double limit) {}
 
     static final String ALARM = "monitor-alarm";
     static final String OVER_STATION = "monitor-over-station";

@@ -7,5 +7,4 @@ package cn.lantian.dust.monitor;
  * @param stored readings not seen before
  * @param violations new site-dust-violation events raised
  */
-record IngestReport(int received, int stored, int violations) {
-}
+record IngestReport(int received, int stored, int violations) {}

@@ -33,8 +33,9 @@ class MonitorController {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     /** A monitor as registered. */
-    record MonitorInput(@Size(max = TextLength.ID) String id, @Size(max = TextLength.ID) String installedOn) {
-    }
+    record MonitorInput(
+            @Size(max = TextLength.ID) String id,
+            @Size(max = TextLength.ID) String installedOn) {}
 
     private final Sites sites;
     private final SiteService siteService;
@@ -44,8 +45,14 @@ class MonitorController {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    MonitorController(Sites sites, SiteService siteService, Monitors monitors, MonitorIngest ingest, Access access,
-            TransactionalOperator tx, Clock clock) {
+    MonitorController(
+            Sites sites,
+            SiteService siteService,
+            Monitors monitors,
+            MonitorIngest ingest,
+            Access access,
+            TransactionalOperator tx,
+            Clock clock) {
         this.sites = sites;
         this.siteService = siteService;
         this.monitors = monitors;
@@ -57,8 +64,7 @@ class MonitorController {
 
     /** Registers a monitor on a site the caller governs; the monitor rule then clears the site's missing mark. */
     @PostMapping(path = "/api/dust/v1/sites/{siteId}/monitors", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Monitors.Monitor>> register(@PathVariable String siteId,
-            @Valid @RequestBody MonitorInput in) {
+    Mono<ResponseEntity<Monitors.Monitor>> register(@PathVariable String siteId, @Valid @RequestBody MonitorInput in) {
         Checks c = new Checks();
         String id = c.text("id", in.id(), 64);
         if (id != null && !ID.matcher(id).matches()) {
@@ -74,19 +80,22 @@ class MonitorController {
         }
         c.done();
         LocalDate on = installed;
-        return Callers.current().flatMap(caller -> tx.transactional(sites.byId(siteId)
+        return Callers.current()
+                .flatMap(caller -> tx.transactional(sites.byId(siteId)
                         .filter(s -> access.mayWrite(caller, Access.DUST_AGENCIES, s.placement()))
                         .switchIfEmpty(Mono.error(new NotFound("No site " + siteId + ".")))
-                        .flatMap(site -> monitors.register(id, siteId, on).flatMap(created -> created
-                                ? sites.byId(siteId).flatMap(siteService::judgeMonitor)
-                                : Mono.error(new Conflict("Monitor " + id + " exists already."))))))
+                        .flatMap(site -> monitors.register(id, siteId, on)
+                                .flatMap(created -> created
+                                        ? sites.byId(siteId).flatMap(siteService::judgeMonitor)
+                                        : Mono.error(new Conflict("Monitor " + id + " exists already."))))))
                 .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
                         .body(new Monitors.Monitor(id, siteId, on, null, null)));
     }
 
     @GetMapping("/api/dust/v1/sites/{siteId}/monitors")
     Mono<List<Monitors.Monitor>> ofSite(@PathVariable String siteId) {
-        return Callers.current().flatMap(caller -> sites.byId(siteId).filter(s -> access.mayRead(caller, s.placement())))
+        return Callers.current()
+                .flatMap(caller -> sites.byId(siteId).filter(s -> access.mayRead(caller, s.placement())))
                 .switchIfEmpty(Mono.error(new NotFound("No site " + siteId + ".")))
                 .flatMap(s -> monitors.ofSite(siteId).collectList());
     }

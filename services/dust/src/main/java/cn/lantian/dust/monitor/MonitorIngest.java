@@ -32,8 +32,8 @@ import tools.jackson.databind.ObjectMapper;
 class MonitorIngest {
 
     /** The writer of readings that arrive by AMQP: the broker's permissions decide who may publish there. */
-    static final Caller BROKER = new Caller("amqp-readings", Set.of("housing"), "prefecture", Jurisdictions.PREFECTURE,
-            true);
+    static final Caller BROKER =
+            new Caller("amqp-readings", Set.of("housing"), "prefecture", Jurisdictions.PREFECTURE, true);
 
     private final Monitors monitors;
     private final Stations stations;
@@ -45,8 +45,15 @@ class MonitorIngest {
     private final String measure;
     private final EmergencyService emergency;
 
-    MonitorIngest(Monitors monitors, Stations stations, Access access, Outbox outbox, TransactionalOperator tx,
-            ObjectMapper json, DustRules rules, EmergencyService emergency) {
+    MonitorIngest(
+            Monitors monitors,
+            Stations stations,
+            Access access,
+            Outbox outbox,
+            TransactionalOperator tx,
+            ObjectMapper json,
+            DustRules rules,
+            EmergencyService emergency) {
         this.emergency = emergency;
         this.monitors = monitors;
         this.stations = stations;
@@ -69,8 +76,9 @@ class MonitorIngest {
             for (int i = 0; i < readings.size(); i++) {
                 MonitoredSite site = sites.get(readings.get(i).monitorId());
                 if (site == null || !access.mayWrite(caller, Access.DUST_AGENCIES, site.placement())) {
-                    errors.add(new FieldError("[" + i + "].monitorId", "no monitor " + readings.get(i).monitorId()
-                            + " on a site you govern"));
+                    errors.add(new FieldError(
+                            "[" + i + "].monitorId",
+                            "no monitor " + readings.get(i).monitorId() + " on a site you govern"));
                 }
             }
             if (!errors.isEmpty()) {
@@ -108,9 +116,13 @@ class MonitorIngest {
         });
         Map<String, MonitoredSite> bySite = new HashMap<>();
         sites.values().forEach(s -> bySite.putIfAbsent(s.siteId(), s));
-        return monitors.addToHours(siteIds, hours, totals, counts).collectList()
-                .flatMap(touched -> judge(touched.stream()
-                        .map(h -> new Monitors.SiteAtHour(h, bySite.get(h.siteId()))).toList(), true))
+        return monitors.addToHours(siteIds, hours, totals, counts)
+                .collectList()
+                .flatMap(touched -> judge(
+                        touched.stream()
+                                .map(h -> new Monitors.SiteAtHour(h, bySite.get(h.siteId())))
+                                .toList(),
+                        true))
                 .flatMap(raised -> monitors.heard(latest).thenReturn(new IngestReport(received, fresh.size(), raised)));
     }
 
@@ -142,12 +154,16 @@ class MonitorIngest {
         if (arrived.isEmpty()) {
             return Mono.just(0);
         }
-        List<Instant> hours = arrived.stream().map(Stations.StationHour::hour).distinct().toList();
+        List<Instant> hours =
+                arrived.stream().map(Stations.StationHour::hour).distinct().toList();
         return tx.transactional(monitors.siteHoursAt(hours).collectList().flatMap(all -> judge(all, false)));
     }
 
-    private Mono<Integer> record(List<Monitors.SiteAtHour> touched, Map<Monitors.SiteAtHour, Station> nearest,
-            Map<String, Double> pm10, boolean absolute) {
+    private Mono<Integer> record(
+            List<Monitors.SiteAtHour> touched,
+            Map<Monitors.SiteAtHour, Station> nearest,
+            Map<String, Double> pm10,
+            boolean absolute) {
         List<String> ids = new ArrayList<>();
         List<String> siteIds = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
@@ -157,9 +173,11 @@ class MonitorIngest {
         List<Monitors.SiteAtHour> alarmed = new ArrayList<>();
         for (Monitors.SiteAtHour h : touched) {
             Station station = nearest.get(h);
-            Double stationPm10 = station == null ? null : pm10.get(Stations.key(station.id(), h.hour().hour()));
-            List<ExceedanceRule.Breach> breaches = new ArrayList<>(absolute ? rule.absolute(h.hour().mean())
-                    : List.of());
+            Double stationPm10 = station == null
+                    ? null
+                    : pm10.get(Stations.key(station.id(), h.hour().hour()));
+            List<ExceedanceRule.Breach> breaches =
+                    new ArrayList<>(absolute ? rule.absolute(h.hour().mean()) : List.of());
             breaches.addAll(rule.relative(h.hour().mean(), stationPm10));
             for (ExceedanceRule.Breach b : breaches) {
                 if (b.kind().equals(ExceedanceRule.ALARM)) {
@@ -169,7 +187,8 @@ class MonitorIngest {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("siteId", h.site().siteId());
                 data.put("measure", measure);
-                data.put("location", DustEvents.location(h.site().lon(), h.site().lat()));
+                data.put(
+                        "location", DustEvents.location(h.site().lon(), h.site().lat()));
                 data.put("at", h.hour().hour().toString());
                 data.put("evidence", "monitor");
                 data.put("hour", h.hour().hour().toString());
@@ -187,19 +206,35 @@ class MonitorIngest {
                 kinds.add(b.kind());
                 at.add(h.hour().hour());
                 details.add(json.writeValueAsString(data));
-                events.put(id, OutgoingEvent.of(DustEvents.SITE_DUST_VIOLATION, "site/" + h.site().siteId(),
-                        h.site().placement(), DustEvents.HOUSING, data).withSeverity("major"));
+                events.put(
+                        id,
+                        OutgoingEvent.of(
+                                        DustEvents.SITE_DUST_VIOLATION,
+                                        "site/" + h.site().siteId(),
+                                        h.site().placement(),
+                                        DustEvents.HOUSING,
+                                        data)
+                                .withSeverity("major"));
             }
         }
         if (ids.isEmpty()) {
             return Mono.just(0);
         }
         // An hour above the alarm level while a stop-work measure is in force shows the site working against it.
-        return monitors.violations(ids, siteIds, kinds, measure, at, details).collectList()
-                .flatMap(fresh -> outbox.appendAll(fresh.stream().map(events::get).toList())
-                        .then(reactor.core.publisher.Flux.fromIterable(alarmed).concatMap(h -> emergency
-                                .workingAgainstMeasure(h.site().siteId(), h.site().placement(), h.site().phase(),
-                                        h.site().lon(), h.site().lat(), "monitor", h.hour().hour())).then())
+        return monitors.violations(ids, siteIds, kinds, measure, at, details)
+                .collectList()
+                .flatMap(fresh -> outbox.appendAll(
+                                fresh.stream().map(events::get).toList())
+                        .then(reactor.core.publisher.Flux.fromIterable(alarmed)
+                                .concatMap(h -> emergency.workingAgainstMeasure(
+                                        h.site().siteId(),
+                                        h.site().placement(),
+                                        h.site().phase(),
+                                        h.site().lon(),
+                                        h.site().lat(),
+                                        "monitor",
+                                        h.hour().hour()))
+                                .then())
                         .thenReturn(fresh.size()));
     }
 }

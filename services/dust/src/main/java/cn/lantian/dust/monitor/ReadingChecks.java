@@ -21,8 +21,7 @@ final class ReadingChecks {
     static final double MAX_CONCENTRATION = 20_000;
     static final Duration MAX_AGE = Duration.ofDays(400);
 
-    private ReadingChecks() {
-    }
+    private ReadingChecks() {}
 
     static List<Reading> check(List<ReadingInput> inputs, Clock clock) {
         if (inputs == null || inputs.isEmpty()) {
@@ -60,8 +59,8 @@ final class ReadingChecks {
                         errors.add(new FieldError(p + "at", "must not be older than " + MAX_AGE.toDays() + " days"));
                     }
                 } catch (DateTimeParseException e) {
-                    errors.add(new FieldError(p + "at", "must be a date and time with offset, such as "
-                            + "2026-12-01T10:05:00+08:00"));
+                    errors.add(new FieldError(
+                            p + "at", "must be a date and time with offset, such as " + "2026-12-01T10:05:00+08:00"));
                 }
             }
             concentration(errors, p + "pm10", in.pm10(), true);

@@ -70,15 +70,17 @@ class ReadingMessages {
 
     /** "[3].pm10" becomes "line 4 pm10". */
     private static String lines(List<FieldError> errors) {
-        return errors.stream().map(e -> {
-            String field = e.field();
-            if (field.startsWith("[")) {
-                int close = field.indexOf(']');
-                int index = Integer.parseInt(field.substring(1, close));
-                String rest = field.substring(close + 1).replaceFirst("^\\.", "");
-                return "line " + (index + 1) + " " + (rest.isEmpty() ? "line" : rest) + ": " + e.reason();
-            }
-            return field + ": " + e.reason();
-        }).collect(Collectors.joining("; "));
+        return errors.stream()
+                .map(e -> {
+                    String field = e.field();
+                    if (field.startsWith("[")) {
+                        int close = field.indexOf(']');
+                        int index = Integer.parseInt(field.substring(1, close));
+                        String rest = field.substring(close + 1).replaceFirst("^\\.", "");
+                        return "line " + (index + 1) + " " + (rest.isEmpty() ? "line" : rest) + ": " + e.reason();
+                    }
+                    return field + ": " + e.reason();
+                })
+                .collect(Collectors.joining("; "));
     }
 }

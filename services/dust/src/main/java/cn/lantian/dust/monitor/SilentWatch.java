@@ -53,7 +53,8 @@ class SilentWatch {
                 from site s where s.id = m.site_id and s.status = 'active' and m.silent_since is null
                   and coalesce(m.last_reading_at, m.created_at) < :cutoff
                 returning m.id, m.site_id, m.last_reading_at, s.lon, s.lat, s.jurisdiction, s.corps_unit""")
-                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("cutoff", cutoff.atOffset(ZoneOffset.UTC))
+                .bind("now", now.atOffset(ZoneOffset.UTC))
+                .bind("cutoff", cutoff.atOffset(ZoneOffset.UTC))
                 .map(r -> {
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("monitorId", r.get("id", String.class));
@@ -65,11 +66,18 @@ class SilentWatch {
                     data.put("silentSince", now.toString());
                     data.put("location", DustEvents.location(r.get("lon", Double.class), r.get("lat", Double.class)));
                     data.put("rule", DustEvents.rule(rules.rule(DustRules.SILENT_MINUTES)));
-                    return OutgoingEvent.of(DustEvents.SITE_MONITOR_SILENT, "site/" + r.get("site_id", String.class),
-                            new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class)),
-                            DustEvents.HOUSING, data).withSeverity("minor").at(now);
+                    return OutgoingEvent.of(
+                                    DustEvents.SITE_MONITOR_SILENT,
+                                    "site/" + r.get("site_id", String.class),
+                                    new Placement(
+                                            r.get("jurisdiction", String.class), r.get("corps_unit", String.class)),
+                                    DustEvents.HOUSING,
+                                    data)
+                            .withSeverity("minor")
+                            .at(now);
                 })
-                .all().collectList()
+                .all()
+                .collectList()
                 .flatMap(events -> outbox.appendAll(events).thenReturn(events.size())));
     }
 }

@@ -33,8 +33,7 @@ class StationFeed {
     private final MonitorIngest ingest;
     private final Clock clock;
 
-    StationFeed(DustProperties properties, Stations stations, MonitorIngest ingest,
-            Clock clock) {
+    StationFeed(DustProperties properties, Stations stations, MonitorIngest ingest, Clock clock) {
         this.http = WebClient.builder().baseUrl(properties.airQualityUrl()).build();
         this.stations = stations;
         this.ingest = ingest;
@@ -43,32 +42,46 @@ class StationFeed {
 
     @Scheduled(cron = "${lantian.dust.station-poll-cron:0 */10 * * * *}")
     void poll() {
-        refresh().onErrorResume(e -> {
-            LOG.warn("Station hours not read from the air-quality service: {}", e.toString());
-            return Mono.just(0);
-        }).block(Duration.ofMinutes(5));
+        refresh()
+                .onErrorResume(e -> {
+                    LOG.warn("Station hours not read from the air-quality service: {}", e.toString());
+                    return Mono.just(0);
+                })
+                .block(Duration.ofMinutes(5));
     }
 
     /** Reads yesterday's and today's station hours; returns the number of violations raised by the late hours. */
     Mono<Integer> refresh() {
         LocalDate today = LocalDate.now(clock.withZone(CHINA));
-        return http.get().uri("/api/public/v1/stations").retrieve().bodyToMono(JsonNode.class)
+        return http.get()
+                .uri("/api/public/v1/stations")
+                .retrieve()
+                .bodyToMono(JsonNode.class)
                 .flatMapMany(list -> Flux.fromIterable(list))
                 .concatMap(node -> {
-                    Station station = new Station(node.get("id").asString(), node.get("longitude").asDouble(),
+                    Station station = new Station(
+                            node.get("id").asString(),
+                            node.get("longitude").asDouble(),
                             node.get("latitude").asDouble());
                     return stations.saveStation(station).then(hours(station.id(), today.minusDays(1), today));
                 })
                 .collectList()
-                .flatMap(all -> stations.saveHours(all.stream().flatMap(List::stream).toList()).collectList())
+                .flatMap(all -> stations.saveHours(
+                                all.stream().flatMap(List::stream).toList())
+                        .collectList())
                 .flatMap(ingest::rejudge);
     }
 
     /** A station's valid hours with a PM10 value between two days (Beijing dates); none when the API fails. */
     Mono<List<Stations.StationHour>> hours(String stationId, LocalDate from, LocalDate to) {
-        return http.get().uri(b -> b.path("/api/public/v1/stations/{id}/observations").queryParam("from", from)
-                        .queryParam("to", to).queryParam("resolution", "hourly").build(stationId))
-                .retrieve().bodyToMono(JsonNode.class)
+        return http.get()
+                .uri(b -> b.path("/api/public/v1/stations/{id}/observations")
+                        .queryParam("from", from)
+                        .queryParam("to", to)
+                        .queryParam("resolution", "hourly")
+                        .build(stationId))
+                .retrieve()
+                .bodyToMono(JsonNode.class)
                 .map(StationFeed::valid)
                 .onErrorResume(e -> Mono.just(List.of()));
     }
@@ -80,8 +93,8 @@ class StationFeed {
             JsonNode o = stored.path("observation");
             JsonNode pm10 = o.path("pm10");
             if (o.path("valid").asBoolean(false) && pm10.isNumber()) {
-                hours.add(new Stations.StationHour(o.get("station").asString(), Instant.parse(o.get("hour").asString()),
-                        pm10.asDouble()));
+                hours.add(new Stations.StationHour(
+                        o.get("station").asString(), Instant.parse(o.get("hour").asString()), pm10.asDouble()));
             }
         }
         return hours;

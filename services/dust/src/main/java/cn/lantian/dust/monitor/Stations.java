@@ -19,8 +19,7 @@ import reactor.core.publisher.Mono;
 class Stations {
 
     /** A station's PM10 in an hour (labelled by its end). */
-    record StationHour(String stationId, Instant hour, double pm10) {
-    }
+    record StationHour(String stationId, Instant hour, double pm10) {}
 
     private final DatabaseClient db;
     private final AtomicReference<List<Station>> cached = new AtomicReference<>();
@@ -36,8 +35,11 @@ class Stations {
             return Mono.just(known);
         }
         return db.sql("select * from station order by id")
-                .map(r -> new Station(r.get("id", String.class), r.get("lon", Double.class), r.get("lat", Double.class)))
-                .all().collectList().doOnNext(cached::set);
+                .map(r ->
+                        new Station(r.get("id", String.class), r.get("lon", Double.class), r.get("lat", Double.class)))
+                .all()
+                .collectList()
+                .doOnNext(cached::set);
     }
 
     /** The station nearest the point, if any is known. */
@@ -49,8 +51,13 @@ class Stations {
         return db.sql("""
                 insert into station (id, lon, lat) values (:id, :lon, :lat)
                 on conflict (id) do update set lon = excluded.lon, lat = excluded.lat""")
-                .bind("id", s.id()).bind("lon", s.lon()).bind("lat", s.lat())
-                .fetch().rowsUpdated().doOnNext(n -> cached.set(null)).then();
+                .bind("id", s.id())
+                .bind("lon", s.lon())
+                .bind("lat", s.lat())
+                .fetch()
+                .rowsUpdated()
+                .doOnNext(n -> cached.set(null))
+                .then();
     }
 
     /** Stores station hours; returns those that are new or changed. */
@@ -65,10 +72,14 @@ class Stations {
                   where station_hour.pm10 is distinct from excluded.pm10
                 returning station_id, hour, pm10""")
                 .bind("ids", hours.stream().map(StationHour::stationId).toArray(String[]::new))
-                .bind("hours", hours.stream().map(h -> h.hour().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+                .bind(
+                        "hours",
+                        hours.stream()
+                                .map(h -> h.hour().atOffset(ZoneOffset.UTC))
+                                .toArray(OffsetDateTime[]::new))
                 .bind("pm10", hours.stream().map(StationHour::pm10).toArray(Double[]::new))
-                .map(r -> new StationHour(r.get("station_id", String.class), Binds.instant(r, "hour"),
-                        r.get("pm10", Double.class)))
+                .map(r -> new StationHour(
+                        r.get("station_id", String.class), Binds.instant(r, "hour"), r.get("pm10", Double.class)))
                 .all();
     }
 
@@ -81,10 +92,13 @@ class Stations {
                 select h.station_id, h.hour, h.pm10 from station_hour h
                 join unnest(:ids::text[], :hours::timestamptz[]) as k(id, hour) on h.station_id = k.id and h.hour = k.hour""")
                 .bind("ids", stationIds.toArray(String[]::new))
-                .bind("hours", hours.stream().map(h -> h.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
-                .map(r -> Map.entry(key(r.get("station_id", String.class), Binds.instant(r, "hour")),
-                        r.get("pm10", Double.class)))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue);
+                .bind(
+                        "hours",
+                        hours.stream().map(h -> h.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new))
+                .map(r -> Map.entry(
+                        key(r.get("station_id", String.class), Binds.instant(r, "hour")), r.get("pm10", Double.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     static String key(String stationId, Instant hour) {

@@ -44,15 +44,27 @@ class MuckController {
     private static final Pattern PLATE = Pattern.compile("[\\p{IsHan}A-Z0-9]{6,10}");
 
     /** A violation as written. */
-    record MuckInput(@Size(max = TextLength.ID) String plate, List<@Size(max = TextLength.CODE) String> kinds,
-            @Size(max = TextLength.ID) String at, Double lon, Double lat, @Size(max = TextLength.ID) String siteId,
-            List<@Size(max = TextLength.TEXT) String> photos) {
-    }
+    record MuckInput(
+            @Size(max = TextLength.ID) String plate,
+            List<@Size(max = TextLength.CODE) String> kinds,
+            @Size(max = TextLength.ID) String at,
+            Double lon,
+            Double lat,
+            @Size(max = TextLength.ID) String siteId,
+            List<@Size(max = TextLength.TEXT) String> photos) {}
 
     /** A stored violation. */
-    record MuckViolation(String id, String plate, List<String> kinds, Instant at, String siteId, double lon, double lat,
-            String jurisdiction, String corpsUnit, List<String> photos) {
-    }
+    record MuckViolation(
+            String id,
+            String plate,
+            List<String> kinds,
+            Instant at,
+            String siteId,
+            double lon,
+            double lat,
+            String jurisdiction,
+            String corpsUnit,
+            List<String> photos) {}
 
     private final DatabaseClient db;
     private final Access access;
@@ -76,7 +88,9 @@ class MuckController {
             c.fail("plate", "must be a vehicle plate such as 新Q12345");
         }
         List<String> kinds = in.kinds() == null ? List.of() : in.kinds();
-        if (kinds.isEmpty() || !KINDS.containsAll(kinds) || kinds.stream().distinct().count() != kinds.size()) {
+        if (kinds.isEmpty()
+                || !KINDS.containsAll(kinds)
+                || kinds.stream().distinct().count() != kinds.size()) {
             c.fail("kinds", "must name one or more of " + String.join(", ", KINDS) + ", each once");
         }
         Instant at = null;
@@ -109,38 +123,63 @@ class MuckController {
             }
         }
         c.done();
-        MuckViolation v = new MuckViolation("muck-" + UUID.randomUUID(), plate, List.copyOf(kinds), at, siteId, lon, lat,
-                placement.jurisdiction(), placement.corpsUnit(), List.copyOf(photos));
+        MuckViolation v = new MuckViolation(
+                "muck-" + UUID.randomUUID(),
+                plate,
+                List.copyOf(kinds),
+                at,
+                siteId,
+                lon,
+                lat,
+                placement.jurisdiction(),
+                placement.corpsUnit(),
+                List.copyOf(photos));
         Placement place = placement;
-        return Callers.current().flatMap(caller -> {
-            access.checkWrite(caller, Access.DUST_AGENCIES, place);
-            return tx.transactional(insert(v, caller.username()).then(outbox.append(event(v, place))));
-        }).thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(v));
+        return Callers.current()
+                .flatMap(caller -> {
+                    access.checkWrite(caller, Access.DUST_AGENCIES, place);
+                    return tx.transactional(insert(v, caller.username()).then(outbox.append(event(v, place))));
+                })
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(v));
     }
 
     @GetMapping("/api/dust/v1/muck-violations")
-    Mono<Page<MuckViolation>> list(@RequestParam(required = false) String after,
-            @RequestParam(required = false) Integer limit) {
+    Mono<Page<MuckViolation>> list(
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         if (after != null && Checks.textProblem(after, 64) != null) {
             throw cn.lantian.web.InvalidInput.of("after", "must be at most 64 characters of text");
         }
-        return Callers.current().flatMap(caller -> {
-            List<String> units = access.visibleUnits(caller);
-            var spec = db.sql("select * from muck_violation where true"
-                    + (units == null ? "" : " and (jurisdiction = any(:units) or corps_unit = any(:units))")
-                    + (after == null ? "" : " and id > :after") + " order by id limit :limit").bind("limit", size + 1);
-            if (units != null) {
-                spec = spec.bind("units", units.toArray(String[]::new));
-            }
-            if (after != null) {
-                spec = spec.bind("after", after);
-            }
-            return spec.map(r -> new MuckViolation(r.get("id", String.class), r.get("plate", String.class),
-                    Arrays.asList(r.get("kinds", String[].class)), Binds.instant(r, "at"), r.get("site_id", String.class),
-                    r.get("lon", Double.class), r.get("lat", Double.class), r.get("jurisdiction", String.class),
-                    r.get("corps_unit", String.class), Arrays.asList(r.get("photos", String[].class)))).all().collectList();
-        }).map(rows -> Page.of(rows, size, MuckViolation::id));
+        return Callers.current()
+                .flatMap(caller -> {
+                    List<String> units = access.visibleUnits(caller);
+                    var spec = db.sql("select * from muck_violation where true"
+                                    + (units == null
+                                            ? ""
+                                            : " and (jurisdiction = any(:units) or corps_unit = any(:units))")
+                                    + (after == null ? "" : " and id > :after") + " order by id limit :limit")
+                            .bind("limit", size + 1);
+                    if (units != null) {
+                        spec = spec.bind("units", units.toArray(String[]::new));
+                    }
+                    if (after != null) {
+                        spec = spec.bind("after", after);
+                    }
+                    return spec.map(r -> new MuckViolation(
+                                    r.get("id", String.class),
+                                    r.get("plate", String.class),
+                                    Arrays.asList(r.get("kinds", String[].class)),
+                                    Binds.instant(r, "at"),
+                                    r.get("site_id", String.class),
+                                    r.get("lon", Double.class),
+                                    r.get("lat", Double.class),
+                                    r.get("jurisdiction", String.class),
+                                    r.get("corps_unit", String.class),
+                                    Arrays.asList(r.get("photos", String[].class))))
+                            .all()
+                            .collectList();
+                })
+                .map(rows -> Page.of(rows, size, MuckViolation::id));
     }
 
     private Mono<Void> insert(MuckViolation v, String by) {
@@ -148,13 +187,20 @@ class MuckController {
                 insert into muck_violation (id, plate, kinds, at, site_id, lon, lat, jurisdiction, corps_unit,
                   recorded_by, photos)
                 values (:id, :plate, :kinds, :at, :site, :lon, :lat, :jurisdiction, :corps, :by, :photos)""")
-                .bind("id", v.id()).bind("plate", v.plate()).bind("kinds", v.kinds().toArray(String[]::new))
-                .bind("at", v.at().atOffset(ZoneOffset.UTC)).bind("lon", v.lon()).bind("lat", v.lat())
-                .bind("jurisdiction", v.jurisdiction()).bind("by", by).bind("photos", v.photos().toArray(String[]::new));
+                .bind("id", v.id())
+                .bind("plate", v.plate())
+                .bind("kinds", v.kinds().toArray(String[]::new))
+                .bind("at", v.at().atOffset(ZoneOffset.UTC))
+                .bind("lon", v.lon())
+                .bind("lat", v.lat())
+                .bind("jurisdiction", v.jurisdiction())
+                .bind("by", by)
+                .bind("photos", v.photos().toArray(String[]::new));
         spec = Binds.bind(spec, "site", v.siteId(), String.class);
         spec = Binds.bind(spec, "corps", v.corpsUnit(), String.class);
-        return spec.fetch().rowsUpdated().flatMap(n -> n == 1 ? Mono.<Void>empty()
-                : Mono.error(new Conflict("The violation exists already.")));
+        return spec.fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 1 ? Mono.<Void>empty() : Mono.error(new Conflict("The violation exists already.")));
     }
 
     private static OutgoingEvent event(MuckViolation v, Placement placement) {
@@ -168,7 +214,9 @@ class MuckController {
         }
         data.put("photos", v.photos());
         data.put("location", DustEvents.location(v.lon(), v.lat()));
-        return OutgoingEvent.of(DustEvents.MUCK_TRUCK_VIOLATION, "muck-truck/" + v.plate(), placement, "urban-management",
-                data).withSeverity("minor").at(v.at());
+        return OutgoingEvent.of(
+                        DustEvents.MUCK_TRUCK_VIOLATION, "muck-truck/" + v.plate(), placement, "urban-management", data)
+                .withSeverity("minor")
+                .at(v.at());
     }
 }

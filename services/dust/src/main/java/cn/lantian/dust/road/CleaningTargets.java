@@ -27,12 +27,17 @@ final class CleaningTargets {
     }
 
     static CleaningTargets load() {
-        try (InputStream in = CleaningTargets.class.getClassLoader()
-                .getResourceAsStream("rules/road-cleaning-targets.csv")) {
+        try (InputStream in =
+                CleaningTargets.class.getClassLoader().getResourceAsStream("rules/road-cleaning-targets.csv")) {
             Map<String, Target> targets = new LinkedHashMap<>();
             for (Map<String, String> r : Csv.read(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-                targets.put(r.get("areaKind"), new Target(r.get("areaKind"), Double.parseDouble(r.get("targetPct")),
-                        r.get("source"), r.get("status")));
+                targets.put(
+                        r.get("areaKind"),
+                        new Target(
+                                r.get("areaKind"),
+                                Double.parseDouble(r.get("targetPct")),
+                                r.get("source"),
+                                r.get("status")));
             }
             return new CleaningTargets(Map.copyOf(targets));
         } catch (IOException e) {

@@ -4,9 +4,9 @@ import cn.lantian.dust.demo.DemoPlaces;
 import cn.lantian.reference.Jurisdictions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -64,14 +64,24 @@ class DemoRoads implements ApplicationRunner {
                 from unnest(:ids::text[], :l::numeric[], :k::text[], :x::float8[], :y::float8[], :j::text[], :c::text[])
                   as u(i, l, k, x, y, j, c)
                 on conflict (id) do nothing""")
-                .bind("ids", ids.toArray(String[]::new)).bind("l", lengths.toArray(BigDecimal[]::new))
+                .bind("ids", ids.toArray(String[]::new))
+                .bind("l", lengths.toArray(BigDecimal[]::new))
                 .bind("k", kinds.toArray(String[]::new))
                 .bind("x", points.stream().map(DemoPlaces.Point::lon).toArray(Double[]::new))
                 .bind("y", points.stream().map(DemoPlaces.Point::lat).toArray(Double[]::new))
-                .bind("j", points.stream().map(p -> p.placement().jurisdiction()).toArray(String[]::new))
-                .bind("c", points.stream().map(p -> p.placement().corpsUnit() == null ? "" : p.placement().corpsUnit())
-                        .toArray(String[]::new))
-                .fetch().rowsUpdated().block();
+                .bind(
+                        "j",
+                        points.stream().map(p -> p.placement().jurisdiction()).toArray(String[]::new))
+                .bind(
+                        "c",
+                        points.stream()
+                                .map(p -> p.placement().corpsUnit() == null
+                                        ? ""
+                                        : p.placement().corpsUnit())
+                                .toArray(String[]::new))
+                .fetch()
+                .rowsUpdated()
+                .block();
         YearMonth current = YearMonth.from(LocalDate.now(clock));
         List<String> roads = new ArrayList<>();
         List<LocalDate> months = new ArrayList<>();
@@ -88,8 +98,12 @@ class DemoRoads implements ApplicationRunner {
         db.sql("""
                 insert into road_cleaning (road_id, month, mechanised_km)
                 select * from unnest(:r::text[], :m::date[], :k::numeric[]) on conflict do nothing""")
-                .bind("r", roads.toArray(String[]::new)).bind("m", months.toArray(LocalDate[]::new))
-                .bind("k", cleaned.toArray(BigDecimal[]::new)).fetch().rowsUpdated().block();
+                .bind("r", roads.toArray(String[]::new))
+                .bind("m", months.toArray(LocalDate[]::new))
+                .bind("k", cleaned.toArray(BigDecimal[]::new))
+                .fetch()
+                .rowsUpdated()
+                .block();
         LOG.info("demo roads: {} roads, 12 months of cleaning", ids.size());
     }
 }

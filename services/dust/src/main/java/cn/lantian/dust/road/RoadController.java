@@ -34,18 +34,27 @@ import reactor.core.publisher.Mono;
 class RoadController {
 
     /** A road as written; {@code areaKind} city-built-up or county-town. */
-    record RoadInput(@Size(max = TextLength.ID) String id, @Size(max = TextLength.NAME) String name,
-            BigDecimal lengthKm, @Size(max = TextLength.CODE) String areaKind, Double lon, Double lat) {
-    }
+    record RoadInput(
+            @Size(max = TextLength.ID) String id,
+            @Size(max = TextLength.NAME) String name,
+            BigDecimal lengthKm,
+            @Size(max = TextLength.CODE) String areaKind,
+            Double lon,
+            Double lat) {}
 
     /** A month's mechanised cleaning of a road. */
-    record CleaningInput(@Size(max = TextLength.ID) String month, BigDecimal mechanisedKm) {
-    }
+    record CleaningInput(@Size(max = TextLength.ID) String month, BigDecimal mechanisedKm) {}
 
     /** The share of a county's roads of one kind cleaned mechanically in a month. */
-    record Share(String county, String areaKind, BigDecimal lengthKm, BigDecimal cleanedKm, double sharePct,
-            double targetPct, boolean met, String source) {
-    }
+    record Share(
+            String county,
+            String areaKind,
+            BigDecimal lengthKm,
+            BigDecimal cleanedKm,
+            double sharePct,
+            double targetPct,
+            boolean met,
+            String source) {}
 
     private final DatabaseClient db;
     private final Access access;
@@ -80,16 +89,28 @@ class RoadController {
         }
         c.done();
         Placement place = placement;
-        return Callers.current().flatMap(caller -> {
-            access.checkWrite(caller, Access.DUST_AGENCIES, place);
-            return Binds.bind(db.sql("""
+        return Callers.current()
+                .flatMap(caller -> {
+                    access.checkWrite(caller, Access.DUST_AGENCIES, place);
+                    return Binds.bind(
+                                    db.sql("""
                     insert into road (id, name, length_km, area_kind, lon, lat, jurisdiction, corps_unit)
                     values (:id, :name, :length, :kind, :lon, :lat, :jurisdiction, :corps)""")
-                    .bind("id", id).bind("name", name).bind("length", length).bind("kind", kind).bind("lon", lon)
-                    .bind("lat", lat).bind("jurisdiction", place.jurisdiction()), "corps", place.corpsUnit(),
-                    String.class).fetch().rowsUpdated();
-        }).thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id, "jurisdiction",
-                place.jurisdiction())));
+                                            .bind("id", id)
+                                            .bind("name", name)
+                                            .bind("length", length)
+                                            .bind("kind", kind)
+                                            .bind("lon", lon)
+                                            .bind("lat", lat)
+                                            .bind("jurisdiction", place.jurisdiction()),
+                                    "corps",
+                                    place.corpsUnit(),
+                                    String.class)
+                            .fetch()
+                            .rowsUpdated();
+                })
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
+                        .body(Map.of("id", id, "jurisdiction", place.jurisdiction())));
     }
 
     @PostMapping(path = "/api/dust/v1/roads/{id}/cleaning", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -101,21 +122,28 @@ class RoadController {
             c.fail("mechanisedKm", "must not be negative");
         }
         c.done();
-        return Callers.current().flatMap(caller -> db.sql("select length_km, jurisdiction, corps_unit from road where id = :id")
-                        .bind("id", id).map(r -> Map.entry(r.get("length_km", BigDecimal.class),
+        return Callers.current()
+                .flatMap(caller -> db.sql("select length_km, jurisdiction, corps_unit from road where id = :id")
+                        .bind("id", id)
+                        .map(r -> Map.entry(
+                                r.get("length_km", BigDecimal.class),
                                 new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class))))
                         .one()
                         .filter(road -> access.mayWrite(caller, Access.DUST_AGENCIES, road.getValue()))
                         .switchIfEmpty(Mono.error(new NotFound("No road " + id + ".")))
                         .flatMap(road -> {
                             if (km.compareTo(road.getKey()) > 0) {
-                                return Mono.error(InvalidInput.of("mechanisedKm", "must not exceed the road's length "
-                                        + road.getKey() + " km"));
+                                return Mono.error(InvalidInput.of(
+                                        "mechanisedKm", "must not exceed the road's length " + road.getKey() + " km"));
                             }
                             return db.sql("""
                                     insert into road_cleaning (road_id, month, mechanised_km) values (:id, :month, :km)
                                     on conflict (road_id, month) do update set mechanised_km = excluded.mechanised_km""")
-                                    .bind("id", id).bind("month", month).bind("km", km).fetch().rowsUpdated();
+                                    .bind("id", id)
+                                    .bind("month", month)
+                                    .bind("km", km)
+                                    .fetch()
+                                    .rowsUpdated();
                         }))
                 .thenReturn(Map.of("roadId", id, "month", YearMonth.from(month).toString(), "mechanisedKm", km));
     }
@@ -132,21 +160,32 @@ class RoadController {
                     select r.jurisdiction, r.area_kind, sum(r.length_km) as length_km,
                       coalesce(sum(c.mechanised_km), 0) as cleaned_km
                     from road r left join road_cleaning c on c.road_id = r.id and c.month = :month
-                    where true""" + (units == null ? "" : " and (r.jurisdiction = any(:units) or r.corps_unit = any(:units))")
-                    + " group by r.jurisdiction, r.area_kind order by r.jurisdiction, r.area_kind")
+                    where true"""
+                            + (units == null ? "" : " and (r.jurisdiction = any(:units) or r.corps_unit = any(:units))")
+                            + " group by r.jurisdiction, r.area_kind order by r.jurisdiction, r.area_kind")
                     .bind("month", first);
             if (units != null) {
                 spec = spec.bind("units", units.toArray(String[]::new));
             }
             return spec.map(r -> {
-                BigDecimal length = r.get("length_km", BigDecimal.class);
-                BigDecimal cleaned = r.get("cleaned_km", BigDecimal.class);
-                double share = cleaned.multiply(BigDecimal.valueOf(100)).divide(length, 1, RoundingMode.HALF_UP)
-                        .doubleValue();
-                CleaningTargets.Target target = targets.of(r.get("area_kind", String.class));
-                return new Share(r.get("jurisdiction", String.class), target.areaKind(), length, cleaned, share,
-                        target.targetPct(), target.met(share), target.source());
-            }).all().collectList();
+                        BigDecimal length = r.get("length_km", BigDecimal.class);
+                        BigDecimal cleaned = r.get("cleaned_km", BigDecimal.class);
+                        double share = cleaned.multiply(BigDecimal.valueOf(100))
+                                .divide(length, 1, RoundingMode.HALF_UP)
+                                .doubleValue();
+                        CleaningTargets.Target target = targets.of(r.get("area_kind", String.class));
+                        return new Share(
+                                r.get("jurisdiction", String.class),
+                                target.areaKind(),
+                                length,
+                                cleaned,
+                                share,
+                                target.targetPct(),
+                                target.met(share),
+                                target.source());
+                    })
+                    .all()
+                    .collectList();
         });
     }
 

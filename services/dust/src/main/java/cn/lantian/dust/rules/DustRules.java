@@ -25,8 +25,14 @@ public final class DustRules {
     public static final String IDLE_TASK_DAYS = "dust.idle-land.task-days";
 
     /** Every id the code reads. */
-    public static final List<String> USED = List.of(SITE_MONITOR_MIN_AREA, PM10_ALARM, PM10_OVER_STATION, SILENT_MINUTES,
-            EXCEEDANCE_MEASURE, IDLE_MAX_MONTHS, IDLE_TASK_DAYS);
+    public static final List<String> USED = List.of(
+            SITE_MONITOR_MIN_AREA,
+            PM10_ALARM,
+            PM10_OVER_STATION,
+            SILENT_MINUTES,
+            EXCEEDANCE_MEASURE,
+            IDLE_MAX_MONTHS,
+            IDLE_TASK_DAYS);
 
     private final Map<String, Rule> byId;
 
@@ -50,7 +56,12 @@ public final class DustRules {
     public static DustRules parse(String csv) {
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (Map<String, String> row : Csv.read(csv)) {
-            Rule rule = new Rule(row.get("id"), row.get("value"), row.get("unit"), row.get("source"), row.get("status"),
+            Rule rule = new Rule(
+                    row.get("id"),
+                    row.get("value"),
+                    row.get("unit"),
+                    row.get("source"),
+                    row.get("status"),
                     row.get("description"));
             if (rule.source() == null || rule.source().isBlank()) {
                 throw new IllegalStateException("rule " + rule.id() + " names no source");
@@ -84,6 +95,8 @@ public final class DustRules {
 
     /** Every rule, for the rules endpoint. */
     public List<Rule> all() {
-        return byId.values().stream().sorted(java.util.Comparator.comparing(Rule::id)).toList();
+        return byId.values().stream()
+                .sorted(java.util.Comparator.comparing(Rule::id))
+                .toList();
     }
 }

@@ -6,8 +6,7 @@ final class CreditCode {
     private static final String CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    private CreditCode() {
-    }
+    private CreditCode() {}
 
     /** Whether the code has the standard's shape and a correct check character. */
     static boolean valid(String code) {

@@ -36,8 +36,8 @@ class DemoSites implements ApplicationRunner {
     static final int SITES = 400;
     private static final Logger LOG = LoggerFactory.getLogger(DemoSites.class);
     private static final String[] PHASES = {"earthwork", "structure", "structure", "finishing", "demolition"};
-    private static final Caller DEMO = new Caller("demo", Set.of("housing"), "prefecture", Jurisdictions.PREFECTURE,
-            true);
+    private static final Caller DEMO =
+            new Caller("demo", Set.of("housing"), "prefecture", Jurisdictions.PREFECTURE, true);
 
     private final DatabaseClient db;
     private final Jurisdictions jurisdictions;
@@ -46,8 +46,13 @@ class DemoSites implements ApplicationRunner {
     private final InspectionService inspections;
     private final Clock clock;
 
-    DemoSites(DatabaseClient db, Jurisdictions jurisdictions, Sites sites, SiteService service,
-            InspectionService inspections, Clock clock) {
+    DemoSites(
+            DatabaseClient db,
+            Jurisdictions jurisdictions,
+            Sites sites,
+            SiteService service,
+            InspectionService inspections,
+            Clock clock) {
         this.db = db;
         this.jurisdictions = jurisdictions;
         this.sites = sites;
@@ -85,14 +90,29 @@ class DemoSites implements ApplicationRunner {
             boolean large = i % 5 <= 2;
             BigDecimal area = BigDecimal.valueOf(large ? 3000 + random.nextInt(40_000) : 400 + random.nextInt(2600))
                     .add(BigDecimal.valueOf(random.nextInt(10), 1));
-            String first17 = "91" + p.placement().jurisdiction().replaceAll("[^0-9]", "0").substring(0, 6)
-                    + "MA%07d".formatted(i);
+            String first17 = "91"
+                    + p.placement().jurisdiction().replaceAll("[^0-9]", "0").substring(0, 6) + "MA%07d".formatted(i);
             LocalDate start = today.minusDays(30 + random.nextInt(300));
             String status = i % 5 == 0 ? "active" : random.nextInt(20) == 0 ? "finished" : "active";
-            all.add(new Site(siteId(i), "演示工程 %04d 号 demo project".formatted(i), "喀什建设集团第%d分公司".formatted(i % 17 + 1),
-                    first17 + CreditCode.checkCharacter(first17), area, PHASES[random.nextInt(PHASES.length)],
-                    start, start.plusDays(200 + random.nextInt(400)), start, null, null, p.lon(), p.lat(),
-                    p.placement().jurisdiction(), p.placement().corpsUnit(), status, null, 0));
+            all.add(new Site(
+                    siteId(i),
+                    "演示工程 %04d 号 demo project".formatted(i),
+                    "喀什建设集团第%d分公司".formatted(i % 17 + 1),
+                    first17 + CreditCode.checkCharacter(first17),
+                    area,
+                    PHASES[random.nextInt(PHASES.length)],
+                    start,
+                    start.plusDays(200 + random.nextInt(400)),
+                    start,
+                    null,
+                    null,
+                    p.lon(),
+                    p.lat(),
+                    p.placement().jurisdiction(),
+                    p.placement().corpsUnit(),
+                    status,
+                    null,
+                    0));
         }
         Flux.fromIterable(all).concatMap(sites::save).then().block();
         List<Integer> monitored = new ArrayList<>();
@@ -101,25 +121,43 @@ class DemoSites implements ApplicationRunner {
                 monitored.add(i);
             }
         }
-        db.sql("insert into site_monitor (id, site_id, installed_on) select m, s, :on from unnest(:m::text[], :s::text[]) "
-                        + "as u(m, s) on conflict do nothing")
+        db.sql(
+                        "insert into site_monitor (id, site_id, installed_on) select m, s, :on from unnest(:m::text[], :s::text[]) "
+                                + "as u(m, s) on conflict do nothing")
                 .bind("m", monitored.stream().map(DemoSites::monitorId).toArray(String[]::new))
                 .bind("s", monitored.stream().map(DemoSites::siteId).toArray(String[]::new))
-                .bind("on", today.minusDays(60)).fetch().rowsUpdated().block();
+                .bind("on", today.minusDays(60))
+                .fetch()
+                .rowsUpdated()
+                .block();
         // The monitor rule, through the outbox: a fifth of the sites raise site-monitor-missing.
-        Flux.fromIterable(all).concatMap(s -> sites.byId(s.id()).flatMap(service::judgeMonitor)).then().block();
+        Flux.fromIterable(all)
+                .concatMap(s -> sites.byId(s.id()).flatMap(service::judgeMonitor))
+                .then()
+                .block();
         // Sixty inspections of the last 30 days; about one item in twelve fails.
         Instant now = clock.instant();
-        Flux.range(1, 60).concatMap(n -> {
-            int site = 1 + random.nextInt(SITES);
-            List<InspectionInput.Item> items = SixItems.ALL.stream().map(item -> random.nextInt(12) == 0
-                    ? new InspectionInput.Item(item, false, List.of("photo://demo/insp-%04d-%s.jpg".formatted(n, item)),
-                            "演示 demo")
-                    : new InspectionInput.Item(item, true, List.of(), null)).toList();
-            Instant at = now.minus(1 + random.nextInt(30 * 24), ChronoUnit.HOURS);
-            return inspections.record(DEMO, siteId(site), new InspectionInput("demo-insp-%04d".formatted(n),
-                    at.toString().replace("Z", "+00:00"), items, false));
-        }).then().block();
+        Flux.range(1, 60)
+                .concatMap(n -> {
+                    int site = 1 + random.nextInt(SITES);
+                    List<InspectionInput.Item> items = SixItems.ALL.stream()
+                            .map(item -> random.nextInt(12) == 0
+                                    ? new InspectionInput.Item(
+                                            item,
+                                            false,
+                                            List.of("photo://demo/insp-%04d-%s.jpg".formatted(n, item)),
+                                            "演示 demo")
+                                    : new InspectionInput.Item(item, true, List.of(), null))
+                            .toList();
+                    Instant at = now.minus(1 + random.nextInt(30 * 24), ChronoUnit.HOURS);
+                    return inspections.record(
+                            DEMO,
+                            siteId(site),
+                            new InspectionInput(
+                                    "demo-insp-%04d".formatted(n), at.toString().replace("Z", "+00:00"), items, false));
+                })
+                .then()
+                .block();
         LOG.info("demo sites written: {} sites, {} monitors, 60 inspections", SITES, monitored.size());
     }
 }

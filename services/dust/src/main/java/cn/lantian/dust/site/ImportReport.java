@@ -14,6 +14,5 @@ import java.util.List;
 record ImportReport(int rows, int created, int updated, List<RejectedRow> rejected) {
 
     /** A row not stored and why. */
-    record RejectedRow(int line, String id, List<FieldError> errors) {
-    }
+    record RejectedRow(int line, String id, List<FieldError> errors) {}
 }

@@ -41,8 +41,15 @@ class InspectionService {
     private final EmergencyService emergency;
     private final Clock clock;
 
-    InspectionService(Sites sites, Inspections inspections, Access access, Outbox outbox, TransactionalOperator tx,
-            ObjectMapper json, EmergencyService emergency, Clock clock) {
+    InspectionService(
+            Sites sites,
+            Inspections inspections,
+            Access access,
+            Outbox outbox,
+            TransactionalOperator tx,
+            ObjectMapper json,
+            EmergencyService emergency,
+            Clock clock) {
         this.emergency = emergency;
         this.sites = sites;
         this.inspections = inspections;
@@ -110,7 +117,8 @@ class InspectionService {
             clean.add(new InspectionInput.Item(name, passed, List.copyOf(photos), note));
         }
         if (in.items() != null && seen.size() != SixItems.ALL.size() && !c.failed()) {
-            List<String> missing = SixItems.ALL.stream().filter(s -> !seen.contains(s)).toList();
+            List<String> missing =
+                    SixItems.ALL.stream().filter(s -> !seen.contains(s)).toList();
             c.fail("items", "must give all six items; missing " + String.join(", ", missing));
         }
         c.done();
@@ -130,16 +138,24 @@ class InspectionService {
                     return Flux.fromIterable(inspection.items())
                             .filter(item -> Boolean.FALSE.equals(item.passed()))
                             .concatMap(item -> violation(site, inspection, item))
-                            .then(Boolean.TRUE.equals(in.working())
-                                    ? emergency.workingAgainstMeasure(site.id(), site.placement(), site.phase(),
-                                            site.lon(), site.lat(), "inspection", inspection.inspectedAt())
-                                    : Mono.just(false))
+                            .then(
+                                    Boolean.TRUE.equals(in.working())
+                                            ? emergency.workingAgainstMeasure(
+                                                    site.id(),
+                                                    site.placement(),
+                                                    site.phase(),
+                                                    site.lon(),
+                                                    site.lat(),
+                                                    "inspection",
+                                                    inspection.inspectedAt())
+                                            : Mono.just(false))
                             .thenReturn(inspection);
                 })));
     }
 
     Flux<Inspection> ofSite(Caller caller, String siteId, int limit) {
-        return sites.byId(siteId).filter(s -> access.mayRead(caller, s.placement()))
+        return sites.byId(siteId)
+                .filter(s -> access.mayRead(caller, s.placement()))
                 .switchIfEmpty(Mono.error(new NotFound("No site " + siteId + ".")))
                 .flatMapMany(s -> inspections.ofSite(siteId, limit));
     }
@@ -156,10 +172,18 @@ class InspectionService {
         if (item.note() != null) {
             data.put("note", item.note());
         }
-        OutgoingEvent event = OutgoingEvent.of(DustEvents.SITE_DUST_VIOLATION, "site/" + site.id(), site.placement(),
-                DustEvents.HOUSING, data).withSeverity("major").at(inspection.inspectedAt());
-        return inspections.violation(inspection.id() + "/" + item.item(), site.id(), "inspection", item.item(),
-                        inspection.inspectedAt(), json.writeValueAsString(data))
+        OutgoingEvent event = OutgoingEvent.of(
+                        DustEvents.SITE_DUST_VIOLATION, "site/" + site.id(), site.placement(), DustEvents.HOUSING, data)
+                .withSeverity("major")
+                .at(inspection.inspectedAt());
+        return inspections
+                .violation(
+                        inspection.id() + "/" + item.item(),
+                        site.id(),
+                        "inspection",
+                        item.item(),
+                        inspection.inspectedAt(),
+                        json.writeValueAsString(data))
                 .flatMap(isNew -> isNew ? outbox.append(event).then() : Mono.empty());
     }
 }

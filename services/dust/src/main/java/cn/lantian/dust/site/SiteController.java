@@ -41,9 +41,13 @@ class SiteController {
 
     /** Sites the caller sees, filtered by county, status, phase and whether the monitor rule found them lacking. */
     @GetMapping
-    Mono<Page<Site>> list(@RequestParam(required = false) String county, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String phase, @RequestParam(required = false) Boolean monitorMissing,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    Mono<Page<Site>> list(
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String phase,
+            @RequestParam(required = false) Boolean monitorMissing,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         if (status != null && !SiteService.STATUSES.contains(status)) {
             throw InvalidInput.of("status", "must be one of " + String.join(", ", SiteService.STATUSES));
@@ -53,21 +57,25 @@ class SiteController {
         }
         checkCursor("county", county);
         checkCursor("after", after);
-        return Callers.current().flatMap(c -> sites.page(new Sites.Filter(access.visibleUnits(c), county, status, phase,
-                        monitorMissing, after, size)).collectList())
+        return Callers.current()
+                .flatMap(c -> sites.page(new Sites.Filter(
+                                access.visibleUnits(c), county, status, phase, monitorMissing, after, size))
+                        .collectList())
                 .map(rows -> Page.of(rows, size, Site::id));
     }
 
     @GetMapping("/{id}")
     Mono<Site> one(@PathVariable String id) {
-        return Callers.current().flatMap(c -> sites.byId(id).filter(s -> access.mayRead(c, s.placement())))
+        return Callers.current()
+                .flatMap(c -> sites.byId(id).filter(s -> access.mayRead(c, s.placement())))
                 .switchIfEmpty(Mono.error(new NotFound("No site " + id + ".")));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Site>> create(@Valid @RequestBody SiteInput in) {
         Site site = service.check(in, null);
-        return Callers.current().flatMap(c -> service.save(c, site, false))
+        return Callers.current()
+                .flatMap(c -> service.save(c, site, false))
                 .map(saved -> ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
                         .body(saved.site()));
     }
@@ -86,7 +94,8 @@ class SiteController {
 
     @PostMapping(path = "/{id}/inspections", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Inspection>> inspect(@PathVariable String id, @Valid @RequestBody InspectionInput in) {
-        return Callers.current().flatMap(c -> inspections.record(c, id, in))
+        return Callers.current()
+                .flatMap(c -> inspections.record(c, id, in))
                 .map(i -> ResponseEntity.status(HttpStatus.CREATED).body(i));
     }
 

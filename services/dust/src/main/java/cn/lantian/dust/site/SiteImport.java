@@ -19,8 +19,21 @@ import reactor.core.publisher.Mono;
 @Component
 class SiteImport {
 
-    static final List<String> COLUMNS = List.of("id", "project", "builderName", "builderCreditCode", "areaM2", "phase",
-            "plannedStart", "plannedEnd", "actualStart", "actualEnd", "address", "lon", "lat", "status");
+    static final List<String> COLUMNS = List.of(
+            "id",
+            "project",
+            "builderName",
+            "builderCreditCode",
+            "areaM2",
+            "phase",
+            "plannedStart",
+            "plannedEnd",
+            "actualStart",
+            "actualEnd",
+            "address",
+            "lon",
+            "lat",
+            "status");
     static final int MAX_ROWS = 5000;
 
     private final SiteService service;
@@ -46,27 +59,35 @@ class SiteImport {
         AtomicInteger created = new AtomicInteger();
         AtomicInteger updated = new AtomicInteger();
         List<ImportReport.RejectedRow> rejected = new ArrayList<>();
-        return Flux.range(0, rows.size()).concatMap(i -> {
-            Map<String, String> row = rows.get(i);
-            int line = i + 2;
-            Site site;
-            try {
-                site = service.check(input(row), null);
-            } catch (InvalidInput e) {
-                rejected.add(new ImportReport.RejectedRow(line, row.get("id"), e.errors()));
-                return Mono.empty();
-            }
-            return service.save(caller, site, false)
-                    .doOnNext(s -> (s.created() ? created : updated).incrementAndGet())
-                    .onErrorResume(Forbidden.class, e -> reject(rejected, line, row, "lon", e.getMessage()))
-                    .onErrorResume(NotFound.class, e -> reject(rejected, line, row, "id",
-                            "names a site outside your jurisdiction or agency"));
-        }).then(Mono.fromSupplier(() -> new ImportReport(rows.size(), created.get(), updated.get(),
-                List.copyOf(rejected))));
+        return Flux.range(0, rows.size())
+                .concatMap(i -> {
+                    Map<String, String> row = rows.get(i);
+                    int line = i + 2;
+                    Site site;
+                    try {
+                        site = service.check(input(row), null);
+                    } catch (InvalidInput e) {
+                        rejected.add(new ImportReport.RejectedRow(line, row.get("id"), e.errors()));
+                        return Mono.empty();
+                    }
+                    return service.save(caller, site, false)
+                            .doOnNext(s -> (s.created() ? created : updated).incrementAndGet())
+                            .onErrorResume(Forbidden.class, e -> reject(rejected, line, row, "lon", e.getMessage()))
+                            .onErrorResume(
+                                    NotFound.class,
+                                    e -> reject(
+                                            rejected,
+                                            line,
+                                            row,
+                                            "id",
+                                            "names a site outside your jurisdiction or agency"));
+                })
+                .then(Mono.fromSupplier(
+                        () -> new ImportReport(rows.size(), created.get(), updated.get(), List.copyOf(rejected))));
     }
 
-    private static <T> Mono<T> reject(List<ImportReport.RejectedRow> rejected, int line, Map<String, String> row,
-            String field, String reason) {
+    private static <T> Mono<T> reject(
+            List<ImportReport.RejectedRow> rejected, int line, Map<String, String> row, String field, String reason) {
         rejected.add(new ImportReport.RejectedRow(line, row.get("id"), List.of(new FieldError(field, reason))));
         return Mono.empty();
     }
@@ -79,10 +100,21 @@ class SiteImport {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        return new SiteInput(blank(row.get("id")), blank(row.get("project")), blank(row.get("builderName")),
-                blank(row.get("builderCreditCode")), area, blank(row.get("phase")), blank(row.get("plannedStart")),
-                blank(row.get("plannedEnd")), blank(row.get("actualStart")), blank(row.get("actualEnd")),
-                blank(row.get("address")), lon, lat, blank(row.get("status")));
+        return new SiteInput(
+                blank(row.get("id")),
+                blank(row.get("project")),
+                blank(row.get("builderName")),
+                blank(row.get("builderCreditCode")),
+                area,
+                blank(row.get("phase")),
+                blank(row.get("plannedStart")),
+                blank(row.get("plannedEnd")),
+                blank(row.get("actualStart")),
+                blank(row.get("actualEnd")),
+                blank(row.get("address")),
+                lon,
+                lat,
+                blank(row.get("status")));
     }
 
     private static String blank(String value) {

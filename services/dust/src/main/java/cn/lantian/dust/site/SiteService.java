@@ -49,8 +49,7 @@ public class SiteService {
     }
 
     /** A stored site and whether the write created it. */
-    public record Saved(Site site, boolean created) {
-    }
+    public record Saved(Site site, boolean created) {}
 
     /** A site as checked input, or the list of bad fields; {@code pathId} is the id of a PUT's path. */
     Site check(SiteInput in, String pathId) {
@@ -74,11 +73,17 @@ public class SiteService {
         }
         String phase = c.text("phase", in.phase(), 20);
         if (phase != null && !PHASES.contains(phase)) {
-            c.fail("phase", "must be one of " + String.join(", ", PHASES.stream().sorted().toList()));
+            c.fail(
+                    "phase",
+                    "must be one of "
+                            + String.join(", ", PHASES.stream().sorted().toList()));
         }
         String status = in.status() == null ? "active" : c.text("status", in.status(), 20);
         if (status != null && !STATUSES.contains(status)) {
-            c.fail("status", "must be one of " + String.join(", ", STATUSES.stream().sorted().toList()));
+            c.fail(
+                    "status",
+                    "must be one of "
+                            + String.join(", ", STATUSES.stream().sorted().toList()));
         }
         LocalDate plannedStart = date(c, "plannedStart", in.plannedStart());
         LocalDate plannedEnd = date(c, "plannedEnd", in.plannedEnd());
@@ -101,8 +106,25 @@ public class SiteService {
             }
         }
         c.done();
-        return new Site(id, project, builder, credit, area, phase, plannedStart, plannedEnd, actualStart, actualEnd,
-                address, lon, lat, placement.jurisdiction(), placement.corpsUnit(), status, null, 0);
+        return new Site(
+                id,
+                project,
+                builder,
+                credit,
+                area,
+                phase,
+                plannedStart,
+                plannedEnd,
+                actualStart,
+                actualEnd,
+                address,
+                lon,
+                lat,
+                placement.jurisdiction(),
+                placement.corpsUnit(),
+                status,
+                null,
+                0);
     }
 
     /**
@@ -113,18 +135,22 @@ public class SiteService {
      */
     public Mono<Saved> save(Caller caller, Site site, boolean mustExist) {
         return tx.transactional(sites.byId(site.id())
-                .map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty())
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(existing -> {
-                    if (existing.isPresent() && !access.mayWrite(caller, Access.DUST_AGENCIES,
-                            existing.get().placement())) {
+                    if (existing.isPresent()
+                            && !access.mayWrite(
+                                    caller, Access.DUST_AGENCIES, existing.get().placement())) {
                         return Mono.error(new NotFound("No site " + site.id() + "."));
                     }
                     if (existing.isEmpty() && mustExist) {
                         return Mono.error(new NotFound("No site " + site.id() + "."));
                     }
                     access.checkWrite(caller, Access.DUST_AGENCIES, site.placement());
-                    return sites.save(site).flatMap(created -> sites.byId(site.id()).flatMap(this::judgeMonitor)
-                            .map(stored -> new Saved(stored, created)));
+                    return sites.save(site)
+                            .flatMap(created -> sites.byId(site.id())
+                                    .flatMap(this::judgeMonitor)
+                                    .map(stored -> new Saved(stored, created)));
                 }));
     }
 
@@ -153,8 +179,14 @@ public class SiteService {
         data.put("rule", DustEvents.rule(rules.rule(DustRules.SITE_MONITOR_MIN_AREA)));
         data.put("project", site.project());
         data.put("phase", site.phase());
-        return OutgoingEvent.of(DustEvents.SITE_MONITOR_MISSING, "site/" + site.id(), site.placement(),
-                DustEvents.HOUSING, data).withSeverity("minor").at(clock.instant());
+        return OutgoingEvent.of(
+                        DustEvents.SITE_MONITOR_MISSING,
+                        "site/" + site.id(),
+                        site.placement(),
+                        DustEvents.HOUSING,
+                        data)
+                .withSeverity("minor")
+                .at(clock.instant());
     }
 
     private static LocalDate date(Checks c, String field, String value) {

@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 @Repository
 public class Sites {
 
-    private static final String SELECT = "select s.*, (select count(*) from site_monitor m where m.site_id = s.id) "
-            + "as monitors from site s ";
+    private static final String SELECT =
+            "select s.*, (select count(*) from site_monitor m where m.site_id = s.id) " + "as monitors from site s ";
 
     private final DatabaseClient db;
 
@@ -30,13 +30,21 @@ public class Sites {
     }
 
     /** Filters of a site list; null members do not filter. */
-    record Filter(List<String> visibleUnits, String county, String status, String phase, Boolean monitorMissing,
-            String after, int limit) {
-    }
+    record Filter(
+            List<String> visibleUnits,
+            String county,
+            String status,
+            String phase,
+            Boolean monitorMissing,
+            String after,
+            int limit) {}
 
     /** The site with that id, whoever may see it. */
     public Mono<Site> byId(String id) {
-        return db.sql(SELECT + "where s.id = :id").bind("id", id).map(Sites::site).one();
+        return db.sql(SELECT + "where s.id = :id")
+                .bind("id", id)
+                .map(Sites::site)
+                .one();
     }
 
     /** A page of sites, ordered by id. */
@@ -55,8 +63,10 @@ public class Sites {
             sql.append(" and s.phase = :phase");
         }
         if (f.monitorMissing() != null) {
-            sql.append(f.monitorMissing() ? " and s.monitor_missing_since is not null"
-                    : " and s.monitor_missing_since is null");
+            sql.append(
+                    f.monitorMissing()
+                            ? " and s.monitor_missing_since is not null"
+                            : " and s.monitor_missing_since is null");
         }
         if (f.after() != null) {
             sql.append(" and s.id > :after");
@@ -95,9 +105,15 @@ public class Sites {
                   lon = excluded.lon, lat = excluded.lat, jurisdiction = excluded.jurisdiction,
                   corps_unit = excluded.corps_unit, status = excluded.status, updated_at = now()
                 returning (xmax = 0) as inserted""")
-                .bind("id", s.id()).bind("project", s.project()).bind("builderName", s.builderName())
-                .bind("credit", s.builderCreditCode()).bind("area", s.areaM2()).bind("phase", s.phase())
-                .bind("lon", s.lon()).bind("lat", s.lat()).bind("jurisdiction", s.jurisdiction())
+                .bind("id", s.id())
+                .bind("project", s.project())
+                .bind("builderName", s.builderName())
+                .bind("credit", s.builderCreditCode())
+                .bind("area", s.areaM2())
+                .bind("phase", s.phase())
+                .bind("lon", s.lon())
+                .bind("lat", s.lat())
+                .bind("jurisdiction", s.jurisdiction())
                 .bind("status", s.status());
         spec = bind(spec, "plannedStart", s.plannedStart(), LocalDate.class);
         spec = bind(spec, "plannedEnd", s.plannedEnd(), LocalDate.class);
@@ -105,24 +121,42 @@ public class Sites {
         spec = bind(spec, "actualEnd", s.actualEnd(), LocalDate.class);
         spec = bind(spec, "address", s.address(), String.class);
         spec = bind(spec, "corps", s.corpsUnit(), String.class);
-        return spec.map(r -> Boolean.TRUE.equals(r.get("inserted", Boolean.class))).one();
+        return spec.map(r -> Boolean.TRUE.equals(r.get("inserted", Boolean.class)))
+                .one();
     }
 
     /** Marks the site as found without its monitor (null clears it). */
     public Mono<Void> monitorMissing(String siteId, Instant since) {
-        return bind(db.sql("update site set monitor_missing_since = :since where id = :id").bind("id", siteId),
-                "since", since == null ? null : since.atOffset(ZoneOffset.UTC), OffsetDateTime.class)
-                .fetch().rowsUpdated().then();
+        return bind(
+                        db.sql("update site set monitor_missing_since = :since where id = :id")
+                                .bind("id", siteId),
+                        "since",
+                        since == null ? null : since.atOffset(ZoneOffset.UTC),
+                        OffsetDateTime.class)
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     static Site site(Readable r) {
-        return new Site(r.get("id", String.class), r.get("project", String.class), r.get("builder_name", String.class),
-                r.get("builder_credit_code", String.class), r.get("area_m2", BigDecimal.class),
-                r.get("phase", String.class), r.get("planned_start", LocalDate.class),
-                r.get("planned_end", LocalDate.class), r.get("actual_start", LocalDate.class),
-                r.get("actual_end", LocalDate.class), r.get("address", String.class), r.get("lon", Double.class),
-                r.get("lat", Double.class), r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                r.get("status", String.class), Binds.instant(r, "monitor_missing_since"),
+        return new Site(
+                r.get("id", String.class),
+                r.get("project", String.class),
+                r.get("builder_name", String.class),
+                r.get("builder_credit_code", String.class),
+                r.get("area_m2", BigDecimal.class),
+                r.get("phase", String.class),
+                r.get("planned_start", LocalDate.class),
+                r.get("planned_end", LocalDate.class),
+                r.get("actual_start", LocalDate.class),
+                r.get("actual_end", LocalDate.class),
+                r.get("address", String.class),
+                r.get("lon", Double.class),
+                r.get("lat", Double.class),
+                r.get("jurisdiction", String.class),
+                r.get("corps_unit", String.class),
+                r.get("status", String.class),
+                Binds.instant(r, "monitor_missing_since"),
                 r.get("monitors", Long.class).intValue());
     }
 }

@@ -9,9 +9,8 @@ import java.util.List;
  */
 final class SixItems {
 
-    static final List<String> ALL = List.of("enclosure", "covering", "washing", "hardening", "wet-work",
-            "sealed-transport");
+    static final List<String> ALL =
+            List.of("enclosure", "covering", "washing", "hardening", "wet-work", "sealed-transport");
 
-    private SixItems() {
-    }
+    private SixItems() {}
 }

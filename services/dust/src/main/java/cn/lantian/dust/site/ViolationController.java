@@ -28,18 +28,25 @@ class ViolationController {
      * {@code detail} is the data of the event that published it.
      */
     @GetMapping("/api/dust/v1/violations")
-    Mono<Page<Violations.Violation>> list(@RequestParam(required = false) String siteId,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String after,
+    Mono<Page<Violations.Violation>> list(
+            @RequestParam(required = false) String siteId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
-        if (kind != null && !List.of("inspection", "monitor-alarm", "monitor-over-station").contains(kind)) {
+        if (kind != null
+                && !List.of("inspection", "monitor-alarm", "monitor-over-station")
+                        .contains(kind)) {
             throw InvalidInput.of("kind", "must be inspection, monitor-alarm or monitor-over-station");
         }
         SiteController.checkCursor("siteId", siteId);
         if (after != null && Checks.textProblem(after, 200) != null) {
             throw InvalidInput.of("after", "must be at most 200 characters of text");
         }
-        return Callers.current().flatMap(c -> violations.page(access.visibleUnits(c), siteId, kind, after, size)
-                .collectList()).map(rows -> Page.of(rows, size, Violations.Violation::id));
+        return Callers.current()
+                .flatMap(c -> violations
+                        .page(access.visibleUnits(c), siteId, kind, after, size)
+                        .collectList())
+                .map(rows -> Page.of(rows, size, Violations.Violation::id));
     }
 }

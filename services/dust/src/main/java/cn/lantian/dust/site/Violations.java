@@ -13,9 +13,8 @@ import reactor.core.publisher.Flux;
 class Violations {
 
     /** A violation with the JSON detail its event carried. */
-    record Violation(String id, String siteId, String jurisdiction, String kind, String measure, Instant at,
-            String detail) {
-    }
+    record Violation(
+            String id, String siteId, String jurisdiction, String kind, String measure, Instant at, String detail) {}
 
     private final DatabaseClient db;
 
@@ -24,8 +23,8 @@ class Violations {
     }
 
     Flux<Violation> page(List<String> units, String siteId, String kind, String after, int limit) {
-        StringBuilder sql = new StringBuilder("select v.*, s.jurisdiction from site_violation v join site s "
-                + "on s.id = v.site_id where true");
+        StringBuilder sql = new StringBuilder(
+                "select v.*, s.jurisdiction from site_violation v join site s " + "on s.id = v.site_id where true");
         if (units != null) {
             sql.append(" and (s.jurisdiction = any(:units) or s.corps_unit = any(:units))");
         }
@@ -38,7 +37,8 @@ class Violations {
         if (after != null) {
             sql.append(" and v.id > :after");
         }
-        GenericExecuteSpec spec = db.sql(sql.append(" order by v.id limit :limit").toString()).bind("limit", limit + 1);
+        GenericExecuteSpec spec =
+                db.sql(sql.append(" order by v.id limit :limit").toString()).bind("limit", limit + 1);
         if (units != null) {
             spec = spec.bind("units", units.toArray(String[]::new));
         }
@@ -51,8 +51,14 @@ class Violations {
         if (after != null) {
             spec = spec.bind("after", after);
         }
-        return spec.map(r -> new Violation(r.get("id", String.class), r.get("site_id", String.class),
-                r.get("jurisdiction", String.class), r.get("kind", String.class), r.get("measure", String.class),
-                Binds.instant(r, "at"), r.get("detail", String.class))).all();
+        return spec.map(r -> new Violation(
+                        r.get("id", String.class),
+                        r.get("site_id", String.class),
+                        r.get("jurisdiction", String.class),
+                        r.get("kind", String.class),
+                        r.get("measure", String.class),
+                        Binds.instant(r, "at"),
+                        r.get("detail", String.class)))
+                .all();
     }
 }

@@ -25,15 +25,19 @@ import reactor.core.publisher.Mono;
 class YardController {
 
     static final List<String> KINDS = List.of("material-yard", "concrete-plant");
-    static final List<String> CONTROLS = List.of("enclosed", "covered", "sprinkling", "hardened", "vehicle-washing",
-            "closed-conveying");
+    static final List<String> CONTROLS =
+            List.of("enclosed", "covered", "sprinkling", "hardened", "vehicle-washing", "closed-conveying");
 
     /** A yard as written and listed. */
-    record Yard(@Size(max = TextLength.ID) String id, @Size(max = TextLength.CODE) String kind,
-            @Size(max = TextLength.NAME) String name, Double lon, Double lat,
-            @Size(max = TextLength.ID) String jurisdiction, @Size(max = TextLength.ID) String corpsUnit,
-            List<@Size(max = TextLength.NAME) String> controls) {
-    }
+    record Yard(
+            @Size(max = TextLength.ID) String id,
+            @Size(max = TextLength.CODE) String kind,
+            @Size(max = TextLength.NAME) String name,
+            Double lon,
+            Double lat,
+            @Size(max = TextLength.ID) String jurisdiction,
+            @Size(max = TextLength.ID) String corpsUnit,
+            List<@Size(max = TextLength.NAME) String> controls) {}
 
     private final DatabaseClient db;
     private final Access access;
@@ -66,33 +70,60 @@ class YardController {
             }
         }
         c.done();
-        Yard yard = new Yard(id, kind, name, lon, lat, placement.jurisdiction(), placement.corpsUnit(),
+        Yard yard = new Yard(
+                id,
+                kind,
+                name,
+                lon,
+                lat,
+                placement.jurisdiction(),
+                placement.corpsUnit(),
                 controls.stream().distinct().toList());
         Placement place = placement;
-        return Callers.current().flatMap(caller -> {
-            access.checkWrite(caller, Access.DUST_AGENCIES, place);
-            return Binds.bind(db.sql("""
+        return Callers.current()
+                .flatMap(caller -> {
+                    access.checkWrite(caller, Access.DUST_AGENCIES, place);
+                    return Binds.bind(
+                                    db.sql("""
                     insert into yard (id, kind, name, lon, lat, jurisdiction, corps_unit, controls)
                     values (:id, :kind, :name, :lon, :lat, :jurisdiction, :corps, :controls)""")
-                    .bind("id", id).bind("kind", kind).bind("name", name).bind("lon", lon).bind("lat", lat)
-                    .bind("jurisdiction", place.jurisdiction()).bind("controls", yard.controls().toArray(String[]::new)),
-                    "corps", place.corpsUnit(), String.class).fetch().rowsUpdated();
-        }).thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(yard));
+                                            .bind("id", id)
+                                            .bind("kind", kind)
+                                            .bind("name", name)
+                                            .bind("lon", lon)
+                                            .bind("lat", lat)
+                                            .bind("jurisdiction", place.jurisdiction())
+                                            .bind("controls", yard.controls().toArray(String[]::new)),
+                                    "corps",
+                                    place.corpsUnit(),
+                                    String.class)
+                            .fetch()
+                            .rowsUpdated();
+                })
+                .thenReturn(ResponseEntity.status(HttpStatus.CREATED).body(yard));
     }
 
     @GetMapping("/api/dust/v1/yards")
     Mono<List<Yard>> list() {
         return Callers.current().flatMap(caller -> {
             List<String> units = access.visibleUnits(caller);
-            var spec = db.sql("select * from yard" + (units == null ? ""
-                    : " where jurisdiction = any(:units) or corps_unit = any(:units)") + " order by id limit 1000");
+            var spec = db.sql("select * from yard"
+                    + (units == null ? "" : " where jurisdiction = any(:units) or corps_unit = any(:units)")
+                    + " order by id limit 1000");
             if (units != null) {
                 spec = spec.bind("units", units.toArray(String[]::new));
             }
-            return spec.map(r -> new Yard(r.get("id", String.class), r.get("kind", String.class),
-                    r.get("name", String.class), r.get("lon", Double.class), r.get("lat", Double.class),
-                    r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                    Arrays.asList(r.get("controls", String[].class)))).all().collectList();
+            return spec.map(r -> new Yard(
+                            r.get("id", String.class),
+                            r.get("kind", String.class),
+                            r.get("name", String.class),
+                            r.get("lon", Double.class),
+                            r.get("lat", Double.class),
+                            r.get("jurisdiction", String.class),
+                            r.get("corps_unit", String.class),
+                            Arrays.asList(r.get("controls", String[].class))))
+                    .all()
+                    .collectList();
         });
     }
 }

@@ -31,15 +31,18 @@ class CateringRulesTests {
 
     @Test
     void eachClassNeedsItsRemovalEfficiency() {
-        assertThat(CateringJudge.purifier(of(2), "running", new BigDecimal("60"))).isEmpty();
+        assertThat(CateringJudge.purifier(of(2), "running", new BigDecimal("60")))
+                .isEmpty();
         assertThat(CateringJudge.purifier(of(2), "running", new BigDecimal("59.9")))
                 .containsExactly(CateringJudge.INSUFFICIENT);
         assertThat(CateringJudge.purifier(of(4), "running", new BigDecimal("74.9")))
                 .containsExactly(CateringJudge.INSUFFICIENT);
-        assertThat(CateringJudge.purifier(of(4), "running", new BigDecimal("75"))).isEmpty();
+        assertThat(CateringJudge.purifier(of(4), "running", new BigDecimal("75")))
+                .isEmpty();
         assertThat(CateringJudge.purifier(of(6), "running", new BigDecimal("84.9")))
                 .containsExactly(CateringJudge.INSUFFICIENT);
-        assertThat(CateringJudge.purifier(of(6), "running", new BigDecimal("85"))).isEmpty();
+        assertThat(CateringJudge.purifier(of(6), "running", new BigDecimal("85")))
+                .isEmpty();
     }
 
     @Test

@@ -32,21 +32,42 @@ class IdleLandIntegrationTests extends IntegrationTest {
 
     private String parcel(LocalDate idleSince) {
         String id = unique("parcel");
-        http.post().uri("/api/dust/v1/parcels").header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
-                .bodyValue(Map.of("id", id, "areaM2", 12500, "idleSince", idleSince.toString(), "address", "城北新区",
-                        "lon", SHACHE[0], "lat", SHACHE[1]))
-                .exchange().expectStatus().isCreated();
+        http.post()
+                .uri("/api/dust/v1/parcels")
+                .header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
+                .bodyValue(Map.of(
+                        "id",
+                        id,
+                        "areaM2",
+                        12500,
+                        "idleSince",
+                        idleSince.toString(),
+                        "address",
+                        "城北新区",
+                        "lon",
+                        SHACHE[0],
+                        "lat",
+                        SHACHE[1]))
+                .exchange()
+                .expectStatus()
+                .isCreated();
         return id;
     }
 
     private String status(String parcelId) {
-        return db.sql("select status from parcel where id = :id").bind("id", parcelId)
-                .map(r -> r.get(0, String.class)).one().block();
+        return db.sql("select status from parcel where id = :id")
+                .bind("id", parcelId)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
     }
 
     private String taskOf(String parcelId) {
-        return db.sql("select id from idle_task where parcel_id = :id").bind("id", parcelId)
-                .map(r -> r.get(0, String.class)).one().block();
+        return db.sql("select id from idle_task where parcel_id = :id")
+                .bind("id", parcelId)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .block();
     }
 
     private void completed(String eventId, String taskId, String parcelId) {
@@ -56,19 +77,28 @@ class IdleLandIntegrationTests extends IntegrationTest {
                  "time":"2026-12-01T16:00:00+08:00","datacontenttype":"application/json","jurisdiction":"653125",
                  "agency":"forestry","data":{"taskId":"%s","parcelId":"%s","outcome":"greened","areaM2":12500,
                  "completedOn":"%s"}}""".formatted(eventId, taskId, taskId, parcelId, today);
-        rabbit.send("", QUEUE, MessageBuilder.withBody(event.getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/cloudevents+json").build());
+        rabbit.send(
+                "",
+                QUEUE,
+                MessageBuilder.withBody(event.getBytes(StandardCharsets.UTF_8))
+                        .setContentType("application/cloudevents+json")
+                        .build());
     }
 
     @Test
     void landIdleExactlyThreeMonthsOpensNothingAndADayMoreOpensATask() {
         String edge = parcel(today.minusMonths(3));
-        assertThat(events("lantian.dust.idle-land-task-opened.v1", "idle-land-task/" + taskOf(edge))).isEmpty();
+        assertThat(events("lantian.dust.idle-land-task-opened.v1", "idle-land-task/" + taskOf(edge)))
+                .isEmpty();
         assertThat(status(edge)).isEqualTo("idle");
         String overdue = parcel(today.minusMonths(3).minusDays(1));
         String task = taskOf(overdue);
-        assertThat(events("lantian.dust.idle-land-task-opened.v1", "idle-land-task/" + task)).singleElement()
-                .asString().contains("\"parcelId\":\"" + overdue + "\"", "\"rule\":\"dust.idle-land.max-idle\"",
+        assertThat(events("lantian.dust.idle-land-task-opened.v1", "idle-land-task/" + task))
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"parcelId\":\"" + overdue + "\"",
+                        "\"rule\":\"dust.idle-land.max-idle\"",
                         "\"idleSince\":\"" + today.minusMonths(3).minusDays(1) + "\"");
         assertThat(awaitPublished("idle-land-task/" + task)).isEqualTo(1);
         assertThat(status(overdue)).isEqualTo("tasked");
@@ -81,27 +111,47 @@ class IdleLandIntegrationTests extends IntegrationTest {
         String eventId = UUID.randomUUID().toString();
         completed(eventId, task, parcel);
         await().atMost(Duration.ofSeconds(20)).until(() -> "greened".equals(status(parcel)));
-        http.get().uri("/api/dust/v1/parcels/" + parcel + "/tasks").header("Authorization", token(DemoIdentity.ECO_SHACHE))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[0].status").isEqualTo("closed").jsonPath("$[0].outcome").isEqualTo("greened");
+        http.get()
+                .uri("/api/dust/v1/parcels/" + parcel + "/tasks")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].status")
+                .isEqualTo("closed")
+                .jsonPath("$[0].outcome")
+                .isEqualTo("greened");
 
         // The same event again is recorded once and changes nothing.
         completed(eventId, task, parcel);
-        await().atMost(Duration.ofSeconds(20)).until(() -> db.sql(
-                "select count(*) from processed_event where event_id = :id").bind("id", eventId)
-                .map(r -> r.get(0, Long.class)).one().block() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> db.sql("select count(*) from processed_event where event_id = :id")
+                                .bind("id", eventId)
+                                .map(r -> r.get(0, Long.class))
+                                .one()
+                                .block()
+                        == 1);
         assertThat(status(parcel)).isEqualTo("greened");
     }
 
     @Test
     void aCompletionThatBreaksTheContractIsDeadLetteredWithTheReason() {
         String marker = unique("bad");
-        rabbit.send("", QUEUE, MessageBuilder.withBody(("{\"specversion\":\"1.0\",\"id\":\"" + marker
-                        + "\",\"type\":\"lantian.greening.idle-land-task-completed.v1\"}").getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/json").build());
-        var dead = await().atMost(Duration.ofSeconds(30)).until(() -> rabbit.receive(QUEUE + ".dlq", 500),
-                m -> m != null && new String(m.getBody(), StandardCharsets.UTF_8).contains(marker));
-        assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-exception-message"))).isNotBlank()
+        rabbit.send(
+                "",
+                QUEUE,
+                MessageBuilder.withBody(("{\"specversion\":\"1.0\",\"id\":\"" + marker
+                                        + "\",\"type\":\"lantian.greening.idle-land-task-completed.v1\"}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .setContentType("application/json")
+                        .build());
+        var dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> rabbit.receive(QUEUE + ".dlq", 500),
+                        m -> m != null && new String(m.getBody(), StandardCharsets.UTF_8).contains(marker));
+        assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-exception-message")))
+                .isNotBlank()
                 .doesNotContain("Retry policy");
     }
 }

@@ -21,7 +21,8 @@ class IdleRuleTests {
 
     @Test
     void aTaskIsDueTheRulesDaysAfterItOpens() {
-        assertThat(rule.dueBy(LocalDate.of(2026, 12, 6))).isEqualTo(LocalDate.of(2026, 12, 6).plusDays(
-                (long) DustRules.load().number(DustRules.IDLE_TASK_DAYS)));
+        assertThat(rule.dueBy(LocalDate.of(2026, 12, 6)))
+                .isEqualTo(LocalDate.of(2026, 12, 6)
+                        .plusDays((long) DustRules.load().number(DustRules.IDLE_TASK_DAYS)));
     }
 }

@@ -16,7 +16,8 @@ class ExceedanceRuleTests {
     @Test
     void theAlarmLevelItselfIsNoExceedanceAndAnythingAboveIs() {
         assertThat(rule.absolute(alarm)).isEmpty();
-        assertThat(rule.absolute(alarm + 0.1)).singleElement()
+        assertThat(rule.absolute(alarm + 0.1))
+                .singleElement()
                 .satisfies(b -> assertThat(b.kind()).isEqualTo(ExceedanceRule.ALARM));
     }
 
@@ -33,9 +34,11 @@ class ExceedanceRuleTests {
     void aMissingStationHourLeavesOnlyTheAlarmLevel() {
         assertThat(rule.relative(140, null)).isEmpty();
         assertThat(rule.judge(140, null)).isEmpty();
-        assertThat(rule.judge(alarm + 1, null)).extracting(ExceedanceRule.Breach::kind)
+        assertThat(rule.judge(alarm + 1, null))
+                .extracting(ExceedanceRule.Breach::kind)
                 .containsExactly(ExceedanceRule.ALARM);
-        assertThat(rule.judge(alarm + 1, 20.0)).extracting(ExceedanceRule.Breach::kind)
+        assertThat(rule.judge(alarm + 1, 20.0))
+                .extracting(ExceedanceRule.Breach::kind)
                 .containsExactly(ExceedanceRule.ALARM, ExceedanceRule.OVER_STATION);
     }
 }

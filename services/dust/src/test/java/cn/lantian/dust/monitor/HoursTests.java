@@ -17,7 +17,10 @@ class HoursTests {
     @Test
     void theNearestStationIsFoundByDistance() {
         var stations = java.util.List.of(new Station("kashgar", 75.99, 39.47), new Station("shache", 77.25, 38.42));
-        assertThat(Stations.nearest(stations, 77.0, 38.3)).get().extracting(Station::id).isEqualTo("shache");
+        assertThat(Stations.nearest(stations, 77.0, 38.3))
+                .get()
+                .extracting(Station::id)
+                .isEqualTo("shache");
         assertThat(Stations.nearest(java.util.List.of(), 77.0, 38.3)).isEmpty();
     }
 }

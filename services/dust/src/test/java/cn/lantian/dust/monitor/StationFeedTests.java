@@ -16,7 +16,7 @@ class StationFeedTests {
                   "aqi":69,"primary":"PM10","standard":"HJ633-2012"},
                  {"observation":{"station":"2700A","hour":"2026-12-01T10:00:00Z","pm10":null,"valid":true}},
                  {"observation":{"station":"2700A","hour":"2026-12-01T11:00:00Z","pm10":300.0,"valid":false}}]""");
-        assertThat(StationFeed.valid(answer)).containsExactly(
-                new Stations.StationHour("2700A", Instant.parse("2026-12-01T09:00:00Z"), 88.0));
+        assertThat(StationFeed.valid(answer))
+                .containsExactly(new Stations.StationHour("2700A", Instant.parse("2026-12-01T09:00:00Z"), 88.0));
     }
 }

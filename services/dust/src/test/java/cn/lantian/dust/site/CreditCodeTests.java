@@ -14,6 +14,8 @@ class CreditCodeTests {
         char wrong = check == '0' ? '1' : '0';
         assertThat(CreditCode.valid(first17 + wrong)).isFalse();
         assertThat(CreditCode.valid("91653125MA78ABCD1")).isFalse();
-        assertThat(CreditCode.valid("91653125MA78ABCDIO")).as("I and O are not in the alphabet").isFalse();
+        assertThat(CreditCode.valid("91653125MA78ABCDIO"))
+                .as("I and O are not in the alphabet")
+                .isFalse();
     }
 }

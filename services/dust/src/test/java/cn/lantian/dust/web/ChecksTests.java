@@ -1,10 +1,10 @@
 package cn.lantian.dust.web;
 
-import cn.lantian.web.FieldError;
-import cn.lantian.web.InvalidInput;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.lantian.web.FieldError;
+import cn.lantian.web.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class ChecksTests {
@@ -24,7 +24,11 @@ class ChecksTests {
         Checks c = new Checks();
         c.text("project", null, 10);
         c.number("lon", 500.0, -180, 180);
-        assertThatThrownBy(c::done).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.errors()).extracting(FieldError::field).containsExactly("project", "lon"));
+        assertThatThrownBy(c::done)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("project", "lon"));
     }
 }

@@ -29,19 +29,38 @@ class FuzzIntegrationTests extends IntegrationTest {
         String base = "http://127.0.0.1:" + port;
         String owner = KeycloakTokens.of(DemoIdentity.HOUSING_SHACHE);
         String parcel = unique("fz");
-        http.post().uri("/api/dust/v1/parcels").header("Authorization", "Bearer " + owner)
-                .bodyValue(Map.of("id", parcel, "areaM2", 800, "idleSince", "2026-11-01", "address", "莎车测试地块",
-                        "lon", SHACHE[0], "lat", SHACHE[1]))
-                .exchange().expectStatus().isCreated();
-        String before = ProblemProbe.at(base).send("GET", "/api/dust/v1/parcels/" + parcel, owner, null, null).body();
+        http.post()
+                .uri("/api/dust/v1/parcels")
+                .header("Authorization", "Bearer " + owner)
+                .bodyValue(Map.of(
+                        "id",
+                        parcel,
+                        "areaM2",
+                        800,
+                        "idleSince",
+                        "2026-11-01",
+                        "address",
+                        "莎车测试地块",
+                        "lon",
+                        SHACHE[0],
+                        "lat",
+                        SHACHE[1]))
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        String before = ProblemProbe.at(base)
+                .send("GET", "/api/dust/v1/parcels/" + parcel, owner, null, null)
+                .body();
 
-        OpenApiFuzz.Report report = OpenApiFuzz.run(base,
-                Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                base, Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
 
         System.out.println("fuzz: dust answered " + report.requests() + " requests");
         assertThat(report.requests()).isGreaterThan(100);
         assertThat(report.findings()).as("requests answered against the rules").isEmpty();
-        assertThat(ProblemProbe.at(base).send("GET", "/api/dust/v1/parcels/" + parcel, owner, null, null).body())
+        assertThat(ProblemProbe.at(base)
+                        .send("GET", "/api/dust/v1/parcels/" + parcel, owner, null, null)
+                        .body())
                 .isEqualTo(before);
     }
 }

@@ -37,7 +37,8 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
         probe.json("POST", PARCELS, housing, "{\"id\":").assertProblem(400);
         probe.json("POST", PARCELS, housing, "{\"areaM2\":\"12\"}").assertProblem(400);
         probe.json("POST", PARCELS, housing, "{\"lon\":1e400}").assertProblem(400);
-        JsonNode tooLong = probe.json("POST", PARCELS, housing, parcel("城".repeat(100_000))).assertProblem(400);
+        JsonNode tooLong = probe.json("POST", PARCELS, housing, parcel("城".repeat(100_000)))
+                .assertProblem(400);
         assertThat(tooLong.get("errors").get(0).get("field").asString()).isEqualTo("address");
         probe.send("GET", PARCELS + "?after=a%00b", housing, null, null).assertProblem(400);
         probe.send("GET", PARCELS + "?limit=many", housing, null, null).assertProblem(400);
@@ -46,7 +47,8 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
     @Test
     void answers401And403And404() {
         probe.send("GET", PARCELS, null, null, null).assertProblem(401);
-        probe.json("POST", PARCELS, KeycloakTokens.of(DemoIdentity.ECO_SHACHE), parcel("城北")).assertProblem(403);
+        probe.json("POST", PARCELS, KeycloakTokens.of(DemoIdentity.ECO_SHACHE), parcel("城北"))
+                .assertProblem(403);
         probe.send("GET", PARCELS + "/no-such-parcel", housing, null, null).assertProblem(404);
         probe.send("GET", "/api/dust/v1/no-such-thing", housing, null, null).assertProblem(404);
     }
@@ -54,15 +56,18 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
     @Test
     void answers405413And415() {
         probe.send("DELETE", PARCELS, housing, null, null).assertProblem(405);
-        probe.json("POST", PARCELS, housing, ProblemProbe.oversized(3 * 1024 * 1024)).assertProblem(413);
+        probe.json("POST", PARCELS, housing, ProblemProbe.oversized(3 * 1024 * 1024))
+                .assertProblem(413);
         probe.send("POST", PARCELS, housing, "text/plain", "id=x").assertProblem(415);
-        probe.send("POST", "/api/dust/v1/sites/import", housing, "application/json", "{}").assertProblem(415);
+        probe.send("POST", "/api/dust/v1/sites/import", housing, "application/json", "{}")
+                .assertProblem(415);
     }
 
     @Test
     void csvImportsKeepTheirLargerCapAndStillHaveOne() {
         String rows = "x".repeat(3 * 1024 * 1024);
-        assertThat(probe.send("POST", "/api/dust/v1/sites/import", housing, "text/csv", rows).status())
+        assertThat(probe.send("POST", "/api/dust/v1/sites/import", housing, "text/csv", rows)
+                        .status())
                 .isNotEqualTo(413);
         probe.send("POST", "/api/dust/v1/sites/import", housing, "text/csv", "x".repeat(9 * 1024 * 1024))
                 .assertProblem(413);

@@ -43,8 +43,13 @@ public class Assessment {
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    public Assessment(DatabaseClient db, Weights weights, Jurisdictions jurisdictions, Outbox outbox,
-            TransactionalOperator tx, Clock clock) {
+    public Assessment(
+            DatabaseClient db,
+            Weights weights,
+            Jurisdictions jurisdictions,
+            Outbox outbox,
+            TransactionalOperator tx,
+            Clock clock) {
         this.db = db;
         this.weights = weights;
         this.scoring = new Scoring(weights);
@@ -68,23 +73,39 @@ public class Assessment {
                             + "on conflict (unit, year, indicator) do update set status = excluded.status, "
                             + "value = excluded.value, target = excluded.target, as_of = excluded.as_of "
                             + "where target_status.as_of <= excluded.as_of")
-                    .bind("unit", d.get("unit").asString()).bind("year", d.get("year").asInt())
-                    .bind("indicator", d.get("indicator").asString()).bind("status", d.get("status").asString())
-                    .bind("value", d.has("value") ? Parameter.from(d.get("value").asDouble()) : Parameter.empty(Double.class))
-                    .bind("target", d.has("target") ? Parameter.from(d.get("target").asDouble()) : Parameter.empty(Double.class))
+                    .bind("unit", d.get("unit").asString())
+                    .bind("year", d.get("year").asInt())
+                    .bind("indicator", d.get("indicator").asString())
+                    .bind("status", d.get("status").asString())
+                    .bind(
+                            "value",
+                            d.has("value") ? Parameter.from(d.get("value").asDouble()) : Parameter.empty(Double.class))
+                    .bind(
+                            "target",
+                            d.has("target")
+                                    ? Parameter.from(d.get("target").asDouble())
+                                    : Parameter.empty(Double.class))
                     .bind("asOf", e.time())
-                    .fetch().rowsUpdated().then();
+                    .fetch()
+                    .rowsUpdated()
+                    .then();
         }
         if (weights.countedTypes().contains(e.type())) {
-            String rule = e.data() == null ? null : e.data().path("rule").path("id").asString(null);
+            String rule =
+                    e.data() == null ? null : e.data().path("rule").path("id").asString(null);
             return db.sql("insert into task_completion (event_id, kind, rule_id, jurisdiction, corps_unit, at) "
                             + "values (:id, :kind, :rule, :jurisdiction, :corps, :at) on conflict do nothing")
-                    .bind("id", e.id()).bind("kind", e.type())
+                    .bind("id", e.id())
+                    .bind("kind", e.type())
                     .bind("rule", rule == null ? Parameter.empty(String.class) : Parameter.from(rule))
                     .bind("jurisdiction", e.jurisdiction())
-                    .bind("corps", e.corpsUnit() == null ? Parameter.empty(String.class) : Parameter.from(e.corpsUnit()))
+                    .bind(
+                            "corps",
+                            e.corpsUnit() == null ? Parameter.empty(String.class) : Parameter.from(e.corpsUnit()))
                     .bind("at", e.time())
-                    .fetch().rowsUpdated().then();
+                    .fetch()
+                    .rowsUpdated()
+                    .then();
         }
         return Mono.empty();
     }
@@ -105,12 +126,18 @@ public class Assessment {
     /** Computes, stores and publishes the period's scorecards; a period is published once. */
     public Mono<List<Scorecard>> publish(Period period, String by) {
         Instant now = clock.instant();
-        return tx.transactional(db.sql("select count(*) from scorecard where period = :p").bind("p", period.name())
-                .map((r, m) -> r.get(0, Long.class)).one()
-                .flatMap(n -> n > 0 ? Mono.error(new Conflict("the scorecards of " + period.name()
-                        + " were published already and are kept as issued", Map.of("period", period.name())))
+        return tx.transactional(db.sql("select count(*) from scorecard where period = :p")
+                .bind("p", period.name())
+                .map((r, m) -> r.get(0, Long.class))
+                .one()
+                .flatMap(n -> n > 0
+                        ? Mono.error(new Conflict(
+                                "the scorecards of " + period.name() + " were published already and are kept as issued",
+                                Map.of("period", period.name())))
                         : preview(period))
-                .flatMap(cards -> Flux.fromIterable(cards).concatMap(card -> store(card, by, now)).then(Mono.just(cards))));
+                .flatMap(cards -> Flux.fromIterable(cards)
+                        .concatMap(card -> store(card, by, now))
+                        .then(Mono.just(cards))));
     }
 
     private Mono<Void> store(Scorecard card, String by, Instant now) {
@@ -122,39 +149,64 @@ public class Assessment {
         data.put("flaggedForSupervision", card.flaggedForSupervision());
         data.put("components", card.components());
         data.put("weightsSource", weights.source());
-        boolean corps = jurisdictions.byId(card.unit()).map(Jurisdiction::isCorps).orElse(false);
-        OutgoingEvent event = OutgoingEvent.of(PUBLISHED, "scorecard/" + card.unit() + "/" + card.period(),
-                new Placement(card.unit(), corps ? card.unit() : null), "ecology", data);
-        return outbox.append(event).flatMap(id -> db.sql("insert into scorecard (unit, period, score, rank, flagged, "
-                        + "components, weights_source, published_at, event_id) values (:unit, :period, :score, :rank, "
-                        + ":flagged, :components, :source, :at, :event)")
-                .bind("unit", card.unit()).bind("period", card.period()).bind("score", card.score())
-                .bind("rank", card.rank()).bind("flagged", card.flaggedForSupervision())
-                .bind("components", json.writeValueAsString(Map.of("components", card.components(), "details", card.details())))
-                .bind("source", weights.source()).bind("at", now.atOffset(ZoneOffset.UTC)).bind("event", id)
-                .fetch().rowsUpdated().then());
+        boolean corps =
+                jurisdictions.byId(card.unit()).map(Jurisdiction::isCorps).orElse(false);
+        OutgoingEvent event = OutgoingEvent.of(
+                PUBLISHED,
+                "scorecard/" + card.unit() + "/" + card.period(),
+                new Placement(card.unit(), corps ? card.unit() : null),
+                "ecology",
+                data);
+        return outbox.append(event)
+                .flatMap(id -> db.sql("insert into scorecard (unit, period, score, rank, flagged, "
+                                + "components, weights_source, published_at, event_id) values (:unit, :period, :score, :rank, "
+                                + ":flagged, :components, :source, :at, :event)")
+                        .bind("unit", card.unit())
+                        .bind("period", card.period())
+                        .bind("score", card.score())
+                        .bind("rank", card.rank())
+                        .bind("flagged", card.flaggedForSupervision())
+                        .bind(
+                                "components",
+                                json.writeValueAsString(
+                                        Map.of("components", card.components(), "details", card.details())))
+                        .bind("source", weights.source())
+                        .bind("at", now.atOffset(ZoneOffset.UTC))
+                        .bind("event", id)
+                        .fetch()
+                        .rowsUpdated()
+                        .then());
     }
 
     /** The period's published scorecards by rank; empty before publication. */
     @SuppressWarnings("unchecked")
     public Flux<Scorecard> published(Period period) {
-        return db.sql("select * from scorecard where period = :p order by rank, unit").bind("p", period.name())
+        return db.sql("select * from scorecard where period = :p order by rank, unit")
+                .bind("p", period.name())
                 .map((r, m) -> {
                     Map<String, Object> stored = json.readValue(r.get("components", String.class), Map.class);
-                    return new Scorecard(r.get("unit", String.class), r.get("period", String.class),
-                            r.get("score", Double.class), r.get("rank", Integer.class), r.get("flagged", Boolean.class),
-                            (Map<String, Double>) stored.get("components"), (Map<String, Object>) stored.get("details"));
-                }).all();
+                    return new Scorecard(
+                            r.get("unit", String.class),
+                            r.get("period", String.class),
+                            r.get("score", Double.class),
+                            r.get("rank", Integer.class),
+                            r.get("flagged", Boolean.class),
+                            (Map<String, Double>) stored.get("components"),
+                            (Map<String, Object>) stored.get("details"));
+                })
+                .all();
     }
 
-    private record CaseRow(String jurisdiction, String corpsUnit, String lead, boolean onTime, boolean closed) {
-    }
+    private record CaseRow(String jurisdiction, String corpsUnit, String lead, boolean onTime, boolean closed) {}
 
     private Mono<List<UnitFacts>> facts(Period period) {
         Mono<List<String[]>> targets = db.sql("select unit, indicator, status from target_status where year = :y")
                 .bind("y", period.year())
-                .map((r, m) -> new String[] {r.get("unit", String.class), r.get("indicator", String.class),
-                        r.get("status", String.class)}).all().collectList();
+                .map((r, m) -> new String[] {
+                    r.get("unit", String.class), r.get("indicator", String.class), r.get("status", String.class)
+                })
+                .all()
+                .collectList();
         // Each count under its event type, under the finding's rule too when it names one, and, for the types whose
         // closed cases count as work done, the cases closed in the period.
         Mono<List<Object[]>> tasks = db.sql("select kind, null as rule_id, false as closed, jurisdiction, corps_unit, "
@@ -165,37 +217,57 @@ public class Assessment {
                         + "union all select origin_type, null, true, jurisdiction, corps_unit, count(*) from enforcement_case "
                         + "where status = 'closed' and origin_type = any(:closedTypes) and closed_at >= :from and closed_at < :to "
                         + "group by origin_type, jurisdiction, corps_unit")
-                .bind("from", period.start().atOffset(ZoneOffset.UTC)).bind("to", period.end().atOffset(ZoneOffset.UTC))
+                .bind("from", period.start().atOffset(ZoneOffset.UTC))
+                .bind("to", period.end().atOffset(ZoneOffset.UTC))
                 .bind("closedTypes", weights.closedCaseTypes().toArray(String[]::new))
                 .map((r, m) -> {
                     String kind = r.get("kind", String.class);
                     String rule = r.get("rule_id", String.class);
-                    String key = Boolean.TRUE.equals(r.get("closed", Boolean.class)) ? UnitFacts.closedFrom(kind)
+                    String key = Boolean.TRUE.equals(r.get("closed", Boolean.class))
+                            ? UnitFacts.closedFrom(kind)
                             : rule != null ? UnitFacts.ofRule(kind, rule) : kind;
-                    return new Object[] {key, r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                            r.get("n", Long.class)};
-                }).all().collectList();
+                    return new Object[] {
+                        key,
+                        r.get("jurisdiction", String.class),
+                        r.get("corps_unit", String.class),
+                        r.get("n", Long.class)
+                    };
+                })
+                .all()
+                .collectList();
         Instant cutoff = period.end().isBefore(clock.instant()) ? period.end() : clock.instant();
-        Mono<List<CaseRow>> cases = db.sql("select jurisdiction, corps_unit, lead, coalesce(closed_on_time, false) as on_time, "
-                        + "status = 'closed' as closed from enforcement_case where (closed_at >= :from and closed_at < :to) "
-                        + "or (status <> 'closed' and deadline >= :from and deadline < :cutoff)")
-                .bind("from", period.start().atOffset(ZoneOffset.UTC)).bind("to", period.end().atOffset(ZoneOffset.UTC))
+        Mono<List<CaseRow>> cases = db.sql(
+                        "select jurisdiction, corps_unit, lead, coalesce(closed_on_time, false) as on_time, "
+                                + "status = 'closed' as closed from enforcement_case where (closed_at >= :from and closed_at < :to) "
+                                + "or (status <> 'closed' and deadline >= :from and deadline < :cutoff)")
+                .bind("from", period.start().atOffset(ZoneOffset.UTC))
+                .bind("to", period.end().atOffset(ZoneOffset.UTC))
                 .bind("cutoff", cutoff.atOffset(ZoneOffset.UTC))
-                .map((r, m) -> new CaseRow(r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                        r.get("lead", String.class), Boolean.TRUE.equals(r.get("on_time", Boolean.class)),
-                        Boolean.TRUE.equals(r.get("closed", Boolean.class)))).all().collectList();
+                .map((r, m) -> new CaseRow(
+                        r.get("jurisdiction", String.class),
+                        r.get("corps_unit", String.class),
+                        r.get("lead", String.class),
+                        Boolean.TRUE.equals(r.get("on_time", Boolean.class)),
+                        Boolean.TRUE.equals(r.get("closed", Boolean.class))))
+                .all()
+                .collectList();
         return Mono.zip(targets, tasks, cases).map(t -> {
             List<UnitFacts> facts = new ArrayList<>();
             for (String unit : units()) {
                 Map<String, String> statuses = new LinkedHashMap<>();
                 t.getT1().stream().filter(row -> row[0].equals(unit)).forEach(row -> statuses.put(row[1], row[2]));
                 Map<String, Long> counts = new HashMap<>();
-                t.getT2().stream().filter(row -> covers(unit, (String) row[1], (String) row[2]))
+                t.getT2().stream()
+                        .filter(row -> covers(unit, (String) row[1], (String) row[2]))
                         .forEach(row -> counts.merge((String) row[0], (Long) row[3], Long::sum));
-                long onTime = t.getT3().stream().filter(c -> covers(unit, c.jurisdiction(), c.corpsUnit()))
-                        .filter(c -> c.closed() && c.onTime()).count();
-                long late = t.getT3().stream().filter(c -> covers(unit, c.jurisdiction(), c.corpsUnit()))
-                        .filter(c -> !(c.closed() && c.onTime())).count();
+                long onTime = t.getT3().stream()
+                        .filter(c -> covers(unit, c.jurisdiction(), c.corpsUnit()))
+                        .filter(c -> c.closed() && c.onTime())
+                        .count();
+                long late = t.getT3().stream()
+                        .filter(c -> covers(unit, c.jurisdiction(), c.corpsUnit()))
+                        .filter(c -> !(c.closed() && c.onTime()))
+                        .count();
                 facts.add(new UnitFacts(unit, statuses, counts, onTime, late));
             }
             return facts;
@@ -204,7 +276,8 @@ public class Assessment {
 
     /** Whether a record placed in that jurisdiction and Corps unit counts for the unit (joint records count for both). */
     private boolean covers(String unit, String jurisdiction, String corpsUnit) {
-        return unit.equals(jurisdiction) || jurisdictions.isWithin(jurisdiction, unit)
+        return unit.equals(jurisdiction)
+                || jurisdictions.isWithin(jurisdiction, unit)
                 || (corpsUnit != null && (unit.equals(corpsUnit) || jurisdictions.isWithin(corpsUnit, unit)));
     }
 

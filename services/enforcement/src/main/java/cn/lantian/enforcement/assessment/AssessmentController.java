@@ -29,7 +29,8 @@ class AssessmentController {
     @GetMapping("/api/enforcement/v1/assessments/{period}/preview")
     Mono<List<Scorecard>> preview(@PathVariable String period) {
         Period p = Period.parse(period);
-        return Callers.current().filter(Caller::prefecture)
+        return Callers.current()
+                .filter(Caller::prefecture)
                 .switchIfEmpty(Mono.error(() -> new Forbidden("only the prefecture previews the assessment")))
                 .flatMap(c -> assessment.preview(p));
     }
@@ -37,7 +38,8 @@ class AssessmentController {
     @PostMapping("/api/enforcement/v1/assessments/{period}")
     Mono<List<Scorecard>> publish(@PathVariable String period) {
         Period p = Period.parse(period);
-        return Callers.current().filter(Caller::prefecture)
+        return Callers.current()
+                .filter(Caller::prefecture)
                 .switchIfEmpty(Mono.error(() -> new Forbidden("only the prefecture publishes the assessment")))
                 .flatMap(c -> assessment.publish(p, c.username()));
     }

@@ -17,7 +17,11 @@ public record Period(String name, int year, Instant start, Instant end) {
         }
         int year = Integer.parseInt(text.substring(0, 4));
         LocalDate from = LocalDate.of(year, text.endsWith("1") ? 1 : 7, 1);
-        return new Period(text, year, from.atStartOfDay(CST).toInstant(), from.plusMonths(6).atStartOfDay(CST).toInstant());
+        return new Period(
+                text,
+                year,
+                from.atStartOfDay(CST).toInstant(),
+                from.plusMonths(6).atStartOfDay(CST).toInstant());
     }
 
     public boolean contains(Instant t) {

@@ -30,7 +30,9 @@ public final class Scoring {
         int lastRankFromBottom = sorted.size() - weights.laggards().bottom();
         for (int i = 0; i < sorted.size(); i++) {
             Scorecard s = sorted.get(i);
-            int rank = i > 0 && sorted.get(i - 1).score() == s.score() ? ranked.get(i - 1).rank() : i + 1;
+            int rank = i > 0 && sorted.get(i - 1).score() == s.score()
+                    ? ranked.get(i - 1).rank()
+                    : i + 1;
             boolean flagged = s.score() < weights.laggards().scoreBelow() || rank > lastRankFromBottom;
             ranked.add(new Scorecard(s.unit(), period, s.score(), rank, flagged, s.components(), s.details()));
         }
@@ -41,7 +43,9 @@ public final class Scoring {
         Map<String, Double> components = new LinkedHashMap<>();
         Map<String, Object> details = new LinkedHashMap<>();
         List<Double> targetScores = u.targetStatuses().values().stream()
-                .map(s -> weights.targetStatusScores().get(s)).filter(v -> v != null).toList();
+                .map(s -> weights.targetStatusScores().get(s))
+                .filter(v -> v != null)
+                .toList();
         if (!targetScores.isEmpty()) {
             components.put("targets", mean(targetScores));
             details.put("targets", u.targetStatuses());

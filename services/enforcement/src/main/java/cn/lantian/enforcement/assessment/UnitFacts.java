@@ -10,8 +10,12 @@ import java.util.Map;
  * @param casesClosedOnTime cases closed in the period by their deadline
  * @param casesLate cases closed late in the period, or still open past their deadline at its end
  */
-public record UnitFacts(String unit, Map<String, String> targetStatuses, Map<String, Long> eventCounts,
-        long casesClosedOnTime, long casesLate) {
+public record UnitFacts(
+        String unit,
+        Map<String, String> targetStatuses,
+        Map<String, Long> eventCounts,
+        long casesClosedOnTime,
+        long casesLate) {
 
     /** The count key of events of that type about a finding under that rule ({@code data.rule.id}). */
     public static String ofRule(String eventType, String ruleId) {

@@ -13,8 +13,12 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The assessment's scoring rule as shipped in {@code assessment/weights.json}, with its source. */
-public record Weights(String source, Map<String, Double> components, Map<String, Double> targetStatusScores,
-        List<Task> tasks, Laggards laggards) {
+public record Weights(
+        String source,
+        Map<String, Double> components,
+        Map<String, Double> targetStatusScores,
+        List<Task> tasks,
+        Laggards laggards) {
 
     /**
      * A plan task counted from other services' events.
@@ -26,8 +30,14 @@ public record Weights(String source, Map<String, Double> components, Map<String,
      * @param doneWhen {@code case-closed}: one is done when a case opened by an {@code ofEventType} event is closed
      *     (verified rectified) in the period; otherwise an {@code eventType} event reports it done
      */
-    public record Task(String kind, String eventType, Integer quota, String ofEventType, List<String> ruleIds,
-            String doneWhen, String note) {
+    public record Task(
+            String kind,
+            String eventType,
+            Integer quota,
+            String ofEventType,
+            List<String> ruleIds,
+            String doneWhen,
+            String note) {
 
         static final String CASE_CLOSED = "case-closed";
 
@@ -43,7 +53,9 @@ public record Weights(String source, Map<String, Double> components, Map<String,
 
         /** How many were done, from a unit's counts. */
         long done(Map<String, Long> counts) {
-            return closedCases() ? counts.getOrDefault(UnitFacts.closedFrom(ofEventType), 0L) : count(counts, eventType);
+            return closedCases()
+                    ? counts.getOrDefault(UnitFacts.closedFrom(ofEventType), 0L)
+                    : count(counts, eventType);
         }
 
         /** How many were to do (share tasks), from a unit's counts. */
@@ -55,20 +67,23 @@ public record Weights(String source, Map<String, Double> components, Map<String,
             if (ruleIds == null || ruleIds.isEmpty()) {
                 return counts.getOrDefault(type, 0L);
             }
-            return ruleIds.stream().mapToLong(r -> counts.getOrDefault(UnitFacts.ofRule(type, r), 0L)).sum();
+            return ruleIds.stream()
+                    .mapToLong(r -> counts.getOrDefault(UnitFacts.ofRule(type, r), 0L))
+                    .sum();
         }
     }
 
     /** Who is flagged for supervision: a score below the threshold, or among the bottom ranks. */
-    public record Laggards(double scoreBelow, int bottom) {
-    }
+    public record Laggards(double scoreBelow, int bottom) {}
 
     public static Weights load(String resource) {
         try (InputStream in = Weights.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+            return JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build()
                     .readValue(in, Weights.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,13 +92,19 @@ public record Weights(String source, Map<String, Double> components, Map<String,
 
     /** Every event type the assessment counts. */
     public Set<String> countedTypes() {
-        return tasks.stream().filter(Task::scored).flatMap(t -> Stream.of(t.eventType(), t.ofEventType()))
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+        return tasks.stream()
+                .filter(Task::scored)
+                .flatMap(t -> Stream.of(t.eventType(), t.ofEventType()))
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     /** The event types whose cases, once closed, count as a task done. */
     public Set<String> closedCaseTypes() {
-        return tasks.stream().filter(Task::scored).filter(Task::closedCases).map(Task::ofEventType)
+        return tasks.stream()
+                .filter(Task::scored)
+                .filter(Task::closedCases)
+                .map(Task::ofEventType)
                 .collect(Collectors.toSet());
     }
 }

@@ -36,7 +36,8 @@ public final class ColumnArrays {
 
     /** {@code unnest(:c0::text[], ...)}, to use in a FROM clause with an alias naming the columns. */
     public String unnest() {
-        return IntStream.range(0, columns.length).mapToObj(c -> ":c" + c + "::text[]")
+        return IntStream.range(0, columns.length)
+                .mapToObj(c -> ":c" + c + "::text[]")
                 .collect(Collectors.joining(", ", "unnest(", ")"));
     }
 

@@ -41,7 +41,8 @@ class CampaignController {
     }
 
     @PostMapping("/{id}/tasks/{taskId}/result")
-    Mono<Campaign> result(@PathVariable String id, @PathVariable String taskId, @Valid @RequestBody Campaigns.Result result) {
+    Mono<Campaign> result(
+            @PathVariable String id, @PathVariable String taskId, @Valid @RequestBody Campaigns.Result result) {
         return Callers.current().flatMap(c -> campaigns.record(c, id, taskId, result));
     }
 }

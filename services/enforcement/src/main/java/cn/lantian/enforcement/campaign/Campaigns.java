@@ -56,11 +56,20 @@ public class Campaigns {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public Campaigns(DatabaseClient db, Cases cases, CaseWorkflow workflow, Jurisdictions jurisdictions,
-            PermitRegistry registry, CaseRouter router, TransactionalOperator tx, Clock clock) {
+    public Campaigns(
+            DatabaseClient db,
+            Cases cases,
+            CaseWorkflow workflow,
+            Jurisdictions jurisdictions,
+            PermitRegistry registry,
+            CaseRouter router,
+            TransactionalOperator tx,
+            Clock clock) {
         // Fail at start-up, not at a team's first confirmed violation, when the routing table lacks the route.
-        router.table().internalRoute(FINDING_ORIGIN).orElseThrow(() -> new IllegalStateException(
-                "routing/case-routes.json needs an internal route for " + FINDING_ORIGIN));
+        router.table()
+                .internalRoute(FINDING_ORIGIN)
+                .orElseThrow(() -> new IllegalStateException(
+                        "routing/case-routes.json needs an internal route for " + FINDING_ORIGIN));
         this.db = db;
         this.cases = cases;
         this.workflow = workflow;
@@ -77,14 +86,18 @@ public class Campaigns {
      *
      * @param agency the agency that carries it out; may be left out by a planner who acts for one agency only
      */
-    public record Plan(@Size(max = TextLength.NAME) String name, @Size(max = TextLength.CODE) String agency,
-            LocalDate startsOn, LocalDate endsOn, @Valid List<Pairing> pairings) {
-    }
+    public record Plan(
+            @Size(max = TextLength.NAME) String name,
+            @Size(max = TextLength.CODE) String agency,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            @Valid List<Pairing> pairings) {}
 
     /** A team's result for one task. */
-    public record Result(Boolean violation, @Size(max = TextLength.TEXT) String findings,
-            List<@Size(max = TextLength.TEXT) String> evidence) {
-    }
+    public record Result(
+            Boolean violation,
+            @Size(max = TextLength.TEXT) String findings,
+            List<@Size(max = TextLength.TEXT) String> evidence) {}
 
     /**
      * Plans the campaign and generates, for each pairing, one task per open case lying in its target and one per
@@ -108,10 +121,12 @@ public class Campaigns {
             errors.add(new FieldError("endsOn", "must not lie before startsOn"));
         }
         errors.addAll(rules.check(plan.pairings()));
-        String agency = plan.agency() != null ? plan.agency()
+        String agency = plan.agency() != null
+                ? plan.agency()
                 : caller.agencies().size() == 1 ? caller.agencies().iterator().next() : null;
         if (agency == null) {
-            errors.add(new FieldError("agency", "is required: you act for " + caller.agencies().size() + " agencies"));
+            errors.add(new FieldError(
+                    "agency", "is required: you act for " + caller.agencies().size() + " agencies"));
         } else if (!caller.isOf(agency)) {
             errors.add(new FieldError("agency", "must be an agency you act for: " + caller.agencies()));
         }
@@ -120,31 +135,62 @@ public class Campaigns {
         }
         String id = "campaign-" + UUID.randomUUID();
         Instant now = clock.instant();
-        List<Pairing> pairings = plan.pairings().stream().map(p -> new Pairing(canonical(p.team()), canonical(p.target())))
+        List<Pairing> pairings = plan.pairings().stream()
+                .map(p -> new Pairing(canonical(p.team()), canonical(p.target())))
                 .toList();
         Mono<Void> write = db.sql("insert into campaign (id, name, agency, starts_on, ends_on, created_by, created_at) "
                         + "values (:id, :name, :agency, :from, :to, :by, :at)")
-                .bind("id", id).bind("name", plan.name()).bind("agency", agency).bind("from", plan.startsOn()).bind("to", plan.endsOn())
-                .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).fetch().rowsUpdated()
-                .thenMany(Flux.fromIterable(pairings).concatMap(p -> db.sql("insert into campaign_pairing "
-                                + "(campaign_id, team, target) values (:id, :team, :target)")
-                        .bind("id", id).bind("team", p.team()).bind("target", p.target()).fetch().rowsUpdated()
-                        // One statement per pairing: a target may hold thousands of open cases.
-                        .then(db.sql("insert into campaign_task (id, campaign_id, case_id, team, target, status) "
-                                        + "select 'task-' || gen_random_uuid(), :id, c.id, :team, :target, 'pending' "
-                                        + "from enforcement_case c where c.status not in ('closed', 'referred') "
-                                        + "and (c.jurisdiction = any(:units) or c.corps_unit = any(:units)) "
-                                        + "on conflict do nothing")
-                                .bind("id", id).bind("team", p.team()).bind("target", p.target())
-                                .bind("units", jurisdictions.unitsUnder(p.target()).toArray(String[]::new)).fetch().rowsUpdated())
-                        .then(db.sql("insert into campaign_task (id, campaign_id, enterprise_id, team, target, status) "
-                                        + "select 'task-' || gen_random_uuid(), :id, r.enterprise_id, :team, :target, 'pending' "
-                                        + "from registry_enterprise r where (r.jurisdiction = any(:units) "
-                                        + "or r.corps_unit = any(:units)) and not exists (select 1 from campaign_task t "
-                                        + "join enforcement_case c on c.id = t.case_id where t.campaign_id = :id "
-                                        + "and c.enterprise_id = r.enterprise_id) on conflict do nothing")
-                                .bind("id", id).bind("team", p.team()).bind("target", p.target())
-                                .bind("units", jurisdictions.unitsUnder(p.target()).toArray(String[]::new)).fetch().rowsUpdated())))
+                .bind("id", id)
+                .bind("name", plan.name())
+                .bind("agency", agency)
+                .bind("from", plan.startsOn())
+                .bind("to", plan.endsOn())
+                .bind("by", caller.username())
+                .bind("at", now.atOffset(ZoneOffset.UTC))
+                .fetch()
+                .rowsUpdated()
+                .thenMany(Flux.fromIterable(pairings)
+                        .concatMap(p -> db.sql("insert into campaign_pairing "
+                                        + "(campaign_id, team, target) values (:id, :team, :target)")
+                                .bind("id", id)
+                                .bind("team", p.team())
+                                .bind("target", p.target())
+                                .fetch()
+                                .rowsUpdated()
+                                // One statement per pairing: a target may hold thousands of open cases.
+                                .then(db.sql(
+                                                "insert into campaign_task (id, campaign_id, case_id, team, target, status) "
+                                                        + "select 'task-' || gen_random_uuid(), :id, c.id, :team, :target, 'pending' "
+                                                        + "from enforcement_case c where c.status not in ('closed', 'referred') "
+                                                        + "and (c.jurisdiction = any(:units) or c.corps_unit = any(:units)) "
+                                                        + "on conflict do nothing")
+                                        .bind("id", id)
+                                        .bind("team", p.team())
+                                        .bind("target", p.target())
+                                        .bind(
+                                                "units",
+                                                jurisdictions
+                                                        .unitsUnder(p.target())
+                                                        .toArray(String[]::new))
+                                        .fetch()
+                                        .rowsUpdated())
+                                .then(db.sql(
+                                                "insert into campaign_task (id, campaign_id, enterprise_id, team, target, status) "
+                                                        + "select 'task-' || gen_random_uuid(), :id, r.enterprise_id, :team, :target, 'pending' "
+                                                        + "from registry_enterprise r where (r.jurisdiction = any(:units) "
+                                                        + "or r.corps_unit = any(:units)) and not exists (select 1 from campaign_task t "
+                                                        + "join enforcement_case c on c.id = t.case_id where t.campaign_id = :id "
+                                                        + "and c.enterprise_id = r.enterprise_id) on conflict do nothing")
+                                        .bind("id", id)
+                                        .bind("team", p.team())
+                                        .bind("target", p.target())
+                                        .bind(
+                                                "units",
+                                                jurisdictions
+                                                        .unitsUnder(p.target())
+                                                        .toArray(String[]::new))
+                                        .fetch()
+                                        .rowsUpdated())))
                 .then();
         return tx.transactional(write.then(find(id)));
     }
@@ -167,21 +213,29 @@ public class Campaigns {
         }
         Instant now = clock.instant();
         Mono<Campaign> work = findFor(caller, campaignId).flatMap(campaign -> {
-            Campaign.Task task = campaign.tasks().stream().filter(t -> t.id().equals(taskId)).findFirst()
+            Campaign.Task task = campaign.tasks().stream()
+                    .filter(t -> t.id().equals(taskId))
+                    .findFirst()
                     .orElseThrow(() -> new NotFound("no task " + taskId + " in campaign " + campaignId));
             if (!caller.covers(jurisdictions, task.team())) {
                 return Mono.error(new Forbidden("only team " + task.team() + " or the prefecture records this task"));
             }
             if (!"pending".equals(task.status())) {
-                return Mono.error(new cn.lantian.web.Conflict("task " + taskId + " was recorded already",
+                return Mono.error(new cn.lantian.web.Conflict(
+                        "task " + taskId + " was recorded already",
                         java.util.Map.of("currentState", task.status(), "allowedTransitions", List.of())));
             }
             List<String> evidence = result.evidence() == null ? List.of() : result.evidence();
             return db.sql("update campaign_task set status = 'done', violation = :v, findings = :f, evidence = :e, "
                             + "recorded_by = :by, recorded_at = :at where id = :id")
-                    .bind("v", result.violation()).bind("f", result.findings()).bind("e", evidence.toArray(String[]::new))
-                    .bind("by", caller.username()).bind("at", now.atOffset(ZoneOffset.UTC)).bind("id", taskId)
-                    .fetch().rowsUpdated()
+                    .bind("v", result.violation())
+                    .bind("f", result.findings())
+                    .bind("e", evidence.toArray(String[]::new))
+                    .bind("by", caller.username())
+                    .bind("at", now.atOffset(ZoneOffset.UTC))
+                    .bind("id", taskId)
+                    .fetch()
+                    .rowsUpdated()
                     .then(feed(campaignId, task, caller, result, evidence))
                     .then(findFor(caller, campaignId));
         });
@@ -189,39 +243,52 @@ public class Campaigns {
     }
 
     /** Feeds the result into the task's case, opening one first for a confirmed violation on a registry task. */
-    private Mono<Void> feed(String campaignId, Campaign.Task task, Caller caller, Result result, List<String> evidence) {
+    private Mono<Void> feed(
+            String campaignId, Campaign.Task task, Caller caller, Result result, List<String> evidence) {
         Actor team = Actor.system("campaign team " + task.team() + " (" + caller.username() + ")");
-        Command inspection = new Command.CampaignInspection(campaignId, task.team(), result.violation(),
-                result.findings(), evidence);
+        Command inspection = new Command.CampaignInspection(
+                campaignId, task.team(), result.violation(), result.findings(), evidence);
         if (task.caseId() != null) {
             return workflow.act(task.caseId(), team, inspection).then();
         }
         if (!result.violation()) {
             return Mono.empty();
         }
-        ObjectNode data = JsonNodeFactory.instance.objectNode().put("campaignId", campaignId).put("taskId", task.id())
-                .put("enterpriseId", task.enterpriseId()).put("team", task.team()).put("findings", result.findings());
+        ObjectNode data = JsonNodeFactory.instance
+                .objectNode()
+                .put("campaignId", campaignId)
+                .put("taskId", task.id())
+                .put("enterpriseId", task.enterpriseId())
+                .put("team", task.team())
+                .put("findings", result.findings());
         return registry.placementOf(task.enterpriseId())
-                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
-                        "registry task " + task.id() + " names enterprise " + task.enterpriseId() + " the registry lacks")))
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("registry task " + task.id()
+                        + " names enterprise " + task.enterpriseId() + " the registry lacks")))
                 // The task id stands for the origin event: one case per task, and the task is recorded once.
-                .flatMap(placement -> workflow.open(router.raise(FINDING_ORIGIN, task.id(),
-                        "enterprise/" + task.enterpriseId(), data, placement)))
+                .flatMap(placement -> workflow.open(
+                        router.raise(FINDING_ORIGIN, task.id(), "enterprise/" + task.enterpriseId(), data, placement)))
                 .flatMap(opened -> db.sql("update campaign_task set case_id = :case where id = :id")
-                        .bind("case", opened.id()).bind("id", task.id()).fetch().rowsUpdated()
+                        .bind("case", opened.id())
+                        .bind("id", task.id())
+                        .fetch()
+                        .rowsUpdated()
                         .then(workflow.act(opened.id(), team, inspection)))
                 .then();
     }
 
     /** Campaigns the caller takes part in (as team or target), or all for the prefecture, each as the caller sees it. */
     public Flux<Campaign> visibleTo(Caller caller) {
-        return db.sql("select id from campaign order by created_at desc").map((r, m) -> r.get("id", String.class)).all()
-                .concatMap(this::find).mapNotNull(c -> seenBy(caller, c));
+        return db.sql("select id from campaign order by created_at desc")
+                .map((r, m) -> r.get("id", String.class))
+                .all()
+                .concatMap(this::find)
+                .mapNotNull(c -> seenBy(caller, c));
     }
 
     /** The campaign as the caller sees it; a campaign the caller takes no part in answers as one that does not exist. */
     public Mono<Campaign> findFor(Caller caller, String id) {
-        return find(id).mapNotNull(c -> seenBy(caller, c)).switchIfEmpty(Mono.error(() -> new NotFound("no campaign " + id)));
+        return find(id).mapNotNull(c -> seenBy(caller, c))
+                .switchIfEmpty(Mono.error(() -> new NotFound("no campaign " + id)));
     }
 
     /**
@@ -235,33 +302,64 @@ public class Campaigns {
         if (!caller.isOf(c.agency())) {
             return null;
         }
-        Campaign mine = c.onlyPairings(p -> caller.covers(jurisdictions, p.team())
-                || caller.covers(jurisdictions, p.target()));
+        Campaign mine =
+                c.onlyPairings(p -> caller.covers(jurisdictions, p.team()) || caller.covers(jurisdictions, p.target()));
         return mine.pairings().isEmpty() ? null : mine;
     }
 
     Mono<Campaign> find(String id) {
-        Mono<List<Pairing>> pairings = db.sql("select team, target from campaign_pairing where campaign_id = :id order by team, target")
-                .bind("id", id).map((r, m) -> new Pairing(r.get("team", String.class), r.get("target", String.class)))
-                .all().collectList();
-        Mono<List<Campaign.Task>> tasks = db.sql("select * from campaign_task where campaign_id = :id order by team, target, case_id nulls last, enterprise_id")
-                .bind("id", id).map((r, m) -> {
+        Mono<List<Pairing>> pairings = db.sql(
+                        "select team, target from campaign_pairing where campaign_id = :id order by team, target")
+                .bind("id", id)
+                .map((r, m) -> new Pairing(r.get("team", String.class), r.get("target", String.class)))
+                .all()
+                .collectList();
+        Mono<List<Campaign.Task>> tasks = db.sql(
+                        "select * from campaign_task where campaign_id = :id order by team, target, case_id nulls last, enterprise_id")
+                .bind("id", id)
+                .map((r, m) -> {
                     OffsetDateTime at = r.get("recorded_at", OffsetDateTime.class);
                     String[] evidence = r.get("evidence", String[].class);
-                    return new Campaign.Task(r.get("id", String.class), r.get("case_id", String.class),
-                            r.get("enterprise_id", String.class), r.get("team", String.class), r.get("target", String.class), r.get("status", String.class),
-                            r.get("violation", Boolean.class), r.get("findings", String.class),
-                            evidence == null ? List.of() : Arrays.asList(evidence), r.get("recorded_by", String.class),
+                    return new Campaign.Task(
+                            r.get("id", String.class),
+                            r.get("case_id", String.class),
+                            r.get("enterprise_id", String.class),
+                            r.get("team", String.class),
+                            r.get("target", String.class),
+                            r.get("status", String.class),
+                            r.get("violation", Boolean.class),
+                            r.get("findings", String.class),
+                            evidence == null ? List.of() : Arrays.asList(evidence),
+                            r.get("recorded_by", String.class),
                             at == null ? null : at.toInstant());
-                }).all().collectList();
-        return db.sql("select * from campaign where id = :id").bind("id", id)
-                .map((r, m) -> new Campaign(r.get("id", String.class), r.get("name", String.class),
-                        r.get("agency", String.class), r.get("starts_on", LocalDate.class), r.get("ends_on", LocalDate.class),
-                        r.get("created_by", String.class), r.get("created_at", OffsetDateTime.class).toInstant(),
-                        List.of(), List.of()))
+                })
+                .all()
+                .collectList();
+        return db.sql("select * from campaign where id = :id")
+                .bind("id", id)
+                .map((r, m) -> new Campaign(
+                        r.get("id", String.class),
+                        r.get("name", String.class),
+                        r.get("agency", String.class),
+                        r.get("starts_on", LocalDate.class),
+                        r.get("ends_on", LocalDate.class),
+                        r.get("created_by", String.class),
+                        r.get("created_at", OffsetDateTime.class).toInstant(),
+                        List.of(),
+                        List.of()))
                 .one()
-                .zipWith(Mono.zip(pairings, tasks), (c, t) -> new Campaign(c.id(), c.name(), c.agency(), c.startsOn(),
-                        c.endsOn(), c.createdBy(), c.createdAt(), t.getT1(), t.getT2()));
+                .zipWith(
+                        Mono.zip(pairings, tasks),
+                        (c, t) -> new Campaign(
+                                c.id(),
+                                c.name(),
+                                c.agency(),
+                                c.startsOn(),
+                                c.endsOn(),
+                                c.createdBy(),
+                                c.createdAt(),
+                                t.getT1(),
+                                t.getT2()));
     }
 
     private String canonical(String id) {

@@ -37,18 +37,29 @@ class CaseController {
 
     /** Cases the caller sees, oldest first; {@code after} is the previous page's {@code next}. */
     @GetMapping
-    Mono<Page<CaseView>> list(@RequestParam(required = false) String status, @RequestParam(required = false) String after,
+    Mono<Page<CaseView>> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
-        if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.wire().equals(status))) {
-            throw InvalidInput.of("status", "must be one of "
-                    + Arrays.stream(CaseStatus.values()).map(CaseStatus::wire).toList());
+        if (status != null
+                && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.wire().equals(status))) {
+            throw InvalidInput.of(
+                    "status",
+                    "must be one of "
+                            + Arrays.stream(CaseStatus.values())
+                                    .map(CaseStatus::wire)
+                                    .toList());
         }
         long cursor = cursor(after);
         return caller().flatMap(c -> cases.page(access.units(c), access.agencies(c), status, cursor, size + 1)
                 .collectList()
                 .map(found -> Page.of(found, size, k -> String.valueOf(k.seq())))
-                .map(page -> new Page<>(page.items().stream().map(k -> CaseView.of(k, List.of())).toList(), page.next())));
+                .map(page -> new Page<>(
+                        page.items().stream()
+                                .map(k -> CaseView.of(k, List.of()))
+                                .toList(),
+                        page.next())));
     }
 
     @GetMapping("/{id}")
@@ -59,32 +70,32 @@ class CaseController {
                 .flatMap(k -> cases.historyOf(id).collectList().map(h -> CaseView.of(k, h))));
     }
 
-    record AssignBody(@Size(max = TextLength.ID) String assignee) {
-    }
+    record AssignBody(@Size(max = TextLength.ID) String assignee) {}
 
-    record ScheduleBody(Instant at) {
-    }
+    record ScheduleBody(Instant at) {}
 
-    record InspectionBody(@Size(max = TextLength.TEXT) String findings,
-            List<@Size(max = TextLength.TEXT) String> evidence) {
-    }
+    record InspectionBody(
+            @Size(max = TextLength.TEXT) String findings, List<@Size(max = TextLength.TEXT) String> evidence) {}
 
-    record RectificationBody(Instant deadline, @Size(max = TextLength.TEXT) String requirements) {
-    }
+    record RectificationBody(
+            Instant deadline, @Size(max = TextLength.TEXT) String requirements) {}
 
-    record CloseBody(@Size(max = TextLength.TEXT) String verification,
-            @Size(max = TextLength.TEXT) String publicOutcome) {
-    }
+    record CloseBody(
+            @Size(max = TextLength.TEXT) String verification,
+            @Size(max = TextLength.TEXT) String publicOutcome) {}
 
-    record EscalateBody(@Size(max = TextLength.CODE) String kind, @Size(max = TextLength.TEXT) String note) {
-    }
+    record EscalateBody(
+            @Size(max = TextLength.CODE) String kind,
+            @Size(max = TextLength.TEXT) String note) {}
 
-    record ReferBody(@Size(max = TextLength.CODE) String toAgency, @Size(max = TextLength.ID) String toJurisdiction,
-            @Size(max = TextLength.TEXT) String reason) {
-    }
+    record ReferBody(
+            @Size(max = TextLength.CODE) String toAgency,
+            @Size(max = TextLength.ID) String toJurisdiction,
+            @Size(max = TextLength.TEXT) String reason) {}
 
-    record AnswerBody(@Size(max = TextLength.TEXT) String note, @Size(max = TextLength.TEXT) String reason) {
-    }
+    record AnswerBody(
+            @Size(max = TextLength.TEXT) String note,
+            @Size(max = TextLength.TEXT) String reason) {}
 
     @PostMapping("/{id}/assign")
     Mono<CaseView> assign(@PathVariable String id, @Valid @RequestBody AssignBody body) {
@@ -113,7 +124,8 @@ class CaseController {
 
     @PostMapping("/{id}/escalate")
     Mono<CaseView> escalate(@PathVariable String id, @Valid @RequestBody(required = false) EscalateBody body) {
-        return act(id, body == null ? new Command.Escalate(null, null) : new Command.Escalate(body.kind(), body.note()));
+        return act(
+                id, body == null ? new Command.Escalate(null, null) : new Command.Escalate(body.kind(), body.note()));
     }
 
     @PostMapping("/{id}/refer")

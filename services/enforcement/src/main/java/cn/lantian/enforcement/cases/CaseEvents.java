@@ -9,8 +9,7 @@ import java.util.Map;
 /** Builds the contract event of a transition, placed where the case lies and shared with every unit it concerns. */
 final class CaseEvents {
 
-    private CaseEvents() {
-    }
+    private CaseEvents() {}
 
     static OutgoingEvent of(String type, EnforcementCase c, String by, String note, Map<String, Object> extra) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -34,11 +33,13 @@ final class CaseEvents {
             others.add(c.referralJurisdiction());
         }
         return OutgoingEvent.of(type, "case/" + c.id(), c.placement(), c.agency(), data)
-                .withSeverity(c.severity()).sharedWith(others);
+                .withSeverity(c.severity())
+                .sharedWith(others);
     }
 
     private static void put(Map<String, Object> data, String key, Object value) {
-        if (value != null && !(value instanceof String s && s.isBlank())
+        if (value != null
+                && !(value instanceof String s && s.isBlank())
                 && !(value instanceof List<?> l && l.isEmpty())) {
             data.put(key, value);
         }

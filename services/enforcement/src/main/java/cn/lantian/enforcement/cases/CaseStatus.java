@@ -4,8 +4,14 @@ import java.util.Arrays;
 
 /** Where a case stands; the wire names are the contract's {@code status} values. */
 public enum CaseStatus {
-    OPENED("opened"), ASSIGNED("assigned"), INSPECTION_SCHEDULED("inspection-scheduled"), INSPECTED("inspected"),
-    RECTIFICATION_ORDERED("rectification-ordered"), CLOSED("closed"), ESCALATED("escalated"), REFERRED("referred");
+    OPENED("opened"),
+    ASSIGNED("assigned"),
+    INSPECTION_SCHEDULED("inspection-scheduled"),
+    INSPECTED("inspected"),
+    RECTIFICATION_ORDERED("rectification-ordered"),
+    CLOSED("closed"),
+    ESCALATED("escalated"),
+    REFERRED("referred");
 
     private final String wire;
 
@@ -20,7 +26,9 @@ public enum CaseStatus {
 
     /** The status with that wire name. */
     public static CaseStatus of(String wire) {
-        return Arrays.stream(values()).filter(s -> s.wire.equals(wire)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.wire.equals(wire))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown case status " + wire));
     }
 }

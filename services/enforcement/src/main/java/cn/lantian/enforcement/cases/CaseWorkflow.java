@@ -34,8 +34,15 @@ public class CaseWorkflow {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public CaseWorkflow(Cases cases, Outbox outbox, WorkQueue queue, CaseAccess access, RoutingTable routing,
-            cn.lantian.reference.Jurisdictions jurisdictions, TransactionalOperator tx, Clock clock) {
+    public CaseWorkflow(
+            Cases cases,
+            Outbox outbox,
+            WorkQueue queue,
+            CaseAccess access,
+            RoutingTable routing,
+            cn.lantian.reference.Jurisdictions jurisdictions,
+            TransactionalOperator tx,
+            Clock clock) {
         this.cases = cases;
         this.outbox = outbox;
         this.queue = queue;
@@ -54,13 +61,21 @@ public class CaseWorkflow {
     public Mono<Cases.Upsert> open(CaseDraft draft) {
         return tx.transactional(cases.open(draft).flatMap(result -> {
             if (!result.inserted()) {
-                return cases.history(result.id(), "repeated", null, CaseStatus.OPENED, "intake",
-                        "again: " + draft.originType() + " " + draft.originEventId(), draft.openedAt()).thenReturn(result);
+                return cases.history(
+                                result.id(),
+                                "repeated",
+                                null,
+                                CaseStatus.OPENED,
+                                "intake",
+                                "again: " + draft.originType() + " " + draft.originEventId(),
+                                draft.openedAt())
+                        .thenReturn(result);
             }
             EnforcementCase c = fromDraft(result.id(), draft);
-            return cases.history(c.id(), "open", null, CaseStatus.OPENED, "intake", draft.originType(), draft.openedAt())
-                    .then(outbox.append(CaseEvents.of("lantian.enforcement.case-opened.v1", c, "intake", null,
-                            Map.of("summary", c.summary()))))
+            return cases.history(
+                            c.id(), "open", null, CaseStatus.OPENED, "intake", draft.originType(), draft.openedAt())
+                    .then(outbox.append(CaseEvents.of(
+                            "lantian.enforcement.case-opened.v1", c, "intake", null, Map.of("summary", c.summary()))))
                     .then(queue.record(work(c, "case-opened", c.summary(), draft.openedAt())))
                     .thenReturn(result);
         }));
@@ -86,18 +101,37 @@ public class CaseWorkflow {
                 CaseDraft draft = byKey.get(result.key());
                 if (result.inserted()) {
                     opened.add(fromDraft(result.id(), draft));
-                    history.add(new Cases.HistoryEntry(result.id(), "open", null, CaseStatus.OPENED, "intake",
-                            draft.originType(), draft.openedAt()));
+                    history.add(new Cases.HistoryEntry(
+                            result.id(),
+                            "open",
+                            null,
+                            CaseStatus.OPENED,
+                            "intake",
+                            draft.originType(),
+                            draft.openedAt()));
                 } else {
-                    history.add(new Cases.HistoryEntry(result.id(), "repeated", null, CaseStatus.OPENED, "intake",
-                            "again: " + draft.originType() + " " + draft.originEventId(), draft.openedAt()));
+                    history.add(new Cases.HistoryEntry(
+                            result.id(),
+                            "repeated",
+                            null,
+                            CaseStatus.OPENED,
+                            "intake",
+                            "again: " + draft.originType() + " " + draft.originEventId(),
+                            draft.openedAt()));
                 }
             }
             return cases.historyAll(history)
-                    .then(outbox.appendAll(opened.stream().map(c -> CaseEvents.of("lantian.enforcement.case-opened.v1",
-                            c, "intake", null, Map.<String, Object>of("summary", c.summary()))).toList()))
+                    .then(outbox.appendAll(opened.stream()
+                            .map(c -> CaseEvents.of(
+                                    "lantian.enforcement.case-opened.v1",
+                                    c,
+                                    "intake",
+                                    null,
+                                    Map.<String, Object>of("summary", c.summary())))
+                            .toList()))
                     .then(queue.recordAll(opened.stream()
-                            .map(c -> work(c, "case-opened", c.summary(), c.openedAt())).toList()))
+                            .map(c -> work(c, "case-opened", c.summary(), c.openedAt()))
+                            .toList()))
                     .thenReturn(opened.size());
         }));
     }
@@ -123,10 +157,11 @@ public class CaseWorkflow {
             }
             boolean allowed = answering ? access.answersReferral(actor.caller(), c) : access.acts(actor.caller(), c);
             if (!allowed) {
-                return Mono.error(new Forbidden(answering
-                        ? "only the referral's target (" + target(c) + ") answers it"
-                        : "case " + c.id() + " belongs to " + String.join("/", c.actingUnits()) + " and agency "
-                                + c.agency() + "; you may read it but not act on it"));
+                return Mono.error(new Forbidden(
+                        answering
+                                ? "only the referral's target (" + target(c) + ") answers it"
+                                : "case " + c.id() + " belongs to " + String.join("/", c.actingUnits()) + " and agency "
+                                        + c.agency() + "; you may read it but not act on it"));
             }
         }
         CaseStatus to = Lifecycle.next(c.status(), command.action()).orElseThrow(() -> refused(c, command.action()));
@@ -135,28 +170,35 @@ public class CaseWorkflow {
         EnforcementCase next = result.updated();
         String note = result.note();
         Mono<Void> work = switch (command.action()) {
-            case ESCALATE -> queue.record(work(next, "case-escalated", next.escalationKind() + ": " + next.summary(), now));
-            case REFER -> queue.record(work(next, "case-referred", "referred to " + target(next) + ": " + next.summary(), now));
+            case ESCALATE ->
+                queue.record(work(next, "case-escalated", next.escalationKind() + ": " + next.summary(), now));
+            case REFER ->
+                queue.record(work(next, "case-referred", "referred to " + target(next) + ": " + next.summary(), now));
             case ACCEPT_REFERRAL -> queue.record(work(next, "referral-accepted", next.summary(), now));
             case REFUSE_REFERRAL -> queue.record(work(c, "referral-refused", note, now));
             default -> Mono.empty();
         };
         return cases.save(next)
-                .then(cases.history(c.id(), command.action().wire(), c.status(), next.status(), actor.name(), note, now))
-                .then(outbox.append(CaseEvents.of(command.action().eventType(), next, actor.name(), note, result.extra())))
+                .then(cases.history(
+                        c.id(), command.action().wire(), c.status(), next.status(), actor.name(), note, now))
+                .then(outbox.append(
+                        CaseEvents.of(command.action().eventType(), next, actor.name(), note, result.extra())))
                 .then(work)
                 .thenReturn(next);
     }
 
     private static Conflict refused(EnforcementCase c, Action action) {
-        List<String> allowed = Lifecycle.allowed(c.status()).stream().map(Action::wire).toList();
+        List<String> allowed =
+                Lifecycle.allowed(c.status()).stream().map(Action::wire).toList();
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("caseId", c.id());
         props.put("currentState", c.status().wire());
         props.put("refusedTransition", action.wire());
         props.put("allowedTransitions", allowed);
-        return new Conflict("case " + c.id() + " is " + c.status().wire() + ": " + action.wire() + " is not allowed; "
-                + (allowed.isEmpty() ? "nothing is" : "allowed: " + String.join(", ", allowed)), props);
+        return new Conflict(
+                "case " + c.id() + " is " + c.status().wire() + ": " + action.wire() + " is not allowed; "
+                        + (allowed.isEmpty() ? "nothing is" : "allowed: " + String.join(", ", allowed)),
+                props);
     }
 
     private static String target(EnforcementCase c) {
@@ -171,10 +213,41 @@ public class CaseWorkflow {
     }
 
     private static EnforcementCase fromDraft(String id, CaseDraft d) {
-        return new EnforcementCase(id, 0, d.originEventId(), d.originType(), d.key(), d.subjectRef(), d.enterpriseId(),
-                d.ruleId(), d.ruleSource(), d.summary(), d.placement().jurisdiction(), d.placement().corpsUnit(),
-                d.notified(), d.placement().jurisdiction(), d.agency(), d.severity(), CaseStatus.OPENED, null, null, null,
-                null, null, null, null, List.of(), d.deadline(), 0, null, 1, null, null, d.openedAt(), null, null,
+        return new EnforcementCase(
+                id,
+                0,
+                d.originEventId(),
+                d.originType(),
+                d.key(),
+                d.subjectRef(),
+                d.enterpriseId(),
+                d.ruleId(),
+                d.ruleSource(),
+                d.summary(),
+                d.placement().jurisdiction(),
+                d.placement().corpsUnit(),
+                d.notified(),
+                d.placement().jurisdiction(),
+                d.agency(),
+                d.severity(),
+                CaseStatus.OPENED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                d.deadline(),
+                0,
+                null,
+                1,
+                null,
+                null,
+                d.openedAt(),
+                null,
+                null,
                 d.openedAt());
     }
 

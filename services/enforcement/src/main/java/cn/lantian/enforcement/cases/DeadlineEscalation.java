@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -32,7 +31,8 @@ public class DeadlineEscalation {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${lantian.enforcement.escalation-check:PT1M}",
+    @Scheduled(
+            fixedDelayString = "${lantian.enforcement.escalation-check:PT1M}",
             initialDelayString = "${lantian.enforcement.escalation-check:PT1M}")
     void check() {
         try {
@@ -48,7 +48,9 @@ public class DeadlineEscalation {
     /** Escalates the cases overdue at {@code now}; emits how many. */
     public Mono<Integer> escalateOverdue(Instant now) {
         return tx.transactional(cases.lockOverdue(now, BATCH)
-                        .concatMap(c -> workflow.act(c.id(), Actor.system("deadline"),
+                        .concatMap(c -> workflow.act(
+                                c.id(),
+                                Actor.system("deadline"),
                                 new Command.Escalate(null, "deadline " + c.deadline() + " passed")))
                         .count())
                 .map(Long::intValue);

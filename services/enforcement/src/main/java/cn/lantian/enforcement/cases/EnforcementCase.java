@@ -15,13 +15,42 @@ import java.util.List;
  * @param agency the agency currently responsible
  * @param deadline when the current step is due (opening deadline, then the rectification deadline)
  */
-public record EnforcementCase(String id, long seq, String originEventId, String originType, String correlationKey,
-        String subjectRef, String enterpriseId, String ruleId, String ruleSource, String summary, String jurisdiction,
-        String corpsUnit, List<String> notified, String lead, String agency, String severity, CaseStatus status,
-        CaseStatus statusBeforeReferral, String referralAgency, String referralJurisdiction, String referralReason,
-        String assignee, Instant inspectionAt, String findings, List<String> evidence, Instant deadline,
-        int escalationLevel, String escalationKind, int occurrences, String publicOutcome, String internalNote,
-        Instant openedAt, Instant closedAt, Boolean closedOnTime, Instant updatedAt) {
+public record EnforcementCase(
+        String id,
+        long seq,
+        String originEventId,
+        String originType,
+        String correlationKey,
+        String subjectRef,
+        String enterpriseId,
+        String ruleId,
+        String ruleSource,
+        String summary,
+        String jurisdiction,
+        String corpsUnit,
+        List<String> notified,
+        String lead,
+        String agency,
+        String severity,
+        CaseStatus status,
+        CaseStatus statusBeforeReferral,
+        String referralAgency,
+        String referralJurisdiction,
+        String referralReason,
+        String assignee,
+        Instant inspectionAt,
+        String findings,
+        List<String> evidence,
+        Instant deadline,
+        int escalationLevel,
+        String escalationKind,
+        int occurrences,
+        String publicOutcome,
+        String internalNote,
+        Instant openedAt,
+        Instant closedAt,
+        Boolean closedOnTime,
+        Instant updatedAt) {
 
     /** Where the subject lies. */
     public Placement placement() {

@@ -62,8 +62,7 @@ public final class Lifecycle {
         TABLE.put(CLOSED, new LinkedHashMap<>());
     }
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     private static void allow(CaseStatus from, Action action, CaseStatus to) {
         TABLE.computeIfAbsent(from, s -> new LinkedHashMap<>()).put(action, to);

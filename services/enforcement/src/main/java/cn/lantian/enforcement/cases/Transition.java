@@ -16,8 +16,7 @@ import java.util.Map;
 final class Transition {
 
     /** The changed case, the note for its history and the extra event data. */
-    record Result(EnforcementCase updated, String note, Map<String, Object> extra) {
-    }
+    record Result(EnforcementCase updated, String note, Map<String, Object> extra) {}
 
     private final RoutingTable routing;
     private final Jurisdictions jurisdictions;
@@ -28,8 +27,7 @@ final class Transition {
     }
 
     /** The case being changed: before, the builder of after, the time, and the extra event data collected. */
-    private record Change(EnforcementCase c, Builder b, Instant now, Map<String, Object> extra) {
-    }
+    private record Change(EnforcementCase c, Builder b, Instant now, Map<String, Object> extra) {}
 
     /** What one kind of command does; returns the note for the case's history. */
     @FunctionalInterface
@@ -174,8 +172,11 @@ final class Transition {
         EnforcementCase c = ch.c();
         Builder b = ch.b();
         b.status = c.statusBeforeReferral() != null ? c.statusBeforeReferral() : CaseStatus.OPENED;
-        ch.extra().put("refusedBy", (c.referralJurisdiction() == null ? "" : c.referralJurisdiction() + " ")
-                + (c.referralAgency() == null ? "" : c.referralAgency()));
+        ch.extra()
+                .put(
+                        "refusedBy",
+                        (c.referralJurisdiction() == null ? "" : c.referralJurisdiction() + " ")
+                                + (c.referralAgency() == null ? "" : c.referralAgency()));
         b.clearReferral();
         return r.reason();
     }
@@ -200,7 +201,12 @@ final class Transition {
                 }
             }
             if (level < 0) {
-                throw InvalidInput.of("kind", "must be one of " + ladder.stream().map(RoutingTable.EscalationStep::kind).toList());
+                throw InvalidInput.of(
+                        "kind",
+                        "must be one of "
+                                + ladder.stream()
+                                        .map(RoutingTable.EscalationStep::kind)
+                                        .toList());
             }
         }
         RoutingTable.EscalationStep step = ladder.get(level);
@@ -223,8 +229,9 @@ final class Transition {
         if (r.toAgency() != null && !Caller.AGENCIES.contains(r.toAgency())) {
             errors.add(new FieldError("toAgency", "must be one of " + new java.util.TreeSet<>(Caller.AGENCIES)));
         }
-        if (r.toJurisdiction() != null && (jurisdictions.byId(r.toJurisdiction()).isEmpty()
-                || Jurisdictions.PREFECTURE.equals(r.toJurisdiction()))) {
+        if (r.toJurisdiction() != null
+                && (jurisdictions.byId(r.toJurisdiction()).isEmpty()
+                        || Jurisdictions.PREFECTURE.equals(r.toJurisdiction()))) {
             errors.add(new FieldError("toJurisdiction", "is not a county, zone or Corps unit of the prefecture"));
         }
         boolean same = (r.toAgency() == null || r.toAgency().equals(c.agency()))
@@ -240,7 +247,8 @@ final class Transition {
         }
         b.statusBeforeReferral = c.status();
         b.referralAgency = r.toAgency();
-        b.referralJurisdiction = r.toJurisdiction() == null ? null
+        b.referralJurisdiction = r.toJurisdiction() == null
+                ? null
                 : jurisdictions.byId(r.toJurisdiction()).orElseThrow().id();
         b.referralReason = r.reason();
         if (r.toAgency() != null) {
@@ -261,7 +269,9 @@ final class Transition {
     private static List<String> merge(List<String> old, List<String> added) {
         List<String> all = new ArrayList<>(old);
         if (added != null) {
-            added.stream().filter(e -> e != null && !e.isBlank() && !all.contains(e)).forEach(all::add);
+            added.stream()
+                    .filter(e -> e != null && !e.isBlank() && !all.contains(e))
+                    .forEach(all::add);
         }
         return List.copyOf(all);
     }
@@ -326,12 +336,42 @@ final class Transition {
         }
 
         EnforcementCase build() {
-            return new EnforcementCase(c.id(), c.seq(), c.originEventId(), c.originType(), c.correlationKey(),
-                    c.subjectRef(), c.enterpriseId(), c.ruleId(), c.ruleSource(), c.summary(), c.jurisdiction(),
-                    c.corpsUnit(), c.notified(), lead, agency, c.severity(), status, statusBeforeReferral, referralAgency,
-                    referralJurisdiction, referralReason, assignee, inspectionAt, findings, evidence, deadline,
-                    escalationLevel, escalationKind, c.occurrences(), publicOutcome, internalNote, c.openedAt(), closedAt,
-                    closedOnTime, now);
+            return new EnforcementCase(
+                    c.id(),
+                    c.seq(),
+                    c.originEventId(),
+                    c.originType(),
+                    c.correlationKey(),
+                    c.subjectRef(),
+                    c.enterpriseId(),
+                    c.ruleId(),
+                    c.ruleSource(),
+                    c.summary(),
+                    c.jurisdiction(),
+                    c.corpsUnit(),
+                    c.notified(),
+                    lead,
+                    agency,
+                    c.severity(),
+                    status,
+                    statusBeforeReferral,
+                    referralAgency,
+                    referralJurisdiction,
+                    referralReason,
+                    assignee,
+                    inspectionAt,
+                    findings,
+                    evidence,
+                    deadline,
+                    escalationLevel,
+                    escalationKind,
+                    c.occurrences(),
+                    publicOutcome,
+                    internalNote,
+                    c.openedAt(),
+                    closedAt,
+                    closedOnTime,
+                    now);
         }
     }
 }

@@ -19,8 +19,10 @@ class PublicCasesController {
     }
 
     @GetMapping("/api/public/v1/cases")
-    Mono<Page<PublicOutcome>> closed(@RequestParam(required = false) String enterprise,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    Mono<Page<PublicOutcome>> closed(
+            @RequestParam(required = false) String enterprise,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         long cursor;
         try {
@@ -28,10 +30,24 @@ class PublicCasesController {
         } catch (NumberFormatException e) {
             throw InvalidInput.of("after", "must be the next cursor of a previous page");
         }
-        return cases.closedWithEnterprise(enterprise, cursor, size + 1).collectList()
+        return cases.closedWithEnterprise(enterprise, cursor, size + 1)
+                .collectList()
                 .map(found -> Page.of(found, size, c -> String.valueOf(c.seq())))
-                .map(page -> new Page<>(page.items().stream().map(c -> new PublicOutcome(c.id(), c.enterpriseId(),
-                        c.jurisdiction(), c.corpsUnit(), c.originType(), c.ruleId(), c.ruleSource(), c.summary(),
-                        c.openedAt(), c.closedAt(), c.publicOutcome())).toList(), page.next()));
+                .map(page -> new Page<>(
+                        page.items().stream()
+                                .map(c -> new PublicOutcome(
+                                        c.id(),
+                                        c.enterpriseId(),
+                                        c.jurisdiction(),
+                                        c.corpsUnit(),
+                                        c.originType(),
+                                        c.ruleId(),
+                                        c.ruleSource(),
+                                        c.summary(),
+                                        c.openedAt(),
+                                        c.closedAt(),
+                                        c.publicOutcome()))
+                                .toList(),
+                        page.next()));
     }
 }

@@ -9,10 +9,6 @@ import cn.lantian.enforcement.routing.Decision;
 import cn.lantian.eventing.IncomingEvent;
 import cn.lantian.eventing.IncomingEvents;
 import cn.lantian.eventing.ProcessedEvents;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,8 +44,14 @@ public class Intake {
     private final PermitRegistry registry;
     private final TransactionalOperator tx;
 
-    public Intake(IncomingEvents events, ProcessedEvents processed, CaseRouter router, CaseWorkflow workflow,
-            Assessment assessment, PermitRegistry registry, TransactionalOperator tx) {
+    public Intake(
+            IncomingEvents events,
+            ProcessedEvents processed,
+            CaseRouter router,
+            CaseWorkflow workflow,
+            Assessment assessment,
+            PermitRegistry registry,
+            TransactionalOperator tx) {
         this.events = events;
         this.processed = processed;
         this.router = router;
@@ -66,7 +72,13 @@ public class Intake {
     }
 
     /** What handling an event did. */
-    public enum Outcome { DUPLICATE, OPENED_OR_UPDATED, CLOSED, RECORDED, IGNORED }
+    public enum Outcome {
+        DUPLICATE,
+        OPENED_OR_UPDATED,
+        CLOSED,
+        RECORDED,
+        IGNORED
+    }
 
     /** Handles a parsed event once, in its own transaction. */
     public Mono<Outcome> handle(IncomingEvent event) {
@@ -84,61 +96,77 @@ public class Intake {
      * registry) is handled one event at a time, in key order, after the bulk part.
      */
     public Mono<List<Outcome>> handleAll(List<IncomingEvent> batch) {
-        List<Routed> routed = batch.stream().map(e -> new Routed(e, router.decide(e)))
+        List<Routed> routed = batch.stream()
+                .map(e -> new Routed(e, router.decide(e)))
                 // Concurrent batches take their row locks in the same order (case key, then event id), so they wait
                 // for each other instead of deadlocking when they share an outlet or a redelivered event.
-                .sorted(Comparator.comparing(Routed::key).thenComparing(r -> r.event().id()))
+                .sorted(Comparator.comparing(Routed::key)
+                        .thenComparing(r -> r.event().id()))
                 .toList();
         List<Routed> relevant = routed.stream().filter(this::relevant).toList();
-        List<Outcome> ignored = routed.stream().filter(r -> !relevant(r)).map(r -> Outcome.IGNORED).toList();
+        List<Outcome> ignored = routed.stream()
+                .filter(r -> !relevant(r))
+                .map(r -> Outcome.IGNORED)
+                .toList();
         if (relevant.isEmpty()) {
             return Mono.just(ignored);
         }
         long[] at = {System.nanoTime(), 0};
-        return tx.transactional(processed.firstDeliveries(CONSUMER, relevant.stream().map(r -> r.event().id()).toList())
-                .doOnNext(first -> at[1] = System.nanoTime())
-                .flatMap(first -> {
-                    List<Routed> fresh = new ArrayList<>();
-                    Set<String> taken = new HashSet<>();
-                    List<Outcome> outcomes = new ArrayList<>();
-                    for (Routed r : relevant) {
-                        // An id given twice in the batch is new only the first time.
-                        if (first.contains(r.event().id()) && taken.add(r.event().id())) {
-                            fresh.add(r);
-                        } else {
-                            outcomes.add(Outcome.DUPLICATE);
-                        }
-                    }
-                    Map<String, Long> perKey = fresh.stream().filter(Routed::opensOrCloses)
-                            .collect(Collectors.groupingBy(Routed::key, Collectors.counting()));
-                    List<CaseDraft> bulk = new ArrayList<>();
-                    List<IncomingEvent> bulkAlsoRecorded = new ArrayList<>();
-                    List<Routed> oneByOne = new ArrayList<>();
-                    for (Routed r : fresh) {
-                        if (r.decision() instanceof Decision.Open open && perKey.get(r.key()) == 1) {
-                            bulk.add(open.draft());
-                            if (alsoRecorded(r.event().type())) {
-                                bulkAlsoRecorded.add(r.event());
-                            }
-                        } else {
-                            oneByOne.add(r);
-                        }
-                    }
-                    return workflow.openAll(bulk)
-                            .doOnNext(n -> bulk.forEach(d -> outcomes.add(Outcome.OPENED_OR_UPDATED)))
-                            .thenMany(Flux.fromIterable(bulkAlsoRecorded).concatMap(this::record))
-                            .thenMany(Flux.fromIterable(oneByOne).concatMap(r -> work(r.event(), r.decision())))
-                            .doOnNext(outcomes::add)
-                            .then(Mono.fromSupplier(() -> List.copyOf(outcomes)))
-                            .doOnNext(done -> {
-                                if (log.isDebugEnabled()) {
-                                    // The first part includes waiting for a concurrent batch holding the same event id.
-                                    log.debug("processed ids of {} in {} ms, {} cases in bulk and {} one by one in {} ms",
-                                            relevant.size(), (at[1] - at[0]) / 1_000_000, bulk.size(), oneByOne.size(),
-                                            (System.nanoTime() - at[1]) / 1_000_000);
+        return tx.transactional(processed
+                        .firstDeliveries(
+                                CONSUMER,
+                                relevant.stream().map(r -> r.event().id()).toList())
+                        .doOnNext(first -> at[1] = System.nanoTime())
+                        .flatMap(first -> {
+                            List<Routed> fresh = new ArrayList<>();
+                            Set<String> taken = new HashSet<>();
+                            List<Outcome> outcomes = new ArrayList<>();
+                            for (Routed r : relevant) {
+                                // An id given twice in the batch is new only the first time.
+                                if (first.contains(r.event().id())
+                                        && taken.add(r.event().id())) {
+                                    fresh.add(r);
+                                } else {
+                                    outcomes.add(Outcome.DUPLICATE);
                                 }
-                            });
-                }))
+                            }
+                            Map<String, Long> perKey = fresh.stream()
+                                    .filter(Routed::opensOrCloses)
+                                    .collect(Collectors.groupingBy(Routed::key, Collectors.counting()));
+                            List<CaseDraft> bulk = new ArrayList<>();
+                            List<IncomingEvent> bulkAlsoRecorded = new ArrayList<>();
+                            List<Routed> oneByOne = new ArrayList<>();
+                            for (Routed r : fresh) {
+                                if (r.decision() instanceof Decision.Open open && perKey.get(r.key()) == 1) {
+                                    bulk.add(open.draft());
+                                    if (alsoRecorded(r.event().type())) {
+                                        bulkAlsoRecorded.add(r.event());
+                                    }
+                                } else {
+                                    oneByOne.add(r);
+                                }
+                            }
+                            return workflow.openAll(bulk)
+                                    .doOnNext(n -> bulk.forEach(d -> outcomes.add(Outcome.OPENED_OR_UPDATED)))
+                                    .thenMany(
+                                            Flux.fromIterable(bulkAlsoRecorded).concatMap(this::record))
+                                    .thenMany(Flux.fromIterable(oneByOne).concatMap(r -> work(r.event(), r.decision())))
+                                    .doOnNext(outcomes::add)
+                                    .then(Mono.fromSupplier(() -> List.copyOf(outcomes)))
+                                    .doOnNext(done -> {
+                                        if (log.isDebugEnabled()) {
+                                            // The first part includes waiting for a concurrent batch holding the same
+                                            // event id.
+                                            log.debug(
+                                                    "processed ids of {} in {} ms, {} cases in bulk and {} one by one in {} ms",
+                                                    relevant.size(),
+                                                    (at[1] - at[0]) / 1_000_000,
+                                                    bulk.size(),
+                                                    oneByOne.size(),
+                                                    (System.nanoTime() - at[1]) / 1_000_000);
+                                        }
+                                    });
+                        }))
                 .map(outcomes -> {
                     List<Outcome> all = new ArrayList<>(outcomes);
                     all.addAll(ignored);
@@ -165,7 +193,8 @@ public class Intake {
     private record Routed(IncomingEvent event, Decision decision) {
 
         String key() {
-            return decision instanceof Decision.Open open ? open.draft().key()
+            return decision instanceof Decision.Open open
+                    ? open.draft().key()
                     : decision instanceof Decision.Close close ? close.key() : "";
         }
 
@@ -179,7 +208,8 @@ public class Intake {
         if (decision instanceof Decision.Ignore && !alsoRecorded(event.type())) {
             return Mono.just(Outcome.IGNORED);
         }
-        return processed.firstDelivery(CONSUMER, event.id())
+        return processed
+                .firstDelivery(CONSUMER, event.id())
                 .flatMap(first -> first ? work(event, decision) : Mono.just(Outcome.DUPLICATE));
     }
 
@@ -191,7 +221,8 @@ public class Intake {
             }
             if (decision instanceof Decision.Close close) {
                 return workflow.resolve(close.key(), close.outcome(), close.originEventId())
-                        .map(closed -> Outcome.CLOSED).defaultIfEmpty(Outcome.IGNORED);
+                        .map(closed -> Outcome.CLOSED)
+                        .defaultIfEmpty(Outcome.IGNORED);
             }
             return Mono.just(Outcome.RECORDED);
         }));

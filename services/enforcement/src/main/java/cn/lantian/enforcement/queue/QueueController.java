@@ -33,30 +33,45 @@ class QueueController {
     }
 
     @GetMapping
-    Mono<Page<WorkItem>> list(@RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    Mono<Page<WorkItem>> list(
+            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
         int size = Page.limit(limit);
         long cursor = cursor(after, "after");
-        return Callers.current().flatMap(c -> queue.page(access.units(c), access.agencies(c), cursor, size + 1)
-                .collectList().map(found -> Page.of(found, size, w -> String.valueOf(w.seq()))));
+        return Callers.current()
+                .flatMap(c -> queue.page(access.units(c), access.agencies(c), cursor, size + 1)
+                        .collectList()
+                        .map(found -> Page.of(found, size, w -> String.valueOf(w.seq()))));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<WorkItem>> stream(@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    Flux<ServerSentEvent<WorkItem>> stream(
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         long cursor = cursor(lastEventId, "Last-Event-ID");
         return Callers.current().flatMapMany(c -> {
             // Live items are subscribed before the table is replayed, so nothing falls between the two.
             Flux<WorkItem> live = queue.live().filter(w -> access.receives(c, w.units(), w.agencies()));
-            Flux<WorkItem> replay = cursor > 0 ? queue.page(access.units(c), access.agencies(c), cursor, 1000) : Flux.empty();
+            Flux<WorkItem> replay =
+                    cursor > 0 ? queue.page(access.units(c), access.agencies(c), cursor, 1000) : Flux.empty();
             // A first comment commits the response at once, so the client knows it is subscribed.
-            return Flux.concat(Flux.just(ServerSentEvent.<WorkItem>builder().comment("subscribed").build()),
-                            Flux.merge(live.filter(w -> w.seq() > cursor), replay).distinct(WorkItem::seq)
+            return Flux.concat(
+                            Flux.just(ServerSentEvent.<WorkItem>builder()
+                                    .comment("subscribed")
+                                    .build()),
+                            Flux.merge(live.filter(w -> w.seq() > cursor), replay)
+                                    .distinct(WorkItem::seq)
                                     .map(QueueController::sse))
-                    .mergeWith(Flux.interval(HEARTBEAT).map(i -> ServerSentEvent.<WorkItem>builder().comment("keep-alive").build()));
+                    .mergeWith(Flux.interval(HEARTBEAT)
+                            .map(i -> ServerSentEvent.<WorkItem>builder()
+                                    .comment("keep-alive")
+                                    .build()));
         });
     }
 
     private static ServerSentEvent<WorkItem> sse(WorkItem w) {
-        return ServerSentEvent.builder(w).id(String.valueOf(w.seq())).event(w.kind()).build();
+        return ServerSentEvent.builder(w)
+                .id(String.valueOf(w.seq()))
+                .event(w.kind())
+                .build();
     }
 
     private static long cursor(String value, String field) {
@@ -69,5 +84,4 @@ class QueueController {
             throw InvalidInput.of(field, "must be the id of a previous work-queue item");
         }
     }
-
 }

@@ -32,13 +32,17 @@ class QueueStreamLimit implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         Optional<String> user = Callers.of(exchange).map(Caller::username);
-        if (user.isEmpty() || !HttpMethod.GET.equals(exchange.getRequest().getMethod())
-                || !PATH.equals(exchange.getRequest().getPath().pathWithinApplication().value())) {
+        if (user.isEmpty()
+                || !HttpMethod.GET.equals(exchange.getRequest().getMethod())
+                || !PATH.equals(
+                        exchange.getRequest().getPath().pathWithinApplication().value())) {
             return chain.filter(exchange);
         }
         if (!slots.tryOpen(user.get())) {
-            return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "At most " + slots.cap()
-                    + " work-queue streams may be open per user; close one first.");
+            return Problems.write(
+                    exchange,
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "At most " + slots.cap() + " work-queue streams may be open per user; close one first.");
         }
         return chain.filter(exchange).doFinally(signal -> slots.close(user.get()));
     }

@@ -21,8 +21,9 @@ class Recipients {
 
     /** Whether an item concerning these units and agencies is for the caller. */
     boolean receives(Caller caller, Collection<String> units, Collection<String> agencies) {
-        return caller.prefecture() || (agencies.stream().anyMatch(caller::isOf)
-                && units.stream().anyMatch(u -> caller.covers(jurisdictions, u)));
+        return caller.prefecture()
+                || (agencies.stream().anyMatch(caller::isOf)
+                        && units.stream().anyMatch(u -> caller.covers(jurisdictions, u)));
     }
 
     /** The units of the items the caller receives; null means all (the prefecture). */

@@ -11,6 +11,12 @@ import java.util.List;
  * @param units every unit it concerns
  * @param agencies every agency it concerns
  */
-public record WorkItem(long seq, String caseId, String kind, List<String> units, List<String> agencies,
-        String severity, String summary, Instant at) {
-}
+public record WorkItem(
+        long seq,
+        String caseId,
+        String kind,
+        List<String> units,
+        List<String> agencies,
+        String severity,
+        String summary,
+        Instant at) {}

@@ -36,18 +36,28 @@ public class WorkQueue {
      * @param units every unit it concerns
      * @param agencies every agency it concerns
      */
-    public record Entry(String caseId, String kind, List<String> units, List<String> agencies, String severity,
-            String summary, Instant at) {
-    }
+    public record Entry(
+            String caseId,
+            String kind,
+            List<String> units,
+            List<String> agencies,
+            String severity,
+            String summary,
+            Instant at) {}
 
     /** Records the item in the current transaction. */
     public Mono<Void> record(Entry e) {
         return db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
                         + "values (:case, :kind, :units, :agencies, :severity, :summary, :at) returning seq")
-                .bind("case", e.caseId()).bind("kind", e.kind()).bind("units", e.units().toArray(String[]::new))
-                .bind("agencies", e.agencies().toArray(String[]::new)).bind("severity", e.severity())
-                .bind("summary", e.summary()).bind("at", e.at().atOffset(ZoneOffset.UTC))
-                .map((r, m) -> r.get("seq", Long.class)).one()
+                .bind("case", e.caseId())
+                .bind("kind", e.kind())
+                .bind("units", e.units().toArray(String[]::new))
+                .bind("agencies", e.agencies().toArray(String[]::new))
+                .bind("severity", e.severity())
+                .bind("summary", e.summary())
+                .bind("at", e.at().atOffset(ZoneOffset.UTC))
+                .map((r, m) -> r.get("seq", Long.class))
+                .one()
                 .map(seq -> item(seq, e))
                 .flatMap(item -> afterCommit(List.of(item)));
     }
@@ -59,14 +69,24 @@ public class WorkQueue {
         }
         int n = entries.size();
         // Unit and agency ids never contain a comma: each list travels as one joined text.
-        ColumnArrays columns = ColumnArrays.of(entries.stream().map(e -> new String[] {e.caseId(), e.kind(),
-                String.join(",", e.units()), String.join(",", e.agencies()), e.severity(), e.summary(),
-                e.at().toString()}).toList());
+        ColumnArrays columns = ColumnArrays.of(entries.stream()
+                .map(e -> new String[] {
+                    e.caseId(),
+                    e.kind(),
+                    String.join(",", e.units()),
+                    String.join(",", e.agencies()),
+                    e.severity(),
+                    e.summary(),
+                    e.at().toString()
+                })
+                .toList());
         return columns.bind(db.sql("insert into work_item (case_id, kind, units, agencies, severity, summary, at) "
                         + "select case_id, kind, string_to_array(units, ','), string_to_array(agencies, ','), severity, "
                         + "summary, at::timestamptz from " + columns.unnest() + " with ordinality "
                         + "as t(case_id, kind, units, agencies, severity, summary, at, n) order by n returning seq"))
-                .map((r, m) -> r.get("seq", Long.class)).all().collectList()
+                .map((r, m) -> r.get("seq", Long.class))
+                .all()
+                .collectList()
                 .flatMap(seqs -> {
                     List<Long> sorted = seqs.stream().sorted().toList();
                     List<WorkItem> items = new ArrayList<>(n);
@@ -92,7 +112,8 @@ public class WorkQueue {
                     });
                     return Mono.<Void>empty();
                 })
-                .onErrorResume(org.springframework.transaction.NoTransactionException.class,
+                .onErrorResume(
+                        org.springframework.transaction.NoTransactionException.class,
                         e -> Mono.fromRunnable(() -> items.forEach(this::push)));
     }
 
@@ -117,16 +138,23 @@ public class WorkQueue {
             sql.append(" and agencies && :agencies");
         }
         sql.append(" order by seq limit :limit");
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString()).bind("after", after).bind("limit", limit);
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql.toString()).bind("after", after).bind("limit", limit);
         if (units != null) {
             spec = spec.bind("units", units.toArray(String[]::new));
         }
         if (agencies != null) {
             spec = spec.bind("agencies", agencies.toArray(String[]::new));
         }
-        return spec.map((r, m) -> new WorkItem(r.get("seq", Long.class), r.get("case_id", String.class),
-                r.get("kind", String.class), Arrays.asList(r.get("units", String[].class)),
-                Arrays.asList(r.get("agencies", String[].class)), r.get("severity", String.class),
-                r.get("summary", String.class), r.get("at", OffsetDateTime.class).toInstant())).all();
+        return spec.map((r, m) -> new WorkItem(
+                        r.get("seq", Long.class),
+                        r.get("case_id", String.class),
+                        r.get("kind", String.class),
+                        Arrays.asList(r.get("units", String[].class)),
+                        Arrays.asList(r.get("agencies", String[].class)),
+                        r.get("severity", String.class),
+                        r.get("summary", String.class),
+                        r.get("at", OffsetDateTime.class).toInstant()))
+                .all();
     }
 }

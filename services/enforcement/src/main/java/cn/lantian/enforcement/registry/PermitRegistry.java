@@ -33,7 +33,9 @@ public class PermitRegistry {
                 if (in == null) {
                     throw new IllegalStateException(resource + " is missing from the classpath");
                 }
-                return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                return JsonMapper.builder()
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build()
                         .readValue(in, Events.class);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -72,17 +74,24 @@ public class PermitRegistry {
     public Mono<Void> record(IncomingEvent e) {
         JsonNode d = e.data();
         Placement placement = placement(e);
-        return db.sql("insert into registry_enterprise (enterprise_id, name, permit_number, permit_status, jurisdiction, "
-                        + "corps_unit, as_of, event_id) values (:id, :name, :permit, :status, :jurisdiction, :corps, :asOf, "
-                        + ":event) on conflict (enterprise_id) do update set name = excluded.name, "
-                        + "permit_number = excluded.permit_number, permit_status = excluded.permit_status, "
-                        + "jurisdiction = excluded.jurisdiction, corps_unit = excluded.corps_unit, as_of = excluded.as_of, "
-                        + "event_id = excluded.event_id where registry_enterprise.as_of <= excluded.as_of")
-                .bind("id", d.get("enterpriseId").asString()).bind("name", text(d, "enterpriseName"))
-                .bind("permit", d.get("permitNumber").asString()).bind("status", statusByEvent.get(e.type()))
-                .bind("jurisdiction", placement.jurisdiction()).bind("corps", Parameter.fromOrEmpty(placement.corpsUnit(), String.class))
-                .bind("asOf", e.time()).bind("event", e.id())
-                .fetch().rowsUpdated().then();
+        return db.sql(
+                        "insert into registry_enterprise (enterprise_id, name, permit_number, permit_status, jurisdiction, "
+                                + "corps_unit, as_of, event_id) values (:id, :name, :permit, :status, :jurisdiction, :corps, :asOf, "
+                                + ":event) on conflict (enterprise_id) do update set name = excluded.name, "
+                                + "permit_number = excluded.permit_number, permit_status = excluded.permit_status, "
+                                + "jurisdiction = excluded.jurisdiction, corps_unit = excluded.corps_unit, as_of = excluded.as_of, "
+                                + "event_id = excluded.event_id where registry_enterprise.as_of <= excluded.as_of")
+                .bind("id", d.get("enterpriseId").asString())
+                .bind("name", text(d, "enterpriseName"))
+                .bind("permit", d.get("permitNumber").asString())
+                .bind("status", statusByEvent.get(e.type()))
+                .bind("jurisdiction", placement.jurisdiction())
+                .bind("corps", Parameter.fromOrEmpty(placement.corpsUnit(), String.class))
+                .bind("asOf", e.time())
+                .bind("event", e.id())
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Where the registry places the enterprise (joint when a Corps unit inside a county); empty if unknown. */
@@ -96,7 +105,8 @@ public class PermitRegistry {
     private Placement placement(IncomingEvent e) {
         JsonNode loc = e.data().get("location");
         if (loc != null && loc.has("lon") && loc.has("lat")) {
-            var located = jurisdictions.locate(loc.get("lon").asDouble(), loc.get("lat").asDouble());
+            var located = jurisdictions.locate(
+                    loc.get("lon").asDouble(), loc.get("lat").asDouble());
             if (located.isPresent()) {
                 return located.get();
             }

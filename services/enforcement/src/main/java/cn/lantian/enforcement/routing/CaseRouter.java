@@ -47,24 +47,36 @@ public class CaseRouter {
             return new Decision.Close(key, Template.fill(route.summary(), event.data()), event.id());
         }
         double[] point = location(event.data());
-        Placement placement = point == null ? null : jurisdictions.locate(point[0], point[1]).orElse(null);
+        Placement placement =
+                point == null ? null : jurisdictions.locate(point[0], point[1]).orElse(null);
         if (placement == null) {
             placement = fromAttributes(event.jurisdiction(), event.corpsUnit());
         } else if (placement.corpsUnit() == null && event.corpsUnit() != null) {
             // Regiments have no published boundary: trust the Corps unit the event names.
             placement = new Placement(placement.jurisdiction(), event.corpsUnit());
         }
-        List<String> notified = point == null ? List.of()
+        List<String> notified = point == null
+                ? List.of()
                 : jurisdictions.boundariesWithin(point[0], point[1], table.boundaryNoticeKm()).stream()
-                        .filter(id -> !id.equals(Jurisdictions.PREFECTURE)).toList();
+                        .filter(id -> !id.equals(Jurisdictions.PREFECTURE))
+                        .toList();
         Instant now = clock.instant();
         JsonNode rule = event.data().get("rule");
         String enterprise = enterpriseOf(route, event.data());
-        return new Decision.Open(new CaseDraft(event.id(), event.type(), key, event.subject(), enterprise,
+        return new Decision.Open(new CaseDraft(
+                event.id(),
+                event.type(),
+                key,
+                event.subject(),
+                enterprise,
                 rule == null ? null : rule.path("id").asString(null),
                 rule == null ? null : rule.path("source").asString(null),
-                Template.fill(route.summary(), event.data()), placement, notified, route.agency(),
-                stronger(route.severity(), event.severity()), now,
+                Template.fill(route.summary(), event.data()),
+                placement,
+                notified,
+                route.agency(),
+                stronger(route.severity(), event.severity()),
+                now,
                 now.plus(Duration.ofDays(route.deadlineDays()))));
     }
 
@@ -80,8 +92,20 @@ public class CaseRouter {
                 .orElseThrow(() -> new IllegalStateException("routing table has no internal route for " + origin));
         Instant now = clock.instant();
         String enterprise = enterpriseOf(route, data);
-        return new CaseDraft(originId, origin, Template.fill(route.key(), data), subjectRef, enterprise, null, null,
-                Template.fill(route.summary(), data), placement, List.of(), route.agency(), route.severity(), now,
+        return new CaseDraft(
+                originId,
+                origin,
+                Template.fill(route.key(), data),
+                subjectRef,
+                enterprise,
+                null,
+                null,
+                Template.fill(route.summary(), data),
+                placement,
+                List.of(),
+                route.agency(),
+                route.severity(),
+                now,
                 now.plus(Duration.ofDays(route.deadlineDays())));
     }
 

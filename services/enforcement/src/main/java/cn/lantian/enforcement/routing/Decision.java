@@ -4,14 +4,11 @@ package cn.lantian.enforcement.routing;
 public sealed interface Decision {
 
     /** Open a case (or add an occurrence to the open case with the same key). */
-    record Open(CaseDraft draft) implements Decision {
-    }
+    record Open(CaseDraft draft) implements Decision {}
 
     /** Close the open case with that key, with the outcome the event reports. */
-    record Close(String key, String outcome, String originEventId) implements Decision {
-    }
+    record Close(String key, String outcome, String originEventId) implements Decision {}
 
     /** The event concerns no case. */
-    record Ignore(String reason) implements Decision {
-    }
+    record Ignore(String reason) implements Decision {}
 }

@@ -15,8 +15,16 @@ import java.util.List;
  * @param enterprise the data field naming the enterprise concerned, if any
  * @param summary template of the case summary or the closing outcome
  */
-public record Route(String type, String action, Condition when, String agency, String severity, Integer deadlineDays,
-        String key, String enterprise, String summary) {
+public record Route(
+        String type,
+        String action,
+        Condition when,
+        String agency,
+        String severity,
+        Integer deadlineDays,
+        String key,
+        String enterprise,
+        String summary) {
 
     /** Whether the route opens a case (else it closes one). */
     public boolean opens() {
@@ -26,6 +34,5 @@ public record Route(String type, String action, Condition when, String agency, S
     /**
      * A condition: the data field's text is one of the values.
      */
-    public record Condition(String field, List<String> in) {
-    }
+    public record Condition(String field, List<String> in) {}
 }

@@ -19,8 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param internalRoutes opening routes for findings raised inside this service (a campaign team's confirmed
  *     violation): their {@code type} names an origin, not a contract event type, so no queue is bound to it
  */
-public record RoutingTable(String source, double boundaryNoticeKm, List<EscalationStep> escalationLadder,
-        List<Route> routes, List<Route> internalRoutes) {
+public record RoutingTable(
+        String source,
+        double boundaryNoticeKm,
+        List<EscalationStep> escalationLadder,
+        List<Route> routes,
+        List<Route> internalRoutes) {
 
     public RoutingTable {
         routes = List.copyOf(routes);
@@ -28,8 +32,7 @@ public record RoutingTable(String source, double boundaryNoticeKm, List<Escalati
     }
 
     /** One rung of the escalation ladder; {@code graceDays} null on the last rung. */
-    public record EscalationStep(String kind, String nameZh, Integer graceDays) {
-    }
+    public record EscalationStep(String kind, String nameZh, Integer graceDays) {}
 
     /** Loads the table from the classpath. */
     public static RoutingTable load(String resource) {
@@ -37,7 +40,9 @@ public record RoutingTable(String source, double boundaryNoticeKm, List<Escalati
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            JsonMapper json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            JsonMapper json = JsonMapper.builder()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build();
             RoutingTable table = json.readValue(in, RoutingTable.class);
             table.check();
             return table;
@@ -52,7 +57,8 @@ public record RoutingTable(String source, double boundaryNoticeKm, List<Escalati
                 throw new IllegalStateException("route for " + r.type() + " needs a key and action open or close");
             }
             if (r.opens() && (r.agency() == null || r.severity() == null || r.deadlineDays() == null)) {
-                throw new IllegalStateException("opening route for " + r.type() + " needs agency, severity, deadlineDays");
+                throw new IllegalStateException(
+                        "opening route for " + r.type() + " needs agency, severity, deadlineDays");
             }
         }
         for (Route r : internalRoutes) {
@@ -69,7 +75,10 @@ public record RoutingTable(String source, double boundaryNoticeKm, List<Escalati
 
     /** The first route of that type whose condition the event's data meets. */
     public Optional<Route> routeFor(String type, JsonNode data) {
-        return routes.stream().filter(r -> r.type().equals(type)).filter(r -> meets(r.when(), data)).findFirst();
+        return routes.stream()
+                .filter(r -> r.type().equals(type))
+                .filter(r -> meets(r.when(), data))
+                .findFirst();
     }
 
     /** Every event type the table's consumed routes name (internal origins are not event types). */

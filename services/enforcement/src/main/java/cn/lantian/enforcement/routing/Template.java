@@ -9,15 +9,15 @@ final class Template {
 
     private static final Pattern FIELD = Pattern.compile("\\{([A-Za-z0-9]+)}");
 
-    private Template() {
-    }
+    private Template() {}
 
     static String fill(String template, JsonNode data) {
         Matcher m = FIELD.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             JsonNode value = data == null ? null : data.get(m.group(1));
-            String text = value == null || value.isNull() ? "?" : value.isValueNode() ? value.asString() : value.toString();
+            String text =
+                    value == null || value.isNull() ? "?" : value.isValueNode() ? value.asString() : value.toString();
             m.appendReplacement(out, Matcher.quoteReplacement(text));
         }
         m.appendTail(out);

@@ -9,11 +9,30 @@ class HealthDetailsIntegrationTests extends EnforcementIntegrationTest {
 
     @Test
     void healthShowsItsComponentsOnlyToThePrefecture() {
-        anonymous().get().uri("/actuator/health").exchange().expectBody()
-                .jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
-        as(DemoIdentity.ECO_SHACHE).get().uri("/actuator/health").exchange().expectBody()
-                .jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
-        as(DemoIdentity.COORDINATOR).get().uri("/actuator/health").exchange().expectBody()
-                .jsonPath("$.components").exists();
+        anonymous()
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .exists()
+                .jsonPath("$.components")
+                .doesNotExist();
+        as(DemoIdentity.ECO_SHACHE)
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .exists()
+                .jsonPath("$.components")
+                .doesNotExist();
+        as(DemoIdentity.COORDINATOR)
+                .get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.components")
+                .exists();
     }
 }

@@ -13,8 +13,15 @@ class CampaignTests {
         return new Campaign.Task(id, "case-" + id, null, team, target, "pending", null, null, List.of(), null, null);
     }
 
-    final Campaign campaign = new Campaign("c", "autumn", "ecology", LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 31),
-            "coordinator", Instant.EPOCH, List.of(new Pairing("653125", "xpcc-3"), new Pairing("653101", "653130")),
+    final Campaign campaign = new Campaign(
+            "c",
+            "autumn",
+            "ecology",
+            LocalDate.of(2024, 10, 1),
+            LocalDate.of(2024, 10, 31),
+            "coordinator",
+            Instant.EPOCH,
+            List.of(new Pairing("653125", "xpcc-3"), new Pairing("653101", "653130")),
             List.of(task("1", "653125", "xpcc-3"), task("2", "653101", "653130"), task("3", "653125", "xpcc-3")));
 
     @Test

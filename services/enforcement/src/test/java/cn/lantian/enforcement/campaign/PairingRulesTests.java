@@ -13,13 +13,18 @@ class PairingRulesTests {
 
     @Test
     void aCountyTeamMayGoIntoACorpsUnitACorpsTeamIntoACountyAndACountyIntoAnother() {
-        assertThat(rules.check(List.of(new Pairing("653130", "xpcc-3"), new Pairing("xpcc-3", "653125"),
-                new Pairing("653125", "653101"), new Pairing("653127", "xpcc-3-45")))).isEmpty();
+        assertThat(rules.check(List.of(
+                        new Pairing("653130", "xpcc-3"),
+                        new Pairing("xpcc-3", "653125"),
+                        new Pairing("653125", "653101"),
+                        new Pairing("653127", "xpcc-3-45"))))
+                .isEmpty();
     }
 
     @Test
     void aTeamNeverInspectsItsOwnUnit() {
-        assertThat(fields(rules.check(List.of(new Pairing("653125", "653125"))))).containsExactly("pairings[0].target");
+        assertThat(fields(rules.check(List.of(new Pairing("653125", "653125")))))
+                .containsExactly("pairings[0].target");
     }
 
     @Test
@@ -30,18 +35,23 @@ class PairingRulesTests {
 
     @Test
     void tumxuksOtherCodeIsTheSameUnit() {
-        assertThat(fields(rules.check(List.of(new Pairing("659003", "xpcc-3"))))).containsExactly("pairings[0].target");
+        assertThat(fields(rules.check(List.of(new Pairing("659003", "xpcc-3")))))
+                .containsExactly("pairings[0].target");
     }
 
     @Test
     void corpsIntoCorpsIsNotCrossEnforcement() {
-        assertThat(fields(rules.check(List.of(new Pairing("xpcc-3-41", "xpcc-3-49"))))).containsExactly("pairings[0].target");
+        assertThat(fields(rules.check(List.of(new Pairing("xpcc-3-41", "xpcc-3-49")))))
+                .containsExactly("pairings[0].target");
     }
 
     @Test
     void unknownUnitsThePrefectureAndDuplicatesAreRefused() {
-        List<FieldError> errors = rules.check(List.of(new Pairing("999999", "653101"), new Pairing("653100", "653101"),
-                new Pairing("653125", "653101"), new Pairing("653125", "653101")));
+        List<FieldError> errors = rules.check(List.of(
+                new Pairing("999999", "653101"),
+                new Pairing("653100", "653101"),
+                new Pairing("653125", "653101"),
+                new Pairing("653125", "653101")));
         assertThat(fields(errors)).containsExactly("pairings[0].team", "pairings[1].team", "pairings[3]");
     }
 

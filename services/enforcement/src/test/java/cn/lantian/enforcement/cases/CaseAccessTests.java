@@ -20,9 +20,42 @@ class CaseAccessTests {
     static final Caller PREFECTURE = new Caller("coordinator", Set.of("ecology"), "prefecture", "653100", false);
 
     static EnforcementCase aCase(String jurisdiction, String corps, List<String> notified, String agency) {
-        return new EnforcementCase("case-1", 1, "ev", "t", "k", null, null, null, null, "s", jurisdiction, corps, notified,
-                jurisdiction, agency, "major", CaseStatus.OPENED, null, null, null, null, null, null, null, List.of(), null,
-                0, null, 1, null, null, Instant.EPOCH, null, null, Instant.EPOCH);
+        return new EnforcementCase(
+                "case-1",
+                1,
+                "ev",
+                "t",
+                "k",
+                null,
+                null,
+                null,
+                null,
+                "s",
+                jurisdiction,
+                corps,
+                notified,
+                jurisdiction,
+                agency,
+                "major",
+                CaseStatus.OPENED,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                0,
+                null,
+                1,
+                null,
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                Instant.EPOCH);
     }
 
     @Test
@@ -68,9 +101,42 @@ class CaseAccessTests {
     @Test
     void onlyTheReferralsTargetAnswersIt() {
         EnforcementCase base = aCase("653130", null, List.of(), "ecology");
-        EnforcementCase referred = new EnforcementCase(base.id(), 1, "ev", "t", "k", null, null, null, null, "s", "653130",
-                null, List.of(), "653130", "ecology", "major", CaseStatus.REFERRED, CaseStatus.OPENED, null, "xpcc-3",
-                "in Tumxuk", null, null, null, List.of(), null, 0, null, 1, null, null, Instant.EPOCH, null, null, Instant.EPOCH);
+        EnforcementCase referred = new EnforcementCase(
+                base.id(),
+                1,
+                "ev",
+                "t",
+                "k",
+                null,
+                null,
+                null,
+                null,
+                "s",
+                "653130",
+                null,
+                List.of(),
+                "653130",
+                "ecology",
+                "major",
+                CaseStatus.REFERRED,
+                CaseStatus.OPENED,
+                null,
+                "xpcc-3",
+                "in Tumxuk",
+                null,
+                null,
+                null,
+                List.of(),
+                null,
+                0,
+                null,
+                1,
+                null,
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                Instant.EPOCH);
         assertThat(access.answersReferral(CORPS, referred)).isTrue();
         assertThat(access.answersReferral(BACHU, referred)).isFalse();
         assertThat(access.reads(CORPS, referred)).isTrue();

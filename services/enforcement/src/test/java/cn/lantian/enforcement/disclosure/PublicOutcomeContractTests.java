@@ -24,11 +24,21 @@ class PublicOutcomeContractTests {
 
     @Test
     void pageOfClosedCasesHasThePublishedShape() {
-        var outcome = new PublicOutcome("case-1", "ent-1", "653101", "xpcc-3-41",
-                "lantian.stationary.emission-limit-exceeded.v1", "permit-limit", "排污许可管理条例", "NOx above the limit",
-                Instant.parse("2024-10-03T02:10:00Z"), Instant.parse("2024-10-28T08:00:00Z"), "责令改正并处罚款");
+        var outcome = new PublicOutcome(
+                "case-1",
+                "ent-1",
+                "653101",
+                "xpcc-3-41",
+                "lantian.stationary.emission-limit-exceeded.v1",
+                "permit-limit",
+                "排污许可管理条例",
+                "NOx above the limit",
+                Instant.parse("2024-10-03T02:10:00Z"),
+                Instant.parse("2024-10-28T08:00:00Z"),
+                "责令改正并处罚款");
 
-        var differences = JsonShape.differences(JsonShape.resource("contract/public-api/enforcement-cases.example.json"),
+        var differences = JsonShape.differences(
+                JsonShape.resource("contract/public-api/enforcement-cases.example.json"),
                 json.valueToTree(new Page<>(List.of(outcome), "7")));
 
         assertThat(differences).isEmpty();

@@ -28,8 +28,10 @@ class BatchIntakeIntegrationTests extends EnforcementIntegrationTest {
 
     @Autowired
     Intake intake;
+
     @Autowired
     IncomingEvents events;
+
     @Autowired
     WorkQueue queue;
 
@@ -82,7 +84,8 @@ class BatchIntakeIntegrationTests extends EnforcementIntegrationTest {
         assertThat(history(openBefore)).containsExactly("open", "repeated");
         assertThat(eventsOf(openBefore)).hasSize(1);
         assertThat(casesWithKey("outlet/ent-twice-" + tag + "/DA001/NOx")).isEqualTo(1);
-        assertThat(occurrences(caseOf(sameKey1.id()) != null ? caseOf(sameKey1.id()) : caseOf(sameKey2.id()))).isEqualTo(2);
+        assertThat(occurrences(caseOf(sameKey1.id()) != null ? caseOf(sameKey1.id()) : caseOf(sameKey2.id())))
+                .isEqualTo(2);
 
         // The whole batch again (a redelivery after a lost acknowledgement) changes nothing.
         assertThat(intake.handleAll(batch).block()).containsOnly(Intake.Outcome.DUPLICATE);
@@ -93,21 +96,39 @@ class BatchIntakeIntegrationTests extends EnforcementIntegrationTest {
     void aBatchWithAResolvedFindingClosesItsCaseAndIgnoresUnroutedEvents() {
         String finding = "f-" + UUID.randomUUID();
         ObjectNode raised = TestEvents.boilerFindingRaised(finding);
-        IncomingEvent raise = parse(cloudEvent(UUID.randomUUID().toString(), "lantian.stationary.rule-finding-raised.v1",
-                "boiler/boiler-9", "653101", null, "ecology", raised));
+        IncomingEvent raise = parse(cloudEvent(
+                UUID.randomUUID().toString(),
+                "lantian.stationary.rule-finding-raised.v1",
+                "boiler/boiler-9",
+                "653101",
+                null,
+                "ecology",
+                raised));
         intake.handleAll(List.of(raise)).block();
         String caseId = caseOf(raise.id());
 
         ObjectNode resolved = TestEvents.boilerFindingResolved(finding);
-        IncomingEvent resolve = parse(cloudEvent(UUID.randomUUID().toString(),
-                "lantian.stationary.rule-finding-resolved.v1", "boiler/boiler-9", "653101", null, "ecology", resolved));
-        IncomingEvent unrouted = TestEvents.incoming("lantian.stationary.permit-expiry-warning.v1", "653101", null, null,
+        IncomingEvent resolve = parse(cloudEvent(
+                UUID.randomUUID().toString(),
+                "lantian.stationary.rule-finding-resolved.v1",
+                "boiler/boiler-9",
+                "653101",
+                null,
+                "ecology",
+                resolved));
+        IncomingEvent unrouted = TestEvents.incoming(
+                "lantian.stationary.permit-expiry-warning.v1",
+                "653101",
+                null,
+                null,
                 TestEvents.JSON.createObjectNode());
 
-        assertThat(intake.handleAll(List.of(unrouted, resolve, exceedanceAt("ent-x-" + finding, TUMXUK))).block())
-                .containsExactlyInAnyOrder(Intake.Outcome.CLOSED, Intake.Outcome.IGNORED, Intake.Outcome.OPENED_OR_UPDATED);
-        assertThat(eventTypesOf(caseId)).containsExactly("lantian.enforcement.case-opened.v1",
-                "lantian.enforcement.case-closed.v1");
+        assertThat(intake.handleAll(List.of(unrouted, resolve, exceedanceAt("ent-x-" + finding, TUMXUK)))
+                        .block())
+                .containsExactlyInAnyOrder(
+                        Intake.Outcome.CLOSED, Intake.Outcome.IGNORED, Intake.Outcome.OPENED_OR_UPDATED);
+        assertThat(eventTypesOf(caseId))
+                .containsExactly("lantian.enforcement.case-opened.v1", "lantian.enforcement.case-closed.v1");
     }
 
     @Test
@@ -115,19 +136,36 @@ class BatchIntakeIntegrationTests extends EnforcementIntegrationTest {
         String finding = "f-cems-" + UUID.randomUUID();
         ObjectNode raised = TestEvents.boilerFindingRaised(finding);
         raised.putObject("rule").put("id", "boiler-coal-cems").put("source", "行动方案 三.三");
-        IncomingEvent cems = parse(cloudEvent(UUID.randomUUID().toString(), "lantian.stationary.rule-finding-raised.v1",
-                "boiler/boiler-9", "653101", null, "ecology", raised));
+        IncomingEvent cems = parse(cloudEvent(
+                UUID.randomUUID().toString(),
+                "lantian.stationary.rule-finding-raised.v1",
+                "boiler/boiler-9",
+                "653101",
+                null,
+                "ecology",
+                raised));
 
-        assertThat(intake.handleAll(List.of(cems, exceedanceAt("ent-y-" + finding, TUMXUK))).block())
+        assertThat(intake.handleAll(List.of(cems, exceedanceAt("ent-y-" + finding, TUMXUK)))
+                        .block())
                 .containsOnly(Intake.Outcome.OPENED_OR_UPDATED);
         assertThat(eventTypesOf(caseOf(cems.id()))).containsExactly("lantian.enforcement.case-opened.v1");
-        assertThat(db.sql("select rule_id from task_completion where event_id = :id").bind("id", cems.id())
-                .map((r, m) -> r.get(0, String.class)).one().block()).isEqualTo("boiler-coal-cems");
+        assertThat(db.sql("select rule_id from task_completion where event_id = :id")
+                        .bind("id", cems.id())
+                        .map((r, m) -> r.get(0, String.class))
+                        .one()
+                        .block())
+                .isEqualTo("boiler-coal-cems");
     }
 
     private IncomingEvent exceedanceAt(String enterprise, double[] point) {
-        return parse(cloudEvent(UUID.randomUUID().toString(), EXCEEDED, "outlet/" + enterprise + "/DA001", "653130", null,
-                "ecology", exceedance(enterprise, point[0], point[1])));
+        return parse(cloudEvent(
+                UUID.randomUUID().toString(),
+                EXCEEDED,
+                "outlet/" + enterprise + "/DA001",
+                "653130",
+                null,
+                "ecology",
+                exceedance(enterprise, point[0], point[1])));
     }
 
     private IncomingEvent parse(ObjectNode cloudEvent) {
@@ -135,12 +173,19 @@ class BatchIntakeIntegrationTests extends EnforcementIntegrationTest {
     }
 
     private List<String> history(String caseId) {
-        return db.sql("select action from case_history where case_id = :id order by seq").bind("id", caseId)
-                .map((r, m) -> r.get(0, String.class)).all().collectList().block();
+        return db.sql("select action from case_history where case_id = :id order by seq")
+                .bind("id", caseId)
+                .map((r, m) -> r.get(0, String.class))
+                .all()
+                .collectList()
+                .block();
     }
 
     private int occurrences(String caseId) {
-        return db.sql("select occurrences from enforcement_case where id = :id").bind("id", caseId)
-                .map((r, m) -> r.get(0, Integer.class)).one().block();
+        return db.sql("select occurrences from enforcement_case where id = :id")
+                .bind("id", caseId)
+                .map((r, m) -> r.get(0, Integer.class))
+                .one()
+                .block();
     }
 }

@@ -22,19 +22,26 @@ class RoutingKeysTests {
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application.yaml"));
         var props = yaml.getObject();
-        String keys = props.getProperty("spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.binding-routing-key");
+        String keys =
+                props.getProperty("spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.binding-routing-key");
         String destinations = props.getProperty("spring.cloud.stream.bindings.findings-in-0.destination");
 
-        Set<String> wanted = new TreeSet<>(RoutingTable.load("routing/case-routes.json").types());
+        Set<String> wanted =
+                new TreeSet<>(RoutingTable.load("routing/case-routes.json").types());
         wanted.addAll(Weights.load("assessment/weights.json").countedTypes());
         wanted.addAll(PermitRegistry.types());
         assertThat(new TreeSet<>(Arrays.asList(keys.split(",")))).isEqualTo(wanted);
 
-        Set<String> exchanges = wanted.stream().map(t -> "lantian." + t.split("\\.")[1]).collect(Collectors.toSet());
+        Set<String> exchanges =
+                wanted.stream().map(t -> "lantian." + t.split("\\.")[1]).collect(Collectors.toSet());
         assertThat(Set.of(destinations.split(","))).isEqualTo(exchanges);
-        assertThat(props.getProperty("spring.cloud.stream.bindings.findings-in-0.group")).isEqualTo("enforcement");
-        assertThat(props).containsEntry("spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.dead-letter-exchange",
-                "lantian.dlx");
-        assertThat(Map.copyOf(props)).containsEntry("spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.quorum.enabled", true);
+        assertThat(props.getProperty("spring.cloud.stream.bindings.findings-in-0.group"))
+                .isEqualTo("enforcement");
+        assertThat(props)
+                .containsEntry(
+                        "spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.dead-letter-exchange",
+                        "lantian.dlx");
+        assertThat(Map.copyOf(props))
+                .containsEntry("spring.cloud.stream.rabbit.bindings.findings-in-0.consumer.quorum.enabled", true);
     }
 }

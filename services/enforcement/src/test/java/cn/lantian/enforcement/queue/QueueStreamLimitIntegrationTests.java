@@ -22,7 +22,8 @@ import reactor.core.Disposable;
 /** A user holds at most the configured number of work-queue streams; one more is a 429 problem, others are not held back. */
 class QueueStreamLimitIntegrationTests extends EnforcementIntegrationTest {
 
-    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS =
+            new ParameterizedTypeReference<>() {};
 
     @Value("${lantian.enforcement.queue.max-streams-per-user}")
     int cap;
@@ -38,11 +39,20 @@ class QueueStreamLimitIntegrationTests extends EnforcementIntegrationTest {
             // Each stream's first comment ("subscribed") arrives once it is open and holds its slot.
             await().atMost(Duration.ofSeconds(30)).until(() -> opened.size() == cap);
 
-            as(DemoIdentity.ECO_BACHU).get().uri("/api/enforcement/v1/queue/stream").accept(MediaType.TEXT_EVENT_STREAM)
-                    .exchange().expectStatus().isEqualTo(429)
-                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .expectBody().jsonPath("$.status").isEqualTo(429)
-                    .jsonPath("$.instance").isEqualTo("/api/enforcement/v1/queue/stream");
+            as(DemoIdentity.ECO_BACHU)
+                    .get()
+                    .uri("/api/enforcement/v1/queue/stream")
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(429)
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.status")
+                    .isEqualTo(429)
+                    .jsonPath("$.instance")
+                    .isEqualTo("/api/enforcement/v1/queue/stream");
 
             // Another officer is not held back by Bachu's streams.
             bachu.add(open(DemoIdentity.CORPS_OFFICER, 100, opened));
@@ -65,8 +75,13 @@ class QueueStreamLimitIntegrationTests extends EnforcementIntegrationTest {
     /** Opens a stream that stays open; its id joins {@code opened} when its first event arrives. */
     private Disposable open(DemoIdentity who, int id, Set<Integer> opened) {
         String token = KeycloakTokens.of(who);
-        return WebClient.create("http://127.0.0.1:" + port).get().uri("/api/enforcement/v1/queue/stream")
-                .headers(h -> h.setBearerAuth(token)).accept(MediaType.TEXT_EVENT_STREAM).retrieve()
-                .bodyToFlux(EVENTS).subscribe(e -> opened.add(id), e -> { });
+        return WebClient.create("http://127.0.0.1:" + port)
+                .get()
+                .uri("/api/enforcement/v1/queue/stream")
+                .headers(h -> h.setBearerAuth(token))
+                .accept(MediaType.TEXT_EVENT_STREAM)
+                .retrieve()
+                .bodyToFlux(EVENTS)
+                .subscribe(e -> opened.add(id), e -> {});
     }
 }

@@ -23,11 +23,15 @@ class QueueStreamLimitTests {
         open("eco-bachu");
 
         MockServerWebExchange third = exchange("eco-bachu", QueueStreamLimit.PATH);
-        limit.filter(third, e -> Mono.error(new AssertionError("must not stream"))).block();
+        limit.filter(third, e -> Mono.error(new AssertionError("must not stream")))
+                .block();
         assertThat(third.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
         assertThat(third.getResponse().getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(third.getResponse().getBodyAsString().block()).contains("\"status\":429",
-                "\"instance\":\"/api/enforcement/v1/queue/stream\"", "At most 2 work-queue streams");
+        assertThat(third.getResponse().getBodyAsString().block())
+                .contains(
+                        "\"status\":429",
+                        "\"instance\":\"/api/enforcement/v1/queue/stream\"",
+                        "At most 2 work-queue streams");
 
         open("corps-officer");
         first.tryEmitEmpty();
@@ -40,7 +44,8 @@ class QueueStreamLimitTests {
             MockServerWebExchange list = exchange("eco-shache", "/api/enforcement/v1/queue");
             limit.filter(list, e -> Mono.never()).subscribe();
             assertThat(list.getResponse().getStatusCode()).isNull();
-            MockServerWebExchange anonymous = MockServerWebExchange.from(MockServerHttpRequest.get(QueueStreamLimit.PATH));
+            MockServerWebExchange anonymous =
+                    MockServerWebExchange.from(MockServerHttpRequest.get(QueueStreamLimit.PATH));
             limit.filter(anonymous, e -> Mono.never()).subscribe();
             assertThat(anonymous.getResponse().getStatusCode()).isNull();
         }
@@ -50,14 +55,15 @@ class QueueStreamLimitTests {
         MockServerWebExchange exchange = exchange(user, QueueStreamLimit.PATH);
         Sinks.Empty<Void> stream = Sinks.empty();
         limit.filter(exchange, e -> stream.asMono()).subscribe();
-        assertThat(exchange.getResponse().getStatusCode()).as("stream of " + user).isNull();
+        assertThat(exchange.getResponse().getStatusCode())
+                .as("stream of " + user)
+                .isNull();
         return stream;
     }
 
     private static MockServerWebExchange exchange(String user, String path) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(path));
-        exchange.getAttributes().put(Callers.ATTRIBUTE,
-                new Caller(user, Set.of("ecology"), "county", "653130", false));
+        exchange.getAttributes().put(Callers.ATTRIBUTE, new Caller(user, Set.of("ecology"), "county", "653130", false));
         return exchange;
     }
 }

@@ -24,7 +24,11 @@ class CaseRouterTests {
 
     @Test
     void aCemsExceedanceInTumxukOpensAJointCaseOfBachuAndTheCorps() {
-        Decision d = router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1", "xpcc-3", null, "major",
+        Decision d = router.decide(incoming(
+                "lantian.stationary.emission-limit-exceeded.v1",
+                "xpcc-3",
+                null,
+                "major",
                 exceedance("ent-a", TestEvents.TUMXUK[0], TestEvents.TUMXUK[1])));
 
         CaseDraft draft = ((Decision.Open) d).draft();
@@ -42,21 +46,33 @@ class CaseRouterTests {
     @Test
     void aFindingNearAnotherCountysBoundaryNotifiesThatCounty() {
         // 75.95,39.41 lies in Shufu within a few km of Kashgar City and Shule.
-        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1",
-                "653121", null, null, exceedance("ent-b", 75.95, 39.41)))).draft();
+        CaseDraft draft = ((Decision.Open) router.decide(incoming(
+                        "lantian.stationary.emission-limit-exceeded.v1",
+                        "653121",
+                        null,
+                        null,
+                        exceedance("ent-b", 75.95, 39.41))))
+                .draft();
 
         assertThat(draft.placement().jurisdiction()).isEqualTo("653121");
         assertThat(draft.notified()).contains("653101").doesNotContain("653121", Jurisdictions.PREFECTURE);
         double km = TABLE.boundaryNoticeKm();
-        assertThat(draft.notified()).allSatisfy(unit -> assertThat(JURISDICTIONS.byId(unit).orElseThrow().area()
-                .distanceToBoundaryKm(75.95, 39.41)).isLessThanOrEqualTo(km));
+        assertThat(draft.notified())
+                .allSatisfy(unit -> assertThat(
+                                JURISDICTIONS.byId(unit).orElseThrow().area().distanceToBoundaryKm(75.95, 39.41))
+                        .isLessThanOrEqualTo(km));
     }
 
     @Test
     void aFindingFarFromEveryBoundaryNotifiesNobody() {
         double[] centre = JURISDICTIONS.byId("653131").orElseThrow().centroid();
-        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1",
-                "653131", null, null, exceedance("ent-c", centre[0], centre[1])))).draft();
+        CaseDraft draft = ((Decision.Open) router.decide(incoming(
+                        "lantian.stationary.emission-limit-exceeded.v1",
+                        "653131",
+                        null,
+                        null,
+                        exceedance("ent-c", centre[0], centre[1]))))
+                .draft();
 
         assertThat(JURISDICTIONS.byId("653131").orElseThrow().area().distanceToBoundaryKm(centre[0], centre[1]))
                 .isGreaterThan(TABLE.boundaryNoticeKm());
@@ -69,8 +85,9 @@ class CaseRouterTests {
         data.put("plate", "新Q·A1234");
         data.put("check", "roadside");
         data.put("at", "2024-06-03T10:20:00+08:00");
-        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.mobile.vehicle-emission-exceeded.v1",
-                "xpcc-3", null, null, data))).draft();
+        CaseDraft draft = ((Decision.Open) router.decide(
+                        incoming("lantian.mobile.vehicle-emission-exceeded.v1", "xpcc-3", null, null, data)))
+                .draft();
 
         assertThat(draft.placement()).isEqualTo(new Placement("653130", "xpcc-3"));
         assertThat(draft.agency()).isEqualTo("traffic-police");
@@ -84,8 +101,9 @@ class CaseRouterTests {
         data.put("acquiredAt", "2024-10-20T07:42:00Z");
         data.put("source", "satellite");
         data.putObject("location").put("lon", 78.42).put("lat", 39.79);
-        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.straw.fire-point-detected.v1", "653130",
-                "xpcc-3-49", null, data))).draft();
+        CaseDraft draft = ((Decision.Open) router.decide(
+                        incoming("lantian.straw.fire-point-detected.v1", "653130", "xpcc-3-49", null, data)))
+                .draft();
 
         assertThat(draft.placement()).isEqualTo(new Placement("653130", "xpcc-3-49"));
         assertThat(draft.agency()).isEqualTo("agriculture");
@@ -99,8 +117,9 @@ class CaseRouterTests {
         data.put("kind", "grazing");
         data.put("foundAt", "2024-11-12T07:20:00+08:00");
         data.putObject("location").put("lon", 77.3).put("lat", 38.6);
-        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.greening.closure-violation-found.v1",
-                "653125", null, "major", data))).draft();
+        CaseDraft draft = ((Decision.Open) router.decide(
+                        incoming("lantian.greening.closure-violation-found.v1", "653125", null, "major", data)))
+                .draft();
 
         assertThat(draft.placement()).isEqualTo(new Placement("653125", null));
         assertThat(draft.agency()).isEqualTo("forestry");
@@ -111,8 +130,13 @@ class CaseRouterTests {
 
     @Test
     void aReportedSeverityStrongerThanTheRoutesWins() {
-        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.stationary.emission-limit-exceeded.v1",
-                "653130", null, "critical", exceedance("ent-d", 78.86, 39.58)))).draft();
+        CaseDraft draft = ((Decision.Open) router.decide(incoming(
+                        "lantian.stationary.emission-limit-exceeded.v1",
+                        "653130",
+                        null,
+                        "critical",
+                        exceedance("ent-d", 78.86, 39.58))))
+                .draft();
         assertThat(draft.severity()).isEqualTo("critical");
     }
 
@@ -126,11 +150,15 @@ class CaseRouterTests {
         ObjectNode resolved = raised.deepCopy();
         resolved.put("resolution", "phased-out");
 
-        Decision open = router.decide(incoming("lantian.stationary.rule-finding-raised.v1", "653101", null, null, raised));
-        Decision close = router.decide(incoming("lantian.stationary.rule-finding-resolved.v1", "653101", null, null, resolved));
+        Decision open =
+                router.decide(incoming("lantian.stationary.rule-finding-raised.v1", "653101", null, null, raised));
+        Decision close =
+                router.decide(incoming("lantian.stationary.rule-finding-resolved.v1", "653101", null, null, resolved));
 
         assertThat(close).isInstanceOf(Decision.Close.class);
-        assertThat(((Decision.Close) close).key()).isEqualTo(((Decision.Open) open).draft().key()).isEqualTo("finding/f-1");
+        assertThat(((Decision.Close) close).key())
+                .isEqualTo(((Decision.Open) open).draft().key())
+                .isEqualTo("finding/f-1");
         assertThat(((Decision.Close) close).outcome()).contains("phased-out");
     }
 
@@ -152,7 +180,8 @@ class CaseRouterTests {
 
     @Test
     void anEventTypeAbsentFromTheTableOpensNothing() {
-        assertThat(router.decide(incoming("lantian.greening.area-greened.v1", "653101", null, null, JSON.createObjectNode())))
+        assertThat(router.decide(
+                        incoming("lantian.greening.area-greened.v1", "653101", null, null, JSON.createObjectNode())))
                 .isInstanceOf(Decision.Ignore.class);
     }
 
@@ -160,8 +189,11 @@ class CaseRouterTests {
     void aCampaignFindingIsRoutedByItsInternalRouteWhereTheCallerPlacesIt() {
         String origin = cn.lantian.enforcement.campaign.Campaigns.FINDING_ORIGIN;
         Route route = TABLE.internalRoute(origin).orElseThrow();
-        ObjectNode data = JSON.createObjectNode().put("campaignId", "campaign-1").put("enterpriseId", "ent-a")
-                .put("team", "653125").put("findings", "SCR bypassed");
+        ObjectNode data = JSON.createObjectNode()
+                .put("campaignId", "campaign-1")
+                .put("enterpriseId", "ent-a")
+                .put("team", "653125")
+                .put("findings", "SCR bypassed");
 
         CaseDraft draft = router.raise(origin, "task-1", "enterprise/ent-a", data, new Placement("653130", "xpcc-3"));
 
@@ -180,7 +212,8 @@ class CaseRouterTests {
     @Test
     void everyRoutedTypeIsInTheContract() {
         var contract = cn.lantian.contract.EventContract.load();
-        assertThat(TABLE.types()).allSatisfy(type -> assertThat(contract.type(type)).as(type).isPresent());
+        assertThat(TABLE.types())
+                .allSatisfy(type -> assertThat(contract.type(type)).as(type).isPresent());
     }
 
     @Test
@@ -190,8 +223,9 @@ class CaseRouterTests {
         confirmed.putObject("location").put("lon", TestEvents.TUMXUK[0]).put("lat", TestEvents.TUMXUK[1]);
         confirmed.put("verifiedAt", "2024-10-20T12:00:00+08:00");
         confirmed.put("material", "straw");
-        CaseDraft draft = ((Decision.Open) router.decide(incoming("lantian.straw.burning-confirmed.v1", "653130",
-                "xpcc-3", "major", confirmed))).draft();
+        CaseDraft draft = ((Decision.Open) router.decide(
+                        incoming("lantian.straw.burning-confirmed.v1", "653130", "xpcc-3", "major", confirmed)))
+                .draft();
         assertThat(draft.key()).isEqualTo("burning/fp-20241020-a1");
         assertThat(draft.agency()).isEqualTo("agriculture");
         assertThat(draft.placement()).isEqualTo(new Placement("653130", "xpcc-3"));
@@ -202,8 +236,10 @@ class CaseRouterTests {
         handled.put("handledAt", "2024-10-20T12:00:00+08:00");
         handled.put("outcome", "确认焚烧 burning confirmed: 秸秆 straw");
         handled.put("verdict", "burning-confirmed");
-        Decision close = router.decide(incoming("lantian.straw.fire-point-handled.v1", "653130", "xpcc-3", null, handled));
-        assertThat(close).isInstanceOfSatisfying(Decision.Close.class,
-                c -> assertThat(c.key()).isEqualTo("fire-point/fp-20241020-a1"));
+        Decision close =
+                router.decide(incoming("lantian.straw.fire-point-handled.v1", "653130", "xpcc-3", null, handled));
+        assertThat(close)
+                .isInstanceOfSatisfying(
+                        Decision.Close.class, c -> assertThat(c.key()).isEqualTo("fire-point/fp-20241020-a1"));
     }
 }

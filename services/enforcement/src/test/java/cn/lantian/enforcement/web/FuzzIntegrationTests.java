@@ -21,15 +21,19 @@ class FuzzIntegrationTests extends EnforcementIntegrationTest {
     void noBadRequestBreaksTheServiceOrChangesWhatTheOwnerSees() {
         String base = "http://127.0.0.1:" + port;
         String owner = KeycloakTokens.of(DemoIdentity.ECO_SHACHE);
-        String before = ProblemProbe.at(base).send("GET", "/api/enforcement/v1/cases", owner, null, null).body();
+        String before = ProblemProbe.at(base)
+                .send("GET", "/api/enforcement/v1/cases", owner, null, null)
+                .body();
 
-        OpenApiFuzz.Report report = OpenApiFuzz.run(base,
-                Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                base, Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
 
         System.out.println("fuzz: enforcement answered " + report.requests() + " requests");
         assertThat(report.requests()).isGreaterThan(100);
         assertThat(report.findings()).as("requests answered against the rules").isEmpty();
-        assertThat(ProblemProbe.at(base).send("GET", "/api/enforcement/v1/cases", owner, null, null).body())
+        assertThat(ProblemProbe.at(base)
+                        .send("GET", "/api/enforcement/v1/cases", owner, null, null)
+                        .body())
                 .isEqualTo(before);
     }
 }

@@ -35,10 +35,15 @@ class ProblemConformanceIntegrationTests extends EnforcementIntegrationTest {
         JsonNode reason = probe.json("POST", CASES + "/no-such-case/refer", shache, "{\"reason\":1e400}")
                 .assertProblem(400);
         assertThat(reason.get("errors").get(0).get("field").asString()).isEqualTo("reason");
-        probe.json("POST", CASES + "/no-such-case/assign", shache, "[".repeat(501)).assertProblem(400);
+        probe.json("POST", CASES + "/no-such-case/assign", shache, "[".repeat(501))
+                .assertProblem(400);
         probe.send("GET", CASES + "?status=open%00", shache, null, null).assertProblem(400);
-        JsonNode name = probe.json("POST", CAMPAIGNS, KeycloakTokens.of(DemoIdentity.COORDINATOR),
-                PLAN.replace("\"joint\"", "\"" + "x".repeat(100_000) + "\"")).assertProblem(400);
+        JsonNode name = probe.json(
+                        "POST",
+                        CAMPAIGNS,
+                        KeycloakTokens.of(DemoIdentity.COORDINATOR),
+                        PLAN.replace("\"joint\"", "\"" + "x".repeat(100_000) + "\""))
+                .assertProblem(400);
         assertThat(name.get("errors").get(0).get("field").asString()).isEqualTo("name");
     }
 
@@ -51,13 +56,15 @@ class ProblemConformanceIntegrationTests extends EnforcementIntegrationTest {
     @Test
     void answers404ForUnknownCasesAndPaths() {
         probe.send("GET", CASES + "/no-such-case", shache, null, null).assertProblem(404);
-        probe.send("GET", "/api/enforcement/v1/no-such-thing", shache, null, null).assertProblem(404);
+        probe.send("GET", "/api/enforcement/v1/no-such-thing", shache, null, null)
+                .assertProblem(404);
     }
 
     @Test
     void answers405413And415() {
         probe.send("DELETE", CASES, shache, null, null).assertProblem(405);
-        probe.json("POST", CAMPAIGNS, shache, ProblemProbe.oversized(3 * 1024 * 1024)).assertProblem(413);
+        probe.json("POST", CAMPAIGNS, shache, ProblemProbe.oversized(3 * 1024 * 1024))
+                .assertProblem(413);
         probe.send("POST", CAMPAIGNS, shache, "text/plain", "plan").assertProblem(415);
     }
 }

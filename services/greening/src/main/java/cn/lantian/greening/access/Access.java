@@ -31,8 +31,8 @@ public class Access {
             throw new Forbidden("Only the forestry agency writes greening records.");
         }
         if (!caller.governs(jurisdictions, placement)) {
-            throw new Forbidden("The record lies in " + String.join("/", placement.visibleTo())
-                    + ", outside your jurisdiction.");
+            throw new Forbidden(
+                    "The record lies in " + String.join("/", placement.visibleTo()) + ", outside your jurisdiction.");
         }
     }
 

@@ -14,8 +14,10 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http, LantianResourceServer resourceServer) {
-        return resourceServer.apply(http)
-                .authorizeExchange(auth -> auth.pathMatchers(HttpMethod.GET, "/api/public/v1/greening/**").permitAll())
+        return resourceServer
+                .apply(http)
+                .authorizeExchange(auth -> auth.pathMatchers(HttpMethod.GET, "/api/public/v1/greening/**")
+                        .permitAll())
                 .authorizeExchange(AccessPolicy.create()
                         .open("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
                         .write(Access.AGENCY, "/api/greening/v1/**")

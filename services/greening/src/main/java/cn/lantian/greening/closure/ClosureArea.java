@@ -8,9 +8,20 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** A sand-closure protection area as the API shows it. */
-record ClosureArea(String id, String name, String level, String designation, Integer designatedYear, boolean assumed,
-        String boundaryNote, Areas area, String jurisdiction, String corpsUnit, List<Map<String, Object>> shares,
-        Map<String, ClosureInput.WorkItem> workItems, JsonNode boundary) {
+record ClosureArea(
+        String id,
+        String name,
+        String level,
+        String designation,
+        Integer designatedYear,
+        boolean assumed,
+        String boundaryNote,
+        Areas area,
+        String jurisdiction,
+        String corpsUnit,
+        List<Map<String, Object>> shares,
+        Map<String, ClosureInput.WorkItem> workItems,
+        JsonNode boundary) {
 
     @JsonIgnore
     Placement placement() {

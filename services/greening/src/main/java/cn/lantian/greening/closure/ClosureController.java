@@ -44,8 +44,8 @@ class ClosureController {
     }
 
     @PutMapping(path = "/{id}/work-items/{item}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ClosureArea> workItem(@PathVariable String id, @PathVariable String item,
-            @Valid @RequestBody ClosureInput.WorkItem state) {
+    Mono<ClosureArea> workItem(
+            @PathVariable String id, @PathVariable String item, @Valid @RequestBody ClosureInput.WorkItem state) {
         return Callers.current().flatMap(c -> service.workItem(c, id, item, state));
     }
 

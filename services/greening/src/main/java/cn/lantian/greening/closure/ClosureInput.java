@@ -12,13 +12,19 @@ import tools.jackson.databind.JsonNode;
  * @param assumed true for an area drawn for demonstration or planning where no designation was found
  * @param workItems state of each work item the national measures list, by item id
  */
-public record ClosureInput(@Size(max = TextLength.NAME) String name, @Size(max = TextLength.CODE) String level,
-        @Size(max = TextLength.NAME) String designation, Integer designatedYear, Boolean assumed,
-        @Size(max = TextLength.TEXT) String boundaryNote, JsonNode boundary,
+public record ClosureInput(
+        @Size(max = TextLength.NAME) String name,
+        @Size(max = TextLength.CODE) String level,
+        @Size(max = TextLength.NAME) String designation,
+        Integer designatedYear,
+        Boolean assumed,
+        @Size(max = TextLength.TEXT) String boundaryNote,
+        JsonNode boundary,
         @Size(max = TextLength.ID) String corpsUnit,
         Map<@Size(max = TextLength.CODE) String, @Valid WorkItem> workItems) {
 
     /** One work item's state. */
-    public record WorkItem(@Size(max = TextLength.CODE) String status, @Size(max = TextLength.TEXT) String note) {
-    }
+    public record WorkItem(
+            @Size(max = TextLength.CODE) String status,
+            @Size(max = TextLength.TEXT) String note) {}
 }

@@ -45,8 +45,15 @@ public class ClosureService {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    ClosureService(ClosureAreas areas, Siting siting, Access access, Events events, Rules rules, WorkItems workItems,
-            TransactionalOperator tx, Clock clock) {
+    ClosureService(
+            ClosureAreas areas,
+            Siting siting,
+            Access access,
+            Events events,
+            Rules rules,
+            WorkItems workItems,
+            TransactionalOperator tx,
+            Clock clock) {
         this.areas = areas;
         this.siting = siting;
         this.access = access;
@@ -88,22 +95,34 @@ public class ClosureService {
     private Mono<ClosureArea> save(String id, ClosureInput in, Geometry boundary, Siting.Site site, boolean demo) {
         Map<String, ClosureInput.WorkItem> items = new LinkedHashMap<>();
         for (String item : workItems.ids()) {
-            ClosureInput.WorkItem given = in.workItems() == null ? null : in.workItems().get(item);
+            ClosureInput.WorkItem given =
+                    in.workItems() == null ? null : in.workItems().get(item);
             items.put(item, given != null ? given : new ClosureInput.WorkItem("planned", null));
         }
         Point c = boundary.getCentroid();
         LocalDate date = in.designatedYear() != null ? LocalDate.of(in.designatedYear(), 1, 1) : today();
-        Events.Raised greened = new Events.Raised("lantian.greening.area-greened.v1", "closure-area/" + id,
-                site.placement(), site.partners(), null, null, new AreaGreened(id,
-                        Math.round(site.hectares() * 100) / 100.0, "sand-closure", date.toString(),
+        Events.Raised greened = new Events.Raised(
+                "lantian.greening.area-greened.v1",
+                "closure-area/" + id,
+                site.placement(),
+                site.partners(),
+                null,
+                null,
+                new AreaGreened(
+                        id,
+                        Math.round(site.hectares() * 100) / 100.0,
+                        "sand-closure",
+                        date.toString(),
                         new Events.Location(c.getX(), c.getY())));
         return tx.transactional(areas.insert(id, in, Boundaries.geoJson(boundary), site, items, demo)
-                .then(events.raise(greened))).then(areas.find(id));
+                        .then(events.raise(greened)))
+                .then(areas.find(id));
     }
 
     /** Records a patrol and raises a violation event for each violation found inside the area. */
     public Mono<Map<String, Object>> patrol(Caller caller, String areaId, PatrolInput in) {
-        return areas.find(areaId).filter(a -> access.mayWrite(caller, a.placement()))
+        return areas.find(areaId)
+                .filter(a -> access.mayWrite(caller, a.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId + " was not found.")))
                 .flatMap(area -> {
                     checkPatrol(in, Boundaries.read("boundary", area.boundary()));
@@ -116,9 +135,15 @@ public class ClosureService {
         String patrolId = "patrol-" + UUID.randomUUID().toString().substring(0, 12);
         List<PatrolInput.Found> found = in.violations() == null ? List.of() : in.violations();
         List<Events.Raised> raised = new ArrayList<>();
-        raised.add(new Events.Raised("lantian.greening.closure-patrol-recorded.v1", "closure-area/" + areaId,
-                area.placement(), List.of(), null, null, new PatrolRecorded(patrolId, areaId,
-                        in.patrolledOn().toString(), in.rangers(), in.distanceKm(), found.size())));
+        raised.add(new Events.Raised(
+                "lantian.greening.closure-patrol-recorded.v1",
+                "closure-area/" + areaId,
+                area.placement(),
+                List.of(),
+                null,
+                null,
+                new PatrolRecorded(
+                        patrolId, areaId, in.patrolledOn().toString(), in.rangers(), in.distanceKm(), found.size())));
         List<Mono<Void>> writes = new ArrayList<>();
         writes.add(areas.insertPatrol(patrolId, areaId, in));
         List<String> ids = new ArrayList<>();
@@ -128,9 +153,21 @@ public class ClosureService {
             writes.add(areas.insertViolation(id, areaId, patrolId, v));
             // RFC 3339 wants the seconds, which OffsetDateTime.toString() leaves out when they are zero.
             String foundAt = v.foundAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            raised.add(new Events.Raised("lantian.greening.closure-violation-found.v1", "closure-area/" + areaId,
-                    area.placement(), List.of(), "major", v.foundAt().toInstant(), new ViolationFound(id, areaId,
-                            area.name(), patrolId, v.kind(), foundAt, new Events.Location(v.lon(), v.lat()),
+            raised.add(new Events.Raised(
+                    "lantian.greening.closure-violation-found.v1",
+                    "closure-area/" + areaId,
+                    area.placement(),
+                    List.of(),
+                    "major",
+                    v.foundAt().toInstant(),
+                    new ViolationFound(
+                            id,
+                            areaId,
+                            area.name(),
+                            patrolId,
+                            v.kind(),
+                            foundAt,
+                            new Events.Location(v.lon(), v.lat()),
                             v.description())));
         }
         return tx.transactional(Flux.concat(writes).then(events.raiseAll(raised)))
@@ -139,7 +176,8 @@ public class ClosureService {
 
     /** Sets one work item's state. */
     public Mono<ClosureArea> workItem(Caller caller, String areaId, String item, ClosureInput.WorkItem state) {
-        return areas.find(areaId).filter(a -> access.mayWrite(caller, a.placement()))
+        return areas.find(areaId)
+                .filter(a -> access.mayWrite(caller, a.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + areaId + " was not found.")))
                 .flatMap(area -> {
                     Checks checks = new Checks();
@@ -157,7 +195,8 @@ public class ClosureService {
 
     /** The area if the caller may read it. */
     public Mono<ClosureArea> get(Caller caller, String id) {
-        return areas.find(id).filter(a -> access.mayRead(caller, a.placement()))
+        return areas.find(id)
+                .filter(a -> access.mayRead(caller, a.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Closure area " + id + " was not found.")));
     }
 
@@ -168,7 +207,9 @@ public class ClosureService {
 
     /** The area's recent patrols and violations. */
     public Mono<Map<String, Object>> activity(Caller caller, String id) {
-        return get(caller, id).then(Mono.zip(areas.patrols(id).collectList(), areas.violations(id).collectList()))
+        return get(caller, id)
+                .then(Mono.zip(
+                        areas.patrols(id).collectList(), areas.violations(id).collectList()))
                 .map(t -> Map.of("patrols", t.getT1(), "violations", t.getT2()));
     }
 
@@ -188,7 +229,8 @@ public class ClosureService {
         if (in.workItems() != null) {
             in.workItems().forEach((item, state) -> {
                 if (!workItems.known(item)) {
-                    checks.fail("workItems." + item, "is not a work item; known: " + String.join(", ", workItems.ids()));
+                    checks.fail(
+                            "workItems." + item, "is not a work item; known: " + String.join(", ", workItems.ids()));
                 } else if (state == null) {
                     checks.fail("workItems." + item, "is required");
                 } else {
@@ -202,8 +244,10 @@ public class ClosureService {
             boundary = Boundaries.read("boundary", in.boundary());
             double minHa = rules.value(Rules.CLOSURE_MIN_AREA) * 100;
             if (largestPartHectares(boundary) < minHa) {
-                checks.fail("boundary", "must enclose at least " + (long) rules.value(Rules.CLOSURE_MIN_AREA)
-                        + " km² in one piece (national measures for sand-closure protection areas)");
+                checks.fail(
+                        "boundary",
+                        "must enclose at least " + (long) rules.value(Rules.CLOSURE_MIN_AREA)
+                                + " km² in one piece (national measures for sand-closure protection areas)");
             }
         } catch (InvalidInput e) {
             e.errors().forEach(err -> checks.fail(err.field(), err.reason()));
@@ -264,18 +308,22 @@ public class ClosureService {
     }
 
     /** Data of {@code area-greened.v1}. */
-    record AreaGreened(String areaId, double hectares, String kind, String date, Events.Location location) {
-    }
+    record AreaGreened(String areaId, double hectares, String kind, String date, Events.Location location) {}
 
     /** Data of {@code closure-patrol-recorded.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record PatrolRecorded(String patrolId, String areaId, String patrolledOn, int rangers, Double distanceKm,
-            int violations) {
-    }
+    record PatrolRecorded(
+            String patrolId, String areaId, String patrolledOn, int rangers, Double distanceKm, int violations) {}
 
     /** Data of {@code closure-violation-found.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ViolationFound(String violationId, String areaId, String areaName, String patrolId, String kind,
-            String foundAt, Events.Location location, String description) {
-    }
+    record ViolationFound(
+            String violationId,
+            String areaId,
+            String areaName,
+            String patrolId,
+            String kind,
+            String foundAt,
+            Events.Location location,
+            String description) {}
 }

@@ -8,11 +8,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A ranger patrol of a closure area and the violations it found inside. */
-public record PatrolInput(LocalDate patrolledOn, Integer rangers, Double distanceKm,
-        @Size(max = TextLength.TEXT) String note, List<@Valid Found> violations) {
+public record PatrolInput(
+        LocalDate patrolledOn,
+        Integer rangers,
+        Double distanceKm,
+        @Size(max = TextLength.TEXT) String note,
+        List<@Valid Found> violations) {
 
     /** A violation found inside the area. */
-    public record Found(@Size(max = TextLength.CODE) String kind, OffsetDateTime foundAt, Double lon, Double lat,
-            @Size(max = TextLength.TEXT) String description) {
-    }
+    public record Found(
+            @Size(max = TextLength.CODE) String kind,
+            OffsetDateTime foundAt,
+            Double lon,
+            Double lat,
+            @Size(max = TextLength.TEXT) String description) {}
 }

@@ -50,11 +50,17 @@ class DemoData implements ApplicationRunner {
     static final int RECENT_DAYS = 90;
     private static final ZoneId KASHGAR = ZoneId.of("Asia/Shanghai");
     private static final String[] PROGRAMMES = {"three-north", "shelterbelt", "urban-greening", "farmland-shelter"};
-    private static final Map<String, String> PROGRAMME_ZH = Map.of("three-north", "三北防护林",
-            "shelterbelt", "防风固沙林", "urban-greening", "城镇绿化", "farmland-shelter", "农田防护林");
+    private static final Map<String, String> PROGRAMME_ZH = Map.of(
+            "three-north", "三北防护林", "shelterbelt", "防风固沙林", "urban-greening", "城镇绿化", "farmland-shelter", "农田防护林");
     private static final Map<String, List<String>> SPECIES = Map.of(
-            "three-north", List.of("梭梭", "红柳", "胡杨"), "shelterbelt", List.of("沙枣", "梭梭", "柽柳"),
-            "urban-greening", List.of("新疆杨", "白蜡", "榆树"), "farmland-shelter", List.of("新疆杨", "沙枣"));
+            "three-north",
+            List.of("梭梭", "红柳", "胡杨"),
+            "shelterbelt",
+            List.of("沙枣", "梭梭", "柽柳"),
+            "urban-greening",
+            List.of("新疆杨", "白蜡", "榆树"),
+            "farmland-shelter",
+            List.of("新疆杨", "沙枣"));
 
     private final ProjectService projects;
     private final ClosureService closures;
@@ -65,8 +71,15 @@ class DemoData implements ApplicationRunner {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    DemoData(ProjectService projects, ClosureService closures, IdleLandService idleLand, Jurisdictions jurisdictions,
-            Siting siting, DatabaseClient db, TransactionalOperator tx, Clock clock) {
+    DemoData(
+            ProjectService projects,
+            ClosureService closures,
+            IdleLandService idleLand,
+            Jurisdictions jurisdictions,
+            Siting siting,
+            DatabaseClient db,
+            TransactionalOperator tx,
+            Clock clock) {
         this.tx = tx;
         this.siting = siting;
         this.projects = projects;
@@ -79,7 +92,10 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        Long present = db.sql("select count(*) from project where demo").map(r -> r.get(0, Long.class)).one().block();
+        Long present = db.sql("select count(*) from project where demo")
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
         if (present != null && present > 0) {
             LOG.info("greening demo data present, skipped");
             return;
@@ -88,14 +104,16 @@ class DemoData implements ApplicationRunner {
         LocalDate today = LocalDate.now(clock.withZone(KASHGAR));
         Random random = new Random(2024);
         // One transaction: a start that fails half-way leaves nothing, and the next start loads it all.
-        tx.transactional(closures().then(projects(today, random)).then(idleLand(today, random))
-                .then(patrols(today))).block();
+        tx.transactional(closures()
+                        .then(projects(today, random))
+                        .then(idleLand(today, random))
+                        .then(patrols(today)))
+                .block();
         LOG.info("greening demo data loaded in {} ms", System.currentTimeMillis() - started);
     }
 
     /** Where demo projects lie: every county with a drawn boundary, Tumxuk, and two regiments hosted by counties. */
-    private record Site(String county, String corpsUnit, double lon, double lat) {
-    }
+    private record Site(String county, String corpsUnit, double lon, double lat) {}
 
     private List<Site> sites() {
         List<Site> sites = new ArrayList<>();
@@ -104,7 +122,7 @@ class DemoData implements ApplicationRunner {
                 sites.add(new Site(j.id(), null, j.centroid()[0], j.centroid()[1]));
             }
         }
-        sites.add(new Site("653130", "xpcc-3", 79.161, 39.8694));   // Tumxuk, the 3rd Division's own land
+        sites.add(new Site("653130", "xpcc-3", 79.161, 39.8694)); // Tumxuk, the 3rd Division's own land
         sites.add(new Site("653127", "xpcc-3-45", 78.2328, 38.8404));
         sites.add(new Site("653129", "xpcc-3-jiashi", 77.2183, 39.5915));
         return sites;
@@ -128,17 +146,24 @@ class DemoData implements ApplicationRunner {
             double share = yearsAgo == 0 ? 0.4 + random.nextDouble() * 0.5 : 0.85 + random.nextDouble() * 0.15;
             double plantedMu = Math.round(plannedMu * share);
             Jurisdiction county = jurisdictions.byId(site.county()).orElseThrow();
-            String owner = site.corpsUnit() == null ? county.nameZh()
+            String owner = site.corpsUnit() == null
+                    ? county.nameZh()
                     : jurisdictions.byId(site.corpsUnit()).orElseThrow().nameZh();
-            ProjectInput in = new ProjectInput(owner + PROGRAMME_ZH.get(programme) + year + "年第" + (n + 1) + "片",
-                    programme, SPECIES.get(programme), spring ? "spring" : "autumn", year,
-                    new AreaInput(plannedMu, "mu"), new AreaInput(plantedMu, "mu"), null, site.corpsUnit(),
+            ProjectInput in = new ProjectInput(
+                    owner + PROGRAMME_ZH.get(programme) + year + "年第" + (n + 1) + "片",
+                    programme,
+                    SPECIES.get(programme),
+                    spring ? "spring" : "autumn",
+                    year,
+                    new AreaInput(plannedMu, "mu"),
+                    new AreaInput(plantedMu, "mu"),
+                    null,
+                    site.corpsUnit(),
                     new ProjectInput.ForestChief(county.nameZh() + "总林长（示例）", "乡级林长（示例）", null));
             String id = "prj-demo-" + year + "-" + String.format("%02d", n + 1);
             boolean recent = !plantedOn.isBefore(today.minusDays(RECENT_DAYS));
             LocalDate on = plantedOn;
-            writes.add(place(id, in, site, random, on, recent)
-                    .then(survival(id, year, yearsAgo, today, random)));
+            writes.add(place(id, in, site, random, on, recent).then(survival(id, year, yearsAgo, today, random)));
         }
         return Flux.concat(writes).then();
     }
@@ -151,8 +176,12 @@ class DemoData implements ApplicationRunner {
             double size = (0.008 + random.nextDouble() * 0.02) / (attempt + 1);
             Geometry box = Boundaries.box(lon, lat, lon + size, lat + size * 0.8);
             try {
-                if (siting.site("boundary", box, site.corpsUnit()).placement().jurisdiction().equals(site.county())) {
-                    return projects.seed(id, in, box, site.corpsUnit(), on, publish).then();
+                if (siting.site("boundary", box, site.corpsUnit())
+                        .placement()
+                        .jurisdiction()
+                        .equals(site.county())) {
+                    return projects.seed(id, in, box, site.corpsUnit(), on, publish)
+                            .then();
                 }
             } catch (InvalidInput e) {
                 // mostly outside the prefecture's drawn units: try closer to the site
@@ -176,21 +205,42 @@ class DemoData implements ApplicationRunner {
     }
 
     private Mono<Void> closures() {
-        ClosureInput kalsu = new ClosureInput("莎车县喀尔苏乡国家沙化土地封禁保护区 Shache Kalsu national sand-closure area",
-                "national", "国家林草局公告2019年第3号", 2019, false,
-                "Boundary approximate, drawn for demonstration: the designation's own boundary was not available.", null,
-                null, Map.of("closure-facilities", new ClosureInput.WorkItem("done", "围栏与界桩 fences and markers"),
-                        "ranger-team", new ClosureInput.WorkItem("done", "管护员 12 名 12 rangers"),
-                        "sand-fixing", new ClosureInput.WorkItem("in-progress", null),
-                        "monitoring", new ClosureInput.WorkItem("in-progress", null),
-                        "publicity", new ClosureInput.WorkItem("done", null),
-                        "records", new ClosureInput.WorkItem("in-progress", null)));
-        ClosureInput maigaiti = new ClosureInput("麦盖提县封禁保护区（示例） Maigaiti closure area (demo, assumed)",
-                "regional", null, null, true,
+        ClosureInput kalsu = new ClosureInput(
+                "莎车县喀尔苏乡国家沙化土地封禁保护区 Shache Kalsu national sand-closure area",
+                "national",
+                "国家林草局公告2019年第3号",
+                2019,
+                false,
+                "Boundary approximate, drawn for demonstration: the designation's own boundary was not available.",
+                null,
+                null,
+                Map.of(
+                        "closure-facilities",
+                        new ClosureInput.WorkItem("done", "围栏与界桩 fences and markers"),
+                        "ranger-team",
+                        new ClosureInput.WorkItem("done", "管护员 12 名 12 rangers"),
+                        "sand-fixing",
+                        new ClosureInput.WorkItem("in-progress", null),
+                        "monitoring",
+                        new ClosureInput.WorkItem("in-progress", null),
+                        "publicity",
+                        new ClosureInput.WorkItem("done", null),
+                        "records",
+                        new ClosureInput.WorkItem("in-progress", null)));
+        ClosureInput maigaiti = new ClosureInput(
+                "麦盖提县封禁保护区（示例） Maigaiti closure area (demo, assumed)",
+                "regional",
+                null,
+                null,
+                true,
                 "ASSUMED for demonstration: no sand-closure area in Maigaiti was found (its windbreak programme is real); "
-                        + "boundary made up.", null, null, Map.of());
+                        + "boundary made up.",
+                null,
+                null,
+                Map.of());
         return closures.seed("closure-demo-653125-kalsu", kalsu, Boundaries.box(77.25, 38.55, 77.40, 38.67))
-                .then(closures.seed("closure-demo-653127-assumed", maigaiti, Boundaries.box(77.9, 38.75, 78.05, 38.87)));
+                .then(closures.seed(
+                        "closure-demo-653127-assumed", maigaiti, Boundaries.box(77.9, 38.75, 78.05, 38.87)));
     }
 
     private Mono<Void> patrols(LocalDate today) {
@@ -198,13 +248,16 @@ class DemoData implements ApplicationRunner {
         List<Mono<Void>> writes = new ArrayList<>();
         String[] kinds = {"grazing", "reclamation", "digging"};
         for (int d = 0; d < 6; d++) {
-            List<PatrolInput.Found> found = d % 2 == 0 ? List.of(new PatrolInput.Found(kinds[d / 2],
-                    base.minusDays(d * 5L), 77.30 + d * 0.01, 38.60, "示例 demo")) : List.of();
-            writes.add(closures.seedPatrol("closure-demo-653125-kalsu",
+            List<PatrolInput.Found> found = d % 2 == 0
+                    ? List.of(new PatrolInput.Found(
+                            kinds[d / 2], base.minusDays(d * 5L), 77.30 + d * 0.01, 38.60, "示例 demo"))
+                    : List.of();
+            writes.add(closures.seedPatrol(
+                    "closure-demo-653125-kalsu",
                     new PatrolInput(today.minusDays(d * 5L), 3 + d % 3, 15.0 + d, null, found)));
         }
-        writes.add(closures.seedPatrol("closure-demo-653127-assumed",
-                new PatrolInput(today.minusDays(3), 2, 12.0, "示例 demo", List.of())));
+        writes.add(closures.seedPatrol(
+                "closure-demo-653127-assumed", new PatrolInput(today.minusDays(3), 2, 12.0, "示例 demo", List.of())));
         return Flux.concat(writes).then();
     }
 
@@ -217,10 +270,25 @@ class DemoData implements ApplicationRunner {
             LocalDate idleSince = today.minusMonths(4 + n % 8).minusDays(n % 27);
             double area = 500 + random.nextInt(60) * 250;
             String taskId = "ilt-demo-" + site.county() + "-" + String.format("%04d", n + 1);
-            IdleLandTask task = new IdleLandTask(taskId, "parcel-demo-" + String.format("%04d", n + 1), area, idleSince,
-                    idleSince.plusMonths(6), "dust.idle-land.max-idle", "示例闲置地块 demo parcel " + (n + 1),
-                    site.lon() + (random.nextDouble() - 0.5) * 0.05, site.lat() + (random.nextDouble() - 0.5) * 0.05,
-                    site.county(), site.corpsUnit(), "received", null, null, null, null, null, null);
+            IdleLandTask task = new IdleLandTask(
+                    taskId,
+                    "parcel-demo-" + String.format("%04d", n + 1),
+                    area,
+                    idleSince,
+                    idleSince.plusMonths(6),
+                    "dust.idle-land.max-idle",
+                    "示例闲置地块 demo parcel " + (n + 1),
+                    site.lon() + (random.nextDouble() - 0.5) * 0.05,
+                    site.lat() + (random.nextDouble() - 0.5) * 0.05,
+                    site.county(),
+                    site.corpsUnit(),
+                    "received",
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
             Mono<Void> write = idleLand.seed(task);
             String outcome = outcomes[n % 3];
             if (n % 10 >= 4) {
@@ -228,8 +296,11 @@ class DemoData implements ApplicationRunner {
             }
             if (n % 10 >= 7) {
                 LocalDate done = today.minusDays(1 + n % 40);
-                write = write.then(idleLand.seedDone(task.withStatus("planned"),
-                        new IdleLandService.CompletionInput(outcome, Math.round(area * 0.9 * 100) / 100.0,
+                write = write.then(idleLand.seedDone(
+                        task.withStatus("planned"),
+                        new IdleLandService.CompletionInput(
+                                outcome,
+                                Math.round(area * 0.9 * 100) / 100.0,
                                 done.isBefore(idleSince) ? today : done)));
             }
             writes.add(write);

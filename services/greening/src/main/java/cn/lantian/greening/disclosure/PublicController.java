@@ -10,7 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** The public GeoJSON datasets, without a token. */
 @RestController
-@RequestMapping(path = "/api/public/v1/greening", produces = {"application/geo+json", "application/json"})
+@RequestMapping(
+        path = "/api/public/v1/greening",
+        produces = {"application/geo+json", "application/json"})
 class PublicController {
 
     private final PublicMaps maps;
@@ -20,8 +22,8 @@ class PublicController {
     }
 
     @GetMapping("/projects")
-    Mono<ObjectNode> projects(@RequestParam(required = false) String county,
-            @RequestParam(required = false) Integer year) {
+    Mono<ObjectNode> projects(
+            @RequestParam(required = false) String county, @RequestParam(required = false) Integer year) {
         if (county != null && !county.matches("[0-9]{6}|xpcc-[0-9a-z-]{1,24}|kedz")) {
             return Mono.error(InvalidInput.of("county", "must be a division code or a Corps unit id"));
         }

@@ -43,28 +43,31 @@ class PublicMaps {
             spec = spec.bind("y", year);
         }
         return spec.map(r -> {
-            ObjectNode p = JsonNodeFactory.instance.objectNode();
-            p.put("id", r.get("id", String.class));
-            p.put("name", r.get("name", String.class));
-            p.put("programme", r.get("programme", String.class));
-            ArrayNode species = p.putArray("species");
-            for (String s : r.get("species", String[].class)) {
-                species.add(s);
-            }
-            p.put("plantingSeason", r.get("planting_season", String.class));
-            p.put("plantingYear", r.get("planting_year", Integer.class));
-            area(p, "planned", r.get("planned_ha", Double.class));
-            area(p, "planted", r.get("planted_ha", Double.class));
-            p.put("jurisdiction", r.get("jurisdiction", String.class));
-            p.put("corpsUnit", r.get("corps_unit", String.class));
-            Double survival = r.get("survival", Double.class);
-            if (survival == null) {
-                p.putNull("survivalPercent");
-            } else {
-                p.put("survivalPercent", survival);
-            }
-            return feature(r.get("boundary", String.class), p);
-        }).all().collectList().map(features -> collection(features, "Afforestation projects"));
+                    ObjectNode p = JsonNodeFactory.instance.objectNode();
+                    p.put("id", r.get("id", String.class));
+                    p.put("name", r.get("name", String.class));
+                    p.put("programme", r.get("programme", String.class));
+                    ArrayNode species = p.putArray("species");
+                    for (String s : r.get("species", String[].class)) {
+                        species.add(s);
+                    }
+                    p.put("plantingSeason", r.get("planting_season", String.class));
+                    p.put("plantingYear", r.get("planting_year", Integer.class));
+                    area(p, "planned", r.get("planned_ha", Double.class));
+                    area(p, "planted", r.get("planted_ha", Double.class));
+                    p.put("jurisdiction", r.get("jurisdiction", String.class));
+                    p.put("corpsUnit", r.get("corps_unit", String.class));
+                    Double survival = r.get("survival", Double.class);
+                    if (survival == null) {
+                        p.putNull("survivalPercent");
+                    } else {
+                        p.put("survivalPercent", survival);
+                    }
+                    return feature(r.get("boundary", String.class), p);
+                })
+                .all()
+                .collectList()
+                .map(features -> collection(features, "Afforestation projects"));
     }
 
     Mono<ObjectNode> closureAreas() {
@@ -89,10 +92,15 @@ class PublicMaps {
                     p.put("jurisdiction", r.get("jurisdiction", String.class));
                     p.put("corpsUnit", r.get("corps_unit", String.class));
                     ObjectNode items = p.putObject("workItems");
-                    json.readTree(r.get("work_items", String.class)).properties()
-                            .forEach(e -> items.put(e.getKey(), e.getValue().path("status").asString()));
+                    json.readTree(r.get("work_items", String.class))
+                            .properties()
+                            .forEach(e -> items.put(
+                                    e.getKey(), e.getValue().path("status").asString()));
                     return feature(r.get("boundary", String.class), p);
-                }).all().collectList().map(features -> collection(features, "Sand-closure protection areas"));
+                })
+                .all()
+                .collectList()
+                .map(features -> collection(features, "Sand-closure protection areas"));
     }
 
     private void area(ObjectNode node, String name, double hectares) {

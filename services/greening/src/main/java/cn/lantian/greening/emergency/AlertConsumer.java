@@ -23,11 +23,12 @@ class AlertConsumer {
     private static final String PREFIX = "lantian.air-quality.alert-";
 
     @Bean
-    Consumer<Message<byte[]>> alerts(IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency,
-            TransactionalOperator tx) {
+    Consumer<Message<byte[]>> alerts(
+            IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
         return message -> {
             byte[] body = message.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message m
-                    ? m.getBody() : message.getPayload();
+                    ? m.getBody()
+                    : message.getPayload();
             IncomingEvent event = incoming.parse(body);
             if (!event.type().startsWith(PREFIX)) {
                 return;
@@ -35,11 +36,16 @@ class AlertConsumer {
             var data = event.data();
             Mono<Void> work = event.type().equals(PREFIX + "lifted.v1")
                     ? emergency.lift(data.get("alertId").asString())
-                    : emergency.inForce(new EmergencyService.Alert(data.get("alertId").asString(),
-                            data.get("county").asString(), data.get("level").asString(),
-                            OffsetDateTime.parse(data.get("effectiveFrom").asString()).toInstant()));
-            tx.transactional(processed.firstDelivery(CONSUMER, event.id())
-                    .flatMap(first -> first ? work : Mono.<Void>empty())).block();
+                    : emergency.inForce(new EmergencyService.Alert(
+                            data.get("alertId").asString(),
+                            data.get("county").asString(),
+                            data.get("level").asString(),
+                            OffsetDateTime.parse(data.get("effectiveFrom").asString())
+                                    .toInstant()));
+            tx.transactional(processed
+                            .firstDelivery(CONSUMER, event.id())
+                            .flatMap(first -> first ? work : Mono.<Void>empty()))
+                    .block();
         };
     }
 }

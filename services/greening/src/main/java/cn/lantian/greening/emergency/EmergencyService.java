@@ -35,12 +35,10 @@ class EmergencyService {
     }
 
     /** An alert as announced by the air-quality service. */
-    record Alert(String alertId, String county, String level, Instant effectiveFrom) {
-    }
+    record Alert(String alertId, String county, String level, Instant effectiveFrom) {}
 
     /** An alert in force, as listed. */
-    record Active(String alertId, String county, String level, OffsetDateTime effectiveFrom, List<String> measures) {
-    }
+    record Active(String alertId, String county, String level, OffsetDateTime effectiveFrom, List<String> measures) {}
 
     /**
      * Puts the alert's level in force.
@@ -49,8 +47,10 @@ class EmergencyService {
      */
     Mono<Void> inForce(Alert alert) {
         return Mono.defer(() -> {
-            Jurisdiction county = jurisdictions.byId(alert.county())
-                    .filter(j -> j.kind() == Jurisdiction.Kind.COUNTY || j.isCorps()).orElse(null);
+            Jurisdiction county = jurisdictions
+                    .byId(alert.county())
+                    .filter(j -> j.kind() == Jurisdiction.Kind.COUNTY || j.isCorps())
+                    .orElse(null);
             if (county == null) {
                 return Mono.error(new IllegalArgumentException("alert " + alert.alertId() + ": county " + alert.county()
                         + " is not a county or Corps unit of the reference data"));
@@ -66,27 +66,47 @@ class EmergencyService {
                             on conflict (alert_id) do update set level = excluded.level,
                                 effective_from = excluded.effective_from, measures = excluded.measures,
                                 lifted_at = null, updated_at = now()""")
-                    .bind("id", alert.alertId()).bind("county", county.id()).bind("level", alert.level())
+                    .bind("id", alert.alertId())
+                    .bind("county", county.id())
+                    .bind("level", alert.level())
                     .bind("from", OffsetDateTime.ofInstant(alert.effectiveFrom(), ZoneOffset.UTC))
-                    .bind("measures", inForce.stream().map(EmergencyMeasures.Measure::id).toArray(String[]::new))
+                    .bind(
+                            "measures",
+                            inForce.stream().map(EmergencyMeasures.Measure::id).toArray(String[]::new))
                     .then();
             Placement placement = county.isCorps()
-                    ? new Placement(county.host().orElse(county.id()), county.id()) : new Placement(county.id(), null);
+                    ? new Placement(county.host().orElse(county.id()), county.id())
+                    : new Placement(county.id(), null);
             Mono<Long> openTasks = db.sql("select count(*) from idle_land_task where status <> 'done' "
                             + "and (jurisdiction = :c or corps_unit = :c)")
-                    .bind("c", county.id()).map(r -> r.get(0, Long.class)).one();
-            return upsert.then(openTasks).flatMap(open -> events.raise(new Events.Raised(
-                    "lantian.greening.emergency-measures-activated.v1", "alert/" + alert.alertId(), placement,
-                    List.of(), "major", null, new Activated(alert.alertId(), county.id(), alert.level(),
-                            inForce.stream().map(m -> new Activated.InForce(m.id(), m.measure(), m.appliesTo()))
-                                    .toList(), open))));
+                    .bind("c", county.id())
+                    .map(r -> r.get(0, Long.class))
+                    .one();
+            return upsert.then(openTasks)
+                    .flatMap(open -> events.raise(new Events.Raised(
+                            "lantian.greening.emergency-measures-activated.v1",
+                            "alert/" + alert.alertId(),
+                            placement,
+                            List.of(),
+                            "major",
+                            null,
+                            new Activated(
+                                    alert.alertId(),
+                                    county.id(),
+                                    alert.level(),
+                                    inForce.stream()
+                                            .map(m -> new Activated.InForce(m.id(), m.measure(), m.appliesTo()))
+                                            .toList(),
+                                    open))));
         });
     }
 
     /** Ends the alert's measures. */
     Mono<Void> lift(String alertId) {
         return db.sql("update emergency_alert set lifted_at = now(), updated_at = now() "
-                + "where alert_id = :id and lifted_at is null").bind("id", alertId).then();
+                        + "where alert_id = :id and lifted_at is null")
+                .bind("id", alertId)
+                .then();
     }
 
     /** The alerts in force in the given units (null: everywhere). */
@@ -97,16 +117,20 @@ class EmergencyService {
         if (units != null) {
             spec = spec.bind("u", units.toArray(String[]::new));
         }
-        return spec.map(r -> new Active(r.get("alert_id", String.class), r.get("county", String.class),
-                r.get("level", String.class), r.get("effective_from", OffsetDateTime.class),
-                List.of(r.get("measures", String[].class)))).all().collectList();
+        return spec.map(r -> new Active(
+                        r.get("alert_id", String.class),
+                        r.get("county", String.class),
+                        r.get("level", String.class),
+                        r.get("effective_from", OffsetDateTime.class),
+                        List.of(r.get("measures", String[].class))))
+                .all()
+                .collectList();
     }
 
     /** Data of {@code emergency-measures-activated.v1}. */
     record Activated(String alertId, String county, String level, List<InForce> measures, long openIdleLandTasks) {
 
         /** One measure in force. */
-        record InForce(String id, String measure, String appliesTo) {
-        }
+        record InForce(String id, String measure, String appliesTo) {}
     }
 }

@@ -30,7 +30,8 @@ public class Events {
     }
 
     private static OutgoingEvent outgoing(Raised event) {
-        OutgoingEvent out = OutgoingEvent.of(event.type(), event.subject(), event.placement(), Access.AGENCY, event.data());
+        OutgoingEvent out =
+                OutgoingEvent.of(event.type(), event.subject(), event.placement(), Access.AGENCY, event.data());
         if (event.severity() != null) {
             out = out.withSeverity(event.severity());
         }
@@ -51,8 +52,14 @@ public class Events {
      * @param time when it happened, or null for now
      * @param data the type's data
      */
-    public record Raised(String type, String subject, Placement placement, List<String> partners, String severity,
-            Instant time, Object data) {
+    public record Raised(
+            String type,
+            String subject,
+            Placement placement,
+            List<String> partners,
+            String severity,
+            Instant time,
+            Object data) {
 
         public Raised {
             partners = partners == null ? List.of() : List.copyOf(partners);
@@ -65,6 +72,5 @@ public class Events {
     }
 
     /** The location object of several schemas. */
-    public record Location(double lon, double lat) {
-    }
+    public record Location(double lon, double lat) {}
 }

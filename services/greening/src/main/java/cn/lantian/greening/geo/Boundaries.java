@@ -31,8 +31,7 @@ public final class Boundaries {
 
     static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
 
-    private Boundaries() {
-    }
+    private Boundaries() {}
 
     /**
      * The geometry the node describes.
@@ -43,7 +42,9 @@ public final class Boundaries {
         if (node == null || node.isNull()) {
             throw InvalidInput.of(field, "is required");
         }
-        if (!node.isObject() || !node.path("type").isString() || !node.path("coordinates").isArray()) {
+        if (!node.isObject()
+                || !node.path("type").isString()
+                || !node.path("coordinates").isArray()) {
             throw InvalidInput.of(field, "must be a GeoJSON Polygon or MultiPolygon with type and coordinates");
         }
         String type = node.get("type").asString();
@@ -95,13 +96,18 @@ public final class Boundaries {
         List<Coordinate> points = new ArrayList<>(ring.size());
         for (int i = 0; i < ring.size(); i++) {
             JsonNode p = ring.get(i);
-            if (!p.isArray() || p.size() < 2 || p.size() > 3 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+            if (!p.isArray()
+                    || p.size() < 2
+                    || p.size() > 3
+                    || !p.get(0).isNumber()
+                    || !p.get(1).isNumber()) {
                 throw InvalidInput.of(field + "[" + i + "]", "must be a position [lon, lat]");
             }
             double lon = p.get(0).asDouble();
             double lat = p.get(1).asDouble();
             if (lon < MIN_LON || lon > MAX_LON || lat < MIN_LAT || lat > MAX_LAT) {
-                throw InvalidInput.of(field + "[" + i + "]", "lies outside Kashgar Prefecture (lon 73-81.5, lat 35-41.5)");
+                throw InvalidInput.of(
+                        field + "[" + i + "]", "lies outside Kashgar Prefecture (lon 73-81.5, lat 35-41.5)");
             }
             points.add(new Coordinate(lon, lat));
         }
@@ -150,7 +156,8 @@ public final class Boundaries {
      * a percent at the size of a county.
      */
     public static double hectares(Geometry geometry) {
-        return geometry.getArea() * hectaresPerSquareDegree(geometry.getCentroid().getY());
+        return geometry.getArea()
+                * hectaresPerSquareDegree(geometry.getCentroid().getY());
     }
 
     static double hectaresPerSquareDegree(double lat) {
@@ -160,8 +167,13 @@ public final class Boundaries {
 
     /** A rectangle from its corners, for demo data and tests. */
     public static Geometry box(double lon0, double lat0, double lon1, double lat1) {
-        return FACTORY.createPolygon(new Coordinate[] {new Coordinate(lon0, lat0), new Coordinate(lon1, lat0),
-                new Coordinate(lon1, lat1), new Coordinate(lon0, lat1), new Coordinate(lon0, lat0)});
+        return FACTORY.createPolygon(new Coordinate[] {
+            new Coordinate(lon0, lat0),
+            new Coordinate(lon1, lat0),
+            new Coordinate(lon1, lat1),
+            new Coordinate(lon0, lat1),
+            new Coordinate(lon0, lat0)
+        });
     }
 
     /** Whether the point lies inside or on the geometry. */

@@ -28,12 +28,10 @@ public class Siting {
     static final double MIN_INSIDE = 0.5;
 
     /** A unit with a drawn boundary. */
-    record Unit(String id, boolean corps, String host, Geometry geometry) {
-    }
+    record Unit(String id, boolean corps, String host, Geometry geometry) {}
 
     /** One unit's part of a polygon. */
-    public record Share(String unit, double hectares, double share) {
-    }
+    public record Share(String unit, double hectares, double share) {}
 
     /**
      * Where a polygon lies.
@@ -46,7 +44,10 @@ public class Siting {
 
         /** The units the polygon also covers beyond its placement, for sharing events across the boundary. */
         public List<String> partners() {
-            return shares.stream().map(Share::unit).filter(u -> !placement.visibleTo().contains(u)).toList();
+            return shares.stream()
+                    .map(Share::unit)
+                    .filter(u -> !placement.visibleTo().contains(u))
+                    .toList();
         }
     }
 
@@ -70,7 +71,8 @@ public class Siting {
      * @throws InvalidInput when the polygon lies mostly outside the prefecture or the Corps unit does not fit
      */
     public Site site(String field, Geometry polygon, String declaredCorpsUnit) {
-        double perDegree = Boundaries.hectaresPerSquareDegree(polygon.getCentroid().getY());
+        double perDegree =
+                Boundaries.hectaresPerSquareDegree(polygon.getCentroid().getY());
         double total = polygon.getArea() * perDegree;
         List<Share> shares = new ArrayList<>();
         double inside = 0;
@@ -93,8 +95,11 @@ public class Siting {
                 top = unit;
                 topArea = area;
             }
-            if (!unit.corps() && (area > topCountyArea || area == topCountyArea && topCounty != null
-                    && unit.id().compareTo(topCounty.id()) < 0)) {
+            if (!unit.corps()
+                    && (area > topCountyArea
+                            || area == topCountyArea
+                                    && topCounty != null
+                                    && unit.id().compareTo(topCounty.id()) < 0)) {
                 topCounty = unit;
                 topCountyArea = area;
             }
@@ -124,8 +129,9 @@ public class Siting {
             throw InvalidInput.of("corpsUnit", "does not belong to " + drawnCorps + ", where the boundary lies");
         }
         if (drawnCorps == null && unit.get().host().map(h -> !h.equals(county)).orElse(false)) {
-            throw InvalidInput.of("corpsUnit", "lies in county " + unit.get().host().get() + ", not in " + county
-                    + " where the boundary lies");
+            throw InvalidInput.of(
+                    "corpsUnit",
+                    "lies in county " + unit.get().host().get() + ", not in " + county + " where the boundary lies");
         }
         return unit.get().id();
     }

@@ -24,16 +24,19 @@ class IdleLandConsumer {
     static final String TYPE = "lantian.dust.idle-land-task-opened.v1";
 
     @Bean
-    Consumer<Message<byte[]>> idleLand(IncomingEvents incoming, ProcessedEvents processed, IdleLandService service,
-            TransactionalOperator tx) {
+    Consumer<Message<byte[]>> idleLand(
+            IncomingEvents incoming, ProcessedEvents processed, IdleLandService service, TransactionalOperator tx) {
         return message -> {
             IncomingEvent event = incoming.parse(structured(message));
             if (!TYPE.equals(event.type())) {
                 return;
             }
             IdleLandTask task = task(event);
-            tx.transactional(processed.firstDelivery(CONSUMER, event.id())
-                    .flatMap(first -> first ? service.receive(task, false).then() : Mono.<Void>empty())).block();
+            tx.transactional(processed
+                            .firstDelivery(CONSUMER, event.id())
+                            .flatMap(first ->
+                                    first ? service.receive(task, false).then() : Mono.<Void>empty()))
+                    .block();
         };
     }
 
@@ -43,17 +46,31 @@ class IdleLandConsumer {
      */
     static byte[] structured(Message<byte[]> message) {
         return message.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message original
-                ? original.getBody() : message.getPayload();
+                ? original.getBody()
+                : message.getPayload();
     }
 
     static IdleLandTask task(IncomingEvent event) {
         JsonNode d = event.data();
         JsonNode location = d.get("location");
-        return new IdleLandTask(d.get("taskId").asString(), d.get("parcelId").asString(), d.get("areaM2").asDouble(),
-                LocalDate.parse(d.get("idleSince").asString()), LocalDate.parse(d.get("dueBy").asString()),
-                d.get("rule").asString(), d.hasNonNull("address") ? d.get("address").asString() : null,
+        return new IdleLandTask(
+                d.get("taskId").asString(),
+                d.get("parcelId").asString(),
+                d.get("areaM2").asDouble(),
+                LocalDate.parse(d.get("idleSince").asString()),
+                LocalDate.parse(d.get("dueBy").asString()),
+                d.get("rule").asString(),
+                d.hasNonNull("address") ? d.get("address").asString() : null,
                 location == null ? null : location.get("lon").asDouble(),
-                location == null ? null : location.get("lat").asDouble(), event.jurisdiction(), event.corpsUnit(),
-                "received", null, null, null, null, null, null);
+                location == null ? null : location.get("lat").asDouble(),
+                event.jurisdiction(),
+                event.corpsUnit(),
+                "received",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 }

@@ -26,8 +26,10 @@ class IdleLandController {
     }
 
     @GetMapping
-    Mono<Page<IdleLandTask>> list(@RequestParam(required = false) String status,
-            @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) String after,
+    Mono<Page<IdleLandTask>> list(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         return Callers.current().flatMap(c -> service.list(c, status, jurisdiction, after, limit));
     }

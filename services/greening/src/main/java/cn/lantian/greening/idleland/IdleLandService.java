@@ -40,8 +40,13 @@ public class IdleLandService {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    IdleLandService(IdleLandTasks tasks, Access access, Events events, Jurisdictions jurisdictions,
-            TransactionalOperator tx, Clock clock) {
+    IdleLandService(
+            IdleLandTasks tasks,
+            Access access,
+            Events events,
+            Jurisdictions jurisdictions,
+            TransactionalOperator tx,
+            Clock clock) {
         this.tasks = tasks;
         this.access = access;
         this.events = events;
@@ -51,12 +56,11 @@ public class IdleLandService {
     }
 
     /** A plan: what the parcel will become and when. */
-    record PlanInput(@Size(max = TextLength.CODE) String outcome, LocalDate plannedOn) {
-    }
+    record PlanInput(@Size(max = TextLength.CODE) String outcome, LocalDate plannedOn) {}
 
     /** The work done: the outcome, the area it covers and the day. */
-    public record CompletionInput(@Size(max = TextLength.CODE) String outcome, Double areaM2, LocalDate completedOn) {
-    }
+    public record CompletionInput(
+            @Size(max = TextLength.CODE) String outcome, Double areaM2, LocalDate completedOn) {}
 
     /**
      * Stores a task received from the dust service, in the caller's transaction; a task id seen before changes nothing.
@@ -68,15 +72,16 @@ public class IdleLandService {
         if (jurisdictions.byId(task.jurisdiction()).isEmpty()) {
             problems.add("jurisdiction " + task.jurisdiction() + " is not a unit of the reference data");
         }
-        if (task.corpsUnit() != null && jurisdictions.byId(task.corpsUnit()).map(j -> !j.isCorps()).orElse(true)) {
+        if (task.corpsUnit() != null
+                && jurisdictions.byId(task.corpsUnit()).map(j -> !j.isCorps()).orElse(true)) {
             problems.add("corpsunit " + task.corpsUnit() + " is not a Corps unit of the reference data");
         }
         if (task.dueBy().isBefore(task.idleSince())) {
             problems.add("dueBy " + task.dueBy() + " lies before idleSince " + task.idleSince());
         }
         if (!problems.isEmpty()) {
-            return Mono.error(new IllegalArgumentException("idle-land task " + task.taskId() + ": "
-                    + String.join("; ", problems)));
+            return Mono.error(new IllegalArgumentException(
+                    "idle-land task " + task.taskId() + ": " + String.join("; ", problems)));
         }
         return tasks.receive(task, demo);
     }
@@ -139,31 +144,52 @@ public class IdleLandService {
         }
         String greenedAreaId = "greened".equals(in.outcome()) ? "idle-" + task.taskId() : null;
         List<Events.Raised> raised = new ArrayList<>();
-        raised.add(new Events.Raised("lantian.greening.idle-land-task-completed.v1", "idle-land-task/" + task.taskId(),
-                task.placement(), List.of(), null, null, new Completed(task.taskId(), task.parcelId(), in.outcome(),
-                        in.areaM2(), in.completedOn().toString(), greenedAreaId)));
+        raised.add(new Events.Raised(
+                "lantian.greening.idle-land-task-completed.v1",
+                "idle-land-task/" + task.taskId(),
+                task.placement(),
+                List.of(),
+                null,
+                null,
+                new Completed(
+                        task.taskId(),
+                        task.parcelId(),
+                        in.outcome(),
+                        in.areaM2(),
+                        in.completedOn().toString(),
+                        greenedAreaId)));
         if (greenedAreaId != null) {
-            raised.add(new Events.Raised("lantian.greening.area-greened.v1", "idle-land-task/" + task.taskId(),
-                    task.placement(), List.of(), null, null, new Greened(greenedAreaId,
-                            Math.round(in.areaM2() / M2_PER_HECTARE * 10_000) / 10_000.0, "greening",
+            raised.add(new Events.Raised(
+                    "lantian.greening.area-greened.v1",
+                    "idle-land-task/" + task.taskId(),
+                    task.placement(),
+                    List.of(),
+                    null,
+                    null,
+                    new Greened(
+                            greenedAreaId,
+                            Math.round(in.areaM2() / M2_PER_HECTARE * 10_000) / 10_000.0,
+                            "greening",
                             in.completedOn().toString(),
                             task.lon() == null ? null : new Events.Location(task.lon(), task.lat()))));
         }
         Mono<Void> write = tasks.done(task.taskId(), in.outcome(), in.areaM2(), in.completedOn(), greenedAreaId)
-                .flatMap(changed -> changed ? (quietly ? Mono.<Void>empty() : events.raiseAll(raised))
+                .flatMap(changed -> changed
+                        ? (quietly ? Mono.<Void>empty() : events.raiseAll(raised))
                         : Mono.error(new Conflict("Task " + task.taskId() + " is already done.")));
         return tx.transactional(write).then(tasks.find(task.taskId()));
     }
 
     /** The task if the caller may read it. */
     public Mono<IdleLandTask> get(Caller caller, String id) {
-        return tasks.find(id).filter(t -> access.mayRead(caller, t.placement()))
+        return tasks.find(id)
+                .filter(t -> access.mayRead(caller, t.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Idle-land task " + id + " was not found.")));
     }
 
     /** A page of the tasks the caller sees. */
-    public Mono<Page<IdleLandTask>> list(Caller caller, String status, String jurisdiction, String after,
-            Integer limit) {
+    public Mono<Page<IdleLandTask>> list(
+            Caller caller, String status, String jurisdiction, String after, Integer limit) {
         return Mono.defer(() -> {
             Checks checks = new Checks();
             if (status != null) {
@@ -172,24 +198,24 @@ public class IdleLandService {
             checks.optionalText("jurisdiction", jurisdiction, 32).optionalText("after", after, 64);
             checks.done();
             int size = Page.limit(limit);
-            return tasks.list(access.visibleUnits(caller), status, jurisdiction, after, size).collectList()
+            return tasks.list(access.visibleUnits(caller), status, jurisdiction, after, size)
+                    .collectList()
                     .map(rows -> Page.of(rows, size, IdleLandTask::taskId));
         });
     }
 
     private Mono<IdleLandTask> writable(Caller caller, String id) {
-        return tasks.find(id).filter(t -> access.mayWrite(caller, t.placement()))
+        return tasks.find(id)
+                .filter(t -> access.mayWrite(caller, t.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Idle-land task " + id + " was not found.")));
     }
 
     /** Data of {@code idle-land-task-completed.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Completed(String taskId, String parcelId, String outcome, double areaM2, String completedOn,
-            String greenedAreaId) {
-    }
+    record Completed(
+            String taskId, String parcelId, String outcome, double areaM2, String completedOn, String greenedAreaId) {}
 
     /** Data of {@code area-greened.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Greened(String areaId, double hectares, String kind, String date, Events.Location location) {
-    }
+    record Greened(String areaId, double hectares, String kind, String date, Events.Location location) {}
 }

@@ -26,9 +26,14 @@ class IdleLandTasks {
                         values (:id, :parcel, :area, :since, :due, :rule, :address, :lon, :lat, :jurisdiction, :corps,
                             'received', :demo)
                         on conflict (task_id) do nothing""")
-                .bind("id", t.taskId()).bind("parcel", t.parcelId()).bind("area", t.areaM2())
-                .bind("since", t.idleSince()).bind("due", t.dueBy()).bind("rule", t.rule())
-                .bind("jurisdiction", t.jurisdiction()).bind("demo", demo);
+                .bind("id", t.taskId())
+                .bind("parcel", t.parcelId())
+                .bind("area", t.areaM2())
+                .bind("since", t.idleSince())
+                .bind("due", t.dueBy())
+                .bind("rule", t.rule())
+                .bind("jurisdiction", t.jurisdiction())
+                .bind("demo", demo);
         spec = nullable(spec, "address", t.address(), String.class);
         spec = nullable(spec, "lon", t.lon(), Double.class);
         spec = nullable(spec, "lat", t.lat(), Double.class);
@@ -37,7 +42,10 @@ class IdleLandTasks {
     }
 
     Mono<IdleLandTask> find(String id) {
-        return db.sql("select * from idle_land_task where task_id = :id").bind("id", id).map(IdleLandTasks::task).one();
+        return db.sql("select * from idle_land_task where task_id = :id")
+                .bind("id", id)
+                .map(IdleLandTasks::task)
+                .one();
     }
 
     Flux<IdleLandTask> list(List<String> visible, String status, String jurisdiction, String after, int limit) {
@@ -74,31 +82,54 @@ class IdleLandTasks {
     Mono<Void> plan(String id, String outcome, LocalDate on) {
         return db.sql("update idle_land_task set status = 'planned', planned_outcome = :o, planned_on = :on, "
                         + "updated_at = now() where task_id = :id")
-                .bind("o", outcome).bind("on", on).bind("id", id).then();
+                .bind("o", outcome)
+                .bind("on", on)
+                .bind("id", id)
+                .then();
     }
 
     /** Marks the task done, unless it already is; answers whether it changed. */
     Mono<Boolean> done(String id, String outcome, double areaM2, LocalDate on, String greenedAreaId) {
-        return nullable(db.sql("update idle_land_task set status = 'done', outcome = :o, done_area_m2 = :a, "
-                        + "completed_on = :on, greened_area_id = :g, updated_at = now() "
-                        + "where task_id = :id and status <> 'done'")
-                .bind("o", outcome).bind("a", areaM2).bind("on", on).bind("id", id), "g", greenedAreaId, String.class)
-                .fetch().rowsUpdated().map(n -> n == 1);
+        return nullable(
+                        db.sql("update idle_land_task set status = 'done', outcome = :o, done_area_m2 = :a, "
+                                        + "completed_on = :on, greened_area_id = :g, updated_at = now() "
+                                        + "where task_id = :id and status <> 'done'")
+                                .bind("o", outcome)
+                                .bind("a", areaM2)
+                                .bind("on", on)
+                                .bind("id", id),
+                        "g",
+                        greenedAreaId,
+                        String.class)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
     }
 
     private static IdleLandTask task(Readable r) {
-        return new IdleLandTask(r.get("task_id", String.class), r.get("parcel_id", String.class),
-                r.get("area_m2", Double.class), r.get("idle_since", LocalDate.class), r.get("due_by", LocalDate.class),
-                r.get("rule", String.class), r.get("address", String.class), r.get("lon", Double.class),
-                r.get("lat", Double.class), r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                r.get("status", String.class), r.get("planned_outcome", String.class),
-                r.get("planned_on", LocalDate.class), r.get("outcome", String.class),
-                r.get("done_area_m2", Double.class), r.get("completed_on", LocalDate.class),
+        return new IdleLandTask(
+                r.get("task_id", String.class),
+                r.get("parcel_id", String.class),
+                r.get("area_m2", Double.class),
+                r.get("idle_since", LocalDate.class),
+                r.get("due_by", LocalDate.class),
+                r.get("rule", String.class),
+                r.get("address", String.class),
+                r.get("lon", Double.class),
+                r.get("lat", Double.class),
+                r.get("jurisdiction", String.class),
+                r.get("corps_unit", String.class),
+                r.get("status", String.class),
+                r.get("planned_outcome", String.class),
+                r.get("planned_on", LocalDate.class),
+                r.get("outcome", String.class),
+                r.get("done_area_m2", Double.class),
+                r.get("completed_on", LocalDate.class),
                 r.get("greened_area_id", String.class));
     }
 
-    private static DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
-            Object value, Class<?> type) {
+    private static DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, Object value, Class<?> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

@@ -22,9 +22,17 @@ import reactor.core.publisher.Mono;
 public class Progress {
 
     /** One unit's progress in a year. */
-    public record Row(String unit, String name, String kind, long projects, Areas planned, Areas planted,
-            Areas checkedPlanted, Areas surviving, Areas unchecked, Double survivalPercent) {
-    }
+    public record Row(
+            String unit,
+            String name,
+            String kind,
+            long projects,
+            Areas planned,
+            Areas planted,
+            Areas checkedPlanted,
+            Areas surviving,
+            Areas unchecked,
+            Double survivalPercent) {}
 
     private final DatabaseClient db;
     private final Jurisdictions jurisdictions;
@@ -38,8 +46,7 @@ public class Progress {
         this.rules = rules;
     }
 
-    private record Sums(long projects, double planned, double planted, double checked, double surviving) {
-    }
+    private record Sums(long projects, double planned, double planted, double checked, double surviving) {}
 
     /** The rows of every county and Corps unit the caller sees, zero where nothing was planted. */
     public Mono<List<Row>> of(Caller caller, int year) {
@@ -60,10 +67,16 @@ public class Progress {
                           from placed x left join latest l on l.project_id = x.id
                          group by x.unit""")
                 .bind("year", year)
-                .map(r -> Map.entry(r.get("unit", String.class), new Sums(r.get("n", Long.class),
-                        r.get("planned", Double.class), r.get("planted", Double.class), r.get("checked", Double.class),
-                        r.get("surviving", Double.class))))
-                .all().collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
+                .map(r -> Map.entry(
+                        r.get("unit", String.class),
+                        new Sums(
+                                r.get("n", Long.class),
+                                r.get("planned", Double.class),
+                                r.get("planted", Double.class),
+                                r.get("checked", Double.class),
+                                r.get("surviving", Double.class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new)
                 .map(sums -> jurisdictions.all().stream()
                         .filter(j -> j.kind() == Jurisdiction.Kind.COUNTY || j.isCorps())
                         .filter(j -> visible == null || visible.contains(j.id()))
@@ -73,8 +86,16 @@ public class Progress {
 
     private Row row(Jurisdiction j, Sums s) {
         Double percent = s.checked() > 0 ? Math.round(s.surviving() / s.checked() * 1000) / 10.0 : null;
-        return new Row(j.id(), j.nameZh(), j.isCorps() ? "corps" : "county", s.projects(), Areas.of(s.planned(), rules),
-                Areas.of(s.planted(), rules), Areas.of(s.checked(), rules), Areas.of(s.surviving(), rules),
-                Areas.of(s.planted() - s.checked(), rules), percent);
+        return new Row(
+                j.id(),
+                j.nameZh(),
+                j.isCorps() ? "corps" : "county",
+                s.projects(),
+                Areas.of(s.planned(), rules),
+                Areas.of(s.planted(), rules),
+                Areas.of(s.checked(), rules),
+                Areas.of(s.surviving(), rules),
+                Areas.of(s.planted() - s.checked(), rules),
+                percent);
     }
 }

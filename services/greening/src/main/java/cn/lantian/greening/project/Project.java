@@ -8,9 +8,22 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /** An afforestation project as the API shows it. */
-record Project(String id, String name, String programme, List<String> species, String plantingSeason,
-        int plantingYear, Areas planned, Areas planted, Areas boundaryArea, String jurisdiction, String corpsUnit,
-        List<PlacedShare> shares, ProjectInput.ForestChief forestChief, Survival latestSurvival, JsonNode boundary) {
+record Project(
+        String id,
+        String name,
+        String programme,
+        List<String> species,
+        String plantingSeason,
+        int plantingYear,
+        Areas planned,
+        Areas planted,
+        Areas boundaryArea,
+        String jurisdiction,
+        String corpsUnit,
+        List<PlacedShare> shares,
+        ProjectInput.ForestChief forestChief,
+        Survival latestSurvival,
+        JsonNode boundary) {
 
     /** One unit's part of the boundary. */
     record PlacedShare(String unit, Areas area, double share) {
@@ -21,8 +34,7 @@ record Project(String id, String name, String programme, List<String> species, S
     }
 
     /** A survival check. */
-    record Survival(String id, String checkedOn, double ratePercent, String verdict, Areas replanted, String note) {
-    }
+    record Survival(String id, String checkedOn, double ratePercent, String verdict, Areas replanted, String note) {}
 
     @JsonIgnore
     Placement placement() {

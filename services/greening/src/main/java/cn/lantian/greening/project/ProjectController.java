@@ -37,9 +37,12 @@ class ProjectController {
     }
 
     @GetMapping("/projects")
-    Mono<Page<Project>> list(@RequestParam(required = false) String jurisdiction,
-            @RequestParam(required = false) String programme, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    Mono<Page<Project>> list(
+            @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) String programme,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
         return Callers.current().flatMap(c -> service.list(c, jurisdiction, programme, year, after, limit));
     }
 

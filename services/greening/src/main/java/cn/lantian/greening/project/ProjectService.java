@@ -31,6 +31,7 @@ public class ProjectService {
     static final List<String> SEASONS = List.of("spring", "autumn");
     /** Largest area one project may declare, in hectares: far above any real project, it catches unit mix-ups. */
     static final double MAX_PROJECT_HA = 200_000;
+
     static final ZoneId KASHGAR = ZoneId.of("Asia/Shanghai");
 
     private final Projects projects;
@@ -41,8 +42,14 @@ public class ProjectService {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    ProjectService(Projects projects, Siting siting, Access access, Events events, Rules rules,
-            TransactionalOperator tx, Clock clock) {
+    ProjectService(
+            Projects projects,
+            Siting siting,
+            Access access,
+            Events events,
+            Rules rules,
+            TransactionalOperator tx,
+            Clock clock) {
         this.projects = projects;
         this.siting = siting;
         this.access = access;
@@ -58,22 +65,35 @@ public class ProjectService {
             Geometry boundary = check(in);
             Siting.Site site = siting.site("boundary", boundary, in.corpsUnit());
             access.checkCreate(caller, site.placement());
-            return save(in, boundary, site, false, "prj-" + UUID.randomUUID().toString().substring(0, 12), null);
+            return save(
+                    in,
+                    boundary,
+                    site,
+                    false,
+                    "prj-" + UUID.randomUUID().toString().substring(0, 12),
+                    null);
         });
     }
 
     /** Stores a checked project with its events. */
-    private Mono<Project> save(ProjectInput in, Geometry boundary, Siting.Site site, boolean demo, String id,
-            LocalDate greenedOn) {
+    private Mono<Project> save(
+            ProjectInput in, Geometry boundary, Siting.Site site, boolean demo, String id, LocalDate greenedOn) {
         return save(in, boundary, site, demo, id, greenedOn, true);
     }
 
-    private Mono<Project> save(ProjectInput in, Geometry boundary, Siting.Site site, boolean demo, String id,
-            LocalDate greenedOn, boolean publish) {
+    private Mono<Project> save(
+            ProjectInput in,
+            Geometry boundary,
+            Siting.Site site,
+            boolean demo,
+            String id,
+            LocalDate greenedOn,
+            boolean publish) {
         double planned = in.planned().hectares(rules);
         double planted = in.planted() == null ? 0 : in.planted().hectares(rules);
-        Mono<Void> greened = planted > 0 && publish ? events.raise(greened(id, planted, site, boundary,
-                greenedOn != null ? greenedOn : today())) : Mono.empty();
+        Mono<Void> greened = planted > 0 && publish
+                ? events.raise(greened(id, planted, site, boundary, greenedOn != null ? greenedOn : today()))
+                : Mono.empty();
         return tx.transactional(projects.insert(id, in, planned, planted, Boundaries.geoJson(boundary), site, demo)
                         .then(greened))
                 .then(projects.find(id));
@@ -96,11 +116,17 @@ public class ProjectService {
                 throw new Conflict("The planted area to date cannot shrink; record losses as a survival check.");
             }
             Geometry boundary = Boundaries.read("boundary", project.boundary());
-            Siting.Site site = new Siting.Site(project.placement(), project.boundaryArea().hectares(),
-                    project.shares().stream().map(s -> new Siting.Share(s.unit(), s.area().hectares(), s.share())).toList());
+            Siting.Site site = new Siting.Site(
+                    project.placement(),
+                    project.boundaryArea().hectares(),
+                    project.shares().stream()
+                            .map(s -> new Siting.Share(s.unit(), s.area().hectares(), s.share()))
+                            .toList());
             Mono<Void> greened = hectares > project.planted().hectares()
-                    ? events.raise(greened(id, hectares, site, boundary, on)) : Mono.empty();
-            return tx.transactional(projects.planted(id, hectares).then(greened)).then(projects.find(id));
+                    ? events.raise(greened(id, hectares, site, boundary, on))
+                    : Mono.empty();
+            return tx.transactional(projects.planted(id, hectares).then(greened))
+                    .then(projects.find(id));
         });
     }
 
@@ -120,18 +146,33 @@ public class ProjectService {
             String verdict = rules.survivalVerdict(in.survivalRate());
             double replanted = in.replanted() == null ? 0 : in.replanted().hectares(rules);
             String checkId = "sc-" + UUID.randomUUID().toString().substring(0, 12);
-            Mono<Void> write = projects.insertSurvival(checkId, id, in.checkedOn(), in.survivalRate(), verdict,
-                    replanted, in.note()).flatMap(inserted -> {
+            Mono<Void> write = projects.insertSurvival(
+                            checkId, id, in.checkedOn(), in.survivalRate(), verdict, replanted, in.note())
+                    .flatMap(inserted -> {
                         if (!inserted) {
-                            return Mono.error(new Conflict("The project already has a survival check on "
-                                    + in.checkedOn() + "."));
+                            return Mono.error(new Conflict(
+                                    "The project already has a survival check on " + in.checkedOn() + "."));
                         }
-                        return events.raise(new Events.Raised("lantian.greening.survival-checked.v1",
-                                "project/" + id, project.placement(), List.of(), null, null,
-                                new SurvivalChecked(id, checkId, in.checkedOn().toString(), in.survivalRate(), verdict,
-                                        rules.value(Rules.SURVIVAL_QUALIFIED), replanted)));
+                        return events.raise(new Events.Raised(
+                                "lantian.greening.survival-checked.v1",
+                                "project/" + id,
+                                project.placement(),
+                                List.of(),
+                                null,
+                                null,
+                                new SurvivalChecked(
+                                        id,
+                                        checkId,
+                                        in.checkedOn().toString(),
+                                        in.survivalRate(),
+                                        verdict,
+                                        rules.value(Rules.SURVIVAL_QUALIFIED),
+                                        replanted)));
                     });
-            return tx.transactional(write).then(projects.survivals(id).filter(s -> s.id().equals(checkId)).next());
+            return tx.transactional(write)
+                    .then(projects.survivals(id)
+                            .filter(s -> s.id().equals(checkId))
+                            .next());
         });
     }
 
@@ -141,8 +182,8 @@ public class ProjectService {
      *
      * @return the project's placement
      */
-    public Mono<cn.lantian.reference.Placement> seed(String id, ProjectInput in, Geometry boundary, String corpsUnit,
-            LocalDate plantedOn, boolean publish) {
+    public Mono<cn.lantian.reference.Placement> seed(
+            String id, ProjectInput in, Geometry boundary, String corpsUnit, LocalDate plantedOn, boolean publish) {
         return Mono.defer(() -> {
             Siting.Site site = siting.site("boundary", boundary, corpsUnit);
             return save(in, boundary, site, true, id, plantedOn, publish).map(Project::placement);
@@ -150,21 +191,35 @@ public class ProjectService {
     }
 
     /** Stores a demonstration survival check; its event is raised only when {@code publish}. */
-    public Mono<Void> seedSurvival(String projectId, LocalDate checkedOn, double rate, double replantedHa,
-            boolean publish) {
+    public Mono<Void> seedSurvival(
+            String projectId, LocalDate checkedOn, double rate, double replantedHa, boolean publish) {
         String verdict = rules.survivalVerdict(rate);
         String checkId = "sc-" + projectId + "-" + checkedOn;
         return tx.transactional(projects.insertSurvival(checkId, projectId, checkedOn, rate, verdict, replantedHa, null)
-                .flatMap(inserted -> !inserted || !publish ? Mono.<Void>empty()
-                        : projects.find(projectId).flatMap(p -> events.raise(new Events.Raised(
-                                "lantian.greening.survival-checked.v1", "project/" + projectId, p.placement(), List.of(),
-                                null, null, new SurvivalChecked(projectId, checkId, checkedOn.toString(), rate, verdict,
-                                        rules.value(Rules.SURVIVAL_QUALIFIED), replantedHa))))));
+                .flatMap(inserted -> !inserted || !publish
+                        ? Mono.<Void>empty()
+                        : projects.find(projectId)
+                                .flatMap(p -> events.raise(new Events.Raised(
+                                        "lantian.greening.survival-checked.v1",
+                                        "project/" + projectId,
+                                        p.placement(),
+                                        List.of(),
+                                        null,
+                                        null,
+                                        new SurvivalChecked(
+                                                projectId,
+                                                checkId,
+                                                checkedOn.toString(),
+                                                rate,
+                                                verdict,
+                                                rules.value(Rules.SURVIVAL_QUALIFIED),
+                                                replantedHa))))));
     }
 
     /** The project if the caller may read it. */
     public Mono<Project> get(Caller caller, String id) {
-        return projects.find(id).filter(p -> access.mayRead(caller, p.placement()))
+        return projects.find(id)
+                .filter(p -> access.mayRead(caller, p.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Project " + id + " was not found.")));
     }
 
@@ -174,8 +229,8 @@ public class ProjectService {
     }
 
     /** A page of the projects the caller sees. */
-    public Mono<Page<Project>> list(Caller caller, String jurisdiction, String programme, Integer year, String after,
-            Integer limit) {
+    public Mono<Page<Project>> list(
+            Caller caller, String jurisdiction, String programme, Integer year, String after, Integer limit) {
         return Mono.defer(() -> {
             Checks checks = new Checks();
             checks.optionalText("jurisdiction", jurisdiction, 32).optionalText("after", after, 64);
@@ -184,14 +239,17 @@ public class ProjectService {
             }
             checks.done();
             int size = Page.limit(limit);
-            return projects.list(new Projects.Filter(access.visibleUnits(caller), jurisdiction, programme, year, after,
-                    size)).collectList().map(rows -> Page.of(rows, size, Project::id));
+            return projects.list(new Projects.Filter(
+                            access.visibleUnits(caller), jurisdiction, programme, year, after, size))
+                    .collectList()
+                    .map(rows -> Page.of(rows, size, Project::id));
         });
     }
 
     private Mono<Project> writable(Caller caller, String id) {
         // A project the caller may not change answers exactly as one that does not exist.
-        return projects.find(id).filter(p -> access.mayWrite(caller, p.placement()))
+        return projects.find(id)
+                .filter(p -> access.mayWrite(caller, p.placement()))
                 .switchIfEmpty(Mono.error(() -> new NotFound("Project " + id + " was not found.")));
     }
 
@@ -236,9 +294,19 @@ public class ProjectService {
 
     private Events.Raised greened(String id, double hectares, Siting.Site site, Geometry boundary, LocalDate on) {
         Point c = boundary.getCentroid();
-        return new Events.Raised("lantian.greening.area-greened.v1", "project/" + id, site.placement(),
-                site.partners(), null, null, new AreaGreened(id, Math.round(hectares * 10_000) / 10_000.0,
-                        "afforestation", on.toString(), new Events.Location(c.getX(), c.getY())));
+        return new Events.Raised(
+                "lantian.greening.area-greened.v1",
+                "project/" + id,
+                site.placement(),
+                site.partners(),
+                null,
+                null,
+                new AreaGreened(
+                        id,
+                        Math.round(hectares * 10_000) / 10_000.0,
+                        "afforestation",
+                        on.toString(),
+                        new Events.Location(c.getX(), c.getY())));
     }
 
     private LocalDate today() {
@@ -247,11 +315,15 @@ public class ProjectService {
 
     /** Data of {@code area-greened.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AreaGreened(String areaId, double hectares, String kind, String date, Events.Location location) {
-    }
+    public record AreaGreened(String areaId, double hectares, String kind, String date, Events.Location location) {}
 
     /** Data of {@code survival-checked.v1}. */
-    record SurvivalChecked(String projectId, String checkId, String checkedOn, double survivalRate, String verdict,
-            double qualifiedRate, double replantedHectares) {
-    }
+    record SurvivalChecked(
+            String projectId,
+            String checkId,
+            String checkedOn,
+            double survivalRate,
+            String verdict,
+            double qualifiedRate,
+            double replantedHectares) {}
 }

@@ -30,12 +30,10 @@ class Projects {
             """;
 
     /** A stored share, as written in {@code project.shares}. */
-    record StoredShare(String unit, double hectares, double share) {
-    }
+    record StoredShare(String unit, double hectares, double share) {}
 
     /** List filters; null means any. */
-    record Filter(List<String> visible, String jurisdiction, String programme, Integer year, String after, int limit) {
-    }
+    record Filter(List<String> visible, String jurisdiction, String programme, Integer year, String after, int limit) {}
 
     private final DatabaseClient db;
     private final JsonMapper json;
@@ -47,9 +45,16 @@ class Projects {
         this.rules = rules;
     }
 
-    Mono<Void> insert(String id, ProjectInput in, double plannedHa, double plantedHa, JsonNode boundary,
-            Siting.Site site, boolean demo) {
-        List<StoredShare> shares = site.shares().stream().map(s -> new StoredShare(s.unit(), s.hectares(), s.share()))
+    Mono<Void> insert(
+            String id,
+            ProjectInput in,
+            double plannedHa,
+            double plantedHa,
+            JsonNode boundary,
+            Siting.Site site,
+            boolean demo) {
+        List<StoredShare> shares = site.shares().stream()
+                .map(s -> new StoredShare(s.unit(), s.hectares(), s.share()))
                 .toList();
         ProjectInput.ForestChief chief = in.forestChief();
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
@@ -59,12 +64,19 @@ class Projects {
                         values (:id, :name, :programme, :species, :season, :year, :planned, :planted, :boundary::jsonb,
                             :boundaryHa, :jurisdiction, :corps, :shares::jsonb, :chiefCounty, :chiefTownship,
                             :chiefVillage, :demo)""")
-                .bind("id", id).bind("name", in.name()).bind("programme", in.programme())
-                .bind("species", in.species().toArray(String[]::new)).bind("season", in.plantingSeason())
-                .bind("year", in.plantingYear()).bind("planned", plannedHa).bind("planted", plantedHa)
-                .bind("boundary", boundary.toString()).bind("boundaryHa", site.hectares())
+                .bind("id", id)
+                .bind("name", in.name())
+                .bind("programme", in.programme())
+                .bind("species", in.species().toArray(String[]::new))
+                .bind("season", in.plantingSeason())
+                .bind("year", in.plantingYear())
+                .bind("planned", plannedHa)
+                .bind("planted", plantedHa)
+                .bind("boundary", boundary.toString())
+                .bind("boundaryHa", site.hectares())
                 .bind("jurisdiction", site.placement().jurisdiction())
-                .bind("shares", json.writeValueAsString(shares)).bind("chiefCounty", chief.county())
+                .bind("shares", json.writeValueAsString(shares))
+                .bind("chiefCounty", chief.county())
                 .bind("demo", demo);
         spec = bindNullable(spec, "corps", site.placement().corpsUnit());
         spec = bindNullable(spec, "chiefTownship", chief.township());
@@ -73,7 +85,10 @@ class Projects {
     }
 
     Mono<Project> find(String id) {
-        return db.sql(SELECT + " where p.id = :id").bind("id", id).map(this::project).one();
+        return db.sql(SELECT + " where p.id = :id")
+                .bind("id", id)
+                .map(this::project)
+                .one();
     }
 
     Flux<Project> list(Filter f) {
@@ -110,50 +125,86 @@ class Projects {
     /** Sets the planted area to date. */
     Mono<Void> planted(String id, double hectares) {
         return db.sql("update project set planted_ha = :ha, updated_at = now() where id = :id")
-                .bind("ha", hectares).bind("id", id).then();
+                .bind("ha", hectares)
+                .bind("id", id)
+                .then();
     }
 
-    Mono<Boolean> insertSurvival(String id, String projectId, LocalDate checkedOn, double rate, String verdict,
-            double replantedHa, String note) {
-        return bindNullable(db.sql("""
+    Mono<Boolean> insertSurvival(
+            String id,
+            String projectId,
+            LocalDate checkedOn,
+            double rate,
+            String verdict,
+            double replantedHa,
+            String note) {
+        return bindNullable(
+                        db.sql("""
                         insert into survival_check (id, project_id, checked_on, rate_percent, verdict, replanted_ha, note)
                         values (:id, :project, :on, :rate, :verdict, :replanted, :note)
                         on conflict (project_id, checked_on) do nothing""")
-                .bind("id", id).bind("project", projectId).bind("on", checkedOn).bind("rate", rate)
-                .bind("verdict", verdict).bind("replanted", replantedHa), "note", note)
-                .fetch().rowsUpdated().map(n -> n == 1);
+                                .bind("id", id)
+                                .bind("project", projectId)
+                                .bind("on", checkedOn)
+                                .bind("rate", rate)
+                                .bind("verdict", verdict)
+                                .bind("replanted", replantedHa),
+                        "note",
+                        note)
+                .fetch()
+                .rowsUpdated()
+                .map(n -> n == 1);
     }
 
     Flux<Project.Survival> survivals(String projectId) {
         return db.sql("select id, checked_on, rate_percent, verdict, replanted_ha, note from survival_check "
                         + "where project_id = :p order by checked_on")
                 .bind("p", projectId)
-                .map(r -> new Project.Survival(r.get("id", String.class), r.get("checked_on", LocalDate.class).toString(),
-                        r.get("rate_percent", Double.class), r.get("verdict", String.class),
-                        Areas.of(r.get("replanted_ha", Double.class), rules), r.get("note", String.class)))
+                .map(r -> new Project.Survival(
+                        r.get("id", String.class),
+                        r.get("checked_on", LocalDate.class).toString(),
+                        r.get("rate_percent", Double.class),
+                        r.get("verdict", String.class),
+                        Areas.of(r.get("replanted_ha", Double.class), rules),
+                        r.get("note", String.class)))
                 .all();
     }
 
     private Project project(Readable r) {
         List<StoredShare> stored = Arrays.asList(json.readValue(r.get("shares", String.class), StoredShare[].class));
-        Project.Survival survival = r.get("s_id", String.class) == null ? null : new Project.Survival(
-                r.get("s_id", String.class), r.get("checked_on", LocalDate.class).toString(),
-                r.get("rate_percent", Double.class), r.get("verdict", String.class),
-                Areas.of(r.get("replanted_ha", Double.class), rules), r.get("note", String.class));
-        return new Project(r.get("id", String.class), r.get("name", String.class), r.get("programme", String.class),
-                List.of(r.get("species", String[].class)), r.get("planting_season", String.class),
-                r.get("planting_year", Integer.class), Areas.of(r.get("planned_ha", Double.class), rules),
-                Areas.of(r.get("planted_ha", Double.class), rules), Areas.of(r.get("boundary_ha", Double.class), rules),
-                r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                stored.stream().map(s -> new Project.PlacedShare(s.unit(), Areas.of(s.hectares(), rules),
-                        Math.round(s.share() * 10_000) / 10_000.0)).toList(),
-                new ProjectInput.ForestChief(r.get("chief_county", String.class), r.get("chief_township", String.class),
+        Project.Survival survival = r.get("s_id", String.class) == null
+                ? null
+                : new Project.Survival(
+                        r.get("s_id", String.class),
+                                r.get("checked_on", LocalDate.class).toString(),
+                        r.get("rate_percent", Double.class), r.get("verdict", String.class),
+                        Areas.of(r.get("replanted_ha", Double.class), rules), r.get("note", String.class));
+        return new Project(
+                r.get("id", String.class),
+                r.get("name", String.class),
+                r.get("programme", String.class),
+                List.of(r.get("species", String[].class)),
+                r.get("planting_season", String.class),
+                r.get("planting_year", Integer.class),
+                Areas.of(r.get("planned_ha", Double.class), rules),
+                Areas.of(r.get("planted_ha", Double.class), rules),
+                Areas.of(r.get("boundary_ha", Double.class), rules),
+                r.get("jurisdiction", String.class),
+                r.get("corps_unit", String.class),
+                stored.stream()
+                        .map(s -> new Project.PlacedShare(
+                                s.unit(), Areas.of(s.hectares(), rules), Math.round(s.share() * 10_000) / 10_000.0))
+                        .toList(),
+                new ProjectInput.ForestChief(
+                        r.get("chief_county", String.class),
+                        r.get("chief_township", String.class),
                         r.get("chief_village", String.class)),
-                survival, json.readTree(r.get("boundary", String.class)));
+                survival,
+                json.readTree(r.get("boundary", String.class)));
     }
 
-    static DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-            Object value) {
+    static DatabaseClient.GenericExecuteSpec bindNullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, Object value) {
         return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
     }
 }

@@ -12,8 +12,7 @@ import java.util.Map;
 /** Reads the service's own rule tables: a header line, then rows; fields may be double-quoted (with "" inside). */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Each row as header name to value, in file order. */
     public static List<Map<String, String>> read(String resource) {
@@ -21,15 +20,17 @@ public final class Csv {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the classpath");
             }
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.isBlank()).toList();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
             List<String> header = fields(lines.get(0));
             List<Map<String, String>> rows = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
                 List<String> values = fields(line);
                 if (values.size() != header.size()) {
-                    throw new IllegalStateException(resource + ": row has " + values.size() + " fields, header "
-                            + header.size() + ": " + line);
+                    throw new IllegalStateException(
+                            resource + ": row has " + values.size() + " fields, header " + header.size() + ": " + line);
                 }
                 Map<String, String> row = new LinkedHashMap<>();
                 for (int i = 0; i < header.size(); i++) {

@@ -14,15 +14,20 @@ public class EmergencyMeasures {
     public static final List<String> LEVELS = List.of("yellow", "orange", "red");
 
     /** One measure, in force from its level upwards. */
-    public record Measure(String fromLevel, String id, String measure, String appliesTo, String source, String status) {
-    }
+    public record Measure(
+            String fromLevel, String id, String measure, String appliesTo, String source, String status) {}
 
     private final List<Measure> measures;
 
     public EmergencyMeasures() {
         measures = Csv.read("rules/emergency-measures.csv").stream()
-                .map(r -> new Measure(r.get("fromLevel"), r.get("id"), r.get("measure"), r.get("appliesTo"),
-                        r.get("source"), r.get("status")))
+                .map(r -> new Measure(
+                        r.get("fromLevel"),
+                        r.get("id"),
+                        r.get("measure"),
+                        r.get("appliesTo"),
+                        r.get("source"),
+                        r.get("status")))
                 .toList();
         measures.forEach(m -> {
             if (!LEVELS.contains(m.fromLevel()) || m.source().isBlank()) {
@@ -37,7 +42,9 @@ public class EmergencyMeasures {
         if (rank < 0) {
             throw new IllegalArgumentException("no alert level " + level);
         }
-        return measures.stream().filter(m -> LEVELS.indexOf(m.fromLevel()) <= rank).toList();
+        return measures.stream()
+                .filter(m -> LEVELS.indexOf(m.fromLevel()) <= rank)
+                .toList();
     }
 
     /** Every measure. */

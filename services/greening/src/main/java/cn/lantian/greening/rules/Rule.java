@@ -5,5 +5,4 @@ package cn.lantian.greening.rules;
  *
  * @param status confirmed, or unconfirmed where the figure was not read in the source's own text
  */
-public record Rule(String id, double value, String unit, String source, String status, String meaning) {
-}
+public record Rule(String id, double value, String unit, String source, String status, String meaning) {}

@@ -19,16 +19,21 @@ public class Rules {
     public static final String SURVIVAL_REPLANT_ALL = "survival.replant-all-below";
 
     /** The ids the code reads; the table must hold each. */
-    public static final List<String> USED = List.of(MU_PER_HECTARE, CLOSURE_MIN_AREA, SURVIVAL_QUALIFIED,
-            SURVIVAL_REPLANT_ALL);
+    public static final List<String> USED =
+            List.of(MU_PER_HECTARE, CLOSURE_MIN_AREA, SURVIVAL_QUALIFIED, SURVIVAL_REPLANT_ALL);
 
     private final Map<String, Rule> byId = new LinkedHashMap<>();
 
     /** Loads the shipped table; fails at start if a rule the code uses is missing or has no source. */
     public Rules() {
         for (Map<String, String> row : Csv.read("rules/greening-rules.csv")) {
-            Rule rule = new Rule(row.get("id"), Double.parseDouble(row.get("value")), row.get("unit"), row.get("source"),
-                    row.get("status"), row.get("meaning"));
+            Rule rule = new Rule(
+                    row.get("id"),
+                    Double.parseDouble(row.get("value")),
+                    row.get("unit"),
+                    row.get("source"),
+                    row.get("status"),
+                    row.get("meaning"));
             byId.put(rule.id(), rule);
         }
         for (String id : USED) {

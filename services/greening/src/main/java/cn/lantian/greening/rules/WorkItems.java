@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 public class WorkItems {
 
     /** One work item. */
-    public record Item(String id, String nameZh, String nameEn, String source) {
-    }
+    public record Item(String id, String nameZh, String nameEn, String source) {}
 
     private final List<Item> items;
 
     public WorkItems() {
         items = Csv.read("rules/closure-work-items.csv").stream()
-                .map(r -> new Item(r.get("id"), r.get("nameZh"), r.get("nameEn"), r.get("source"))).toList();
+                .map(r -> new Item(r.get("id"), r.get("nameZh"), r.get("nameEn"), r.get("source")))
+                .toList();
     }
 
     /** Every item, in the measures' order. */

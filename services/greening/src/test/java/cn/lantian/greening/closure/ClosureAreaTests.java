@@ -18,7 +18,8 @@ class ClosureAreaTests {
         Geometry both = west.union(east);
 
         assertThat(Boundaries.hectares(both)).isGreaterThan(minHectares);
-        assertThat(ClosureService.largestPartHectares(both)).isLessThan(minHectares)
+        assertThat(ClosureService.largestPartHectares(both))
+                .isLessThan(minHectares)
                 .isEqualTo(Math.max(Boundaries.hectares(west), Boundaries.hectares(east)));
         assertThat(ClosureService.largestPartHectares(Boundaries.box(77.20, 38.40, 77.36, 38.50)))
                 .isGreaterThan(minHectares);

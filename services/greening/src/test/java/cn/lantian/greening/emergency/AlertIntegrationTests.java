@@ -25,19 +25,27 @@ class AlertIntegrationTests extends IntegrationTest {
     private final String queue = "lantian.air-quality." + GROUP + "-alerts";
 
     private void send(String eventId, String type, String alertId, String county, String level) {
-        String json = """
+        String json =
+                """
                 {"specversion":"1.0","id":"%s","source":"/lantian/air-quality","type":"lantian.air-quality.%s.v1",
                  "subject":"alert/%s","time":"%s","datacontenttype":"application/json","jurisdiction":"%s",
                  "agency":"ecology","data":{"alertId":"%s","county":"%s","level":"%s","effectiveFrom":"%s"}}
                 """.formatted(eventId, type, alertId, Instant.now(), county, alertId, county, level, Instant.now());
         // Straight to this run's queue: sent to lantian.air-quality, a test alert would reach a running platform.
-        rabbit.send("", queue, MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
-                .setContentType("application/cloudevents+json").build());
+        rabbit.send(
+                "",
+                queue,
+                MessageBuilder.withBody(json.getBytes(StandardCharsets.UTF_8))
+                        .setContentType("application/cloudevents+json")
+                        .build());
     }
 
     private long processed(String eventId) {
-        return db.sql("select count(*) from processed_event where event_id = :id").bind("id", eventId)
-                .map(r -> r.get(0, Long.class)).one().block();
+        return db.sql("select count(*) from processed_event where event_id = :id")
+                .bind("id", eventId)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     @Test
@@ -45,8 +53,10 @@ class AlertIntegrationTests extends IntegrationTest {
         String alertId = unique("alert-653127");
         String issued = UUID.randomUUID().toString();
         send(issued, "alert-issued", alertId, "653127", "yellow");
-        await().atMost(Duration.ofSeconds(20)).until(() -> events(
-                "lantian.greening.emergency-measures-activated.v1", "alert/" + alertId).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events("lantian.greening.emergency-measures-activated.v1", "alert/" + alertId)
+                                .size()
+                        == 1);
         send(issued, "alert-issued", alertId, "653127", "yellow");
         String upgraded = UUID.randomUUID().toString();
         send(upgraded, "alert-upgraded", alertId, "653127", "orange");
@@ -54,21 +64,47 @@ class AlertIntegrationTests extends IntegrationTest {
 
         List<String> activated = events("lantian.greening.emergency-measures-activated.v1", "alert/" + alertId);
         assertThat(activated).hasSize(2);
-        assertThat(activated.get(0)).contains("\"level\":\"yellow\"", "greening-water-bare-plots")
+        assertThat(activated.get(0))
+                .contains("\"level\":\"yellow\"", "greening-water-bare-plots")
                 .doesNotContain("greening-stop-earthworks");
-        assertThat(activated.get(1)).contains("\"level\":\"orange\"", "greening-stop-earthworks",
-                "greening-cover-idle-parcels", "\"jurisdiction\":\"653127\"", "\"openIdleLandTasks\":");
-        http.get().uri("/api/greening/v1/emergency/alerts").header("Authorization", token(DemoIdentity.FORESTRY_MAIGAITI))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$[?(@.alertId == '" + alertId + "')].level")
+        assertThat(activated.get(1))
+                .contains(
+                        "\"level\":\"orange\"",
+                        "greening-stop-earthworks",
+                        "greening-cover-idle-parcels",
+                        "\"jurisdiction\":\"653127\"",
+                        "\"openIdleLandTasks\":");
+        http.get()
+                .uri("/api/greening/v1/emergency/alerts")
+                .header("Authorization", token(DemoIdentity.FORESTRY_MAIGAITI))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.alertId == '" + alertId + "')].level")
                 .isEqualTo("orange");
-        http.get().uri("/api/greening/v1/emergency/alerts").header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$[?(@.alertId == '" + alertId + "')]").isEmpty();
+        http.get()
+                .uri("/api/greening/v1/emergency/alerts")
+                .header("Authorization", token(DemoIdentity.FORESTRY_SHACHE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.alertId == '" + alertId + "')]")
+                .isEmpty();
 
         String lifted = UUID.randomUUID().toString();
         send(lifted, "alert-lifted", alertId, "653127", "orange");
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(lifted) == 1);
-        http.get().uri("/api/greening/v1/emergency/alerts").header("Authorization", token(DemoIdentity.FORESTRY_MAIGAITI))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$[?(@.alertId == '" + alertId + "')]").isEmpty();
+        http.get()
+                .uri("/api/greening/v1/emergency/alerts")
+                .header("Authorization", token(DemoIdentity.FORESTRY_MAIGAITI))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.alertId == '" + alertId + "')]")
+                .isEmpty();
     }
 
     @Test

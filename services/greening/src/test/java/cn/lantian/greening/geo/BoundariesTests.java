@@ -1,7 +1,6 @@
 package cn.lantian.greening.geo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.lantian.web.InvalidInput;
 import org.junit.jupiter.api.Test;
@@ -40,8 +39,8 @@ class BoundariesTests {
         // A bow tie crosses itself.
         assertThat(reason("{\"type\":\"Polygon\",\"coordinates\":[[[77,38],[77.1,38.1],[77.1,38],[77,38.1],[77,38]]]}"))
                 .startsWith("boundary: must be a simple boundary");
-        assertThat(reason("{\"type\":\"Point\",\"coordinates\":[77,38]}")).isEqualTo(
-                "boundary.type: must be Polygon or MultiPolygon");
+        assertThat(reason("{\"type\":\"Point\",\"coordinates\":[77,38]}"))
+                .isEqualTo("boundary.type: must be Polygon or MultiPolygon");
         assertThat(reason("{\"type\":\"Polygon\",\"coordinates\":[[[77,38],[77.1,\"38\"],[77.1,38.1],[77,38]]]}"))
                 .isEqualTo("boundary.coordinates[0][1]: must be a position [lon, lat]");
         assertThat(reason("\"a string\"")).startsWith("boundary: must be a GeoJSON Polygon");
@@ -53,7 +52,11 @@ class BoundariesTests {
         int n = Boundaries.MAX_POSITIONS + 1;
         for (int i = 0; i < n - 1; i++) {
             double a = 2 * Math.PI * i / (n - 1);
-            ring.append('[').append(77 + 0.1 * Math.cos(a)).append(',').append(38.5 + 0.1 * Math.sin(a)).append("],");
+            ring.append('[')
+                    .append(77 + 0.1 * Math.cos(a))
+                    .append(',')
+                    .append(38.5 + 0.1 * Math.sin(a))
+                    .append("],");
         }
         ring.append("[77.1,38.5]]");
         assertThat(reason("{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}"))

@@ -16,9 +16,11 @@ class SitingTests {
     private final Siting real = new Siting(REFERENCE);
 
     /** Two drawn counties side by side at 77-78 and 78-79 degrees east. */
-    private final Siting synthetic = new Siting(REFERENCE, List.of(
-            new Siting.Unit("653125", false, null, Boundaries.box(77, 38, 78, 39)),
-            new Siting.Unit("653127", false, null, Boundaries.box(78, 38, 79, 39))));
+    private final Siting synthetic = new Siting(
+            REFERENCE,
+            List.of(
+                    new Siting.Unit("653125", false, null, Boundaries.box(77, 38, 78, 39)),
+                    new Siting.Unit("653127", false, null, Boundaries.box(78, 38, 79, 39))));
 
     @Test
     void theLargerShareDecidesAndBothCountiesAreRecorded() {
@@ -51,7 +53,8 @@ class SitingTests {
     void aPolygonMostlyOutsideThePrefectureIsRefused() {
         assertThatThrownBy(() -> synthetic.site("boundary", Boundaries.box(78.8, 38.5, 79.5, 38.6), null))
                 .isInstanceOf(InvalidInput.class)
-                .satisfies(e -> assertThat(((InvalidInput) e).errors().get(0).field()).isEqualTo("boundary"));
+                .satisfies(e ->
+                        assertThat(((InvalidInput) e).errors().get(0).field()).isEqualTo("boundary"));
     }
 
     @Test
@@ -63,7 +66,8 @@ class SitingTests {
         assertThat(east.placement().jurisdiction()).isEqualTo("653127");
         assertThat(west.shares()).extracting(Siting.Share::unit).containsExactlyInAnyOrder("653125", "653127");
         assertThat(east.shares()).extracting(Siting.Share::unit).containsExactlyInAnyOrder("653125", "653127");
-        assertThat(west.shares().stream().mapToDouble(Siting.Share::share).sum()).isCloseTo(1.0, within(1e-6));
+        assertThat(west.shares().stream().mapToDouble(Siting.Share::share).sum())
+                .isCloseTo(1.0, within(1e-6));
         assertThat(west.shares().get(0).share()).isGreaterThan(0.5);
     }
 

@@ -24,15 +24,20 @@ class SurvivalPublishedIntegrationTests extends IntegrationTest {
 
     @Test
     void plantingAndASurvivalCheckReachTheExchange() {
-        EventQueue published = new EventQueue(connections, rabbit, List.of("lantian.greening.area-greened.v1",
-                "lantian.greening.survival-checked.v1"));
+        EventQueue published = new EventQueue(
+                connections,
+                rabbit,
+                List.of("lantian.greening.area-greened.v1", "lantian.greening.survival-checked.v1"));
         String id = createProject(DemoIdentity.FORESTRY_CORPS, box(79.15, 39.86, 79.17, 39.88));
         assertThat(published.await("\"type\":\"lantian.greening.area-greened.v1\"", "\"areaId\":\"" + id + "\""))
                 .contains("\"jurisdiction\":\"653130\"", "\"corpsunit\":\"xpcc-3\"", "\"sharing\":\"joint\"");
-        http.post().uri("/api/greening/v1/projects/" + id + "/survival-checks")
+        http.post()
+                .uri("/api/greening/v1/projects/" + id + "/survival-checks")
                 .header("Authorization", token(DemoIdentity.FORESTRY_CORPS))
                 .bodyValue(Map.of("checkedOn", LocalDate.now().toString(), "survivalRate", 40.5))
-                .exchange().expectStatus().isCreated();
+                .exchange()
+                .expectStatus()
+                .isCreated();
         assertThat(published.await("\"type\":\"lantian.greening.survival-checked.v1\"", "\"projectId\":\"" + id + "\""))
                 .contains("\"verdict\":\"replant-all\"", "\"agency\":\"forestry\"");
     }

@@ -11,10 +11,13 @@ class EmergencyMeasuresTests {
 
     @Test
     void eachLevelAddsToTheLevelsBelowIt() {
-        assertThat(measures.at("yellow")).extracting(EmergencyMeasures.Measure::id)
+        assertThat(measures.at("yellow"))
+                .extracting(EmergencyMeasures.Measure::id)
                 .containsExactly("greening-water-bare-plots");
-        assertThat(measures.at("orange")).extracting(EmergencyMeasures.Measure::id).containsExactly(
-                "greening-water-bare-plots", "greening-stop-earthworks", "greening-cover-idle-parcels");
+        assertThat(measures.at("orange"))
+                .extracting(EmergencyMeasures.Measure::id)
+                .containsExactly(
+                        "greening-water-bare-plots", "greening-stop-earthworks", "greening-cover-idle-parcels");
         assertThat(measures.at("red")).hasSize(measures.all().size());
         assertThatThrownBy(() -> measures.at("purple")).isInstanceOf(IllegalArgumentException.class);
     }

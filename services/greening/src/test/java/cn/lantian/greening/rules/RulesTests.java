@@ -19,7 +19,9 @@ class RulesTests {
             assertThat(r.status()).isIn("confirmed", "unconfirmed");
         });
         // The survival figures were recalled, not read in GB/T 15776: they stay marked so until read.
-        assertThat(rules.all()).filteredOn(r -> r.id().startsWith("survival.")).extracting(Rule::status)
+        assertThat(rules.all())
+                .filteredOn(r -> r.id().startsWith("survival."))
+                .extracting(Rule::status)
                 .containsOnly("unconfirmed");
     }
 
@@ -72,8 +74,9 @@ class RulesTests {
     void theClosureMinimumAndTheSixWorkItemsOfTheNationalMeasures() {
         assertThat(rules.value(Rules.CLOSURE_MIN_AREA)).isEqualTo(100);
         WorkItems items = new WorkItems();
-        assertThat(items.ids()).containsExactly("closure-facilities", "ranger-team", "sand-fixing", "monitoring",
-                "publicity", "records");
+        assertThat(items.ids())
+                .containsExactly(
+                        "closure-facilities", "ranger-team", "sand-fixing", "monitoring", "publicity", "records");
         assertThat(items.all()).allSatisfy(i -> assertThat(i.source()).contains("林沙发〔2015〕66号"));
     }
 }

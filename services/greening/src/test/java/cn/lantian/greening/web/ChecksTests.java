@@ -21,11 +21,21 @@ class ChecksTests {
 
     @Test
     void everyBadFieldIsReportedAtOnce() {
-        Checks checks = new Checks().text("name", "x".repeat(201), 200).text("code", null, 10)
-                .oneOf("kind", "fishing", List.of("grazing", "digging")).between("rate", 100.5, 0, 100);
-        assertThatThrownBy(checks::done).isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                .extracting(FieldError::field).containsExactly("name", "code", "kind", "rate"));
-        new Checks().text("name", "x".repeat(200), 200).between("rate", 100.0, 0, 100).done();
+        Checks checks = new Checks()
+                .text("name", "x".repeat(201), 200)
+                .text("code", null, 10)
+                .oneOf("kind", "fishing", List.of("grazing", "digging"))
+                .between("rate", 100.5, 0, 100);
+        assertThatThrownBy(checks::done)
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(FieldError::field)
+                                .containsExactly("name", "code", "kind", "rate"));
+        new Checks()
+                .text("name", "x".repeat(200), 200)
+                .between("rate", 100.0, 0, 100)
+                .done();
     }
 
     @Test

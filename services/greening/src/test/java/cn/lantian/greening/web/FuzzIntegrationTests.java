@@ -27,16 +27,19 @@ class FuzzIntegrationTests extends IntegrationTest {
         String base = "http://127.0.0.1:" + port;
         String owner = KeycloakTokens.of(DemoIdentity.FORESTRY_SHACHE);
         String project = createProject(DemoIdentity.FORESTRY_SHACHE, box(77.0, 38.31, 77.02, 38.33));
-        String before = ProblemProbe.at(base).send("GET", "/api/greening/v1/projects/" + project, owner, null, null)
+        String before = ProblemProbe.at(base)
+                .send("GET", "/api/greening/v1/projects/" + project, owner, null, null)
                 .body();
 
-        OpenApiFuzz.Report report = OpenApiFuzz.run(base,
-                Arrays.asList(KeycloakTokens.of(DemoIdentity.FORESTRY_MAIGAITI), null, "forged.token.value"));
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                base, Arrays.asList(KeycloakTokens.of(DemoIdentity.FORESTRY_MAIGAITI), null, "forged.token.value"));
 
         System.out.println("fuzz: greening answered " + report.requests() + " requests");
         assertThat(report.requests()).isGreaterThan(100);
         assertThat(report.findings()).as("requests answered against the rules").isEmpty();
-        assertThat(ProblemProbe.at(base).send("GET", "/api/greening/v1/projects/" + project, owner, null, null).body())
+        assertThat(ProblemProbe.at(base)
+                        .send("GET", "/api/greening/v1/projects/" + project, owner, null, null)
+                        .body())
                 .isEqualTo(before);
     }
 }

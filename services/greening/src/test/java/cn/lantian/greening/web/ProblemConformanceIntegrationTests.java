@@ -33,13 +33,15 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
 
     @Test
     void answers400NamingTheFieldWithoutEchoingTheParser() {
-        JsonNode problem = probe.json("POST", PROJECTS, forestry, "{\"name\":12}").assertProblem(400);
+        JsonNode problem =
+                probe.json("POST", PROJECTS, forestry, "{\"name\":12}").assertProblem(400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("name");
         assertThat(problem.toString()).doesNotContain("Exception", "tools.jackson");
         probe.json("POST", PROJECTS, forestry, "{\"name\":").assertProblem(400);
         probe.json("POST", PROJECTS, forestry, "{\"plantingYear\":\"2026\"}").assertProblem(400);
         probe.json("POST", PROJECTS, forestry, "{\"plantingYear\":1e400}").assertProblem(400);
-        JsonNode tooLong = probe.json("POST", PROJECTS, forestry, project("林".repeat(100_000))).assertProblem(400);
+        JsonNode tooLong = probe.json("POST", PROJECTS, forestry, project("林".repeat(100_000)))
+                .assertProblem(400);
         assertThat(tooLong.get("errors").get(0).get("field").asString()).isEqualTo("name");
         probe.send("GET", PROJECTS + "?after=a%00b", forestry, null, null).assertProblem(400);
         probe.send("GET", PROJECTS + "?limit=many", forestry, null, null).assertProblem(400);
@@ -51,14 +53,16 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
         probe.json("POST", PROJECTS, KeycloakTokens.of(DemoIdentity.ECO_SHACHE), project("生态局的项目"))
                 .assertProblem(403);
         probe.send("GET", PROJECTS + "/no-such-project", forestry, null, null).assertProblem(404);
-        probe.send("GET", "/api/greening/v1/no-such-thing", forestry, null, null).assertProblem(404);
+        probe.send("GET", "/api/greening/v1/no-such-thing", forestry, null, null)
+                .assertProblem(404);
     }
 
     @Test
     void answers405413And415() {
         probe.send("DELETE", PROJECTS, forestry, null, null).assertProblem(405);
         // The service keeps a cap below the platform's: its largest body is a boundary of a few thousand positions.
-        probe.json("POST", PROJECTS, forestry, ProblemProbe.oversized(600 * 1024)).assertProblem(413);
+        probe.json("POST", PROJECTS, forestry, ProblemProbe.oversized(600 * 1024))
+                .assertProblem(413);
         probe.send("POST", PROJECTS, forestry, "text/plain", "name=x").assertProblem(415);
     }
 }

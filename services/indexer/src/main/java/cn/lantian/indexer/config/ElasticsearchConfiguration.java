@@ -29,12 +29,16 @@ class ElasticsearchConfiguration {
 
     @Bean(destroyMethod = "close")
     RestClientTransport elasticsearchTransport(IndexerProperties properties) {
-        HttpHost[] hosts = properties.elasticsearch().stream().map(HttpHost::create).toArray(HttpHost[]::new);
+        HttpHost[] hosts =
+                properties.elasticsearch().stream().map(HttpHost::create).toArray(HttpHost[]::new);
         var builder = RestClient.builder(hosts);
         if (!properties.username().isEmpty()) {
             String pair = properties.username() + ":" + properties.password();
-            builder.setDefaultHeaders(new Header[] {new BasicHeader(HttpHeaders.AUTHORIZATION,
-                    "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))});
+            builder.setDefaultHeaders(new Header[] {
+                new BasicHeader(
+                        HttpHeaders.AUTHORIZATION,
+                        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)))
+            });
         }
         RestClient rest = builder.build();
         return new RestClientTransport(rest, new JacksonJsonpMapper());
@@ -59,8 +63,8 @@ class ElasticsearchConfiguration {
     }
 
     @Bean
-    BulkIndexer bulkIndexer(ElasticsearchClient es, IndexLayout layout, IndexerProperties properties,
-            MeterRegistry meters) {
+    BulkIndexer bulkIndexer(
+            ElasticsearchClient es, IndexLayout layout, IndexerProperties properties, MeterRegistry meters) {
         return new BulkIndexer(es, layout, properties.retry(), meters);
     }
 }

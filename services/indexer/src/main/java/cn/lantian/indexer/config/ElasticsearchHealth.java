@@ -24,7 +24,8 @@ class ElasticsearchHealth extends AbstractReactiveHealthIndicator {
     @Override
     protected Mono<Health> doHealthCheck(Health.Builder builder) {
         return Mono.fromFuture(() -> es.cluster().health()).map(health -> {
-            builder.withDetail("cluster", health.clusterName()).withDetail("status", health.status().jsonValue())
+            builder.withDetail("cluster", health.clusterName())
+                    .withDetail("status", health.status().jsonValue())
                     .withDetail("nodes", health.numberOfNodes());
             return (health.status() == HealthStatus.Red ? builder.down() : builder.up()).build();
         });

@@ -15,7 +15,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityChain(ServerHttpSecurity http, LantianResourceServer resourceServer) {
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .authorizeExchange(AccessPolicy.create()
                         .open("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
                         .authenticated("/**"))

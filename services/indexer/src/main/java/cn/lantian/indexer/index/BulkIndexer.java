@@ -41,21 +41,26 @@ public class BulkIndexer {
     private final Counter duplicates;
     private final Counter retries;
 
-    public BulkIndexer(ElasticsearchClient es, IndexLayout layout, IndexerProperties.Retry retry, MeterRegistry meters) {
+    public BulkIndexer(
+            ElasticsearchClient es, IndexLayout layout, IndexerProperties.Retry retry, MeterRegistry meters) {
         this.es = es.withTransportOptions(es._transport().options().toBuilder()
-                .setParameter("filter_path", ANSWER_FIELDS).build());
+                .setParameter("filter_path", ANSWER_FIELDS)
+                .build());
         this.layout = layout;
         this.retry = retry;
-        this.indexed = Counter.builder("lantian.indexer.indexed").description("events indexed").register(meters);
+        this.indexed = Counter.builder("lantian.indexer.indexed")
+                .description("events indexed")
+                .register(meters);
         this.duplicates = Counter.builder("lantian.indexer.duplicates")
-                .description("redelivered events that were already indexed").register(meters);
+                .description("redelivered events that were already indexed")
+                .register(meters);
         this.retries = Counter.builder("lantian.indexer.retries")
-                .description("bulk attempts repeated after a transient Elasticsearch failure").register(meters);
+                .description("bulk attempts repeated after a transient Elasticsearch failure")
+                .register(meters);
     }
 
     /** A document Elasticsearch refused for good, with its reason. */
-    public record Refusal(String id, String reason) {
-    }
+    public record Refusal(String id, String reason) {}
 
     /** Thrown when Elasticsearch stayed unavailable for the whole retry window: nothing of the batch may be acked. */
     public static class IndexUnavailableException extends RuntimeException {
@@ -84,13 +89,15 @@ public class BulkIndexer {
                 break;
             }
             if (System.nanoTime() > deadline) {
-                throw new IndexUnavailableException("Elasticsearch unavailable for " + retry.giveUpAfter() + ": "
-                        + transientReason);
+                throw new IndexUnavailableException(
+                        "Elasticsearch unavailable for " + retry.giveUpAfter() + ": " + transientReason);
             }
             retries.increment();
             log.warn("{} documents not indexed yet ({}); retrying in {}", pending.size(), transientReason, pause);
             sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(retry.maxBackoff()) > 0 ? retry.maxBackoff() : pause.multipliedBy(2);
+            pause = pause.multipliedBy(2).compareTo(retry.maxBackoff()) > 0
+                    ? retry.maxBackoff()
+                    : pause.multipliedBy(2);
         }
         return refused;
     }
@@ -100,8 +107,8 @@ public class BulkIndexer {
         List<BulkOperation> operations = new ArrayList<>(pending.size());
         for (EventDocument doc : pending.values()) {
             BinaryData body = BinaryData.of(doc.json(), ContentType.APPLICATION_JSON);
-            operations.add(BulkOperation.of(b -> b.create(c -> c.index(layout.index(doc.domain())).id(doc.id())
-                    .document(body))));
+            operations.add(BulkOperation.of(b -> b.create(
+                    c -> c.index(layout.index(doc.domain())).id(doc.id()).document(body))));
         }
         BulkResponse response;
         try {
@@ -125,14 +132,17 @@ public class BulkIndexer {
                 transientReason = "status " + status + ": " + reason(item);
             } else {
                 pending.remove(item.id());
-                refused.add(new Refusal(item.id(), "Elasticsearch refused the document (" + status + "): " + reason(item)));
+                refused.add(
+                        new Refusal(item.id(), "Elasticsearch refused the document (" + status + "): " + reason(item)));
             }
         }
         return transientReason;
     }
 
     private static String reason(BulkResponseItem item) {
-        return item.error() == null ? "no reason given" : item.error().type() + ": " + item.error().reason();
+        return item.error() == null
+                ? "no reason given"
+                : item.error().type() + ": " + item.error().reason();
     }
 
     private static void sleep(Duration pause) {

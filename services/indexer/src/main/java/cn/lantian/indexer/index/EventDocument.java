@@ -71,7 +71,9 @@ public record EventDocument(String id, String domain, byte[] json) {
 
     private static java.util.Optional<ObjectNode> location(JsonNode data) {
         JsonNode location = data == null ? null : data.get("location");
-        if (location == null || !location.path("lon").isNumber() || !location.path("lat").isNumber()) {
+        if (location == null
+                || !location.path("lon").isNumber()
+                || !location.path("lat").isNumber()) {
             return java.util.Optional.empty();
         }
         double lon = location.get("lon").asDouble();

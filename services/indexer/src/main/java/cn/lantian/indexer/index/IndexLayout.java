@@ -49,9 +49,13 @@ public final class IndexLayout {
                 if (mapping == null) {
                     throw new IllegalStateException(MAPPING + " is missing from the classpath");
                 }
-                es.indices().create(c -> c.withJson(mapping).index(name)
-                        .settings(s -> s.numberOfShards("1").numberOfReplicas(String.valueOf(replicas)).refreshInterval(t -> t.time(refreshInterval)))
-                        .aliases(alias(), a -> a));
+                es.indices()
+                        .create(c -> c.withJson(mapping)
+                                .index(name)
+                                .settings(s -> s.numberOfShards("1")
+                                        .numberOfReplicas(String.valueOf(replicas))
+                                        .refreshInterval(t -> t.time(refreshInterval)))
+                                .aliases(alias(), a -> a));
                 log.info("created index {} behind alias {}", name, alias());
             } catch (ElasticsearchException e) {
                 // Another instance created it between our check and our create: that is what we wanted.

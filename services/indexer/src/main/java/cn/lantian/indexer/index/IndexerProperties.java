@@ -16,11 +16,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param password that user's password
  */
 @ConfigurationProperties("lantian.indexer")
-public record IndexerProperties(List<String> elasticsearch, String indexPrefix, int replicas, String refreshInterval,
-        Retry retry, String username, String password) {
+public record IndexerProperties(
+        List<String> elasticsearch,
+        String indexPrefix,
+        int replicas,
+        String refreshInterval,
+        Retry retry,
+        String username,
+        String password) {
 
     public IndexerProperties {
-        elasticsearch = elasticsearch == null || elasticsearch.isEmpty() ? List.of("http://127.0.0.1:9200")
+        elasticsearch = elasticsearch == null || elasticsearch.isEmpty()
+                ? List.of("http://127.0.0.1:9200")
                 : List.copyOf(elasticsearch);
         indexPrefix = indexPrefix == null ? "lantian-" : indexPrefix;
         refreshInterval = refreshInterval == null ? "1s" : refreshInterval;

@@ -12,7 +12,8 @@ record Cursor(long timeMillis, String id) {
 
     /** The opaque form. */
     String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString((timeMillis + ":" + id).getBytes(StandardCharsets.UTF_8));
     }
 

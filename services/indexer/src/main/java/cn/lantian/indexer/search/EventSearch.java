@@ -38,44 +38,63 @@ class EventSearch {
     }
 
     /** One page of events, newest first. */
-    record Page(long total, boolean totalExact, List<Map<String, Object>> items, String next) {
-    }
+    record Page(long total, boolean totalExact, List<Map<String, Object>> items, String next) {}
 
     /** One bucket of an aggregation. */
-    record Bucket(String key, long count) {
-    }
+    record Bucket(String key, long count) {}
 
     /** Counts by where events lie, by type and by calendar day. */
-    record Summary(long total, List<Bucket> byCounty, List<Bucket> byType, List<Bucket> byDay) {
-    }
+    record Summary(long total, List<Bucket> byCounty, List<Bucket> byType, List<Bucket> byDay) {}
 
     @SuppressWarnings({"rawtypes", "unchecked"})
     Mono<Page> page(SearchCriteria criteria, Optional<Set<String>> visible) {
         Query query = query(criteria, visible, prefectureOnlyDomains);
-        return Mono.fromFuture(() -> es.search(s -> {
-                    s.index(layout.alias()).query(query).size(criteria.size())
-                            .sort(o -> o.field(f -> f.field("time").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("id").order(SortOrder.Desc)))
-                            .source(src -> src.filter(f -> f.excludes(INTERNAL)));
-                    if (criteria.after() != null) {
-                        s.searchAfter(FieldValue.of(criteria.after().timeMillis()), FieldValue.of(criteria.after().id()));
-                    }
-                    return s;
-                }, Map.class))
-                .map(response -> toPage((SearchResponse<Map<String, Object>>) (SearchResponse) response, criteria.size()));
+        return Mono.fromFuture(() -> es.search(
+                        s -> {
+                            s.index(layout.alias())
+                                    .query(query)
+                                    .size(criteria.size())
+                                    .sort(o -> o.field(f -> f.field("time").order(SortOrder.Desc)))
+                                    .sort(o -> o.field(f -> f.field("id").order(SortOrder.Desc)))
+                                    .source(src -> src.filter(f -> f.excludes(INTERNAL)));
+                            if (criteria.after() != null) {
+                                s.searchAfter(
+                                        FieldValue.of(criteria.after().timeMillis()),
+                                        FieldValue.of(criteria.after().id()));
+                            }
+                            return s;
+                        },
+                        Map.class))
+                .map(response ->
+                        toPage((SearchResponse<Map<String, Object>>) (SearchResponse) response, criteria.size()));
     }
 
     Mono<Summary> summary(SearchCriteria criteria, Optional<Set<String>> visible) {
         Query query = query(criteria, visible, prefectureOnlyDomains);
-        return Mono.fromFuture(() -> es.search(s -> s.index(layout.alias()).query(query).size(0).trackTotalHits(t -> t.enabled(true))
-                        .aggregations("byCounty", a -> a.terms(t -> t.field("jurisdiction").size(100)))
-                        .aggregations("byType", a -> a.terms(t -> t.field("type").size(200)))
-                        .aggregations("byDay", a -> a.dateHistogram(d -> d.field("time")
-                                .calendarInterval(CalendarInterval.Day).timeZone(timeZone).format("yyyy-MM-dd")
-                                .minDocCount(1))),
-                Void.class))
-                .map(r -> new Summary(r.hits().total() == null ? 0 : r.hits().total().value(),
-                        terms(r.aggregations().get("byCounty")), terms(r.aggregations().get("byType")),
+        return Mono.fromFuture(() -> es.search(
+                        s -> s.index(layout.alias())
+                                .query(query)
+                                .size(0)
+                                .trackTotalHits(t -> t.enabled(true))
+                                .aggregations(
+                                        "byCounty",
+                                        a -> a.terms(
+                                                t -> t.field("jurisdiction").size(100)))
+                                .aggregations(
+                                        "byType",
+                                        a -> a.terms(t -> t.field("type").size(200)))
+                                .aggregations(
+                                        "byDay",
+                                        a -> a.dateHistogram(d -> d.field("time")
+                                                .calendarInterval(CalendarInterval.Day)
+                                                .timeZone(timeZone)
+                                                .format("yyyy-MM-dd")
+                                                .minDocCount(1))),
+                        Void.class))
+                .map(r -> new Summary(
+                        r.hits().total() == null ? 0 : r.hits().total().value(),
+                        terms(r.aggregations().get("byCounty")),
+                        terms(r.aggregations().get("byType")),
                         days(r.aggregations().get("byDay"))));
     }
 
@@ -88,19 +107,23 @@ class EventSearch {
             next = new Cursor(sort.get(0).longValue(), sort.get(1).stringValue()).encode();
         }
         var total = response.hits().total();
-        return new Page(total == null ? items.size() : total.value(),
+        return new Page(
+                total == null ? items.size() : total.value(),
                 total == null || total.relation() == co.elastic.clients.elasticsearch.core.search.TotalHitsRelation.Eq,
-                items, next);
+                items,
+                next);
     }
 
     private static List<Bucket> terms(Aggregate aggregate) {
         return aggregate.sterms().buckets().array().stream()
-                .map(b -> new Bucket(b.key().stringValue(), b.docCount())).toList();
+                .map(b -> new Bucket(b.key().stringValue(), b.docCount()))
+                .toList();
     }
 
     private static List<Bucket> days(Aggregate aggregate) {
         return aggregate.dateHistogram().buckets().array().stream()
-                .map(b -> new Bucket(b.keyAsString(), b.docCount())).toList();
+                .map(b -> new Bucket(b.keyAsString(), b.docCount()))
+                .toList();
     }
 
     /**
@@ -114,8 +137,8 @@ class EventSearch {
             bool.mustNot(terms("domain", prefectureOnlyDomains));
         }
         if (c.text() != null) {
-            bool.must(m -> m.simpleQueryString(q -> q.query(c.text()).fields("text", "subject.text")
-                    .defaultOperator(Operator.And)));
+            bool.must(m -> m.simpleQueryString(
+                    q -> q.query(c.text()).fields("text", "subject.text").defaultOperator(Operator.And)));
         }
         filter(bool, "domain", c.domains());
         filter(bool, "type", c.types());
@@ -137,13 +160,15 @@ class EventSearch {
         }
         if (c.box() != null) {
             SearchCriteria.BoundingBox b = c.box();
-            bool.filter(f -> f.geoBoundingBox(g -> g.field("location").boundingBox(bb -> bb.tlbr(t -> t
-                    .topLeft(p -> p.latlon(l -> l.lat(b.maxLat()).lon(b.minLon())))
-                    .bottomRight(p -> p.latlon(l -> l.lat(b.minLat()).lon(b.maxLon())))))));
+            bool.filter(f -> f.geoBoundingBox(g -> g.field("location")
+                    .boundingBox(bb -> bb.tlbr(t -> t.topLeft(
+                                    p -> p.latlon(l -> l.lat(b.maxLat()).lon(b.minLon())))
+                            .bottomRight(p -> p.latlon(l -> l.lat(b.minLat()).lon(b.maxLon())))))));
         }
         if (c.circle() != null) {
             SearchCriteria.Circle circle = c.circle();
-            bool.filter(f -> f.geoDistance(g -> g.field("location").distance(java.math.BigDecimal.valueOf(circle.radiusKm()).toPlainString() + "km")
+            bool.filter(f -> f.geoDistance(g -> g.field("location")
+                    .distance(java.math.BigDecimal.valueOf(circle.radiusKm()).toPlainString() + "km")
                     .location(p -> p.latlon(l -> l.lat(circle.lat()).lon(circle.lon())))));
         }
         return bool.build()._toQuery();

@@ -42,21 +42,35 @@ class SearchController {
     @GetMapping("/events")
     Mono<EventSearch.Page> events(
             @Parameter(description = "full text over subject and payload") @RequestParam(required = false) String q,
-            @Parameter(description = "domains (repeat or comma-separate)") @RequestParam(required = false) List<String> domain,
-            @Parameter(description = "event types, e.g. lantian.straw.fire-point-detected.v1") @RequestParam(required = false) List<String> type,
-            @Parameter(description = "where events lie; a unit includes the units under it") @RequestParam(required = false) List<String> jurisdiction,
-            @Parameter(description = "Corps units; a division includes its regiments") @RequestParam(required = false) List<String> corpsunit,
+            @Parameter(description = "domains (repeat or comma-separate)") @RequestParam(required = false)
+                    List<String> domain,
+            @Parameter(description = "event types, e.g. lantian.straw.fire-point-detected.v1")
+                    @RequestParam(required = false)
+                    List<String> type,
+            @Parameter(description = "where events lie; a unit includes the units under it")
+                    @RequestParam(required = false)
+                    List<String> jurisdiction,
+            @Parameter(description = "Corps units; a division includes its regiments") @RequestParam(required = false)
+                    List<String> corpsunit,
             @Parameter(description = "owning agencies") @RequestParam(required = false) List<String> agency,
-            @Parameter(description = "info, minor, major, critical") @RequestParam(required = false) List<String> severity,
-            @Parameter(description = "earliest event time, inclusive (ISO-8601 with offset)") @RequestParam(required = false) String from,
-            @Parameter(description = "latest event time, exclusive (ISO-8601 with offset)") @RequestParam(required = false) String to,
+            @Parameter(description = "info, minor, major, critical") @RequestParam(required = false)
+                    List<String> severity,
+            @Parameter(description = "earliest event time, inclusive (ISO-8601 with offset)")
+                    @RequestParam(required = false)
+                    String from,
+            @Parameter(description = "latest event time, exclusive (ISO-8601 with offset)")
+                    @RequestParam(required = false)
+                    String to,
             @Parameter(description = "minLon,minLat,maxLon,maxLat") @RequestParam(required = false) String bbox,
-            @Parameter(description = "lon,lat of the centre of a radius search") @RequestParam(required = false) String near,
-            @Parameter(description = "radius in kilometres around 'near'") @RequestParam(required = false) String radius,
+            @Parameter(description = "lon,lat of the centre of a radius search") @RequestParam(required = false)
+                    String near,
+            @Parameter(description = "radius in kilometres around 'near'") @RequestParam(required = false)
+                    String radius,
             @Parameter(description = "page size") @RequestParam(required = false) String size,
-            @Parameter(description = "opaque cursor from the previous page's 'next'") @RequestParam(required = false) String cursor) {
-        SearchParameters params = new SearchParameters(q, domain, type, jurisdiction, corpsunit, agency, severity, from,
-                to, bbox, near, radius, size, cursor);
+            @Parameter(description = "opaque cursor from the previous page's 'next'") @RequestParam(required = false)
+                    String cursor) {
+        SearchParameters params = new SearchParameters(
+                q, domain, type, jurisdiction, corpsunit, agency, severity, from, to, bbox, near, radius, size, cursor);
         return Mono.fromCallable(() -> params.validate(contract, jurisdictions, limits))
                 .flatMap(criteria -> caller().flatMap(visible -> search.page(criteria, visible)))
                 .onErrorMap(SearchController::indexFailure, SearchController::unavailable);
@@ -77,8 +91,8 @@ class SearchController {
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) String near,
             @RequestParam(required = false) String radius) {
-        SearchParameters params = new SearchParameters(q, domain, type, jurisdiction, corpsunit, agency, severity, from,
-                to, bbox, near, radius, null, null);
+        SearchParameters params = new SearchParameters(
+                q, domain, type, jurisdiction, corpsunit, agency, severity, from, to, bbox, near, radius, null, null);
         return Mono.fromCallable(() -> params.validate(contract, jurisdictions, limits))
                 .flatMap(criteria -> caller().flatMap(visible -> search.summary(criteria, visible)))
                 .onErrorMap(SearchController::indexFailure, SearchController::unavailable);
@@ -91,13 +105,15 @@ class SearchController {
     }
 
     private static boolean indexFailure(Throwable e) {
-        return e instanceof ElasticsearchException || e instanceof TransportException || e instanceof CompletionException;
+        return e instanceof ElasticsearchException
+                || e instanceof TransportException
+                || e instanceof CompletionException;
     }
 
     /** 503 with a plain sentence; what Elasticsearch said goes to the log only. */
     private static Throwable unavailable(Throwable e) {
         LOG.warn("search failed: {}", e.getMessage());
-        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-                "The search index cannot answer right now; try again shortly.");
+        return new ResponseStatusException(
+                HttpStatus.SERVICE_UNAVAILABLE, "The search index cannot answer right now; try again shortly.");
     }
 }

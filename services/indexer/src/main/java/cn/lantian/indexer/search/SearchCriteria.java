@@ -17,15 +17,24 @@ import java.util.Set;
  * @param size page size
  * @param after where the previous page ended, or null for the first page
  */
-record SearchCriteria(String text, List<String> domains, List<String> types, Set<String> jurisdictions,
-        Set<String> corpsUnits, List<String> agencies, List<String> severities, OffsetDateTime from, OffsetDateTime to,
-        BoundingBox box, Circle circle, int size, Cursor after) {
+record SearchCriteria(
+        String text,
+        List<String> domains,
+        List<String> types,
+        Set<String> jurisdictions,
+        Set<String> corpsUnits,
+        List<String> agencies,
+        List<String> severities,
+        OffsetDateTime from,
+        OffsetDateTime to,
+        BoundingBox box,
+        Circle circle,
+        int size,
+        Cursor after) {
 
     /** West, south, east, north in degrees (WGS84). */
-    record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
-    }
+    record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {}
 
     /** Everything within {@code radiusKm} of a point. */
-    record Circle(double lon, double lat, double radiusKm) {
-    }
+    record Circle(double lon, double lat, double radiusKm) {}
 }

@@ -18,9 +18,21 @@ import java.util.function.Predicate;
  * The raw query parameters of a search, as the client sent them; {@link #validate} turns them into
  * {@link SearchCriteria} or names every bad one.
  */
-record SearchParameters(String q, List<String> domain, List<String> type, List<String> jurisdiction,
-        List<String> corpsunit, List<String> agency, List<String> severity, String from, String to, String bbox,
-        String near, String radius, String size, String cursor) {
+record SearchParameters(
+        String q,
+        List<String> domain,
+        List<String> type,
+        List<String> jurisdiction,
+        List<String> corpsunit,
+        List<String> agency,
+        List<String> severity,
+        String from,
+        String to,
+        String bbox,
+        String near,
+        String radius,
+        String size,
+        String cursor) {
 
     /** The severities the envelope allows. */
     static final List<String> SEVERITIES = List.of("info", "minor", "major", "critical");
@@ -28,8 +40,10 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
     /** Checks every parameter against the contract, the reference data and the page limits. */
     SearchCriteria validate(EventContract contract, Jurisdictions jurisdictions, SearchProperties limits) {
         List<FieldError> bad = new ArrayList<>();
-        List<String> domains = values(domain, "domain", contract.domains()::contains, "not a domain of the contract", bad);
-        List<String> types = values(type, "type", t -> contract.type(t).isPresent(), "not an event type of the contract", bad);
+        List<String> domains =
+                values(domain, "domain", contract.domains()::contains, "not a domain of the contract", bad);
+        List<String> types =
+                values(type, "type", t -> contract.type(t).isPresent(), "not an event type of the contract", bad);
         Set<String> places = units(jurisdiction, "jurisdiction", jurisdictions, j -> true, bad);
         Set<String> corps = units(corpsunit, "corpsunit", jurisdictions, Jurisdiction::isCorps, bad);
         List<String> agencies = values(agency, "agency", Caller.AGENCIES::contains, "not an agency", bad);
@@ -53,27 +67,32 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
             throw new InvalidInput(bad);
         }
         String text = q == null || q.isBlank() ? null : q.trim();
-        return new SearchCriteria(text, domains, types, places, corps, agencies, severities, start, end, box, circle,
-                pageSize, after);
+        return new SearchCriteria(
+                text, domains, types, places, corps, agencies, severities, start, end, box, circle, pageSize, after);
     }
 
-    private static List<String> values(List<String> raw, String name, Predicate<String> known, String reason,
-            List<FieldError> bad) {
+    private static List<String> values(
+            List<String> raw, String name, Predicate<String> known, String reason, List<FieldError> bad) {
         List<String> values = split(raw);
-        values.stream().filter(known.negate()).forEach(v ->
-                bad.add(new FieldError(name, "'" + v + "' is " + reason)));
+        values.stream().filter(known.negate()).forEach(v -> bad.add(new FieldError(name, "'" + v + "' is " + reason)));
         return values;
     }
 
     /** Known units, each with every unit under it (a division's regiments), aliases included. */
-    private static Set<String> units(List<String> raw, String name, Jurisdictions jurisdictions,
-            Predicate<Jurisdiction> kind, List<FieldError> bad) {
+    private static Set<String> units(
+            List<String> raw,
+            String name,
+            Jurisdictions jurisdictions,
+            Predicate<Jurisdiction> kind,
+            List<FieldError> bad) {
         Set<String> expanded = new LinkedHashSet<>();
         for (String value : split(raw)) {
             var unit = jurisdictions.byId(value).filter(kind);
             if (unit.isEmpty()) {
-                bad.add(new FieldError(name, "'" + value + "' is not a known "
-                        + ("corpsunit".equals(name) ? "Corps unit" : "jurisdiction")));
+                bad.add(new FieldError(
+                        name,
+                        "'" + value + "' is not a known "
+                                + ("corpsunit".equals(name) ? "Corps unit" : "jurisdiction")));
                 continue;
             }
             expanded.addAll(Visibility.unitsWithin(jurisdictions, unit.get().id()));
@@ -103,8 +122,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         try {
             return OffsetDateTime.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            bad.add(new FieldError(name,
-                    "not an ISO-8601 date-time with offset, e.g. 2024-11-12T09:00:00+08:00"));
+            bad.add(new FieldError(name, "not an ISO-8601 date-time with offset, e.g. 2024-11-12T09:00:00+08:00"));
             return null;
         }
     }
@@ -115,8 +133,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         }
         double[] v = numbers(bbox, 4);
         if (v == null || !lon(v[0]) || !lat(v[1]) || !lon(v[2]) || !lat(v[3]) || v[0] >= v[2] || v[1] >= v[3]) {
-            bad.add(new FieldError("bbox",
-                    "must be minLon,minLat,maxLon,maxLat in degrees with min < max"));
+            bad.add(new FieldError("bbox", "must be minLon,minLat,maxLon,maxLat in degrees with min < max"));
             return null;
         }
         return new SearchCriteria.BoundingBox(v[0], v[1], v[2], v[3]);
@@ -132,16 +149,17 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         double[] km = hasRadius ? numbers(radius, 1) : null;
         boolean ok = true;
         if (point == null || !lon(point[0]) || !lat(point[1])) {
-            bad.add(new FieldError("near",
-                    hasNear ? "must be lon,lat in degrees" : "is required with radius"));
+            bad.add(new FieldError("near", hasNear ? "must be lon,lat in degrees" : "is required with radius"));
             ok = false;
         }
         // Beyond the bounds Elasticsearch cannot read the distance (1e308 km failed the whole search with a 503).
         if (km == null || !(km[0] >= limits.minRadiusKm() && km[0] <= limits.maxRadiusKm())) {
-            bad.add(new FieldError("radius", hasRadius
-                    ? "must be a number of kilometres from " + plain(limits.minRadiusKm()) + " to "
-                            + plain(limits.maxRadiusKm())
-                    : "is required with near"));
+            bad.add(new FieldError(
+                    "radius",
+                    hasRadius
+                            ? "must be a number of kilometres from " + plain(limits.minRadiusKm()) + " to "
+                                    + plain(limits.maxRadiusKm())
+                            : "is required with near"));
             ok = false;
         }
         return ok ? new SearchCriteria.Circle(point[0], point[1], km[0]) : null;
@@ -159,8 +177,7 @@ record SearchParameters(String q, List<String> domain, List<String> type, List<S
         } catch (NumberFormatException e) {
             // reported below
         }
-        bad.add(new FieldError("size",
-                "must be a whole number from 1 to " + limits.maxPageSize()));
+        bad.add(new FieldError("size", "must be a whole number from 1 to " + limits.maxPageSize()));
         return limits.defaultPageSize();
     }
 

@@ -14,8 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRadiusKm the largest {@code radius} accepted, in kilometres
  */
 @ConfigurationProperties("lantian.search")
-record SearchProperties(int defaultPageSize, int maxPageSize, String timeZone, Set<String> prefectureOnlyDomains,
-        double minRadiusKm, double maxRadiusKm) {
+record SearchProperties(
+        int defaultPageSize,
+        int maxPageSize,
+        String timeZone,
+        Set<String> prefectureOnlyDomains,
+        double minRadiusKm,
+        double maxRadiusKm) {
 
     SearchProperties {
         defaultPageSize = defaultPageSize <= 0 ? 20 : defaultPageSize;

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class Visibility {
 
-    private Visibility() {
-    }
+    private Visibility() {}
 
     /** Empty for the prefecture (no restriction); otherwise the ids the caller may see, possibly none. */
     static Optional<Set<String>> of(Caller caller, Jurisdictions jurisdictions) {

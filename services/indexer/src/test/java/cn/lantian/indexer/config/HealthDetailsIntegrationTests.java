@@ -10,11 +10,29 @@ class HealthDetailsIntegrationTests extends IndexerIntegrationSupport {
 
     @Test
     void healthShowsItsComponentsOnlyToThePrefecture() {
-        http().get().uri("/actuator/health").exchange().expectBody()
-                .jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
-        http().get().uri("/actuator/health").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_SHACHE)))
-                .exchange().expectBody().jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
-        http().get().uri("/actuator/health").headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.COORDINATOR)))
-                .exchange().expectBody().jsonPath("$.components.elasticsearch").exists();
+        http().get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .exists()
+                .jsonPath("$.components")
+                .doesNotExist();
+        http().get()
+                .uri("/actuator/health")
+                .headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.ECO_SHACHE)))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .exists()
+                .jsonPath("$.components")
+                .doesNotExist();
+        http().get()
+                .uri("/actuator/health")
+                .headers(h -> h.setBearerAuth(KeycloakTokens.of(DemoIdentity.COORDINATOR)))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.components.elasticsearch")
+                .exists();
     }
 }

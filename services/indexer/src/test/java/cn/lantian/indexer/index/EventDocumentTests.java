@@ -68,7 +68,8 @@ class EventDocumentTests {
     void fullTextHoldsTheSubjectAndEveryTextValueOfThePayload() {
         JsonNode doc = document(example("lantian.stationary.emission-limit-exceeded.v1"));
 
-        assertThat(doc.get("text").asString()).contains("outlet/ent-jinling/DA001", "NOx", "环大气〔2019〕35号")
+        assertThat(doc.get("text").asString())
+                .contains("outlet/ent-jinling/DA001", "NOx", "环大气〔2019〕35号")
                 .doesNotContain("72.4");
         assertThat(doc.get("sharing").asString()).isEqualTo("local");
     }

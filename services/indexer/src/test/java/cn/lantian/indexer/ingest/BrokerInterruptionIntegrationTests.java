@@ -17,8 +17,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.amqp.health.RabbitHealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import reactor.core.publisher.Flux;
 
 class BrokerInterruptionIntegrationTests extends IndexerIntegrationSupport {
@@ -27,6 +27,7 @@ class BrokerInterruptionIntegrationTests extends IndexerIntegrationSupport {
 
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     MeterRegistry meters;
 
@@ -42,14 +43,19 @@ class BrokerInterruptionIntegrationTests extends IndexerIntegrationSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> countIndexed(marker) >= 1_000);
 
         BROKER.down();
-        Flux.fromIterable(events.subList(2_000, EVENTS)).buffer(1_000).toStream().forEach(chunk -> ids.addAll(append(chunk)));
+        Flux.fromIterable(events.subList(2_000, EVENTS))
+                .buffer(1_000)
+                .toStream()
+                .forEach(chunk -> ids.addAll(append(chunk)));
         RabbitHealthIndicator rabbitHealth = new RabbitHealthIndicator(rabbit);
-        await().atMost(Duration.ofSeconds(10)).until(() -> rabbitHealth.health().getStatus().equals(Status.DOWN));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> rabbitHealth.health().getStatus().equals(Status.DOWN));
         long duringOutage = countIndexed(marker);
         assertThat(duringOutage).isLessThan(EVENTS);
         BROKER.up();
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> countIndexed(marker) >= EVENTS);
         assertThat(ids).doesNotHaveDuplicates().hasSize(EVENTS);
         // Exactly the events written, each once: none lost, none indexed twice.
@@ -89,15 +95,19 @@ class BrokerInterruptionIntegrationTests extends IndexerIntegrationSupport {
         String after = null;
         while (true) {
             String from = after;
-            SearchResponse<Map> page = es.search(s -> {
-                s.index(layout.alias()).size(5_000).source(src -> src.fetch(false))
-                        .query(q -> q.match(m -> m.field("text").query(marker)))
-                        .sort(o -> o.field(f -> f.field("id")));
-                if (from != null) {
-                    s.searchAfter(co.elastic.clients.elasticsearch._types.FieldValue.of(from));
-                }
-                return s;
-            }, Map.class);
+            SearchResponse<Map> page = es.search(
+                    s -> {
+                        s.index(layout.alias())
+                                .size(5_000)
+                                .source(src -> src.fetch(false))
+                                .query(q -> q.match(m -> m.field("text").query(marker)))
+                                .sort(o -> o.field(f -> f.field("id")));
+                        if (from != null) {
+                            s.searchAfter(co.elastic.clients.elasticsearch._types.FieldValue.of(from));
+                        }
+                        return s;
+                    },
+                    Map.class);
             if (page.hits().hits().isEmpty()) {
                 return found;
             }

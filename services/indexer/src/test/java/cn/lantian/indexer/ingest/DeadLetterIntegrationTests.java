@@ -46,7 +46,8 @@ class DeadLetterIntegrationTests extends IndexerIntegrationSupport {
         assertThat(missing).contains("jurisdiction");
         String garbled = reasonOf(ours, "{ not json");
         assertThat(garbled).contains("not valid JSON");
-        assertThat(ours.get(0).getMessageProperties().<String>getHeader("x-original-exchange")).isEqualTo(EXCHANGE);
+        assertThat(ours.get(0).getMessageProperties().<String>getHeader("x-original-exchange"))
+                .isEqualTo(EXCHANGE);
     }
 
     @Test
@@ -61,14 +62,18 @@ class DeadLetterIntegrationTests extends IndexerIntegrationSupport {
             }
             return found[0] != null;
         });
-        assertThat(found[0].getMessageProperties().<String>getHeader("x-lantian-reason")).contains("lantian.straw");
+        assertThat(found[0].getMessageProperties().<String>getHeader("x-lantian-reason"))
+                .contains("lantian.straw");
         assertThat(countIndexed(marker)).isZero();
     }
 
     private static String reasonOf(List<Message> messages, String bodyPart) {
-        return messages.stream().filter(m -> new String(m.getBody(), StandardCharsets.UTF_8).contains(bodyPart))
-                .findFirst().orElseThrow()
-                .getMessageProperties().getHeader("x-lantian-reason");
+        return messages.stream()
+                .filter(m -> new String(m.getBody(), StandardCharsets.UTF_8).contains(bodyPart))
+                .findFirst()
+                .orElseThrow()
+                .getMessageProperties()
+                .getHeader("x-lantian-reason");
     }
 
     private void publish(byte[] body) {

@@ -16,7 +16,9 @@ class IndexerBindingTests {
         yaml.setResources(new ClassPathResource("application.yaml"));
         String destinations = yaml.getObject().getProperty("spring.cloud.stream.bindings.index-in-0.destination");
 
-        assertThat(Arrays.asList(destinations.split(","))).containsExactlyInAnyOrderElementsOf(
-                EventContract.load().domains().stream().map(EventContract::exchangeOf).toList());
+        assertThat(Arrays.asList(destinations.split(",")))
+                .containsExactlyInAnyOrderElementsOf(EventContract.load().domains().stream()
+                        .map(EventContract::exchangeOf)
+                        .toList());
     }
 }

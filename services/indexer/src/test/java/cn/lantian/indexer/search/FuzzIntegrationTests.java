@@ -22,7 +22,8 @@ class FuzzIntegrationTests extends IndexerIntegrationSupport {
 
     @Test
     void noBadRequestBreaksTheSearch() {
-        OpenApiFuzz.Report report = OpenApiFuzz.run("http://127.0.0.1:" + localPort,
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                "http://127.0.0.1:" + localPort,
                 Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
 
         System.out.println("fuzz: indexer answered " + report.requests() + " requests");

@@ -3,10 +3,10 @@ package cn.lantian.indexer.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import cn.lantian.eventing.OutgoingEvent;
 import cn.lantian.indexer.IndexerIntegrationSupport;
 import cn.lantian.testsupport.DemoIdentity;
 import cn.lantian.testsupport.KeycloakTokens;
-import cn.lantian.eventing.OutgoingEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,18 +76,44 @@ class JurisdictionVisibilityIntegrationTests extends IndexerIntegrationSupport {
 
     @Test
     void prefectureSeesEverything() {
-        assertThat(visibleTo(DemoIdentity.COORDINATOR)).containsExactlyInAnyOrder(shache, kashgar, crossBoundary,
-                jointCorps, auditInShache);
-        assertThat(aggregatedCounties(DemoIdentity.COORDINATOR)).containsExactlyInAnyOrder("653125", "653101", "653130");
+        assertThat(visibleTo(DemoIdentity.COORDINATOR))
+                .containsExactlyInAnyOrder(shache, kashgar, crossBoundary, jointCorps, auditInShache);
+        assertThat(aggregatedCounties(DemoIdentity.COORDINATOR))
+                .containsExactlyInAnyOrder("653125", "653101", "653130");
     }
 
     /** An audit record of a write in the given county, valid against the contract, with the marker in its text. */
     private static OutgoingEvent auditRecord(String marker, String jurisdiction) {
-        Map<String, Object> data = Map.of("principal", "eco-shache", "agencies", List.of("ecology"), "level", "county",
-                "callerJurisdiction", jurisdiction, "action", "POST", "resource", "/api/stationary/v1/" + marker,
-                "targetJurisdiction", jurisdiction, "outcome", "allowed", "at", "2024-11-12T09:00:01+08:00");
-        return new OutgoingEvent("lantian.audit.access-recorded.v1", "principal/eco-shache", jurisdiction, null,
-                "ecology", null, null, List.of(), Instant.now(), data);
+        Map<String, Object> data = Map.of(
+                "principal",
+                "eco-shache",
+                "agencies",
+                List.of("ecology"),
+                "level",
+                "county",
+                "callerJurisdiction",
+                jurisdiction,
+                "action",
+                "POST",
+                "resource",
+                "/api/stationary/v1/" + marker,
+                "targetJurisdiction",
+                jurisdiction,
+                "outcome",
+                "allowed",
+                "at",
+                "2024-11-12T09:00:01+08:00");
+        return new OutgoingEvent(
+                "lantian.audit.access-recorded.v1",
+                "principal/eco-shache",
+                jurisdiction,
+                null,
+                "ecology",
+                null,
+                null,
+                List.of(),
+                Instant.now(),
+                data);
     }
 
     private List<String> visibleTo(DemoIdentity who) {
@@ -96,9 +122,15 @@ class JurisdictionVisibilityIntegrationTests extends IndexerIntegrationSupport {
 
     private List<String> visibleTo(DemoIdentity who, String filters) {
         String token = KeycloakTokens.of(who);
-        JsonNode page = http().get().uri("/api/search/v1/events?size=50&q=" + marker + filters)
-                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode page = http().get()
+                .uri("/api/search/v1/events?size=50&q=" + marker + filters)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(item -> ids.add(item.get("id").asString()));
         return ids;
@@ -106,9 +138,15 @@ class JurisdictionVisibilityIntegrationTests extends IndexerIntegrationSupport {
 
     private List<String> aggregatedCounties(DemoIdentity who) {
         String token = KeycloakTokens.of(who);
-        JsonNode summary = http().get().uri("/api/search/v1/aggregations?q=" + marker)
-                .headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isOk()
-                .expectBody(JsonNode.class).returnResult().getResponseBody();
+        JsonNode summary = http().get()
+                .uri("/api/search/v1/aggregations?q=" + marker)
+                .headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(JsonNode.class)
+                .returnResult()
+                .getResponseBody();
         return summary.get("byCounty").findValuesAsString("key");
     }
 }

@@ -33,7 +33,8 @@ class ProblemConformanceIntegrationTests extends IndexerIntegrationSupport {
 
     @Test
     void answers400NamingTheParameter() {
-        JsonNode problem = probe.send("GET", EVENTS + "?size=abc", token, null, null).assertProblem(400);
+        JsonNode problem =
+                probe.send("GET", EVENTS + "?size=abc", token, null, null).assertProblem(400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("size");
         probe.send("GET", EVENTS + "?q=a%00b", token, null, null).assertProblem(400);
     }
@@ -48,7 +49,8 @@ class ProblemConformanceIntegrationTests extends IndexerIntegrationSupport {
     @Test
     void answers405413And415() {
         probe.send("DELETE", EVENTS, token, null, null).assertProblem(405);
-        probe.json("POST", EVENTS, token, ProblemProbe.oversized(3 * 1024 * 1024)).assertProblem(413);
+        probe.json("POST", EVENTS, token, ProblemProbe.oversized(3 * 1024 * 1024))
+                .assertProblem(413);
         probe.send("POST", EVENTS, token, "text/plain", "q").assertProblem(405);
     }
 }

@@ -23,8 +23,10 @@ class VisibilityTests {
 
     @Test
     void corpsOfficerSeesTheirDivisionAndItsUnits() {
-        Set<String> visible = Visibility.of(caller("corps", "xpcc-3"), JURISDICTIONS).orElseThrow();
-        assertThat(visible).contains("xpcc-3", "659003", "xpcc-3-41", "xpcc-3-49", "xpcc-3-tuoyun")
+        Set<String> visible =
+                Visibility.of(caller("corps", "xpcc-3"), JURISDICTIONS).orElseThrow();
+        assertThat(visible)
+                .contains("xpcc-3", "659003", "xpcc-3-41", "xpcc-3-49", "xpcc-3-tuoyun")
                 .doesNotContain("653130", "653125");
     }
 

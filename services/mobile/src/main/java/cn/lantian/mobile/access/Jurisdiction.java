@@ -36,14 +36,17 @@ public class Jurisdiction {
      * @return empty when the id names no county or Corps unit of the prefecture
      */
     public Optional<Placement> placementOf(String unit) {
-        return jurisdictions.byId(unit).filter(j -> j.kind() != cn.lantian.reference.Jurisdiction.Kind.PREFECTURE)
+        return jurisdictions
+                .byId(unit)
+                .filter(j -> j.kind() != cn.lantian.reference.Jurisdiction.Kind.PREFECTURE)
                 .map(j -> j.isCorps() ? new Placement(j.host().orElse(j.id()), j.id()) : new Placement(j.id(), null));
     }
 
     /** The placement of a home unit, or {@link InvalidInput} naming the field. */
     public Placement require(String field, String unit) {
-        return placementOf(unit).orElseThrow(() -> InvalidInput.of(field,
-                "must be a county code or Corps unit id of Kashgar Prefecture"));
+        return placementOf(unit)
+                .orElseThrow(
+                        () -> InvalidInput.of(field, "must be a county code or Corps unit id of Kashgar Prefecture"));
     }
 
     /** Whether the caller may read a record placed there. */

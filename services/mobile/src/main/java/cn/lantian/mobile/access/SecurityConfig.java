@@ -16,7 +16,8 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http, LantianResourceServer resourceServer) {
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .authorizeExchange(AccessPolicy.create()
                         .open("/actuator/health", "/actuator/health/**", "/v3/api-docs/**")
                         .write(Jurisdiction.WRITERS, "/api/mobile/v1/**")

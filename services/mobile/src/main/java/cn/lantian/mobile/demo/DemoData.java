@@ -44,10 +44,26 @@ class DemoData implements ApplicationRunner {
     private static final int READINGS_PER_DAY = 240;
     private static final int GROSS_EMITTERS = 25;
     private static final int SCRAPPED = 40;
-    private static final Caller DEMO = new Caller("demo", Set.of("traffic-police"), "prefecture",
-            Jurisdictions.PREFECTURE, true);
-    private static final String[] UNITS = {"653101", "653121", "653122", "653123", "653124", "653125", "653126",
-            "653127", "653128", "653129", "653130", "653131", "xpcc-3", "xpcc-3-41", "xpcc-3-45", "xpcc-3-jiashi"};
+    private static final Caller DEMO =
+            new Caller("demo", Set.of("traffic-police"), "prefecture", Jurisdictions.PREFECTURE, true);
+    private static final String[] UNITS = {
+        "653101",
+        "653121",
+        "653122",
+        "653123",
+        "653124",
+        "653125",
+        "653126",
+        "653127",
+        "653128",
+        "653129",
+        "653130",
+        "653131",
+        "xpcc-3",
+        "xpcc-3-41",
+        "xpcc-3-45",
+        "xpcc-3-jiashi"
+    };
     private static final String[] SURNAMES = {"阿不都", "艾买提", "王", "李", "张", "买买提", "刘", "陈", "吐尔逊", "赵"};
     private static final String PLATE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ";
 
@@ -60,8 +76,14 @@ class DemoData implements ApplicationRunner {
     private final DatabaseClient db;
     private final Clock clock;
 
-    DemoData(Vehicles vehicles, Jurisdiction access, Jurisdictions jurisdictions, ReadingIngest ingest,
-            Deregistration deregistration, DatabaseClient db, Clock clock) {
+    DemoData(
+            Vehicles vehicles,
+            Jurisdiction access,
+            Jurisdictions jurisdictions,
+            ReadingIngest ingest,
+            Deregistration deregistration,
+            DatabaseClient db,
+            Clock clock) {
         this.vehicles = vehicles;
         this.access = access;
         this.jurisdictions = jurisdictions;
@@ -82,12 +104,19 @@ class DemoData implements ApplicationRunner {
             fleet.add(vehicle(i, random, today, now));
         }
         Set<String> present = Set.copyOf(db.sql("select id from vehicle where id like 'demo-veh-%'")
-                .map(r -> r.get("id", String.class)).all().collectList().block());
-        Long added = Flux.fromIterable(fleet).filter(v -> !present.contains(v.id()))
-                .flatMap(vehicles::save, 4).count().block();
+                .map(r -> r.get("id", String.class))
+                .all()
+                .collectList()
+                .block());
+        Long added = Flux.fromIterable(fleet)
+                .filter(v -> !present.contains(v.id()))
+                .flatMap(vehicles::save, 4)
+                .count()
+                .block();
 
         // Old diesel trucks and a few others on the road in front of the remote-sensing stations.
-        List<Vehicle> diesel = fleet.stream().filter(v -> v.fuel().equals("diesel")).toList();
+        List<Vehicle> diesel =
+                fleet.stream().filter(v -> v.fuel().equals("diesel")).toList();
         List<Vehicle> gross = diesel.subList(0, Math.min(GROSS_EMITTERS, diesel.size()));
         List<double[]> stations = stations();
         int failures = 0;
@@ -100,14 +129,22 @@ class DemoData implements ApplicationRunner {
             List<Reading> batch = new ArrayList<>();
             for (int k = 0; k < READINGS_PER_DAY; k++) {
                 Instant at = dayStart.plusSeconds(daily.nextInt(86_400));
-                Vehicle v = daily.nextInt(12) == 0 ? gross.get(daily.nextInt(gross.size()))
+                Vehicle v = daily.nextInt(12) == 0
+                        ? gross.get(daily.nextInt(gross.size()))
                         : fleet.get(daily.nextInt(fleet.size()));
                 boolean dirty = gross.contains(v) && daily.nextInt(3) > 0;
                 double[] s = stations.get(daily.nextInt(stations.size()));
-                Reading reading = new Reading(v.plate(), at, s[0], s[1], "remote-sensing",
+                Reading reading = new Reading(
+                        v.plate(),
+                        at,
+                        s[0],
+                        s[1],
+                        "remote-sensing",
                         (double) (dirty ? 32 + daily.nextInt(30) : 2 + daily.nextInt(15)),
-                        (double) (dirty ? 1 + daily.nextInt(2) : 0), 200.0 + daily.nextInt(dirty ? 1800 : 800),
-                        20.0 + daily.nextInt(50), Math.round(daily.nextGaussian() * 5) / 10.0,
+                        (double) (dirty ? 1 + daily.nextInt(2) : 0),
+                        200.0 + daily.nextInt(dirty ? 1800 : 800),
+                        20.0 + daily.nextInt(50),
+                        Math.round(daily.nextGaussian() * 5) / 10.0,
                         daily.nextInt(40) / 10.0);
                 if (!at.isAfter(now)) {
                     batch.add(reading);
@@ -119,32 +156,49 @@ class DemoData implements ApplicationRunner {
         }
 
         // Scrapping progress: some of the listed trucks left the register over the last half year.
-        List<Vehicle> toScrap = fleet.stream().filter(v -> v.fuel().equals("diesel") && v.operatingFreight()
-                && v.emissionStage().equals("China III")).skip(GROSS_EMITTERS).limit(SCRAPPED).toList();
+        List<Vehicle> toScrap = fleet.stream()
+                .filter(v -> v.fuel().equals("diesel")
+                        && v.operatingFreight()
+                        && v.emissionStage().equals("China III"))
+                .skip(GROSS_EMITTERS)
+                .limit(SCRAPPED)
+                .toList();
         int scrapped = 0;
         for (Vehicle v : toScrap) {
             Boolean off = vehicles.byId(v.id()).map(Vehicle::registered).block();
             if (Boolean.TRUE.equals(off)) {
-                deregistration.deregister(DEMO, v.id(), today.minusDays(random.nextInt(180))).block();
+                deregistration
+                        .deregister(DEMO, v.id(), today.minusDays(random.nextInt(180)))
+                        .block();
                 scrapped++;
             }
         }
-        LOG.info("demo data: {} vehicles added, {} failures judged, {} trucks scrapped, in {} ms", added, failures,
-                scrapped, System.currentTimeMillis() - started);
+        LOG.info(
+                "demo data: {} vehicles added, {} failures judged, {} trucks scrapped, in {} ms",
+                added,
+                failures,
+                scrapped,
+                System.currentTimeMillis() - started);
     }
 
     private Vehicle vehicle(int i, Random random, LocalDate today, Instant now) {
         String unit = UNITS[i % UNITS.length];
         Placement placement = access.placementOf(unit).orElseThrow();
         int roll = random.nextInt(100);
-        String kind = roll < 9 ? "heavy-truck" : roll < 15 ? "medium-truck" : roll < 26 ? "light-truck"
-                : roll < 30 ? "bus" : roll < 32 ? "special" : "car";
+        String kind = roll < 9
+                ? "heavy-truck"
+                : roll < 15
+                        ? "medium-truck"
+                        : roll < 26 ? "light-truck" : roll < 30 ? "bus" : roll < 32 ? "special" : "car";
         boolean truck = kind.endsWith("-truck");
         int fuelRoll = random.nextInt(100);
         String fuel = truck || kind.equals("bus") || kind.equals("special")
                 ? fuelRoll < 85 ? "diesel" : fuelRoll < 92 ? "gas" : fuelRoll < 95 ? "lean-burn-gas" : "electric"
-                : fuelRoll < 78 ? "petrol" : fuelRoll < 86 ? "electric" : fuelRoll < 92 ? "gas"
-                : fuelRoll < 95 ? "converted-petrol-gas" : "hybrid";
+                : fuelRoll < 78
+                        ? "petrol"
+                        : fuelRoll < 86
+                                ? "electric"
+                                : fuelRoll < 92 ? "gas" : fuelRoll < 95 ? "converted-petrol-gas" : "hybrid";
         // Ages from new to about twenty years, older among trucks.
         int ageDays = random.nextInt(truck ? 7300 : 5500);
         LocalDate certified = today.minusDays(ageDays);
@@ -153,8 +207,23 @@ class DemoData implements ApplicationRunner {
                 + String.format("%04d", i % 10_000);
         String vin = "LDEMZ" + String.format("%012d", i);
         String owner = truck ? SURNAMES[i % SURNAMES.length] + "运输有限公司" : SURNAMES[i % SURNAMES.length] + "某";
-        return new Vehicle("demo-veh-" + String.format("%05d", i), plate, vin, kind, fuel, stage, certified,
-                truck && random.nextInt(10) < 8, owner, unit, "registered", null, 1, now, "demo", placement);
+        return new Vehicle(
+                "demo-veh-" + String.format("%05d", i),
+                plate,
+                vin,
+                kind,
+                fuel,
+                stage,
+                certified,
+                truck && random.nextInt(10) < 8,
+                owner,
+                unit,
+                "registered",
+                null,
+                1,
+                now,
+                "demo",
+                placement);
     }
 
     /** The stage a new heavy vehicle had to meet on that date, from the stage dates of the rule data. */
@@ -188,8 +257,11 @@ class DemoData implements ApplicationRunner {
     private List<double[]> stations() {
         List<double[]> points = new ArrayList<>();
         for (String unit : UNITS) {
-            jurisdictions.byId(unit).map(cn.lantian.reference.Jurisdiction::centroid)
-                    .filter(c -> jurisdictions.locate(c[0], c[1]).isPresent()).ifPresent(points::add);
+            jurisdictions
+                    .byId(unit)
+                    .map(cn.lantian.reference.Jurisdiction::centroid)
+                    .filter(c -> jurisdictions.locate(c[0], c[1]).isPresent())
+                    .ifPresent(points::add);
         }
         return points;
     }

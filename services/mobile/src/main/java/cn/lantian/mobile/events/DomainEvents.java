@@ -18,8 +18,9 @@ public class DomainEvents {
 
     /** Appends the event in the current R2DBC transaction; fails if it does not honour the contract. */
     public Mono<Void> raise(Raised event) {
-        OutgoingEvent outgoing = OutgoingEvent.of(event.type(), event.subject(), event.placement(), Jurisdiction.AGENCY,
-                event.data());
-        return outbox.append(event.severity() == null ? outgoing : outgoing.withSeverity(event.severity())).then();
+        OutgoingEvent outgoing =
+                OutgoingEvent.of(event.type(), event.subject(), event.placement(), Jurisdiction.AGENCY, event.data());
+        return outbox.append(event.severity() == null ? outgoing : outgoing.withSeverity(event.severity()))
+                .then();
     }
 }

@@ -11,5 +11,4 @@ import cn.lantian.reference.Placement;
  * @param severity info, minor, major, critical or null
  * @param data the type's data, a record serialisable to the type's schema
  */
-public record Raised(String type, String subject, Placement placement, String severity, Object data) {
-}
+public record Raised(String type, String subject, Placement placement, String severity, Object data) {}

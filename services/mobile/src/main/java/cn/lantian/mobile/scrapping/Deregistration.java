@@ -27,7 +27,8 @@ public class Deregistration {
     private final DomainEvents events;
     private final Clock clock;
 
-    public Deregistration(Vehicles vehicles, Jurisdiction access, ScrappingRule rule, DomainEvents events, Clock clock) {
+    public Deregistration(
+            Vehicles vehicles, Jurisdiction access, ScrappingRule rule, DomainEvents events, Clock clock) {
         this.vehicles = vehicles;
         this.access = access;
         this.rule = rule;
@@ -44,7 +45,8 @@ public class Deregistration {
         if (date.isAfter(LocalDate.now(clock))) {
             return Mono.error(InvalidInput.of("date", "must not lie in the future"));
         }
-        return vehicles.byId(id).filter(v -> access.mayWrite(caller, v.placement()))
+        return vehicles.byId(id)
+                .filter(v -> access.mayWrite(caller, v.placement()))
                 .switchIfEmpty(Mono.error(new NotFound("No vehicle " + id + ".")))
                 .flatMap(v -> {
                     if (!v.registered()) {
@@ -53,14 +55,38 @@ public class Deregistration {
                     if (date.isBefore(v.certifiedOn())) {
                         return Mono.error(InvalidInput.of("date", "must not lie before the vehicle's certification"));
                     }
-                    Vehicle off = new Vehicle(v.id(), v.plate(), v.vin(), v.kind(), v.fuel(), v.emissionStage(),
-                            v.certifiedOn(), v.operatingFreight(), v.owner(), v.home(), "deregistered", date,
-                            v.version() + 1, clock.instant(), caller.username(), v.placement());
-                    Mono<Void> event = rule.reasonFor(v).map(reason -> events.raise(new Raised(SCRAPPED,
-                            "vehicle/" + v.plate(), v.placement(), null, new TruckScrapped(v.plate(),
-                                    "none".equals(v.emissionStage()) ? null : v.emissionStage(), date.toString(),
-                                    v.kind(), v.fuel(), reason, ScrappingRule.SOURCE + "; China IV for all from "
-                                            + rule.chinaIvForAll() + " (" + rule.dateSource() + ")"))))
+                    Vehicle off = new Vehicle(
+                            v.id(),
+                            v.plate(),
+                            v.vin(),
+                            v.kind(),
+                            v.fuel(),
+                            v.emissionStage(),
+                            v.certifiedOn(),
+                            v.operatingFreight(),
+                            v.owner(),
+                            v.home(),
+                            "deregistered",
+                            date,
+                            v.version() + 1,
+                            clock.instant(),
+                            caller.username(),
+                            v.placement());
+                    Mono<Void> event = rule.reasonFor(v)
+                            .map(reason -> events.raise(new Raised(
+                                    SCRAPPED,
+                                    "vehicle/" + v.plate(),
+                                    v.placement(),
+                                    null,
+                                    new TruckScrapped(
+                                            v.plate(),
+                                            "none".equals(v.emissionStage()) ? null : v.emissionStage(),
+                                            date.toString(),
+                                            v.kind(),
+                                            v.fuel(),
+                                            reason,
+                                            ScrappingRule.SOURCE + "; China IV for all from " + rule.chinaIvForAll()
+                                                    + " (" + rule.dateSource() + ")"))))
                             .orElse(Mono.empty());
                     return vehicles.save(off).flatMap(saved -> event.thenReturn(saved));
                 });

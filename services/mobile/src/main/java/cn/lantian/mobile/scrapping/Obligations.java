@@ -66,8 +66,10 @@ class Obligations {
             binds.put("units", units.toArray(String[]::new));
         }
         sql.append(" group by 1 order by 1");
-        return bind(sql.toString(), binds).map(r -> new Progress(r.get("unit", String.class),
-                r.get("open", Long.class), r.get("scrapped", Long.class))).all();
+        return bind(sql.toString(), binds)
+                .map(r -> new Progress(
+                        r.get("unit", String.class), r.get("open", Long.class), r.get("scrapped", Long.class)))
+                .all();
     }
 
     private Map<String, Object> binds() {
@@ -87,6 +89,5 @@ class Obligations {
     }
 
     /** Scrapping progress of one home unit. */
-    record Progress(String unit, long open, long scrapped) {
-    }
+    record Progress(String unit, long open, long scrapped) {}
 }

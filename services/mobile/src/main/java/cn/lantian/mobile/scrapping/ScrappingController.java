@@ -28,8 +28,8 @@ class ScrappingController {
     private final ScrappingRule rule;
     private final Jurisdiction access;
 
-    ScrappingController(Obligations obligations, Deregistration deregistration, ScrappingRule rule,
-            Jurisdiction access) {
+    ScrappingController(
+            Obligations obligations, Deregistration deregistration, ScrappingRule rule, Jurisdiction access) {
         this.obligations = obligations;
         this.deregistration = deregistration;
         this.rule = rule;
@@ -37,12 +37,10 @@ class ScrappingController {
     }
 
     /** A deregistration: the date the vehicle left the register (scrapped). */
-    record DeregistrationInput(LocalDate date) {
-    }
+    record DeregistrationInput(LocalDate date) {}
 
     /** A vehicle that must be scrapped, and why. */
-    record Obligation(Vehicle vehicle, String reason) {
-    }
+    record Obligation(Vehicle vehicle, String reason) {}
 
     @PostMapping("/vehicles/{id}/deregistration")
     Mono<Vehicle> deregister(@PathVariable String id, @RequestBody DeregistrationInput in) {
@@ -50,19 +48,25 @@ class ScrappingController {
     }
 
     @GetMapping("/scrapping/obligations")
-    Mono<Page<Obligation>> open(@RequestParam(required = false) String jurisdiction,
+    Mono<Page<Obligation>> open(
+            @RequestParam(required = false) String jurisdiction,
             @RequestParam(required = false) String plate,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             return Mono.error(InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT));
         }
-        return Callers.current().flatMap(c -> obligations.open(access.visibleUnits(c), jurisdiction, plate, after, limit + 1)
-                .map(v -> new Obligation(v, rule.reasonFor(v).orElse(null))).collectList()
-                .map(list -> Page.of(list, limit, o -> o.vehicle().id())));
+        return Callers.current()
+                .flatMap(c -> obligations
+                        .open(access.visibleUnits(c), jurisdiction, plate, after, limit + 1)
+                        .map(v -> new Obligation(v, rule.reasonFor(v).orElse(null)))
+                        .collectList()
+                        .map(list -> Page.of(list, limit, o -> o.vehicle().id())));
     }
 
     @GetMapping("/scrapping/progress")
     Mono<List<Obligations.Progress>> progress() {
-        return Callers.current().flatMap(c -> obligations.progress(access.visibleUnits(c)).collectList());
+        return Callers.current()
+                .flatMap(c -> obligations.progress(access.visibleUnits(c)).collectList());
     }
 }

@@ -36,7 +36,8 @@ class ScrappingRule {
 
     ScrappingRule(String stageDatesCsv) {
         List<Map<String, String>> used = Csv.read(stageDatesCsv).stream()
-                .filter(r -> "China IV".equals(r.get("stage")) && "true".equals(r.get("used"))).toList();
+                .filter(r -> "China IV".equals(r.get("stage")) && "true".equals(r.get("used")))
+                .toList();
         if (used.size() != 1) {
             throw new IllegalStateException("exactly one China IV date must be marked used, not " + used.size());
         }
@@ -55,7 +56,9 @@ class ScrappingRule {
 
     /** Why the vehicle must be scrapped, or empty when it need not. */
     Optional<String> reasonFor(Vehicle v) {
-        if ("diesel".equals(v.fuel()) && v.operatingFreight() && Vocabulary.truck(v.kind())
+        if ("diesel".equals(v.fuel())
+                && v.operatingFreight()
+                && Vocabulary.truck(v.kind())
                 && (v.certifiedOn().isBefore(chinaIvForAll) || OLD_STAGES.contains(v.emissionStage()))) {
             return Optional.of(OLD_DIESEL);
         }

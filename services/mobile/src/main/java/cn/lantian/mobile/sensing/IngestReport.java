@@ -9,5 +9,4 @@ package cn.lantian.mobile.sensing;
  * @param failures vehicles judged failures, each raising an event and a repair obligation
  * @param unregistered stored readings of plates the registry does not hold (recorded, not judged)
  */
-public record IngestReport(int received, int stored, int overLimit, int failures, int unregistered) {
-}
+public record IngestReport(int received, int stored, int overLimit, int failures, int unregistered) {}

@@ -19,7 +19,9 @@ record Judgement(int failures, int windowMonths, String status, String source) {
      */
     boolean fails(List<Instant> earlier, Instant now) {
         Instant from = now.atZone(ZONE).minusMonths(windowMonths).toInstant();
-        long within = earlier.stream().filter(at -> !at.isBefore(from) && !at.isAfter(now)).count();
+        long within = earlier.stream()
+                .filter(at -> !at.isBefore(from) && !at.isAfter(now))
+                .count();
         return within + 1 >= failures;
     }
 }

@@ -13,8 +13,18 @@ import java.time.Instant;
  * @param acceleration m/s², or null
  * @param wind m/s, or null
  */
-public record Reading(String plate, Instant at, double lon, double lat, String check, Double opacity,
-        Double ringelmann, Double nox, Double speed, Double acceleration, Double wind) {
+public record Reading(
+        String plate,
+        Instant at,
+        double lon,
+        double lat,
+        String check,
+        Double opacity,
+        Double ringelmann,
+        Double nox,
+        Double speed,
+        Double acceleration,
+        Double wind) {
 
     /** The measured value of a pollutant, or null. */
     Double value(String pollutant) {

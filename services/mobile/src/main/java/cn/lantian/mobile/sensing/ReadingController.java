@@ -35,22 +35,33 @@ class ReadingController {
     }
 
     /** A batch of readings, JSON lines ({@code application/x-ndjson}) or CSV ({@code text/csv}), taken whole. */
-    @PostMapping(value = "/readings", consumes = {"application/x-ndjson", "text/csv"})
+    @PostMapping(
+            value = "/readings",
+            consumes = {"application/x-ndjson", "text/csv"})
     Mono<IngestReport> readings(@RequestHeader("Content-Type") String contentType, @RequestBody String body) {
         ReadingParser.Parsed parsed = contentType.startsWith("text/csv") ? parser.csv(body) : parser.jsonLines(body);
-        return Callers.current().flatMap(c -> ingest.ingest(c, parsed))
-                .onErrorMap(RejectedReadings.class, e -> new InvalidInput(e.rejections().stream()
-                        .map(r -> new FieldError("line " + r.line() + " " + r.field(), r.reason())).toList()));
+        return Callers.current()
+                .flatMap(c -> ingest.ingest(c, parsed))
+                .onErrorMap(
+                        RejectedReadings.class,
+                        e -> new InvalidInput(e.rejections().stream()
+                                .map(r -> new FieldError("line " + r.line() + " " + r.field(), r.reason()))
+                                .toList()));
     }
 
     @GetMapping("/repair-obligations")
-    Mono<Page<RepairObligation>> repairObligations(@RequestParam(required = false) String plate,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String after,
+    Mono<Page<RepairObligation>> repairObligations(
+            @RequestParam(required = false) String plate,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             return Mono.error(InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT));
         }
-        return Callers.current().flatMap(c -> obligations.page(access.visibleUnits(c), plate, status, after, limit + 1)
-                .collectList().map(list -> Page.of(list, limit, RepairObligation::id)));
+        return Callers.current()
+                .flatMap(c -> obligations
+                        .page(access.visibleUnits(c), plate, status, after, limit + 1)
+                        .collectList()
+                        .map(list -> Page.of(list, limit, RepairObligation::id)));
     }
 }

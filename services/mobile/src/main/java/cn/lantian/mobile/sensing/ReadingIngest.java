@@ -36,6 +36,7 @@ public class ReadingIngest {
     static final String EXCEEDED = "lantian.mobile.vehicle-emission-exceeded.v1";
     /** Clocks of roadside devices run a little fast; a reading further ahead than this is refused. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
 
     private final DatabaseClient db;
@@ -47,8 +48,15 @@ public class ReadingIngest {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    public ReadingIngest(DatabaseClient db, Vehicles vehicles, Jurisdictions jurisdictions, Jurisdiction access,
-            SensingRules rules, DomainEvents events, TransactionalOperator tx, Clock clock) {
+    public ReadingIngest(
+            DatabaseClient db,
+            Vehicles vehicles,
+            Jurisdictions jurisdictions,
+            Jurisdiction access,
+            SensingRules rules,
+            DomainEvents events,
+            TransactionalOperator tx,
+            Clock clock) {
         this.db = db;
         this.vehicles = vehicles;
         this.jurisdictions = jurisdictions;
@@ -61,7 +69,9 @@ public class ReadingIngest {
 
     /** Takes readings already read, as one batch (demo data and other in-process producers). */
     public Mono<IngestReport> ingestAll(Caller caller, List<Reading> readings) {
-        List<Integer> lines = java.util.stream.IntStream.rangeClosed(1, readings.size()).boxed().toList();
+        List<Integer> lines = java.util.stream.IntStream.rangeClosed(1, readings.size())
+                .boxed()
+                .toList();
         return ingest(caller, new ReadingParser.Parsed(readings, lines, List.of()));
     }
 
@@ -94,11 +104,17 @@ public class ReadingIngest {
         }
         placed.sort(Comparator.comparing(p -> p.reading().at()));
         Tally tally = new Tally();
-        List<String> plates = placed.stream().map(p -> p.reading().plate()).distinct().toList();
-        Mono<IngestReport> work = vehicles.byPlates(plates).flatMap(known -> Flux.fromIterable(placed)
-                .concatMap(p -> store(p, known.get(p.reading().plate()), tally))
-                .then(Mono.fromSupplier(() -> new IngestReport(placed.size(), tally.stored.get(),
-                        tally.overLimit.get(), tally.failures.get(), tally.unregistered.get()))));
+        List<String> plates =
+                placed.stream().map(p -> p.reading().plate()).distinct().toList();
+        Mono<IngestReport> work = vehicles.byPlates(plates)
+                .flatMap(known -> Flux.fromIterable(placed)
+                        .concatMap(p -> store(p, known.get(p.reading().plate()), tally))
+                        .then(Mono.fromSupplier(() -> new IngestReport(
+                                placed.size(),
+                                tally.stored.get(),
+                                tally.overLimit.get(),
+                                tally.failures.get(),
+                                tally.unregistered.get()))));
         return tx.transactional(work);
     }
 
@@ -109,9 +125,13 @@ public class ReadingIngest {
                         + "received_at) values (:plate, :vehicle, :at, :lon, :lat, :jurisdiction, :corps, :check, "
                         + ":opacity, :ringelmann, :nox, :speed, :acceleration, :wind, :received) "
                         + "on conflict (plate, at, check_kind) do nothing returning id")
-                .bind("plate", r.plate()).bind("at", OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC))
-                .bind("lon", r.lon()).bind("lat", r.lat()).bind("jurisdiction", p.place().jurisdiction())
-                .bind("check", r.check()).bind("received", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                .bind("plate", r.plate())
+                .bind("at", OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC))
+                .bind("lon", r.lon())
+                .bind("lat", r.lat())
+                .bind("jurisdiction", p.place().jurisdiction())
+                .bind("check", r.check())
+                .bind("received", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         spec = nullable(spec, "vehicle", vehicle == null ? null : vehicle.id(), String.class);
         spec = nullable(spec, "corps", p.place().corpsUnit(), String.class);
         Map<String, Double> values = new java.util.LinkedHashMap<>();
@@ -131,7 +151,8 @@ public class ReadingIngest {
                 return Mono.empty();
             }
             return Flux.fromIterable(SensingRules.POLLUTANTS.stream().sorted().toList())
-                    .concatMap(pollutant -> judge(id, p, vehicle, pollutant, tally)).then();
+                    .concatMap(pollutant -> judge(id, p, vehicle, pollutant, tally))
+                    .then();
         });
     }
 
@@ -146,52 +167,76 @@ public class ReadingIngest {
         Judgement judgement = rules.judgement();
         OffsetDateTime at = OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC);
         OffsetDateTime from = OffsetDateTime.ofInstant(
-                r.at().atZone(Judgement.ZONE).minusMonths(judgement.windowMonths()).toInstant(), ZoneOffset.UTC);
+                r.at().atZone(Judgement.ZONE)
+                        .minusMonths(judgement.windowMonths())
+                        .toInstant(),
+                ZoneOffset.UTC);
         return db.sql("insert into reading_exceedance (reading_id, plate, pollutant, value, limit_value, at) "
                         + "values (:id, :plate, :pollutant, :value, :limit, :at)")
-                .bind("id", readingId).bind("plate", r.plate()).bind("pollutant", pollutant).bind("value", value)
-                .bind("limit", limit.value()).bind("at", at).then()
+                .bind("id", readingId)
+                .bind("plate", r.plate())
+                .bind("pollutant", pollutant)
+                .bind("value", value)
+                .bind("limit", limit.value())
+                .bind("at", at)
+                .then()
                 .then(db.sql("select at from reading_exceedance where plate = :plate and pollutant = :pollutant "
                                 + "and at >= :from and at <= :at and reading_id <> :id")
-                        .bind("plate", r.plate()).bind("pollutant", pollutant).bind("from", from).bind("at", at)
-                        .bind("id", readingId).map(row -> row.get("at", OffsetDateTime.class).toInstant()).all()
+                        .bind("plate", r.plate())
+                        .bind("pollutant", pollutant)
+                        .bind("from", from)
+                        .bind("at", at)
+                        .bind("id", readingId)
+                        .map(row -> row.get("at", OffsetDateTime.class).toInstant())
+                        .all()
                         .collectList())
-                .flatMap(earlier -> !judgement.fails(earlier, r.at()) ? Mono.empty()
+                .flatMap(earlier -> !judgement.fails(earlier, r.at())
+                        ? Mono.empty()
                         : open(p, vehicle, pollutant, value, limit, earlier.size() + 1, tally));
     }
 
     /** Opens the repair obligation and raises the event, unless one is already open for the vehicle and pollutant. */
-    private Mono<Void> open(Placed p, Vehicle vehicle, String pollutant, double value, Limit limit, int failures,
-            Tally tally) {
+    private Mono<Void> open(
+            Placed p, Vehicle vehicle, String pollutant, double value, Limit limit, int failures, Tally tally) {
         Reading r = p.reading();
         String id = "rep-" + UUID.randomUUID().toString().substring(0, 12);
         DatabaseClient.GenericExecuteSpec spec = db.sql("insert into repair_obligation (id, vehicle_id, plate, "
                         + "pollutant, failed_at, jurisdiction, corps_unit) values (:id, :vehicle, :plate, :pollutant, "
                         + ":at, :jurisdiction, :corps) on conflict do nothing returning id")
-                .bind("id", id).bind("vehicle", vehicle.id()).bind("plate", vehicle.plate())
-                .bind("pollutant", pollutant).bind("at", OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC))
+                .bind("id", id)
+                .bind("vehicle", vehicle.id())
+                .bind("plate", vehicle.plate())
+                .bind("pollutant", pollutant)
+                .bind("at", OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC))
                 .bind("jurisdiction", vehicle.placement().jurisdiction());
         spec = nullable(spec, "corps", vehicle.placement().corpsUnit(), String.class);
         return spec.map(row -> row.get("id", String.class)).one().flatMap(opened -> {
             tally.failures.incrementAndGet();
             Judgement j = rules.judgement();
-            VehicleEmissionExceeded data = new VehicleEmissionExceeded(vehicle.plate(), vehicle.kind(),
-                    "none".equals(vehicle.emissionStage()) ? null : vehicle.emissionStage(), r.check(), pollutant,
-                    value, limit.value(), new VehicleEmissionExceeded.Location(r.lon(), r.lat()),
-                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.at().atOffset(BEIJING)), "remote-sensing-" + pollutant + "-" + j.failures() + "-in-"
-                            + j.windowMonths() + "-months",
-                    limit.source() + "; " + j.source(), limit.status(), failures);
+            VehicleEmissionExceeded data = new VehicleEmissionExceeded(
+                    vehicle.plate(),
+                    vehicle.kind(),
+                    "none".equals(vehicle.emissionStage()) ? null : vehicle.emissionStage(),
+                    r.check(),
+                    pollutant,
+                    value,
+                    limit.value(),
+                    new VehicleEmissionExceeded.Location(r.lon(), r.lat()),
+                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(r.at().atOffset(BEIJING)),
+                    "remote-sensing-" + pollutant + "-" + j.failures() + "-in-" + j.windowMonths() + "-months",
+                    limit.source() + "; " + j.source(),
+                    limit.status(),
+                    failures);
             return events.raise(new Raised(EXCEEDED, "vehicle/" + vehicle.plate(), vehicle.placement(), "major", data));
         });
     }
 
-    private static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
-            T value, Class<T> type) {
+    private static <T> DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
-    private record Placed(Reading reading, Placement place) {
-    }
+    private record Placed(Reading reading, Placement place) {}
 
     private static final class Tally {
         final AtomicInteger stored = new AtomicInteger();

@@ -28,8 +28,8 @@ class ReadingMessages {
      * The writer of readings taken from the exchange. Messages carry no token: the broker's credentials decide who
      * may publish there (remote-sensing stations and the traffic police's systems), for any place of the prefecture.
      */
-    static final Caller CALLER = new Caller("amqp-readings", Set.of("traffic-police"), "prefecture",
-            Jurisdictions.PREFECTURE, true);
+    static final Caller CALLER =
+            new Caller("amqp-readings", Set.of("traffic-police"), "prefecture", Jurisdictions.PREFECTURE, true);
 
     @Bean
     Consumer<Message<byte[]>> readings(ReadingIngest ingest, ObjectMapper json) {

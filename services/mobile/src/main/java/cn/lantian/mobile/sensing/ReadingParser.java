@@ -20,12 +20,11 @@ import tools.jackson.databind.ObjectMapper;
 final class ReadingParser {
 
     private static final Set<String> CHECKS = Set.of("remote-sensing", "roadside");
-    private static final List<String> NUMBERS = List.of("lon", "lat", "opacity", "ringelmann", "nox", "speed",
-            "acceleration", "wind");
+    private static final List<String> NUMBERS =
+            List.of("lon", "lat", "opacity", "ringelmann", "nox", "speed", "acceleration", "wind");
 
     /** The readings and the line each came from, and the rejected lines. */
-    record Parsed(List<Reading> readings, List<Integer> lines, List<Rejection> rejections) {
-    }
+    record Parsed(List<Reading> readings, List<Integer> lines, List<Rejection> rejections) {}
 
     private final ObjectMapper json;
 
@@ -66,8 +65,14 @@ final class ReadingParser {
                     numbers.put(field, v.asDouble());
                 }
             }
-            add(parsed, line, text(node, "plate", line, errors), text(node, "at", line, errors),
-                    text(node, "check", line, errors), numbers, errors);
+            add(
+                    parsed,
+                    line,
+                    text(node, "plate", line, errors),
+                    text(node, "at", line, errors),
+                    text(node, "check", line, errors),
+                    numbers,
+                    errors);
         }
         return parsed;
     }
@@ -96,8 +101,14 @@ final class ReadingParser {
         return parsed;
     }
 
-    private static void add(Parsed parsed, int line, String plate, String at, String check,
-            Map<String, Double> numbers, List<Rejection> errors) {
+    private static void add(
+            Parsed parsed,
+            int line,
+            String plate,
+            String at,
+            String check,
+            Map<String, Double> numbers,
+            List<Rejection> errors) {
         if (plate == null) {
             errors.add(new Rejection(line, "plate", "is required"));
         } else if (plate.length() > TextLength.CODE) {
@@ -118,7 +129,8 @@ final class ReadingParser {
             errors.add(new Rejection(line, "check", "must be remote-sensing or roadside"));
         }
         for (String field : List.of("lon", "lat")) {
-            if (!numbers.containsKey(field) && errors.stream().noneMatch(e -> e.field().equals(field))) {
+            if (!numbers.containsKey(field)
+                    && errors.stream().noneMatch(e -> e.field().equals(field))) {
                 errors.add(new Rejection(line, field, "is required"));
             }
         }
@@ -139,9 +151,19 @@ final class ReadingParser {
             parsed.rejections().addAll(errors);
             return;
         }
-        parsed.readings().add(new Reading(plate, when, numbers.get("lon"), numbers.get("lat"), kind,
-                numbers.get("opacity"), numbers.get("ringelmann"), numbers.get("nox"), numbers.get("speed"),
-                numbers.get("acceleration"), numbers.get("wind")));
+        parsed.readings()
+                .add(new Reading(
+                        plate,
+                        when,
+                        numbers.get("lon"),
+                        numbers.get("lat"),
+                        kind,
+                        numbers.get("opacity"),
+                        numbers.get("ringelmann"),
+                        numbers.get("nox"),
+                        numbers.get("speed"),
+                        numbers.get("acceleration"),
+                        numbers.get("wind")));
         parsed.lines().add(line);
     }
 

@@ -10,7 +10,8 @@ class RejectedReadings extends RuntimeException {
     private final transient List<Rejection> rejections;
 
     RejectedReadings(List<Rejection> rejections) {
-        super(rejections.stream().sorted(Comparator.comparingInt(Rejection::line))
+        super(rejections.stream()
+                .sorted(Comparator.comparingInt(Rejection::line))
                 .map(r -> "line " + r.line() + " " + r.field() + ": " + r.reason())
                 .collect(Collectors.joining("; ")));
         this.rejections = List.copyOf(rejections);

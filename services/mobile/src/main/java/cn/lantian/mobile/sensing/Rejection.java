@@ -1,5 +1,4 @@
 package cn.lantian.mobile.sensing;
 
 /** A line of a batch that was not taken, and why. */
-public record Rejection(int line, String field, String reason) {
-}
+public record Rejection(int line, String field, String reason) {}

@@ -46,13 +46,18 @@ class RepairObligations {
             spec = spec.bind(b.getKey(), b.getValue());
         }
         return spec.map(r -> {
-            OffsetDateTime closed = r.get("closed_at", OffsetDateTime.class);
-            String corps = r.get("corps_unit", String.class);
-            return new RepairObligation(r.get("id", String.class), r.get("vehicle_id", String.class),
-                    r.get("plate", String.class), r.get("pollutant", String.class),
-                    r.get("failed_at", OffsetDateTime.class).toInstant(),
-                    corps != null ? corps : r.get("jurisdiction", String.class), r.get("status", String.class),
-                    closed == null ? null : closed.toInstant());
-        }).all();
+                    OffsetDateTime closed = r.get("closed_at", OffsetDateTime.class);
+                    String corps = r.get("corps_unit", String.class);
+                    return new RepairObligation(
+                            r.get("id", String.class),
+                            r.get("vehicle_id", String.class),
+                            r.get("plate", String.class),
+                            r.get("pollutant", String.class),
+                            r.get("failed_at", OffsetDateTime.class).toInstant(),
+                            corps != null ? corps : r.get("jurisdiction", String.class),
+                            r.get("status", String.class),
+                            closed == null ? null : closed.toInstant());
+                })
+                .all();
     }
 }

@@ -32,13 +32,18 @@ class SensingRules {
             throw new IllegalStateException("the judgement table holds one row, not " + rows.size());
         }
         Map<String, String> j = rows.get(0);
-        this.judgement = new Judgement(Integer.parseInt(j.get("failures")), Integer.parseInt(j.get("window_months")),
-                sourced(j, "judgement").get("status"), j.get("source"));
+        this.judgement = new Judgement(
+                Integer.parseInt(j.get("failures")),
+                Integer.parseInt(j.get("window_months")),
+                sourced(j, "judgement").get("status"),
+                j.get("source"));
     }
 
     /** The limit for that fuel and pollutant, if it is judged at all. */
     Optional<Limit> limit(String fuel, String pollutant) {
-        return limits.stream().filter(l -> l.fuel().equals(fuel) && l.pollutant().equals(pollutant)).findFirst();
+        return limits.stream()
+                .filter(l -> l.fuel().equals(fuel) && l.pollutant().equals(pollutant))
+                .findFirst();
     }
 
     List<Limit> limits() {
@@ -54,12 +59,19 @@ class SensingRules {
         if (!POLLUTANTS.contains(row.get("pollutant"))) {
             throw new IllegalStateException("unknown pollutant " + row.get("pollutant"));
         }
-        return new Limit(row.get("fuel"), row.get("pollutant"), Double.parseDouble(row.get("limit")), row.get("unit"),
-                row.get("status"), row.get("source"));
+        return new Limit(
+                row.get("fuel"),
+                row.get("pollutant"),
+                Double.parseDouble(row.get("limit")),
+                row.get("unit"),
+                row.get("status"),
+                row.get("source"));
     }
 
     private static Map<String, String> sourced(Map<String, String> row, String what) {
-        if (row.get("source") == null || row.get("source").isBlank() || row.get("status") == null
+        if (row.get("source") == null
+                || row.get("source").isBlank()
+                || row.get("status") == null
                 || row.get("status").isBlank()) {
             throw new IllegalStateException("rule " + what + " names no source or status");
         }

@@ -11,6 +11,5 @@ import java.util.List;
 public record ImportReport(int rows, List<String> imported, List<RejectedRow> rejected) {
 
     /** A row that was not imported, with its line in the file (the header is line 1). */
-    public record RejectedRow(int line, List<FieldError> errors) {
-    }
+    public record RejectedRow(int line, List<FieldError> errors) {}
 }

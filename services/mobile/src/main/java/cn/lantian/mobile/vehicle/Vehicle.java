@@ -13,9 +13,23 @@ import java.time.LocalDate;
  * @param home the county code or Corps unit id it is registered to
  * @param status registered or deregistered
  */
-public record Vehicle(String id, String plate, String vin, String kind, String fuel, String emissionStage,
-        LocalDate certifiedOn, boolean operatingFreight, String owner, String home, String status,
-        LocalDate deregisteredOn, int version, Instant updatedAt, String updatedBy, @JsonIgnore Placement placement) {
+public record Vehicle(
+        String id,
+        String plate,
+        String vin,
+        String kind,
+        String fuel,
+        String emissionStage,
+        LocalDate certifiedOn,
+        boolean operatingFreight,
+        String owner,
+        String home,
+        String status,
+        LocalDate deregisteredOn,
+        int version,
+        Instant updatedAt,
+        String updatedBy,
+        @JsonIgnore Placement placement) {
 
     /** Whether it is still on the road (not deregistered). */
     public boolean registered() {

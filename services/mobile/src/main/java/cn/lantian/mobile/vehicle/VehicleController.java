@@ -58,11 +58,15 @@ class VehicleController {
     }
 
     @GetMapping("/vehicles")
-    Mono<Page<Vehicle>> list(@RequestParam(required = false) String jurisdiction,
-            @RequestParam(required = false) String kind, @RequestParam(required = false) String fuel,
-            @RequestParam(required = false) String stage, @RequestParam(required = false) String status,
+    Mono<Page<Vehicle>> list(
+            @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String fuel,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) String status,
             @RequestParam(required = false) String plate,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             return Mono.error(InvalidInput.of("limit", "must be between 1 and " + MAX_LIMIT));
         }
@@ -73,8 +77,10 @@ class VehicleController {
         filters.put("stage", stage);
         filters.put("status", status);
         filters.put("plate", plate);
-        return Callers.current().flatMap(c -> vehicles.page(access.visibleUnits(c), filters, after, limit + 1)
-                .collectList().map(list -> Page.of(list, limit, Vehicle::id)));
+        return Callers.current()
+                .flatMap(c -> vehicles.page(access.visibleUnits(c), filters, after, limit + 1)
+                        .collectList()
+                        .map(list -> Page.of(list, limit, Vehicle::id)));
     }
 
     @GetMapping("/vehicles/{id}")
@@ -88,7 +94,8 @@ class VehicleController {
     }
 
     private Mono<Vehicle> visible(Caller c, String id) {
-        return vehicles.byId(id).filter(v -> access.mayRead(c, v.placement()))
+        return vehicles.byId(id)
+                .filter(v -> access.mayRead(c, v.placement()))
                 .switchIfEmpty(Mono.error(new NotFound("No vehicle " + id + ".")));
     }
 }

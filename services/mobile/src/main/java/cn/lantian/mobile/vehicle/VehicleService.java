@@ -70,26 +70,46 @@ public class VehicleService {
         if (!errors.isEmpty()) {
             return Mono.error(new InvalidInput(errors));
         }
-        Mono<Vehicle> previous = existingId == null ? Mono.empty()
-                : vehicles.byId(existingId).filter(v -> access.mayWrite(caller, v.placement()))
+        Mono<Vehicle> previous = existingId == null
+                ? Mono.empty()
+                : vehicles.byId(existingId)
+                        .filter(v -> access.mayWrite(caller, v.placement()))
                         .switchIfEmpty(Mono.error(new NotFound("No vehicle " + existingId + ".")));
-        return previous.map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty()).flatMap(prior -> {
-            access.checkWrite(caller, placement);
-            String id = existingId != null ? existingId
-                    : in.id() == null || in.id().isBlank() ? "veh-" + UUID.randomUUID().toString().substring(0, 12)
-                    : in.id();
-            Mono<Integer> version = prior.map(v -> Mono.just(v.version() + 1))
-                    .orElseGet(() -> vehicles.byId(id).flatMap(v -> Mono.<Integer>error(
-                            new Conflict("vehicle " + id + " exists"))).switchIfEmpty(Mono.just(1)));
-            return version.flatMap(n -> vehicles.byPlate(in.plate().trim())
-                    .filter(other -> !other.id().equals(id))
-                    .flatMap(other -> Mono.<Vehicle>error(new Conflict("plate " + in.plate().trim() + " is registered")))
-                    .switchIfEmpty(Mono.defer(() -> vehicles.save(new Vehicle(id, in.plate().trim(), in.vin(),
-                            in.kind(), in.fuel(), in.emissionStage(), in.certifiedOn(), in.operatingFreight(),
-                            in.owner().trim(), in.home(), prior.map(Vehicle::status).orElse("registered"),
-                            prior.map(Vehicle::deregisteredOn).orElse(null), n, clock.instant(),
-                            caller.username(), placement)))));
-        });
+        return previous.map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(prior -> {
+                    access.checkWrite(caller, placement);
+                    String id = existingId != null
+                            ? existingId
+                            : in.id() == null || in.id().isBlank()
+                                    ? "veh-" + UUID.randomUUID().toString().substring(0, 12)
+                                    : in.id();
+                    Mono<Integer> version = prior.map(v -> Mono.just(v.version() + 1))
+                            .orElseGet(() -> vehicles.byId(id)
+                                    .flatMap(v -> Mono.<Integer>error(new Conflict("vehicle " + id + " exists")))
+                                    .switchIfEmpty(Mono.just(1)));
+                    return version.flatMap(n -> vehicles.byPlate(in.plate().trim())
+                            .filter(other -> !other.id().equals(id))
+                            .flatMap(other -> Mono.<Vehicle>error(
+                                    new Conflict("plate " + in.plate().trim() + " is registered")))
+                            .switchIfEmpty(Mono.defer(() -> vehicles.save(new Vehicle(
+                                    id,
+                                    in.plate().trim(),
+                                    in.vin(),
+                                    in.kind(),
+                                    in.fuel(),
+                                    in.emissionStage(),
+                                    in.certifiedOn(),
+                                    in.operatingFreight(),
+                                    in.owner().trim(),
+                                    in.home(),
+                                    prior.map(Vehicle::status).orElse("registered"),
+                                    prior.map(Vehicle::deregisteredOn).orElse(null),
+                                    n,
+                                    clock.instant(),
+                                    caller.username(),
+                                    placement)))));
+                });
     }
 
     private static void required(List<FieldError> errors, String field, String value) {

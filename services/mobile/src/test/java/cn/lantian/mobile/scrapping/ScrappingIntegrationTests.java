@@ -15,9 +15,15 @@ class ScrappingIntegrationTests extends IntegrationTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> listed(DemoIdentity who, String plate) {
-        Map<?, ?> page = http.get().uri("/api/mobile/v1/scrapping/obligations?plate={p}", plate)
-                .header("Authorization", token(who)).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
+        Map<?, ?> page = http.get()
+                .uri("/api/mobile/v1/scrapping/obligations?plate={p}", plate)
+                .header("Authorization", token(who))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (List<Map<String, Object>>) page.get("items");
     }
 
@@ -25,52 +31,87 @@ class ScrappingIntegrationTests extends IntegrationTest {
     void theListTakesTheTruckCertifiedTheDayBeforeChinaIvAndNotTheOneOfThatDay() {
         String before = plate();
         String onTheDay = plate();
-        register(DemoIdentity.ECO_SHACHE, vehicle(before, "heavy-truck", "diesel", "China IV", "2014-12-31", true,
-                "653125"));
-        register(DemoIdentity.ECO_SHACHE, vehicle(onTheDay, "heavy-truck", "diesel", "China IV", "2015-01-01", true,
-                "653125"));
-        assertThat(listed(DemoIdentity.ECO_SHACHE, before)).singleElement()
+        register(
+                DemoIdentity.ECO_SHACHE,
+                vehicle(before, "heavy-truck", "diesel", "China IV", "2014-12-31", true, "653125"));
+        register(
+                DemoIdentity.ECO_SHACHE,
+                vehicle(onTheDay, "heavy-truck", "diesel", "China IV", "2015-01-01", true, "653125"));
+        assertThat(listed(DemoIdentity.ECO_SHACHE, before))
+                .singleElement()
                 .satisfies(o -> assertThat(o).containsEntry("reason", ScrappingRule.OLD_DIESEL));
         assertThat(listed(DemoIdentity.ECO_SHACHE, onTheDay)).isEmpty();
-        assertThat(listed(DemoIdentity.POLICE_KASHGAR, before)).as("another county does not see it").isEmpty();
+        assertThat(listed(DemoIdentity.POLICE_KASHGAR, before))
+                .as("another county does not see it")
+                .isEmpty();
     }
 
     @Test
     void deregisteringAListedTruckRaisesTruckScrappedAndCountsAsProgress() {
         String plate = plate();
-        String id = register(DemoIdentity.ECO_SHACHE, vehicle(plate, "heavy-truck", "diesel", "China III",
-                "2011-06-01", true, "653125"));
+        String id = register(
+                DemoIdentity.ECO_SHACHE,
+                vehicle(plate, "heavy-truck", "diesel", "China III", "2011-06-01", true, "653125"));
 
         // Another county's officer finds nothing to deregister; the owner's county does it once.
-        http.post().uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
-                .header("Authorization", token(DemoIdentity.POLICE_KASHGAR)).bodyValue(Map.of("date", "2026-01-05"))
-                .exchange().expectStatus().isNotFound();
-        http.post().uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
-                .header("Authorization", token(DemoIdentity.ECO_SHACHE)).bodyValue(Map.of("date", "2026-01-05"))
-                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("deregistered")
-                .jsonPath("$.version").isEqualTo(2);
-        http.post().uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
-                .header("Authorization", token(DemoIdentity.ECO_SHACHE)).bodyValue(Map.of("date", "2026-01-06"))
-                .exchange().expectStatus().isEqualTo(409);
+        http.post()
+                .uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
+                .header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
+                .bodyValue(Map.of("date", "2026-01-05"))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.post()
+                .uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(Map.of("date", "2026-01-05"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("deregistered")
+                .jsonPath("$.version")
+                .isEqualTo(2);
+        http.post()
+                .uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(Map.of("date", "2026-01-06"))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409);
 
-        assertThat(events(SCRAPPED, "vehicle/" + plate)).singleElement().asString()
-                .contains("\"date\":\"2026-01-05\"", "\"emissionStandard\":\"China III\"", "\"jurisdiction\":\"653125\"");
+        assertThat(events(SCRAPPED, "vehicle/" + plate))
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"date\":\"2026-01-05\"", "\"emissionStandard\":\"China III\"", "\"jurisdiction\":\"653125\"");
         assertThat(listed(DemoIdentity.ECO_SHACHE, plate)).isEmpty();
-        http.get().uri("/api/mobile/v1/scrapping/progress").header("Authorization", token(DemoIdentity.ECO_SHACHE))
-                .exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$[?(@.unit == '653125')].scrapped").value(v -> assertThat(((List<Integer>) v).get(0))
-                        .isPositive())
-                .jsonPath("$[?(@.unit == '653101')]").isEmpty();
+        http.get()
+                .uri("/api/mobile/v1/scrapping/progress")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.unit == '653125')].scrapped")
+                .value(v -> assertThat(((List<Integer>) v).get(0)).isPositive())
+                .jsonPath("$[?(@.unit == '653101')]")
+                .isEmpty();
     }
 
     @Test
     void deregisteringAVehicleWithoutObligationRaisesNothing() {
         String plate = plate();
-        String id = register(DemoIdentity.ECO_SHACHE, vehicle(plate, "car", "petrol", "China V", "2018-06-01", false,
-                "653125"));
-        http.post().uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
-                .header("Authorization", token(DemoIdentity.ECO_SHACHE)).bodyValue(Map.of("date", "2026-01-05"))
-                .exchange().expectStatus().isOk();
+        String id = register(
+                DemoIdentity.ECO_SHACHE, vehicle(plate, "car", "petrol", "China V", "2018-06-01", false, "653125"));
+        http.post()
+                .uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(Map.of("date", "2026-01-05"))
+                .exchange()
+                .expectStatus()
+                .isOk();
         assertThat(events(SCRAPPED, "vehicle/" + plate)).isEmpty();
     }
 }

@@ -29,20 +29,24 @@ class JudgementTests {
     @Test
     void aSecondFailureExactlySixMonthsLaterCounts() {
         // 31 August minus six months is 28 February (Beijing time): the window's first instant counts.
-        Instant edge = ZonedDateTime.of(2026, 2, 28, 10, 0, 0, 0, Judgement.ZONE).toInstant();
+        Instant edge =
+                ZonedDateTime.of(2026, 2, 28, 10, 0, 0, 0, Judgement.ZONE).toInstant();
         assertThat(judgement.fails(List.of(edge), now.toInstant())).isTrue();
     }
 
     @Test
     void aFailureOneSecondBeforeTheWindowDoesNotCount() {
-        Instant before = ZonedDateTime.of(2026, 2, 28, 9, 59, 59, 0, Judgement.ZONE).toInstant();
+        Instant before =
+                ZonedDateTime.of(2026, 2, 28, 9, 59, 59, 0, Judgement.ZONE).toInstant();
         assertThat(judgement.fails(List.of(before), now.toInstant())).isFalse();
     }
 
     @Test
     void failuresAfterTheReadingAreNotEarlierFailures() {
-        assertThat(judgement.fails(List.of(now.plusSeconds(1).toInstant()), now.toInstant())).isFalse();
-        assertThat(judgement.fails(List.of(now.minusDays(1).toInstant()), now.toInstant())).isTrue();
+        assertThat(judgement.fails(List.of(now.plusSeconds(1).toInstant()), now.toInstant()))
+                .isFalse();
+        assertThat(judgement.fails(List.of(now.minusDays(1).toInstant()), now.toInstant()))
+                .isTrue();
     }
 
     @Test
@@ -51,6 +55,7 @@ class JudgementTests {
         Instant inside = now.minusMonths(1).toInstant();
         Instant outside = now.minusMonths(7).toInstant();
         assertThat(three.fails(List.of(inside, outside), now.toInstant())).isFalse();
-        assertThat(three.fails(List.of(inside, inside.minusSeconds(60)), now.toInstant())).isTrue();
+        assertThat(three.fails(List.of(inside, inside.minusSeconds(60)), now.toInstant()))
+                .isTrue();
     }
 }

@@ -39,23 +39,38 @@ class ReadingsIntegrationTests extends IntegrationTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> post(String body) {
-        return (Map<String, Object>) http.post().uri("/api/mobile/v1/readings").header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
-                .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(body).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (Map<String, Object>) http.post()
+                .uri("/api/mobile/v1/readings")
+                .header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private String dieselTruck() {
         String plate = plate();
-        register(DemoIdentity.POLICE_KASHGAR, vehicle(plate, "heavy-truck", "diesel", "China III", "2010-05-01", true,
-                "653101"));
+        register(
+                DemoIdentity.POLICE_KASHGAR,
+                vehicle(plate, "heavy-truck", "diesel", "China III", "2010-05-01", true, "653101"));
         return plate;
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> obligations(DemoIdentity who, String plate) {
-        Map<?, ?> page = http.get().uri("/api/mobile/v1/repair-obligations?plate={p}", plate)
-                .header("Authorization", token(who)).exchange().expectStatus().isOk().expectBody(Map.class)
-                .returnResult().getResponseBody();
+        Map<?, ?> page = http.get()
+                .uri("/api/mobile/v1/repair-obligations?plate={p}", plate)
+                .header("Authorization", token(who))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
         return (List<Map<String, Object>>) page.get("items");
     }
 
@@ -64,19 +79,33 @@ class ReadingsIntegrationTests extends IntegrationTest {
         String plate = dieselTruck();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-        Map<String, Object> first = post(line(plate, now.minus(40, ChronoUnit.DAYS), 45) + line(plate, now.minus(39, ChronoUnit.DAYS), 30));
-        assertThat(first).containsEntry("stored", 2).containsEntry("overLimit", 1).containsEntry("failures", 0);
+        Map<String, Object> first =
+                post(line(plate, now.minus(40, ChronoUnit.DAYS), 45) + line(plate, now.minus(39, ChronoUnit.DAYS), 30));
+        assertThat(first)
+                .containsEntry("stored", 2)
+                .containsEntry("overLimit", 1)
+                .containsEntry("failures", 0);
         assertThat(events(EXCEEDED, "vehicle/" + plate)).isEmpty();
         assertThat(obligations(DemoIdentity.POLICE_KASHGAR, plate)).isEmpty();
 
         Map<String, Object> second = post(line(plate, now.minus(1, ChronoUnit.DAYS), 52));
         assertThat(second).containsEntry("failures", 1);
-        assertThat(events(EXCEEDED, "vehicle/" + plate)).singleElement().asString()
-                .contains("\"pollutant\":\"opacity\"", "\"value\":52.0", "\"limit\":30.0", "\"check\":\"remote-sensing\"",
-                        "\"jurisdiction\":\"653101\"", "unconfirmed");
-        assertThat(obligations(DemoIdentity.POLICE_KASHGAR, plate)).singleElement()
+        assertThat(events(EXCEEDED, "vehicle/" + plate))
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"pollutant\":\"opacity\"",
+                        "\"value\":52.0",
+                        "\"limit\":30.0",
+                        "\"check\":\"remote-sensing\"",
+                        "\"jurisdiction\":\"653101\"",
+                        "unconfirmed");
+        assertThat(obligations(DemoIdentity.POLICE_KASHGAR, plate))
+                .singleElement()
                 .satisfies(o -> assertThat(o).containsEntry("status", "open").containsEntry("pollutant", "opacity"));
-        assertThat(obligations(DemoIdentity.ECO_SHACHE, plate)).as("another county sees none of it").isEmpty();
+        assertThat(obligations(DemoIdentity.ECO_SHACHE, plate))
+                .as("another county sees none of it")
+                .isEmpty();
 
         // A third failure while the obligation is open raises nothing new; a redelivered batch stores nothing twice.
         post(line(plate, now.minus(2, ChronoUnit.HOURS), 60));
@@ -91,42 +120,69 @@ class ReadingsIntegrationTests extends IntegrationTest {
         String body = line(plate, Instant.now().minus(1, ChronoUnit.DAYS), 45)
                 + "{\"plate\":\"" + plate + "\",\"at\":\"soon\",\"lon\":76.1,\"lat\":39.5,\"opacity\":1}\n"
                 + line(plate, Instant.now().minus(2, ChronoUnit.DAYS), 45).replace("76.1771", "116.4");
-        http.post().uri("/api/mobile/v1/readings").header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
-                .contentType(MediaType.parseMediaType("application/x-ndjson")).bodyValue(body).exchange()
-                .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.errors[*].field").value(f -> assertThat((List<String>) f)
-                        .contains("line 2 at", "line 3 lon"));
-        assertThat(db.sql("select count(*) from reading where plate = :p").bind("p", plate)
-                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+        http.post()
+                .uri("/api/mobile/v1/readings")
+                .header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
+                .contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.errors[*].field")
+                .value(f -> assertThat((List<String>) f).contains("line 2 at", "line 3 lon"));
+        assertThat(db.sql("select count(*) from reading where plate = :p")
+                        .bind("p", plate)
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
     }
 
     @Test
     void readingsByAmqpAreJudgedAlikeAndABadMessageIsDeadLetteredWithItsReason() {
         String plate = dieselTruck();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        send(line(plate, now.minus(3, ChronoUnit.DAYS), 41) + line(plate, now.minus(2, ChronoUnit.DAYS), 44),
+        send(
+                line(plate, now.minus(3, ChronoUnit.DAYS), 41) + line(plate, now.minus(2, ChronoUnit.DAYS), 44),
                 "application/x-ndjson");
-        await().atMost(Duration.ofSeconds(20)).until(() -> events(EXCEEDED, "vehicle/" + plate).size() == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events(EXCEEDED, "vehicle/" + plate).size() == 1);
         assertThat(obligations(DemoIdentity.POLICE_KASHGAR, plate)).hasSize(1);
 
         String bad = plate();
         send("plate,at,lon,lat,opacity\n" + bad + ",not-a-time,76.17,39.52,40\n", "text/csv");
-        Message dead = await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (Message m = rabbit.receive(QUEUE + ".dlq", 500); m != null; m = rabbit.receive(QUEUE + ".dlq", 100)) {
-                if (new String(m.getBody(), StandardCharsets.UTF_8).contains(bad)) {
-                    return m;
-                }
-            }
-            return null;
-        }, m -> m != null);
+        Message dead = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (Message m = rabbit.receive(QUEUE + ".dlq", 500);
+                                    m != null;
+                                    m = rabbit.receive(QUEUE + ".dlq", 100)) {
+                                if (new String(m.getBody(), StandardCharsets.UTF_8).contains(bad)) {
+                                    return m;
+                                }
+                            }
+                            return null;
+                        },
+                        m -> m != null);
         assertThat(String.valueOf(dead.getMessageProperties().getHeaders().get("x-exception-message")))
                 .contains("line 2 at: must be an ISO date-time with offset");
-        assertThat(db.sql("select count(*) from reading where plate = :p").bind("p", bad)
-                .map(r -> r.get(0, Long.class)).one().block()).isZero();
+        assertThat(db.sql("select count(*) from reading where plate = :p")
+                        .bind("p", bad)
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
     }
 
     private void send(String body, String contentType) {
-        rabbit.send("", QUEUE, MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
-                .setContentType(contentType).build());
+        rabbit.send(
+                "",
+                QUEUE,
+                MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+                        .setContentType(contentType)
+                        .build());
     }
 }

@@ -17,7 +17,8 @@ class SensingRulesTests {
             assertThat(l.status()).isEqualTo("unconfirmed");
             assertThat(SensingRules.POLLUTANTS).contains(l.pollutant());
         });
-        assertThat(rules.limits()).extracting(Limit::pollutant)
+        assertThat(rules.limits())
+                .extracting(Limit::pollutant)
                 .containsExactlyInAnyOrderElementsOf(SensingRules.POLLUTANTS);
     }
 
@@ -37,7 +38,9 @@ class SensingRulesTests {
 
     @Test
     void aRowWithoutSourceIsRefusedAtLoad() {
-        assertThatThrownBy(() -> new SensingRules("fuel,pollutant,limit,unit,status,source\ndiesel,nox,1,ppm,unconfirmed,\n",
-                "failures,window_months,status,source\n2,6,x,y\n")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new SensingRules(
+                        "fuel,pollutant,limit,unit,status,source\ndiesel,nox,1,ppm,unconfirmed,\n",
+                        "failures,window_months,status,source\n2,6,x,y\n"))
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -21,16 +21,20 @@ class FuzzIntegrationTests extends IntegrationTest {
     void noBadRequestBreaksTheServiceOrChangesWhatTheOwnerSees() {
         String base = "http://127.0.0.1:" + port;
         String owner = KeycloakTokens.of(DemoIdentity.ECO_SHACHE);
-        String vehicle = "/api/mobile/v1/vehicles/" + register(DemoIdentity.ECO_SHACHE,
-                vehicle(plate(), "car", "petrol", "China VI-b", "2024-05-01", false, "653125"));
-        String before = ProblemProbe.at(base).send("GET", vehicle, owner, null, null).body();
+        String vehicle = "/api/mobile/v1/vehicles/"
+                + register(
+                        DemoIdentity.ECO_SHACHE,
+                        vehicle(plate(), "car", "petrol", "China VI-b", "2024-05-01", false, "653125"));
+        String before =
+                ProblemProbe.at(base).send("GET", vehicle, owner, null, null).body();
 
-        OpenApiFuzz.Report report = OpenApiFuzz.run(base,
-                Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                base, Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"));
 
         System.out.println("fuzz: mobile answered " + report.requests() + " requests");
         assertThat(report.requests()).isGreaterThan(100);
         assertThat(report.findings()).as("requests answered against the rules").isEmpty();
-        assertThat(ProblemProbe.at(base).send("GET", vehicle, owner, null, null).body()).isEqualTo(before);
+        assertThat(ProblemProbe.at(base).send("GET", vehicle, owner, null, null).body())
+                .isEqualTo(before);
     }
 }

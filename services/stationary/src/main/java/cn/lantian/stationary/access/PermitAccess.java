@@ -5,7 +5,6 @@ import cn.lantian.reference.Placement;
 import cn.lantian.security.Caller;
 import cn.lantian.web.Forbidden;
 import cn.lantian.web.NotFound;
-import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 

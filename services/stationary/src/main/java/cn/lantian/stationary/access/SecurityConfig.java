@@ -13,7 +13,8 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http, LantianResourceServer resourceServer) {
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .authorizeExchange(AccessPolicy.create()
                         .open("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**")
                         .openReads("/api/public/v1/**")

@@ -9,8 +9,7 @@ import java.util.Random;
 final class DemoPlaces {
 
     /** A point and where it lies. */
-    record Point(double lon, double lat, Placement placement) {
-    }
+    record Point(double lon, double lat, Placement placement) {}
 
     private final Jurisdictions jurisdictions;
     private final Random random;
@@ -32,7 +31,8 @@ final class DemoPlaces {
             if (p == null) {
                 continue;
             }
-            boolean fits = j.isCorps() ? unit.equals(p.corpsUnit()) : unit.equals(p.jurisdiction()) && p.corpsUnit() == null;
+            boolean fits =
+                    j.isCorps() ? unit.equals(p.corpsUnit()) : unit.equals(p.jurisdiction()) && p.corpsUnit() == null;
             if (fits) {
                 return new Point(lon, lat, p);
             }

@@ -25,8 +25,10 @@ class PublicController {
     }
 
     @GetMapping
-    Flux<Disclosures.Disclosed> list(@RequestParam(required = false) String county,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+    Flux<Disclosures.Disclosed> list(
+            @RequestParam(required = false) String county,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 200) {
             return Flux.error(InvalidInput.of("limit", "must be between 1 and 200"));
         }

@@ -22,16 +22,16 @@ class AlertConsumer {
     static final String CONSUMER = "stationary-alerts";
 
     @Bean
-    Consumer<Message<byte[]>> alerts(IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency,
-            TransactionalOperator tx) {
+    Consumer<Message<byte[]>> alerts(
+            IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
         return message -> {
             IncomingEvent event = incoming.parse(message);
             handle(event, processed, emergency, tx).block();
         };
     }
 
-    static Mono<Void> handle(IncomingEvent event, ProcessedEvents processed, EmergencyService emergency,
-            TransactionalOperator tx) {
+    static Mono<Void> handle(
+            IncomingEvent event, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
         String name = event.type().replace("lantian.air-quality.", "").replace(".v1", "");
         if (!name.startsWith("alert-")) {
             return Mono.empty();
@@ -39,11 +39,15 @@ class AlertConsumer {
         var data = event.data();
         Mono<Void> work = switch (name) {
             case "alert-lifted" -> emergency.lift(data.get("alertId").asString());
-            default -> emergency.inForce(new EmergencyService.Alert(data.get("alertId").asString(),
-                    data.get("county").asString(), data.get("level").asString(),
-                    OffsetDateTime.parse(data.get("effectiveFrom").asString()).toInstant()));
+            default ->
+                emergency.inForce(new EmergencyService.Alert(
+                        data.get("alertId").asString(),
+                        data.get("county").asString(),
+                        data.get("level").asString(),
+                        OffsetDateTime.parse(data.get("effectiveFrom").asString())
+                                .toInstant()));
         };
-        return tx.transactional(processed.firstDelivery(CONSUMER, event.id())
-                .flatMap(first -> first ? work : Mono.empty()));
+        return tx.transactional(
+                processed.firstDelivery(CONSUMER, event.id()).flatMap(first -> first ? work : Mono.empty()));
     }
 }

@@ -23,8 +23,7 @@ import reactor.core.publisher.Mono;
 class ElectricityIntake {
 
     /** One electricity value as sent: mean kW over the quarter hour starting at {@code at}. */
-    record ElectricityInput(@Size(max = TextLength.ID) String lineId, OffsetDateTime at, Double kw) {
-    }
+    record ElectricityInput(@Size(max = TextLength.ID) String lineId, OffsetDateTime at, Double kw) {}
 
     private final Registry registry;
     private final PermitAccess access;
@@ -58,7 +57,8 @@ class ElectricityIntake {
         if (!errors.isEmpty()) {
             return Mono.error(new InvalidInput(errors));
         }
-        List<String> lines = values.stream().map(ElectricityInput::lineId).distinct().toList();
+        List<String> lines =
+                values.stream().map(ElectricityInput::lineId).distinct().toList();
         return Flux.fromIterable(lines)
                 // A line the caller cannot see is named as one that does not exist.
                 .concatMap(id -> registry.facility(id)
@@ -66,6 +66,7 @@ class ElectricityIntake {
                         .switchIfEmpty(Mono.error(InvalidInput.of("lineId", "no production line " + id)))
                         .doOnNext(f -> access.checkWrite(caller, f.placement())))
                 .then(tx.transactional(service.electricity(values.stream()
-                        .map(v -> new EmergencyService.Electricity(v.lineId(), v.at().toInstant(), v.kw())).toList())));
+                        .map(v -> new EmergencyService.Electricity(v.lineId(), v.at().toInstant(), v.kw()))
+                        .toList())));
     }
 }

@@ -11,7 +11,6 @@ import cn.lantian.web.InvalidInput;
 import cn.lantian.web.NotFound;
 import jakarta.validation.Valid;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,8 +43,14 @@ class EmergencyController {
     private final Clock clock;
     private final ElectricityIntake electricity;
 
-    EmergencyController(Measures measures, Registry registry, PermitAccess access, VerificationTasks tasks,
-            TransactionalOperator tx, Clock clock, ElectricityIntake electricity) {
+    EmergencyController(
+            Measures measures,
+            Registry registry,
+            PermitAccess access,
+            VerificationTasks tasks,
+            TransactionalOperator tx,
+            Clock clock,
+            ElectricityIntake electricity) {
         this.measures = measures;
         this.registry = registry;
         this.access = access;
@@ -82,12 +87,25 @@ class EmergencyController {
         }
         boolean change = in.id() != null && !in.id().isBlank();
         String id = change ? in.id() : "m-" + UUID.randomUUID().toString().substring(0, 8);
-        Measure m = new Measure(id, in.enterpriseId(), in.lineId(), in.stepId(), in.facilityId(), in.outletId(),
-                in.level(), in.measure(), in.pmKgD(), in.so2KgD(), in.noxKgD(), in.vocsKgD(), in.allowedKw(),
+        Measure m = new Measure(
+                id,
+                in.enterpriseId(),
+                in.lineId(),
+                in.stepId(),
+                in.facilityId(),
+                in.outletId(),
+                in.level(),
+                in.measure(),
+                in.pmKgD(),
+                in.so2KgD(),
+                in.noxKgD(),
+                in.vocsKgD(),
+                in.allowedKw(),
                 in.allowedFlowM3h());
-        return Callers.current().flatMap(c -> owned(c, in.enterpriseId(), true)
-                .flatMap(e -> change ? changeable(c, m) : Mono.just(m))
-                .flatMap(ok -> tx.transactional(measures.save(m, clock.instant(), c.username()))));
+        return Callers.current()
+                .flatMap(c -> owned(c, in.enterpriseId(), true)
+                        .flatMap(e -> change ? changeable(c, m) : Mono.just(m))
+                        .flatMap(ok -> tx.transactional(measures.save(m, clock.instant(), c.username()))));
     }
 
     /**
@@ -96,22 +114,27 @@ class EmergencyController {
      */
     private Mono<Measure> changeable(Caller c, Measure m) {
         NotFound missing = new NotFound("No measure " + m.id() + ".");
-        return measures.find(m.id()).switchIfEmpty(Mono.error(missing))
+        return measures.find(m.id())
+                .switchIfEmpty(Mono.error(missing))
                 .flatMap(old -> registry.enterprise(old.enterpriseId())
-                        .filter(e -> access.mayRead(c, e.placement())).switchIfEmpty(Mono.error(missing))
-                        .flatMap(e -> old.enterpriseId().equals(m.enterpriseId()) ? Mono.just(m)
+                        .filter(e -> access.mayRead(c, e.placement()))
+                        .switchIfEmpty(Mono.error(missing))
+                        .flatMap(e -> old.enterpriseId().equals(m.enterpriseId())
+                                ? Mono.just(m)
                                 : Mono.error(new Conflict("measure " + m.id() + " belongs to enterprise "
                                         + old.enterpriseId() + "; a measure keeps its enterprise"))));
     }
 
     @GetMapping("/enterprises/{enterpriseId}/measures")
     Flux<Measure> list(@PathVariable String enterpriseId) {
-        return Callers.current().flatMap(c -> owned(c, enterpriseId, false))
+        return Callers.current()
+                .flatMap(c -> owned(c, enterpriseId, false))
                 .flatMapMany(e -> measures.ofEnterprise(e.id()));
     }
 
     @GetMapping("/tasks")
-    Flux<VerificationTasks.Task> tasks(@RequestParam(required = false) String alertId, @RequestParam(defaultValue = "open") String status) {
+    Flux<VerificationTasks.Task> tasks(
+            @RequestParam(required = false) String alertId, @RequestParam(defaultValue = "open") String status) {
         return Callers.current().flatMapMany(c -> tasks.list(alertId, status, access.visibleUnits(c)));
     }
 
@@ -122,7 +145,8 @@ class EmergencyController {
     }
 
     private Mono<Enterprise> owned(Caller c, String enterpriseId, boolean write) {
-        return registry.enterprise(enterpriseId).switchIfEmpty(Mono.error(new NotFound("No enterprise " + enterpriseId + ".")))
+        return registry.enterprise(enterpriseId)
+                .switchIfEmpty(Mono.error(new NotFound("No enterprise " + enterpriseId + ".")))
                 .map(e -> {
                     if (write) {
                         access.checkWrite(c, e.placement());

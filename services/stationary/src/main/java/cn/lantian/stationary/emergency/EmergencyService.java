@@ -42,8 +42,7 @@ public class EmergencyService implements ReadingListener {
     }
 
     /** An alert as announced by the air-quality service. */
-    public record Alert(String alertId, String county, String level, Instant effectiveFrom) {
-    }
+    public record Alert(String alertId, String county, String level, Instant effectiveFrom) {}
 
     /** Puts the alert's level in force: earlier-level tasks end, this level's measures get tasks. */
     public Mono<Void> inForce(Alert alert) {
@@ -51,30 +50,63 @@ public class EmergencyService implements ReadingListener {
         Mono<Void> upsert = db.sql("insert into emergency_alert (alert_id, county, level, effective_from) "
                         + "values (:id, :county, :level, :from) on conflict (alert_id) do update set county = excluded.county, "
                         + "level = excluded.level, effective_from = excluded.effective_from, lifted_at = null")
-                .bind("id", alert.alertId()).bind("county", alert.county()).bind("level", alert.level())
-                .bind("from", OffsetDateTime.ofInstant(alert.effectiveFrom(), ZoneOffset.UTC)).then();
+                .bind("id", alert.alertId())
+                .bind("county", alert.county())
+                .bind("level", alert.level())
+                .bind("from", OffsetDateTime.ofInstant(alert.effectiveFrom(), ZoneOffset.UTC))
+                .then();
         Mono<Void> endOther = db.sql("update verification_task set status = 'ended', ended_at = :now "
                         + "where alert_id = :id and level <> :level and status = 'open'")
-                .bind("now", now).bind("id", alert.alertId()).bind("level", alert.level()).then();
-        Mono<Void> activate = measures.forAlert(alert.county(), alert.level()).collectList().flatMap(list -> {
-            Map<String, List<Measure>> byEnterprise = list.stream()
-                    .collect(Collectors.groupingBy(Measure::enterpriseId, LinkedHashMap::new, Collectors.toList()));
-            return Flux.fromIterable(list).concatMap(m -> db.sql("insert into verification_task (id, alert_id, "
-                                    + "measure_id, enterprise_id, level, status, created_at) values (:id, :alert, :m, :e, "
-                                    + ":level, 'open', :now) on conflict (alert_id, measure_id) do update set "
-                                    + "level = excluded.level, status = 'open', ended_at = null")
-                            .bind("id", alert.alertId() + "/" + m.id()).bind("alert", alert.alertId()).bind("m", m.id())
-                            .bind("e", m.enterpriseId()).bind("level", m.level()).bind("now", now).then())
-                    .thenMany(Flux.fromIterable(byEnterprise.entrySet()))
-                    .concatMap(e -> registry.enterprise(e.getKey()).flatMap(ent -> outbox.append(OutgoingEvent.of("lantian.stationary.emergency-measures-activated.v1", "enterprise/" + ent.id(),
-                            ent.placement(), PermitAccess.AGENCY, new Activated(ent.id(), alert.alertId(), alert.level(),
-                                    e.getValue().stream().map(Measure::measure).toList())).withSeverity("major")).then()))
-                    .then();
-        });
+                .bind("now", now)
+                .bind("id", alert.alertId())
+                .bind("level", alert.level())
+                .then();
+        Mono<Void> activate = measures.forAlert(alert.county(), alert.level())
+                .collectList()
+                .flatMap(list -> {
+                    Map<String, List<Measure>> byEnterprise = list.stream()
+                            .collect(Collectors.groupingBy(
+                                    Measure::enterpriseId, LinkedHashMap::new, Collectors.toList()));
+                    return Flux.fromIterable(list)
+                            .concatMap(m -> db.sql("insert into verification_task (id, alert_id, "
+                                            + "measure_id, enterprise_id, level, status, created_at) values (:id, :alert, :m, :e, "
+                                            + ":level, 'open', :now) on conflict (alert_id, measure_id) do update set "
+                                            + "level = excluded.level, status = 'open', ended_at = null")
+                                    .bind("id", alert.alertId() + "/" + m.id())
+                                    .bind("alert", alert.alertId())
+                                    .bind("m", m.id())
+                                    .bind("e", m.enterpriseId())
+                                    .bind("level", m.level())
+                                    .bind("now", now)
+                                    .then())
+                            .thenMany(Flux.fromIterable(byEnterprise.entrySet()))
+                            .concatMap(e -> registry.enterprise(e.getKey())
+                                    .flatMap(ent -> outbox.append(OutgoingEvent.of(
+                                                            "lantian.stationary.emergency-measures-activated.v1",
+                                                            "enterprise/" + ent.id(),
+                                                            ent.placement(),
+                                                            PermitAccess.AGENCY,
+                                                            new Activated(
+                                                                    ent.id(),
+                                                                    alert.alertId(),
+                                                                    alert.level(),
+                                                                    e.getValue().stream()
+                                                                            .map(Measure::measure)
+                                                                            .toList()))
+                                                    .withSeverity("major"))
+                                            .then()))
+                            .then();
+                });
         // A county has one alert in force: a new one supersedes whatever was still active there.
-        Mono<Void> supersede = db.sql("select alert_id from emergency_alert where county = :county and lifted_at is null "
-                        + "and alert_id <> :id").bind("county", alert.county()).bind("id", alert.alertId())
-                .map(r -> r.get("alert_id", String.class)).all().concatMap(this::lift).then();
+        Mono<Void> supersede = db.sql(
+                        "select alert_id from emergency_alert where county = :county and lifted_at is null "
+                                + "and alert_id <> :id")
+                .bind("county", alert.county())
+                .bind("id", alert.alertId())
+                .map(r -> r.get("alert_id", String.class))
+                .all()
+                .concatMap(this::lift)
+                .then();
         return supersede.then(upsert).then(endOther).then(activate);
     }
 
@@ -82,36 +114,49 @@ public class EmergencyService implements ReadingListener {
     public Mono<Void> lift(String alertId) {
         OffsetDateTime now = now();
         return db.sql("update emergency_alert set lifted_at = :now where alert_id = :id and lifted_at is null")
-                .bind("now", now).bind("id", alertId).then()
+                .bind("now", now)
+                .bind("id", alertId)
+                .then()
                 .then(db.sql("update verification_task set status = 'ended', ended_at = :now "
-                        + "where alert_id = :id and status = 'open'").bind("now", now).bind("id", alertId).then());
+                                + "where alert_id = :id and status = 'open'")
+                        .bind("now", now)
+                        .bind("id", alertId)
+                        .then());
     }
 
     /** Outlet flow of valid CEMS hours against the allowance of measures in force. */
     @Override
     public Mono<Void> stored(List<Stored> batch) {
-        List<Stored> withFlow = batch.stream().filter(s -> s.valid() && s.reading().flow() != null).toList();
+        List<Stored> withFlow = batch.stream()
+                .filter(s -> s.valid() && s.reading().flow() != null)
+                .toList();
         if (withFlow.isEmpty()) {
             return Mono.empty();
         }
-        List<String> outlets = withFlow.stream().map(s -> s.reading().outletId()).distinct().toList();
+        List<String> outlets =
+                withFlow.stream().map(s -> s.reading().outletId()).distinct().toList();
         return measures.activeForOutlets(outlets).collectList().flatMap(active -> {
             if (active.isEmpty()) {
                 return Mono.empty();
             }
-            return Flux.fromIterable(withFlow).concatMap(s -> Flux.fromIterable(active)
-                    .filter(a -> a.measure().outletId().equals(s.reading().outletId())
-                            && !s.reading().hour().isBefore(a.effectiveFrom())
-                            && s.reading().flow() > a.measure().allowedFlowM3h())
-                    .concatMap(a -> noncompliance(a, "flow", s.reading().hour(), s.reading().flow(),
-                            a.measure().allowedFlowM3h())))
+            return Flux.fromIterable(withFlow)
+                    .concatMap(s -> Flux.fromIterable(active)
+                            .filter(a ->
+                                    a.measure().outletId().equals(s.reading().outletId())
+                                            && !s.reading().hour().isBefore(a.effectiveFrom())
+                                            && s.reading().flow() > a.measure().allowedFlowM3h())
+                            .concatMap(a -> noncompliance(
+                                    a,
+                                    "flow",
+                                    s.reading().hour(),
+                                    s.reading().flow(),
+                                    a.measure().allowedFlowM3h())))
                     .then();
         });
     }
 
     /** One 15-minute electricity value of a line. */
-    public record Electricity(String lineId, Instant at, double kw) {
-    }
+    public record Electricity(String lineId, Instant at, double kw) {}
 
     /** Stores 15-minute electricity values and checks them against measures in force; emits how many were stored. */
     public Mono<Integer> electricity(List<Electricity> values) {
@@ -123,14 +168,23 @@ public class EmergencyService implements ReadingListener {
                         + "do update set kw = excluded.kw")
                 .bind("l", values.stream().map(Electricity::lineId).toArray(String[]::new))
                 .bind("a", values.stream().map(v -> v.at().toString()).toArray(String[]::new))
-                .bind("k", values.stream().map(Electricity::kw).toArray(Double[]::new)).then();
+                .bind("k", values.stream().map(Electricity::kw).toArray(Double[]::new))
+                .then();
         List<String> lines = values.stream().map(Electricity::lineId).distinct().toList();
-        Mono<Void> check = measures.activeForLines(lines).collectList().flatMap(active -> Flux.fromIterable(values)
-                .concatMap(v -> Flux.fromIterable(active)
-                        .filter(a -> a.measure().lineId().equals(v.lineId()) && !v.at().isBefore(a.effectiveFrom())
-                                && v.kw() > a.measure().allowedKw())
-                        .concatMap(a -> noncompliance(a, "electricity", v.at(), v.kw(), a.measure().allowedKw())))
-                .then());
+        Mono<Void> check = measures.activeForLines(lines)
+                .collectList()
+                .flatMap(active -> Flux.fromIterable(values)
+                        .concatMap(v -> Flux.fromIterable(active)
+                                .filter(a -> a.measure().lineId().equals(v.lineId())
+                                        && !v.at().isBefore(a.effectiveFrom())
+                                        && v.kw() > a.measure().allowedKw())
+                                .concatMap(a -> noncompliance(
+                                        a,
+                                        "electricity",
+                                        v.at(),
+                                        v.kw(),
+                                        a.measure().allowedKw())))
+                        .then());
         return store.then(check).thenReturn(values.size());
     }
 
@@ -139,13 +193,33 @@ public class EmergencyService implements ReadingListener {
         String line = m.lineId() != null ? m.lineId() : m.outletId();
         return db.sql("insert into emergency_noncompliance (alert_id, line_id, evidence, at, observed, allowed) "
                         + "values (:a, :l, :e, :at, :o, :al) on conflict do nothing")
-                .bind("a", a.alertId()).bind("l", line).bind("e", evidence)
-                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("o", observed).bind("al", allowed)
-                .fetch().rowsUpdated()
-                .flatMap(n -> n == 0 ? Mono.empty() : registry.enterprise(m.enterpriseId()).flatMap(ent -> outbox.append(
-                        OutgoingEvent.of("lantian.stationary.emergency-noncompliance.v1", "enterprise/" + ent.id(),
-                                ent.placement(), PermitAccess.AGENCY, new Noncompliance(ent.id(), a.alertId(), line, evidence,
-                                        observed, allowed, at.toString(), m.id())).withSeverity("critical")).then()));
+                .bind("a", a.alertId())
+                .bind("l", line)
+                .bind("e", evidence)
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .bind("o", observed)
+                .bind("al", allowed)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 0
+                        ? Mono.empty()
+                        : registry.enterprise(m.enterpriseId())
+                                .flatMap(ent -> outbox.append(OutgoingEvent.of(
+                                                        "lantian.stationary.emergency-noncompliance.v1",
+                                                        "enterprise/" + ent.id(),
+                                                        ent.placement(),
+                                                        PermitAccess.AGENCY,
+                                                        new Noncompliance(
+                                                                ent.id(),
+                                                                a.alertId(),
+                                                                line,
+                                                                evidence,
+                                                                observed,
+                                                                allowed,
+                                                                at.toString(),
+                                                                m.id()))
+                                                .withSeverity("critical"))
+                                        .then()));
     }
 
     private OffsetDateTime now() {
@@ -154,12 +228,17 @@ public class EmergencyService implements ReadingListener {
 
     /** Data of {@code emergency-measures-activated.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Activated(String enterpriseId, String alertId, String level, List<String> measures) {
-    }
+    record Activated(String enterpriseId, String alertId, String level, List<String> measures) {}
 
     /** Data of {@code emergency-noncompliance.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Noncompliance(String enterpriseId, String alertId, String lineId, String evidence, double observed,
-            double allowed, String at, String measureId) {
-    }
+    record Noncompliance(
+            String enterpriseId,
+            String alertId,
+            String lineId,
+            String evidence,
+            double observed,
+            double allowed,
+            String at,
+            String measureId) {}
 }

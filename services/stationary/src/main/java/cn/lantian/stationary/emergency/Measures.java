@@ -33,9 +33,16 @@ class Measures {
                         + "updated_by = excluded.updated_by "
                         // A measure keeps its enterprise, whatever a caller names with its id.
                         + "where emergency_measure.enterprise_id = excluded.enterprise_id")
-                .bind("id", m.id()).bind("e", m.enterpriseId()).bind("level", m.level()).bind("measure", m.measure())
-                .bind("pm", m.pmKgD()).bind("so2", m.so2KgD()).bind("nox", m.noxKgD()).bind("vocs", m.vocsKgD())
-                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC)).bind("by", by);
+                .bind("id", m.id())
+                .bind("e", m.enterpriseId())
+                .bind("level", m.level())
+                .bind("measure", m.measure())
+                .bind("pm", m.pmKgD())
+                .bind("so2", m.so2KgD())
+                .bind("nox", m.noxKgD())
+                .bind("vocs", m.vocsKgD())
+                .bind("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .bind("by", by);
         spec = text(spec, "line", m.lineId());
         spec = text(spec, "step", m.stepId());
         spec = text(spec, "fac", m.facilityId());
@@ -47,12 +54,17 @@ class Measures {
 
     /** The measure with that id, whoever owns it. */
     Mono<Measure> find(String id) {
-        return db.sql("select * from emergency_measure where id = :id").bind("id", id).map(r -> measure(r)).one();
+        return db.sql("select * from emergency_measure where id = :id")
+                .bind("id", id)
+                .map(r -> measure(r))
+                .one();
     }
 
     Flux<Measure> ofEnterprise(String enterpriseId) {
         return db.sql("select * from emergency_measure where enterprise_id = :e order by level, id")
-                .bind("e", enterpriseId).map(r -> measure(r)).all();
+                .bind("e", enterpriseId)
+                .map(r -> measure(r))
+                .all();
     }
 
     /** Measures of that level for enterprises in the county (a prefecture-wide alert reaches every county). */
@@ -60,7 +72,10 @@ class Measures {
         return db.sql("select m.* from emergency_measure m join enterprise e on e.id = m.enterprise_id "
                         + "where m.level = :level and (:county = '653100' or e.jurisdiction = :county "
                         + "or e.corps_unit = :county) order by m.enterprise_id, m.id")
-                .bind("level", level).bind("county", county).map(r -> measure(r)).all();
+                .bind("level", level)
+                .bind("county", county)
+                .map(r -> measure(r))
+                .all();
     }
 
     /** Measures in force now (their alert is active at their level) watching these outlets' flow. */
@@ -74,8 +89,7 @@ class Measures {
     }
 
     /** A measure in force under an alert. */
-    record Active(Measure measure, String alertId, Instant effectiveFrom) {
-    }
+    record Active(Measure measure, String alertId, Instant effectiveFrom) {}
 
     private Flux<Active> active(String where, List<String> ids) {
         return db.sql("select m.*, a.alert_id, a.effective_from from emergency_measure m "
@@ -83,20 +97,33 @@ class Measures {
                         + "and a.level = m.level and (a.county = '653100' or a.county = e.jurisdiction "
                         + "or a.county = e.corps_unit) where " + where)
                 .bind("ids", ids.toArray(String[]::new))
-                .map(r -> new Active(measure(r), r.get("alert_id", String.class),
+                .map(r -> new Active(
+                        measure(r),
+                        r.get("alert_id", String.class),
                         r.get("effective_from", OffsetDateTime.class).toInstant()))
                 .all();
     }
 
-    private static DatabaseClient.GenericExecuteSpec text(DatabaseClient.GenericExecuteSpec spec, String name, String v) {
+    private static DatabaseClient.GenericExecuteSpec text(
+            DatabaseClient.GenericExecuteSpec spec, String name, String v) {
         return v == null || v.isBlank() ? spec.bindNull(name, String.class) : spec.bind(name, v);
     }
 
     static Measure measure(Readable r) {
-        return new Measure(r.get("id", String.class), r.get("enterprise_id", String.class), r.get("line_id", String.class),
-                r.get("step_id", String.class), r.get("facility_id", String.class), r.get("outlet_id", String.class),
-                r.get("level", String.class), r.get("measure", String.class), r.get("pm_kg_d", Double.class),
-                r.get("so2_kg_d", Double.class), r.get("nox_kg_d", Double.class), r.get("vocs_kg_d", Double.class),
-                r.get("allowed_kw", Double.class), r.get("allowed_flow_m3h", Double.class));
+        return new Measure(
+                r.get("id", String.class),
+                r.get("enterprise_id", String.class),
+                r.get("line_id", String.class),
+                r.get("step_id", String.class),
+                r.get("facility_id", String.class),
+                r.get("outlet_id", String.class),
+                r.get("level", String.class),
+                r.get("measure", String.class),
+                r.get("pm_kg_d", Double.class),
+                r.get("so2_kg_d", Double.class),
+                r.get("nox_kg_d", Double.class),
+                r.get("vocs_kg_d", Double.class),
+                r.get("allowed_kw", Double.class),
+                r.get("allowed_flow_m3h", Double.class));
     }
 }

@@ -19,11 +19,10 @@ public final class BrokerPublisher {
      * and permissions decide who may publish there (CEMS gateways and agency systems), so a message may write for any
      * outlet of the prefecture, as long as it names an outlet that exists.
      */
-    public static final Caller CALLER = new Caller("amqp-readings", Set.of(PermitAccess.AGENCY), "prefecture",
-            Jurisdictions.PREFECTURE, true);
+    public static final Caller CALLER =
+            new Caller("amqp-readings", Set.of(PermitAccess.AGENCY), "prefecture", Jurisdictions.PREFECTURE, true);
 
-    private BrokerPublisher() {
-    }
+    private BrokerPublisher() {}
 
     /**
      * Runs a message's work, again twice after a short pause when it fails for a passing reason (database away, a

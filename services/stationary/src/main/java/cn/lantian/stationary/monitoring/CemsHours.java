@@ -43,21 +43,35 @@ class CemsHours {
             Json.string(b, r.outletId());
             b.append(",\"p\":");
             Json.string(b, r.pollutant());
-            b.append(",\"h\":\"").append(r.hour()).append("\",\"m\":").append(r.value())
-                    .append(",\"x\":").append(r.o2()).append(",\"f\":").append(r.flow()).append(",\"fl\":");
+            b.append(",\"h\":\"")
+                    .append(r.hour())
+                    .append("\",\"m\":")
+                    .append(r.value())
+                    .append(",\"x\":")
+                    .append(r.o2())
+                    .append(",\"f\":")
+                    .append(r.flow())
+                    .append(",\"fl\":");
             Json.string(b, r.flag());
-            b.append(",\"v\":").append(c.valueRef()).append(",\"l\":").append(c.limit())
-                    .append(",\"e\":").append(c.exceeds()).append('}');
+            b.append(",\"v\":")
+                    .append(c.valueRef())
+                    .append(",\"l\":")
+                    .append(c.limit())
+                    .append(",\"e\":")
+                    .append(c.exceeds())
+                    .append('}');
         }
         b.append(']');
-        return db.sql("insert into cems_hourly (outlet_id, pollutant, hour, measured, o2, flow, flag, value_ref, "
-                        + "limit_mg_m3, exceeds, received_at) select o, p, h, m, x, f, fl, v, l, e, now() "
-                        + "from jsonb_to_recordset(:rows::jsonb) as t(o text, p text, h timestamptz, m float8, x float8, "
-                        + "f float8, fl text, v float8, l float8, e bool) "
-                        + "on conflict (outlet_id, pollutant, hour) do update set measured = excluded.measured, "
-                        + "o2 = excluded.o2, flow = excluded.flow, flag = excluded.flag, value_ref = excluded.value_ref, "
-                        + "limit_mg_m3 = excluded.limit_mg_m3, exceeds = excluded.exceeds, received_at = excluded.received_at")
-                .bind("rows", b.toString()).then();
+        return db.sql(
+                        "insert into cems_hourly (outlet_id, pollutant, hour, measured, o2, flow, flag, value_ref, "
+                                + "limit_mg_m3, exceeds, received_at) select o, p, h, m, x, f, fl, v, l, e, now() "
+                                + "from jsonb_to_recordset(:rows::jsonb) as t(o text, p text, h timestamptz, m float8, x float8, "
+                                + "f float8, fl text, v float8, l float8, e bool) "
+                                + "on conflict (outlet_id, pollutant, hour) do update set measured = excluded.measured, "
+                                + "o2 = excluded.o2, flow = excluded.flow, flag = excluded.flag, value_ref = excluded.value_ref, "
+                                + "limit_mg_m3 = excluded.limit_mg_m3, exceeds = excluded.exceeds, received_at = excluded.received_at")
+                .bind("rows", b.toString())
+                .then();
     }
 
     /** Records the exceeding hours; returns only those not recorded before (a resent hour raises nothing new). */
@@ -86,10 +100,17 @@ class CemsHours {
                         + "select o, p, h::timestamptz, v, l, round((v / l)::numeric, 3) from unnest(:o::text[], "
                         + ":p::text[], :h::text[], :v::float8[], :l::float8[]) as t(o, p, h, v, l) "
                         + "on conflict do nothing returning outlet_id, pollutant, hour")
-                .bind("o", outlet).bind("p", pollutant).bind("h", hour).bind("v", value).bind("l", limit)
-                .map(r -> byKey.get(new HourKey(r.get("outlet_id", String.class), r.get("pollutant", String.class),
+                .bind("o", outlet)
+                .bind("p", pollutant)
+                .bind("h", hour)
+                .bind("v", value)
+                .bind("l", limit)
+                .map(r -> byKey.get(new HourKey(
+                        r.get("outlet_id", String.class),
+                        r.get("pollutant", String.class),
                         r.get("hour", OffsetDateTime.class).toInstant())))
-                .all().collectList();
+                .all()
+                .collectList();
     }
 
     /**
@@ -102,7 +123,10 @@ class CemsHours {
             return Mono.empty();
         }
         return db.sql("select pg_advisory_xact_lock(hashtext('cems-run|' || s)) from unnest(:s::text[]) as t(s)")
-                .bind("s", sortedSeries).map(r -> 1).all().then();
+                .bind("s", sortedSeries)
+                .map(r -> 1)
+                .all()
+                .then();
     }
 
     /**
@@ -116,12 +140,20 @@ class CemsHours {
                 + "on e.outlet_id = c.outlet_id and e.pollutant = c.pollutant and e.hour = c.hour "
                 + "where c.outlet_id = any(:ids) and c.hour >= :from and c.hour <= :to and ";
         return db.sql(runHours + "c.exceeds union all " + runHours + "c.value_ref is null")
-                .bind("ids", outletIds).bind("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .bind("ids", outletIds)
+                .bind("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .bind("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
-                .map(r -> Map.entry(new HourKey(r.get("outlet_id", String.class), r.get("pollutant", String.class),
-                        r.get("hour", OffsetDateTime.class).toInstant()), new Streaks.Hour(r.get("exceeds", Boolean.class),
-                        r.get("ratio", Double.class), r.get("escalated", Boolean.class))))
-                .all().collectList();
+                .map(r -> Map.entry(
+                        new HourKey(
+                                r.get("outlet_id", String.class),
+                                r.get("pollutant", String.class),
+                                r.get("hour", OffsetDateTime.class).toInstant()),
+                        new Streaks.Hour(
+                                r.get("exceeds", Boolean.class),
+                                r.get("ratio", Double.class),
+                                r.get("escalated", Boolean.class))))
+                .all()
+                .collectList();
     }
 
     /** Marks the exceedances of these hours as part of an escalated run. */
@@ -133,37 +165,57 @@ class CemsHours {
                         + "as t(o, p, h) where e.outlet_id = t.o and e.pollutant = t.p and e.hour = t.h::timestamptz")
                 .bind("o", keys.stream().map(HourKey::outlet).toArray(String[]::new))
                 .bind("p", keys.stream().map(HourKey::pollutant).toArray(String[]::new))
-                .bind("h", keys.stream().map(k -> k.hour().toString()).toArray(String[]::new)).then();
+                .bind("h", keys.stream().map(k -> k.hour().toString()).toArray(String[]::new))
+                .then();
     }
 
     /** One stored hour as read back. */
-    record Hour(String outletId, String pollutant, Instant hour, double measured, Double o2, Double flow, String flag,
-            Double valueRef, Double limit, boolean exceeds) {
-    }
+    record Hour(
+            String outletId,
+            String pollutant,
+            Instant hour,
+            double measured,
+            Double o2,
+            Double flow,
+            String flag,
+            Double valueRef,
+            Double limit,
+            boolean exceeds) {}
 
     /** The stored hours of an outlet from (inclusive) to (exclusive), of one pollutant or all, in time order. */
     Flux<Hour> of(String outletId, String pollutant, OffsetDateTime from, OffsetDateTime to) {
         String sql = "select * from cems_hourly where outlet_id = :o and hour >= :from and hour < :to"
                 + (pollutant == null ? "" : " and pollutant = :p") + " order by hour, pollutant";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("o", outletId)
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
+                .bind("o", outletId)
                 .bind("from", from.withOffsetSameInstant(ZoneOffset.UTC))
                 .bind("to", to.withOffsetSameInstant(ZoneOffset.UTC));
         if (pollutant != null) {
             spec = spec.bind("p", pollutant);
         }
-        return spec.map(r -> new Hour(r.get("outlet_id", String.class), r.get("pollutant", String.class),
-                r.get("hour", OffsetDateTime.class).toInstant(), r.get("measured", Double.class),
-                r.get("o2", Double.class), r.get("flow", Double.class), r.get("flag", String.class),
-                r.get("value_ref", Double.class), r.get("limit_mg_m3", Double.class),
-                r.get("exceeds", Boolean.class))).all();
+        return spec.map(r -> new Hour(
+                        r.get("outlet_id", String.class),
+                        r.get("pollutant", String.class),
+                        r.get("hour", OffsetDateTime.class).toInstant(),
+                        r.get("measured", Double.class),
+                        r.get("o2", Double.class),
+                        r.get("flow", Double.class),
+                        r.get("flag", String.class),
+                        r.get("value_ref", Double.class),
+                        r.get("limit_mg_m3", Double.class),
+                        r.get("exceeds", Boolean.class)))
+                .all();
     }
 
     /** Closes the open data gaps of the series that received a valid value. */
     Mono<Void> closeGaps(List<CheckedHour> rows) {
         // One pair per outlet and pollutant: a batch holds many hours of the same few series.
-        List<String[]> pairs = rows.stream().filter(CheckedHour::valid)
-                .map(c -> c.reading().outletId() + "\u0000" + c.reading().pollutant()).distinct()
-                .map(k -> k.split("\u0000")).toList();
+        List<String[]> pairs = rows.stream()
+                .filter(CheckedHour::valid)
+                .map(c -> c.reading().outletId() + "\u0000" + c.reading().pollutant())
+                .distinct()
+                .map(k -> k.split("\u0000"))
+                .toList();
         if (pairs.isEmpty()) {
             return Mono.empty();
         }
@@ -171,6 +223,7 @@ class CemsHours {
                         + "where g.closed_at is null and g.outlet_id = t.o and g.pollutant = t.p")
                 .bind("now", OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)))
                 .bind("o", pairs.stream().map(x -> x[0]).toArray(String[]::new))
-                .bind("p", pairs.stream().map(x -> x[1]).toArray(String[]::new)).then();
+                .bind("p", pairs.stream().map(x -> x[1]).toArray(String[]::new))
+                .then();
     }
 }

@@ -32,8 +32,13 @@ public class CemsIngest {
     private final MonitoringTables tables;
     private final List<ReadingListener> listeners;
 
-    CemsIngest(PermitAccess access, RecordedTerms recorded, CemsHours hours, Escalation escalation,
-            TransactionalOperator tx, List<ReadingListener> listeners) {
+    CemsIngest(
+            PermitAccess access,
+            RecordedTerms recorded,
+            CemsHours hours,
+            Escalation escalation,
+            TransactionalOperator tx,
+            List<ReadingListener> listeners) {
         this.access = access;
         this.recorded = recorded;
         this.hours = hours;
@@ -67,43 +72,53 @@ public class CemsIngest {
         Set<String> ids = new HashSet<>();
         parsed.readings().forEach(r -> ids.add(r.outletId()));
         // Built per subscription: a message's retry starts from a clean report.
-        Mono<IngestReport> work = recorded.outlets(ids).zipWith(recorded.terms(ids)).flatMap(t -> {
-            List<Rejection> rejected = new ArrayList<>(parsed.rejections());
-            List<IngestReport.Unpermitted> unpermitted = new ArrayList<>();
-            Map<String, Outlet> outlets = t.getT1();
-            PermitTerms terms = t.getT2();
-            Map<HourKey, CheckedHour> batch = new LinkedHashMap<>();
-            for (int i = 0; i < parsed.readings().size(); i++) {
-                Reading r = parsed.readings().get(i);
-                int line = parsed.lines().get(i);
-                Outlet o = outlets.get(r.outletId());
-                // An outlet the caller cannot see is named as one that does not exist.
-                if (o == null || !access.mayRead(caller, o.placement())) {
-                    rejected.add(new Rejection(line, "outletId", "no outlet " + r.outletId()));
-                } else if (!access.mayWrite(caller, o.placement())) {
-                    rejected.add(new Rejection(line, "outletId", "outlet lies outside your jurisdiction"));
-                } else {
-                    PermitTerms.Judgement permit = terms.at(r.outletId(), r.pollutant(), r.hour());
-                    check(r, o, permit.limit(), line, rejected).ifPresent(c -> {
-                        batch.put(c.key(), c);
-                        if (!permit.permitted()) {
-                            unpermitted.add(new IngestReport.Unpermitted(line, r.outletId(), r.pollutant(), r.hour()));
+        Mono<IngestReport> work = recorded.outlets(ids)
+                .zipWith(recorded.terms(ids))
+                .flatMap(t -> {
+                    List<Rejection> rejected = new ArrayList<>(parsed.rejections());
+                    List<IngestReport.Unpermitted> unpermitted = new ArrayList<>();
+                    Map<String, Outlet> outlets = t.getT1();
+                    PermitTerms terms = t.getT2();
+                    Map<HourKey, CheckedHour> batch = new LinkedHashMap<>();
+                    for (int i = 0; i < parsed.readings().size(); i++) {
+                        Reading r = parsed.readings().get(i);
+                        int line = parsed.lines().get(i);
+                        Outlet o = outlets.get(r.outletId());
+                        // An outlet the caller cannot see is named as one that does not exist.
+                        if (o == null || !access.mayRead(caller, o.placement())) {
+                            rejected.add(new Rejection(line, "outletId", "no outlet " + r.outletId()));
+                        } else if (!access.mayWrite(caller, o.placement())) {
+                            rejected.add(new Rejection(line, "outletId", "outlet lies outside your jurisdiction"));
+                        } else {
+                            PermitTerms.Judgement permit = terms.at(r.outletId(), r.pollutant(), r.hour());
+                            check(r, o, permit.limit(), line, rejected).ifPresent(c -> {
+                                batch.put(c.key(), c);
+                                if (!permit.permitted()) {
+                                    unpermitted.add(
+                                            new IngestReport.Unpermitted(line, r.outletId(), r.pollutant(), r.hour()));
+                                }
+                            });
                         }
-                    });
-                }
-            }
-            if (allOrNothing && !rejected.isEmpty()) {
-                return Mono.error(new RejectedReadings(rejected));
-            }
-            if (batch.isEmpty()) {
-                return Mono.just(new IngestReport(0, rejected, 0, 0, unpermitted));
-            }
-            List<CheckedHour> rows = List.copyOf(batch.values());
-            return escalation.lockRuns(rows).then(hours.store(rows)).then(hours.newExceedances(rows))
-                    .flatMap(fresh -> escalation.escalate(rows, fresh).map(escalations -> new IngestReport(rows.size(),
-                            rejected, fresh.size(), escalations, unpermitted)))
-                    .flatMap(report -> hours.closeGaps(rows).then(notifyListeners(rows)).thenReturn(report));
-        });
+                    }
+                    if (allOrNothing && !rejected.isEmpty()) {
+                        return Mono.error(new RejectedReadings(rejected));
+                    }
+                    if (batch.isEmpty()) {
+                        return Mono.just(new IngestReport(0, rejected, 0, 0, unpermitted));
+                    }
+                    List<CheckedHour> rows = List.copyOf(batch.values());
+                    return escalation
+                            .lockRuns(rows)
+                            .then(hours.store(rows))
+                            .then(hours.newExceedances(rows))
+                            .flatMap(fresh -> escalation
+                                    .escalate(rows, fresh)
+                                    .map(escalations -> new IngestReport(
+                                            rows.size(), rejected, fresh.size(), escalations, unpermitted)))
+                            .flatMap(report -> hours.closeGaps(rows)
+                                    .then(notifyListeners(rows))
+                                    .thenReturn(report));
+                });
         return tx.transactional(work).map(r -> {
             List<Rejection> sorted = new ArrayList<>(r.rejected());
             sorted.sort(Comparator.comparingInt(Rejection::line));
@@ -113,13 +128,15 @@ public class CemsIngest {
 
     private Optional<CheckedHour> check(Reading r, Outlet o, Double limit, int line, List<Rejection> rejected) {
         boolean valid = tables.valid(r.flag());
-        Double reference = tables.oxygen(o.sourceKind()).map(MonitoringTables.ReferenceOxygen::o2).orElse(null);
+        Double reference = tables.oxygen(o.sourceKind())
+                .map(MonitoringTables.ReferenceOxygen::o2)
+                .orElse(null);
         Double valueRef = null;
         if (valid) {
             OptionalDouble converted = Oxygen.toReference(r.value(), r.o2(), reference);
             if (converted.isEmpty()) {
-                rejected.add(new Rejection(line, "o2", "is required below 21 % for a source with reference oxygen "
-                        + reference + " %"));
+                rejected.add(new Rejection(
+                        line, "o2", "is required below 21 % for a source with reference oxygen " + reference + " %"));
                 return Optional.empty();
             }
             valueRef = Math.round(converted.getAsDouble() * 1000) / 1000.0;
@@ -132,8 +149,10 @@ public class CemsIngest {
         if (listeners.isEmpty()) {
             return Mono.empty();
         }
-        List<ReadingListener.Stored> stored = rows.stream().map(c -> new ReadingListener.Stored(c.reading(),
-                c.outlet().enterpriseId(), c.outlet().placement(), c.valid())).toList();
+        List<ReadingListener.Stored> stored = rows.stream()
+                .map(c -> new ReadingListener.Stored(
+                        c.reading(), c.outlet().enterpriseId(), c.outlet().placement(), c.valid()))
+                .toList();
         return Flux.fromIterable(listeners).concatMap(l -> l.stored(stored)).then();
     }
 }

@@ -32,12 +32,14 @@ class CemsMessages {
                 throw new RejectedReadings(List.of(new Rejection(1, "body", "holds no reading")));
             }
             ReadingParser.Parsed parsed = BrokerPublisher.isCsv(message) ? parser.csv(body) : parser.jsonLines(body);
-            IngestReport report = BrokerPublisher.attempt(ingest.ingestAll(BrokerPublisher.CALLER, parsed),
-                    RejectedReadings.class);
+            IngestReport report =
+                    BrokerPublisher.attempt(ingest.ingestAll(BrokerPublisher.CALLER, parsed), RejectedReadings.class);
             if (report != null && !report.unpermitted().isEmpty()) {
                 // Stored and judged against no limit; the upload's report would list them, a message has no answer.
-                LOG.warn("CEMS message stored {} values of outlets without a valid permit at their hour, first {}",
-                        report.unpermitted().size(), report.unpermitted().get(0));
+                LOG.warn(
+                        "CEMS message stored {} values of outlets without a valid permit at their hour, first {}",
+                        report.unpermitted().size(),
+                        report.unpermitted().get(0));
             }
         };
     }

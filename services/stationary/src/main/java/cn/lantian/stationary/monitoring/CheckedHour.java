@@ -9,7 +9,13 @@ package cn.lantian.stationary.monitoring;
  * @param exceeds whether a valid value exceeds the limit
  * @param referenceO2 the reference oxygen of the outlet's source kind, or null
  */
-record CheckedHour(Reading reading, Outlet outlet, boolean valid, Double valueRef, Double limit, boolean exceeds,
+record CheckedHour(
+        Reading reading,
+        Outlet outlet,
+        boolean valid,
+        Double valueRef,
+        Double limit,
+        boolean exceeds,
         Double referenceO2) {
 
     /** The outlet and pollutant whose hours form runs. */

@@ -40,8 +40,12 @@ class Escalation {
 
     /** Takes the run locks of the batch's series; call it before any of the batch's rows is written. */
     Mono<Void> lockRuns(List<CheckedHour> rows) {
-        return hours.lockRuns(rows.stream().filter(c -> c.exceeds() || !c.valid()).map(CheckedHour::series).distinct()
-                .sorted().toArray(String[]::new));
+        return hours.lockRuns(rows.stream()
+                .filter(c -> c.exceeds() || !c.valid())
+                .map(CheckedHour::series)
+                .distinct()
+                .sorted()
+                .toArray(String[]::new));
     }
 
     /** Raises the new exceedances and the escalations they and the flagged hours cause; emits how many escalations. */
@@ -51,18 +55,27 @@ class Escalation {
         if (touching.isEmpty()) {
             return Mono.just(0);
         }
-        Instant from = touching.stream().map(c -> c.reading().hour()).min(Instant::compareTo).orElseThrow()
+        Instant from = touching.stream()
+                .map(c -> c.reading().hour())
+                .min(Instant::compareTo)
+                .orElseThrow()
                 .minus(Duration.ofHours(REACH));
-        Instant to = touching.stream().map(c -> c.reading().hour()).max(Instant::compareTo).orElseThrow()
+        Instant to = touching.stream()
+                .map(c -> c.reading().hour())
+                .max(Instant::compareTo)
+                .orElseThrow()
                 .plus(Duration.ofHours(REACH));
-        String[] ids = touching.stream().map(c -> c.reading().outletId()).distinct().toArray(String[]::new);
+        String[] ids =
+                touching.stream().map(c -> c.reading().outletId()).distinct().toArray(String[]::new);
         return hours.runHours(ids, from, to).flatMap(found -> {
             Map<String, Map<Instant, Streaks.Hour>> known = new HashMap<>();
-            found.forEach(e -> known.computeIfAbsent(e.getKey().outlet() + "|" + e.getKey().pollutant(),
-                    k -> new HashMap<>()).put(e.getKey().hour(), e.getValue()));
+            found.forEach(e -> known.computeIfAbsent(
+                            e.getKey().outlet() + "|" + e.getKey().pollutant(), k -> new HashMap<>())
+                    .put(e.getKey().hour(), e.getValue()));
             List<OutgoingEvent> raised = new ArrayList<>();
             for (CheckedHour c : fresh) {
-                raised.add(exceeded(c, runAround(c, known).map(Streaks.Run::exceeding).orElse(1)));
+                raised.add(exceeded(
+                        c, runAround(c, known).map(Streaks.Run::exceeding).orElse(1)));
             }
             List<HourKey> mark = new ArrayList<>();
             int escalations = 0;
@@ -94,20 +107,49 @@ class Escalation {
 
     private static OutgoingEvent escalated(CheckedHour c, Streaks.Run run) {
         Outlet o = c.outlet();
-        return OutgoingEvent.of("lantian.stationary.emission-exceedance-escalated.v1", "outlet/" + o.id(),
-                o.placement(), PermitAccess.AGENCY, new ExceedanceEvents.Escalated(o.enterpriseId(), o.id(),
-                        c.reading().pollutant(), run.from().toString(), run.to().toString(), run.exceeding(),
-                        run.maxRatio(), new Location(o.lon(), o.lat()))).withSeverity("critical");
+        return OutgoingEvent.of(
+                        "lantian.stationary.emission-exceedance-escalated.v1",
+                        "outlet/" + o.id(),
+                        o.placement(),
+                        PermitAccess.AGENCY,
+                        new ExceedanceEvents.Escalated(
+                                o.enterpriseId(),
+                                o.id(),
+                                c.reading().pollutant(),
+                                run.from().toString(),
+                                run.to().toString(),
+                                run.exceeding(),
+                                run.maxRatio(),
+                                new Location(o.lon(), o.lat())))
+                .withSeverity("critical");
     }
 
     private static OutgoingEvent exceeded(CheckedHour c, int consecutive) {
         Reading r = c.reading();
         Outlet o = c.outlet();
         double ratio = Math.round(c.valueRef() / c.limit() * 1000) / 1000.0;
-        return OutgoingEvent.of("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + o.id(), o.placement(),
-                PermitAccess.AGENCY, new ExceedanceEvents.Exceeded(o.enterpriseId(), o.id(), r.pollutant(),
-                        r.hour().toString(), c.valueRef(), c.limit(), ratio, "mg/m3", c.referenceO2(), consecutive,
-                        new Location(o.lon(), o.lat()), new RuleReference("permit-limit-" + r.pollutant(),
-                                "排污许可证 pollutant-discharge permit", c.limit(), "mg/m3"))).withSeverity("major");
+        return OutgoingEvent.of(
+                        "lantian.stationary.emission-limit-exceeded.v1",
+                        "outlet/" + o.id(),
+                        o.placement(),
+                        PermitAccess.AGENCY,
+                        new ExceedanceEvents.Exceeded(
+                                o.enterpriseId(),
+                                o.id(),
+                                r.pollutant(),
+                                r.hour().toString(),
+                                c.valueRef(),
+                                c.limit(),
+                                ratio,
+                                "mg/m3",
+                                c.referenceO2(),
+                                consecutive,
+                                new Location(o.lon(), o.lat()),
+                                new RuleReference(
+                                        "permit-limit-" + r.pollutant(),
+                                        "排污许可证 pollutant-discharge permit",
+                                        c.limit(),
+                                        "mg/m3")))
+                .withSeverity("major");
     }
 }

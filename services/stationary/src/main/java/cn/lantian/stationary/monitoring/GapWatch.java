@@ -17,7 +17,6 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -36,8 +35,8 @@ public class GapWatch {
     private final Clock clock;
     private final MonitoringTables tables = MonitoringTables.load();
 
-    public GapWatch(DatabaseClient db, Outbox outbox, TransactionalOperator tx, StationaryProperties properties,
-            Clock clock) {
+    public GapWatch(
+            DatabaseClient db, Outbox outbox, TransactionalOperator tx, StationaryProperties properties, Clock clock) {
         this.db = db;
         this.outbox = outbox;
         this.tx = tx;
@@ -45,9 +44,13 @@ public class GapWatch {
         this.clock = clock;
     }
 
-    private record Candidate(String outletId, String enterpriseId, Placement placement, String pollutant,
-            Instant lastValid, Instant since) {
-    }
+    private record Candidate(
+            String outletId,
+            String enterpriseId,
+            Placement placement,
+            String pollutant,
+            Instant lastValid,
+            Instant since) {}
 
     @Scheduled(cron = "${lantian.stationary.gap-check-cron}")
     void hourly() {
@@ -68,30 +71,54 @@ public class GapWatch {
                 .bind("valid", tables.validFlags().toArray(String[]::new))
                 .map(r -> {
                     OffsetDateTime last = r.get("last_valid", OffsetDateTime.class);
-                    return new Candidate(r.get("id", String.class), r.get("enterprise_id", String.class),
+                    return new Candidate(
+                            r.get("id", String.class),
+                            r.get("enterprise_id", String.class),
                             new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class)),
-                            r.get("pollutant", String.class), last == null ? null : last.toInstant(),
+                            r.get("pollutant", String.class),
+                            last == null ? null : last.toInstant(),
                             r.get("updated_at", OffsetDateTime.class).toInstant());
                 })
                 .all()
                 // An outlet that never reported counts from when it was registered.
-                .filter(c -> (c.lastValid() == null ? c.since() : c.lastValid().plus(Duration.ofHours(1))).compareTo(due) <= 0)
+                .filter(c ->
+                        (c.lastValid() == null ? c.since() : c.lastValid().plus(Duration.ofHours(1))).compareTo(due)
+                                <= 0)
                 .concatMap(c -> tx.transactional(open(c, now)).thenReturn(1))
                 .count();
     }
 
     private Mono<Void> open(Candidate c, Instant now) {
-        Instant from = c.lastValid() == null ? c.since().truncatedTo(ChronoUnit.HOURS) : c.lastValid().plus(Duration.ofHours(1));
+        Instant from = c.lastValid() == null
+                ? c.since().truncatedTo(ChronoUnit.HOURS)
+                : c.lastValid().plus(Duration.ofHours(1));
         int hours = (int) Math.max(1, Duration.between(from, now).toHours());
         var insert = db.sql("insert into monitoring_gap (outlet_id, pollutant, last_valid, raised_at) "
                         + "values (:o, :p, :last, :at) on conflict do nothing")
-                .bind("o", c.outletId()).bind("p", c.pollutant())
+                .bind("o", c.outletId())
+                .bind("p", c.pollutant())
                 .bind("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        insert = c.lastValid() == null ? insert.bindNull("last", OffsetDateTime.class)
+        insert = c.lastValid() == null
+                ? insert.bindNull("last", OffsetDateTime.class)
                 : insert.bind("last", OffsetDateTime.ofInstant(c.lastValid(), ZoneOffset.UTC));
-        return insert.fetch().rowsUpdated().flatMap(n -> n == 0 ? Mono.empty()
-                : outbox.append(OutgoingEvent.of("lantian.stationary.monitoring-data-gap.v1", "outlet/" + c.outletId(),
-                        c.placement(), PermitAccess.AGENCY, new ExceedanceEvents.Gap(c.enterpriseId(), c.outletId(), c.pollutant(),
-                                c.lastValid() == null ? null : c.lastValid().toString(), hours)).withSeverity("minor")).then());
+        return insert.fetch()
+                .rowsUpdated()
+                .flatMap(n -> n == 0
+                        ? Mono.empty()
+                        : outbox.append(OutgoingEvent.of(
+                                                "lantian.stationary.monitoring-data-gap.v1",
+                                                "outlet/" + c.outletId(),
+                                                c.placement(),
+                                                PermitAccess.AGENCY,
+                                                new ExceedanceEvents.Gap(
+                                                        c.enterpriseId(),
+                                                        c.outletId(),
+                                                        c.pollutant(),
+                                                        c.lastValid() == null
+                                                                ? null
+                                                                : c.lastValid().toString(),
+                                                        hours))
+                                        .withSeverity("minor"))
+                                .then());
     }
 }

@@ -3,8 +3,7 @@ package cn.lantian.stationary.monitoring;
 /** Writing JSON strings by hand for batch statements, where building a tree per row would cost too much. */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Appends the value as a quoted JSON string, or null. */
     static void string(StringBuilder b, String value) {

@@ -14,14 +14,12 @@ import java.util.Optional;
 public final class MonitoringTables {
 
     /** Reference oxygen of one source kind, or null o2 when values are taken as measured. */
-    public record ReferenceOxygen(String sourceKind, Double o2, String source) {
-    }
+    public record ReferenceOxygen(String sourceKind, Double o2, String source) {}
 
     private final Map<String, ReferenceOxygen> oxygen = new HashMap<>();
     private final Map<String, Boolean> flags = new HashMap<>();
 
-    private MonitoringTables() {
-    }
+    private MonitoringTables() {}
 
     /** Loads both tables from the classpath. */
     public static MonitoringTables load() {
@@ -31,8 +29,10 @@ public final class MonitoringTables {
                 throw new IllegalStateException("reference oxygen of " + row.get("source_kind") + " names no source");
             }
             String o2 = row.get("o2");
-            t.oxygen.put(row.get("source_kind"), new ReferenceOxygen(row.get("source_kind"),
-                    o2.isBlank() ? null : Double.valueOf(o2), row.get("source")));
+            t.oxygen.put(
+                    row.get("source_kind"),
+                    new ReferenceOxygen(
+                            row.get("source_kind"), o2.isBlank() ? null : Double.valueOf(o2), row.get("source")));
         }
         for (Map<String, String> row : read("rules/cems-flags.csv")) {
             t.flags.put(row.get("flag"), Boolean.valueOf(row.get("valid")));
@@ -63,7 +63,9 @@ public final class MonitoringTables {
 
     /** The flags of valid hours. */
     public java.util.Set<String> validFlags() {
-        return flags.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+        return flags.entrySet().stream()
+                .filter(Map.Entry::getValue)
+                .map(Map.Entry::getKey)
                 .collect(java.util.stream.Collectors.toSet());
     }
 

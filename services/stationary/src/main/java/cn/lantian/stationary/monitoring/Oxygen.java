@@ -8,8 +8,7 @@ public final class Oxygen {
     /** Oxygen content of air, % by volume. */
     private static final double AIR = 21.0;
 
-    private Oxygen() {
-    }
+    private Oxygen() {}
 
     /**
      * C_ref = C_measured * (21 - O2_ref) / (21 - O2_measured).

@@ -21,9 +21,15 @@ final class PermitTerms {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** One recorded version of a permit, with its limits keyed outlet|pollutant and the outlets it covers. */
-    record Version(String number, int version, Instant recordedAt, LocalDate validFrom, LocalDate validUntil,
-            String status, Map<String, Double> limits, List<String> outlets) {
-    }
+    record Version(
+            String number,
+            int version,
+            Instant recordedAt,
+            LocalDate validFrom,
+            LocalDate validUntil,
+            String status,
+            Map<String, Double> limits,
+            List<String> outlets) {}
 
     /**
      * How an hour of an outlet stands under its permits.
@@ -31,13 +37,13 @@ final class PermitTerms {
      * @param permitted whether a permit covered the outlet at that hour
      * @param limit the strictest limit in force for the pollutant, or null (no permit, or the permit sets none)
      */
-    record Judgement(boolean permitted, Double limit) {
-    }
+    record Judgement(boolean permitted, Double limit) {}
 
     private final Map<String, List<Version>> byPermit = new HashMap<>();
 
     PermitTerms(List<Version> versions) {
-        versions.forEach(v -> byPermit.computeIfAbsent(v.number(), k -> new ArrayList<>()).add(v));
+        versions.forEach(v ->
+                byPermit.computeIfAbsent(v.number(), k -> new ArrayList<>()).add(v));
         byPermit.values().forEach(list -> list.sort(Comparator.comparingInt(Version::version)));
     }
 
@@ -48,7 +54,9 @@ final class PermitTerms {
         Double limit = null;
         for (List<Version> versions : byPermit.values()) {
             Version v = inForce(versions, hour);
-            if (!v.outlets().contains(outletId) || "revoked".equals(v.status()) || day.isBefore(v.validFrom())
+            if (!v.outlets().contains(outletId)
+                    || "revoked".equals(v.status())
+                    || day.isBefore(v.validFrom())
                     || day.isAfter(v.validUntil())) {
                 continue;
             }

@@ -10,6 +10,5 @@ import java.time.Instant;
  * @param flow flue-gas flow, m3/h
  * @param flag HJ 212 data flag (N normal, M maintenance, C calibration, D fault, F stopped, ...)
  */
-public record Reading(String outletId, String pollutant, Instant hour, double value, Double o2, Double flow,
-        String flag) {
-}
+public record Reading(
+        String outletId, String pollutant, Instant hour, double value, Double o2, Double flow, String flag) {}

@@ -8,8 +8,7 @@ import reactor.core.publisher.Mono;
 public interface ReadingListener {
 
     /** A stored value and where its outlet lies. */
-    record Stored(Reading reading, String enterpriseId, Placement placement, boolean valid) {
-    }
+    record Stored(Reading reading, String enterpriseId, Placement placement, boolean valid) {}
 
     /** Called once per batch after the values are stored. */
     Mono<Void> stored(List<Stored> batch);

@@ -23,8 +23,7 @@ final class ReadingParser {
     static final Set<String> POLLUTANTS = Set.of("PM", "SO2", "NOx", "VOCs", "NMHC", "CO");
 
     /** What a parse gave: readings with their line numbers, and rejected lines. */
-    record Parsed(List<Reading> readings, List<Integer> lines, List<Rejection> rejections) {
-    }
+    record Parsed(List<Reading> readings, List<Integer> lines, List<Rejection> rejections) {}
 
     private final ObjectMapper json;
     private final MonitoringTables tables;
@@ -51,8 +50,16 @@ final class ReadingParser {
             }
             try {
                 Map<String, String> fields = flatObject(text);
-                add(parsed, line, fields.get("outletId"), fields.get("pollutant"), fields.get("hour"), fields.get("value"),
-                        fields.get("o2"), fields.get("flow"), fields.get("flag"));
+                add(
+                        parsed,
+                        line,
+                        fields.get("outletId"),
+                        fields.get("pollutant"),
+                        fields.get("hour"),
+                        fields.get("value"),
+                        fields.get("o2"),
+                        fields.get("flow"),
+                        fields.get("flag"));
             } catch (JacksonException e) {
                 parsed.rejections().add(new Rejection(line, "line", "not a JSON object"));
             }
@@ -65,14 +72,30 @@ final class ReadingParser {
         List<Map<String, String>> rows = Csv.read(body);
         for (int i = 0; i < rows.size(); i++) {
             Map<String, String> r = rows.get(i);
-            add(parsed, i + 2, r.get("outletId"), r.get("pollutant"), r.get("hour"), r.get("value"), r.get("o2"),
-                    r.get("flow"), r.get("flag"));
+            add(
+                    parsed,
+                    i + 2,
+                    r.get("outletId"),
+                    r.get("pollutant"),
+                    r.get("hour"),
+                    r.get("value"),
+                    r.get("o2"),
+                    r.get("flow"),
+                    r.get("flag"));
         }
         return parsed;
     }
 
-    private void add(Parsed parsed, int line, String outlet, String pollutant, String hour, String value, String o2,
-            String flow, String flag) {
+    private void add(
+            Parsed parsed,
+            int line,
+            String outlet,
+            String pollutant,
+            String hour,
+            String value,
+            String o2,
+            String flow,
+            String flag) {
         int before = parsed.rejections().size();
         if (blank(outlet)) {
             parsed.rejections().add(new Rejection(line, "outletId", "is required"));

@@ -9,7 +9,8 @@ public class RejectedReadings extends RuntimeException {
     private final transient List<Rejection> rejections;
 
     public RejectedReadings(List<Rejection> rejections) {
-        super(rejections.stream().sorted(java.util.Comparator.comparingInt(Rejection::line))
+        super(rejections.stream()
+                .sorted(java.util.Comparator.comparingInt(Rejection::line))
                 .map(r -> "line " + r.line() + " " + r.field() + ": " + r.message())
                 .collect(Collectors.joining("; ")));
         this.rejections = List.copyOf(rejections);

@@ -17,8 +17,7 @@ final class Streaks {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    private Streaks() {
-    }
+    private Streaks() {}
 
     /**
      * What is known of one stored hour that can belong to a run.
@@ -67,7 +66,9 @@ final class Streaks {
         List<Instant> exceeding = new ArrayList<>();
         double max = 0;
         boolean escalated = false;
-        for (Instant h = first; known.containsKey(h) && !h.isAfter(hour.plus(HOUR.multipliedBy(reach))); h = h.plus(HOUR)) {
+        for (Instant h = first;
+                known.containsKey(h) && !h.isAfter(hour.plus(HOUR.multipliedBy(reach)));
+                h = h.plus(HOUR)) {
             Hour k = known.get(h);
             if (k.exceeding()) {
                 exceeding.add(h);

@@ -9,6 +9,13 @@ import java.util.List;
  *
  * @param status valid, revoked or expired
  */
-public record Permit(String number, String enterpriseId, LocalDate validFrom, LocalDate validUntil, String status,
-        List<PermitLimit> limits, int version, Instant updatedAt, String updatedBy) {
-}
+public record Permit(
+        String number,
+        String enterpriseId,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        String status,
+        List<PermitLimit> limits,
+        int version,
+        Instant updatedAt,
+        String updatedBy) {}

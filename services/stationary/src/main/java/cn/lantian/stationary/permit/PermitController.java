@@ -2,7 +2,6 @@ package cn.lantian.stationary.permit;
 
 import cn.lantian.security.Callers;
 import cn.lantian.stationary.access.PermitAccess;
-import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.registry.HistoryEntry;
 import cn.lantian.stationary.registry.Registry;
 import cn.lantian.stationary.web.Page;
@@ -31,12 +30,10 @@ import reactor.core.publisher.Mono;
 class PermitController {
 
     /** Body of a renewal. */
-    record Renewal(LocalDate validUntil) {
-    }
+    record Renewal(LocalDate validUntil) {}
 
     /** Body of a revocation. */
-    record Revocation(@Size(max = TextLength.TEXT) String reason) {
-    }
+    record Revocation(@Size(max = TextLength.TEXT) String reason) {}
 
     private final PermitService service;
     private final Permits permits;
@@ -72,21 +69,27 @@ class PermitController {
     }
 
     @GetMapping
-    Mono<Page<Permit>> list(@RequestParam(required = false) String enterpriseId,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String after,
+    Mono<Page<Permit>> list(
+            @RequestParam(required = false) String enterpriseId,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             return Mono.error(InvalidInput.of("limit", "must be between 1 and 500"));
         }
-        return Callers.current().flatMap(c -> permits.list(access.visibleUnits(c), enterpriseId, status, after, limit + 1)
-                .collectList().map(l -> Page.of(l, limit, Permit::number)));
+        return Callers.current()
+                .flatMap(c -> permits.list(access.visibleUnits(c), enterpriseId, status, after, limit + 1)
+                        .collectList()
+                        .map(l -> Page.of(l, limit, Permit::number)));
     }
 
     @GetMapping("/{number}")
     Mono<Permit> one(@PathVariable String number) {
-        return Callers.current().flatMap(c -> permits.find(number)
-                .filterWhen(p -> registry.enterprise(p.enterpriseId()).map(e -> access.mayRead(c, e.placement())))
-                .switchIfEmpty(Mono.error(new NotFound("No permit " + number + "."))));
+        return Callers.current()
+                .flatMap(c -> permits.find(number)
+                        .filterWhen(
+                                p -> registry.enterprise(p.enterpriseId()).map(e -> access.mayRead(c, e.placement())))
+                        .switchIfEmpty(Mono.error(new NotFound("No permit " + number + "."))));
     }
 
     @GetMapping("/{number}/history")

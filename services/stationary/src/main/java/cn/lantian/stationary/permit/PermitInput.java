@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What a caller sends to issue or change a permit. */
-public record PermitInput(@Size(max = TextLength.ID) String number, @Size(max = TextLength.ID) String enterpriseId,
-        LocalDate validFrom, LocalDate validUntil, @Valid List<PermitLimit> limits) {
-}
+public record PermitInput(
+        @Size(max = TextLength.ID) String number,
+        @Size(max = TextLength.ID) String enterpriseId,
+        LocalDate validFrom,
+        LocalDate validUntil,
+        @Valid List<PermitLimit> limits) {}

@@ -23,13 +23,17 @@ public class Permits {
 
     /** The permit with its limits. */
     public Mono<Permit> find(String number) {
-        return db.sql("select * from permit where number = :n").bind("n", number).map(r -> head(r)).one()
+        return db.sql("select * from permit where number = :n")
+                .bind("n", number)
+                .map(r -> head(r))
+                .one()
                 .flatMap(this::withLimits);
     }
 
     /** Permits of the given enterprises (null: every), ordered by number. */
     public Flux<Permit> list(List<String> units, String enterpriseId, String status, String after, int limit) {
-        StringBuilder sql = new StringBuilder("select p.* from permit p join enterprise e on e.id = p.enterprise_id where true");
+        StringBuilder sql =
+                new StringBuilder("select p.* from permit p join enterprise e on e.id = p.enterprise_id where true");
         if (units != null) {
             sql.append(" and (e.jurisdiction = any(:units) or e.corps_unit = any(:units))");
         }
@@ -62,35 +66,57 @@ public class Permits {
     /** Valid permits whose end falls on or before the day (to expire or warn about). */
     public Flux<Permit> validEndingBy(LocalDate day) {
         return db.sql("select * from permit where status = 'valid' and valid_until <= :day order by number")
-                .bind("day", day).map(r -> head(r)).all().concatMap(this::withLimits);
+                .bind("day", day)
+                .map(r -> head(r))
+                .all()
+                .concatMap(this::withLimits);
     }
 
     /** Whether the warning for this end date was already raised. */
     public Mono<Boolean> warned(String number, LocalDate validUntil) {
-        return db.sql("select count(*) from permit where number = :n and warned_for = :d").bind("n", number)
-                .bind("d", validUntil).map(r -> r.get(0, Long.class)).one().map(n -> n > 0);
+        return db.sql("select count(*) from permit where number = :n and warned_for = :d")
+                .bind("n", number)
+                .bind("d", validUntil)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .map(n -> n > 0);
     }
 
     /** Records that the warning for this end date was raised. */
     public Mono<Void> markWarned(String number, LocalDate validUntil) {
-        return db.sql("update permit set warned_for = :d where number = :n").bind("n", number).bind("d", validUntil).then();
+        return db.sql("update permit set warned_for = :d where number = :n")
+                .bind("n", number)
+                .bind("d", validUntil)
+                .then();
     }
 
     /** Inserts or replaces the permit and its limits. */
     public Mono<Permit> save(Permit p) {
-        Mono<Void> head = db.sql("insert into permit (number, enterprise_id, valid_from, valid_until, status, version, "
-                        + "updated_at, updated_by) values (:n, :e, :from, :until, :status, :v, :at, :by) "
-                        + "on conflict (number) do update set enterprise_id = excluded.enterprise_id, "
-                        + "valid_from = excluded.valid_from, valid_until = excluded.valid_until, status = excluded.status, "
-                        + "version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by")
-                .bind("n", p.number()).bind("e", p.enterpriseId()).bind("from", p.validFrom())
-                .bind("until", p.validUntil()).bind("status", p.status()).bind("v", p.version())
-                .bind("at", OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC)).bind("by", p.updatedBy()).then();
-        Mono<Void> clear = db.sql("delete from permit_limit where permit_number = :n").bind("n", p.number()).then();
+        Mono<Void> head = db.sql(
+                        "insert into permit (number, enterprise_id, valid_from, valid_until, status, version, "
+                                + "updated_at, updated_by) values (:n, :e, :from, :until, :status, :v, :at, :by) "
+                                + "on conflict (number) do update set enterprise_id = excluded.enterprise_id, "
+                                + "valid_from = excluded.valid_from, valid_until = excluded.valid_until, status = excluded.status, "
+                                + "version = excluded.version, updated_at = excluded.updated_at, updated_by = excluded.updated_by")
+                .bind("n", p.number())
+                .bind("e", p.enterpriseId())
+                .bind("from", p.validFrom())
+                .bind("until", p.validUntil())
+                .bind("status", p.status())
+                .bind("v", p.version())
+                .bind("at", OffsetDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC))
+                .bind("by", p.updatedBy())
+                .then();
+        Mono<Void> clear = db.sql("delete from permit_limit where permit_number = :n")
+                .bind("n", p.number())
+                .then();
         Flux<Void> limits = Flux.fromIterable(p.limits()).concatMap(l -> {
             DatabaseClient.GenericExecuteSpec spec = db.sql("insert into permit_limit (permit_number, outlet_id, "
                             + "pollutant, limit_mg_m3, yearly_t) values (:n, :o, :p, :l, :y)")
-                    .bind("n", p.number()).bind("o", l.outletId()).bind("p", l.pollutant()).bind("l", l.limitMgM3());
+                    .bind("n", p.number())
+                    .bind("o", l.outletId())
+                    .bind("p", l.pollutant())
+                    .bind("l", l.limitMgM3());
             spec = l.yearlyT() == null ? spec.bindNull("y", Double.class) : spec.bind("y", l.yearlyT());
             return spec.then();
         });
@@ -108,24 +134,44 @@ public class Permits {
                         + "coalesce((select jsonb_agg(jsonb_build_object('o', pl.outlet_id, 'p', pl.pollutant, "
                         + "'l', pl.limit_mg_m3)) from permit_limit pl where pl.permit_number = p.number), '[]'::jsonb) "
                         + "from permit p where p.number = :n on conflict do nothing")
-                .bind("n", number).then();
+                .bind("n", number)
+                .then();
     }
 
     private Mono<Permit> withLimits(Permit p) {
         return db.sql("select outlet_id, pollutant, limit_mg_m3, yearly_t from permit_limit where permit_number = :n "
                         + "order by outlet_id, pollutant")
                 .bind("n", p.number())
-                .map(r -> new PermitLimit(r.get("outlet_id", String.class), r.get("pollutant", String.class),
-                        r.get("limit_mg_m3", Double.class), r.get("yearly_t", Double.class)))
-                .all().collectList()
-                .map(limits -> new Permit(p.number(), p.enterpriseId(), p.validFrom(), p.validUntil(), p.status(),
-                        limits, p.version(), p.updatedAt(), p.updatedBy()));
+                .map(r -> new PermitLimit(
+                        r.get("outlet_id", String.class),
+                        r.get("pollutant", String.class),
+                        r.get("limit_mg_m3", Double.class),
+                        r.get("yearly_t", Double.class)))
+                .all()
+                .collectList()
+                .map(limits -> new Permit(
+                        p.number(),
+                        p.enterpriseId(),
+                        p.validFrom(),
+                        p.validUntil(),
+                        p.status(),
+                        limits,
+                        p.version(),
+                        p.updatedAt(),
+                        p.updatedBy()));
     }
 
     private static Permit head(Readable r) {
         Instant at = r.get("updated_at", OffsetDateTime.class).toInstant();
-        return new Permit(r.get("number", String.class), r.get("enterprise_id", String.class),
-                r.get("valid_from", LocalDate.class), r.get("valid_until", LocalDate.class), r.get("status", String.class),
-                List.of(), r.get("version", Integer.class), at, r.get("updated_by", String.class));
+        return new Permit(
+                r.get("number", String.class),
+                r.get("enterprise_id", String.class),
+                r.get("valid_from", LocalDate.class),
+                r.get("valid_until", LocalDate.class),
+                r.get("status", String.class),
+                List.of(),
+                r.get("version", Integer.class),
+                at,
+                r.get("updated_by", String.class));
     }
 }

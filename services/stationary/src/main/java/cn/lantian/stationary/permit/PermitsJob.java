@@ -22,7 +22,9 @@ class PermitsJob {
 
     @Scheduled(cron = "${lantian.stationary.daily-cron}", zone = "Asia/Shanghai")
     void daily() {
-        service.expireAndWarn(tx::transactional).count()
-                .subscribe(n -> LOG.info("permit check handled {} permits", n), e -> LOG.error("permit check failed", e));
+        service.expireAndWarn(tx::transactional)
+                .count()
+                .subscribe(
+                        n -> LOG.info("permit check handled {} permits", n), e -> LOG.error("permit check failed", e));
     }
 }

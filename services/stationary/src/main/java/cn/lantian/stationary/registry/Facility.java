@@ -8,8 +8,19 @@ import tools.jackson.databind.JsonNode;
  * A facility of an enterprise: plant, outlet, production line, process step, boiler, petrol station, oil depot or coal
  * dealer; {@code attributes} holds the kind's own fields, checked by {@link FacilityKind}.
  */
-public record Facility(String id, String kind, String enterpriseId, String parentId, String name, String status,
-        Placement placement, double lon, double lat, JsonNode attributes, int version, Instant updatedAt,
+public record Facility(
+        String id,
+        String kind,
+        String enterpriseId,
+        String parentId,
+        String name,
+        String status,
+        Placement placement,
+        double lon,
+        double lat,
+        JsonNode attributes,
+        int version,
+        Instant updatedAt,
         String updatedBy) {
 
     /** A number attribute, or NaN when absent. */

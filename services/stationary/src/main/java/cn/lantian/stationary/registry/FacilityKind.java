@@ -18,31 +18,53 @@ import tools.jackson.databind.node.ObjectNode;
 /** The kinds of facility the registry keeps, each with its own attributes. */
 public enum FacilityKind {
     PLANT("plant", List.of(optional("products", Type.TEXT))),
-    OUTLET("outlet", List.of(
-            required("code", Type.TEXT),
-            required("sourceKind", Type.TEXT, "coal-boiler", "gas-boiler", "oil-boiler", "biomass-boiler",
-                    "pellet-sinter", "cement-kiln", "industrial"),
-            optional("cems", Type.LIST, "PM", "SO2", "NOx", "VOCs", "NMHC"),
-            optional("allowedFlowM3h", Type.NUMBER))),
+    OUTLET(
+            "outlet",
+            List.of(
+                    required("code", Type.TEXT),
+                    required(
+                            "sourceKind",
+                            Type.TEXT,
+                            "coal-boiler",
+                            "gas-boiler",
+                            "oil-boiler",
+                            "biomass-boiler",
+                            "pellet-sinter",
+                            "cement-kiln",
+                            "industrial"),
+                    optional("cems", Type.LIST, "PM", "SO2", "NOx", "VOCs", "NMHC"),
+                    optional("allowedFlowM3h", Type.NUMBER))),
     LINE("line", List.of(optional("product", Type.TEXT), optional("allowedKw", Type.NUMBER))),
     STEP("step", List.of(optional("process", Type.TEXT))),
-    BOILER("boiler", List.of(
-            required("fuel", Type.TEXT, "coal", "gas", "biomass", "oil"),
-            required("capacityTph", Type.NUMBER),
-            required("builtUp", Type.BOOLEAN),
-            optional("year", Type.INTEGER),
-            optional("dustRemoval", Type.TEXT, "none", "cyclone", "bag", "electrostatic", "wet", "bag-electrostatic"),
-            optional("denitration", Type.TEXT, "none", "low-nox-burner", "sncr", "scr", "sncr-scr"),
-            optional("ultraLow", Type.BOOLEAN),
-            optional("noxMgM3", Type.NUMBER),
-            optional("cems", Type.LIST, "PM", "SO2", "NOx"),
-            optional("outletId", Type.TEXT))),
+    BOILER(
+            "boiler",
+            List.of(
+                    required("fuel", Type.TEXT, "coal", "gas", "biomass", "oil"),
+                    required("capacityTph", Type.NUMBER),
+                    required("builtUp", Type.BOOLEAN),
+                    optional("year", Type.INTEGER),
+                    optional(
+                            "dustRemoval",
+                            Type.TEXT,
+                            "none",
+                            "cyclone",
+                            "bag",
+                            "electrostatic",
+                            "wet",
+                            "bag-electrostatic"),
+                    optional("denitration", Type.TEXT, "none", "low-nox-burner", "sncr", "scr", "sncr-scr"),
+                    optional("ultraLow", Type.BOOLEAN),
+                    optional("noxMgM3", Type.NUMBER),
+                    optional("cems", Type.LIST, "PM", "SO2", "NOx"),
+                    optional("outletId", Type.TEXT))),
     PETROL_STATION("petrol-station", vapourFields()),
     OIL_DEPOT("oil-depot", vapourFields()),
-    COAL_DEALER("coal-dealer", List.of(
-            optional("licence", Type.TEXT),
-            optional("lastInspection", Type.DATE),
-            optional("coalQualityPassed", Type.BOOLEAN)));
+    COAL_DEALER(
+            "coal-dealer",
+            List.of(
+                    optional("licence", Type.TEXT),
+                    optional("lastInspection", Type.DATE),
+                    optional("coalQualityPassed", Type.BOOLEAN)));
 
     /** Statuses a facility may have; phased-out and closed are final in practice but not enforced. */
     public static final Set<String> STATUSES = Set.of("operating", "stopped", "under-retrofit", "phased-out", "closed");
@@ -84,7 +106,10 @@ public enum FacilityKind {
             if (value == null || value.isBlank()) {
                 return;
             }
-            Field.Type type = fields.stream().filter(f -> f.name().equals(name)).map(Field::type).findFirst()
+            Field.Type type = fields.stream()
+                    .filter(f -> f.name().equals(name))
+                    .map(Field::type)
+                    .findFirst()
                     .orElse(Field.Type.TEXT);
             switch (type) {
                 case NUMBER -> {
@@ -110,7 +135,10 @@ public enum FacilityKind {
                 }
                 case LIST -> {
                     var array = node.putArray(name);
-                    Arrays.stream(value.split(";")).map(String::trim).filter(v -> !v.isEmpty()).forEach(array::add);
+                    Arrays.stream(value.split(";"))
+                            .map(String::trim)
+                            .filter(v -> !v.isEmpty())
+                            .forEach(array::add);
                 }
                 default -> node.put(name, value);
             }

@@ -14,7 +14,14 @@ import tools.jackson.databind.JsonNode;
  */
 record Field(String name, Type type, boolean required, List<String> values) {
 
-    enum Type { TEXT, NUMBER, BOOLEAN, INTEGER, DATE, LIST }
+    enum Type {
+        TEXT,
+        NUMBER,
+        BOOLEAN,
+        INTEGER,
+        DATE,
+        LIST
+    }
 
     static Field required(String name, Type type, String... values) {
         return new Field(name, type, true, List.of(values));
@@ -32,15 +39,24 @@ record Field(String name, Type type, boolean required, List<String> values) {
             return required ? Optional.of(new FieldError(path, "is required")) : Optional.empty();
         }
         return switch (type) {
-            case TEXT -> v.isString() && (values.isEmpty() || values.contains(v.asString()))
-                    ? Optional.empty() : Optional.of(new FieldError(path, values.isEmpty() ? "must be text" : "must be one of " + values));
-            case NUMBER -> v.isNumber() && v.asDouble() >= 0
-                    ? Optional.empty() : Optional.of(new FieldError(path, "must be a number >= 0"));
-            case INTEGER -> v.isIntegralNumber() && v.asInt() >= 1900 && v.asInt() <= 2100
-                    ? Optional.empty() : Optional.of(new FieldError(path, "must be a year"));
-            case BOOLEAN -> v.isBoolean() ? Optional.empty() : Optional.of(new FieldError(path, "must be true or false"));
+            case TEXT ->
+                v.isString() && (values.isEmpty() || values.contains(v.asString()))
+                        ? Optional.empty()
+                        : Optional.of(
+                                new FieldError(path, values.isEmpty() ? "must be text" : "must be one of " + values));
+            case NUMBER ->
+                v.isNumber() && v.asDouble() >= 0
+                        ? Optional.empty()
+                        : Optional.of(new FieldError(path, "must be a number >= 0"));
+            case INTEGER ->
+                v.isIntegralNumber() && v.asInt() >= 1900 && v.asInt() <= 2100
+                        ? Optional.empty()
+                        : Optional.of(new FieldError(path, "must be a year"));
+            case BOOLEAN ->
+                v.isBoolean() ? Optional.empty() : Optional.of(new FieldError(path, "must be true or false"));
             case DATE -> isDate(v) ? Optional.empty() : Optional.of(new FieldError(path, "must be a date yyyy-mm-dd"));
-            case LIST -> isList(v) ? Optional.empty() : Optional.of(new FieldError(path, "must be a list of " + values));
+            case LIST ->
+                isList(v) ? Optional.empty() : Optional.of(new FieldError(path, "must be a list of " + values));
         };
     }
 

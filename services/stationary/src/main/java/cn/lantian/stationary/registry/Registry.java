@@ -34,25 +34,33 @@ public class Registry {
 
     /** The facility with that id. */
     public Mono<Facility> facility(String id) {
-        return db.sql("select " + FACILITY_COLUMNS + " from facility where id = :id").bind("id", id)
-                .map(r -> facility(r)).one();
+        return db.sql("select " + FACILITY_COLUMNS + " from facility where id = :id")
+                .bind("id", id)
+                .map(r -> facility(r))
+                .one();
     }
 
     /** The enterprise with that id. */
     public Mono<Enterprise> enterprise(String id) {
-        return db.sql("select " + ENTERPRISE_COLUMNS + " from enterprise where id = :id").bind("id", id)
-                .map(r -> enterprise(r)).one();
+        return db.sql("select " + ENTERPRISE_COLUMNS + " from enterprise where id = :id")
+                .bind("id", id)
+                .map(r -> enterprise(r))
+                .one();
     }
 
     /** Every facility of one kind (for the daily rule run). */
     public Flux<Facility> facilitiesOfKind(String kind) {
-        return db.sql("select " + FACILITY_COLUMNS + " from facility where kind = :kind order by id").bind("kind", kind)
-                .map(r -> facility(r)).all();
+        return db.sql("select " + FACILITY_COLUMNS + " from facility where kind = :kind order by id")
+                .bind("kind", kind)
+                .map(r -> facility(r))
+                .all();
     }
 
     /** Every enterprise (for the daily rule run). */
     public Flux<Enterprise> enterprises() {
-        return db.sql("select " + ENTERPRISE_COLUMNS + " from enterprise order by id").map(r -> enterprise(r)).all();
+        return db.sql("select " + ENTERPRISE_COLUMNS + " from enterprise order by id")
+                .map(r -> enterprise(r))
+                .all();
     }
 
     /**
@@ -83,8 +91,8 @@ public class Registry {
     }
 
     /** Adds the jurisdiction filter (county or Corps unit), the cursor and the page size, and binds everything. */
-    private DatabaseClient.GenericExecuteSpec page(StringBuilder sql, Map<String, Object> binds,
-            Map<String, String> filters, String after, int limit) {
+    private DatabaseClient.GenericExecuteSpec page(
+            StringBuilder sql, Map<String, Object> binds, Map<String, String> filters, String after, int limit) {
         if (filters.get("jurisdiction") != null) {
             sql.append(" and (jurisdiction = :j or corps_unit = :j)");
             binds.put("j", filters.get("jurisdiction"));
@@ -104,21 +112,27 @@ public class Registry {
 
     /** Inserts or replaces the enterprise (the version is the caller's) and appends it to the history. */
     public Mono<Enterprise> save(Enterprise e) {
-        String sql = "insert into enterprise (" + ENTERPRISE_COLUMNS + ") values (:id, :code, :name, :industry, :grade, "
-                + ":ultraLow, :jurisdiction, :corps, :lon, :lat, :version, :at, :by) on conflict (id) do update set "
-                + "credit_code = excluded.credit_code, name = excluded.name, industry = excluded.industry, "
-                + "grade = excluded.grade, ultra_low = excluded.ultra_low, jurisdiction = excluded.jurisdiction, "
-                + "corps_unit = excluded.corps_unit, lon = excluded.lon, lat = excluded.lat, version = excluded.version, "
-                + "updated_at = excluded.updated_at, updated_by = excluded.updated_by";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("id", e.id()).bind("code", e.creditCode())
-                .bind("name", e.name());
+        String sql =
+                "insert into enterprise (" + ENTERPRISE_COLUMNS + ") values (:id, :code, :name, :industry, :grade, "
+                        + ":ultraLow, :jurisdiction, :corps, :lon, :lat, :version, :at, :by) on conflict (id) do update set "
+                        + "credit_code = excluded.credit_code, name = excluded.name, industry = excluded.industry, "
+                        + "grade = excluded.grade, ultra_low = excluded.ultra_low, jurisdiction = excluded.jurisdiction, "
+                        + "corps_unit = excluded.corps_unit, lon = excluded.lon, lat = excluded.lat, version = excluded.version, "
+                        + "updated_at = excluded.updated_at, updated_by = excluded.updated_by";
+        DatabaseClient.GenericExecuteSpec spec =
+                db.sql(sql).bind("id", e.id()).bind("code", e.creditCode()).bind("name", e.name());
         spec = nullable(spec, "industry", e.industry(), String.class);
         spec = nullable(spec, "grade", e.grade(), String.class);
         spec = nullable(spec, "corps", e.placement().corpsUnit(), String.class);
-        return spec.bind("ultraLow", e.ultraLow()).bind("jurisdiction", e.placement().jurisdiction())
-                .bind("lon", e.lon()).bind("lat", e.lat()).bind("version", e.version())
-                .bind("at", OffsetDateTime.ofInstant(e.updatedAt(), java.time.ZoneOffset.UTC)).bind("by", e.updatedBy())
-                .then().then(history("enterprise", e.id(), e.version(), json.valueToTree(e), e.updatedAt(), e.updatedBy()))
+        return spec.bind("ultraLow", e.ultraLow())
+                .bind("jurisdiction", e.placement().jurisdiction())
+                .bind("lon", e.lon())
+                .bind("lat", e.lat())
+                .bind("version", e.version())
+                .bind("at", OffsetDateTime.ofInstant(e.updatedAt(), java.time.ZoneOffset.UTC))
+                .bind("by", e.updatedBy())
+                .then()
+                .then(history("enterprise", e.id(), e.version(), json.valueToTree(e), e.updatedAt(), e.updatedBy()))
                 .thenReturn(e);
     }
 
@@ -131,14 +145,23 @@ public class Registry {
                 + "corps_unit = excluded.corps_unit, lon = excluded.lon, lat = excluded.lat, "
                 + "attributes = excluded.attributes, version = excluded.version, updated_at = excluded.updated_at, "
                 + "updated_by = excluded.updated_by";
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql).bind("id", f.id()).bind("kind", f.kind())
-                .bind("enterprise", f.enterpriseId()).bind("name", f.name()).bind("status", f.status());
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
+                .bind("id", f.id())
+                .bind("kind", f.kind())
+                .bind("enterprise", f.enterpriseId())
+                .bind("name", f.name())
+                .bind("status", f.status());
         spec = nullable(spec, "parent", f.parentId(), String.class);
         spec = nullable(spec, "corps", f.placement().corpsUnit(), String.class);
-        return spec.bind("jurisdiction", f.placement().jurisdiction()).bind("lon", f.lon()).bind("lat", f.lat())
-                .bind("attributes", Json.of(json.writeValueAsString(f.attributes()))).bind("version", f.version())
-                .bind("at", OffsetDateTime.ofInstant(f.updatedAt(), java.time.ZoneOffset.UTC)).bind("by", f.updatedBy())
-                .then().then(history("facility", f.id(), f.version(), json.valueToTree(f), f.updatedAt(), f.updatedBy()))
+        return spec.bind("jurisdiction", f.placement().jurisdiction())
+                .bind("lon", f.lon())
+                .bind("lat", f.lat())
+                .bind("attributes", Json.of(json.writeValueAsString(f.attributes())))
+                .bind("version", f.version())
+                .bind("at", OffsetDateTime.ofInstant(f.updatedAt(), java.time.ZoneOffset.UTC))
+                .bind("by", f.updatedBy())
+                .then()
+                .then(history("facility", f.id(), f.version(), json.valueToTree(f), f.updatedAt(), f.updatedBy()))
                 .thenReturn(f);
     }
 
@@ -146,18 +169,25 @@ public class Registry {
     public Mono<Void> history(String entity, String id, int version, JsonNode snapshot, Instant at, String by) {
         return db.sql("insert into registry_history (entity, entity_id, version, snapshot, changed_at, changed_by) "
                         + "values (:entity, :id, :version, :snapshot, :at, :by)")
-                .bind("entity", entity).bind("id", id).bind("version", version)
+                .bind("entity", entity)
+                .bind("id", id)
+                .bind("version", version)
                 .bind("snapshot", Json.of(json.writeValueAsString(snapshot)))
-                .bind("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC)).bind("by", by).then();
+                .bind("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .bind("by", by)
+                .then();
     }
 
     /** Every version of a record, oldest first. */
     public Flux<HistoryEntry> historyOf(String entity, String id) {
         return db.sql("select version, changed_at, changed_by, snapshot from registry_history "
                         + "where entity = :entity and entity_id = :id order by version")
-                .bind("entity", entity).bind("id", id)
-                .map(r -> new HistoryEntry(r.get("version", Integer.class),
-                        r.get("changed_at", OffsetDateTime.class).toInstant(), r.get("changed_by", String.class),
+                .bind("entity", entity)
+                .bind("id", id)
+                .map(r -> new HistoryEntry(
+                        r.get("version", Integer.class),
+                        r.get("changed_at", OffsetDateTime.class).toInstant(),
+                        r.get("changed_by", String.class),
                         json.readTree(r.get("snapshot", Json.class).asString())))
                 .all();
     }
@@ -169,8 +199,8 @@ public class Registry {
         }
     }
 
-    private static void filter(StringBuilder sql, Map<String, Object> binds, Map<String, String> filters, String param,
-            String column) {
+    private static void filter(
+            StringBuilder sql, Map<String, Object> binds, Map<String, String> filters, String param, String column) {
         String value = filters.get(param);
         if (value != null && !value.isBlank()) {
             String name = "f_" + param;
@@ -179,25 +209,41 @@ public class Registry {
         }
     }
 
-    private static <T> DatabaseClient.GenericExecuteSpec nullable(DatabaseClient.GenericExecuteSpec spec, String name,
-            T value, Class<T> type) {
+    private static <T> DatabaseClient.GenericExecuteSpec nullable(
+            DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
     private Facility facility(Readable r) {
-        return new Facility(r.get("id", String.class), r.get("kind", String.class), r.get("enterprise_id", String.class),
-                r.get("parent_id", String.class), r.get("name", String.class), r.get("status", String.class),
+        return new Facility(
+                r.get("id", String.class),
+                r.get("kind", String.class),
+                r.get("enterprise_id", String.class),
+                r.get("parent_id", String.class),
+                r.get("name", String.class),
+                r.get("status", String.class),
                 new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class)),
-                r.get("lon", Double.class), r.get("lat", Double.class),
-                json.readTree(r.get("attributes", Json.class).asString()), r.get("version", Integer.class),
-                r.get("updated_at", OffsetDateTime.class).toInstant(), r.get("updated_by", String.class));
+                r.get("lon", Double.class),
+                r.get("lat", Double.class),
+                json.readTree(r.get("attributes", Json.class).asString()),
+                r.get("version", Integer.class),
+                r.get("updated_at", OffsetDateTime.class).toInstant(),
+                r.get("updated_by", String.class));
     }
 
     private static Enterprise enterprise(Readable r) {
-        return new Enterprise(r.get("id", String.class), r.get("credit_code", String.class), r.get("name", String.class),
-                r.get("industry", String.class), r.get("grade", String.class), r.get("ultra_low", String.class),
+        return new Enterprise(
+                r.get("id", String.class),
+                r.get("credit_code", String.class),
+                r.get("name", String.class),
+                r.get("industry", String.class),
+                r.get("grade", String.class),
+                r.get("ultra_low", String.class),
                 new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class)),
-                r.get("lon", Double.class), r.get("lat", Double.class), r.get("version", Integer.class),
-                r.get("updated_at", OffsetDateTime.class).toInstant(), r.get("updated_by", String.class));
+                r.get("lon", Double.class),
+                r.get("lat", Double.class),
+                r.get("version", Integer.class),
+                r.get("updated_at", OffsetDateTime.class).toInstant(),
+                r.get("updated_by", String.class));
     }
 }

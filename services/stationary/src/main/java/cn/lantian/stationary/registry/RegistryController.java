@@ -63,16 +63,21 @@ class RegistryController {
     }
 
     @GetMapping("/enterprises")
-    Mono<Page<Enterprise>> enterprises(@RequestParam(required = false) String jurisdiction,
-            @RequestParam(required = false) String industry, @RequestParam(required = false) String grade,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+    Mono<Page<Enterprise>> enterprises(
+            @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) String industry,
+            @RequestParam(required = false) String grade,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
         int size = limit(limit);
         Map<String, String> filters = new HashMap<>();
         filters.put("jurisdiction", jurisdiction);
         filters.put("industry", industry);
         filters.put("grade", grade);
-        return Callers.current().flatMap(c -> registry.enterprises(access.visibleUnits(c), filters, after, size + 1)
-                .collectList().map(list -> Page.of(list, size, Enterprise::id)));
+        return Callers.current()
+                .flatMap(c -> registry.enterprises(access.visibleUnits(c), filters, after, size + 1)
+                        .collectList()
+                        .map(list -> Page.of(list, size, Enterprise::id)));
     }
 
     @GetMapping("/enterprises/{id}")
@@ -82,7 +87,8 @@ class RegistryController {
 
     @GetMapping("/enterprises/{id}/history")
     Flux<HistoryEntry> enterpriseHistory(@PathVariable String id) {
-        return Callers.current().flatMap(c -> visibleEnterprise(c, id))
+        return Callers.current()
+                .flatMap(c -> visibleEnterprise(c, id))
                 .flatMapMany(e -> registry.historyOf("enterprise", e.id()));
     }
 
@@ -98,10 +104,14 @@ class RegistryController {
     }
 
     @GetMapping("/facilities")
-    Mono<Page<Facility>> facilities(@RequestParam(required = false) String kind,
-            @RequestParam(required = false) String enterpriseId, @RequestParam(required = false) String jurisdiction,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String fuel,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "50") int limit) {
+    Mono<Page<Facility>> facilities(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String enterpriseId,
+            @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String fuel,
+            @RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "50") int limit) {
         if (kind != null && FacilityKind.of(kind).isEmpty()) {
             return Mono.error(InvalidInput.of("kind", "unknown facility kind"));
         }
@@ -112,8 +122,10 @@ class RegistryController {
         filters.put("jurisdiction", jurisdiction);
         filters.put("status", status);
         filters.put("fuel", fuel);
-        return Callers.current().flatMap(c -> registry.facilities(access.visibleUnits(c), filters, after, size + 1)
-                .collectList().map(list -> Page.of(list, size, Facility::id)));
+        return Callers.current()
+                .flatMap(c -> registry.facilities(access.visibleUnits(c), filters, after, size + 1)
+                        .collectList()
+                        .map(list -> Page.of(list, size, Facility::id)));
     }
 
     @GetMapping("/facilities/{id}")
@@ -123,17 +135,20 @@ class RegistryController {
 
     @GetMapping("/facilities/{id}/history")
     Flux<HistoryEntry> facilityHistory(@PathVariable String id) {
-        return Callers.current().flatMap(c -> visibleFacility(c, id))
+        return Callers.current()
+                .flatMap(c -> visibleFacility(c, id))
                 .flatMapMany(f -> registry.historyOf("facility", f.id()));
     }
 
     private Mono<Enterprise> visibleEnterprise(Caller c, String id) {
-        return registry.enterprise(id).filter(e -> access.mayRead(c, e.placement()))
+        return registry.enterprise(id)
+                .filter(e -> access.mayRead(c, e.placement()))
                 .switchIfEmpty(Mono.error(new NotFound("No enterprise " + id + ".")));
     }
 
     private Mono<Facility> visibleFacility(Caller c, String id) {
-        return registry.facility(id).filter(f -> access.mayRead(c, f.placement()))
+        return registry.facility(id)
+                .filter(f -> access.mayRead(c, f.placement()))
                 .switchIfEmpty(Mono.error(new NotFound("No facility " + id + ".")));
     }
 

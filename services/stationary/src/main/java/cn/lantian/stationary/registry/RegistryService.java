@@ -39,8 +39,14 @@ public class RegistryService {
     private final Outbox outbox;
     private final Validator validator;
 
-    public RegistryService(Registry registry, Jurisdictions jurisdictions, PermitAccess access, RecordChecks rules,
-            Clock clock, Outbox outbox, Validator validator) {
+    public RegistryService(
+            Registry registry,
+            Jurisdictions jurisdictions,
+            PermitAccess access,
+            RecordChecks rules,
+            Clock clock,
+            Outbox outbox,
+            Validator validator) {
         this.registry = registry;
         this.jurisdictions = jurisdictions;
         this.access = access;
@@ -56,8 +62,9 @@ public class RegistryService {
         // The constraints of the record again: a CSV import builds it without the controller's @Valid.
         List<FieldError> errors = new ArrayList<>(InvalidInput.errorsOf(validator.validate(in)));
         if (in.creditCode() == null || !CreditCode.isValid(in.creditCode())) {
-            errors.add(new FieldError("creditCode", "must be an 18-character unified social credit code with a valid "
-                    + "check character (GB 32100)"));
+            errors.add(new FieldError(
+                    "creditCode",
+                    "must be an 18-character unified social credit code with a valid " + "check character (GB 32100)"));
         }
         if (blank(in.name())) {
             errors.add(new FieldError("name", "is required"));
@@ -75,14 +82,26 @@ public class RegistryService {
         access.checkWrite(caller, placement.orElseThrow());
         String id = existingId != null ? existingId : blank(in.id()) ? "ent-" + shortId() : in.id();
         Mono<Integer> version = existingId == null
-                ? registry.enterprise(id).flatMap(e -> Mono.<Integer>error(taken(caller, e.placement(), "enterprise " + id)))
+                ? registry.enterprise(id)
+                        .flatMap(e -> Mono.<Integer>error(taken(caller, e.placement(), "enterprise " + id)))
                         .switchIfEmpty(Mono.just(1))
-                : registry.enterprise(id).switchIfEmpty(Mono.error(new NotFound("No enterprise " + id + ".")))
+                : registry.enterprise(id)
+                        .switchIfEmpty(Mono.error(new NotFound("No enterprise " + id + ".")))
                         .doOnNext(old -> access.checkChange(caller, old.placement(), "enterprise " + id))
                         .map(old -> old.version() + 1);
-        return version.flatMap(v -> registry.save(new Enterprise(id, in.creditCode(), in.name().trim(), in.industry(),
-                        in.grade(), in.ultraLow() == null ? "not-started" : in.ultraLow(), placement.get(), in.lon(),
-                        in.lat(), v, clock.instant(), caller.username())))
+        return version.flatMap(v -> registry.save(new Enterprise(
+                        id,
+                        in.creditCode(),
+                        in.name().trim(),
+                        in.industry(),
+                        in.grade(),
+                        in.ultraLow() == null ? "not-started" : in.ultraLow(),
+                        placement.get(),
+                        in.lon(),
+                        in.lat(),
+                        v,
+                        clock.instant(),
+                        caller.username())))
                 .flatMap(e -> rules.evaluate(e).thenReturn(e));
     }
 
@@ -92,8 +111,9 @@ public class RegistryService {
         List<FieldError> errors = new ArrayList<>(InvalidInput.errorsOf(validator.validate(in)));
         Optional<FacilityKind> kind = FacilityKind.of(in.kind());
         if (kind.isEmpty()) {
-            errors.add(new FieldError("kind", "must be one of plant, outlet, line, step, boiler, petrol-station, "
-                    + "oil-depot, coal-dealer"));
+            errors.add(new FieldError(
+                    "kind",
+                    "must be one of plant, outlet, line, step, boiler, petrol-station, " + "oil-depot, coal-dealer"));
         } else {
             errors.addAll(kind.get().check(in.attributes()));
         }
@@ -111,8 +131,11 @@ public class RegistryService {
             return Mono.error(new InvalidInput(errors));
         }
         access.checkWrite(caller, placement.orElseThrow());
-        String id = existingId != null ? existingId : blank(in.id()) ? kind.get().id() + "-" + shortId() : in.id();
-        Mono<Optional<Facility>> previous = registry.facility(id).map(Optional::of).defaultIfEmpty(Optional.empty())
+        String id =
+                existingId != null ? existingId : blank(in.id()) ? kind.get().id() + "-" + shortId() : in.id();
+        Mono<Optional<Facility>> previous = registry.facility(id)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(old -> {
                     if (existingId == null && old.isPresent()) {
                         return Mono.error(taken(caller, old.get().placement(), "facility " + id));
@@ -128,8 +151,10 @@ public class RegistryService {
         Mono<Enterprise> owner = registry.enterprise(in.enterpriseId())
                 .switchIfEmpty(Mono.error(InvalidInput.of("enterpriseId", "no such enterprise")))
                 .doOnNext(e -> access.checkWrite(caller, e.placement()));
-        Mono<Boolean> parent = blank(in.parentId()) ? Mono.just(true)
-                : registry.facility(in.parentId()).switchIfEmpty(Mono.error(InvalidInput.of("parentId", "no such facility")))
+        Mono<Boolean> parent = blank(in.parentId())
+                ? Mono.just(true)
+                : registry.facility(in.parentId())
+                        .switchIfEmpty(Mono.error(InvalidInput.of("parentId", "no such facility")))
                         .map(p -> {
                             access.checkWrite(caller, p.placement());
                             if (!p.enterpriseId().equals(in.enterpriseId())) {
@@ -137,11 +162,23 @@ public class RegistryService {
                             }
                             return true;
                         });
-        return owner.then(parent).then(previous).flatMap(old -> registry.save(new Facility(id, kind.get().id(),
-                        in.enterpriseId(), blank(in.parentId()) ? null : in.parentId(), in.name().trim(),
-                        in.status() == null ? "operating" : in.status(), placement.get(), in.lon(), in.lat(),
-                        in.attributes(), old.map(o -> o.version() + 1).orElse(1), clock.instant(), caller.username()))
-                .flatMap(f -> rules.evaluate(f).then(phasedOut(old, f)).thenReturn(f)));
+        return owner.then(parent)
+                .then(previous)
+                .flatMap(old -> registry.save(new Facility(
+                                id,
+                                kind.get().id(),
+                                in.enterpriseId(),
+                                blank(in.parentId()) ? null : in.parentId(),
+                                in.name().trim(),
+                                in.status() == null ? "operating" : in.status(),
+                                placement.get(),
+                                in.lon(),
+                                in.lat(),
+                                in.attributes(),
+                                old.map(o -> o.version() + 1).orElse(1),
+                                clock.instant(),
+                                caller.username()))
+                        .flatMap(f -> rules.evaluate(f).then(phasedOut(old, f)).thenReturn(f)));
     }
 
     /** A boiler whose status becomes phased-out raises boiler-phased-out. */
@@ -151,15 +188,26 @@ public class RegistryService {
         if (!now || before) {
             return Mono.empty();
         }
-        return outbox.append(OutgoingEvent.of("lantian.stationary.boiler-phased-out.v1", "boiler/" + f.id(), f.placement(), PermitAccess.AGENCY, new BoilerPhasedOut(f.id(), f.enterpriseId(), f.text("fuel"), f.number("capacityTph"),
-                        LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString(),
-                        new Location(f.lon(), f.lat()))).withSeverity("info")).then();
+        return outbox.append(OutgoingEvent.of(
+                                "lantian.stationary.boiler-phased-out.v1",
+                                "boiler/" + f.id(),
+                                f.placement(),
+                                PermitAccess.AGENCY,
+                                new BoilerPhasedOut(
+                                        f.id(),
+                                        f.enterpriseId(),
+                                        f.text("fuel"),
+                                        f.number("capacityTph"),
+                                        LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai")))
+                                                .toString(),
+                                        new Location(f.lon(), f.lat())))
+                        .withSeverity("info"))
+                .then();
     }
 
     /** Data of {@code boiler-phased-out.v1}. */
-    record BoilerPhasedOut(String boilerId, String enterpriseId, String fuel, double capacityTph, String date,
-            Location location) {
-    }
+    record BoilerPhasedOut(
+            String boilerId, String enterpriseId, String fuel, double capacityTph, String date, Location location) {}
 
     /**
      * The error for a create whose id is taken: a clash the caller can see is a conflict; one they cannot see answers

@@ -30,13 +30,17 @@ class FindingsController {
     }
 
     @GetMapping("/findings")
-    Mono<Page<Finding>> findings(@RequestParam(required = false) String ruleId,
-            @RequestParam(defaultValue = "true") boolean open, @RequestParam(required = false) String after,
+    Mono<Page<Finding>> findings(
+            @RequestParam(required = false) String ruleId,
+            @RequestParam(defaultValue = "true") boolean open,
+            @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > 500) {
             return Mono.error(InvalidInput.of("limit", "must be between 1 and 500"));
         }
-        return Callers.current().flatMap(c -> engine.findings(access.visibleUnits(c), ruleId, open, after, limit + 1)
-                .collectList().map(list -> Page.of(list, limit, Finding::id)));
+        return Callers.current()
+                .flatMap(c -> engine.findings(access.visibleUnits(c), ruleId, open, after, limit + 1)
+                        .collectList()
+                        .map(list -> Page.of(list, limit, Finding::id)));
     }
 }

@@ -11,8 +11,19 @@ package cn.lantian.stationary.rules;
  * @param requirement what must hold for no finding; null when matching is itself the finding
  * @param source the plan's section or the national standard the rule comes from
  */
-public record Rule(String id, String kind, String fuel, Boolean builtUp, String metric, String operator,
-        Double threshold, String unit, String requirement, String severity, String source, String summary) {
+public record Rule(
+        String id,
+        String kind,
+        String fuel,
+        Boolean builtUp,
+        String metric,
+        String operator,
+        Double threshold,
+        String unit,
+        String requirement,
+        String severity,
+        String source,
+        String summary) {
 
     /** Whether a value satisfies the rule's comparison. */
     boolean compares(double value) {

@@ -49,10 +49,18 @@ public final class RuleTable {
         if (metric != null && threshold.isBlank()) {
             throw new IllegalStateException("rule " + id + " compares " + metric + " without a threshold");
         }
-        return new Rule(id, row.get("kind"), blankToNull(row.get("fuel")),
-                row.get("built_up").isBlank() ? null : Boolean.valueOf(row.get("built_up")), metric,
-                dash(row.get("operator")), threshold.isBlank() ? null : Double.valueOf(threshold),
-                blankToNull(row.get("unit")), dash(row.get("requirement")), row.get("severity"), row.get("source"),
+        return new Rule(
+                id,
+                row.get("kind"),
+                blankToNull(row.get("fuel")),
+                row.get("built_up").isBlank() ? null : Boolean.valueOf(row.get("built_up")),
+                metric,
+                dash(row.get("operator")),
+                threshold.isBlank() ? null : Double.valueOf(threshold),
+                blankToNull(row.get("unit")),
+                dash(row.get("requirement")),
+                row.get("severity"),
+                row.get("source"),
                 row.get("summary"));
     }
 
@@ -76,7 +84,9 @@ public final class RuleTable {
 
     /** The rule with that id. */
     public Rule byId(String id) {
-        return rules.stream().filter(r -> r.id().equals(id)).findFirst()
+        return rules.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no rule " + id));
     }
 }

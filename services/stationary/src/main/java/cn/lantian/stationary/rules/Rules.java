@@ -40,7 +40,8 @@ public final class Rules {
     /** The rules the enterprise breaks. */
     public List<Rule> broken(Enterprise e) {
         return table.forKind("enterprise").stream()
-                .filter(r -> r.compares(r.metric() == null ? 0 : "named".equals(r.metric()) && named.contains(e.id()) ? 1 : 0))
+                .filter(r -> r.compares(
+                        r.metric() == null ? 0 : "named".equals(r.metric()) && named.contains(e.id()) ? 1 : 0))
                 .filter(r -> !("ultra-low-started".equals(r.requirement())
                         && Set.of("started", "completed", "not-applicable").contains(e.ultraLow())))
                 .toList();
@@ -64,7 +65,9 @@ public final class Rules {
         }
         int colon = requirement.indexOf(':');
         String name = colon < 0 ? requirement : requirement.substring(0, colon);
-        List<String> args = colon < 0 ? List.of() : Arrays.asList(requirement.substring(colon + 1).split("\\+"));
+        List<String> args = colon < 0
+                ? List.of()
+                : Arrays.asList(requirement.substring(colon + 1).split("\\+"));
         return switch (name) {
             case "phased-out" -> "phased-out".equals(f.status());
             case "ultra-low" -> f.flag("ultraLow");

@@ -29,13 +29,15 @@ public class RulesJob {
 
     @Scheduled(cron = "${lantian.stationary.daily-cron}", zone = "Asia/Shanghai")
     void daily() {
-        runAll().subscribe(n -> LOG.info("daily rule run evaluated {} records", n),
-                e -> LOG.error("daily rule run failed", e));
+        runAll().subscribe(
+                        n -> LOG.info("daily rule run evaluated {} records", n),
+                        e -> LOG.error("daily rule run failed", e));
     }
 
     /** Evaluates every enterprise and facility, each in its own transaction; emits how many were evaluated. */
     public Mono<Long> runAll() {
-        Flux<Integer> enterprises = registry.enterprises().concatMap(e -> tx.transactional(engine.evaluate(e)).thenReturn(1));
+        Flux<Integer> enterprises = registry.enterprises()
+                .concatMap(e -> tx.transactional(engine.evaluate(e)).thenReturn(1));
         Flux<Integer> facilities = Flux.fromIterable(Arrays.asList(FacilityKind.values()))
                 .concatMap(k -> registry.facilitiesOfKind(k.id()))
                 .concatMap(f -> tx.transactional(engine.evaluate(f)).thenReturn(1));

@@ -9,11 +9,29 @@ class HealthDetailsIntegrationTests extends IntegrationTest {
 
     @Test
     void healthShowsItsComponentsOnlyToThePrefecture() {
-        http.get().uri("/actuator/health").exchange().expectBody()
-                .jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
-        http.get().uri("/actuator/health").header("Authorization", token(DemoIdentity.ECO_SHACHE)).exchange().expectBody()
-                .jsonPath("$.status").exists().jsonPath("$.components").doesNotExist();
-        http.get().uri("/actuator/health").header("Authorization", token(DemoIdentity.COORDINATOR)).exchange().expectBody()
-                .jsonPath("$.components").exists();
+        http.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .exists()
+                .jsonPath("$.components")
+                .doesNotExist();
+        http.get()
+                .uri("/actuator/health")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.status")
+                .exists()
+                .jsonPath("$.components")
+                .doesNotExist();
+        http.get()
+                .uri("/actuator/health")
+                .header("Authorization", token(DemoIdentity.COORDINATOR))
+                .exchange()
+                .expectBody()
+                .jsonPath("$.components")
+                .exists();
     }
 }

@@ -25,21 +25,26 @@ class PermitAccessTests {
         policy.checkWrite(caller("ecology", "county", "653125"), shache);
         policy.checkWrite(caller("ecology", "prefecture", "653100"), shache);
         assertThatThrownBy(() -> policy.checkWrite(caller("ecology", "county", "653101"), shache))
-                .isInstanceOf(Forbidden.class).hasMessageContaining("outside your jurisdiction");
+                .isInstanceOf(Forbidden.class)
+                .hasMessageContaining("outside your jurisdiction");
         assertThatThrownBy(() -> policy.checkWrite(caller("housing", "county", "653125"), shache))
-                .isInstanceOf(Forbidden.class).hasMessageContaining("ecology");
+                .isInstanceOf(Forbidden.class)
+                .hasMessageContaining("ecology");
     }
 
     @Test
     void jointPlaceIsSeenByTheHostCountyAndTheCorps() {
-        assertThat(policy.mayRead(caller("ecology", "county", "653130"), tumxuk)).isTrue();
+        assertThat(policy.mayRead(caller("ecology", "county", "653130"), tumxuk))
+                .isTrue();
         assertThat(policy.mayRead(caller("ecology", "corps", "xpcc-3"), tumxuk)).isTrue();
-        assertThat(policy.mayRead(caller("ecology", "county", "653125"), tumxuk)).isFalse();
+        assertThat(policy.mayRead(caller("ecology", "county", "653125"), tumxuk))
+                .isFalse();
     }
 
     @Test
     void visibleUnitsOfTheDivisionIncludeItsRegimentsAndThePrefectureSeesAll() {
-        assertThat(policy.visibleUnits(caller("ecology", "prefecture", "653100"))).isNull();
+        assertThat(policy.visibleUnits(caller("ecology", "prefecture", "653100")))
+                .isNull();
         assertThat(policy.visibleUnits(caller("ecology", "county", "653125"))).containsExactly("653125");
         assertThat(policy.visibleUnits(caller("ecology", "corps", "xpcc-3"))).contains("xpcc-3", "xpcc-3-41");
     }

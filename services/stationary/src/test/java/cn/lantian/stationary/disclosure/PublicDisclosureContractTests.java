@@ -25,13 +25,20 @@ class PublicDisclosureContractTests {
 
     @Test
     void disclosureHasThePublishedShape() {
-        var disclosed = new Disclosures.Disclosed("ent-1", "喀什某水泥有限公司", "cement", "653101", "xpcc-3-41",
-                "completed", List.of(new Disclosures.PublicPermit("P-1", LocalDate.of(2022, 7, 1),
-                        LocalDate.of(2027, 6, 30), "valid")),
-                List.of(new Disclosures.PublicExceedance("DA001", "NOx", Instant.parse("2024-10-03T02:00:00Z"),
-                        128.4, 100, 1.284, false)));
+        var disclosed = new Disclosures.Disclosed(
+                "ent-1",
+                "喀什某水泥有限公司",
+                "cement",
+                "653101",
+                "xpcc-3-41",
+                "completed",
+                List.of(new Disclosures.PublicPermit(
+                        "P-1", LocalDate.of(2022, 7, 1), LocalDate.of(2027, 6, 30), "valid")),
+                List.of(new Disclosures.PublicExceedance(
+                        "DA001", "NOx", Instant.parse("2024-10-03T02:00:00Z"), 128.4, 100, 1.284, false)));
 
-        var differences = JsonShape.differences(JsonShape.resource("contract/public-api/stationary-enterprise.example.json"),
+        var differences = JsonShape.differences(
+                JsonShape.resource("contract/public-api/stationary-enterprise.example.json"),
                 json.valueToTree(disclosed));
 
         assertThat(differences).isEmpty();

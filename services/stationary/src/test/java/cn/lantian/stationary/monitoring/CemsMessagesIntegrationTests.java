@@ -36,13 +36,29 @@ class CemsMessagesIntegrationTests extends IntegrationTest {
     @BeforeEach
     void outletWithPermit() {
         String enterprise = enterprise(DemoIdentity.ECO_SHACHE, SHACHE);
-        outlet = facility(DemoIdentity.ECO_SHACHE, enterprise, "outlet", SHACHE,
+        outlet = facility(
+                DemoIdentity.ECO_SHACHE,
+                enterprise,
+                "outlet",
+                SHACHE,
                 Map.of("code", "DA001", "sourceKind", "coal-boiler", "cems", List.of("NOx")));
-        http.post().uri("/api/stationary/v1/permits").header("Authorization", token(DemoIdentity.ECO_SHACHE))
-                .bodyValue(Map.of("number", ("P" + enterprise.replace("-", "")).toUpperCase(), "enterpriseId", enterprise,
-                        "validFrom", "2024-01-01", "validUntil", LocalDate.now().plusYears(3).toString(),
-                        "limits", List.of(Map.of("outletId", outlet, "pollutant", "NOx", "limitMgM3", 50))))
-                .exchange().expectStatus().isCreated();
+        http.post()
+                .uri("/api/stationary/v1/permits")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(Map.of(
+                        "number",
+                        ("P" + enterprise.replace("-", "")).toUpperCase(),
+                        "enterpriseId",
+                        enterprise,
+                        "validFrom",
+                        "2024-01-01",
+                        "validUntil",
+                        LocalDate.now().plusYears(3).toString(),
+                        "limits",
+                        List.of(Map.of("outletId", outlet, "pollutant", "NOx", "limitMgM3", 50))))
+                .exchange()
+                .expectStatus()
+                .isCreated();
     }
 
     private String line(String outletId, int hour, double value) {
@@ -51,25 +67,37 @@ class CemsMessagesIntegrationTests extends IntegrationTest {
     }
 
     private void send(String body, String contentType) {
-        rabbit.send("", QUEUE, MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
-                .setContentType(contentType).build());
+        rabbit.send(
+                "",
+                QUEUE,
+                MessageBuilder.withBody(body.getBytes(StandardCharsets.UTF_8))
+                        .setContentType(contentType)
+                        .build());
     }
 
     private long stored(String outletId) {
-        return db.sql("select count(*) from cems_hourly where outlet_id = :o").bind("o", outletId)
-                .map(r -> r.get(0, Long.class)).one().block();
+        return db.sql("select count(*) from cems_hourly where outlet_id = :o")
+                .bind("o", outletId)
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     /** The dead letter whose body holds the marker, waiting for it. */
     private Message deadLetter(String marker) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
-            for (Message m = rabbit.receive(QUEUE + ".dlq", 500); m != null; m = rabbit.receive(QUEUE + ".dlq", 100)) {
-                if (new String(m.getBody(), StandardCharsets.UTF_8).contains(marker)) {
-                    return m;
-                }
-            }
-            return null;
-        }, m -> m != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> {
+                            for (Message m = rabbit.receive(QUEUE + ".dlq", 500);
+                                    m != null;
+                                    m = rabbit.receive(QUEUE + ".dlq", 100)) {
+                                if (new String(m.getBody(), StandardCharsets.UTF_8).contains(marker)) {
+                                    return m;
+                                }
+                            }
+                            return null;
+                        },
+                        m -> m != null);
     }
 
     private static String reason(Message dead) {
@@ -80,18 +108,26 @@ class CemsMessagesIntegrationTests extends IntegrationTest {
     void aMessageOfJsonLinesGoesThroughTheSameRulesAndOutboxAsAnUpload() {
         send(line(outlet, 0, 60) + line(outlet, 1, 70) + line(outlet, 2, 80), "application/x-ndjson");
         await().atMost(Duration.ofSeconds(20)).until(() -> stored(outlet) == 3);
-        assertThat(events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet)).hasSize(3)
-                .first().asString().contains("\"value\":60.0", "\"limit\":50.0");
-        assertThat(events("lantian.stationary.emission-exceedance-escalated.v1", "outlet/" + outlet)).singleElement()
-                .asString().contains("\"hours\":3");
+        assertThat(events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet))
+                .hasSize(3)
+                .first()
+                .asString()
+                .contains("\"value\":60.0", "\"limit\":50.0");
+        assertThat(events("lantian.stationary.emission-exceedance-escalated.v1", "outlet/" + outlet))
+                .singleElement()
+                .asString()
+                .contains("\"hours\":3");
 
         // One reading per message, and CSV, are taken alike; a redelivered hour raises nothing new.
         send(line(outlet, 3, 10), "application/json");
-        send("outletId,pollutant,hour,value,o2,flow,flag\n" + outlet + ",NOx," + h0.plus(4, ChronoUnit.HOURS)
-                + ",20,9,50000,N\n", "text/csv");
+        send(
+                "outletId,pollutant,hour,value,o2,flow,flag\n" + outlet + ",NOx," + h0.plus(4, ChronoUnit.HOURS)
+                        + ",20,9,50000,N\n",
+                "text/csv");
         send(line(outlet, 0, 60), "application/x-ndjson");
         await().atMost(Duration.ofSeconds(20)).until(() -> stored(outlet) == 5);
-        assertThat(events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet)).hasSize(3);
+        assertThat(events("lantian.stationary.emission-limit-exceeded.v1", "outlet/" + outlet))
+                .hasSize(3);
     }
 
     @Test

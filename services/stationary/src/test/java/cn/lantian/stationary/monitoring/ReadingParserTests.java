@@ -20,11 +20,17 @@ class ReadingParserTests {
         ReadingParser.Parsed parsed = parser.jsonLines(body);
         assertThat(parsed.readings()).hasSize(2);
         assertThat(parsed.readings().get(0).value()).isEqualTo(40.5);
-        assertThat(parsed.readings().get(1).flag()).as("missing flag means normal").isEqualTo("N");
+        assertThat(parsed.readings().get(1).flag())
+                .as("missing flag means normal")
+                .isEqualTo("N");
         assertThat(parsed.lines()).containsExactly(1, 4);
-        assertThat(parsed.rejections()).extracting(Rejection::line, Rejection::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, "hour"), org.assertj.core.groups.Tuple.tuple(2, "value"),
-                        org.assertj.core.groups.Tuple.tuple(2, "flag"), org.assertj.core.groups.Tuple.tuple(3, "line"));
+        assertThat(parsed.rejections())
+                .extracting(Rejection::line, Rejection::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2, "hour"),
+                        org.assertj.core.groups.Tuple.tuple(2, "value"),
+                        org.assertj.core.groups.Tuple.tuple(2, "flag"),
+                        org.assertj.core.groups.Tuple.tuple(3, "line"));
     }
 
     @Test
@@ -40,8 +46,11 @@ class ReadingParserTests {
                 + "o-1,PM,2026-11-20T00:00:00Z,5.1,9.5,8000,M\n"
                 + "o-1,PM,2026-11-20T01:00:00Z,abc,9.5,8000,N\n";
         ReadingParser.Parsed parsed = parser.csv(body);
-        assertThat(parsed.readings()).singleElement().satisfies(r -> assertThat(r.flag()).isEqualTo("M"));
-        assertThat(parsed.rejections()).singleElement()
+        assertThat(parsed.readings())
+                .singleElement()
+                .satisfies(r -> assertThat(r.flag()).isEqualTo("M"));
+        assertThat(parsed.rejections())
+                .singleElement()
                 .satisfies(r -> assertThat(r.line()).isEqualTo(3))
                 .satisfies(r -> assertThat(r.field()).isEqualTo("value"));
     }

@@ -30,13 +30,15 @@ class StreaksTests {
             assertThat(run.to()).isEqualTo(h(3));
             assertThat(run.maxRatio()).isEqualTo(1.3);
         });
-        assertThat(Streaks.around(h(5), known, 72)).hasValueSatisfying(run -> assertThat(run.exceeding()).isOne());
+        assertThat(Streaks.around(h(5), known, 72))
+                .hasValueSatisfying(run -> assertThat(run.exceeding()).isOne());
     }
 
     @Test
     void aMissingHourBreaksTheRunAndALateOneBridgesIt() {
         Map<Instant, Streaks.Hour> known = exceeding(1, 2, 4, 5);
-        assertThat(Streaks.around(h(5), known, 72)).hasValueSatisfying(run -> assertThat(run.exceeding()).isEqualTo(2));
+        assertThat(Streaks.around(h(5), known, 72))
+                .hasValueSatisfying(run -> assertThat(run.exceeding()).isEqualTo(2));
         known.putAll(exceeding(3));
         assertThat(Streaks.around(h(3), known, 72)).hasValueSatisfying(run -> {
             assertThat(run.exceeding()).isEqualTo(5);
@@ -68,12 +70,14 @@ class StreaksTests {
     void aRunKnowsWhetherAnyOfItsHoursEscalated() {
         Map<Instant, Streaks.Hour> known = exceeding(1, 2);
         known.put(h(3), new Streaks.Hour(true, 2, true));
-        assertThat(Streaks.around(h(1), known, 72)).hasValueSatisfying(run -> assertThat(run.escalated()).isTrue());
+        assertThat(Streaks.around(h(1), known, 72))
+                .hasValueSatisfying(run -> assertThat(run.escalated()).isTrue());
     }
 
     @Test
     void looksNoFurtherThanItsReach() {
         assertThat(Streaks.around(h(5), exceeding(1, 2, 3, 4, 5, 6, 7, 8, 9), 2))
-                .hasValueSatisfying(run -> assertThat(run.exceedingHours()).containsExactly(h(3), h(4), h(5), h(6), h(7)));
+                .hasValueSatisfying(
+                        run -> assertThat(run.exceedingHours()).containsExactly(h(3), h(4), h(5), h(6), h(7)));
     }
 }

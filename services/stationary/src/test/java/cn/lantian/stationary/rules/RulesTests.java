@@ -19,13 +19,28 @@ class RulesTests {
     private final Rules rules = new Rules(RuleTable.load(), NamedEnterprises.load());
 
     private static Facility facility(String kind, String status, String attributes) {
-        return new Facility("f-1", kind, "ent-1", null, "test", status, new Placement("653101", null), 75.99, 39.47,
-                JSON.readTree(attributes), 1, Instant.EPOCH, "test");
+        return new Facility(
+                "f-1",
+                kind,
+                "ent-1",
+                null,
+                "test",
+                status,
+                new Placement("653101", null),
+                75.99,
+                39.47,
+                JSON.readTree(attributes),
+                1,
+                Instant.EPOCH,
+                "test");
     }
 
     private static Facility boiler(String fuel, double tph, boolean builtUp, String extra) {
-        return facility("boiler", "operating", "{\"fuel\":\"" + fuel + "\",\"capacityTph\":" + tph + ",\"builtUp\":" + builtUp
-                + (extra.isEmpty() ? "" : "," + extra) + "}");
+        return facility(
+                "boiler",
+                "operating",
+                "{\"fuel\":\"" + fuel + "\",\"capacityTph\":" + tph + ",\"builtUp\":" + builtUp
+                        + (extra.isEmpty() ? "" : "," + extra) + "}");
     }
 
     private List<String> broken(Facility f) {
@@ -43,7 +58,8 @@ class RulesTests {
         assertThat(broken(boiler("coal", 10, false, ""))).contains("boiler-coal-phase-out");
         assertThat(broken(boiler("coal", 10.1, false, ""))).doesNotContain("boiler-coal-phase-out");
         // 20 t/h in the countryside stays; in a built-up area it goes.
-        assertThat(broken(boiler("coal", 20, false, ""))).doesNotContain("boiler-coal-phase-out", "boiler-coal-urban-phase-out");
+        assertThat(broken(boiler("coal", 20, false, "")))
+                .doesNotContain("boiler-coal-phase-out", "boiler-coal-urban-phase-out");
         assertThat(broken(boiler("coal", 20, true, ""))).contains("boiler-coal-urban-phase-out");
     }
 
@@ -71,7 +87,8 @@ class RulesTests {
     void gasAndBiomassBoilerNoxAbove50IsAFindingAndExactly50IsNot() {
         assertThat(broken(boiler("gas", 5, true, "\"noxMgM3\":50"))).doesNotContain("boiler-gas-low-nox");
         assertThat(broken(boiler("gas", 5, true, "\"noxMgM3\":50.1"))).contains("boiler-gas-low-nox");
-        assertThat(broken(boiler("biomass", 5, true, "\"noxMgM3\":50.1,\"dustRemoval\":\"bag\""))).containsExactly("boiler-biomass-nox");
+        assertThat(broken(boiler("biomass", 5, true, "\"noxMgM3\":50.1,\"dustRemoval\":\"bag\"")))
+                .containsExactly("boiler-biomass-nox");
         assertThat(broken(boiler("gas", 5, true, ""))).doesNotContain("boiler-gas-low-nox");
     }
 
@@ -79,23 +96,31 @@ class RulesTests {
     void cemsRequiredFrom20TonnesPerHour() {
         assertThat(broken(boiler("coal", 20, false, ""))).contains("boiler-coal-cems");
         assertThat(broken(boiler("coal", 19.9, false, ""))).doesNotContain("boiler-coal-cems");
-        assertThat(broken(boiler("coal", 20, false, "\"cems\":[\"PM\",\"SO2\"]"))).contains("boiler-coal-cems");
-        assertThat(broken(boiler("coal", 20, false, "\"cems\":[\"PM\",\"SO2\",\"NOx\"]"))).doesNotContain("boiler-coal-cems");
+        assertThat(broken(boiler("coal", 20, false, "\"cems\":[\"PM\",\"SO2\"]")))
+                .contains("boiler-coal-cems");
+        assertThat(broken(boiler("coal", 20, false, "\"cems\":[\"PM\",\"SO2\",\"NOx\"]")))
+                .doesNotContain("boiler-coal-cems");
         assertThat(broken(boiler("gas", 20, false, ""))).contains("boiler-gas-cems");
         assertThat(broken(boiler("gas", 20, false, "\"cems\":[\"NOx\"]"))).doesNotContain("boiler-gas-cems");
         assertThat(broken(boiler("gas", 19.9, false, ""))).doesNotContain("boiler-gas-cems");
-        assertThat(broken(boiler("biomass", 20, false, "\"dustRemoval\":\"bag\""))).containsExactly("boiler-biomass-cems");
+        assertThat(broken(boiler("biomass", 20, false, "\"dustRemoval\":\"bag\"")))
+                .containsExactly("boiler-biomass-cems");
     }
 
     @Test
     void biomassBoilerNeedsBagOrElectrostaticDustRemoval() {
-        assertThat(broken(boiler("biomass", 5, false, "\"dustRemoval\":\"cyclone\""))).contains("boiler-biomass-dust-removal");
-        assertThat(broken(boiler("biomass", 5, false, "\"dustRemoval\":\"electrostatic\""))).isEmpty();
+        assertThat(broken(boiler("biomass", 5, false, "\"dustRemoval\":\"cyclone\"")))
+                .contains("boiler-biomass-dust-removal");
+        assertThat(broken(boiler("biomass", 5, false, "\"dustRemoval\":\"electrostatic\"")))
+                .isEmpty();
     }
 
     private static Facility station(String kind, double sales, String extra) {
-        return facility(kind, "operating", "{\"petrolSalesTpy\":" + sales + ",\"vapourRecovery\":true"
-                + (extra.isEmpty() ? "" : "," + extra) + "}");
+        return facility(
+                kind,
+                "operating",
+                "{\"petrolSalesTpy\":" + sales + ",\"vapourRecovery\":true" + (extra.isEmpty() ? "" : "," + extra)
+                        + "}");
     }
 
     @Test
@@ -111,21 +136,38 @@ class RulesTests {
     void stationsSellingOver5000TonnesAndEveryDepotNeedAutomaticMonitoring() {
         String tested = "\"lastVapourTest\":\"" + TODAY.minusDays(10) + "\"";
         assertThat(broken(station("petrol-station", 5000, tested))).isEmpty();
-        assertThat(broken(station("petrol-station", 5000.1, tested))).containsExactly("petrol-station-vapour-monitoring");
-        assertThat(broken(station("petrol-station", 6000, tested + ",\"autoMonitoring\":true"))).isEmpty();
+        assertThat(broken(station("petrol-station", 5000.1, tested)))
+                .containsExactly("petrol-station-vapour-monitoring");
+        assertThat(broken(station("petrol-station", 6000, tested + ",\"autoMonitoring\":true")))
+                .isEmpty();
         assertThat(broken(station("oil-depot", 100, ""))).containsExactly("oil-depot-vapour-monitoring");
-        assertThat(broken(facility("oil-depot", "operating", "{\"petrolSalesTpy\":1,\"vapourRecovery\":false,\"autoMonitoring\":true}")))
+        assertThat(broken(facility(
+                        "oil-depot",
+                        "operating",
+                        "{\"petrolSalesTpy\":1,\"vapourRecovery\":false,\"autoMonitoring\":true}")))
                 .containsExactly("oil-depot-vapour-recovery");
     }
 
     private static Enterprise enterprise(String id, String ultraLow) {
-        return new Enterprise(id, "x", "n", "steel", "B", ultraLow, new Placement("653122", null), 76, 39.4, 1,
-                Instant.EPOCH, "test");
+        return new Enterprise(
+                id,
+                "x",
+                "n",
+                "steel",
+                "B",
+                ultraLow,
+                new Placement("653122", null),
+                76,
+                39.4,
+                1,
+                Instant.EPOCH,
+                "test");
     }
 
     @Test
     void namedEnterprisesMustStartUltraLowRetrofit() {
-        assertThat(rules.broken(enterprise("ent-jinling", "not-started"))).extracting(Rule::id)
+        assertThat(rules.broken(enterprise("ent-jinling", "not-started")))
+                .extracting(Rule::id)
                 .containsExactly("named-enterprise-ultra-low");
         assertThat(rules.broken(enterprise("ent-jinling", "started"))).isEmpty();
         assertThat(rules.broken(enterprise("ent-other", "not-started"))).isEmpty();
@@ -133,6 +175,8 @@ class RulesTests {
 
     @Test
     void everyRuleNamesItsSource() {
-        assertThat(RuleTable.load().all()).isNotEmpty().allSatisfy(r -> assertThat(r.source()).isNotBlank());
+        assertThat(RuleTable.load().all())
+                .isNotEmpty()
+                .allSatisfy(r -> assertThat(r.source()).isNotBlank());
     }
 }

@@ -38,19 +38,27 @@ class FuzzIntegrationTests extends IntegrationTest {
         String base = "http://127.0.0.1:" + localPort;
         String enterprise = enterprise(DemoIdentity.ECO_SHACHE, SHACHE);
         String owner = KeycloakTokens.of(DemoIdentity.ECO_SHACHE);
-        String before = ProblemProbe.at(base).send("GET", "/api/stationary/v1/enterprises?limit=1000", owner, null, null).body();
+        String before = ProblemProbe.at(base)
+                .send("GET", "/api/stationary/v1/enterprises?limit=1000", owner, null, null)
+                .body();
 
-        OpenApiFuzz.Report report = OpenApiFuzz.run(base, "/v3/api-docs",
-                Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"), List.of(enterprise));
+        OpenApiFuzz.Report report = OpenApiFuzz.run(
+                base,
+                "/v3/api-docs",
+                Arrays.asList(KeycloakTokens.of(DemoIdentity.ECO_KASHGAR), null, "forged.token.value"),
+                List.of(enterprise));
 
         System.out.println("fuzz: stationary answered " + report.requests() + " requests");
         if (connections instanceof ConnectionPool pool) {
-            pool.getMetrics().ifPresent(m -> System.out.println("fuzz: database pool acquired " + m.acquiredSize()
-                    + ", idle " + m.idleSize() + ", pending " + m.pendingAcquireSize()));
+            pool.getMetrics()
+                    .ifPresent(m -> System.out.println("fuzz: database pool acquired " + m.acquiredSize() + ", idle "
+                            + m.idleSize() + ", pending " + m.pendingAcquireSize()));
         }
         assertThat(report.requests()).isGreaterThan(100);
         assertThat(report.findings()).as("requests answered against the rules").isEmpty();
-        assertThat(ProblemProbe.at(base).send("GET", "/api/stationary/v1/enterprises?limit=1000", owner, null, null).body())
+        assertThat(ProblemProbe.at(base)
+                        .send("GET", "/api/stationary/v1/enterprises?limit=1000", owner, null, null)
+                        .body())
                 .isEqualTo(before);
     }
 }

@@ -13,9 +13,14 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain security(ServerHttpSecurity http, LantianResourceServer resourceServer) {
-        return resourceServer.apply(http)
+        return resourceServer
+                .apply(http)
                 .authorizeExchange(AccessPolicy.create()
-                        .open("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                        .open(
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
                                 "/api/public/v1/straw/**")
                         .write(StrawAccess.AGENCY, "/api/straw/v1/**")
                         .read("/api/straw/v1/**"))

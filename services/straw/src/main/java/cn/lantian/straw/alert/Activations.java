@@ -23,12 +23,17 @@ public class Activations {
         return db.sql("""
                         select alert_id, county, level, effective_from, ended_at from activation
                         where effective_from <= :to and (ended_at is null or ended_at > :from)""")
-                .bind("from", from).bind("to", to).map(Activations::read).all();
+                .bind("from", from)
+                .bind("to", to)
+                .map(Activations::read)
+                .all();
     }
 
     /** The activation in force in that county at that instant, from a list fetched before. */
     public static Optional<Activation> inForce(List<Activation> activations, String county, Instant at) {
-        return activations.stream().filter(a -> a.county().equals(county) && a.inForceAt(at)).findFirst();
+        return activations.stream()
+                .filter(a -> a.county().equals(county) && a.inForceAt(at))
+                .findFirst();
     }
 
     /** Puts a level in force (or changes the level of an alert already in force). */
@@ -36,13 +41,22 @@ public class Activations {
         return db.sql("""
                         insert into activation (alert_id, county, level, effective_from) values (:a, :c, :l, :f)
                         on conflict (alert_id, county) do update set level = excluded.level, ended_at = null""")
-                .bind("a", alertId).bind("c", county).bind("l", level).bind("f", from).fetch().rowsUpdated();
+                .bind("a", alertId)
+                .bind("c", county)
+                .bind("l", level)
+                .bind("f", from)
+                .fetch()
+                .rowsUpdated();
     }
 
     /** Ends an alert's measures at that instant (never before they began). */
     Mono<Long> end(String alertId, Instant at) {
-        return db.sql("update activation set ended_at = greatest(:at, effective_from) where alert_id = :a and ended_at is null")
-                .bind("a", alertId).bind("at", at).fetch().rowsUpdated();
+        return db.sql(
+                        "update activation set ended_at = greatest(:at, effective_from) where alert_id = :a and ended_at is null")
+                .bind("a", alertId)
+                .bind("at", at)
+                .fetch()
+                .rowsUpdated();
     }
 
     /** Every activation of a county, newest first (all counties when null). */
@@ -57,7 +71,11 @@ public class Activations {
     }
 
     private static Activation read(io.r2dbc.spi.Readable r) {
-        return new Activation(r.get("alert_id", String.class), r.get("county", String.class), r.get("level", String.class),
-                r.get("effective_from", Instant.class), r.get("ended_at", Instant.class));
+        return new Activation(
+                r.get("alert_id", String.class),
+                r.get("county", String.class),
+                r.get("level", String.class),
+                r.get("effective_from", Instant.class),
+                r.get("ended_at", Instant.class));
     }
 }

@@ -23,9 +23,10 @@ class AlertConsumer {
     static final String CONSUMER = "straw-alerts";
 
     @Bean
-    Consumer<Message<byte[]>> alerts(IncomingEvents incoming, ProcessedEvents processed, AlertMeasures measures,
-            TransactionalOperator tx) {
-        return message -> handle(incoming.parse(structured(message)), processed, measures, tx).block();
+    Consumer<Message<byte[]>> alerts(
+            IncomingEvents incoming, ProcessedEvents processed, AlertMeasures measures, TransactionalOperator tx) {
+        return message -> handle(incoming.parse(structured(message)), processed, measures, tx)
+                .block();
     }
 
     /**
@@ -34,11 +35,12 @@ class AlertConsumer {
      */
     static byte[] structured(Message<byte[]> message) {
         return message.getHeaders().get("sourceData") instanceof org.springframework.amqp.core.Message original
-                ? original.getBody() : message.getPayload();
+                ? original.getBody()
+                : message.getPayload();
     }
 
-    static Mono<Void> handle(IncomingEvent event, ProcessedEvents processed, AlertMeasures measures,
-            TransactionalOperator tx) {
+    static Mono<Void> handle(
+            IncomingEvent event, ProcessedEvents processed, AlertMeasures measures, TransactionalOperator tx) {
         String name = event.type().replace("lantian.air-quality.", "").replace(".v1", "");
         if (!name.startsWith("alert-")) {
             return Mono.empty();
@@ -47,13 +49,18 @@ class AlertConsumer {
         String alertId = data.get("alertId").asString();
         // When the change takes effect, as the alert states it: the measures end when the lift takes effect, not when
         // this service hears of it, so that incidents are flagged by the alert's own times.
-        java.time.Instant effective = OffsetDateTime.parse(data.get("effectiveFrom").asString()).toInstant();
+        java.time.Instant effective =
+                OffsetDateTime.parse(data.get("effectiveFrom").asString()).toInstant();
         Mono<Void> work = switch (name) {
             case "alert-lifted" -> measures.lift(alertId, effective);
-            default -> measures.inForce(new AlertMeasures.Alert(alertId, data.get("county").asString(),
-                    data.get("level").asString(), effective));
+            default ->
+                measures.inForce(new AlertMeasures.Alert(
+                        alertId,
+                        data.get("county").asString(),
+                        data.get("level").asString(),
+                        effective));
         };
-        return tx.transactional(processed.firstDelivery(CONSUMER, event.id())
-                .flatMap(first -> first ? work : Mono.empty()));
+        return tx.transactional(
+                processed.firstDelivery(CONSUMER, event.id()).flatMap(first -> first ? work : Mono.empty()));
     }
 }

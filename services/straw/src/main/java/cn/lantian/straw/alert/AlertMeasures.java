@@ -19,8 +19,7 @@ import reactor.core.publisher.Mono;
 class AlertMeasures {
 
     /** An alert as the air-quality events state it. */
-    record Alert(String alertId, String county, String level, Instant effectiveFrom) {
-    }
+    record Alert(String alertId, String county, String level, Instant effectiveFrom) {}
 
     private final Activations activations;
     private final StrawEvents events;
@@ -34,12 +33,24 @@ class AlertMeasures {
 
     /** Issued, upgraded or downgraded: the level's measures are in force from now on. */
     Mono<Void> inForce(Alert alert) {
-        List<String> measures = rules.measures(alert.level()).stream().map(StrawRules.Measure::text).toList();
-        EmergencyMeasuresActivated data = new EmergencyMeasuresActivated(alert.county(), alert.alertId(), alert.level(),
-                alert.effectiveFrom().toString(), measures);
-        return activations.inForce(alert.alertId(), alert.county(), alert.level(), alert.effectiveFrom())
-                .then(events.raise(new StrawEvents.Raised(EmergencyMeasuresActivated.TYPE, "alert/" + alert.alertId(),
-                        new Placement(alert.county(), null), null, null, data)));
+        List<String> measures = rules.measures(alert.level()).stream()
+                .map(StrawRules.Measure::text)
+                .toList();
+        EmergencyMeasuresActivated data = new EmergencyMeasuresActivated(
+                alert.county(),
+                alert.alertId(),
+                alert.level(),
+                alert.effectiveFrom().toString(),
+                measures);
+        return activations
+                .inForce(alert.alertId(), alert.county(), alert.level(), alert.effectiveFrom())
+                .then(events.raise(new StrawEvents.Raised(
+                        EmergencyMeasuresActivated.TYPE,
+                        "alert/" + alert.alertId(),
+                        new Placement(alert.county(), null),
+                        null,
+                        null,
+                        data)));
     }
 
     /** Lifted: the measures end. */

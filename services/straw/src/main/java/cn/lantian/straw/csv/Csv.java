@@ -10,11 +10,9 @@ import java.util.List;
 public final class Csv {
 
     /** One row and the line of the document it starts on (1-based). */
-    public record Row(int line, List<String> fields) {
-    }
+    public record Row(int line, List<String> fields) {}
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** The rows of the document, header included. */
     public static List<Row> parse(String text) {

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -47,22 +46,28 @@ class DemoData implements ApplicationRunner {
 
     static final int EVENT_DAYS = 14;
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-    private static final Caller DEMO = new Caller("demo-data", Set.of(StrawAccess.AGENCY), "prefecture",
-            Jurisdictions.PREFECTURE, true);
+    private static final Caller DEMO =
+            new Caller("demo-data", Set.of(StrawAccess.AGENCY), "prefecture", Jurisdictions.PREFECTURE, true);
     private static final String HEADER = "latitude,longitude,bright_ti4,scan,track,acq_date,acq_time,satellite,"
             + "instrument,confidence,version,bright_ti5,frp,daynight,type\n";
     /** Farmland of the oasis counties and Tumxuk: [lon, lat] near which fires are drawn, and the unit they must fall in. */
     private static final List<Object[]> FARMLAND = List.of(
-            new Object[] {"653121", 75.75, 39.38}, new Object[] {"653122", 76.10, 39.30},
-            new Object[] {"653123", 76.20, 38.95}, new Object[] {"653124", 77.25, 38.20},
-            new Object[] {"653125", 77.20, 38.42}, new Object[] {"653126", 77.42, 37.90},
-            new Object[] {"653127", 77.70, 38.90}, new Object[] {"653128", 76.80, 39.20},
-            new Object[] {"653129", 76.90, 39.50}, new Object[] {"653130", 78.55, 39.78},
+            new Object[] {"653121", 75.75, 39.38},
+            new Object[] {"653122", 76.10, 39.30},
+            new Object[] {"653123", 76.20, 38.95},
+            new Object[] {"653124", 77.25, 38.20},
+            new Object[] {"653125", 77.20, 38.42},
+            new Object[] {"653126", 77.42, 37.90},
+            new Object[] {"653127", 77.70, 38.90},
+            new Object[] {"653128", 76.80, 39.20},
+            new Object[] {"653129", 76.90, 39.50},
+            new Object[] {"653130", 78.55, 39.78},
             new Object[] {"xpcc-3", 79.16, 39.87});
     /** Static heat sources (FIRMS type 2): a cement kiln and two plants seen every week. */
     private static final double[][] STATIC = {{75.98, 39.47}, {77.29, 38.19}, {79.05, 39.83}};
     /** Outside Kashgar: Aksu and Hotan farmland. */
     private static final double[][] OUTSIDE = {{80.26, 41.17}, {79.92, 37.11}};
+
     private static final String[] SATELLITES = {"N", "N20", "N21"};
 
     private final FirePointImport imports;
@@ -72,8 +77,13 @@ class DemoData implements ApplicationRunner {
     private final Jurisdictions jurisdictions;
     private final Clock clock;
 
-    DemoData(FirePointImport imports, Incidents incidents, StrawUseTable strawUse, StrawRules rules,
-            Jurisdictions jurisdictions, Clock clock) {
+    DemoData(
+            FirePointImport imports,
+            Incidents incidents,
+            StrawUseTable strawUse,
+            StrawRules rules,
+            Jurisdictions jurisdictions,
+            Clock clock) {
         this.imports = imports;
         this.incidents = incidents;
         this.strawUse = strawUse;
@@ -88,13 +98,20 @@ class DemoData implements ApplicationRunner {
         Instant eventsSince = now.minus(Duration.ofDays(EVENT_DAYS));
         List<Season> seasons = lastTwoAutumns(now);
         for (Season season : seasons) {
-            ImportReport report = imports.backfill(DEMO, seasonRows(season, now), eventsSince).block();
-            LOG.info("demo {}: {} rows, {} incidents opened, {} merged, skipped {}", season.id(), report.rows(),
-                    report.accepted(), report.merged(), report.skipped());
+            ImportReport report =
+                    imports.backfill(DEMO, seasonRows(season, now), eventsSince).block();
+            LOG.info(
+                    "demo {}: {} rows, {} incidents opened, {} merged, skipped {}",
+                    season.id(),
+                    report.rows(),
+                    report.accepted(),
+                    report.merged(),
+                    report.skipped());
             handle(report.incidents(), season.id().hashCode(), eventsSince).block();
             figures(season).block();
         }
-        ImportReport recent = imports.backfill(DEMO, recentRows(now), eventsSince).block();
+        ImportReport recent =
+                imports.backfill(DEMO, recentRows(now), eventsSince).block();
         LOG.info("demo last days: {} incidents opened, skipped {}", recent.accepted(), recent.skipped());
     }
 
@@ -103,7 +120,9 @@ class DemoData implements ApplicationRunner {
         int year = now.atZone(Season.ZONE).getYear();
         Season current = rules.season(year + "-autumn").orElseThrow();
         int latest = now.isBefore(current.start()) ? year - 1 : year;
-        return List.of(rules.season((latest - 1) + "-autumn").orElseThrow(), rules.season(latest + "-autumn").orElseThrow());
+        return List.of(
+                rules.season((latest - 1) + "-autumn").orElseThrow(),
+                rules.season(latest + "-autumn").orElseThrow());
     }
 
     private String seasonRows(Season season, Instant now) {
@@ -121,9 +140,18 @@ class DemoData implements ApplicationRunner {
                 row(csv, at, day, minute, SATELLITES[satellite], 0, random, now);
                 if (random.nextInt(10) < 4) {
                     // The same fire seen again by another satellite: a few hundred metres and up to three hours on.
-                    double[] again = {at[0] + (random.nextDouble() - 0.5) * 0.006, at[1] + (random.nextDouble() - 0.5) * 0.004};
-                    row(csv, again, day, minute + 10 + random.nextInt(170),
-                            SATELLITES[(satellite + 1) % SATELLITES.length], 0, random, now);
+                    double[] again = {
+                        at[0] + (random.nextDouble() - 0.5) * 0.006, at[1] + (random.nextDouble() - 0.5) * 0.004
+                    };
+                    row(
+                            csv,
+                            again,
+                            day,
+                            minute + 10 + random.nextInt(170),
+                            SATELLITES[(satellite + 1) % SATELLITES.length],
+                            0,
+                            random,
+                            now);
                 }
             }
             if (day.getDayOfWeek().getValue() == 3) {
@@ -149,8 +177,15 @@ class DemoData implements ApplicationRunner {
             for (int i = 0; i < 2; i++) {
                 Object[] farmland = FARMLAND.get(random.nextInt(FARMLAND.size()));
                 double[] at = placedIn((String) farmland[0], (Double) farmland[1], (Double) farmland[2], random);
-                row(csv, at, day, 5 * 60 + random.nextInt(240), SATELLITES[random.nextInt(SATELLITES.length)], 0,
-                        random, now);
+                row(
+                        csv,
+                        at,
+                        day,
+                        5 * 60 + random.nextInt(240),
+                        SATELLITES[random.nextInt(SATELLITES.length)],
+                        0,
+                        random,
+                        now);
             }
         }
         return csv.toString();
@@ -168,53 +203,87 @@ class DemoData implements ApplicationRunner {
         return new double[] {lon, lat};
     }
 
-    private static void row(StringBuilder csv, double[] at, LocalDate day, int minuteOfDay, String satellite, int type,
-            Random random, Instant now) {
+    private static void row(
+            StringBuilder csv,
+            double[] at,
+            LocalDate day,
+            int minuteOfDay,
+            String satellite,
+            int type,
+            Random random,
+            Instant now) {
         int minute = Math.min(minuteOfDay, 23 * 60 + 59);
         Instant when = day.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofMinutes(minute));
         if (when.isAfter(now)) {
             return;
         }
         String confidence = new String[] {"l", "n", "n", "h"}[random.nextInt(4)];
-        csv.append(String.format(Locale.ROOT, "%.5f,%.5f,%.1f,0.39,0.36,%s,%s,%s,VIIRS,%s,2.0NRT,290.0,%.1f,D,%d%n",
-                at[1], at[0], 300 + random.nextDouble() * 60, day, DateTimeFormatter.ofPattern("HHmm")
-                        .format(java.time.LocalTime.of(minute / 60, minute % 60)), satellite, confidence,
-                0.5 + random.nextDouble() * 15, type));
+        csv.append(String.format(
+                Locale.ROOT,
+                "%.5f,%.5f,%.1f,0.39,0.36,%s,%s,%s,VIIRS,%s,2.0NRT,290.0,%.1f,D,%d%n",
+                at[1],
+                at[0],
+                300 + random.nextDouble() * 60,
+                day,
+                DateTimeFormatter.ofPattern("HHmm").format(java.time.LocalTime.of(minute / 60, minute % 60)),
+                satellite,
+                confidence,
+                0.5 + random.nextDouble() * 15,
+                type));
     }
 
     /** Patrol outcomes of the incidents detected before the event window: written straight, raising nothing. */
     private Mono<Void> handle(List<String> opened, int seed, Instant eventsSince) {
         Random random = new Random(seed);
-        return Flux.fromIterable(opened).concatMap(id -> incidents.find(id)).filter(i -> i.firstAt().isBefore(eventsSince))
+        return Flux.fromIterable(opened)
+                .concatMap(id -> incidents.find(id))
+                .filter(i -> i.firstAt().isBefore(eventsSince))
                 .concatMap(incident -> {
                     int roll = random.nextInt(100);
                     String verdict = roll < 70 ? "burning-confirmed" : roll < 90 ? "false-alarm" : "industrial-source";
                     int r = random.nextInt(100);
-                    String material = !"burning-confirmed".equals(verdict) ? null : r < 80 ? "straw" : r < 95 ? "leaves" : "rubbish";
+                    String material = !"burning-confirmed".equals(verdict)
+                            ? null
+                            : r < 80 ? "straw" : r < 95 ? "leaves" : "rubbish";
                     int minutes = 45 + random.nextInt(600);
-                    return assignIfNeeded(incident).then(incidents.handle(incident.id(), verdict, material,
-                            incident.firstAt().plus(Duration.ofMinutes(minutes)), minutes, null, DEMO.username()));
+                    return assignIfNeeded(incident)
+                            .then(incidents.handle(
+                                    incident.id(),
+                                    verdict,
+                                    material,
+                                    incident.firstAt().plus(Duration.ofMinutes(minutes)),
+                                    minutes,
+                                    null,
+                                    DEMO.username()));
                 })
                 .then();
     }
 
     private Mono<Long> assignIfNeeded(Incident incident) {
-        return incident.assignedTo() != null ? Mono.just(0L)
+        return incident.assignedTo() != null
+                ? Mono.just(0L)
                 : incidents.assign(incident.id(), "乡镇 township of " + incident.jurisdiction(), incident.firstAt());
     }
 
     /** Straw-use figures of every oasis county and the Corps for the season (made up, around the 86 % target). */
     private Mono<Void> figures(Season season) {
         Random random = new Random(season.id().hashCode() * 31L);
-        return Flux.fromIterable(FARMLAND).concatMap(f -> {
-            double area = 20000 + random.nextInt(130000);
-            double produced = Math.round(area * (4.5 + random.nextDouble() * 2.5));
-            double rate = 0.78 + random.nextDouble() * 0.16;
-            double used = produced * rate;
-            StrawUseInput in = new StrawUseInput(area, produced, Math.round(used * 0.55) * 1.0,
-                    Math.round(used * 0.25) * 1.0, Math.round(used * 0.08) * 1.0, Math.round(used * 0.07) * 1.0,
-                    Math.round(used * 0.05) * 1.0);
-            return strawUse.save((String) f[0], season.id(), in, DEMO.username());
-        }).then();
+        return Flux.fromIterable(FARMLAND)
+                .concatMap(f -> {
+                    double area = 20000 + random.nextInt(130000);
+                    double produced = Math.round(area * (4.5 + random.nextDouble() * 2.5));
+                    double rate = 0.78 + random.nextDouble() * 0.16;
+                    double used = produced * rate;
+                    StrawUseInput in = new StrawUseInput(
+                            area,
+                            produced,
+                            Math.round(used * 0.55) * 1.0,
+                            Math.round(used * 0.25) * 1.0,
+                            Math.round(used * 0.08) * 1.0,
+                            Math.round(used * 0.07) * 1.0,
+                            Math.round(used * 0.05) * 1.0);
+                    return strawUse.save((String) f[0], season.id(), in, DEMO.username());
+                })
+                .then();
     }
 }

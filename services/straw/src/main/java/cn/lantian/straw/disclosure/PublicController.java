@@ -39,9 +39,13 @@ class PublicController {
     }
 
     /** Incidents first detected in [from, to) (default: the last 30 days), optionally of one county, as GeoJSON. */
-    @GetMapping(value = "/incidents", produces = {"application/geo+json", "application/json"})
-    Mono<Map<String, Object>> incidents(@RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(required = false) String county) {
+    @GetMapping(
+            value = "/incidents",
+            produces = {"application/geo+json", "application/json"})
+    Mono<Map<String, Object>> incidents(
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String county) {
         Instant end = Params.instant("to", to);
         Instant start = Params.instant("from", from);
         end = end == null ? clock.instant() : end;

@@ -8,8 +8,15 @@ import java.util.List;
  * (optional fields the schema allows: {@code detections}, {@code alertId} where an alert was in force).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FirePointDetected(String firePointId, Location location, String acquiredAt, String source,
-        String confidence, Double frpMw, List<SourceDetection> detections, String alertId) {
+public record FirePointDetected(
+        String firePointId,
+        Location location,
+        String acquiredAt,
+        String source,
+        String confidence,
+        Double frpMw,
+        List<SourceDetection> detections,
+        String alertId) {
 
     /** The type this record is the data of. */
     public static final String TYPE = "lantian.straw.fire-point-detected.v1";

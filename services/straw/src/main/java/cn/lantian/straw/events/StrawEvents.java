@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 public class StrawEvents {
 
     /** An event about to be raised. */
-    public record Raised(String type, String subject, Placement placement, String severity, Instant time, Object data) {
-    }
+    public record Raised(
+            String type, String subject, Placement placement, String severity, Instant time, Object data) {}
 
     private final Outbox outbox;
 
@@ -32,11 +32,14 @@ public class StrawEvents {
      */
     public Mono<Void> raise(List<Raised> events) {
         if (events.size() <= CHUNK) {
-            return outbox.appendAll(events.stream().map(StrawEvents::outgoing).toList()).then();
+            return outbox.appendAll(events.stream().map(StrawEvents::outgoing).toList())
+                    .then();
         }
         return reactor.core.publisher.Flux.range(0, (events.size() + CHUNK - 1) / CHUNK)
-                .concatMap(i -> outbox.appendAll(events.subList(i * CHUNK, Math.min(events.size(), (i + 1) * CHUNK))
-                        .stream().map(StrawEvents::outgoing).toList()))
+                .concatMap(i ->
+                        outbox.appendAll(events.subList(i * CHUNK, Math.min(events.size(), (i + 1) * CHUNK)).stream()
+                                .map(StrawEvents::outgoing)
+                                .toList()))
                 .then();
     }
 

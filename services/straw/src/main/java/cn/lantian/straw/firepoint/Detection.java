@@ -17,12 +17,24 @@ import java.time.Instant;
  * @param daynight D or N, or null
  * @param type the archive type column, or null where the file has none
  */
-record Detection(int line, double lat, double lon, Instant acquiredAt, String satellite, String instrument,
-        String confidence, Double brightnessK, Double frpMw, String daynight, Integer type) {
+record Detection(
+        int line,
+        double lat,
+        double lon,
+        Instant acquiredAt,
+        String satellite,
+        String instrument,
+        String confidence,
+        Double brightnessK,
+        Double frpMw,
+        String daynight,
+        Integer type) {
 
     /** Whether two detections are the same row seen twice (same satellite, time and place). */
     boolean sameRow(Detection other) {
-        return satellite.equals(other.satellite) && acquiredAt.equals(other.acquiredAt) && lat == other.lat
+        return satellite.equals(other.satellite)
+                && acquiredAt.equals(other.acquiredAt)
+                && lat == other.lat
                 && lon == other.lon;
     }
 }

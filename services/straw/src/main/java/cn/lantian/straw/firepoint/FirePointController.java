@@ -43,10 +43,14 @@ class FirePointController {
     }
 
     @GetMapping("/incidents")
-    Mono<Page<Incident>> list(@RequestParam(required = false) String jurisdiction,
-            @RequestParam(required = false) String status, @RequestParam(required = false) String verdict,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String after, @RequestParam(required = false) String limit) {
+    Mono<Page<Incident>> list(
+            @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String verdict,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) String limit) {
         int size = Params.limit(limit, 100, 500);
         String unit = Params.unit("jurisdiction", jurisdiction);
         String s = Params.oneOf("status", status, STATUSES);
@@ -54,16 +58,23 @@ class FirePointController {
         var f = Params.instant("from", from);
         var t = Params.instant("to", to);
         String cursor = Params.cursor(after);
-        return Callers.current().flatMap(c -> incidents.page(access.visibleUnits(c), unit, s, v, f, t, cursor, size + 1)
-                .collectList().map(list -> Page.of(list, size, Incident::id)));
+        return Callers.current()
+                .flatMap(c -> incidents
+                        .page(access.visibleUnits(c), unit, s, v, f, t, cursor, size + 1)
+                        .collectList()
+                        .map(list -> Page.of(list, size, Incident::id)));
     }
 
     @GetMapping("/incidents/{id}")
     Mono<Map<String, Object>> one(@PathVariable String id) {
-        return Callers.current().flatMap(c -> incidents.find(id)
-                .filter(i -> access.mayRead(c, i.placement()))
-                .switchIfEmpty(Mono.error(() -> new NotFound("Incident " + id + " was not found.")))
-                .flatMap(i -> incidents.detectionsOf(id).collectList()
-                        .map(ds -> Map.<String, Object>of("incident", i, "detections", ds))));
+        return Callers.current()
+                .flatMap(c -> incidents
+                        .find(id)
+                        .filter(i -> access.mayRead(c, i.placement()))
+                        .switchIfEmpty(Mono.error(() -> new NotFound("Incident " + id + " was not found.")))
+                        .flatMap(i -> incidents
+                                .detectionsOf(id)
+                                .collectList()
+                                .map(ds -> Map.<String, Object>of("incident", i, "detections", ds))));
     }
 }

@@ -38,10 +38,11 @@ public class FirePointImport {
 
     /** The reason a row outside every county and Corps unit of the prefecture is skipped. */
     static final String OUTSIDE_PREFECTURE = "outside-prefecture";
+
     static final String OUTSIDE_JURISDICTION = "outside-your-jurisdiction";
     static final String DUPLICATE = "already-imported";
-    private static final Map<Integer, String> TYPES = Map.of(1, "type-1-active-volcano",
-            2, "type-2-static-land-source", 3, "type-3-offshore");
+    private static final Map<Integer, String> TYPES =
+            Map.of(1, "type-1-active-volcano", 2, "type-2-static-land-source", 3, "type-3-offshore");
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FirePointImport.class);
 
@@ -54,8 +55,15 @@ public class FirePointImport {
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    FirePointImport(Incidents incidents, Activations activations, StrawEvents events, Jurisdictions jurisdictions,
-            StrawAccess access, StrawRules rules, TransactionalOperator tx, Clock clock) {
+    FirePointImport(
+            Incidents incidents,
+            Activations activations,
+            StrawEvents events,
+            Jurisdictions jurisdictions,
+            StrawAccess access,
+            StrawRules rules,
+            TransactionalOperator tx,
+            Clock clock) {
         this.incidents = incidents;
         this.activations = activations;
         this.events = events;
@@ -72,17 +80,18 @@ public class FirePointImport {
      * @return the per-row report; an error {@code InvalidInput} when the header is no FIRMS header
      */
     public Mono<ImportReport> importCsv(Caller caller, String body) {
-        return Mono.fromCallable(() -> FirmsParser.parse(body)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> FirmsParser.parse(body))
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(parsed -> store(caller, parsed));
     }
-
 
     /**
      * Imports a FIRMS CSV body as the prefecture's feed, raising events only for incidents first detected at or after
      * {@code eventsSince}: a backfill of past seasons (demo data) must not flood the other services with old news.
      */
     public Mono<ImportReport> backfill(Caller caller, String body, java.time.Instant eventsSince) {
-        return Mono.fromCallable(() -> FirmsParser.parse(body)).subscribeOn(Schedulers.boundedElastic())
+        return Mono.fromCallable(() -> FirmsParser.parse(body))
+                .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(parsed -> store(caller, parsed, eventsSince));
     }
 
@@ -112,14 +121,17 @@ public class FirePointImport {
             }
         }
         LOG.debug("{} rows placed in {} ms", parsed.detections().size(), (System.nanoTime() - start) / 1_000_000);
-        Mono<ImportReport> work = kept.isEmpty() ? Mono.fromCallable(() -> report(parsed, results, skipped, List.of()))
-                : incidents.lockImports().then(merge(kept, results, skipped, eventsSince))
+        Mono<ImportReport> work = kept.isEmpty()
+                ? Mono.fromCallable(() -> report(parsed, results, skipped, List.of()))
+                : incidents
+                        .lockImports()
+                        .then(merge(kept, results, skipped, eventsSince))
                         .map(opened -> report(parsed, results, skipped, opened));
         return tx.transactional(work);
     }
 
-    private Mono<List<String>> merge(List<Placed> kept, List<RowResult> results, Map<String, Integer> skipped,
-            java.time.Instant eventsSince) {
+    private Mono<List<String>> merge(
+            List<Placed> kept, List<RowResult> results, Map<String, Integer> skipped, java.time.Instant eventsSince) {
         MergeRule rule = new MergeRule(rules.mergeDistanceKm(), rules.mergeWindow());
         double minLat = Double.MAX_VALUE;
         double maxLat = -Double.MAX_VALUE;
@@ -137,14 +149,17 @@ public class FirePointImport {
             last = d.acquiredAt().isAfter(last) ? d.acquiredAt() : last;
         }
         double padLat = rule.distanceKm() / 110.0;
-        double padLon = rule.distanceKm() / (111.32 * Math.cos(Math.toRadians(Math.max(Math.abs(minLat), Math.abs(maxLat)))));
+        double padLon =
+                rule.distanceKm() / (111.32 * Math.cos(Math.toRadians(Math.max(Math.abs(minLat), Math.abs(maxLat)))));
         java.time.Instant from = first.minus(rule.window());
         java.time.Instant to = last.plus(rule.window());
         double absLat = Math.max(Math.abs(minLat), Math.abs(maxLat)) + padLat;
         return Mono.zip(
-                incidents.detectionsNear(from, to, minLat - padLat, maxLat + padLat, minLon - padLon, maxLon + padLon)
-                        .collectList(),
-                activations.overlapping(first, last).collectList())
+                        incidents
+                                .detectionsNear(
+                                        from, to, minLat - padLat, maxLat + padLat, minLon - padLon, maxLon + padLon)
+                                .collectList(),
+                        activations.overlapping(first, last).collectList())
                 // Merging and the events' contract checks take seconds for a season's file: off the database's
                 // event-loop threads, which other requests share.
                 .publishOn(Schedulers.boundedElastic())
@@ -168,14 +183,21 @@ public class FirePointImport {
                     }
                     long m0 = System.nanoTime();
                     List<Merger.Assignment> assignments = merger.assign(fresh);
-                    LOG.debug("{} known, {} merged in {} ms", known.getT1().size(), fresh.size(),
+                    LOG.debug(
+                            "{} known, {} merged in {} ms",
+                            known.getT1().size(),
+                            fresh.size(),
                             (System.nanoTime() - m0) / 1_000_000);
                     return write(assignments, placements, known.getT2(), results, eventsSince);
                 });
     }
 
-    private Mono<List<String>> write(List<Merger.Assignment> assignments, Map<Detection, Placement> placements,
-            List<Activation> alerts, List<RowResult> results, java.time.Instant eventsSince) {
+    private Mono<List<String>> write(
+            List<Merger.Assignment> assignments,
+            Map<Detection, Placement> placements,
+            List<Activation> alerts,
+            List<RowResult> results,
+            java.time.Instant eventsSince) {
         Map<String, List<Detection>> opened = new LinkedHashMap<>();
         Set<String> joined = new LinkedHashSet<>();
         for (Merger.Assignment a : assignments) {
@@ -200,28 +222,36 @@ public class FirePointImport {
             Detection head = ds.get(0);
             Placement placement = placements.get(head);
             String alertId = Activations.inForce(alerts, placement.jurisdiction(), head.acquiredAt())
-                    .map(Activation::alertId).orElse(null);
+                    .map(Activation::alertId)
+                    .orElse(null);
             Incident incident = incidentOf(e.getKey(), ds, placement, alertId, now);
             created.add(incident);
             if (eventsSince != null && head.acquiredAt().isBefore(eventsSince)) {
                 continue;
             }
-            raised.add(new StrawEvents.Raised(FirePointDetected.TYPE, "fire-point/" + incident.id(), placement, "major",
-                    head.acquiredAt(), detected(incident, ds)));
+            raised.add(new StrawEvents.Raised(
+                    FirePointDetected.TYPE,
+                    "fire-point/" + incident.id(),
+                    placement,
+                    "major",
+                    head.acquiredAt(),
+                    detected(incident, ds)));
         }
         long t0 = System.nanoTime();
-        return incidents.insertIncidents(created)
+        return incidents
+                .insertIncidents(created)
                 .doOnSuccess(n -> LOG.debug("incidents inserted in {} ms", (System.nanoTime() - t0) / 1_000_000))
                 .then(incidents.insertDetections(assignments))
                 .doOnSuccess(n -> LOG.debug("detections inserted at {} ms", (System.nanoTime() - t0) / 1_000_000))
                 .then(incidents.refresh(List.copyOf(joined)))
                 .then(Mono.defer(() -> events.raise(raised)).subscribeOn(Schedulers.boundedElastic()))
-                .doOnSuccess(n -> LOG.debug("{} events appended at {} ms", raised.size(), (System.nanoTime() - t0) / 1_000_000))
+                .doOnSuccess(n ->
+                        LOG.debug("{} events appended at {} ms", raised.size(), (System.nanoTime() - t0) / 1_000_000))
                 .thenReturn(List.copyOf(opened.keySet()));
     }
 
-    private static Incident incidentOf(String id, List<Detection> ds, Placement placement, String alertId,
-            java.time.Instant now) {
+    private static Incident incidentOf(
+            String id, List<Detection> ds, Placement placement, String alertId, java.time.Instant now) {
         Detection head = ds.get(0);
         Set<String> satellites = new java.util.TreeSet<>();
         Double maxFrp = null;
@@ -236,23 +266,54 @@ public class FirePointImport {
         // A fire on Corps land is the regiment's to patrol; township boundaries are not reference data, so a county
         // incident waits for the county to assign its township.
         String assignedTo = placement.corpsUnit();
-        return new Incident(id, head.lon(), head.lat(), head.acquiredAt(), last, ds.size(), List.copyOf(satellites),
-                head.confidence(), maxFrp, placement.jurisdiction(), placement.corpsUnit(), assignedTo,
-                assignedTo == null ? null : now, alertId, "open", null, null, null, null, null);
+        return new Incident(
+                id,
+                head.lon(),
+                head.lat(),
+                head.acquiredAt(),
+                last,
+                ds.size(),
+                List.copyOf(satellites),
+                head.confidence(),
+                maxFrp,
+                placement.jurisdiction(),
+                placement.corpsUnit(),
+                assignedTo,
+                assignedTo == null ? null : now,
+                alertId,
+                "open",
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static FirePointDetected detected(Incident incident, List<Detection> ds) {
-        List<SourceDetection> sources = ds.stream().sorted(Comparator.comparing(Detection::acquiredAt))
-                .map(d -> new SourceDetection(d.satellite(), d.instrument(), d.acquiredAt().toString(),
-                        new Location(d.lon(), d.lat()), d.confidence(), d.frpMw(), d.brightnessK()))
+        List<SourceDetection> sources = ds.stream()
+                .sorted(Comparator.comparing(Detection::acquiredAt))
+                .map(d -> new SourceDetection(
+                        d.satellite(),
+                        d.instrument(),
+                        d.acquiredAt().toString(),
+                        new Location(d.lon(), d.lat()),
+                        d.confidence(),
+                        d.frpMw(),
+                        d.brightnessK()))
                 .toList();
-        return new FirePointDetected(incident.id(), new Location(incident.lon(), incident.lat()),
-                incident.firstAt().toString(), "satellite", incident.confidence(), incident.maxFrpMw(), sources,
+        return new FirePointDetected(
+                incident.id(),
+                new Location(incident.lon(), incident.lat()),
+                incident.firstAt().toString(),
+                "satellite",
+                incident.confidence(),
+                incident.maxFrpMw(),
+                sources,
                 incident.alertId());
     }
 
-    private static ImportReport report(FirmsParser.Parsed parsed, List<RowResult> results, Map<String, Integer> skipped,
-            List<String> opened) {
+    private static ImportReport report(
+            FirmsParser.Parsed parsed, List<RowResult> results, Map<String, Integer> skipped, List<String> opened) {
         results.sort(Comparator.comparingInt(RowResult::line));
         int accepted = 0;
         int merged = 0;
@@ -262,11 +323,11 @@ public class FirePointImport {
                 case "accepted" -> accepted++;
                 case "merged" -> merged++;
                 case "rejected" -> rejected++;
-                default -> { }
+                default -> {}
             }
         }
-        return new ImportReport(parsed.dialect().name(), parsed.rows(), accepted, merged, skipped, rejected, opened,
-                results);
+        return new ImportReport(
+                parsed.dialect().name(), parsed.rows(), accepted, merged, skipped, rejected, opened, results);
     }
 
     private static void skip(List<RowResult> results, Map<String, Integer> skipped, int line, String reason) {
@@ -278,6 +339,5 @@ public class FirePointImport {
         return satellite + "|" + at + "|" + lat + "|" + lon;
     }
 
-    private record Placed(Detection detection, Placement placement) {
-    }
+    private record Placed(Detection detection, Placement placement) {}
 }

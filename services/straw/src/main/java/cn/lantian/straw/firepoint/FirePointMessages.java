@@ -30,8 +30,8 @@ class FirePointMessages {
      * The writer of rows taken from the exchange: messages carry no token; the broker's own users and permissions
      * decide who may publish (the agency's satellite feed), and the feed covers the whole prefecture.
      */
-    static final Caller FEED = new Caller("amqp-firms-feed", Set.of(StrawAccess.AGENCY), "prefecture",
-            Jurisdictions.PREFECTURE, true);
+    static final Caller FEED =
+            new Caller("amqp-firms-feed", Set.of(StrawAccess.AGENCY), "prefecture", Jurisdictions.PREFECTURE, true);
 
     private static final Logger LOG = LoggerFactory.getLogger(FirePointMessages.class);
     private static final int MAX_REASONS = 20;
@@ -47,16 +47,22 @@ class FirePointMessages {
                 throw new RejectedMessage("not a FIRMS CSV: " + e.getMessage());
             }
             if (!parsed.rejected().isEmpty()) {
-                throw new RejectedMessage(parsed.rejected().stream().limit(MAX_REASONS)
-                        .map(r -> "line " + r.line() + " " + r.reason()).collect(Collectors.joining("; ")));
+                throw new RejectedMessage(parsed.rejected().stream()
+                        .limit(MAX_REASONS)
+                        .map(r -> "line " + r.line() + " " + r.reason())
+                        .collect(Collectors.joining("; ")));
             }
             ImportReport report = imports.store(FEED, parsed)
                     .retryWhen(Retry.backoff(2, Duration.ofMillis(200))
                             .onRetryExhaustedThrow((spec, signal) -> signal.failure()))
                     .block();
             if (report != null) {
-                LOG.info("FIRMS message: {} rows, {} incidents opened, {} merged, skipped {}", report.rows(),
-                        report.accepted(), report.merged(), report.skipped());
+                LOG.info(
+                        "FIRMS message: {} rows, {} incidents opened, {} merged, skipped {}",
+                        report.rows(),
+                        report.accepted(),
+                        report.merged(),
+                        report.skipped());
             }
         };
     }

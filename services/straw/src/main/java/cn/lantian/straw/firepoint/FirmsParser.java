@@ -23,7 +23,8 @@ final class FirmsParser {
 
     /** The dialect of a file, told by its brightness column. */
     enum Dialect {
-        MODIS("brightness"), VIIRS("bright_ti4");
+        MODIS("brightness"),
+        VIIRS("bright_ti4");
 
         final String brightness;
 
@@ -33,17 +34,15 @@ final class FirmsParser {
     }
 
     /** What a body held: the good detections and the rows refused with their reasons. */
-    record Parsed(Dialect dialect, List<Detection> detections, List<RowResult> rejected, int rows) {
-    }
+    record Parsed(Dialect dialect, List<Detection> detections, List<RowResult> rejected, int rows) {}
 
-    private static final List<String> REQUIRED = List.of("latitude", "longitude", "acq_date", "acq_time", "satellite",
-            "confidence", "frp");
+    private static final List<String> REQUIRED =
+            List.of("latitude", "longitude", "acq_date", "acq_time", "satellite", "confidence", "frp");
     private static final Pattern TIME = Pattern.compile("^\\d{1,4}$");
     private static final Pattern SATELLITE = Pattern.compile("^[A-Za-z0-9 _-]{1,16}$");
     private static final int MAX_REASONS = 1;
 
-    private FirmsParser() {
-    }
+    private FirmsParser() {}
 
     /**
      * Parses a whole body.
@@ -60,7 +59,8 @@ final class FirmsParser {
         for (int i = 0; i < header.size(); i++) {
             columns.put(header.get(i).trim().toLowerCase(Locale.ROOT), i);
         }
-        Dialect dialect = columns.containsKey(Dialect.MODIS.brightness) ? Dialect.MODIS
+        Dialect dialect = columns.containsKey(Dialect.MODIS.brightness)
+                ? Dialect.MODIS
                 : columns.containsKey(Dialect.VIIRS.brightness) ? Dialect.VIIRS : null;
         List<FieldError> missing = new ArrayList<>();
         if (dialect == null) {
@@ -88,7 +88,8 @@ final class FirmsParser {
         return new Parsed(dialect, detections, rejected, rows.size() - 1);
     }
 
-    private static Detection detection(Csv.Row row, Map<String, Integer> columns, Dialect dialect, List<String> reasons) {
+    private static Detection detection(
+            Csv.Row row, Map<String, Integer> columns, Dialect dialect, List<String> reasons) {
         List<String> f = row.fields();
         Double lat = number(f, columns, "latitude", -90, 90, true, reasons);
         Double lon = number(f, columns, "longitude", -180, 180, true, reasons);
@@ -104,7 +105,9 @@ final class FirmsParser {
         } catch (DateTimeParseException e) {
             reasons.add("acq_date: not a date YYYY-MM-DD");
         }
-        if (time != null && TIME.matcher(time).matches() && Integer.parseInt(time) / 100 < 24
+        if (time != null
+                && TIME.matcher(time).matches()
+                && Integer.parseInt(time) / 100 < 24
                 && Integer.parseInt(time) % 100 < 60) {
             clock = LocalTime.of(Integer.parseInt(time) / 100, Integer.parseInt(time) % 100);
         } else {
@@ -140,8 +143,18 @@ final class FirmsParser {
         if (!reasons.isEmpty()) {
             return null;
         }
-        return new Detection(row.line(), lat, lon, at, satellite, instrument.toUpperCase(Locale.ROOT), confidence,
-                brightness, frp, daynight, type);
+        return new Detection(
+                row.line(),
+                lat,
+                lon,
+                at,
+                satellite,
+                instrument.toUpperCase(Locale.ROOT),
+                confidence,
+                brightness,
+                frp,
+                daynight,
+                type);
     }
 
     private static String confidence(String value, Dialect dialect, List<String> reasons) {
@@ -178,8 +191,14 @@ final class FirmsParser {
         return v.isEmpty() ? null : v;
     }
 
-    private static Double number(List<String> fields, Map<String, Integer> columns, String name, double min, double max,
-            boolean required, List<String> reasons) {
+    private static Double number(
+            List<String> fields,
+            Map<String, Integer> columns,
+            String name,
+            double min,
+            double max,
+            boolean required,
+            List<String> reasons) {
         String v = text(fields, columns, name);
         if (v == null) {
             if (required) {
@@ -189,7 +208,12 @@ final class FirmsParser {
         }
         try {
             double d = Double.parseDouble(v);
-            if (Double.isNaN(d) || d < min || d > max || v.endsWith("d") || v.endsWith("f") || v.endsWith("D")
+            if (Double.isNaN(d)
+                    || d < min
+                    || d > max
+                    || v.endsWith("d")
+                    || v.endsWith("f")
+                    || v.endsWith("D")
                     || v.endsWith("F")) {
                 reasons.add(name + ": not a number from " + fmt(min) + " to " + fmt(max));
                 return null;

@@ -15,6 +15,12 @@ import java.util.Map;
  * @param incidents the incidents opened
  * @param results every row's fate, in line order
  */
-public record ImportReport(String dialect, int rows, int accepted, int merged, Map<String, Integer> skipped,
-        int rejected, List<String> incidents, List<RowResult> results) {
-}
+public record ImportReport(
+        String dialect,
+        int rows,
+        int accepted,
+        int merged,
+        Map<String, Integer> skipped,
+        int rejected,
+        List<String> incidents,
+        List<RowResult> results) {}

@@ -12,10 +12,27 @@ import java.util.List;
  * @param alertId the alert in force in its county when it was first detected, if any
  * @param responseMinutes minutes from first detection to verification
  */
-public record Incident(String id, double lon, double lat, Instant firstAt, Instant lastAt, int detections,
-        List<String> satellites, String confidence, Double maxFrpMw, String jurisdiction, String corpsUnit,
-        String assignedTo, Instant assignedAt, String alertId, String status, String verdict, String material,
-        Instant handledAt, Integer responseMinutes, String note) {
+public record Incident(
+        String id,
+        double lon,
+        double lat,
+        Instant firstAt,
+        Instant lastAt,
+        int detections,
+        List<String> satellites,
+        String confidence,
+        Double maxFrpMw,
+        String jurisdiction,
+        String corpsUnit,
+        String assignedTo,
+        Instant assignedAt,
+        String alertId,
+        String status,
+        String verdict,
+        String material,
+        Instant handledAt,
+        Integer responseMinutes,
+        String note) {
 
     /** Where it lies. */
     public Placement placement() {

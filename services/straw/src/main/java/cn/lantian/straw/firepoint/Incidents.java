@@ -26,26 +26,36 @@ public class Incidents {
 
     /** Serialises imports: merging must see every detection stored before it (transaction-scoped advisory lock). */
     Mono<Void> lockImports() {
-        return db.sql("select pg_advisory_xact_lock(8084, 1)").fetch().rowsUpdated().then();
+        return db.sql("select pg_advisory_xact_lock(8084, 1)")
+                .fetch()
+                .rowsUpdated()
+                .then();
     }
 
     /** Stored detections within the time range and box, with their incidents, for merging. */
-    Flux<StoredDetection> detectionsNear(Instant from, Instant to, double minLat, double maxLat, double minLon,
-            double maxLon) {
+    Flux<StoredDetection> detectionsNear(
+            Instant from, Instant to, double minLat, double maxLat, double minLon, double maxLon) {
         return db.sql("""
                         select incident_id, lat, lon, acquired_at, satellite from detection
                         where acquired_at between :from and :to and lat between :minLat and :maxLat
                           and lon between :minLon and :maxLon""")
-                .bind("from", from).bind("to", to).bind("minLat", minLat).bind("maxLat", maxLat)
-                .bind("minLon", minLon).bind("maxLon", maxLon)
-                .map((r, m) -> new StoredDetection(r.get("incident_id", String.class), r.get("lat", Double.class),
-                        r.get("lon", Double.class), r.get("acquired_at", Instant.class), r.get("satellite", String.class)))
+                .bind("from", from)
+                .bind("to", to)
+                .bind("minLat", minLat)
+                .bind("maxLat", maxLat)
+                .bind("minLon", minLon)
+                .bind("maxLon", maxLon)
+                .map((r, m) -> new StoredDetection(
+                        r.get("incident_id", String.class),
+                        r.get("lat", Double.class),
+                        r.get("lon", Double.class),
+                        r.get("acquired_at", Instant.class),
+                        r.get("satellite", String.class)))
                 .all();
     }
 
     /** A stored detection. */
-    record StoredDetection(String incidentId, double lat, double lon, Instant at, String satellite) {
-    }
+    record StoredDetection(String incidentId, double lat, double lon, Instant at, String satellite) {}
 
     /** Rows per bulk statement, so that a large import's column arrays stay small in memory. */
     static final int CHUNK = 10000;
@@ -144,23 +154,37 @@ public class Incidents {
                                      array_agg(distinct satellite order by satellite) s, max(frp_mw) m
                               from detection where incident_id = any(:ids) group by incident_id) a
                         where i.id = a.incident_id""")
-                .bind("ids", incidentIds.toArray(String[]::new)).fetch().rowsUpdated();
+                .bind("ids", incidentIds.toArray(String[]::new))
+                .fetch()
+                .rowsUpdated();
     }
 
     /** One incident. */
     public Mono<Incident> find(String id) {
-        return db.sql("select " + COLUMNS + " from incident where id = :id").bind("id", id).map(Incidents::read).one();
+        return db.sql("select " + COLUMNS + " from incident where id = :id")
+                .bind("id", id)
+                .map(Incidents::read)
+                .one();
     }
 
     /** One incident, locked for the rest of the transaction. */
     public Mono<Incident> lock(String id) {
-        return db.sql("select " + COLUMNS + " from incident where id = :id for update").bind("id", id)
-                .map(Incidents::read).one();
+        return db.sql("select " + COLUMNS + " from incident where id = :id for update")
+                .bind("id", id)
+                .map(Incidents::read)
+                .one();
     }
 
     /** A filtered page of incidents ordered by id; {@code units} null means every jurisdiction. */
-    Flux<Incident> page(List<String> units, String jurisdiction, String status, String verdict, Instant from,
-            Instant to, String after, int limit) {
+    Flux<Incident> page(
+            List<String> units,
+            String jurisdiction,
+            String status,
+            String verdict,
+            Instant from,
+            Instant to,
+            String after,
+            int limit) {
         StringBuilder sql = new StringBuilder("select " + COLUMNS + " from incident where true");
         Map<String, Object> binds = new java.util.HashMap<>();
         if (units != null) {
@@ -204,24 +228,36 @@ public class Incidents {
     Flux<Map<String, Object>> detectionsOf(String incidentId) {
         return db.sql("""
                         select satellite, instrument, acquired_at, lat, lon, confidence, frp_mw, brightness_k, daynight
-                        from detection where incident_id = :id order by acquired_at, id""")
-                .bind("id", incidentId).fetch().all();
+                        from detection where incident_id = :id order by acquired_at, id""").bind("id", incidentId).fetch().all();
     }
 
     /** Records the assignment to a township or regiment. */
     public Mono<Long> assign(String id, String assignedTo, Instant at) {
         return db.sql("update incident set assigned_to = :to, assigned_at = :at where id = :id")
-                .bind("to", assignedTo).bind("at", at).bind("id", id).fetch().rowsUpdated();
+                .bind("to", assignedTo)
+                .bind("at", at)
+                .bind("id", id)
+                .fetch()
+                .rowsUpdated();
     }
 
     /** Records the patrol's verdict and closes the incident. */
-    public Mono<Long> handle(String id, String verdict, String material, Instant handledAt, int responseMinutes,
-            String note, String handledBy) {
+    public Mono<Long> handle(
+            String id,
+            String verdict,
+            String material,
+            Instant handledAt,
+            int responseMinutes,
+            String note,
+            String handledBy) {
         var spec = db.sql("""
                         update incident set status = 'handled', verdict = :verdict, material = :material,
                                handled_at = :at, response_minutes = :minutes, note = :note, handled_by = :by
                         where id = :id and status = 'open'""")
-                .bind("verdict", verdict).bind("at", handledAt).bind("minutes", responseMinutes).bind("by", handledBy)
+                .bind("verdict", verdict)
+                .bind("at", handledAt)
+                .bind("minutes", responseMinutes)
+                .bind("by", handledBy)
                 .bind("id", id);
         spec = material == null ? spec.bindNull("material", String.class) : spec.bind("material", material);
         spec = note == null ? spec.bindNull("note", String.class) : spec.bind("note", note);
@@ -230,13 +266,26 @@ public class Incidents {
 
     static Incident read(io.r2dbc.spi.Readable r) {
         String[] satellites = r.get("satellites", String[].class);
-        return new Incident(r.get("id", String.class), r.get("lon", Double.class), r.get("lat", Double.class),
-                r.get("first_at", Instant.class), r.get("last_at", Instant.class), r.get("detections", Integer.class),
+        return new Incident(
+                r.get("id", String.class),
+                r.get("lon", Double.class),
+                r.get("lat", Double.class),
+                r.get("first_at", Instant.class),
+                r.get("last_at", Instant.class),
+                r.get("detections", Integer.class),
                 satellites == null ? List.of() : new ArrayList<>(Arrays.asList(satellites)),
-                r.get("confidence", String.class), r.get("max_frp_mw", Double.class),
-                r.get("jurisdiction", String.class), r.get("corps_unit", String.class),
-                r.get("assigned_to", String.class), r.get("assigned_at", Instant.class), r.get("alert_id", String.class),
-                r.get("status", String.class), r.get("verdict", String.class), r.get("material", String.class),
-                r.get("handled_at", Instant.class), r.get("response_minutes", Integer.class), r.get("note", String.class));
+                r.get("confidence", String.class),
+                r.get("max_frp_mw", Double.class),
+                r.get("jurisdiction", String.class),
+                r.get("corps_unit", String.class),
+                r.get("assigned_to", String.class),
+                r.get("assigned_at", Instant.class),
+                r.get("alert_id", String.class),
+                r.get("status", String.class),
+                r.get("verdict", String.class),
+                r.get("material", String.class),
+                r.get("handled_at", Instant.class),
+                r.get("response_minutes", Integer.class),
+                r.get("note", String.class));
     }
 }

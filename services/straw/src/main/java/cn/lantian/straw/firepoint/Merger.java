@@ -17,19 +17,16 @@ import java.util.Map;
 final class Merger {
 
     /** A detection already part of an incident. */
-    record Known(String incidentId, double lat, double lon, Instant at) {
-    }
+    record Known(String incidentId, double lat, double lon, Instant at) {}
 
     /** A known detection as the grid holds it: time as epoch seconds, to compare without allocating. */
-    private record Point(String incidentId, double lat, double lon, long seconds) {
-    }
+    private record Point(String incidentId, double lat, double lon, long seconds) {}
 
     /** Where a new detection went. */
-    record Assignment(Detection detection, String incidentId, boolean opened) {
-    }
+    record Assignment(Detection detection, String incidentId, boolean opened) {}
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
-            .withZone(cn.lantian.straw.rules.Season.ZONE);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(cn.lantian.straw.rules.Season.ZONE);
     private static final double KM_PER_DEGREE_LAT = 110.57;
     private static final double KM_PER_DEGREE_LON_AT_EQUATOR = 111.32;
 

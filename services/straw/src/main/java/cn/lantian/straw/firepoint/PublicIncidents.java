@@ -36,25 +36,31 @@ public class PublicIncidents {
             spec = spec.bind("county", county);
         }
         return spec.map((r, m) -> {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("id", r.get("id", String.class));
-            properties.put("county", r.get("jurisdiction", String.class));
-            properties.put("corpsUnit", r.get("corps_unit", String.class));
-            properties.put("firstDetectedAt", r.get("first_at", Instant.class));
-            properties.put("lastDetectedAt", r.get("last_at", Instant.class));
-            properties.put("detections", r.get("detections", Integer.class));
-            properties.put("satellites", List.of(r.get("satellites", String[].class)));
-            properties.put("status", r.get("status", String.class));
-            properties.put("verdict", r.get("verdict", String.class));
-            properties.put("material", r.get("material", String.class));
-            properties.put("duringAlert", r.get("alert_id", String.class) != null);
-            Map<String, Object> feature = new LinkedHashMap<>();
-            feature.put("type", "Feature");
-            feature.put("id", r.get("id", String.class));
-            feature.put("geometry", Map.of("type", "Point",
-                    "coordinates", List.of(r.get("lon", Double.class), r.get("lat", Double.class))));
-            feature.put("properties", properties);
-            return feature;
-        }).all();
+                    Map<String, Object> properties = new LinkedHashMap<>();
+                    properties.put("id", r.get("id", String.class));
+                    properties.put("county", r.get("jurisdiction", String.class));
+                    properties.put("corpsUnit", r.get("corps_unit", String.class));
+                    properties.put("firstDetectedAt", r.get("first_at", Instant.class));
+                    properties.put("lastDetectedAt", r.get("last_at", Instant.class));
+                    properties.put("detections", r.get("detections", Integer.class));
+                    properties.put("satellites", List.of(r.get("satellites", String[].class)));
+                    properties.put("status", r.get("status", String.class));
+                    properties.put("verdict", r.get("verdict", String.class));
+                    properties.put("material", r.get("material", String.class));
+                    properties.put("duringAlert", r.get("alert_id", String.class) != null);
+                    Map<String, Object> feature = new LinkedHashMap<>();
+                    feature.put("type", "Feature");
+                    feature.put("id", r.get("id", String.class));
+                    feature.put(
+                            "geometry",
+                            Map.of(
+                                    "type",
+                                    "Point",
+                                    "coordinates",
+                                    List.of(r.get("lon", Double.class), r.get("lat", Double.class))));
+                    feature.put("properties", properties);
+                    return feature;
+                })
+                .all();
     }
 }

@@ -8,5 +8,4 @@ import jakarta.validation.constraints.Size;
  *
  * @param assignedTo its name or code, at most 60 characters
  */
-record Assignment(@Size(max = TextLength.NAME) String assignedTo) {
-}
+record Assignment(@Size(max = TextLength.NAME) String assignedTo) {}

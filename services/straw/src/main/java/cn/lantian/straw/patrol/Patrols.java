@@ -39,8 +39,8 @@ class Patrols {
             "burning-confirmed", "确认焚烧 burning confirmed",
             "false-alarm", "误报 false alarm",
             "industrial-source", "工业热源 industrial heat source");
-    private static final Map<String, String> MATERIAL = Map.of(
-            "straw", "秸秆 straw", "leaves", "树叶 leaves", "rubbish", "垃圾 rubbish");
+    private static final Map<String, String> MATERIAL =
+            Map.of("straw", "秸秆 straw", "leaves", "树叶 leaves", "rubbish", "垃圾 rubbish");
 
     private final Incidents incidents;
     private final StrawEvents events;
@@ -70,7 +70,9 @@ class Patrols {
             if (!"open".equals(incident.status())) {
                 return Mono.error(new Conflict("Incident " + id + " is already handled."));
             }
-            return incidents.assign(id, in.assignedTo().strip(), clock.instant()).then(incidents.find(id));
+            return incidents
+                    .assign(id, in.assignedTo().strip(), clock.instant())
+                    .then(incidents.find(id));
         }));
     }
 
@@ -86,35 +88,61 @@ class Patrols {
                 return Mono.error(new Conflict("Incident " + id + " is already handled."));
             }
             if (verifiedAt.isBefore(incident.firstAt())) {
-                return Mono.error(InvalidInput.of("verifiedAt", "before the incident's first detection "
-                        + incident.firstAt()));
+                return Mono.error(
+                        InvalidInput.of("verifiedAt", "before the incident's first detection " + incident.firstAt()));
             }
             int minutes = (int) Duration.between(incident.firstAt(), verifiedAt).toMinutes();
             String material = "burning-confirmed".equals(in.verdict()) ? in.material() : null;
-            String note = in.note() == null || in.note().isBlank() ? null : in.note().strip();
-            return incidents.handle(id, in.verdict(), material, verifiedAt, minutes, note, caller.username())
+            String note =
+                    in.note() == null || in.note().isBlank() ? null : in.note().strip();
+            return incidents
+                    .handle(id, in.verdict(), material, verifiedAt, minutes, note, caller.username())
                     .then(events.raise(raised(incident, in.verdict(), material, verifiedAt, minutes)))
                     .then(incidents.find(id));
         }));
     }
 
     private Mono<Incident> writable(Caller caller, String id) {
-        return incidents.lock(id).switchIfEmpty(Mono.error(() -> new NotFound("Incident " + id + " was not found.")))
+        return incidents
+                .lock(id)
+                .switchIfEmpty(Mono.error(() -> new NotFound("Incident " + id + " was not found.")))
                 .doOnNext(incident -> access.checkWrite(caller, incident.placement(), "Incident " + id));
     }
 
-    private static List<StrawEvents.Raised> raised(Incident incident, String verdict, String material,
-            Instant verifiedAt, int minutes) {
+    private static List<StrawEvents.Raised> raised(
+            Incident incident, String verdict, String material, Instant verifiedAt, int minutes) {
         String outcome = OUTCOME.get(verdict) + (material == null ? "" : ": " + MATERIAL.get(material));
         String subject = "fire-point/" + incident.id();
         List<StrawEvents.Raised> raised = new ArrayList<>(2);
-        raised.add(new StrawEvents.Raised(FirePointHandled.TYPE, subject, incident.placement(), null, verifiedAt,
-                new FirePointHandled(incident.id(), verifiedAt.toString(), outcome, verdict, material, minutes,
-                        incident.assignedTo(), incident.alertId())));
+        raised.add(new StrawEvents.Raised(
+                FirePointHandled.TYPE,
+                subject,
+                incident.placement(),
+                null,
+                verifiedAt,
+                new FirePointHandled(
+                        incident.id(),
+                        verifiedAt.toString(),
+                        outcome,
+                        verdict,
+                        material,
+                        minutes,
+                        incident.assignedTo(),
+                        incident.alertId())));
         if ("burning-confirmed".equals(verdict)) {
-            raised.add(new StrawEvents.Raised(BurningConfirmed.TYPE, subject, incident.placement(), "major", verifiedAt,
-                    new BurningConfirmed(incident.id(), new Location(incident.lon(), incident.lat()),
-                            incident.firstAt().toString(), verifiedAt.toString(), material, incident.assignedTo(),
+            raised.add(new StrawEvents.Raised(
+                    BurningConfirmed.TYPE,
+                    subject,
+                    incident.placement(),
+                    "major",
+                    verifiedAt,
+                    new BurningConfirmed(
+                            incident.id(),
+                            new Location(incident.lon(), incident.lat()),
+                            incident.firstAt().toString(),
+                            verifiedAt.toString(),
+                            material,
+                            incident.assignedTo(),
                             incident.alertId())));
         }
         return raised;
@@ -130,8 +158,8 @@ class Patrols {
         }
         if ("burning-confirmed".equals(in.verdict())) {
             if (in.material() == null || !MATERIALS.contains(in.material())) {
-                errors.add(new FieldError("material", "one of " + String.join(", ", MATERIALS)
-                        + " when burning is confirmed"));
+                errors.add(new FieldError(
+                        "material", "one of " + String.join(", ", MATERIALS) + " when burning is confirmed"));
             }
         } else if (in.material() != null) {
             errors.add(new FieldError("material", "only when burning is confirmed"));

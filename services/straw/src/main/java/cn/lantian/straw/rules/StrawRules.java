@@ -23,18 +23,20 @@ import java.util.regex.Pattern;
 public final class StrawRules {
 
     /** The rule ids the service reads; the table must hold exactly these. */
-    public static final List<String> IDS = List.of("merge-distance-km", "merge-window-hours", "vegetation-fire-type",
-            "utilisation-target", "intensity-per-ha");
+    public static final List<String> IDS = List.of(
+            "merge-distance-km",
+            "merge-window-hours",
+            "vegetation-fire-type",
+            "utilisation-target",
+            "intensity-per-ha");
 
     private static final Pattern SEASON = Pattern.compile("^(\\d{4})-([a-z]+)$");
 
     /** The months of one named season. */
-    public record SeasonMonths(String name, int firstMonth, int lastMonth, String source) {
-    }
+    public record SeasonMonths(String name, int firstMonth, int lastMonth, String source) {}
 
     /** One measure of an alert level. */
-    public record Measure(String level, String text, String source) {
-    }
+    public record Measure(String level, String text, String source) {}
 
     private final Map<String, Rule> rules;
     private final List<SeasonMonths> seasons;
@@ -53,7 +55,8 @@ public final class StrawRules {
             rules.put(r.get(0), new Rule(r.get(0), Double.parseDouble(r.get(1)), r.get(2), r.get(3), r.get(4)));
         }
         if (!rules.keySet().equals(new java.util.LinkedHashSet<>(IDS))) {
-            throw new IllegalStateException("rules/straw-rules.csv must hold exactly " + IDS + ", holds " + rules.keySet());
+            throw new IllegalStateException(
+                    "rules/straw-rules.csv must hold exactly " + IDS + ", holds " + rules.keySet());
         }
         List<SeasonMonths> seasons = new ArrayList<>();
         for (List<String> r : rows("rules/seasons.csv", 4)) {
@@ -74,8 +77,11 @@ public final class StrawRules {
             List<Csv.Row> rows = Csv.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             List<List<String>> body = new ArrayList<>();
             for (Csv.Row row : rows.subList(1, rows.size())) {
-                if (row.fields().size() != columns || row.fields().get(0).isBlank() || row.fields().get(1).isBlank()) {
-                    throw new IllegalStateException(resource + " line " + row.line() + " needs " + columns + " columns");
+                if (row.fields().size() != columns
+                        || row.fields().get(0).isBlank()
+                        || row.fields().get(1).isBlank()) {
+                    throw new IllegalStateException(
+                            resource + " line " + row.line() + " needs " + columns + " columns");
                 }
                 body.add(row.fields().stream().map(String::trim).toList());
             }
@@ -139,8 +145,12 @@ public final class StrawRules {
         if (year < 2000 || year > 2100) {
             return Optional.empty();
         }
-        return seasons.stream().filter(s -> s.name().equals(m.group(2))).findFirst()
-                .map(s -> new Season(id, LocalDate.of(year, s.firstMonth(), 1),
+        return seasons.stream()
+                .filter(s -> s.name().equals(m.group(2)))
+                .findFirst()
+                .map(s -> new Season(
+                        id,
+                        LocalDate.of(year, s.firstMonth(), 1),
                         LocalDate.of(year, s.lastMonth(), 1).plusMonths(1)));
     }
 
@@ -148,7 +158,9 @@ public final class StrawRules {
     public Optional<Season> seasonOf(java.time.Instant at) {
         ZonedDateTime local = at.atZone(Season.ZONE);
         int month = local.getMonthValue();
-        return seasons.stream().filter(s -> month >= s.firstMonth() && month <= s.lastMonth()).findFirst()
+        return seasons.stream()
+                .filter(s -> month >= s.firstMonth() && month <= s.lastMonth())
+                .findFirst()
                 .flatMap(s -> season(local.getYear() + "-" + s.name()));
     }
 

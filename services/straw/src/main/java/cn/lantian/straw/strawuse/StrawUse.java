@@ -10,7 +10,18 @@ package cn.lantian.straw.strawuse;
  *     industrial sources
  * @param incidentsPer1000Ha burning incidents per 1,000 ha of crop area, as the national reports count them
  */
-public record StrawUse(String unit, String season, double cropAreaHa, double producedT, double returnedT, double feedT,
-        double fuelT, double rawMaterialT, double baseMaterialT, double utilisationRate, double target,
-        boolean meetsTarget, long burningIncidents, Double incidentsPer1000Ha) {
-}
+public record StrawUse(
+        String unit,
+        String season,
+        double cropAreaHa,
+        double producedT,
+        double returnedT,
+        double feedT,
+        double fuelT,
+        double rawMaterialT,
+        double baseMaterialT,
+        double utilisationRate,
+        double target,
+        boolean meetsTarget,
+        long burningIncidents,
+        Double incidentsPer1000Ha) {}

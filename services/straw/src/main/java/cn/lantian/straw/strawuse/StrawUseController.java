@@ -44,11 +44,19 @@ class StrawUseController {
 
     @PutMapping("/{unit}/{season}")
     Mono<StrawUse> save(@PathVariable String unit, @PathVariable String season, @RequestBody StrawUseInput in) {
-        Jurisdiction j = jurisdictions.byId(Params.unit("unit", unit)).filter(x -> x.kind() == Jurisdiction.Kind.COUNTY
-                || x.isCorps()).orElseThrow(() -> new NotFound("Unit " + unit + " was not found."));
+        Jurisdiction j = jurisdictions
+                .byId(Params.unit("unit", unit))
+                .filter(x -> x.kind() == Jurisdiction.Kind.COUNTY || x.isCorps())
+                .orElseThrow(() -> new NotFound("Unit " + unit + " was not found."));
         if (rules.season(season).isEmpty()) {
-            throw InvalidInput.of("season", "not a season such as 2025-autumn (seasons: "
-                    + String.join(", ", rules.seasons().stream().map(StrawRules.SeasonMonths::name).toList()) + ")");
+            throw InvalidInput.of(
+                    "season",
+                    "not a season such as 2025-autumn (seasons: "
+                            + String.join(
+                                    ", ",
+                                    rules.seasons().stream()
+                                            .map(StrawRules.SeasonMonths::name)
+                                            .toList()) + ")");
         }
         check(in);
         Placement placement = j.isCorps() ? new Placement(j.id(), j.id()) : new Placement(j.id(), null);
@@ -60,16 +68,16 @@ class StrawUseController {
     }
 
     @GetMapping
-    Mono<List<StrawUse>> list(@RequestParam(required = false) String season,
-            @RequestParam(required = false) String unit) {
+    Mono<List<StrawUse>> list(
+            @RequestParam(required = false) String season, @RequestParam(required = false) String unit) {
         if (season != null && rules.season(season).isEmpty()) {
             throw InvalidInput.of("season", "not a season such as 2025-autumn");
         }
         String only = Params.unit("unit", unit);
         return Callers.current().flatMap(c -> {
             List<String> visible = access.visibleUnits(c);
-            List<String> units = only == null ? visible
-                    : visible == null || visible.contains(only) ? List.of(only) : List.of();
+            List<String> units =
+                    only == null ? visible : visible == null || visible.contains(only) ? List.of(only) : List.of();
             return table.rows(season, units).collectList();
         });
     }
@@ -97,7 +105,8 @@ class StrawUseController {
         if (errors.isEmpty()) {
             double used = in.returnedT() + in.feedT() + in.fuelT() + in.rawMaterialT() + in.baseMaterialT();
             if (used > in.producedT() * 1.000001) {
-                errors.add(new FieldError("producedT", "less than the straw used by all ways together (" + used + " t)"));
+                errors.add(
+                        new FieldError("producedT", "less than the straw used by all ways together (" + used + " t)"));
             }
         }
         if (!errors.isEmpty()) {

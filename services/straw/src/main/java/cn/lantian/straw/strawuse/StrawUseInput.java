@@ -11,6 +11,11 @@ package cn.lantian.straw.strawuse;
  * @param rawMaterialT used as industrial raw material (原料化), tonnes
  * @param baseMaterialT used as growing base material (基料化), tonnes
  */
-public record StrawUseInput(Double cropAreaHa, Double producedT, Double returnedT, Double feedT, Double fuelT,
-        Double rawMaterialT, Double baseMaterialT) {
-}
+public record StrawUseInput(
+        Double cropAreaHa,
+        Double producedT,
+        Double returnedT,
+        Double feedT,
+        Double fuelT,
+        Double rawMaterialT,
+        Double baseMaterialT) {}

@@ -31,9 +31,18 @@ public class StrawUseTable {
                           fuel_t = excluded.fuel_t, raw_material_t = excluded.raw_material_t,
                           base_material_t = excluded.base_material_t, updated_by = excluded.updated_by,
                           updated_at = now()""")
-                .bind("u", unit).bind("s", season).bind("a", in.cropAreaHa()).bind("p", in.producedT())
-                .bind("r", in.returnedT()).bind("f", in.feedT()).bind("fu", in.fuelT()).bind("rm", in.rawMaterialT())
-                .bind("bm", in.baseMaterialT()).bind("by", by).fetch().rowsUpdated();
+                .bind("u", unit)
+                .bind("s", season)
+                .bind("a", in.cropAreaHa())
+                .bind("p", in.producedT())
+                .bind("r", in.returnedT())
+                .bind("f", in.feedT())
+                .bind("fu", in.fuelT())
+                .bind("rm", in.rawMaterialT())
+                .bind("bm", in.baseMaterialT())
+                .bind("by", by)
+                .fetch()
+                .rowsUpdated();
     }
 
     /** The rows of a season (or every season when null) for the units (every unit when null), by unit. */
@@ -55,10 +64,17 @@ public class StrawUseTable {
         if (units != null) {
             spec = spec.bind("units", units.toArray(String[]::new));
         }
-        return spec.map((r, m) -> new Object[] {r.get("unit", String.class),
-                        r.get("season", String.class), r.get("crop_area_ha", Double.class), r.get("produced_t", Double.class),
-                        r.get("returned_t", Double.class), r.get("feed_t", Double.class), r.get("fuel_t", Double.class),
-                        r.get("raw_material_t", Double.class), r.get("base_material_t", Double.class)})
+        return spec.map((r, m) -> new Object[] {
+                    r.get("unit", String.class),
+                    r.get("season", String.class),
+                    r.get("crop_area_ha", Double.class),
+                    r.get("produced_t", Double.class),
+                    r.get("returned_t", Double.class),
+                    r.get("feed_t", Double.class),
+                    r.get("fuel_t", Double.class),
+                    r.get("raw_material_t", Double.class),
+                    r.get("base_material_t", Double.class)
+                })
                 .all()
                 .concatMap(row -> incidents((String) row[0], (String) row[1]).map(n -> of(row, n)));
     }
@@ -72,8 +88,11 @@ public class StrawUseTable {
                         select count(*) from incident where (jurisdiction = :u or corps_unit = :u)
                           and first_at >= :from and first_at < :to
                           and coalesce(verdict, '') not in ('false-alarm', 'industrial-source')""")
-                .bind("u", unit).bind("from", season.start()).bind("to", season.end())
-                .map(r -> r.get(0, Long.class)).one();
+                .bind("u", unit)
+                .bind("from", season.start())
+                .bind("to", season.end())
+                .map(r -> r.get(0, Long.class))
+                .one();
     }
 
     private StrawUse of(Object[] row, long incidents) {
@@ -82,9 +101,21 @@ public class StrawUseTable {
         double used = (Double) row[4] + (Double) row[5] + (Double) row[6] + (Double) row[7] + (Double) row[8];
         double rate = produced == 0 ? 0 : Math.round(used / produced * 10000) / 10000.0;
         double target = rules.utilisationTarget();
-        Double intensity = area == 0 ? null
-                : Math.round(incidents / (area / rules.intensityPerHa()) * 1000) / 1000.0;
-        return new StrawUse((String) row[0], (String) row[1], area, produced, (Double) row[4], (Double) row[5],
-                (Double) row[6], (Double) row[7], (Double) row[8], rate, target, rate >= target, incidents, intensity);
+        Double intensity = area == 0 ? null : Math.round(incidents / (area / rules.intensityPerHa()) * 1000) / 1000.0;
+        return new StrawUse(
+                (String) row[0],
+                (String) row[1],
+                area,
+                produced,
+                (Double) row[4],
+                (Double) row[5],
+                (Double) row[6],
+                (Double) row[7],
+                (Double) row[8],
+                rate,
+                target,
+                rate >= target,
+                incidents,
+                intensity);
     }
 }

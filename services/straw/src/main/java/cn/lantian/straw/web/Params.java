@@ -13,8 +13,7 @@ public final class Params {
     private static final Pattern UNIT = Pattern.compile("^([0-9]{6}|xpcc-[0-9a-z-]{1,20}|kedz)$");
     private static final Pattern CURSOR = Pattern.compile("^[A-Za-z0-9-]{1,60}$");
 
-    private Params() {
-    }
+    private Params() {}
 
     /** A page size from 1 to {@code max}, {@code fallback} when absent. */
     public static int limit(String value, int fallback, int max) {

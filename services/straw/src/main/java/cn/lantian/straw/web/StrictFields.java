@@ -14,8 +14,7 @@ class StrictFields {
 
     @Bean
     JsonMapperBuilderCustomizer refuseUnknownFields() {
-        return builder -> builder
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        return builder -> builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }

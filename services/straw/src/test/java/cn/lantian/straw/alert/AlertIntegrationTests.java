@@ -29,7 +29,11 @@ class AlertIntegrationTests extends IntegrationTest {
 
     private String level(String alertId) {
         return db.sql("select level from activation where alert_id = :a and ended_at is null")
-                .bind("a", alertId).map(r -> r.get(0, String.class)).one().blockOptional().orElse("none");
+                .bind("a", alertId)
+                .map(r -> r.get(0, String.class))
+                .one()
+                .blockOptional()
+                .orElse("none");
     }
 
     @Test
@@ -37,24 +41,43 @@ class AlertIntegrationTests extends IntegrationTest {
         String alertId = "alert-653127-test-" + UUID.randomUUID().toString().substring(0, 8);
         send("lantian.air-quality.alert-issued.v1", alertId, "orange", day + "T00:00:00+08:00");
         await().atMost(Duration.ofSeconds(20)).until(() -> !level(alertId).equals("none"));
-        assertThat(events("lantian.straw.emergency-measures-activated.v1", "alert/" + alertId)).singleElement().asString()
+        assertThat(events("lantian.straw.emergency-measures-activated.v1", "alert/" + alertId))
+                .singleElement()
+                .asString()
                 .contains("\"level\":\"orange\"", "\"county\":\"653127\"", "twice a day", "\"agency\":\"agriculture\"");
 
-        String body = http.post().uri("/api/straw/v1/fire-points").header("Authorization", token(DemoIdentity.AGRI_PREFECTURE))
-                .contentType(MediaType.parseMediaType("text/csv")).bodyValue(MODIS + modis(MAKIT, "Aqua", "0800"))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        String body = http.post()
+                .uri("/api/straw/v1/fire-points")
+                .header("Authorization", token(DemoIdentity.AGRI_PREFECTURE))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(MODIS + modis(MAKIT, "Aqua", "0800"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
         String id = JSON.readTree(body).at("/incidents/0").asString();
-        assertThat(events("lantian.straw.fire-point-detected.v1", "fire-point/" + id)).singleElement().asString()
+        assertThat(events("lantian.straw.fire-point-detected.v1", "fire-point/" + id))
+                .singleElement()
+                .asString()
                 .contains("\"alertId\":\"" + alertId + "\"");
 
         send("lantian.air-quality.alert-upgraded.v1", alertId, "red", day + "T00:00:00+08:00");
-        await().atMost(Duration.ofSeconds(20)).until(() -> events("lantian.straw.emergency-measures-activated.v1",
-                "alert/" + alertId).size() == 2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events("lantian.straw.emergency-measures-activated.v1", "alert/" + alertId)
+                                .size()
+                        == 2);
         send("lantian.air-quality.alert-lifted.v1", alertId, "red", day.plusDays(1) + "T00:00:00+08:00");
         await().atMost(Duration.ofSeconds(20)).until(() -> level(alertId).equals("none"));
-        assertThat(db.sql("select ended_at from activation where alert_id = :a").bind("a", alertId)
-                .map(r -> r.get(0, java.time.Instant.class)).one().block())
-                .as("the measures end when the lift takes effect").isEqualTo(day.atStartOfDay(java.time.ZoneOffset.ofHours(8))
-                        .plusDays(1).toInstant());
+        assertThat(db.sql("select ended_at from activation where alert_id = :a")
+                        .bind("a", alertId)
+                        .map(r -> r.get(0, java.time.Instant.class))
+                        .one()
+                        .block())
+                .as("the measures end when the lift takes effect")
+                .isEqualTo(day.atStartOfDay(java.time.ZoneOffset.ofHours(8))
+                        .plusDays(1)
+                        .toInstant());
     }
 }

@@ -14,12 +14,16 @@ class DemoDataIntegrationTests extends IntegrationTest {
 
     @Autowired
     DemoData demo;
+
     @Autowired
     Clock clock;
 
     private long count(String sql) {
-        return db.sql(sql).bind("since", clock.instant().minus(Duration.ofDays(500))).map(r -> r.get(0, Long.class))
-                .one().block();
+        return db.sql(sql)
+                .bind("since", clock.instant().minus(Duration.ofDays(500)))
+                .map(r -> r.get(0, Long.class))
+                .one()
+                .block();
     }
 
     @Test
@@ -31,16 +35,20 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(incidents).isGreaterThan(100);
         assertThat(detections).as("some fires were seen by two satellites").isGreaterThan(incidents);
         assertThat(count("select count(*) from incident where first_at >= :since and status = 'handled'"))
-                .as("patrol outcomes of the past seasons").isGreaterThan(50);
+                .as("patrol outcomes of the past seasons")
+                .isGreaterThan(50);
         assertThat(count("select count(*) from straw_use where updated_by = 'demo-data' and updated_at >= :since"))
                 .isEqualTo(22);
         assertThat(events).as("events only for the recent part").isLessThan(incidents / 4);
 
         demo.run(null);
 
-        assertThat(count("select count(*) from incident where first_at >= :since")).isEqualTo(incidents);
-        assertThat(count("select count(*) from detection where acquired_at >= :since")).isEqualTo(detections);
+        assertThat(count("select count(*) from incident where first_at >= :since"))
+                .isEqualTo(incidents);
+        assertThat(count("select count(*) from detection where acquired_at >= :since"))
+                .isEqualTo(detections);
         assertThat(count("select count(*) from event_outbox where type = 'lantian.straw.fire-point-detected.v1' "
-                + "and (payload::jsonb->>'time')::timestamptz >= :since")).isEqualTo(events);
+                        + "and (payload::jsonb->>'time')::timestamptz >= :since"))
+                .isEqualTo(events);
     }
 }

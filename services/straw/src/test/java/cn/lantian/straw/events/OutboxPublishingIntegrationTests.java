@@ -33,29 +33,49 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OutboxPublishingIntegrationTests extends IntegrationTest {
 
-    static final List<String> TYPES = List.of("lantian.straw.fire-point-detected.v1",
-            "lantian.straw.fire-point-handled.v1", "lantian.straw.burning-confirmed.v1",
+    static final List<String> TYPES = List.of(
+            "lantian.straw.fire-point-detected.v1",
+            "lantian.straw.fire-point-handled.v1",
+            "lantian.straw.burning-confirmed.v1",
             "lantian.straw.emergency-measures-activated.v1");
 
     @Autowired
     RabbitTemplate rabbit;
+
     @Autowired
     TransactionalOperator tx;
 
     @Test
     void everyEventTypeIsPublishedWithItsTypeAsRoutingKey() {
-        String id = JsonMapper.builder().build().readTree(http.post().uri("/api/straw/v1/fire-points")
-                .header("Authorization", token(DemoIdentity.AGRI_PREFECTURE)).contentType(MediaType.parseMediaType("text/csv"))
-                .bodyValue(MODIS + modis(BACHU, "Terra", "0900")).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody()).at("/incidents/0").asString();
-        http.post().uri("/api/straw/v1/incidents/{id}/verification", id).header("Authorization", token(DemoIdentity.AGRI_PREFECTURE))
+        String id = JsonMapper.builder()
+                .build()
+                .readTree(http.post()
+                        .uri("/api/straw/v1/fire-points")
+                        .header("Authorization", token(DemoIdentity.AGRI_PREFECTURE))
+                        .contentType(MediaType.parseMediaType("text/csv"))
+                        .bodyValue(MODIS + modis(BACHU, "Terra", "0900"))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(String.class)
+                        .returnResult()
+                        .getResponseBody())
+                .at("/incidents/0")
+                .asString();
+        http.post()
+                .uri("/api/straw/v1/incidents/{id}/verification", id)
+                .header("Authorization", token(DemoIdentity.AGRI_PREFECTURE))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("verdict", "burning-confirmed", "material", "rubbish", "verifiedAt", day + "T10:00:00Z"))
-                .exchange().expectStatus().isOk();
+                .bodyValue(
+                        Map.of("verdict", "burning-confirmed", "material", "rubbish", "verifiedAt", day + "T10:00:00Z"))
+                .exchange()
+                .expectStatus()
+                .isOk();
         String alertId = "alert-653129-test-" + UUID.randomUUID().toString().substring(0, 8);
         sendAlert(rabbit, "lantian.air-quality.alert-issued.v1", alertId, "653129", "yellow", day + "T00:00:00+08:00");
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                !events("lantian.straw.emergency-measures-activated.v1", "alert/" + alertId).isEmpty());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !events("lantian.straw.emergency-measures-activated.v1", "alert/" + alertId)
+                        .isEmpty());
 
         String exchange = "straw-test-events-" + UUID.randomUUID().toString().substring(0, 8);
         RabbitAdmin admin = new RabbitAdmin(rabbit.getConnectionFactory());
@@ -64,7 +84,10 @@ class OutboxPublishingIntegrationTests extends IntegrationTest {
         String queue = exchange + "-all";
         admin.declareQueue(new Queue(queue, false, false, false, Map.of("x-expires", 600000)));
         admin.declareBinding(BindingBuilder.bind(new Queue(queue)).to(own).with("#"));
-        db.sql("update event_outbox set exchange = :e where sent_at is null").bind("e", exchange).fetch().rowsUpdated()
+        db.sql("update event_outbox set exchange = :e where sent_at is null")
+                .bind("e", exchange)
+                .fetch()
+                .rowsUpdated()
                 .block();
 
         OutboxRelay relay = RelayForTests.of(db, tx, rabbit);
@@ -80,7 +103,12 @@ class OutboxPublishingIntegrationTests extends IntegrationTest {
             return seen.containsAll(TYPES);
         });
         assertThat(seen).containsExactlyInAnyOrderElementsOf(TYPES);
-        sendAlert(rabbit, "lantian.air-quality.alert-lifted.v1", alertId, "653129", "yellow",
+        sendAlert(
+                rabbit,
+                "lantian.air-quality.alert-lifted.v1",
+                alertId,
+                "653129",
+                "yellow",
                 day.plusDays(1) + "T00:00:00+08:00");
         admin.deleteQueue(queue);
         admin.deleteExchange(exchange);

@@ -16,8 +16,8 @@ class FirmsParserTests {
 
     @Test
     void readsTheModisDialectWithUtcTimes() {
-        FirmsParser.Parsed parsed = FirmsParser.parse(MODIS
-                + "38.3172,77.0027,318.4,1.1,1.0,2026-10-20,0542,Terra,MODIS,74,6.1NRT,294.2,12.6,D\n");
+        FirmsParser.Parsed parsed = FirmsParser.parse(
+                MODIS + "38.3172,77.0027,318.4,1.1,1.0,2026-10-20,0542,Terra,MODIS,74,6.1NRT,294.2,12.6,D\n");
 
         assertThat(parsed.dialect()).isEqualTo(FirmsParser.Dialect.MODIS);
         assertThat(parsed.rejected()).isEmpty();
@@ -44,7 +44,8 @@ class FirmsParserTests {
         assertThat(parsed.detections()).extracting(Detection::confidence).containsExactly("n", "h");
         assertThat(parsed.detections()).extracting(Detection::type).containsExactly(0, 2);
         // HHMM without leading zeros, as some archive files give it: 742 is 07:42, 5 is 00:05.
-        assertThat(parsed.detections()).extracting(Detection::acquiredAt)
+        assertThat(parsed.detections())
+                .extracting(Detection::acquiredAt)
                 .containsExactly(Instant.parse("2026-10-20T07:42:00Z"), Instant.parse("2026-10-20T00:05:00Z"));
     }
 
@@ -78,9 +79,14 @@ class FirmsParserTests {
 
     @Test
     void aBodyWithoutAFirmsHeaderIsRefusedWhole() {
-        assertThatThrownBy(() -> FirmsParser.parse("lat,lon\n1,2\n")).isInstanceOfSatisfying(InvalidInput.class,
-                e -> assertThat(e.errors()).extracting(f -> f.field() + " " + f.reason())
-                        .contains("header needs brightness (MODIS) or bright_ti4 (VIIRS)", "header needs column acq_date"));
+        assertThatThrownBy(() -> FirmsParser.parse("lat,lon\n1,2\n"))
+                .isInstanceOfSatisfying(
+                        InvalidInput.class,
+                        e -> assertThat(e.errors())
+                                .extracting(f -> f.field() + " " + f.reason())
+                                .contains(
+                                        "header needs brightness (MODIS) or bright_ti4 (VIIRS)",
+                                        "header needs column acq_date"));
         assertThatThrownBy(() -> FirmsParser.parse("")).isInstanceOf(InvalidInput.class);
     }
 }

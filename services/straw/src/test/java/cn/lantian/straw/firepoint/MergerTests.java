@@ -40,31 +40,35 @@ class MergerTests {
         assertThat(MergeRule.km(LAT, LON, LAT + within, LON)).isLessThan(RULE.distanceKm());
         assertThat(MergeRule.km(LAT, LON, LAT + beyond, LON)).isGreaterThan(RULE.distanceKm());
 
-        List<Merger.Assignment> near = merge(at(2, "Terra", LAT, LON, T0), at(3, "Aqua", LAT + within, LON, T0.plusSeconds(60)));
+        List<Merger.Assignment> near =
+                merge(at(2, "Terra", LAT, LON, T0), at(3, "Aqua", LAT + within, LON, T0.plusSeconds(60)));
         assertThat(near.get(1).opened()).isFalse();
         assertThat(near.get(1).incidentId()).isEqualTo(near.get(0).incidentId());
 
-        List<Merger.Assignment> far = merge(at(2, "Terra", LAT, LON, T0), at(3, "Aqua", LAT + beyond, LON, T0.plusSeconds(60)));
+        List<Merger.Assignment> far =
+                merge(at(2, "Terra", LAT, LON, T0), at(3, "Aqua", LAT + beyond, LON, T0.plusSeconds(60)));
         assertThat(far).allSatisfy(a -> assertThat(a.opened()).isTrue());
     }
 
     @Test
     void theDistanceLimitHoldsEastWardAsWellAsNorthWard() {
         double kmPerDegreeLon = MergeRule.km(LAT, LON, LAT, LON + 1);
-        List<Merger.Assignment> near = merge(at(2, "Terra", LAT, LON, T0),
-                at(3, "N", LAT, LON + 0.999 / kmPerDegreeLon, T0));
-        List<Merger.Assignment> far = merge(at(2, "Terra", LAT, LON, T0),
-                at(3, "N", LAT, LON + 1.001 / kmPerDegreeLon, T0));
+        List<Merger.Assignment> near =
+                merge(at(2, "Terra", LAT, LON, T0), at(3, "N", LAT, LON + 0.999 / kmPerDegreeLon, T0));
+        List<Merger.Assignment> far =
+                merge(at(2, "Terra", LAT, LON, T0), at(3, "N", LAT, LON + 1.001 / kmPerDegreeLon, T0));
         assertThat(near.get(1).opened()).isFalse();
         assertThat(far.get(1).opened()).isTrue();
     }
 
     @Test
     void detectionsExactlyTheWindowApartAreOneFireAndAMinuteMoreTwo() {
-        List<Merger.Assignment> edge = merge(at(2, "Terra", LAT, LON, T0), at(3, "N20", LAT, LON, T0.plus(RULE.window())));
+        List<Merger.Assignment> edge =
+                merge(at(2, "Terra", LAT, LON, T0), at(3, "N20", LAT, LON, T0.plus(RULE.window())));
         assertThat(edge.get(1).opened()).isFalse();
 
-        List<Merger.Assignment> late = merge(at(2, "Terra", LAT, LON, T0),
+        List<Merger.Assignment> late = merge(
+                at(2, "Terra", LAT, LON, T0),
                 at(3, "N20", LAT, LON, T0.plus(RULE.window()).plusSeconds(60)));
         assertThat(late.get(1).opened()).isTrue();
     }
@@ -81,7 +85,8 @@ class MergerTests {
 
     @Test
     void detectionsAreMergedInTimeOrderWhateverTheirOrderInTheFile() {
-        List<Merger.Assignment> out = merge(at(2, "Aqua", LAT, LON, T0.plus(Duration.ofHours(3))), at(3, "Terra", LAT, LON, T0));
+        List<Merger.Assignment> out =
+                merge(at(2, "Aqua", LAT, LON, T0.plus(Duration.ofHours(3))), at(3, "Terra", LAT, LON, T0));
         assertThat(out.get(0).detection().line()).isEqualTo(3);
         assertThat(out.get(0).opened()).isTrue();
         assertThat(out.get(1).opened()).isFalse();
@@ -90,7 +95,9 @@ class MergerTests {
     @Test
     void incidentIdsAreStableAndDatedInChinaStandardTime() {
         Detection d = at(2, "Terra", LAT, LON, Instant.parse("2026-10-20T17:00:00Z"));
-        assertThat(Merger.idOf(d)).startsWith("fp-20261021-").hasSize("fp-20261021-".length() + 10)
+        assertThat(Merger.idOf(d))
+                .startsWith("fp-20261021-")
+                .hasSize("fp-20261021-".length() + 10)
                 .isEqualTo(Merger.idOf(at(9, "Terra", LAT, LON, d.acquiredAt())));
     }
 }

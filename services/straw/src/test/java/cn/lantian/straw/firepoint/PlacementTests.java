@@ -12,14 +12,15 @@ class PlacementTests {
     static final Jurisdictions JURISDICTIONS = Jurisdictions.load();
     /** A shared edge of Shache (653125) and Zepu (653124) in the reference boundaries. */
     static final double[] A = {77.4662, 38.222187};
+
     static final double[] B = {77.464743, 38.237686};
 
     @Test
     void aPointOnTheBorderOfTwoCountiesLiesInExactlyOneOfThem() {
         double lon = (A[0] + B[0]) / 2;
         double lat = (A[1] + B[1]) / 2;
-        assertThat(JURISDICTIONS.locate(lon, lat)).hasValueSatisfying(
-                p -> assertThat(p.jurisdiction()).isIn("653124", "653125"));
+        assertThat(JURISDICTIONS.locate(lon, lat))
+                .hasValueSatisfying(p -> assertThat(p.jurisdiction()).isIn("653124", "653125"));
         // A hundred metres either side of the border, each county has its own.
         String west = JURISDICTIONS.locate(lon - 0.0012, lat).orElseThrow().jurisdiction();
         String east = JURISDICTIONS.locate(lon + 0.0012, lat).orElseThrow().jurisdiction();

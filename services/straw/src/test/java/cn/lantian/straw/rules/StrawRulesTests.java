@@ -52,7 +52,9 @@ class StrawRulesTests {
     @Test
     void everyAlertLevelHasMeasuresWithSources() {
         for (String level : new String[] {"yellow", "orange", "red"}) {
-            assertThat(RULES.measures(level)).as(level).isNotEmpty()
+            assertThat(RULES.measures(level))
+                    .as(level)
+                    .isNotEmpty()
                     .allSatisfy(m -> assertThat(m.source()).isNotBlank());
         }
         assertThat(RULES.measures()).extracting(StrawRules.Measure::level).containsOnly("yellow", "orange", "red");

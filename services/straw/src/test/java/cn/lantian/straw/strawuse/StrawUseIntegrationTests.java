@@ -16,54 +16,139 @@ class StrawUseIntegrationTests extends IntegrationTest {
     final String season = (2050 + ThreadLocalRandom.current().nextInt(0, 50)) + "-autumn";
 
     static Map<String, Object> figures(double area, double produced, double returned) {
-        return Map.of("cropAreaHa", area, "producedT", produced, "returnedT", returned, "feedT", 100.0, "fuelT", 50.0,
-                "rawMaterialT", 25.0, "baseMaterialT", 25.0);
+        return Map.of(
+                "cropAreaHa",
+                area,
+                "producedT",
+                produced,
+                "returnedT",
+                returned,
+                "feedT",
+                100.0,
+                "fuelT",
+                50.0,
+                "rawMaterialT",
+                25.0,
+                "baseMaterialT",
+                25.0);
     }
 
     @Test
     void theUtilisationRateIsComparedWithTheNationalTarget() {
-        StrawUse row = http.put().uri("/api/straw/v1/straw-use/653125/{s}", season)
-                .header("Authorization", token(DemoIdentity.AGRI_SHACHE)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(figures(20000, 1000, 660)).exchange().expectStatus().isOk()
-                .expectBody(StrawUse.class).returnResult().getResponseBody();
+        StrawUse row = http.put()
+                .uri("/api/straw/v1/straw-use/653125/{s}", season)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(figures(20000, 1000, 660))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(StrawUse.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(row.utilisationRate()).isEqualTo(0.86);
         assertThat(row.target()).isEqualTo(0.86);
         assertThat(row.meetsTarget()).isTrue();
         assertThat(row.incidentsPer1000Ha()).isEqualTo(0.0);
 
-        StrawUse below = http.put().uri("/api/straw/v1/straw-use/653125/{s}", season)
-                .header("Authorization", token(DemoIdentity.AGRI_SHACHE)).contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(figures(20000, 1000, 659)).exchange().expectStatus().isOk()
-                .expectBody(StrawUse.class).returnResult().getResponseBody();
+        StrawUse below = http.put()
+                .uri("/api/straw/v1/straw-use/653125/{s}", season)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(figures(20000, 1000, 659))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(StrawUse.class)
+                .returnResult()
+                .getResponseBody();
         assertThat(below.utilisationRate()).isEqualTo(0.859);
         assertThat(below.meetsTarget()).isFalse();
 
-        List<?> publicRows = (List<?>) http.get().uri("/api/public/v1/straw/utilisation?season={s}", season).exchange()
-                .expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("rows");
+        List<?> publicRows = (List<?>) http.get()
+                .uri("/api/public/v1/straw/utilisation?season={s}", season)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody()
+                .get("rows");
         assertThat(publicRows).hasSize(1);
     }
 
     @Test
     void aCountyWritesOnlyItsOwnFiguresAndBadFiguresAreRefused() {
-        http.put().uri("/api/straw/v1/straw-use/653130/{s}", season).header("Authorization", token(DemoIdentity.AGRI_SHACHE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(figures(1000, 1000, 500)).exchange()
-                .expectStatus().isNotFound();
-        http.put().uri("/api/straw/v1/straw-use/653125/{s}", season).header("Authorization", token(DemoIdentity.AGRI_SHACHE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(figures(1000, 100, 500)).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("producedT");
-        http.put().uri("/api/straw/v1/straw-use/653125/2025-winter").header("Authorization", token(DemoIdentity.AGRI_SHACHE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(figures(1000, 1000, 500)).exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("season");
-        http.put().uri("/api/straw/v1/straw-use/653125/{s}", season).header("Authorization", token(DemoIdentity.AGRI_SHACHE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"cropAreaHa\":\"1000\"}").exchange()
-                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("cropAreaHa");
+        http.put()
+                .uri("/api/straw/v1/straw-use/653130/{s}", season)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(figures(1000, 1000, 500))
+                .exchange()
+                .expectStatus()
+                .isNotFound();
+        http.put()
+                .uri("/api/straw/v1/straw-use/653125/{s}", season)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(figures(1000, 100, 500))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("producedT");
+        http.put()
+                .uri("/api/straw/v1/straw-use/653125/2025-winter")
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(figures(1000, 1000, 500))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("season");
+        http.put()
+                .uri("/api/straw/v1/straw-use/653125/{s}", season)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"cropAreaHa\":\"1000\"}")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("cropAreaHa");
 
         // The positive control, then a Bachu reader does not see Shache's row.
-        http.put().uri("/api/straw/v1/straw-use/653125/{s}", season).header("Authorization", token(DemoIdentity.AGRI_SHACHE))
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(figures(1000, 1000, 500)).exchange().expectStatus().isOk();
-        assertThat(http.get().uri("/api/straw/v1/straw-use?season={s}", season).header("Authorization", token(DemoIdentity.ECO_BACHU))
-                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody()).isEmpty();
-        assertThat(http.get().uri("/api/straw/v1/straw-use?season={s}", season).header("Authorization", token(DemoIdentity.ECO_SHACHE))
-                .exchange().expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody()).hasSize(1);
+        http.put()
+                .uri("/api/straw/v1/straw-use/653125/{s}", season)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(figures(1000, 1000, 500))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(http.get()
+                        .uri("/api/straw/v1/straw-use?season={s}", season)
+                        .header("Authorization", token(DemoIdentity.ECO_BACHU))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(List.class)
+                        .returnResult()
+                        .getResponseBody())
+                .isEmpty();
+        assertThat(http.get()
+                        .uri("/api/straw/v1/straw-use?season={s}", season)
+                        .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                        .exchange()
+                        .expectStatus()
+                        .isOk()
+                        .expectBody(List.class)
+                        .returnResult()
+                        .getResponseBody())
+                .hasSize(1);
     }
 }

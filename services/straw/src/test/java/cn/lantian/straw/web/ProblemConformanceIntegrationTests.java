@@ -33,13 +33,18 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
 
     @Test
     void answers400NamingTheFieldWithoutEchoingTheParser() {
-        JsonNode problem = probe.json("PUT", strawUse, agri, "{\"cropAreaHa\":\"12\"}").assertProblem(400);
+        JsonNode problem =
+                probe.json("PUT", strawUse, agri, "{\"cropAreaHa\":\"12\"}").assertProblem(400);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("cropAreaHa");
         assertThat(problem.toString()).doesNotContain("Exception", "tools.jackson");
         probe.json("PUT", strawUse, agri, "{\"cropAreaHa\":").assertProblem(400);
         probe.json("PUT", strawUse, agri, "{\"cropAreaHa\":1e400}").assertProblem(400);
-        JsonNode tooLong = probe.json("POST", INCIDENTS + "/no-such-incident/assignment", agri,
-                "{\"assignedTo\":\"" + "乡".repeat(100_000) + "\"}").assertProblem(400);
+        JsonNode tooLong = probe.json(
+                        "POST",
+                        INCIDENTS + "/no-such-incident/assignment",
+                        agri,
+                        "{\"assignedTo\":\"" + "乡".repeat(100_000) + "\"}")
+                .assertProblem(400);
         assertThat(tooLong.get("errors").get(0).get("field").asString()).isEqualTo("assignedTo");
         probe.send("GET", INCIDENTS + "?after=a%00b", agri, null, null).assertProblem(400);
         probe.send("GET", INCIDENTS + "?limit=many", agri, null, null).assertProblem(400);
@@ -48,7 +53,8 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
     @Test
     void answers401And403And404() {
         probe.send("GET", INCIDENTS, null, null, null).assertProblem(401);
-        probe.json("PUT", strawUse, KeycloakTokens.of(DemoIdentity.ECO_SHACHE), FIGURES).assertProblem(403);
+        probe.json("PUT", strawUse, KeycloakTokens.of(DemoIdentity.ECO_SHACHE), FIGURES)
+                .assertProblem(403);
         probe.send("GET", INCIDENTS + "/no-such-incident", agri, null, null).assertProblem(404);
         probe.json("POST", INCIDENTS + "/no-such-incident/assignment", agri, "{\"assignedTo\":\"阿瓦提乡\"}")
                 .assertProblem(404);
@@ -60,14 +66,17 @@ class ProblemConformanceIntegrationTests extends IntegrationTest {
         probe.send("DELETE", INCIDENTS, agri, null, null).assertProblem(405);
         probe.json("POST", INCIDENTS + "/no-such-incident/assignment", agri, ProblemProbe.oversized(3 * 1024 * 1024))
                 .assertProblem(413);
-        probe.send("POST", INCIDENTS + "/no-such-incident/assignment", agri, "text/plain", "x").assertProblem(415);
-        probe.send("POST", "/api/straw/v1/fire-points", agri, "application/json", "{}").assertProblem(415);
+        probe.send("POST", INCIDENTS + "/no-such-incident/assignment", agri, "text/plain", "x")
+                .assertProblem(415);
+        probe.send("POST", "/api/straw/v1/fire-points", agri, "application/json", "{}")
+                .assertProblem(415);
     }
 
     @Test
     void fireDetectionUploadsKeepTheirLargerCapAndStillHaveOne() {
         assertThat(probe.send("POST", "/api/straw/v1/fire-points", agri, "text/csv", "x".repeat(3 * 1024 * 1024))
-                .status()).isNotEqualTo(413);
+                        .status())
+                .isNotEqualTo(413);
         probe.send("POST", "/api/straw/v1/fire-points", agri, "text/csv", "x".repeat(17 * 1024 * 1024))
                 .assertProblem(413);
     }

@@ -24,7 +24,9 @@ class TextTests {
 
     @Test
     void refusesTooLongTextNulAndLoneSurrogates() {
-        assertThat(check("x".repeat(501), 500)).extracting(FieldError::reason).containsExactly("longer than 500 characters");
+        assertThat(check("x".repeat(501), 500))
+                .extracting(FieldError::reason)
+                .containsExactly("longer than 500 characters");
         assertThat(check("a\u0000b", 10)).extracting(FieldError::reason).containsExactly("holds a NUL character");
         assertThat(check("a\uD800b", 10)).extracting(FieldError::reason).containsExactly("holds a lone surrogate");
         assertThat(check("\uDC00", 10)).extracting(FieldError::reason).containsExactly("holds a lone surrogate");
