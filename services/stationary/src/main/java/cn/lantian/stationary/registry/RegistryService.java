@@ -214,7 +214,7 @@ public class RegistryService {
      * exactly as a read of that id does, so a create never reveals another jurisdiction's record.
      */
     private RuntimeException taken(Caller caller, Placement placement, String what) {
-        return access.mayRead(caller, placement) ? new Conflict(what + " exists") : new NotFound(what);
+        return access.mayRead(caller, placement) ? new Conflict(what + " exists") : new NotFound("No " + what + ".");
     }
 
     private Optional<Placement> place(Double lon, Double lat, List<FieldError> errors) {
