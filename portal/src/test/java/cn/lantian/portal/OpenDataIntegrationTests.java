@@ -532,7 +532,7 @@ class OpenDataIntegrationTests extends PortalTest {
                 .returnResult()
                 .getResponseBody());
         assertThat(problem.get("errors")).singleElement().satisfies(e -> {
-            assertThat(e.get("parameter").asString()).isEqualTo("stations");
+            assertThat(e.get("field").asString()).isEqualTo("stations");
             assertThat(e.get("reason").asString()).contains("station", "county", "from", "to", "pollutant", "cursor");
         });
         for (String uri : List.of(
@@ -655,7 +655,7 @@ class OpenDataIntegrationTests extends PortalTest {
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors[0].parameter")
+                .jsonPath("$.errors[0].field")
                 .isEqualTo("from");
     }
 
