@@ -3,6 +3,7 @@ package cn.lantian.indexer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lantian.eventing.EventConsumers;
+import cn.lantian.testsupport.Infrastructure;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,10 @@ class NoDatabaseIntegrationTests {
         registry.add(
                 "spring.cloud.stream.bindings.index-in-0.group",
                 () -> "indexer-test-" + UUID.randomUUID().toString().substring(0, 8));
+        // The tests' own virtual host and the generated Elasticsearch user, as every other indexer test has them.
+        registry.add("spring.rabbitmq.virtual-host", () -> Infrastructure.RABBITMQ_TEST_VHOST);
+        registry.add("lantian.indexer.username", () -> Infrastructure.ELASTICSEARCH_USER);
+        registry.add("lantian.indexer.password", () -> Infrastructure.ELASTICSEARCH_PASSWORD);
     }
 
     @Autowired
