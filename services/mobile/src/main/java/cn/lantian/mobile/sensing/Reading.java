@@ -35,4 +35,14 @@ public record Reading(
             default -> null;
         };
     }
+
+    /** The measured value of a validity condition (speed, acceleration, wind), or null. */
+    Double condition(String name) {
+        return switch (name) {
+            case "speed" -> speed;
+            case "acceleration" -> acceleration;
+            case "wind" -> wind;
+            default -> null;
+        };
+    }
 }

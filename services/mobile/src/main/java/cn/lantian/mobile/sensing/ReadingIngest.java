@@ -114,7 +114,8 @@ public class ReadingIngest {
                                 tally.stored.get(),
                                 tally.overLimit.get(),
                                 tally.failures.get(),
-                                tally.unregistered.get()))));
+                                tally.unregistered.get(),
+                                tally.invalid.get()))));
         return tx.transactional(work);
     }
 
@@ -122,8 +123,9 @@ public class ReadingIngest {
         Reading r = p.reading();
         DatabaseClient.GenericExecuteSpec spec = db.sql("insert into reading (plate, vehicle_id, at, lon, lat, "
                         + "jurisdiction, corps_unit, check_kind, opacity, ringelmann, nox, speed, acceleration, wind, "
-                        + "received_at) values (:plate, :vehicle, :at, :lon, :lat, :jurisdiction, :corps, :check, "
-                        + ":opacity, :ringelmann, :nox, :speed, :acceleration, :wind, :received) "
+                        + "received_at, valid, invalid_reason) values (:plate, :vehicle, :at, :lon, :lat, :jurisdiction, "
+                        + ":corps, :check, :opacity, :ringelmann, :nox, :speed, :acceleration, :wind, :received, "
+                        + ":valid, :invalid) "
                         + "on conflict (plate, at, check_kind) do nothing returning id")
                 .bind("plate", r.plate())
                 .bind("at", OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC))
@@ -134,6 +136,9 @@ public class ReadingIngest {
                 .bind("received", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
         spec = nullable(spec, "vehicle", vehicle == null ? null : vehicle.id(), String.class);
         spec = nullable(spec, "corps", p.place().corpsUnit(), String.class);
+        String invalid = rules.invalidity(r);
+        spec = spec.bind("valid", invalid == null);
+        spec = nullable(spec, "invalid", invalid, String.class);
         Map<String, Double> values = new java.util.LinkedHashMap<>();
         values.put("opacity", r.opacity());
         values.put("ringelmann", r.ringelmann());
@@ -146,6 +151,11 @@ public class ReadingIngest {
         }
         return spec.map(row -> row.get("id", Long.class)).one().flatMap(id -> {
             tally.stored.incrementAndGet();
+            if (invalid != null) {
+                // Outside HJ 845's measurement conditions: kept for the record, never judged.
+                tally.invalid.incrementAndGet();
+                return Mono.empty();
+            }
             if (vehicle == null) {
                 tally.unregistered.incrementAndGet();
                 return Mono.empty();
@@ -243,5 +253,6 @@ public class ReadingIngest {
         final AtomicInteger overLimit = new AtomicInteger();
         final AtomicInteger failures = new AtomicInteger();
         final AtomicInteger unregistered = new AtomicInteger();
+        final AtomicInteger invalid = new AtomicInteger();
     }
 }

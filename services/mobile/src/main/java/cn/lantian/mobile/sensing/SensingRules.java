@@ -1,6 +1,6 @@
 package cn.lantian.mobile.sensing;
 
-import cn.lantian.mobile.csv.Csv;
+import cn.lantian.reference.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,14 +18,27 @@ class SensingRules {
     /** The pollutants a reading may carry. */
     static final Set<String> POLLUTANTS = Set.of("opacity", "ringelmann", "nox");
 
+    /** The measured conditions a remote-sensing reading's validity depends on. */
+    static final Set<String> CONDITIONS = Set.of("speed", "acceleration", "wind");
+
     private final List<Limit> limits;
     private final Judgement judgement;
+    private final List<ValidityCondition> validity;
 
     SensingRules() {
-        this(text("rules/remote-sensing-limits.csv"), text("rules/remote-sensing-judgement.csv"));
+        this(
+                text("rules/remote-sensing-limits.csv"),
+                text("rules/remote-sensing-judgement.csv"),
+                text("rules/remote-sensing-validity.csv"));
     }
 
     SensingRules(String limitsCsv, String judgementCsv) {
+        this(limitsCsv, judgementCsv, "condition,min,max,unit,required,status,source\n");
+    }
+
+    SensingRules(String limitsCsv, String judgementCsv, String validityCsv) {
+        this.validity =
+                Csv.read(validityCsv).stream().map(SensingRules::condition).toList();
         this.limits = Csv.read(limitsCsv).stream().map(SensingRules::limit).toList();
         List<Map<String, String>> rows = Csv.read(judgementCsv);
         if (rows.size() != 1) {
@@ -52,6 +65,45 @@ class SensingRules {
 
     Judgement judgement() {
         return judgement;
+    }
+
+    List<ValidityCondition> validity() {
+        return validity;
+    }
+
+    /**
+     * Why a reading is invalid under HJ 845-2017's measurement conditions (every condition it breaks, joined), or null
+     * when it is valid; roadside checks are not subject to them.
+     */
+    String invalidity(Reading r) {
+        if (!"remote-sensing".equals(r.check())) {
+            return null;
+        }
+        List<String> reasons = validity.stream()
+                .map(c -> c.violatedBy(r.condition(c.condition())))
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
+    private static ValidityCondition condition(Map<String, String> row) {
+        sourced(row, "validity/" + row.get("condition"));
+        if (!CONDITIONS.contains(row.get("condition"))) {
+            throw new IllegalStateException("unknown validity condition " + row.get("condition"));
+        }
+        double min = Double.parseDouble(row.get("min"));
+        double max = Double.parseDouble(row.get("max"));
+        if (min > max) {
+            throw new IllegalStateException("validity condition " + row.get("condition") + " has min above max");
+        }
+        return new ValidityCondition(
+                row.get("condition"),
+                min,
+                max,
+                row.get("unit"),
+                Boolean.parseBoolean(row.get("required")),
+                row.get("status"),
+                row.get("source"));
     }
 
     private static Limit limit(Map<String, String> row) {

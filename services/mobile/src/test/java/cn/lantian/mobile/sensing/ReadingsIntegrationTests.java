@@ -34,7 +34,8 @@ class ReadingsIntegrationTests extends IntegrationTest {
 
     private static String line(String plate, Instant at, double opacity) {
         return "{\"plate\":\"" + plate + "\",\"at\":\"" + at + "\",\"lon\":" + KASHGAR[0] + ",\"lat\":" + KASHGAR[1]
-                + ",\"check\":\"remote-sensing\",\"opacity\":" + opacity + ",\"nox\":300,\"speed\":42.5}\n";
+                + ",\"check\":\"remote-sensing\",\"opacity\":" + opacity
+                + ",\"nox\":300,\"speed\":42.5,\"acceleration\":0.3,\"wind\":1.2}\n";
     }
 
     @SuppressWarnings("unchecked")
@@ -112,6 +113,35 @@ class ReadingsIntegrationTests extends IntegrationTest {
         Map<String, Object> again = post(line(plate, now.minus(1, ChronoUnit.DAYS), 52));
         assertThat(again).containsEntry("stored", 0);
         assertThat(events(EXCEEDED, "vehicle/" + plate)).hasSize(1);
+    }
+
+    @Test
+    void readingsOutsideTheMeasurementConditionsAreRecordedAsInvalidAndNotJudged() {
+        String plate = dieselTruck();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String windy = line(plate, now.minus(5, ChronoUnit.DAYS), 60).replace("\"wind\":1.2", "\"wind\":9.5");
+        String braking =
+                line(plate, now.minus(4, ChronoUnit.DAYS), 60).replace("\"acceleration\":0.3", "\"acceleration\":-3");
+        String noSpeed = line(plate, now.minus(3, ChronoUnit.DAYS), 60).replace(",\"speed\":42.5", "");
+
+        Map<String, Object> report = post(windy + braking + noSpeed);
+
+        assertThat(report)
+                .containsEntry("stored", 3)
+                .containsEntry("invalid", 3)
+                .containsEntry("overLimit", 0)
+                .containsEntry("failures", 0);
+        assertThat(db.sql("select invalid_reason from reading where plate = :p and not valid order by at")
+                        .bind("p", plate)
+                        .map(r -> r.get(0, String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .containsExactly(
+                        "wind 9.5 m/s outside 0.0 to 5.0 m/s",
+                        "acceleration -3.0 m/s2 outside -1.0 to 2.5 m/s2",
+                        "speed not measured");
+        assertThat(events(EXCEEDED, "vehicle/" + plate)).isEmpty();
     }
 
     @Test

@@ -37,6 +37,69 @@ class SensingRulesTests {
     }
 
     @Test
+    void theValidityConditionsNameHj845AndStayUnconfirmed() {
+        assertThat(rules.validity())
+                .extracting(ValidityCondition::condition)
+                .containsExactlyInAnyOrderElementsOf(SensingRules.CONDITIONS);
+        assertThat(rules.validity()).allSatisfy(c -> {
+            assertThat(c.source()).contains("HJ 845-2017");
+            assertThat(c.status()).isEqualTo("unconfirmed");
+        });
+    }
+
+    @Test
+    void aConditionAtItsBoundsIsValidAndJustOutsideIsNot() {
+        ValidityCondition speed = condition("speed");
+        assertThat(rules.invalidity(reading("remote-sensing", speed.min(), 0.0, 1.0)))
+                .isNull();
+        assertThat(rules.invalidity(reading("remote-sensing", speed.max(), 0.0, 1.0)))
+                .isNull();
+        assertThat(rules.invalidity(reading("remote-sensing", Math.nextUp(speed.max()), 0.0, 1.0)))
+                .startsWith("speed ");
+        assertThat(rules.invalidity(reading("remote-sensing", Math.nextDown(speed.min()), 0.0, 1.0)))
+                .startsWith("speed ");
+        ValidityCondition wind = condition("wind");
+        assertThat(rules.invalidity(reading("remote-sensing", 40.0, 0.0, wind.max())))
+                .isNull();
+        assertThat(rules.invalidity(reading("remote-sensing", 40.0, 0.0, Math.nextUp(wind.max()))))
+                .startsWith("wind ");
+    }
+
+    @Test
+    void aRequiredConditionMissingMakesTheReadingInvalidAnOptionalOneDoesNot() {
+        assertThat(rules.invalidity(reading("remote-sensing", null, 0.0, 1.0))).isEqualTo("speed not measured");
+        assertThat(rules.invalidity(reading("remote-sensing", 40.0, null, 1.0))).isEqualTo("acceleration not measured");
+        assertThat(rules.invalidity(reading("remote-sensing", 40.0, 0.0, null))).isNull();
+    }
+
+    @Test
+    void roadsideChecksAreNotSubjectToTheConditions() {
+        assertThat(rules.invalidity(reading("roadside", null, null, 30.0))).isNull();
+    }
+
+    private ValidityCondition condition(String name) {
+        return rules.validity().stream()
+                .filter(c -> c.condition().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Reading reading(String check, Double speed, Double acceleration, Double wind) {
+        return new Reading(
+                "新Q·A0001",
+                java.time.Instant.parse("2026-06-01T04:00:00Z"),
+                76.0,
+                39.5,
+                check,
+                40.0,
+                null,
+                null,
+                speed,
+                acceleration,
+                wind);
+    }
+
+    @Test
     void aRowWithoutSourceIsRefusedAtLoad() {
         assertThatThrownBy(() -> new SensingRules(
                         "fuel,pollutant,limit,unit,status,source\ndiesel,nox,1,ppm,unconfirmed,\n",
