@@ -95,6 +95,44 @@ class CaseRouterTests {
     }
 
     @Test
+    void aMachineBelowTheZonesStageOpensAMajorEcologyCaseAndAnUncodedOneAMinorCase() {
+        double[] centre = JURISDICTIONS.byId("653131").orElseThrow().centroid();
+        ObjectNode zone = machineryViolation("nrv-zone", "low-emission-zone", centre);
+        zone.put("machineCode", "NRMM-653131-000007");
+        zone.put("emissionStage", "China II");
+        CaseDraft major = ((Decision.Open)
+                        router.decide(incoming("lantian.mobile.machinery-violation.v1", "653131", null, "major", zone)))
+                .draft();
+        assertThat(major.agency()).isEqualTo("ecology");
+        assertThat(major.severity()).isEqualTo("major");
+        assertThat(major.key()).isEqualTo("machinery-violation/nrv-zone");
+        assertThat(major.deadline()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(major.summary()).contains("NRMM-653131-000007", "China II", "low-emission-zone");
+
+        CaseDraft minor = ((Decision.Open) router.decide(incoming(
+                        "lantian.mobile.machinery-violation.v1",
+                        "653131",
+                        null,
+                        "minor",
+                        machineryViolation("nrv-uncoded", "unregistered", centre))))
+                .draft();
+        assertThat(minor.severity()).isEqualTo("minor");
+        assertThat(minor.deadline()).isEqualTo(NOW.plus(Duration.ofDays(30)));
+        assertThat(minor.summary()).contains("without a registration code");
+    }
+
+    private static ObjectNode machineryViolation(String id, String kind, double[] at) {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("violationId", id);
+        data.put("kind", kind);
+        data.put("site", "工地");
+        data.put("at", "2026-05-12T08:40:00+08:00");
+        data.putObject("location").put("lon", at[0]).put("lat", at[1]);
+        data.putObject("rule").put("id", "r").put("source", "s").put("status", "unconfirmed");
+        return data;
+    }
+
+    @Test
     void aRegimentNamedByTheEventIsKeptWhereItsLandHasNoBoundary() {
         ObjectNode data = JSON.createObjectNode();
         data.put("firePointId", "fp-1");
