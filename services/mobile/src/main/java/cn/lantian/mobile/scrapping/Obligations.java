@@ -54,13 +54,18 @@ class Obligations {
         return bind(sql.toString(), binds).map(Vehicles::read).all();
     }
 
-    /** Per home unit (Corps unit where there is one, else county): obligations open and vehicles scrapped. */
-    Flux<Progress> progress(List<String> units) {
+    /**
+     * Per home unit (Corps unit where there is one, else county): obligations open, vehicles scrapped, and those
+     * scrapped on or after {@code yearStart}.
+     */
+    Flux<Progress> progress(List<String> units, java.time.LocalDate yearStart) {
         StringBuilder sql = new StringBuilder("select coalesce(corps_unit, jurisdiction) as unit, "
                 + "count(*) filter (where status = 'registered') as open, "
-                + "count(*) filter (where status = 'deregistered') as scrapped from vehicle where ("
-                + OLD_DIESEL + " or " + OLD_GAS + ")");
+                + "count(*) filter (where status = 'deregistered') as scrapped, "
+                + "count(*) filter (where status = 'deregistered' and deregistered_on >= :yearStart) as this_year "
+                + "from vehicle where (" + OLD_DIESEL + " or " + OLD_GAS + ")");
         Map<String, Object> binds = binds();
+        binds.put("yearStart", yearStart);
         if (units != null) {
             sql.append(" and (jurisdiction = any(:units) or corps_unit = any(:units))");
             binds.put("units", units.toArray(String[]::new));
@@ -68,7 +73,10 @@ class Obligations {
         sql.append(" group by 1 order by 1");
         return bind(sql.toString(), binds)
                 .map(r -> new Progress(
-                        r.get("unit", String.class), r.get("open", Long.class), r.get("scrapped", Long.class)))
+                        r.get("unit", String.class),
+                        r.get("open", Long.class),
+                        r.get("scrapped", Long.class),
+                        r.get("this_year", Long.class)))
                 .all();
     }
 
@@ -89,5 +97,5 @@ class Obligations {
     }
 
     /** Scrapping progress of one home unit. */
-    record Progress(String unit, long open, long scrapped) {}
+    record Progress(String unit, long open, long scrapped, long scrappedThisYear) {}
 }

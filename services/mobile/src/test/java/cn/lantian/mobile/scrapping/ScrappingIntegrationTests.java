@@ -101,6 +101,62 @@ class ScrappingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aTruckScrappedTodayCountsAgainstTheCountysAnnualQuota() {
+        String id = register(
+                DemoIdentity.ECO_SHACHE,
+                vehicle(plate(), "medium-truck", "diesel", "China III", "2012-03-01", true, "653125"));
+        long before = thisYear("653125");
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        // The quota year is Beijing's: in the first hours of 1 January there, today (UTC) still lies in the old year.
+        long counted = today.getYear()
+                        == java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+                                .getYear()
+                ? 1
+                : 0;
+        http.post()
+                .uri("/api/mobile/v1/vehicles/" + id + "/deregistration")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .bodyValue(Map.of("date", today.toString()))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        assertThat(thisYear("653125")).isEqualTo(before + counted);
+        http.get()
+                .uri("/api/mobile/v1/scrapping/progress")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.unit == '653125')].quota")
+                .isEqualTo(List.of(10))
+                .jsonPath("$[?(@.unit == '653125')].quotaStatus")
+                .isEqualTo(List.of("unconfirmed"))
+                .jsonPath("$[?(@.unit == '653125')].quotaShare")
+                .value(v -> assertThat(((List<Number>) v).get(0).doubleValue()).isEqualTo((before + counted) / 10.0))
+                .jsonPath("$[?(@.unit == '653101')]")
+                .isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private long thisYear(String unit) {
+        List<Map<String, Object>> rows = http.get()
+                .uri("/api/mobile/v1/scrapping/progress")
+                .header("Authorization", token(DemoIdentity.ECO_SHACHE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(List.class)
+                .returnResult()
+                .getResponseBody();
+        return rows.stream()
+                .filter(r -> unit.equals(r.get("unit")))
+                .mapToLong(r -> ((Number) r.get("scrappedThisYear")).longValue())
+                .findFirst()
+                .orElse(0);
+    }
+
+    @Test
     void deregisteringAVehicleWithoutObligationRaisesNothing() {
         String plate = plate();
         String id = register(
