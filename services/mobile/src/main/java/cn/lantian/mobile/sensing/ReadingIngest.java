@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,6 +40,8 @@ public class ReadingIngest {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    private static final List<String> JUDGED_ORDER =
+            SensingRules.POLLUTANTS.stream().sorted().toList();
 
     private final DatabaseClient db;
     private final Vehicles vehicles;
@@ -107,8 +111,7 @@ public class ReadingIngest {
         List<String> plates =
                 placed.stream().map(p -> p.reading().plate()).distinct().toList();
         Mono<IngestReport> work = vehicles.byPlates(plates)
-                .flatMap(known -> Flux.fromIterable(placed)
-                        .concatMap(p -> store(p, known.get(p.reading().plate()), tally))
+                .flatMap(known -> storeAll(placed, known, tally)
                         .then(Mono.fromSupplier(() -> new IngestReport(
                                 placed.size(),
                                 tally.stored.get(),
@@ -119,51 +122,118 @@ public class ReadingIngest {
         return tx.transactional(work);
     }
 
-    private Mono<Void> store(Placed p, Vehicle vehicle, Tally tally) {
-        Reading r = p.reading();
-        DatabaseClient.GenericExecuteSpec spec = db.sql("insert into reading (plate, vehicle_id, at, lon, lat, "
-                        + "jurisdiction, corps_unit, check_kind, opacity, ringelmann, nox, speed, acceleration, wind, "
-                        + "received_at, valid, invalid_reason) values (:plate, :vehicle, :at, :lon, :lat, :jurisdiction, "
-                        + ":corps, :check, :opacity, :ringelmann, :nox, :speed, :acceleration, :wind, :received, "
-                        + ":valid, :invalid) "
-                        + "on conflict (plate, at, check_kind) do nothing returning id")
-                .bind("plate", r.plate())
-                .bind("at", OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC))
-                .bind("lon", r.lon())
-                .bind("lat", r.lat())
-                .bind("jurisdiction", p.place().jurisdiction())
-                .bind("check", r.check())
-                .bind("received", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        spec = nullable(spec, "vehicle", vehicle == null ? null : vehicle.id(), String.class);
-        spec = nullable(spec, "corps", p.place().corpsUnit(), String.class);
-        String invalid = rules.invalidity(r);
-        spec = spec.bind("valid", invalid == null);
-        spec = nullable(spec, "invalid", invalid, String.class);
-        Map<String, Double> values = new java.util.LinkedHashMap<>();
-        values.put("opacity", r.opacity());
-        values.put("ringelmann", r.ringelmann());
-        values.put("nox", r.nox());
-        values.put("speed", r.speed());
-        values.put("acceleration", r.acceleration());
-        values.put("wind", r.wind());
-        for (Map.Entry<String, Double> v : values.entrySet()) {
-            spec = nullable(spec, v.getKey(), v.getValue(), Double.class);
+    /**
+     * Stores the whole batch in one statement (readings already stored are skipped), then judges the new valid
+     * readings of registered vehicles in time order, so that each failure counts the earlier ones of the batch.
+     */
+    private Mono<Void> storeAll(List<Placed> placed, Map<String, Vehicle> known, Tally tally) {
+        int n = placed.size();
+        String[] plates = new String[n];
+        String[] vehicleIds = new String[n];
+        String[] ats = new String[n];
+        Double[] lons = new Double[n];
+        Double[] lats = new Double[n];
+        String[] units = new String[n];
+        String[] corps = new String[n];
+        String[] checks = new String[n];
+        Double[] opacity = new Double[n];
+        Double[] ringelmann = new Double[n];
+        Double[] nox = new Double[n];
+        Double[] speed = new Double[n];
+        Double[] acceleration = new Double[n];
+        Double[] wind = new Double[n];
+        Boolean[] valid = new Boolean[n];
+        String[] invalid = new String[n];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            Reading r = placed.get(i).reading();
+            Placement place = placed.get(i).place();
+            Vehicle vehicle = known.get(r.plate());
+            // The database keeps microseconds: the key must name the instant it stores.
+            Instant at = r.at().truncatedTo(ChronoUnit.MICROS);
+            plates[i] = r.plate();
+            vehicleIds[i] = vehicle == null ? null : vehicle.id();
+            ats[i] = at.toString();
+            lons[i] = r.lon();
+            lats[i] = r.lat();
+            units[i] = place.jurisdiction();
+            corps[i] = place.corpsUnit();
+            checks[i] = r.check();
+            opacity[i] = r.opacity();
+            ringelmann[i] = r.ringelmann();
+            nox[i] = r.nox();
+            speed[i] = r.speed();
+            acceleration[i] = r.acceleration();
+            wind[i] = r.wind();
+            invalid[i] = rules.invalidity(r);
+            valid[i] = invalid[i] == null;
+            index.putIfAbsent(key(r.plate(), at, r.check()), i);
         }
-        return spec.map(row -> row.get("id", Long.class)).one().flatMap(id -> {
-            tally.stored.incrementAndGet();
-            if (invalid != null) {
-                // Outside HJ 845's measurement conditions: kept for the record, never judged.
-                tally.invalid.incrementAndGet();
-                return Mono.empty();
-            }
-            if (vehicle == null) {
-                tally.unregistered.incrementAndGet();
-                return Mono.empty();
-            }
-            return Flux.fromIterable(SensingRules.POLLUTANTS.stream().sorted().toList())
-                    .concatMap(pollutant -> judge(id, p, vehicle, pollutant, tally))
-                    .then();
-        });
+        return db.sql("insert into reading (plate, vehicle_id, at, lon, lat, jurisdiction, corps_unit, check_kind, "
+                        + "opacity, ringelmann, nox, speed, acceleration, wind, received_at, valid, invalid_reason) "
+                        + "select t.plate, t.vehicle_id, t.at, t.lon, t.lat, t.jurisdiction, t.corps_unit, t.check_kind, "
+                        + "t.opacity, t.ringelmann, t.nox, t.speed, t.acceleration, t.wind, :received, t.valid, "
+                        + "t.invalid_reason from unnest(cast(:plates as text[]), cast(:vehicles as text[]), "
+                        + "cast(:ats as timestamptz[]), cast(:lons as float8[]), cast(:lats as float8[]), "
+                        + "cast(:units as text[]), cast(:corps as text[]), cast(:checks as text[]), "
+                        + "cast(:opacity as float8[]), cast(:ringelmann as float8[]), cast(:nox as float8[]), "
+                        + "cast(:speed as float8[]), cast(:acceleration as float8[]), cast(:wind as float8[]), "
+                        + "cast(:valid as boolean[]), cast(:invalid as text[])) as t(plate, vehicle_id, at, lon, lat, "
+                        + "jurisdiction, corps_unit, check_kind, opacity, ringelmann, nox, speed, acceleration, wind, "
+                        + "valid, invalid_reason) "
+                        + "on conflict (plate, at, check_kind) do nothing returning id, plate, at, check_kind")
+                .bind("received", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                .bind("plates", plates)
+                .bind("vehicles", vehicleIds)
+                .bind("ats", ats)
+                .bind("lons", lons)
+                .bind("lats", lats)
+                .bind("units", units)
+                .bind("corps", corps)
+                .bind("checks", checks)
+                .bind("opacity", opacity)
+                .bind("ringelmann", ringelmann)
+                .bind("nox", nox)
+                .bind("speed", speed)
+                .bind("acceleration", acceleration)
+                .bind("wind", wind)
+                .bind("valid", valid)
+                .bind("invalid", invalid)
+                .map(row -> new long[] {
+                    row.get("id", Long.class),
+                    index.get(key(
+                            row.get("plate", String.class),
+                            row.get("at", OffsetDateTime.class).toInstant(),
+                            row.get("check_kind", String.class)))
+                })
+                .all()
+                .collectList()
+                .flatMap(stored -> {
+                    stored.sort(Comparator.comparingLong(s -> s[1]));
+                    tally.stored.addAndGet(stored.size());
+                    return Flux.fromIterable(stored)
+                            .concatMap(s -> {
+                                Placed p = placed.get((int) s[1]);
+                                Vehicle vehicle = known.get(p.reading().plate());
+                                if (invalid[(int) s[1]] != null) {
+                                    // Outside HJ 845's measurement conditions: kept for the record, never judged.
+                                    tally.invalid.incrementAndGet();
+                                    return Mono.empty();
+                                }
+                                if (vehicle == null) {
+                                    tally.unregistered.incrementAndGet();
+                                    return Mono.empty();
+                                }
+                                return Flux.fromIterable(JUDGED_ORDER)
+                                        .concatMap(pollutant -> judge(s[0], p, vehicle, pollutant, tally))
+                                        .then();
+                            })
+                            .then();
+                });
+    }
+
+    private static String key(String plate, Instant at, String check) {
+        return plate + "|" + at + "|" + check;
     }
 
     private Mono<Void> judge(long readingId, Placed p, Vehicle vehicle, String pollutant, Tally tally) {
