@@ -27,7 +27,7 @@ import reactor.core.publisher.Flux;
 
 /**
  * Demonstration data when {@code lantian.demo.enabled=true}: about 5,000 vehicles across the counties and Corps units
- * with stages that follow their certification year, four weeks of remote-sensing readings up to the current hour
+ * with stages that follow their certification year, three months of remote-sensing readings up to the current hour
  * (a few gross emitters among them, which the judgement turns into events and repair obligations; each day's
  * readings from that day's seed, so that a restart adds only the hours passed since), and the
  * scrapping of some old trucks over the last months. Deterministic ids make it idempotent: a second start adds only
@@ -40,7 +40,7 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
     private static final int VEHICLES = 5000;
-    private static final int READING_DAYS = 28;
+    private static final int READING_DAYS = 91;
     private static final int READINGS_PER_DAY = 240;
     private static final int GROSS_EMITTERS = 25;
     private static final int SCRAPPED = 40;
