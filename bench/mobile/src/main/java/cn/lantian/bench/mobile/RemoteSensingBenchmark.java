@@ -115,17 +115,21 @@ public final class RemoteSensingBenchmark {
             AtomicLong total = new AtomicLong();
             ExecutorService senders = Executors.newFixedThreadPool(concurrency);
             long began = System.nanoTime();
-            List<Future<?>> futures = new ArrayList<>();
-            for (Batch batch : batches) {
-                futures.add(senders.submit(() -> {
-                    total.addAndGet(send(base, batch, accepted, batchMillis));
-                    return null;
-                }));
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (Batch batch : batches) {
+                    futures.add(senders.submit(() -> {
+                        total.addAndGet(send(base, batch, accepted, batchMillis));
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                // A failed batch ends the run: the other senders must not keep the program alive.
+                senders.shutdownNow();
             }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-            senders.shutdown();
             double seconds = (System.nanoTime() - began) / 1e9;
 
             long deadline = System.nanoTime() + 60_000_000_000L;

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Takes a batch of readings whole, in one transaction: stores each new reading, records every pollutant over its
@@ -40,6 +41,9 @@ public class ReadingIngest {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
 
     private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+    /** Times a batch aborted by a deadlock is taken again before the failure reaches the sender. */
+    private static final int TRANSIENT_RETRIES = 5;
+
     private static final List<String> JUDGED_ORDER =
             SensingRules.POLLUTANTS.stream().sorted().toList();
 
@@ -107,19 +111,36 @@ public class ReadingIngest {
             return Mono.error(new RejectedReadings(List.of(new Rejection(1, "body", "holds no reading"))));
         }
         placed.sort(Comparator.comparing(p -> p.reading().at()));
-        Tally tally = new Tally();
         List<String> plates =
                 placed.stream().map(p -> p.reading().plate()).distinct().toList();
-        Mono<IngestReport> work = vehicles.byPlates(plates)
-                .flatMap(known -> storeAll(placed, known, tally)
-                        .then(Mono.fromSupplier(() -> new IngestReport(
-                                placed.size(),
-                                tally.stored.get(),
-                                tally.overLimit.get(),
-                                tally.failures.get(),
-                                tally.unregistered.get(),
-                                tally.invalid.get()))));
-        return tx.transactional(work);
+        // Concurrent batches judging the same vehicles can deadlock on their repair obligations; PostgreSQL then
+        // aborts one, which rolled back whole and is simply taken again, with a fresh tally.
+        return Mono.defer(() -> {
+                    Tally tally = new Tally();
+                    Mono<IngestReport> work = vehicles.byPlates(plates)
+                            .flatMap(known -> storeAll(placed, known, tally)
+                                    .then(Mono.fromSupplier(() -> new IngestReport(
+                                            placed.size(),
+                                            tally.stored.get(),
+                                            tally.overLimit.get(),
+                                            tally.failures.get(),
+                                            tally.unregistered.get(),
+                                            tally.invalid.get()))));
+                    return tx.transactional(work);
+                })
+                .retryWhen(Retry.backoff(TRANSIENT_RETRIES, Duration.ofMillis(50))
+                        .filter(ReadingIngest::transientFailure)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /** A deadlock or serialization failure: the transaction was rolled back and may be tried again. */
+    private static boolean transientFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.r2dbc.spi.R2dbcTransientException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

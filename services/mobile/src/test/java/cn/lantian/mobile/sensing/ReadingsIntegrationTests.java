@@ -116,6 +116,27 @@ class ReadingsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void failuresMoreThanSixMonthsApartAreNoFailureUntilASecondFallsInsideTheWindow() {
+        String plate = dieselTruck();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Six months and a day before the second failure (a day ago).
+        Instant longAgo = now.atZone(Judgement.ZONE).minusMonths(6).minusDays(2).toInstant();
+
+        assertThat(post(line(plate, longAgo, 45))).containsEntry("failures", 0);
+        assertThat(post(line(plate, now.minus(1, ChronoUnit.DAYS), 45)))
+                .as("the earlier failure lies a day outside the six months")
+                .containsEntry("overLimit", 1)
+                .containsEntry("failures", 0);
+        assertThat(events(EXCEEDED, "vehicle/" + plate)).isEmpty();
+
+        assertThat(post(line(plate, now.minus(1, ChronoUnit.HOURS), 45))).containsEntry("failures", 1);
+        assertThat(events(EXCEEDED, "vehicle/" + plate))
+                .singleElement()
+                .asString()
+                .contains("\"failuresInWindow\":2");
+    }
+
+    @Test
     void readingsOutsideTheMeasurementConditionsAreRecordedAsInvalidAndNotJudged() {
         String plate = dieselTruck();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
