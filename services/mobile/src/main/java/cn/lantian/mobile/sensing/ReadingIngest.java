@@ -88,6 +88,7 @@ public class ReadingIngest {
         List<Rejection> rejections = new ArrayList<>(parsed.rejections());
         List<Placed> placed = new ArrayList<>();
         Instant latest = clock.instant().plus(CLOCK_SKEW);
+        Map<String, java.util.Optional<Placement>> places = new HashMap<>();
         for (int i = 0; i < parsed.readings().size(); i++) {
             Reading r = parsed.readings().get(i);
             int line = parsed.lines().get(i);
@@ -95,7 +96,10 @@ public class ReadingIngest {
                 rejections.add(new Rejection(line, "at", "lies in the future"));
                 continue;
             }
-            Placement place = jurisdictions.locate(r.lon(), r.lat()).orElse(null);
+            // Remote-sensing stations stand still: a batch names a handful of places, each located once.
+            Placement place = places.computeIfAbsent(
+                            r.lon() + "," + r.lat(), k -> jurisdictions.locate(r.lon(), r.lat()))
+                    .orElse(null);
             if (place == null) {
                 rejections.add(new Rejection(line, "lon", "the place lies outside Kashgar Prefecture"));
             } else if (!access.mayWrite(caller, place)) {
@@ -232,24 +236,31 @@ public class ReadingIngest {
                 .flatMap(stored -> {
                     stored.sort(Comparator.comparingLong(s -> s[1]));
                     tally.stored.addAndGet(stored.size());
-                    return Flux.fromIterable(stored)
-                            .concatMap(s -> {
-                                Placed p = placed.get((int) s[1]);
-                                Vehicle vehicle = known.get(p.reading().plate());
-                                if (invalid[(int) s[1]] != null) {
-                                    // Outside HJ 845's measurement conditions: kept for the record, never judged.
-                                    tally.invalid.incrementAndGet();
-                                    return Mono.empty();
+                    List<Exceeding> over = new ArrayList<>();
+                    for (long[] s : stored) {
+                        int i = (int) s[1];
+                        Placed p = placed.get(i);
+                        Vehicle vehicle = known.get(p.reading().plate());
+                        if (invalid[i] != null) {
+                            // Outside HJ 845's measurement conditions: kept for the record, never judged.
+                            tally.invalid.incrementAndGet();
+                        } else if (vehicle == null) {
+                            tally.unregistered.incrementAndGet();
+                        } else {
+                            for (String pollutant : JUDGED_ORDER) {
+                                Double value = p.reading().value(pollutant);
+                                Limit limit =
+                                        rules.limit(vehicle.fuel(), pollutant).orElse(null);
+                                if (value != null && limit != null && limit.exceededBy(value)) {
+                                    over.add(new Exceeding(s[0], p, vehicle, pollutant, value, limit));
                                 }
-                                if (vehicle == null) {
-                                    tally.unregistered.incrementAndGet();
-                                    return Mono.empty();
-                                }
-                                return Flux.fromIterable(JUDGED_ORDER)
-                                        .concatMap(pollutant -> judge(s[0], p, vehicle, pollutant, tally))
-                                        .then();
-                            })
-                            .then();
+                            }
+                        }
+                    }
+                    tally.overLimit.addAndGet(over.size());
+                    return over.isEmpty()
+                            ? Mono.<Void>empty()
+                            : recordExceedances(over).then(judge(over, tally));
                 });
     }
 
@@ -257,43 +268,114 @@ public class ReadingIngest {
         return plate + "|" + at + "|" + check;
     }
 
-    private Mono<Void> judge(long readingId, Placed p, Vehicle vehicle, String pollutant, Tally tally) {
-        Reading r = p.reading();
-        Double value = r.value(pollutant);
-        Limit limit = rules.limit(vehicle.fuel(), pollutant).orElse(null);
-        if (value == null || limit == null || !limit.exceededBy(value)) {
-            return Mono.empty();
+    /** A new reading's pollutant over its limit. */
+    private record Exceeding(
+            long readingId, Placed placed, Vehicle vehicle, String pollutant, double value, Limit limit) {
+
+        Instant at() {
+            return placed.reading().at().truncatedTo(ChronoUnit.MICROS);
         }
-        tally.overLimit.incrementAndGet();
-        Judgement judgement = rules.judgement();
-        OffsetDateTime at = OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC);
-        OffsetDateTime from = OffsetDateTime.ofInstant(
-                r.at().atZone(Judgement.ZONE)
-                        .minusMonths(judgement.windowMonths())
-                        .toInstant(),
-                ZoneOffset.UTC);
+    }
+
+    /** Records every pollutant over its limit of the batch in one statement. */
+    private Mono<Void> recordExceedances(List<Exceeding> over) {
+        int n = over.size();
+        Long[] ids = new Long[n];
+        String[] plates = new String[n];
+        String[] pollutants = new String[n];
+        Double[] values = new Double[n];
+        Double[] limits = new Double[n];
+        String[] ats = new String[n];
+        for (int i = 0; i < n; i++) {
+            Exceeding e = over.get(i);
+            ids[i] = e.readingId();
+            plates[i] = e.placed().reading().plate();
+            pollutants[i] = e.pollutant();
+            values[i] = e.value();
+            limits[i] = e.limit().value();
+            ats[i] = e.at().toString();
+        }
         return db.sql("insert into reading_exceedance (reading_id, plate, pollutant, value, limit_value, at) "
-                        + "values (:id, :plate, :pollutant, :value, :limit, :at)")
-                .bind("id", readingId)
-                .bind("plate", r.plate())
-                .bind("pollutant", pollutant)
-                .bind("value", value)
-                .bind("limit", limit.value())
-                .bind("at", at)
-                .then()
-                .then(db.sql("select at from reading_exceedance where plate = :plate and pollutant = :pollutant "
-                                + "and at >= :from and at <= :at and reading_id <> :id")
-                        .bind("plate", r.plate())
-                        .bind("pollutant", pollutant)
-                        .bind("from", from)
-                        .bind("at", at)
-                        .bind("id", readingId)
-                        .map(row -> row.get("at", OffsetDateTime.class).toInstant())
-                        .all()
-                        .collectList())
-                .flatMap(earlier -> !judgement.fails(earlier, r.at())
-                        ? Mono.empty()
-                        : open(p, vehicle, pollutant, value, limit, earlier.size() + 1, tally));
+                        + "select * from unnest(cast(:ids as bigint[]), cast(:plates as text[]), "
+                        + "cast(:pollutants as text[]), cast(:values as float8[]), cast(:limits as float8[]), "
+                        + "cast(:ats as timestamptz[]))")
+                .bind("ids", ids)
+                .bind("plates", plates)
+                .bind("pollutants", pollutants)
+                .bind("values", values)
+                .bind("limits", limits)
+                .bind("ats", ats)
+                .then();
+    }
+
+    /**
+     * Judges each exceedance in time order against the vehicle's exceedances of the same pollutant in the window
+     * (read once for the batch); a failure opens the repair obligation and raises the event, unless one is open.
+     */
+    private Mono<Void> judge(List<Exceeding> over, Tally tally) {
+        Judgement judgement = rules.judgement();
+        Instant first =
+                over.stream().map(Exceeding::at).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last =
+                over.stream().map(Exceeding::at).max(Comparator.naturalOrder()).orElseThrow();
+        Instant from = first.atZone(Judgement.ZONE)
+                .minusMonths(judgement.windowMonths())
+                .toInstant();
+        String[] plates =
+                over.stream().map(e -> e.placed().reading().plate()).distinct().toArray(String[]::new);
+        String[] vehicleIds =
+                over.stream().map(e -> e.vehicle().id()).distinct().toArray(String[]::new);
+        Mono<Map<String, java.util.Collection<Object[]>>> history = db.sql("select plate, pollutant, at, reading_id "
+                        + "from reading_exceedance where plate = any(:plates) and at >= :from and at <= :to")
+                .bind("plates", plates)
+                .bind("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .bind("to", OffsetDateTime.ofInstant(last, ZoneOffset.UTC))
+                .map(row -> new Object[] {
+                    row.get("plate", String.class) + "|" + row.get("pollutant", String.class),
+                    row.get("at", OffsetDateTime.class).toInstant(),
+                    row.get("reading_id", Long.class)
+                })
+                .all()
+                .collectMultimap(r -> (String) r[0]);
+        Mono<java.util.Set<String>> open = db.sql(
+                        "select vehicle_id, pollutant from repair_obligation where status = 'open' "
+                                + "and vehicle_id = any(:vehicles)")
+                .bind("vehicles", vehicleIds)
+                .map(row -> row.get("vehicle_id", String.class) + "|" + row.get("pollutant", String.class))
+                .all()
+                .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        return Mono.zip(history, open)
+                .flatMap(t -> Flux.fromIterable(over)
+                        .concatMap(e -> {
+                            String obligation = e.vehicle().id() + "|" + e.pollutant();
+                            if (t.getT2().contains(obligation)) {
+                                return Mono.empty();
+                            }
+                            Instant windowStart = e.at().atZone(Judgement.ZONE)
+                                    .minusMonths(judgement.windowMonths())
+                                    .toInstant();
+                            List<Instant> earlier = t
+                                    .getT1()
+                                    .getOrDefault(e.placed().reading().plate() + "|" + e.pollutant(), List.of())
+                                    .stream()
+                                    .filter(h -> (long) h[2] != e.readingId())
+                                    .map(h -> (Instant) h[1])
+                                    .filter(at -> !at.isBefore(windowStart) && !at.isAfter(e.at()))
+                                    .toList();
+                            if (!judgement.fails(earlier, e.at())) {
+                                return Mono.empty();
+                            }
+                            t.getT2().add(obligation);
+                            return open(
+                                    e.placed(),
+                                    e.vehicle(),
+                                    e.pollutant(),
+                                    e.value(),
+                                    e.limit(),
+                                    earlier.size() + 1,
+                                    tally);
+                        })
+                        .then());
     }
 
     /** Opens the repair obligation and raises the event, unless one is already open for the vehicle and pollutant. */
