@@ -1,8 +1,8 @@
 package cn.lantian.mobile.scrapping;
 
-import cn.lantian.mobile.csv.Csv;
 import cn.lantian.mobile.vehicle.Vehicle;
 import cn.lantian.mobile.vehicle.Vocabulary;
+import cn.lantian.reference.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

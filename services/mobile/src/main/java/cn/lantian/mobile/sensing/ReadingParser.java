@@ -1,6 +1,6 @@
 package cn.lantian.mobile.sensing;
 
-import cn.lantian.mobile.csv.Csv;
+import cn.lantian.reference.Csv;
 import cn.lantian.web.TextLength;
 import java.time.Instant;
 import java.time.OffsetDateTime;
