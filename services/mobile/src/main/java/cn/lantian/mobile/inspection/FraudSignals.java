@@ -127,9 +127,13 @@ public final class FraudSignals {
         for (TestFacts t : sorted) {
             if (t.process() != null && t.process().length >= rule.minCount()) {
                 groups.computeIfAbsent(t.method() + "/" + t.process().length, k -> new ArrayList<>())
-                        .add(new Curve(t, Arrays.stream(t.process()).average().orElse(0)));
+                        .add(new Curve(
+                                t,
+                                Arrays.stream(t.process()).average().orElse(0),
+                                t.testedAt().getEpochSecond()));
             }
         }
+        long windowSeconds = window.toSeconds();
         Map<TestFacts, Set<TestFacts>> matches = new HashMap<>();
         for (List<Curve> group : groups.values()) {
             group.sort(Comparator.comparingDouble(Curve::mean));
@@ -137,16 +141,14 @@ public final class FraudSignals {
                 Curve a = group.get(i);
                 for (int j = i + 1; j < group.size() && group.get(j).mean() - a.mean() <= tolerance; j++) {
                     Curve b = group.get(j);
-                    if (a.test().plate().equals(b.test().plate())
-                            || Duration.between(a.test().testedAt(), b.test().testedAt())
-                                            .abs()
-                                            .compareTo(window)
-                                    > 0
-                            || !within(a.test().process(), b.test().process(), tolerance)) {
+                    // Cheapest first: most pairs differ early in their curves.
+                    if (!within(a.test().process(), b.test().process(), tolerance)
+                            || Math.abs(a.seconds() - b.seconds()) > windowSeconds
+                            || a.test().plate().equals(b.test().plate())) {
                         continue;
                     }
-                    boolean aFirst = a.test().testedAt().isBefore(b.test().testedAt())
-                            || (a.test().testedAt().equals(b.test().testedAt())
+                    boolean aFirst = a.seconds() < b.seconds()
+                            || (a.seconds() == b.seconds()
                                     && a.test().id().compareTo(b.test().id()) < 0);
                     TestFacts earlier = aFirst ? a.test() : b.test();
                     TestFacts later = aFirst ? b.test() : a.test();
@@ -177,21 +179,29 @@ public final class FraudSignals {
     private void sharedCalibration(List<TestFacts> sorted, List<Finding> findings) {
         FraudRule rule = rules.of("shared-obd-calibration");
         Duration window = Duration.ofDays(rule.windowDays());
-        Map<String, List<TestFacts>> byCalibration = new HashMap<>();
+        // Per calibration, the tests of the last window in time order: the tests are sorted, so the oldest leave first.
+        Map<String, java.util.ArrayDeque<TestFacts>> byCalibration = new HashMap<>();
         for (TestFacts t : sorted) {
             if (t.obdCalId() == null || t.obdCalId().isBlank()) {
                 continue;
             }
             String key = t.obdCalId() + "/" + (t.obdCvn() == null ? "" : t.obdCvn());
-            List<TestFacts> earlier = byCalibration.computeIfAbsent(key, k -> new ArrayList<>());
-            List<TestFacts> others = earlier.stream()
-                    .filter(e -> !e.plate().equals(t.plate())
-                            && !e.maker().equals(t.maker())
-                            && Duration.between(e.testedAt(), t.testedAt()).compareTo(window) <= 0)
-                    .toList();
+            java.util.ArrayDeque<TestFacts> recent =
+                    byCalibration.computeIfAbsent(key, k -> new java.util.ArrayDeque<>());
+            Instant from = t.testedAt().minus(window);
+            while (!recent.isEmpty() && recent.peekFirst().testedAt().isBefore(from)) {
+                recent.pollFirst();
+            }
+            String maker = t.maker();
+            List<TestFacts> others = new ArrayList<>();
             Set<String> makers = new LinkedHashSet<>();
-            makers.add(t.maker());
-            others.forEach(o -> makers.add(o.maker()));
+            makers.add(maker);
+            for (TestFacts e : recent) {
+                if (!e.plate().equals(t.plate()) && !e.maker().equals(maker)) {
+                    others.add(e);
+                    makers.add(e.maker());
+                }
+            }
             if (makers.size() >= rule.threshold()) {
                 List<TestFacts> named = others.subList(Math.max(0, others.size() - NAMED), others.size());
                 findings.add(new Finding(
@@ -207,7 +217,7 @@ public final class FraudSignals {
                                         .distinct()
                                         .collect(Collectors.joining(", "))));
             }
-            earlier.add(t);
+            recent.addLast(t);
         }
     }
 
@@ -283,5 +293,5 @@ public final class FraudSignals {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
-    private record Curve(TestFacts test, double mean) {}
+    private record Curve(TestFacts test, double mean, long seconds) {}
 }
