@@ -34,6 +34,8 @@ import tools.jackson.databind.ObjectMapper;
 class InspectionController {
 
     private static final int MAX_LIMIT = 500;
+    /** Filters beyond this year are typing errors, and PostgreSQL's time range ends not far beyond. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private final InspectionStations stations;
     private final InspectionTests tests;
@@ -236,11 +238,16 @@ class InspectionController {
         if (value == null) {
             return null;
         }
+        Instant at;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            at = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             throw InvalidInput.of(field, "must be an ISO date-time with offset");
         }
+        if (at.isBefore(TestRows.EARLIEST) || at.isAfter(LATEST)) {
+            throw InvalidInput.of(field, "must lie between " + TestRows.EARLIEST + " and " + LATEST);
+        }
+        return at;
     }
 
     private static Mono<Void> checked(int limit) {

@@ -37,6 +37,9 @@ final class TestRows {
     static final Set<String> OBD_RESULTS = Set.of("pass", "fail", "not-applicable");
     private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
     private static final int MAX_PROCESS = 3600;
+    /** No station uploaded emission tests before this; older times are typing errors. */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
     private static final int MAX_MASS_KG = 100_000;
 
     /** The tests read, each with its row number, and the rows rejected. */
@@ -241,6 +244,10 @@ final class TestRows {
         if (testedAt != null) {
             try {
                 at = OffsetDateTime.parse(testedAt).toInstant();
+                if (at.isBefore(EARLIEST)) {
+                    errors.add(new FieldError("testedAt", "lies before " + EARLIEST));
+                    at = null;
+                }
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError("testedAt", "must be an ISO date-time with offset"));
             }

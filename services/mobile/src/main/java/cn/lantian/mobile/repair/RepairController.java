@@ -34,6 +34,8 @@ class RepairController {
     private static final int MAX_LIMIT = 500;
     /** Clocks of shop systems run a little fast; a repair further ahead than this is refused. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(10);
+    /** No M station recorded repairs before this; older times are typing errors. */
+    private static final java.time.Instant EARLIEST = java.time.Instant.parse("2000-01-01T00:00:00Z");
 
     private final Repairs repairs;
     private final Vehicles vehicles;
@@ -87,6 +89,9 @@ class RepairController {
         }
         if (in.repairedAt().toInstant().isAfter(clock.instant().plus(CLOCK_SKEW))) {
             return Mono.error(InvalidInput.of("repairedAt", "lies in the future"));
+        }
+        if (in.repairedAt().toInstant().isBefore(EARLIEST)) {
+            return Mono.error(InvalidInput.of("repairedAt", "lies before " + EARLIEST));
         }
         return Callers.current()
                 .flatMap(c -> station(c, in.stationId()).flatMap(station -> {

@@ -57,6 +57,17 @@ class TestRowsTests {
     }
 
     @Test
+    void aTestBefore2000IsATypingError() {
+        String row = "[{\"id\":\"t\",\"stationId\":\"s\",\"lane\":1,\"plate\":\"P\",\"vin\":\"LDC12345678901234\","
+                + "\"grossMassKg\":1500,\"fuel\":\"petrol\",\"method\":\"asm\",\"result\":\"fail\","
+                + "\"measurements\":[{\"quantity\":\"co\",\"value\":0.9,\"limit\":0.5}],\"testedAt\":";
+        assertThat(rows.json(row + "\"2000-01-01T00:00:00Z\"}]").tests()).hasSize(1);
+        assertThat(rows.json(row + "\"1999-12-31T23:59:59Z\"}]").rejected())
+                .singleElement()
+                .satisfies(r -> assertThat(r.errors().get(0).field()).isEqualTo("testedAt"));
+    }
+
+    @Test
     void aBodyThatIsNoArrayIsRefusedWhole() {
         assertThatThrownBy(() -> rows.json("{\"id\":\"t\"}")).isInstanceOf(InvalidInput.class);
         assertThatThrownBy(() -> rows.json("not json")).isInstanceOf(InvalidInput.class);
