@@ -53,6 +53,7 @@ class GatewayRoutingIntegrationTests extends GatewayIntegrationTest {
         "/api/public/v1/cases/closed, enforcement",
         "/api/public/v1/assessments/2024-H1, enforcement",
         "/api/public/v1/greening/projects, greening",
+        "/api/public/v1/mobile/inspection-stations, mobile",
         "/api/public/v1/downloads/pm25.csv, portal",
         "/, portal",
         "/assets/app.js, portal",

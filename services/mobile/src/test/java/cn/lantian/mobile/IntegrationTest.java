@@ -30,9 +30,13 @@ public abstract class IntegrationTest {
     protected static final String GROUP =
             "mobile-test-" + UUID.randomUUID().toString().substring(0, 8);
 
+    /** This run's own consumer group of inspection tests, whose queue is apart from the readings'. */
+    protected static final String INSPECTIONS_GROUP = GROUP + "-inspections";
+
     @DynamicPropertySource
     static void ownQueues(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.readings-in-0.group", () -> GROUP);
+        registry.add("spring.cloud.stream.bindings.inspections-in-0.group", () -> INSPECTIONS_GROUP);
     }
 
     @LocalServerPort

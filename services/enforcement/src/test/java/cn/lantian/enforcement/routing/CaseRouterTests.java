@@ -95,6 +95,49 @@ class CaseRouterTests {
     }
 
     @Test
+    void aSuspectedInspectionFraudOpensAnEcologyCaseAtTheStation() {
+        ObjectNode data = JSON.createObjectNode();
+        data.put("findingId", "retest-within-minutes/imt-1");
+        data.put("signal", "retest-within-minutes");
+        data.put("stationId", "ims-653125-01");
+        data.put("summary", "passed 6 minutes after failing");
+        data.put("detectedAt", "2026-11-12T09:00:00+08:00");
+        CaseDraft draft = ((Decision.Open) router.decide(
+                        incoming("lantian.mobile.inspection-fraud-suspected.v1", "653125", null, "major", data)))
+                .draft();
+
+        assertThat(draft.placement()).isEqualTo(new Placement("653125", null));
+        assertThat(draft.agency()).isEqualTo("ecology");
+        assertThat(draft.key()).isEqualTo("inspection-fraud/retest-within-minutes/imt-1");
+        assertThat(draft.deadline()).isEqualTo(NOW.plus(Duration.ofDays(15)));
+        assertThat(draft.summary()).contains("ims-653125-01", "retest-within-minutes", "6 minutes");
+    }
+
+    @Test
+    void aClosedRepairObligationClosesTheCaseTheVehiclesExceedanceOpened() {
+        ObjectNode exceeded = JSON.createObjectNode();
+        exceeded.put("plate", "新Q·A1234");
+        exceeded.put("check", "remote-sensing");
+        exceeded.put("at", "2026-11-02T10:20:00+08:00");
+        ObjectNode closed = JSON.createObjectNode();
+        closed.put("plate", "新Q·A1234");
+        closed.put("repairId", "rpr-1");
+        closed.put("repairStationId", "mst-653101-01");
+        closed.put("testId", "imt-9");
+
+        Decision open =
+                router.decide(incoming("lantian.mobile.vehicle-emission-exceeded.v1", "653101", null, null, exceeded));
+        Decision close =
+                router.decide(incoming("lantian.mobile.repair-obligation-closed.v1", "653101", null, null, closed));
+
+        assertThat(close).isInstanceOf(Decision.Close.class);
+        assertThat(((Decision.Close) close).key())
+                .isEqualTo(((Decision.Open) open).draft().key())
+                .isEqualTo("vehicle/新Q·A1234");
+        assertThat(((Decision.Close) close).outcome()).contains("mst-653101-01", "imt-9");
+    }
+
+    @Test
     void aMachineBelowTheZonesStageOpensAMajorEcologyCaseAndAnUncodedOneAMinorCase() {
         double[] centre = JURISDICTIONS.byId("653131").orElseThrow().centroid();
         ObjectNode zone = machineryViolation("nrv-zone", "low-emission-zone", centre);

@@ -8,7 +8,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Who reaches which endpoint: health and the API description open; reads need any valid token (transport reads);
+ * Who reaches which endpoint: health, the API description and the public disclosure open; reads need any valid token (transport reads);
  * writes need the traffic-police or ecology role. Jurisdiction is checked per record by {@link Jurisdiction}.
  */
 @Configuration
@@ -20,6 +20,7 @@ class SecurityConfig {
                 .apply(http)
                 .authorizeExchange(AccessPolicy.create()
                         .open("/actuator/health", "/actuator/health/**", "/v3/api-docs/**")
+                        .open("/api/public/v1/mobile/**")
                         .write(Jurisdiction.WRITERS, "/api/mobile/v1/**")
                         .read("/api/mobile/v1/**"))
                 .build();

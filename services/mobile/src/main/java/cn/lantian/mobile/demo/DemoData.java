@@ -241,7 +241,7 @@ class DemoData implements ApplicationRunner {
     private static java.util.TreeMap<LocalDate, String> stageDates() {
         try (java.io.InputStream in = DemoData.class.getClassLoader().getResourceAsStream("rules/china-iv-dates.csv")) {
             java.util.TreeMap<LocalDate, String> dates = new java.util.TreeMap<>();
-            for (java.util.Map<String, String> r : cn.lantian.mobile.csv.Csv.read(
+            for (java.util.Map<String, String> r : cn.lantian.reference.Csv.read(
                     new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
                 if (!r.get("stage").equals("China IV") || r.get("used").equals("true")) {
                     dates.put(LocalDate.parse(r.get("applies_to_all_from")), r.get("stage"));

@@ -1,6 +1,6 @@
 package cn.lantian.mobile.vehicle;
 
-import cn.lantian.mobile.csv.Csv;
+import cn.lantian.reference.Csv;
 import cn.lantian.security.Caller;
 import cn.lantian.web.Conflict;
 import cn.lantian.web.FieldError;

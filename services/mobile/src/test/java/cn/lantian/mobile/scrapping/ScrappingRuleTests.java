@@ -3,8 +3,8 @@ package cn.lantian.mobile.scrapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.lantian.mobile.csv.Csv;
 import cn.lantian.mobile.vehicle.Vehicle;
+import cn.lantian.reference.Csv;
 import cn.lantian.reference.Placement;
 import java.io.IOException;
 import java.io.InputStream;

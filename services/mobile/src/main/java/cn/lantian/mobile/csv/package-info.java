@@ -1,2 +1,0 @@
-/** The CSV reader of registry imports and reading batches. */
-package cn.lantian.mobile.csv;
