@@ -33,6 +33,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void ownQueues(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.readings-in-0.group", () -> GROUP);
+        registry.add("spring.cloud.stream.bindings.alerts-in-0.group", () -> GROUP);
     }
 
     @LocalServerPort

@@ -47,6 +47,7 @@ public class ReadingIngest {
     private final DomainEvents events;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final List<ReadingListener> listeners;
 
     public ReadingIngest(
             DatabaseClient db,
@@ -56,7 +57,8 @@ public class ReadingIngest {
             SensingRules rules,
             DomainEvents events,
             TransactionalOperator tx,
-            Clock clock) {
+            Clock clock,
+            List<ReadingListener> listeners) {
         this.db = db;
         this.vehicles = vehicles;
         this.jurisdictions = jurisdictions;
@@ -65,6 +67,7 @@ public class ReadingIngest {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Takes readings already read, as one batch (demo data and other in-process producers). */
@@ -152,6 +155,8 @@ public class ReadingIngest {
             }
             return Flux.fromIterable(SensingRules.POLLUTANTS.stream().sorted().toList())
                     .concatMap(pollutant -> judge(id, p, vehicle, pollutant, tally))
+                    .thenMany(Flux.fromIterable(listeners))
+                    .concatMap(l -> l.stored(r, vehicle, p.place()))
                     .then();
         });
     }
