@@ -6,7 +6,7 @@
 DRILL_GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 DRILL_TOKEN_URL="http://127.0.0.1:$KEYCLOAK_PORT/realms/$KEYCLOAK_REALM/protocol/openid-connect/token"
 # How long each step waits for the platform's reaction, in seconds.
-DRILL_WAIT="${LANTIAN_DRILL_WAIT:-120}"
+DRILL_WAIT="${LANTIAN_DRILL_WAIT:-90}"
 DRILL_DOMAINS=(stationary mobile dust straw greening)
 DRILL_REFERENCE="$ROOT/platform/reference-data/src/main/resources/reference/jurisdictions.geojson"
 # jq: an event time (RFC 3339, any offset, any fraction) as epoch seconds with milliseconds.
@@ -21,7 +21,7 @@ drill_need_platform() {
   command -v jq >/dev/null || apt_install jq
   local name port module db missing=()
   while read -r name port module db; do
-    curl -fs -o /dev/null --max-time 5 "http://127.0.0.1:$port/actuator/health" || missing+=("$name")
+    curl -fs -o /dev/null --max-time 20 "http://127.0.0.1:$port/actuator/health" || missing+=("$name")
   done < <(services)
   ((${#missing[@]} == 0)) ||
     fail "the drill needs a running platform (not answering: ${missing[*]}); start it with ./lantian up"
@@ -176,7 +176,7 @@ drill_heavy_pollution() { # [COUNTY]
   outcome=$(drill_forecast "$eco" "$county" 90 80 70 60 50) || fail "the forecast was refused"
   say "air-quality: $(jq -r .action <<<"$outcome")"
   events=$(drill_await "$coordinator" "$alert" \
-    "[.[] | select(.type | endswith(\".emergency-measures-ended.v1\")) | select(.data.reason == \"lifted\") | .domain] | unique | length >= ($(drill_domains_with emergency-measures-activated) | length)" \
+    "([.[] | select(.type | endswith(\".emergency-measures-ended.v1\")) | select(.data.reason == \"lifted\") | .domain] | unique | length) >= ($(drill_domains_with emergency-measures-activated) | length)" \
     "every domain's measures-ended") || true
 
   echo
