@@ -59,8 +59,10 @@ for ((i = 1; i <= N; i++)); do
     "[.[] | select(.type | endswith(\".emergency-measures-ended.v1\")) | .domain] | unique | length == ${#DRILL_DOMAINS[@]}" \
     "the ends of drill $i" >/dev/null || true
 done
-printf '%s\n' "${figures[@]}" | sort -n | awk -v load="$(cut -d' ' -f1-3 /proc/loadavg)" '
+printf '%s\n' "${figures[@]}" | sort -n | awk -v la="$(cut -d' ' -f1-3 /proc/loadavg)" '
+  function rank(p,  r) { r = p * NR; return r == int(r) ? r : int(r) + 1 }
   { v[NR] = $1 } END {
-    p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1]
+    # Nearest rank: with 20 drills the p99 is the slowest one.
+    p50 = v[rank(0.50)]; p99 = v[rank(0.99)]
     printf "drills %d: p50 %d ms, p99 %d ms, max %d ms (target p99 < 5000 ms: %s); load average %s\n",
-      NR, p50, p99, v[NR], (p99 < 5000 ? "met" : "NOT met"), load }'
+      NR, p50, p99, v[NR], (p99 < 5000 ? "met" : "NOT met"), la }'
