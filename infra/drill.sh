@@ -106,7 +106,7 @@ drill_restricted_truck() { # TOKEN COUNTY
   local stage plate
   for stage in "China IV" "China III" "China II"; do
     plate=$(drill_get "$1" "/api/mobile/v1/vehicles?kind=heavy-truck&fuel=diesel&status=registered&limit=1&stage=$(
-      jq -rn --arg s "$stage" '$s|@uri')" | jq -r '(.items // .)[0].plate // empty')
+      jq -rn --arg s "$stage" '$s|@uri')" | jq -r '(if type == "array" then . else .items end)[0].plate // empty')
     if [ -n "$plate" ]; then echo "$plate"; return; fi
   done
   plate="新Q·D$(printf '%05d' $((RANDOM % 100000)))"
@@ -195,13 +195,15 @@ drill_dust_storm() {
   drill_need_platform
   local year=$(($(TZ=Asia/Shanghai date +%Y) - 2)) station days peak targets
   say "drill: the dust storm of 2-8 April 2020 (real hours of Kashgar's national stations, replayed by the feeds on the same days of $year, the history's first year)"
-  days=$(curl -fsS "$DRILL_GATEWAY/api/public/v1/stations/2698A/observations?from=$year-04-01&to=$year-04-09&resolution=daily") ||
-    fail "station 2698A has no daily values for April $year: the feeds have not loaded the history yet (./lantian status)"
+  days=$(curl -fsS "$DRILL_GATEWAY/api/public/v1/stations/2698A/observations?from=$year-04-01&to=$year-04-09&resolution=daily" |
+    jq -c 'if type == "array" then . else (.items // []) end') || fail "air-quality did not answer for station 2698A"
+  [ "$(jq length <<<"$days")" != 0 ] ||
+    fail "station 2698A has no values for April $year: the feeds have not loaded the history yet (see ./lantian status)"
   echo "Station 2698A, daily values (dust days are left out of the dust-deducted evaluation):"
-  jq -r '(.items // .)[] | [.day, "PM10 \(.pm10 // "-")", "PM2.5 \(.pm25 // "-")", "AQI \(.aqi // "-")",
+  jq -r '.[] | [.day, "PM10 \(.pm10 // "-")", "PM2.5 \(.pm25 // "-")", "AQI \(.aqi // "-")",
           (if .dust then "dust: " + (.dustBasis // "yes") else "" end)] | @tsv' <<<"$days" | drill_columns
-  peak=$(jq -r '[(.items // .)[] | .pm10 // 0] | max' <<<"$days")
-  [ "$(jq -r '[(.items // .)[] | select(.dust)] | length' <<<"$days")" != 0 ] ||
+  peak=$(jq -r '[.[] | .pm10 // 0] | max' <<<"$days")
+  [ "$(jq -r '[.[] | select(.dust)] | length' <<<"$days")" != 0 ] ||
     say "no day of April $year is marked as dust at 2698A (peak PM10 $peak): the storm is not in the history"
   targets=$(curl -fsS "$DRILL_GATEWAY/api/public/v1/targets/$year") || fail "no evaluation for $year"
   echo
