@@ -28,6 +28,10 @@ public abstract class PortalTest {
                 var channel = connection.createChannel()) {
             channel.queueDelete("lantian.air-quality.portal-it");
             channel.queueDelete("lantian.air-quality.portal-it.dlq");
+            for (String domain : new String[] {"stationary", "mobile", "dust", "straw", "greening"}) {
+                channel.queueDelete("lantian." + domain + ".portal-it");
+                channel.queueDelete("lantian." + domain + ".portal-it.dlq");
+            }
         } catch (Exception e) {
             System.err.println("could not delete the test queues: " + e);
         }

@@ -37,6 +37,7 @@ public abstract class IntegrationTest {
     static void ownQueues(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.readings-in-0.group", () -> GROUP);
         registry.add("spring.cloud.stream.bindings.inspections-in-0.group", () -> INSPECTIONS_GROUP);
+        registry.add("spring.cloud.stream.bindings.alerts-in-0.group", () -> GROUP);
     }
 
     @LocalServerPort

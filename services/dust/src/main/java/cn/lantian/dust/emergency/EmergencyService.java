@@ -17,8 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts an alert's dust measures in force (one {@code emergency-measures-activated} per alert and level), ends them
- * when the alert is lifted (as stationary does, without an event: the lifted alert itself is the air-quality
- * service's event), and records a site found working against a stop-work measure
+ * when the alert is lifted, superseded or changes level ({@code emergency-measures-ended}, naming the measures that
+ * end), and records a site found working against a stop-work measure
  * ({@code emergency-noncompliance}, once per alert, site, measure and kind of evidence).
  */
 @Service
@@ -49,13 +49,34 @@ public class EmergencyService {
     /** Puts the alert's level in force (a county has one alert in force) and publishes the level's measures. */
     public Mono<Void> inForce(Alert alert) {
         Instant now = clock.instant();
-        Mono<Long> supersede = db.sql("update emergency_alert set lifted_at = :now where county = :county "
-                        + "and alert_id <> :id and lifted_at is null")
+        Mono<Void> supersede = db.sql("update emergency_alert set lifted_at = :now where county = :county "
+                        + "and alert_id <> :id and lifted_at is null returning alert_id, county, level")
                 .bind("now", now.atOffset(ZoneOffset.UTC))
                 .bind("county", alert.county())
                 .bind("id", alert.alertId())
-                .fetch()
-                .rowsUpdated();
+                .map(r -> ended(
+                        r.get("alert_id", String.class),
+                        r.get("county", String.class),
+                        r.get("level", String.class),
+                        "superseded",
+                        null,
+                        now))
+                .all()
+                .concatMap(outbox::append)
+                .then();
+        // A change of level ends the previous level's measures that the new level does not keep.
+        Mono<Void> levelChanged = db.sql(
+                        "select level from emergency_alert where alert_id = :id and lifted_at is null and level <> :level")
+                .bind("id", alert.alertId())
+                .bind("level", alert.level())
+                .map(r -> r.get("level", String.class))
+                .one()
+                .flatMap(previous -> {
+                    OutgoingEvent ended =
+                            ended(alert.alertId(), alert.county(), previous, "level-changed", alert.level(), now);
+                    return ended == null ? Mono.empty() : outbox.append(ended);
+                })
+                .then();
         Mono<Long> upsert = db.sql("""
                 insert into emergency_alert (alert_id, county, level, effective_from) values (:id, :county, :level, :from)
                 on conflict (alert_id) do update set level = excluded.level, effective_from = excluded.effective_from,
@@ -67,19 +88,24 @@ public class EmergencyService {
                 .fetch()
                 .rowsUpdated();
         return supersede
+                .then(levelChanged)
                 .then(upsert)
                 .then(sitesToStop(alert))
                 .flatMap(count -> outbox.append(activated(alert, count)))
                 .then();
     }
 
-    /** Ends the alert's measures. */
+    /** Ends the alert's measures and announces it. */
     public Mono<Void> lift(String alertId) {
-        return db.sql("update emergency_alert set lifted_at = :now where alert_id = :id and lifted_at is null")
-                .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
+        Instant now = clock.instant();
+        return db.sql("update emergency_alert set lifted_at = :now where alert_id = :id and lifted_at is null "
+                        + "returning county, level")
+                .bind("now", now.atOffset(ZoneOffset.UTC))
                 .bind("id", alertId)
-                .fetch()
-                .rowsUpdated()
+                .map(r -> ended(
+                        alertId, r.get("county", String.class), r.get("level", String.class), "lifted", null, now))
+                .all()
+                .concatMap(outbox::append)
                 .then();
     }
 
@@ -145,6 +171,48 @@ public class EmergencyService {
                 .one();
     }
 
+    /**
+     * The {@code emergency-measures-ended} event for the level's measures that end; with a new level, only those that
+     * level does not keep (null when it keeps them all).
+     */
+    private OutgoingEvent ended(
+            String alertId, String county, String level, String reason, String newLevel, Instant at) {
+        java.util.Set<String> kept = newLevel == null
+                ? java.util.Set.of()
+                : measures.of(newLevel).stream().map(Measure::id).collect(java.util.stream.Collectors.toSet());
+        List<Measure> ending =
+                measures.of(level).stream().filter(m -> !kept.contains(m.id())).toList();
+        if (newLevel != null && ending.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("alertId", alertId);
+        data.put("county", county);
+        data.put("level", level);
+        data.put("reason", reason);
+        if (newLevel != null) {
+            data.put("newLevel", newLevel);
+        }
+        data.put("endedAt", at.toString());
+        data.put("measures", ending.stream().map(Measure::measure).toList());
+        data.put("measureIds", ending.stream().map(Measure::id).toList());
+        return OutgoingEvent.of(
+                        DustEvents.EMERGENCY_MEASURES_ENDED,
+                        "alert/" + alertId,
+                        placement(county),
+                        DustEvents.HOUSING,
+                        data)
+                .at(at);
+    }
+
+    private Placement placement(String county) {
+        return jurisdictions
+                .byId(county)
+                .filter(j -> j.isCorps())
+                .map(j -> new Placement(j.host().orElse(county), county))
+                .orElse(new Placement(county, null));
+    }
+
     private OutgoingEvent activated(Alert alert, long sitesToStop) {
         List<Measure> list = measures.of(alert.level());
         Map<String, Object> data = new LinkedHashMap<>();
@@ -158,11 +226,7 @@ public class EmergencyService {
                 measures.stoppedPhases(alert.level()).stream().sorted().toList());
         data.put("sitesToStop", sitesToStop);
         data.put("effectiveFrom", alert.effectiveFrom().toString());
-        Placement placement = jurisdictions
-                .byId(alert.county())
-                .filter(j -> j.isCorps())
-                .map(j -> new Placement(j.host().orElse(alert.county()), alert.county()))
-                .orElse(new Placement(alert.county(), null));
+        Placement placement = placement(alert.county());
         return OutgoingEvent.of(
                         DustEvents.EMERGENCY_MEASURES_ACTIVATED,
                         "alert/" + alert.alertId(),

@@ -15,6 +15,7 @@ public final class DustEvents {
     public static final String CATERING_VIOLATION = "lantian.dust.catering-violation.v1";
     public static final String MUCK_TRUCK_VIOLATION = "lantian.dust.muck-truck-violation.v1";
     public static final String EMERGENCY_NONCOMPLIANCE = "lantian.dust.emergency-noncompliance.v1";
+    public static final String EMERGENCY_MEASURES_ENDED = "lantian.dust.emergency-measures-ended.v1";
 
     /** The agency named on events about sites, monitors, idle land, roads and yards. */
     public static final String HOUSING = "housing";

@@ -201,4 +201,35 @@ class EmergencyIntegrationTests extends IntegrationTest {
                 .asString()
                 .contains("\"stoppedPhases\":[]", "\"sitesToStop\":0", "road-washing");
     }
+
+    @Test
+    void aDowngradeEndsTheMeasuresTheLowerLevelDropsAndTheLiftEndsTheRest() {
+        String alertId = unique("alert-653125");
+        String ended = "lantian.dust.emergency-measures-ended.v1";
+        alert("alert-issued", alertId, "orange");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "active".equals(lifted(alertId)));
+        assertThat(events(ended, "alert/" + alertId)).isEmpty();
+
+        alert("alert-downgraded", alertId, "yellow");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events(ended, "alert/" + alertId).size() == 1);
+        assertThat(events(ended, "alert/" + alertId))
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"reason\":\"level-changed\"",
+                        "\"level\":\"orange\"",
+                        "\"newLevel\":\"yellow\"",
+                        "stop-earthwork-demolition",
+                        "muck-transport-restricted")
+                .doesNotContain("road-washing");
+
+        alert("alert-lifted", alertId, "yellow");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !"active".equals(lifted(alertId)));
+        assertThat(events(ended, "alert/" + alertId))
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("\"reason\":\"lifted\"", "\"level\":\"yellow\"", "road-washing");
+    }
 }

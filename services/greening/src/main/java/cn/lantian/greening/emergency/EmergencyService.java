@@ -16,8 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * Puts a county's greening measures in force when an alert is issued or changes level (raising
  * {@code emergency-measures-activated.v1} with the measures and the county's open idle-land tasks), and ends them when
- * it is lifted. As in the stationary service, lifting raises no event of its own: the air-quality service's
- * {@code alert-lifted} already tells everyone.
+ * it is lifted or moves to a level that drops some of them ({@code emergency-measures-ended.v1} names those that end).
  */
 @Service
 class EmergencyService {
@@ -74,15 +73,30 @@ class EmergencyService {
                             "measures",
                             inForce.stream().map(EmergencyMeasures.Measure::id).toArray(String[]::new))
                     .then();
-            Placement placement = county.isCorps()
-                    ? new Placement(county.host().orElse(county.id()), county.id())
-                    : new Placement(county.id(), null);
+            Placement placement = placement(county.id());
             Mono<Long> openTasks = db.sql("select count(*) from idle_land_task where status <> 'done' "
                             + "and (jurisdiction = :c or corps_unit = :c)")
                     .bind("c", county.id())
                     .map(r -> r.get(0, Long.class))
                     .one();
-            return upsert.then(openTasks)
+            Mono<Void> levelChanged = db.sql("select level, measures from emergency_alert "
+                            + "where alert_id = :id and lifted_at is null and level <> :level")
+                    .bind("id", alert.alertId())
+                    .bind("level", alert.level())
+                    .map(r -> new Ending(
+                            alert.alertId(),
+                            county.id(),
+                            r.get("level", String.class),
+                            List.of(r.get("measures", String[].class))))
+                    .one()
+                    .flatMap(previous -> ended(
+                            previous,
+                            "level-changed",
+                            alert.level(),
+                            inForce.stream().map(EmergencyMeasures.Measure::id).toList()));
+            return levelChanged
+                    .then(upsert)
+                    .then(openTasks)
                     .flatMap(open -> events.raise(new Events.Raised(
                             "lantian.greening.emergency-measures-activated.v1",
                             "alert/" + alert.alertId(),
@@ -101,12 +115,56 @@ class EmergencyService {
         });
     }
 
-    /** Ends the alert's measures. */
+    /** Ends the alert's measures and announces it. */
     Mono<Void> lift(String alertId) {
         return db.sql("update emergency_alert set lifted_at = now(), updated_at = now() "
-                        + "where alert_id = :id and lifted_at is null")
+                        + "where alert_id = :id and lifted_at is null returning county, level, measures")
                 .bind("id", alertId)
+                .map(r -> new Ending(
+                        alertId,
+                        r.get("county", String.class),
+                        r.get("level", String.class),
+                        List.of(r.get("measures", String[].class))))
+                .all()
+                .concatMap(ending -> ended(ending, "lifted", null, List.of()))
                 .then();
+    }
+
+    /** An alert's level and the measures it had in force, about to end. */
+    private record Ending(String alertId, String county, String level, List<String> measureIds) {}
+
+    /** Raises {@code emergency-measures-ended.v1} for the measures not kept, if any. */
+    private Mono<Void> ended(Ending ending, String reason, String newLevel, List<String> kept) {
+        List<EmergencyMeasures.Measure> ended = measures.all().stream()
+                .filter(m -> ending.measureIds().contains(m.id()) && !kept.contains(m.id()))
+                .toList();
+        if (ended.isEmpty()) {
+            return Mono.empty();
+        }
+        return events.raise(new Events.Raised(
+                "lantian.greening.emergency-measures-ended.v1",
+                "alert/" + ending.alertId(),
+                placement(ending.county()),
+                List.of(),
+                null,
+                null,
+                new Ended(
+                        ending.alertId(),
+                        ending.county(),
+                        ending.level(),
+                        reason,
+                        newLevel,
+                        java.time.Instant.now().toString(),
+                        ended.stream().map(EmergencyMeasures.Measure::measure).toList(),
+                        ended.stream().map(EmergencyMeasures.Measure::id).toList())));
+    }
+
+    private Placement placement(String unit) {
+        return jurisdictions
+                .byId(unit)
+                .filter(Jurisdiction::isCorps)
+                .map(j -> new Placement(j.host().orElse(unit), unit))
+                .orElse(new Placement(unit, null));
     }
 
     /** The alerts in force in the given units (null: everywhere). */
@@ -126,6 +184,18 @@ class EmergencyService {
                 .all()
                 .collectList();
     }
+
+    /** Data of {@code emergency-measures-ended.v1}. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record Ended(
+            String alertId,
+            String county,
+            String level,
+            String reason,
+            String newLevel,
+            String endedAt,
+            List<String> measures,
+            List<String> measureIds) {}
 
     /** Data of {@code emergency-measures-activated.v1}. */
     record Activated(String alertId, String county, String level, List<InForce> measures, long openIdleLandTasks) {

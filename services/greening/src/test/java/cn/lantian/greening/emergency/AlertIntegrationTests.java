@@ -96,6 +96,15 @@ class AlertIntegrationTests extends IntegrationTest {
         String lifted = UUID.randomUUID().toString();
         send(lifted, "alert-lifted", alertId, "653127", "orange");
         await().atMost(Duration.ofSeconds(20)).until(() -> processed(lifted) == 1);
+        assertThat(events("lantian.greening.emergency-measures-ended.v1", "alert/" + alertId))
+                .as("the upgrade kept every yellow measure, the lift ends all of orange's")
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"reason\":\"lifted\"",
+                        "\"level\":\"orange\"",
+                        "greening-water-bare-plots",
+                        "greening-stop-earthworks");
         http.get()
                 .uri("/api/greening/v1/emergency/alerts")
                 .header("Authorization", token(DemoIdentity.FORESTRY_MAIGAITI))
@@ -105,6 +114,24 @@ class AlertIntegrationTests extends IntegrationTest {
                 .expectBody()
                 .jsonPath("$[?(@.alertId == '" + alertId + "')]")
                 .isEmpty();
+    }
+
+    @Test
+    void aDowngradeEndsTheMeasuresTheLowerLevelDrops() {
+        String alertId = "alert-653127-" + UUID.randomUUID();
+        send(UUID.randomUUID().toString(), "alert-issued", alertId, "653127", "orange");
+        String downgraded = UUID.randomUUID().toString();
+        send(downgraded, "alert-downgraded", alertId, "653127", "yellow");
+        await().atMost(Duration.ofSeconds(20)).until(() -> processed(downgraded) == 1);
+        assertThat(events("lantian.greening.emergency-measures-ended.v1", "alert/" + alertId))
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"reason\":\"level-changed\"",
+                        "\"level\":\"orange\"",
+                        "\"newLevel\":\"yellow\"",
+                        "greening-stop-earthworks")
+                .doesNotContain("greening-water-bare-plots");
     }
 
     @Test

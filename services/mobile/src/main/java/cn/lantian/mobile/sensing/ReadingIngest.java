@@ -55,6 +55,7 @@ public class ReadingIngest {
     private final DomainEvents events;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final List<ReadingListener> listeners;
 
     public ReadingIngest(
             DatabaseClient db,
@@ -64,7 +65,8 @@ public class ReadingIngest {
             SensingRules rules,
             DomainEvents events,
             TransactionalOperator tx,
-            Clock clock) {
+            Clock clock,
+            List<ReadingListener> listeners) {
         this.db = db;
         this.vehicles = vehicles;
         this.jurisdictions = jurisdictions;
@@ -73,6 +75,7 @@ public class ReadingIngest {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Takes readings already read, as one batch (demo data and other in-process producers). */
@@ -237,6 +240,7 @@ public class ReadingIngest {
                     stored.sort(Comparator.comparingLong(s -> s[1]));
                     tally.stored.addAndGet(stored.size());
                     List<Exceeding> over = new ArrayList<>();
+                    List<Placed> registered = new ArrayList<>();
                     for (long[] s : stored) {
                         int i = (int) s[1];
                         Placed p = placed.get(i);
@@ -247,6 +251,7 @@ public class ReadingIngest {
                         } else if (vehicle == null) {
                             tally.unregistered.incrementAndGet();
                         } else {
+                            registered.add(p);
                             for (String pollutant : JUDGED_ORDER) {
                                 Double value = p.reading().value(pollutant);
                                 Limit limit =
@@ -258,9 +263,14 @@ public class ReadingIngest {
                         }
                     }
                     tally.overLimit.addAndGet(over.size());
-                    return over.isEmpty()
+                    Mono<Void> judged = over.isEmpty()
                             ? Mono.<Void>empty()
                             : recordExceedances(over).then(judge(over, tally));
+                    return judged.thenMany(Flux.fromIterable(registered))
+                            .concatMap(p -> Flux.fromIterable(listeners)
+                                    .concatMap(l -> l.stored(
+                                            p.reading(), known.get(p.reading().plate()), p.place())))
+                            .then();
                 });
     }
 

@@ -55,12 +55,8 @@ public class EmergencyService implements ReadingListener {
                 .bind("level", alert.level())
                 .bind("from", OffsetDateTime.ofInstant(alert.effectiveFrom(), ZoneOffset.UTC))
                 .then();
-        Mono<Void> endOther = db.sql("update verification_task set status = 'ended', ended_at = :now "
-                        + "where alert_id = :id and level <> :level and status = 'open'")
-                .bind("now", now)
-                .bind("id", alert.alertId())
-                .bind("level", alert.level())
-                .then();
+        // Tasks of another level end: a downgrade (or upgrade) announces the measures that are no longer in force.
+        Mono<Void> endOther = end(alert.alertId(), alert.level(), "level-changed", alert.level());
         Mono<Void> activate = measures.forAlert(alert.county(), alert.level())
                 .collectList()
                 .flatMap(list -> {
@@ -105,24 +101,69 @@ public class EmergencyService implements ReadingListener {
                 .bind("id", alert.alertId())
                 .map(r -> r.get("alert_id", String.class))
                 .all()
-                .concatMap(this::lift)
+                .concatMap(id -> lift(id, "superseded"))
                 .then();
         return supersede.then(upsert).then(endOther).then(activate);
     }
 
-    /** Lifts the alert: its measures are no longer in force and open tasks end. */
+    /** Lifts the alert: its measures are no longer in force, open tasks end and each enterprise hears of it. */
     public Mono<Void> lift(String alertId) {
-        OffsetDateTime now = now();
+        return lift(alertId, "lifted");
+    }
+
+    private Mono<Void> lift(String alertId, String reason) {
         return db.sql("update emergency_alert set lifted_at = :now where alert_id = :id and lifted_at is null")
-                .bind("now", now)
+                .bind("now", now())
                 .bind("id", alertId)
                 .then()
-                .then(db.sql("update verification_task set status = 'ended', ended_at = :now "
-                                + "where alert_id = :id and status = 'open'")
-                        .bind("now", now)
-                        .bind("id", alertId)
-                        .then());
+                .then(end(alertId, null, reason, null));
     }
+
+    /**
+     * Ends the alert's open tasks (those not of {@code keepLevel}, when given) and raises
+     * {@code emergency-measures-ended.v1} once per enterprise whose measures ended.
+     */
+    private Mono<Void> end(String alertId, String keepLevel, String reason, String newLevel) {
+        OffsetDateTime now = now();
+        return db.sql("update verification_task t set status = 'ended', ended_at = :now from emergency_measure m, "
+                        + "emergency_alert a where t.alert_id = :id and t.status = 'open' and t.level <> :keep "
+                        + "and m.id = t.measure_id and a.alert_id = t.alert_id "
+                        + "returning t.enterprise_id, t.level, m.measure, a.county")
+                .bind("now", now)
+                .bind("id", alertId)
+                .bind("keep", keepLevel == null ? "" : keepLevel)
+                .map(r -> new EndedTask(
+                        r.get("enterprise_id", String.class),
+                        r.get("level", String.class),
+                        r.get("measure", String.class),
+                        r.get("county", String.class)))
+                .all()
+                .collectList()
+                .flatMapMany(tasks -> Flux.fromIterable(tasks.stream()
+                        .collect(
+                                Collectors.groupingBy(EndedTask::enterpriseId, LinkedHashMap::new, Collectors.toList()))
+                        .entrySet()))
+                .concatMap(e -> registry.enterprise(e.getKey())
+                        .flatMap(ent -> outbox.append(OutgoingEvent.of(
+                                "lantian.stationary.emergency-measures-ended.v1",
+                                "enterprise/" + ent.id(),
+                                ent.placement(),
+                                PermitAccess.AGENCY,
+                                new Ended(
+                                        ent.id(),
+                                        alertId,
+                                        e.getValue().get(0).county(),
+                                        e.getValue().get(0).level(),
+                                        reason,
+                                        newLevel,
+                                        now.toInstant().toString(),
+                                        e.getValue().stream()
+                                                .map(EndedTask::measure)
+                                                .toList())))))
+                .then();
+    }
+
+    private record EndedTask(String enterpriseId, String level, String measure, String county) {}
 
     /** Outlet flow of valid CEMS hours against the allowance of measures in force. */
     @Override
@@ -229,6 +270,18 @@ public class EmergencyService implements ReadingListener {
     /** Data of {@code emergency-measures-activated.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Activated(String enterpriseId, String alertId, String level, List<String> measures) {}
+
+    /** Data of {@code emergency-measures-ended.v1}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Ended(
+            String enterpriseId,
+            String alertId,
+            String county,
+            String level,
+            String reason,
+            String newLevel,
+            String endedAt,
+            List<String> measures) {}
 
     /** Data of {@code emergency-noncompliance.v1}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -188,9 +188,45 @@ class EmergencyIntegrationTests extends IntegrationTest {
 
         send(alert(UUID.randomUUID().toString(), "alert-lifted", "orange"), "alert-lifted");
         await().atMost(Duration.ofSeconds(20)).until(() -> tasks("ended") == 1 && tasks("open") == 0);
+        assertThat(events("lantian.stationary.emergency-measures-ended.v1", "enterprise/" + enterprise))
+                .singleElement()
+                .asString()
+                .contains("\"reason\":\"lifted\"", "\"level\":\"orange\"", "stop clinker line 2");
         electricity(2000, from.plus(45, ChronoUnit.MINUTES));
         assertThat(events("lantian.stationary.emergency-noncompliance.v1", "enterprise/" + enterprise))
                 .hasSize(2);
+    }
+
+    @Test
+    void aDowngradeEndsTheHigherLevelsMeasuresAndTheLiftEndsTheRest() {
+        send(alert(UUID.randomUUID().toString(), "alert-issued", "orange"), "alert-issued");
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks("open") == 1);
+        assertThat(events("lantian.stationary.emergency-measures-ended.v1", "enterprise/" + enterprise))
+                .isEmpty();
+
+        send(alert(UUID.randomUUID().toString(), "alert-downgraded", "yellow"), "alert-downgraded");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> events("lantian.stationary.emergency-measures-ended.v1", "enterprise/" + enterprise)
+                                .size()
+                        == 1);
+        assertThat(events("lantian.stationary.emergency-measures-ended.v1", "enterprise/" + enterprise))
+                .singleElement()
+                .asString()
+                .contains(
+                        "\"reason\":\"level-changed\"",
+                        "\"level\":\"orange\"",
+                        "\"newLevel\":\"yellow\"",
+                        "stop clinker line 2")
+                .doesNotContain("cut output by 20 %");
+        assertThat(tasks("open")).isEqualTo(1);
+
+        send(alert(UUID.randomUUID().toString(), "alert-lifted", "yellow"), "alert-lifted");
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks("open") == 0);
+        assertThat(events("lantian.stationary.emergency-measures-ended.v1", "enterprise/" + enterprise))
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("\"reason\":\"lifted\"", "\"level\":\"yellow\"", "cut output by 20 %");
     }
 
     @Test

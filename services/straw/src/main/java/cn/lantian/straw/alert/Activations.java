@@ -49,14 +49,26 @@ public class Activations {
                 .rowsUpdated();
     }
 
-    /** Ends an alert's measures at that instant (never before they began). */
-    Mono<Long> end(String alertId, Instant at) {
-        return db.sql(
-                        "update activation set ended_at = greatest(:at, effective_from) where alert_id = :a and ended_at is null")
+    /** Ends an alert's measures at that instant (never before they began); emits what ended. */
+    Flux<Activation> end(String alertId, Instant at) {
+        return db.sql("""
+                        update activation set ended_at = greatest(:at, effective_from) where alert_id = :a and ended_at is null
+                        returning alert_id, county, level, effective_from, ended_at""")
                 .bind("a", alertId)
                 .bind("at", at)
-                .fetch()
-                .rowsUpdated();
+                .map(Activations::read)
+                .all();
+    }
+
+    /** The activations of an alert still in force at another level than the given one. */
+    Flux<Activation> inForceAtOtherLevel(String alertId, String level) {
+        return db.sql("""
+                        select alert_id, county, level, effective_from, ended_at from activation
+                        where alert_id = :a and ended_at is null and level <> :l""")
+                .bind("a", alertId)
+                .bind("l", level)
+                .map(Activations::read)
+                .all();
     }
 
     /** Every activation of a county, newest first (all counties when null). */

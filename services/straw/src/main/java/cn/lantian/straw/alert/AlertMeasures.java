@@ -2,6 +2,7 @@ package cn.lantian.straw.alert;
 
 import cn.lantian.reference.Placement;
 import cn.lantian.straw.events.EmergencyMeasuresActivated;
+import cn.lantian.straw.events.EmergencyMeasuresEnded;
 import cn.lantian.straw.events.StrawEvents;
 import cn.lantian.straw.rules.StrawRules;
 import java.time.Instant;
@@ -11,8 +12,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts the straw domain's measures of an alert level in force in the alerted county (more patrols, faster
- * verification: {@code rules/alert-measures.csv}) and raises {@code emergency-measures-activated}; a lifted alert
- * ends them (the contract has no end event, as in the stationary domain). Incidents first detected while measures
+ * verification: {@code rules/alert-measures.csv}) and raises {@code emergency-measures-activated}; a lifted alert,
+ * or a change of level, ends the level's measures and raises {@code emergency-measures-ended}. Incidents first detected while measures
  * are in force in their county carry the alert's id.
  */
 @Service
@@ -42,8 +43,12 @@ class AlertMeasures {
                 alert.level(),
                 alert.effectiveFrom().toString(),
                 measures);
-        return activations
-                .inForce(alert.alertId(), alert.county(), alert.level(), alert.effectiveFrom())
+        Mono<Void> levelChanged = activations
+                .inForceAtOtherLevel(alert.alertId(), alert.level())
+                .concatMap(previous -> ended(previous, "level-changed", alert.level(), alert.effectiveFrom()))
+                .then();
+        return levelChanged
+                .then(activations.inForce(alert.alertId(), alert.county(), alert.level(), alert.effectiveFrom()))
                 .then(events.raise(new StrawEvents.Raised(
                         EmergencyMeasuresActivated.TYPE,
                         "alert/" + alert.alertId(),
@@ -55,6 +60,38 @@ class AlertMeasures {
 
     /** Lifted: the measures end. */
     Mono<Void> lift(String alertId, Instant at) {
-        return activations.end(alertId, at).then();
+        return activations
+                .end(alertId, at)
+                .concatMap(ended -> ended(ended, "lifted", null, ended.endedAt()))
+                .then();
+    }
+
+    private Mono<Void> ended(Activation activation, String reason, String newLevel, Instant at) {
+        List<String> kept = newLevel == null
+                ? List.of()
+                : rules.measures(newLevel).stream()
+                        .map(StrawRules.Measure::text)
+                        .toList();
+        List<String> ending = rules.measures(activation.level()).stream()
+                .map(StrawRules.Measure::text)
+                .filter(m -> !kept.contains(m))
+                .toList();
+        if (ending.isEmpty()) {
+            return Mono.empty();
+        }
+        return events.raise(new StrawEvents.Raised(
+                EmergencyMeasuresEnded.TYPE,
+                "alert/" + activation.alertId(),
+                new Placement(activation.county(), null),
+                null,
+                null,
+                new EmergencyMeasuresEnded(
+                        activation.county(),
+                        activation.alertId(),
+                        activation.level(),
+                        reason,
+                        newLevel,
+                        at.toString(),
+                        ending)));
     }
 }

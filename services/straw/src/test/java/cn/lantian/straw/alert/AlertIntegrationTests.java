@@ -70,6 +70,24 @@ class AlertIntegrationTests extends IntegrationTest {
                         == 2);
         send("lantian.air-quality.alert-lifted.v1", alertId, "red", day.plusDays(1) + "T00:00:00+08:00");
         await().atMost(Duration.ofSeconds(20)).until(() -> level(alertId).equals("none"));
+        assertThat(events("lantian.straw.emergency-measures-ended.v1", "alert/" + alertId))
+                .as("the upgrade ends the orange measures red replaces, the lift ends red's")
+                .satisfiesExactly(
+                        upgraded -> assertThat(upgraded)
+                                .contains(
+                                        "\"reason\":\"level-changed\"",
+                                        "\"level\":\"orange\"",
+                                        "\"newLevel\":\"red\"",
+                                        "twice a day"),
+                        lifted -> assertThat(lifted)
+                                .contains(
+                                        "\"reason\":\"lifted\"",
+                                        "\"level\":\"red\"",
+                                        "\"endedAt\":\""
+                                                + day.atStartOfDay(java.time.ZoneOffset.ofHours(8))
+                                                        .plusDays(1)
+                                                        .toInstant()
+                                                + "\""));
         assertThat(db.sql("select ended_at from activation where alert_id = :a")
                         .bind("a", alertId)
                         .map(r -> r.get(0, java.time.Instant.class))
