@@ -61,8 +61,8 @@ final class DustService implements AutoCloseable {
                 "--lantian.dust.station-poll-cron=0 0 3 29 2 *",
                 "--lantian.dust.silent-check-cron=0 0 3 29 2 *",
                 "--lantian.dust.idle-land-cron=0 0 3 29 2 *"));
-        for (String binding : List.of("readings-in-0", "greening-in-0", "alerts-in-0")) {
-            command.add("--spring.cloud.stream.bindings." + binding + ".group=" + group);
+        for (String binding : List.of("readings-in-0", "greening-in-0", "alerts-in-0", "stationHours-in-0")) {
+            command.add("--spring.cloud.stream.bindings." + binding + ".group=" + group + "-" + binding);
             command.add("--spring.cloud.stream.rabbit.bindings." + binding + ".consumer.expires=600000");
             command.add("--spring.cloud.stream.rabbit.bindings." + binding + ".consumer.dlq-expires=600000");
         }
