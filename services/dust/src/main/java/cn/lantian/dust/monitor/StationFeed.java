@@ -29,6 +29,7 @@ class StationFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(StationFeed.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(20);
 
     private final WebClient http;
     private final Stations stations;
@@ -111,6 +112,8 @@ class StationFeed {
                 .retrieve()
                 .bodyToMono(JsonNode.class)
                 .map(StationFeed::valid)
+                // A slow API must not hold a consumer or the poll: the next poll reads the hours again.
+                .timeout(API_TIMEOUT)
                 .onErrorResume(e -> Mono.just(List.of()));
     }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -52,6 +53,18 @@ class StationHourConsumerIntegrationTests extends IntegrationTest {
     @AfterAll
     static void stop() {
         AIR_QUALITY.stop(0);
+    }
+
+    /**
+     * The station goes again: it would be the nearest to other tests' sites (the tests' database knows few stations),
+     * and its hour is theirs.
+     */
+    @AfterEach
+    void forgetTheStation() {
+        for (String sql :
+                List.of("delete from station_hour where station_id = :id", "delete from station where id = :id")) {
+            db.sql(sql).bind("id", STATION).fetch().rowsUpdated().block();
+        }
     }
 
     @Autowired
