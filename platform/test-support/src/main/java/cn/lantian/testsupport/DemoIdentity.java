@@ -18,7 +18,8 @@ public enum DemoIdentity {
     FORESTRY_MAIGAITI("forestry-maigaiti", "653127"),
     FORESTRY_CORPS("forestry-corps", "xpcc-3"),
     AGRI_PREFECTURE("agri-prefecture", "653100"),
-    AGRI_SHACHE("agri-shache", "653125");
+    AGRI_SHACHE("agri-shache", "653125"),
+    MARKET_SHACHE("market-shache", "653125");
 
     /** Every demo user's password (demo realm only). */
     public static final String PASSWORD = "lantian-demo";

@@ -37,6 +37,7 @@ public abstract class IntegrationTest {
         registry.add("spring.cloud.stream.bindings.readings-in-0.group", () -> GROUP);
         registry.add("spring.cloud.stream.bindings.greening-in-0.group", () -> GROUP);
         registry.add("spring.cloud.stream.bindings.alerts-in-0.group", () -> GROUP);
+        registry.add("spring.cloud.stream.bindings.stationHours-in-0.group", () -> GROUP + "-station-hours");
     }
 
     @LocalServerPort

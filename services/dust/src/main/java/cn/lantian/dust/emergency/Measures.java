@@ -1,6 +1,6 @@
 package cn.lantian.dust.emergency;
 
-import cn.lantian.dust.csv.Csv;
+import cn.lantian.reference.Csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

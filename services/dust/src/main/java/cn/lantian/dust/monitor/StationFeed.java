@@ -18,15 +18,18 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the national stations and their hourly PM10 from the air-quality service's public API. Its
- * {@code hourly-aqi-published} events carry the AQI and primary pollutant but no concentrations, so the API is the
- * source; site hours whose station hour arrives late are judged again then ({@link MonitorIngest#rejudge}).
+ * Reads the national stations and their hourly PM10 from the air-quality service's public API, at once for a station
+ * whose {@code hourly-aqi-published} event arrives ({@link StationHourConsumer}) and every few minutes for all of them
+ * (which catches what an event could not bring: a missed event, or the API down when it came). The events carry the AQI
+ * and primary pollutant but no concentrations, so the API is the source; site hours whose station hour arrives late
+ * are judged again then ({@link MonitorIngest#rejudge}).
  */
 @Component
 class StationFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(StationFeed.class);
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Duration API_TIMEOUT = Duration.ofSeconds(20);
 
     private final WebClient http;
     private final Stations stations;
@@ -72,6 +75,32 @@ class StationFeed {
                 .flatMap(ingest::rejudge);
     }
 
+    /**
+     * Reads a station's hours as soon as the air-quality service announces one ({@code hourly-aqi-published}), so the
+     * site hours waiting for it are judged within seconds rather than at the next poll. The event carries no PM10, so
+     * the hours are read from the public API; an hour already stored, or older than the poll reads, changes nothing.
+     *
+     * @param location the station's [lon, lat] from the event, or null; an unknown station is recorded with it
+     * @return the number of violations raised by the hours that arrived
+     */
+    Mono<Integer> hourPublished(String stationId, double[] location, Instant hour) {
+        LocalDate today = LocalDate.now(clock.withZone(CHINA));
+        LocalDate day = LocalDate.ofInstant(hour, CHINA);
+        if (day.isBefore(today.minusDays(1)) || day.isAfter(today)) {
+            return Mono.just(0);
+        }
+        Mono<Void> known = stations.all()
+                .flatMap(all -> all.stream().anyMatch(s -> s.id().equals(stationId)) || location == null
+                        ? Mono.<Void>empty()
+                        : stations.saveStation(new Station(stationId, location[0], location[1])));
+        return known.then(stations.hasHour(stationId, hour))
+                .flatMap(stored -> stored
+                        ? Mono.just(0)
+                        : hours(stationId, day.minusDays(1), day)
+                                .flatMap(hours -> stations.saveHours(hours).collectList())
+                                .flatMap(ingest::rejudge));
+    }
+
     /** A station's valid hours with a PM10 value between two days (Beijing dates); none when the API fails. */
     Mono<List<Stations.StationHour>> hours(String stationId, LocalDate from, LocalDate to) {
         return http.get()
@@ -83,6 +112,8 @@ class StationFeed {
                 .retrieve()
                 .bodyToMono(JsonNode.class)
                 .map(StationFeed::valid)
+                // A slow API must not hold a consumer or the poll: the next poll reads the hours again.
+                .timeout(API_TIMEOUT)
                 .onErrorResume(e -> Mono.just(List.of()));
     }
 

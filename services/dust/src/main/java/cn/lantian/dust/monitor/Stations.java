@@ -60,6 +60,16 @@ class Stations {
                 .then();
     }
 
+    /** Whether the station's hour is stored already. */
+    Mono<Boolean> hasHour(String stationId, Instant hour) {
+        return db.sql("select 1 from station_hour where station_id = :id and hour = :hour")
+                .bind("id", stationId)
+                .bind("hour", hour.atOffset(java.time.ZoneOffset.UTC))
+                .map(r -> true)
+                .one()
+                .defaultIfEmpty(false);
+    }
+
     /** Stores station hours; returns those that are new or changed. */
     Flux<StationHour> saveHours(List<StationHour> hours) {
         if (hours.isEmpty()) {

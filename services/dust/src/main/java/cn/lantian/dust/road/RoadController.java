@@ -1,10 +1,12 @@
 package cn.lantian.dust.road;
 
 import cn.lantian.dust.access.Access;
-import cn.lantian.dust.db.Binds;
 import cn.lantian.dust.web.Checks;
+import cn.lantian.dust.web.Page;
 import cn.lantian.reference.Placement;
+import cn.lantian.security.Caller;
 import cn.lantian.security.Callers;
+import cn.lantian.web.Conflict;
 import cn.lantian.web.InvalidInput;
 import cn.lantian.web.NotFound;
 import cn.lantian.web.TextLength;
@@ -20,10 +22,10 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +35,7 @@ import reactor.core.publisher.Mono;
 @RestController
 class RoadController {
 
-    /** A road as written; {@code areaKind} city-built-up or county-town. */
+    /** A road as written; {@code areaKind} city-built-up or county-town; the id may be left out of a replacement. */
     record RoadInput(
             @Size(max = TextLength.ID) String id,
             @Size(max = TextLength.NAME) String name,
@@ -56,19 +58,135 @@ class RoadController {
             boolean met,
             String source) {}
 
-    private final DatabaseClient db;
+    private final Roads roads;
     private final Access access;
     private final CleaningTargets targets = CleaningTargets.load();
 
-    RoadController(DatabaseClient db, Access access) {
-        this.db = db;
+    RoadController(Roads roads, Access access) {
+        this.roads = roads;
         this.access = access;
     }
 
     @PostMapping(path = "/api/dust/v1/roads", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<ResponseEntity<Map<String, Object>>> create(@Valid @RequestBody RoadInput in) {
+    Mono<ResponseEntity<Road>> create(@Valid @RequestBody RoadInput in) {
+        Road road = check(in, null);
+        return Callers.current()
+                .flatMap(caller -> {
+                    access.checkWrite(caller, Access.DUST_AGENCIES, road.placement());
+                    return roads.insert(road);
+                })
+                .flatMap(created -> created
+                        ? Mono.just(ResponseEntity.status(HttpStatus.CREATED).body(road))
+                        : Mono.error(new Conflict("Road " + road.id() + " exists already.")));
+    }
+
+    /**
+     * Replaces a road the caller governs; moving it into a unit the caller does not govern is refused, and so is a
+     * length shorter than a month's recorded mechanised cleaning.
+     */
+    @PutMapping(path = "/api/dust/v1/roads/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Road> replace(@PathVariable String id, @Valid @RequestBody RoadInput in) {
+        Road road = check(in, id);
+        return Callers.current()
+                .flatMap(caller -> writable(caller, id)
+                        .flatMap(old -> {
+                            access.checkWrite(caller, Access.DUST_AGENCIES, road.placement());
+                            return roads.mostCleaned(id);
+                        })
+                        .flatMap(most -> most.compareTo(road.lengthKm()) > 0
+                                ? Mono.error(InvalidInput.of(
+                                        "lengthKm", "must be at least the " + most + " km cleaned in a recorded month"))
+                                : roads.update(road).thenReturn(road)));
+    }
+
+    @GetMapping("/api/dust/v1/roads")
+    Mono<Page<Road>> list(
+            @RequestParam(required = false) String areaKind,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit) {
+        int size = Page.limit(limit);
+        if (areaKind != null && !targets.knows(areaKind)) {
+            throw InvalidInput.of("areaKind", "must be city-built-up or county-town");
+        }
+        if (after != null && Checks.textProblem(after, 64) != null) {
+            throw InvalidInput.of("after", "must be at most 64 characters of text");
+        }
+        return Callers.current()
+                .flatMap(c -> roads.page(access.visibleUnits(c), areaKind, after, size)
+                        .collectList())
+                .map(rows -> Page.of(rows, size, Road::id));
+    }
+
+    @GetMapping("/api/dust/v1/roads/{id}")
+    Mono<Road> one(@PathVariable String id) {
+        return Callers.current()
+                .flatMap(caller -> roads.byId(id)
+                        .filter(r -> access.mayRead(caller, r.placement()))
+                        .switchIfEmpty(Mono.error(new NotFound("No road " + id + "."))));
+    }
+
+    @PostMapping(path = "/api/dust/v1/roads/{id}/cleaning", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Map<String, Object>> cleaning(@PathVariable String id, @Valid @RequestBody CleaningInput in) {
         Checks c = new Checks();
-        String id = c.text("id", in.id(), 64);
+        LocalDate month = month(c, in.month());
+        BigDecimal km = c.required("mechanisedKm", in.mechanisedKm());
+        if (km != null && km.signum() < 0) {
+            c.fail("mechanisedKm", "must not be negative");
+        }
+        c.done();
+        return Callers.current()
+                .flatMap(caller -> writable(caller, id))
+                .flatMap(road -> km.compareTo(road.lengthKm()) > 0
+                        ? Mono.error(InvalidInput.of(
+                                "mechanisedKm", "must not exceed the road's length " + road.lengthKm() + " km"))
+                        : roads.cleaning(id, month, km))
+                .thenReturn(Map.of("roadId", id, "month", YearMonth.from(month).toString(), "mechanisedKm", km));
+    }
+
+    /** The share cleaned per county and kind of area in a month ({@code 2026-11}), for the counties the caller sees. */
+    @GetMapping("/api/dust/v1/road-cleaning")
+    Mono<List<Share>> shares(@RequestParam String month) {
+        Checks c = new Checks();
+        LocalDate first = month(c, month);
+        c.done();
+        return Callers.current()
+                .flatMap(caller -> roads.sums(access.visibleUnits(caller), first)
+                        .map(this::share)
+                        .collectList());
+    }
+
+    private Share share(Roads.Sum sum) {
+        double share = sum.cleanedKm()
+                .multiply(BigDecimal.valueOf(100))
+                .divide(sum.lengthKm(), 1, RoundingMode.HALF_UP)
+                .doubleValue();
+        CleaningTargets.Target target = targets.of(sum.areaKind());
+        return new Share(
+                sum.county(),
+                target.areaKind(),
+                sum.lengthKm(),
+                sum.cleanedKm(),
+                share,
+                target.targetPct(),
+                target.met(share),
+                target.source());
+    }
+
+    /** The road, if the caller may change it; another unit's road is answered as one that does not exist. */
+    private Mono<Road> writable(Caller caller, String id) {
+        return roads.byId(id)
+                .filter(r -> access.mayWrite(caller, Access.DUST_AGENCIES, r.placement()))
+                .switchIfEmpty(Mono.error(new NotFound("No road " + id + ".")));
+    }
+
+    private Road check(RoadInput in, String pathId) {
+        Checks c = new Checks();
+        String id = pathId;
+        if (pathId == null) {
+            id = c.text("id", in.id(), 64);
+        } else if (in.id() != null && !in.id().equals(pathId)) {
+            c.fail("id", "must be the id in the path, or left out");
+        }
         String name = c.text("name", in.name(), 200);
         BigDecimal length = c.required("lengthKm", in.lengthKm());
         if (length != null && (length.signum() <= 0 || length.compareTo(BigDecimal.valueOf(10_000)) > 0)) {
@@ -88,105 +206,7 @@ class RoadController {
             }
         }
         c.done();
-        Placement place = placement;
-        return Callers.current()
-                .flatMap(caller -> {
-                    access.checkWrite(caller, Access.DUST_AGENCIES, place);
-                    return Binds.bind(
-                                    db.sql("""
-                    insert into road (id, name, length_km, area_kind, lon, lat, jurisdiction, corps_unit)
-                    values (:id, :name, :length, :kind, :lon, :lat, :jurisdiction, :corps)""")
-                                            .bind("id", id)
-                                            .bind("name", name)
-                                            .bind("length", length)
-                                            .bind("kind", kind)
-                                            .bind("lon", lon)
-                                            .bind("lat", lat)
-                                            .bind("jurisdiction", place.jurisdiction()),
-                                    "corps",
-                                    place.corpsUnit(),
-                                    String.class)
-                            .fetch()
-                            .rowsUpdated();
-                })
-                .thenReturn(ResponseEntity.status(HttpStatus.CREATED)
-                        .body(Map.of("id", id, "jurisdiction", place.jurisdiction())));
-    }
-
-    @PostMapping(path = "/api/dust/v1/roads/{id}/cleaning", consumes = MediaType.APPLICATION_JSON_VALUE)
-    Mono<Map<String, Object>> cleaning(@PathVariable String id, @Valid @RequestBody CleaningInput in) {
-        Checks c = new Checks();
-        LocalDate month = month(c, in.month());
-        BigDecimal km = c.required("mechanisedKm", in.mechanisedKm());
-        if (km != null && km.signum() < 0) {
-            c.fail("mechanisedKm", "must not be negative");
-        }
-        c.done();
-        return Callers.current()
-                .flatMap(caller -> db.sql("select length_km, jurisdiction, corps_unit from road where id = :id")
-                        .bind("id", id)
-                        .map(r -> Map.entry(
-                                r.get("length_km", BigDecimal.class),
-                                new Placement(r.get("jurisdiction", String.class), r.get("corps_unit", String.class))))
-                        .one()
-                        .filter(road -> access.mayWrite(caller, Access.DUST_AGENCIES, road.getValue()))
-                        .switchIfEmpty(Mono.error(new NotFound("No road " + id + ".")))
-                        .flatMap(road -> {
-                            if (km.compareTo(road.getKey()) > 0) {
-                                return Mono.error(InvalidInput.of(
-                                        "mechanisedKm", "must not exceed the road's length " + road.getKey() + " km"));
-                            }
-                            return db.sql("""
-                                    insert into road_cleaning (road_id, month, mechanised_km) values (:id, :month, :km)
-                                    on conflict (road_id, month) do update set mechanised_km = excluded.mechanised_km""")
-                                    .bind("id", id)
-                                    .bind("month", month)
-                                    .bind("km", km)
-                                    .fetch()
-                                    .rowsUpdated();
-                        }))
-                .thenReturn(Map.of("roadId", id, "month", YearMonth.from(month).toString(), "mechanisedKm", km));
-    }
-
-    /** The share cleaned per county and kind of area in a month ({@code 2026-11}), for the counties the caller sees. */
-    @GetMapping("/api/dust/v1/road-cleaning")
-    Mono<List<Share>> shares(@RequestParam String month) {
-        Checks c = new Checks();
-        LocalDate first = month(c, month);
-        c.done();
-        return Callers.current().flatMap(caller -> {
-            List<String> units = access.visibleUnits(caller);
-            var spec = db.sql("""
-                    select r.jurisdiction, r.area_kind, sum(r.length_km) as length_km,
-                      coalesce(sum(c.mechanised_km), 0) as cleaned_km
-                    from road r left join road_cleaning c on c.road_id = r.id and c.month = :month
-                    where true"""
-                            + (units == null ? "" : " and (r.jurisdiction = any(:units) or r.corps_unit = any(:units))")
-                            + " group by r.jurisdiction, r.area_kind order by r.jurisdiction, r.area_kind")
-                    .bind("month", first);
-            if (units != null) {
-                spec = spec.bind("units", units.toArray(String[]::new));
-            }
-            return spec.map(r -> {
-                        BigDecimal length = r.get("length_km", BigDecimal.class);
-                        BigDecimal cleaned = r.get("cleaned_km", BigDecimal.class);
-                        double share = cleaned.multiply(BigDecimal.valueOf(100))
-                                .divide(length, 1, RoundingMode.HALF_UP)
-                                .doubleValue();
-                        CleaningTargets.Target target = targets.of(r.get("area_kind", String.class));
-                        return new Share(
-                                r.get("jurisdiction", String.class),
-                                target.areaKind(),
-                                length,
-                                cleaned,
-                                share,
-                                target.targetPct(),
-                                target.met(share),
-                                target.source());
-                    })
-                    .all()
-                    .collectList();
-        });
+        return new Road(id, name, length, kind, lon, lat, placement.jurisdiction(), placement.corpsUnit());
     }
 
     private static LocalDate month(Checks c, String value) {

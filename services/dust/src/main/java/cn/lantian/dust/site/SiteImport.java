@@ -1,6 +1,6 @@
 package cn.lantian.dust.site;
 
-import cn.lantian.dust.csv.Csv;
+import cn.lantian.reference.Csv;
 import cn.lantian.security.Caller;
 import cn.lantian.web.FieldError;
 import cn.lantian.web.Forbidden;

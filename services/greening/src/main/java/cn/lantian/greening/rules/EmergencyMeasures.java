@@ -20,7 +20,7 @@ public class EmergencyMeasures {
     private final List<Measure> measures;
 
     public EmergencyMeasures() {
-        measures = Csv.read("rules/emergency-measures.csv").stream()
+        measures = RuleTable.read("rules/emergency-measures.csv").stream()
                 .map(r -> new Measure(
                         r.get("fromLevel"),
                         r.get("id"),

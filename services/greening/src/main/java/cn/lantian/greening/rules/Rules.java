@@ -26,7 +26,7 @@ public class Rules {
 
     /** Loads the shipped table; fails at start if a rule the code uses is missing or has no source. */
     public Rules() {
-        for (Map<String, String> row : Csv.read("rules/greening-rules.csv")) {
+        for (Map<String, String> row : RuleTable.read("rules/greening-rules.csv")) {
             Rule rule = new Rule(
                     row.get("id"),
                     Double.parseDouble(row.get("value")),

@@ -14,7 +14,7 @@ public class WorkItems {
     private final List<Item> items;
 
     public WorkItems() {
-        items = Csv.read("rules/closure-work-items.csv").stream()
+        items = RuleTable.read("rules/closure-work-items.csv").stream()
                 .map(r -> new Item(r.get("id"), r.get("nameZh"), r.get("nameEn"), r.get("source")))
                 .toList();
     }

@@ -212,6 +212,42 @@ class ProjectIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aRegimentsProjectCountsForTheRegimentAndForItsDivision() {
+        int year = LocalDate.now().getYear();
+        Map<?, ?> regimentBefore = progress(DemoIdentity.FORESTRY_CORPS, year, "xpcc-3-45");
+        Map<?, ?> divisionBefore = progress(DemoIdentity.FORESTRY_CORPS, year, "xpcc-3");
+        // The 45th regiment has no drawn boundary; it lies in Maigaiti, so its project there is joint.
+        Map<String, Object> body = project(unique("四十五团造林"), MAIGAITI);
+        body.put("corpsUnit", "xpcc-3-45");
+        http.post()
+                .uri("/api/greening/v1/projects")
+                .header("Authorization", token(DemoIdentity.FORESTRY_CORPS))
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.corpsUnit")
+                .isEqualTo("xpcc-3-45")
+                .jsonPath("$.jurisdiction")
+                .isEqualTo("653127");
+
+        Map<?, ?> regiment = progress(DemoIdentity.FORESTRY_CORPS, year, "xpcc-3-45");
+        Map<?, ?> division = progress(DemoIdentity.FORESTRY_CORPS, year, "xpcc-3");
+        assertThat(hectares(regiment, "planted")).isEqualTo(hectares(regimentBefore, "planted") + 6.0);
+        assertThat(hectares(division, "planted")).isEqualTo(hectares(divisionBefore, "planted") + 6.0);
+        assertThat(((Number) division.get("projects")).longValue())
+                .isEqualTo(((Number) divisionBefore.get("projects")).longValue() + 1);
+        // The county where the regiment lies counts it once, as before.
+        assertThat(hectares(progress(DemoIdentity.COORDINATOR, year, "653127"), "planted"))
+                .isGreaterThanOrEqualTo(6.0);
+    }
+
+    private static double hectares(Map<?, ?> row, String field) {
+        return ((Number) ((Map<?, ?>) row.get(field)).get("hectares")).doubleValue();
+    }
+
+    @Test
     void badInputAnswersTheProblemShapeAndStoresNothing() {
         Map<String, Object> wrong = project("错", SHACHE);
         wrong.put("plantingYear", "2026");
