@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * What an agency system reads from stationary's API with its own client credentials (Keycloak, realm kashgar): the
  * outlets with CEMS ({@code GET /facilities?kind=outlet}) and each outlet's newest stored hour ({@code GET
- * /cems/outlets/{id}}, the last seven days).
+ * /cems/outlets/{id}}, the last 30 days).
  */
 final class Registry {
 
-    private static final Duration LOOK_BACK = Duration.ofDays(7);
+    private static final Duration LOOK_BACK = Duration.ofDays(30);
 
     private final AgencyApi api;
 
@@ -27,7 +27,7 @@ final class Registry {
     }
 
     /**
-     * Every outlet with CEMS; with {@code newest}, each with its newest stored hour within the last seven days before
+     * Every outlet with CEMS; with {@code newest}, each with its newest stored hour within the last 30 days before
      * {@code now} (one request per outlet, so only for the catch-up).
      */
     List<Outlet> outlets(Instant now, boolean newest) throws IOException {
