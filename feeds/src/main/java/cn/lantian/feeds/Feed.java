@@ -6,7 +6,7 @@ import java.time.Instant;
 /**
  * One outside agency system. A feed brings its sources up to an hour (asking the platform's public API where each
  * stands) and then publishes each new hour; both are idempotent, since every value is fixed by source and hour.
- * Another agency (remote sensing, the satellite fire points) is one more implementation, listed in {@link Feeds}.
+ * Each agency is one implementation, listed in {@link Feeds}.
  */
 public interface Feed {
 

@@ -2,8 +2,10 @@ package cn.lantian.feeds;
 
 import cn.lantian.feeds.airquality.AirQualityFeed;
 import cn.lantian.feeds.dust.SiteMonitorFeed;
+import cn.lantian.feeds.mobile.RemoteSensingFeed;
 import cn.lantian.feeds.stationary.CemsFeed;
 import cn.lantian.feeds.stationary.ElectricityFeed;
+import cn.lantian.feeds.straw.FirmsFeed;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -42,8 +44,6 @@ public final class Feeds {
                 Channel channel = connection.createChannel()) {
             AmqpPublisher publisher = new AmqpPublisher(channel);
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-            // Remote sensing (lantian.mobile.readings) and the satellite fire points (lantian.straw.fire-points) join
-            // this list once the platform declares their exchanges.
             List<Feed> feeds = List.of(
                     AirQualityFeed.of(settings.airQuality(), publisher, today, settings.historyYears()),
                     SiteMonitorFeed.of(settings.dust(), publisher, Clock.systemUTC()),
@@ -60,7 +60,18 @@ public final class Feeds {
                             settings.client(),
                             settings.clientSecret(),
                             publisher,
-                            Clock.systemUTC()));
+                            Clock.systemUTC()),
+                    RemoteSensingFeed.of(
+                            new AgencyApi(
+                                    settings.mobile(),
+                                    settings.tokenEndpoint(),
+                                    settings.client(),
+                                    settings.clientSecret()),
+                            publisher,
+                            Clock.systemUTC(),
+                            today,
+                            settings.historyYears()),
+                    FirmsFeed.of(publisher, Clock.systemUTC(), today, settings.historyYears()));
             Instant last = clock.lastCompleteHour();
             // The services answer healthy before their demo loaders have registered everything: a feed that finds
             // nothing yet (or whose service is away) is tried again for a while before the live hours begin.

@@ -2,6 +2,7 @@ package cn.lantian.feeds.airquality;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ final class ObservationCsv {
         for (StationHour h : hours) {
             out.append(h.station())
                     .append(',')
-                    .append(OffsetDateTime.ofInstant(h.hour(), BEIJING))
+                    .append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(h.hour(), BEIJING)))
                     .append(',')
                     .append(cell(h.so2()))
                     .append(',')

@@ -15,14 +15,14 @@ import java.util.List;
 /**
  * The enterprises' CEMS gateways: every outlet with CEMS reports each pollutant's hour on
  * {@code lantian.stationary.readings} (routing key {@code cems.hourly}, JSON lines, the hour named by its start).
- * Outlets are caught up from their newest stored hour, at most seven days back (stationary's demo loader writes the
- * 30 days before its first start), and never beyond the real now.
+ * Outlets are caught up from their newest stored hour, at most 30 days back (the demo's CEMS history: stationary's
+ * demo loader writes none, so that every exceedance of it raises its event), and never beyond the real now.
  */
 public final class CemsFeed implements Feed {
 
     static final String EXCHANGE = "lantian.stationary.readings";
     static final String ROUTING_KEY = "cems.hourly";
-    private static final Duration CATCH_UP_LIMIT = Duration.ofDays(7);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofDays(30);
     private static final int LINES_PER_MESSAGE = 5_000;
 
     private final Registry registry;

@@ -2,6 +2,7 @@ package cn.lantian.feeds.stationary;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.SplittableRandom;
 
 /** A production line's electricity meter: mean kW over the quarter hour starting at {@code at}. */
@@ -13,7 +14,8 @@ record MeterReading(String lineId, Instant at, double kw) {
 
     /** The reading as one line of stationary's inbound JSON-lines format ({@code lineId, at, kw}). */
     String jsonLine() {
-        return "{\"lineId\":\"" + lineId + "\",\"at\":\"" + at.atOffset(ZoneOffset.ofHours(8)) + "\",\"kw\":" + kw
+        return "{\"lineId\":\"" + lineId + "\",\"at\":\""
+                + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atOffset(ZoneOffset.ofHours(8))) + "\",\"kw\":" + kw
                 + "}";
     }
 

@@ -1,56 +1,44 @@
 package cn.lantian.feeds.stationary;
 
+import cn.lantian.feeds.AgencyApi;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What an agency system reads from stationary's API with its own client credentials (Keycloak, realm kashgar): the
  * outlets with CEMS ({@code GET /facilities?kind=outlet}) and each outlet's newest stored hour ({@code GET
- * /cems/outlets/{id}}, the last seven days).
+ * /cems/outlets/{id}}, the last 30 days).
  */
 final class Registry {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration LOOK_BACK = Duration.ofDays(7);
+    private static final Duration LOOK_BACK = Duration.ofDays(30);
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI stationary;
-    private final URI tokenEndpoint;
-    private final String client;
-    private final String secret;
+    private final AgencyApi api;
 
     Registry(URI stationary, URI tokenEndpoint, String client, String secret) {
-        this.stationary = stationary;
-        this.tokenEndpoint = tokenEndpoint;
-        this.client = client;
-        this.secret = secret;
+        this.api = new AgencyApi(stationary, tokenEndpoint, client, secret);
     }
 
     /**
-     * Every outlet with CEMS; with {@code newest}, each with its newest stored hour within the last seven days before
+     * Every outlet with CEMS; with {@code newest}, each with its newest stored hour within the last 30 days before
      * {@code now} (one request per outlet, so only for the catch-up).
      */
     List<Outlet> outlets(Instant now, boolean newest) throws IOException {
-        String token = token();
+        String token = api.token();
         List<Outlet> out = new ArrayList<>();
         String after = null;
         do {
-            JsonNode page = JSON.readTree(get(
+            JsonNode page = api.get(
                     "/api/stationary/v1/facilities?kind=outlet&limit=200"
                             + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)),
-                    token));
+                    token);
             for (Outlet o : parse(page)) {
                 out.add(
                         newest
@@ -70,14 +58,14 @@ final class Registry {
 
     /** The ids of every production line (kind {@code line}) that is not closed: the lines with electricity meters. */
     List<String> lines() throws IOException {
-        String token = token();
+        String token = api.token();
         List<String> out = new ArrayList<>();
         String after = null;
         do {
-            JsonNode page = JSON.readTree(get(
+            JsonNode page = api.get(
                     "/api/stationary/v1/facilities?kind=line&limit=200"
                             + (after == null ? "" : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)),
-                    token));
+                    token);
             for (JsonNode f : page.path("items")) {
                 if (!"closed".equals(f.path("status").asString(""))) {
                     out.add(f.get("id").asString());
@@ -110,48 +98,14 @@ final class Registry {
 
     private Instant latest(String outlet, Instant now, String token) throws IOException {
         Instant newest = null;
-        JsonNode hours = JSON.readTree(get(
+        JsonNode hours = api.get(
                 "/api/stationary/v1/cems/outlets/" + URLEncoder.encode(outlet, StandardCharsets.UTF_8) + "?from="
                         + now.minus(LOOK_BACK) + "&to=" + now.plusSeconds(3600),
-                token));
+                token);
         for (JsonNode h : hours) {
             Instant hour = Instant.parse(h.get("hour").asString());
             newest = newest == null || hour.isAfter(newest) ? hour : newest;
         }
         return newest;
-    }
-
-    private String token() throws IOException {
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(client, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        return JSON.readTree(send(request)).get("access_token").asString();
-    }
-
-    private String get(String path, String token) throws IOException {
-        return send(HttpRequest.newBuilder(stationary.resolve(path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build());
-    }
-
-    private String send(HttpRequest request) throws IOException {
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IOException(
-                        request.method() + " " + request.uri().getPath() + " answered " + response.statusCode());
-            }
-            return response.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
     }
 }

@@ -43,8 +43,8 @@ class AirQualityFeedTests {
         long sc01 = lines.stream().filter(l -> l.startsWith("SC01,")).count();
         assertThat(sc01).isBetween(130L, 138L); // 2026-12-01T01:00+08:00 to 2026-12-06T18:00+08:00: 138 hours
         assertThat(lines)
-                .anyMatch(l ->
-                        l.startsWith("SC01,2026-12-01T01:00+08:00,") || l.startsWith("SC01,2026-12-01T02:00+08:00,"));
+                .anyMatch(l -> l.startsWith("SC01,2026-12-01T01:00:00+08:00,")
+                        || l.startsWith("SC01,2026-12-01T02:00:00+08:00,"));
     }
 
     @Test
@@ -55,7 +55,7 @@ class AirQualityFeedTests {
         // The service has not stored 10:00 yet: the next hour publishes 11:00 alone, not 10:00 again.
         feed.publish(NOW.plusSeconds(3600));
         assertThat(lines.subList(afterCatchUp, lines.size()))
-                .allMatch(l -> l.startsWith("2698A,2026-12-06T19:00+08:00,"));
+                .allMatch(l -> l.startsWith("2698A,2026-12-06T19:00:00+08:00,"));
         // A station registered since gets its history with the next hour.
         known = List.of(known.get(0), new PublicStations.Known("BC01", "county", null));
         lines.clear();

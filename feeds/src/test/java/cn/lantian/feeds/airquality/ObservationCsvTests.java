@@ -47,7 +47,7 @@ class ObservationCsvTests {
             assertThat(cells[9]).isIn("true", "false");
         }
         // The storm's hours carry the real values, including the published 8-hour ozone.
-        assertThat(csv).contains("2700A,2024-04-02T09:00+08:00,");
+        assertThat(csv).contains("2700A,2024-04-02T09:00:00+08:00,");
     }
 
     @Test
@@ -55,6 +55,6 @@ class ObservationCsvTests {
         StationHour hour = new StationHour(
                 "2698A", Instant.parse("2026-12-06T10:00:00Z"), null, 20.0, 150.0, 60.0, 1.2, 30.0, null, true, "N");
         assertThat(ObservationCsv.of(List.of(hour)).split("\n")[1])
-                .isEqualTo("2698A,2026-12-06T18:00+08:00,,20,150,60,1.2,30,,true,N");
+                .isEqualTo("2698A,2026-12-06T18:00:00+08:00,,20,150,60,1.2,30,,true,N");
     }
 }

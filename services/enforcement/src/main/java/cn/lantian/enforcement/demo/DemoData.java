@@ -1,16 +1,10 @@
 package cn.lantian.enforcement.demo;
 
 import cn.lantian.enforcement.cases.Actor;
-import cn.lantian.enforcement.cases.CaseStatus;
 import cn.lantian.enforcement.cases.CaseWorkflow;
-import cn.lantian.enforcement.cases.Cases;
 import cn.lantian.enforcement.cases.Command;
-import cn.lantian.enforcement.intake.Intake;
-import cn.lantian.eventing.IncomingEvent;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,132 +15,82 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A handful of cases in several states across counties and the Corps, made through the same intake and lifecycle as
- * real ones. Idempotent: the findings carry fixed event ids (a second run finds them processed) and each case is moved
- * on only from the state the first run left it in.
+ * Demo cases in several states, taken from the cases that the other services' demo data and the agency feeds opened
+ * through their events (no finding is invented here, so every case matches a record of its owner): for each step
+ * below, the oldest open case of its kind is moved on through the same lifecycle as a user would, unless a case of
+ * that kind already stands in that state. The events arrive after this service starts, so it looks again every
+ * {@value #EVERY_SECONDS} s for {@value #FOR_MINUTES} minutes, until every step is done. Idempotent across restarts.
  */
 @Component
 @ConditionalOnProperty(name = "lantian.demo.enabled", havingValue = "true")
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int EVERY_SECONDS = 30;
+    private static final int FOR_MINUTES = 30;
 
-    private final Intake intake;
+    /** A case of {@code originType} to be moved from opened to {@code status}. */
+    private record Step(String originType, String status) {}
+
+    private static final List<Step> STEPS = List.of(
+            new Step("lantian.stationary.emission-limit-exceeded.v1", "assigned"),
+            new Step("lantian.stationary.emission-limit-exceeded.v1", "rectification-ordered"),
+            new Step("lantian.dust.site-dust-violation.v1", "rectification-ordered"),
+            new Step("lantian.straw.fire-point-detected.v1", "escalated"),
+            new Step("lantian.stationary.rule-finding-raised.v1", "closed"),
+            new Step("lantian.mobile.vehicle-emission-exceeded.v1", "referred"));
+
     private final CaseWorkflow workflow;
-    private final Cases cases;
     private final DatabaseClient db;
     private final Clock clock;
 
-    DemoData(Intake intake, CaseWorkflow workflow, Cases cases, DatabaseClient db, Clock clock) {
-        this.intake = intake;
+    DemoData(CaseWorkflow workflow, DatabaseClient db, Clock clock) {
         this.workflow = workflow;
-        this.cases = cases;
         this.db = db;
         this.clock = clock;
     }
 
-    private record Finding(
-            String id,
-            String type,
-            String subject,
-            String jurisdiction,
-            String corpsUnit,
-            String agency,
-            String data,
-            String moveTo) {}
-
-    private static final List<Finding> FINDINGS = List.of(
-            new Finding(
-                    "demo-enf-0001",
-                    "lantian.stationary.emission-limit-exceeded.v1",
-                    "outlet/ent-jinling/DA001",
-                    "653101",
-                    null,
-                    "ecology",
-                    """
-                    {"enterpriseId":"ent-jinling","outletId":"DA001","pollutant":"NOx","hour":"2024-11-12T08:00:00+08:00",
-                     "value":72.4,"limit":50,"ratio":1.448,"unit":"mg/m3","location":{"lon":75.95,"lat":39.41},
-                     "rule":{"id":"ultra-low-pellet-nox","source":"环大气〔2019〕35号"}}""",
-                    "opened"),
-            new Finding(
-                    "demo-enf-0002",
-                    "lantian.stationary.emission-limit-exceeded.v1",
-                    "outlet/ent-tumxuk-thermal/DA002",
-                    "653130",
-                    "xpcc-3",
-                    "ecology",
-                    """
-                    {"enterpriseId":"ent-tumxuk-thermal","outletId":"DA002","pollutant":"SO2","hour":"2024-11-12T08:00:00+08:00",
-                     "value":61.0,"limit":35,"ratio":1.743,"unit":"mg/m3","location":{"lon":79.08,"lat":39.87}}""",
-                    "assigned"),
-            new Finding(
-                    "demo-enf-0003",
-                    "lantian.dust.site-dust-violation.v1",
-                    "site/site-0007",
-                    "653125",
-                    null,
-                    "housing",
-                    """
-                    {"siteId":"site-0007","measure":"covering","location":{"lon":77.24,"lat":38.41},"at":"2024-04-10T11:00:00+08:00"}""",
-                    "rectification-ordered"),
-            new Finding(
-                    "demo-enf-0004",
-                    "lantian.straw.fire-point-detected.v1",
-                    "fire-point/fp-demo-0031",
-                    "653130",
-                    "xpcc-3-49",
-                    "agriculture",
-                    """
-                    {"firePointId":"fp-demo-0031","location":{"lon":78.42,"lat":39.79},"acquiredAt":"2024-10-20T07:42:00Z",
-                     "source":"satellite","confidence":"n"}""",
-                    "escalated"),
-            new Finding(
-                    "demo-enf-0005",
-                    "lantian.stationary.rule-finding-raised.v1",
-                    "boiler/boiler-demo-12",
-                    "653101",
-                    null,
-                    "ecology",
-                    """
-                    {"findingId":"f-boiler-demo-12","rule":{"id":"boiler-coal-urban-phase-out","source":"行动方案 三.三"},
-                     "facilityId":"boiler-demo-12","enterpriseId":"ent-0042","summary":"燃煤锅炉 20 t/h 位于建成区,应予淘汰",
-                     "location":{"lon":75.98,"lat":39.46}}""",
-                    "closed"),
-            new Finding(
-                    "demo-enf-0006",
-                    "lantian.mobile.vehicle-emission-exceeded.v1",
-                    "vehicle/新Q·D0001",
-                    "653101",
-                    null,
-                    "traffic-police",
-                    """
-                    {"plate":"新Q·D0001","check":"roadside","at":"2024-06-03T10:20:00+08:00","location":{"lon":76.01,"lat":39.45}}""",
-                    "referred"));
-
     @Override
     public void run(ApplicationArguments args) {
-        Flux.fromIterable(FINDINGS).concatMap(this::load).then().block(Duration.ofMinutes(1));
-        log.info("demo enforcement cases present");
+        Flux.interval(Duration.ZERO, Duration.ofSeconds(EVERY_SECONDS))
+                .take(Duration.ofMinutes(FOR_MINUTES))
+                .concatMap(tick -> Flux.fromIterable(STEPS)
+                        .concatMap(this::take)
+                        .filter(done -> !done)
+                        .count()
+                        .onErrorResume(e -> {
+                            log.warn("demo cases not moved on yet: {}", e.toString());
+                            return Mono.just(1L);
+                        }))
+                .takeUntil(left -> left == 0)
+                .doOnComplete(() -> log.info("demo enforcement cases in their states"))
+                .subscribe();
     }
 
-    private Mono<Void> load(Finding f) {
-        return intake.handle(event(f))
-                .then(db.sql("select id from enforcement_case where origin_event_id = :id")
-                        .bind("id", f.id())
-                        .map((r, m) -> r.get("id", String.class))
-                        .one())
-                .flatMap(caseId -> cases.find(caseId)
-                        .flatMap(c -> c.status() == CaseStatus.OPENED ? moveOn(caseId, f.moveTo()) : Mono.empty()));
+    /** Done when a case of the step's kind stands in its state, or when one was moved there now. */
+    private Mono<Boolean> take(Step step) {
+        return db.sql("select count(*) as n from enforcement_case where origin_type = :t and status = :s")
+                .bind("t", step.originType())
+                .bind("s", step.status())
+                .map((r, m) -> r.get("n", Long.class))
+                .one()
+                .flatMap(n -> n > 0
+                        ? Mono.just(true)
+                        : db.sql("select id, jurisdiction from enforcement_case where origin_type = :t "
+                                        + "and status = 'opened' order by seq limit 1")
+                                .bind("t", step.originType())
+                                .map((r, m) ->
+                                        new String[] {r.get("id", String.class), r.get("jurisdiction", String.class)})
+                                .one()
+                                .flatMap(c -> moveOn(c[0], c[1], step.status()).thenReturn(true))
+                                .defaultIfEmpty(false));
     }
 
-    private Mono<Void> moveOn(String id, String to) {
+    private Mono<Void> moveOn(String id, String jurisdiction, String to) {
         Actor demo = Actor.system("demo");
-        Mono<?> assign = workflow.act(id, demo, new Command.Assign("demo team"));
+        Mono<?> assign = workflow.act(id, demo, new Command.Assign("demo team 演示小组"));
         Mono<?> inspect = assign.then(workflow.act(
                         id, demo, new Command.ScheduleInspection(clock.instant().plus(Duration.ofDays(1)))))
                 .then(workflow.act(
@@ -160,36 +104,24 @@ class DemoData implements ApplicationRunner {
                                 id,
                                 demo,
                                 new Command.OrderRectification(
-                                        clock.instant().plus(Duration.ofDays(15)), "覆盖裸土 cover the bare soil")))
+                                        clock.instant().plus(Duration.ofDays(15)), "限期整改 rectify within 15 days")))
                         .then();
             case "escalated" ->
                 workflow.act(id, demo, new Command.Escalate("on-site-supervision", "demo"))
                         .then();
             case "closed" ->
-                inspect.then(workflow.act(id, demo, new Command.Close("复查已整改 re-checked", "锅炉已拆除 boiler removed")))
+                inspect.then(workflow.act(id, demo, new Command.Close("复查已整改 re-checked", "已整改 rectified")))
                         .then();
             case "referred" ->
-                workflow.act(id, demo, new Command.Refer(null, "653125", "车辆登记在莎车 registered in Shache"))
+                workflow.act(
+                                id,
+                                demo,
+                                new Command.Refer(
+                                        null,
+                                        "653125".equals(jurisdiction) ? "653101" : "653125",
+                                        "车辆登记地不同 registered in another county"))
                         .then();
             default -> Mono.empty();
         };
-    }
-
-    private IncomingEvent event(Finding f) {
-        JsonNode data = JSON.readTree(f.data());
-        return new IncomingEvent(
-                f.id(),
-                f.type(),
-                "/lantian/demo",
-                f.subject(),
-                OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
-                f.jurisdiction(),
-                f.corpsUnit(),
-                f.agency(),
-                null,
-                null,
-                null,
-                data,
-                null);
     }
 }

@@ -1,35 +1,29 @@
 package cn.lantian.stationary.demo;
 
-import cn.lantian.stationary.monitoring.MonitoringTables;
 import cn.lantian.stationary.permit.Permits;
 import cn.lantian.stationary.registry.Enterprise;
 import cn.lantian.stationary.registry.Facility;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Demo permits, emergency measures and 30 days of hourly CEMS values with a daily rhythm, a few exceedance episodes,
- * flagged hours and two outlets that fell silent; written in large batches straight to the tables (a backfill, so no
- * events are raised for the past).
+ * Demo permits and emergency measures. The outlets' hourly CEMS values are not written here: the CEMS feed
+ * ({@code feeds/}) brings them up to the current hour through the public intake, like a real CEMS gateway, so that
+ * every exceedance raises its event and the joint index and enforcement agree with this service's tables.
  */
 @Component
 class DemoMonitoring {
-
-    private final MonitoringTables tables = MonitoringTables.load();
 
     /**
      * Demo permit limits (mg/m3) per source kind and pollutant, in the range of GB 13271-2014 special limits and the
@@ -52,9 +46,8 @@ class DemoMonitoring {
         this.permits = permits;
     }
 
-    /** Writes permits, measures and the hourly values; returns how many hourly values. */
-    int seed(List<Enterprise> enterprises, List<Facility> outlets, LocalDate today) {
-        Random random = new Random(12);
+    /** Writes the permits with their limits and the emergency measures. */
+    void seed(List<Enterprise> enterprises, List<Facility> outlets, LocalDate today) {
         Map<String, List<Facility>> byOwner = new HashMap<>();
         outlets.forEach(o -> byOwner.computeIfAbsent(o.enterpriseId(), k -> new ArrayList<>())
                 .add(o));
@@ -104,7 +97,6 @@ class DemoMonitoring {
             }
         }
         Flux.concat(writes).then().block();
-        return hourly(outlets, random, now);
     }
 
     private Mono<Void> measures(Enterprise e, List<Facility> outlets) {
@@ -140,128 +132,5 @@ class DemoMonitoring {
             }
         }
         return Flux.concat(list).then();
-    }
-
-    private int hourly(List<Facility> outlets, Random random, Instant now) {
-        Instant end = now.truncatedTo(ChronoUnit.HOURS);
-        Instant start = end.minus(Duration.ofDays(30));
-        List<Object[]> rows = new ArrayList<>();
-        List<Object[]> exceedances = new ArrayList<>();
-        int index = 0;
-        for (Facility o : outlets) {
-            index++;
-            String kind = o.text("sourceKind");
-            Double ref = tables.oxygen(kind)
-                    .map(MonitoringTables.ReferenceOxygen::o2)
-                    .orElse(9.0);
-            Map<String, Double> limits = LIMITS.getOrDefault(kind, Map.of());
-            boolean silent = index % 17 == 5;
-            boolean episode = index % 6 == 1;
-            double baseFlow = 30000 + random.nextInt(90000);
-            for (Instant h = start; h.isBefore(end); h = h.plus(Duration.ofHours(1))) {
-                if (silent && h.isAfter(end.minus(Duration.ofHours(10)))) {
-                    continue;
-                }
-                int hourOfDay = h.atZone(ZoneOffset.ofHours(8)).getHour();
-                double rhythm = 1 + 0.25 * Math.sin((hourOfDay - 8) / 24.0 * 2 * Math.PI);
-                for (Map.Entry<String, Double> l : limits.entrySet()) {
-                    if (!o.listed("cems", l.getKey())) {
-                        continue;
-                    }
-                    double limit = o.flag("ultraLow")
-                            ? Map.of("PM", 10.0, "SO2", 35.0, "NOx", 50.0).get(l.getKey())
-                            : l.getValue();
-                    double atRef = limit * (0.45 + 0.15 * random.nextDouble()) * rhythm;
-                    long hoursBack = Duration.between(h, end).toHours();
-                    if (episode
-                            && hoursBack >= 50
-                            && hoursBack < 54
-                            && l.getKey().equals("NOx")) {
-                        atRef = limit * (1.2 + 0.3 * random.nextDouble());
-                    }
-                    if (random.nextInt(900) == 0) {
-                        atRef = limit * 1.15;
-                    }
-                    double o2 = ref + 1 + 2 * random.nextDouble();
-                    double measured = atRef * (21 - o2) / (21 - ref);
-                    int dice = random.nextInt(200);
-                    String flag = dice == 0 ? "M" : dice == 1 ? "C" : dice == 2 ? "D" : "N";
-                    boolean valid = flag.equals("N");
-                    double valueRef = Math.round(atRef * 1000) / 1000.0;
-                    boolean exceeds = valid && valueRef > limit;
-                    rows.add(new Object[] {
-                        o.id(),
-                        l.getKey(),
-                        h.toString(),
-                        round(measured),
-                        round(o2),
-                        (double) Math.round(baseFlow * rhythm),
-                        flag,
-                        valid ? valueRef : null,
-                        limit,
-                        exceeds
-                    });
-                    if (exceeds) {
-                        exceedances.add(new Object[] {
-                            o.id(),
-                            l.getKey(),
-                            h.toString(),
-                            valueRef,
-                            limit,
-                            Math.round(valueRef / limit * 1000) / 1000.0
-                        });
-                    }
-                }
-            }
-        }
-        for (int from = 0; from < rows.size(); from += 5000) {
-            insert(rows.subList(from, Math.min(rows.size(), from + 5000))).block();
-        }
-        if (!exceedances.isEmpty()) {
-            db.sql("insert into exceedance (outlet_id, pollutant, hour, value_ref, limit_mg_m3, ratio) select o, p, "
-                            + "h::timestamptz, v, l, r from unnest(:o::text[], :p::text[], :h::text[], :v::float8[], "
-                            + ":l::float8[], :r::float8[]) as t(o, p, h, v, l, r) on conflict do nothing")
-                    .bind("o", column(exceedances, 0, String.class))
-                    .bind("p", column(exceedances, 1, String.class))
-                    .bind("h", column(exceedances, 2, String.class))
-                    .bind("v", column(exceedances, 3, Double.class))
-                    .bind("l", column(exceedances, 4, Double.class))
-                    .bind("r", column(exceedances, 5, Double.class))
-                    .then()
-                    .block();
-        }
-        return rows.size();
-    }
-
-    private Mono<Void> insert(List<Object[]> rows) {
-        return db.sql("insert into cems_hourly (outlet_id, pollutant, hour, measured, o2, flow, flag, value_ref, "
-                        + "limit_mg_m3, exceeds, received_at) select o, p, h::timestamptz, m, x, f, fl, v, l, e, now() "
-                        + "from unnest(:o::text[], :p::text[], :h::text[], :m::float8[], :x::float8[], :f::float8[], "
-                        + ":fl::text[], :v::float8[], :l::float8[], :e::bool[]) as t(o, p, h, m, x, f, fl, v, l, e) "
-                        + "on conflict do nothing")
-                .bind("o", column(rows, 0, String.class))
-                .bind("p", column(rows, 1, String.class))
-                .bind("h", column(rows, 2, String.class))
-                .bind("m", column(rows, 3, Double.class))
-                .bind("x", column(rows, 4, Double.class))
-                .bind("f", column(rows, 5, Double.class))
-                .bind("fl", column(rows, 6, String.class))
-                .bind("v", column(rows, 7, Double.class))
-                .bind("l", column(rows, 8, Double.class))
-                .bind("e", column(rows, 9, Boolean.class))
-                .then();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T[] column(List<Object[]> rows, int i, Class<T> type) {
-        T[] out = (T[]) java.lang.reflect.Array.newInstance(type, rows.size());
-        for (int r = 0; r < rows.size(); r++) {
-            out[r] = type.cast(rows.get(r)[i]);
-        }
-        return out;
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }
