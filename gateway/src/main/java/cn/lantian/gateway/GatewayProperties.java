@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
  * The gateway's rule numbers and edge settings, under {@code lantian.gateway}; every value comes from configuration.
  *
  * @param maxBodySize the largest request body relayed; larger ones are answered 413
+ * @param largerBodies larger caps for the upload paths, the same as the services' own ({@code lantian.web.larger-bodies})
  * @param jurisdictionParameter the query parameter by which a request names the jurisdiction it concerns
  * @param writers per route path pattern, the agency roles that may write there (routes not named: any agency)
  * @param rateLimit requests allowed per window
@@ -19,6 +20,7 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("lantian.gateway")
 public record GatewayProperties(
         DataSize maxBodySize,
+        List<LargerBody> largerBodies,
         String jurisdictionParameter,
         Map<String, List<String>> writers,
         RateLimit rateLimit,
@@ -27,7 +29,11 @@ public record GatewayProperties(
 
     public GatewayProperties {
         writers = writers == null ? Map.of() : Map.copyOf(writers);
+        largerBodies = largerBodies == null ? List.of() : List.copyOf(largerBodies);
     }
+
+    /** A larger body cap for paths matching {@code path} (a Spring path pattern), e.g. a CSV or FIRMS upload. */
+    public record LargerBody(String path, DataSize max) {}
 
     /**
      * @param publicRequests requests per window per client address on {@code /api/public/**}

@@ -25,6 +25,8 @@ import reactor.core.publisher.Flux;
 @TestPropertySource(
         properties = {
             "lantian.gateway.max-body-size=1KB",
+            "lantian.gateway.larger-bodies[0].path=/api/dust/v1/readings",
+            "lantian.gateway.larger-bodies[0].max=4KB",
             "lantian.gateway.rate-limit.public-requests=5",
             "lantian.gateway.rate-limit.user-requests=5",
             "lantian.gateway.rate-limit.window=30s",
@@ -85,6 +87,27 @@ class GatewayAbuseIntegrationTests extends GatewayIntegrationTest {
                 .exchange()
                 .expectStatus()
                 .isEqualTo(413);
+    }
+
+    @Test
+    void relaysAnUploadUpToItsPathsOwnCap() {
+        String within = "a,b\n".repeat(750); // 3,000 bytes: over the 1 KB default, within the upload's 4 KB
+        upload(within).expectStatus().isOk().expectBody().jsonPath("$.body").isEqualTo(within);
+        upload("a,b\n".repeat(1500))
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).contains("4096 bytes"));
+    }
+
+    private WebTestClient.ResponseSpec upload(String csv) {
+        return client().post()
+                .uri("/api/dust/v1/readings")
+                .headers(h -> h.setBearerAuth(token()))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(csv)
+                .exchange();
     }
 
     @Test

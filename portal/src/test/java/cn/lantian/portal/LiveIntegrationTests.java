@@ -104,7 +104,7 @@ class LiveIntegrationTests extends PortalTest {
         String broken = Events.hourly("2700A", Instant.parse("2024-11-12T03:00:00Z"), 900, 9);
         await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
             Events.publish(rabbit, Events.HOURLY, broken);
-            Message dead = rabbit.receive("lantian.air-quality.portal-it.dlq", 2000);
+            Message dead = rabbit.receive("lantian.air-quality." + GROUP + ".dlq", 2000);
             assertThat(dead).isNotNull();
             assertThat(dead.getMessageProperties().<String>getHeader("x-exception-message"))
                     .contains("aqi");

@@ -19,6 +19,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
@@ -30,18 +32,35 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Refuses request bodies over the configured size (413) and JSON bodies that are not well-formed JSON (400) before
  * they reach a service. A JSON body is read whole (it is bounded by the size limit) and relayed as read; any other
- * body streams through and is cut off with 413 once it passes the limit.
+ * body streams through and is cut off with 413 once it passes the limit. Upload paths have the larger caps their
+ * services accept ({@code larger-bodies}), so that the gateway never refuses what the service would take.
  */
 @Component
 class RequestBodyGuard implements WebFilter, Ordered {
 
-    private final long maxBytes;
+    private record Cap(PathPattern pattern, long bytes) {}
+
+    private final long defaultBytes;
+    private final List<Cap> larger;
     private final JsonMapper json;
 
     /** {@code json} is the application's mapper, whose parser has the platform's limits (nesting, lengths). */
     RequestBodyGuard(GatewayProperties properties, JsonMapper json) {
-        this.maxBytes = properties.maxBodySize().toBytes();
+        this.defaultBytes = properties.maxBodySize().toBytes();
+        this.larger = properties.largerBodies().stream()
+                .map(b -> new Cap(
+                        PathPatternParser.defaultInstance.parse(b.path()),
+                        b.max().toBytes()))
+                .toList();
         this.json = json;
+    }
+
+    long capFor(ServerHttpRequest request) {
+        return larger.stream()
+                .filter(c -> c.pattern().matches(request.getPath().pathWithinApplication()))
+                .mapToLong(Cap::bytes)
+                .findFirst()
+                .orElse(defaultBytes);
     }
 
     @Override
@@ -52,10 +71,11 @@ class RequestBodyGuard implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
+        long maxBytes = capFor(request);
         long declared = request.getHeaders().getContentLength();
         boolean chunked = request.getHeaders().containsHeader("Transfer-Encoding");
         if (declared > maxBytes) {
-            return tooLarge(exchange);
+            return tooLarge(exchange, maxBytes);
         }
         if (declared <= 0 && !chunked) {
             return chain.filter(exchange);
@@ -76,12 +96,13 @@ class RequestBodyGuard implements WebFilter, Ordered {
                                 .request(withBody(request, body))
                                 .build());
                     })
-                    .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange));
+                    .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange, maxBytes));
         }
-        return chain.filter(exchange.mutate().request(bounded(request)).build());
+        return chain.filter(
+                exchange.mutate().request(bounded(request, maxBytes)).build());
     }
 
-    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+    private static Mono<Void> tooLarge(ServerWebExchange exchange, long maxBytes) {
         return Problems.write(
                 exchange,
                 HttpStatus.CONTENT_TOO_LARGE,
@@ -130,7 +151,7 @@ class RequestBodyGuard implements WebFilter, Ordered {
         };
     }
 
-    private ServerHttpRequest bounded(ServerHttpRequest request) {
+    private static ServerHttpRequest bounded(ServerHttpRequest request, long maxBytes) {
         return new ServerHttpRequestDecorator(request) {
             @Override
             public Flux<DataBuffer> getBody() {

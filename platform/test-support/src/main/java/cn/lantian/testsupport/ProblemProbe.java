@@ -51,15 +51,6 @@ public final class ProblemProbe {
      * so it must be percent-encoded already.
      */
     public Answer send(String method, String path, String token, String contentType, String body) {
-        return send(method, path, token, contentType, body, false);
-    }
-
-    /** Sends a request as {@link #send} does, on a connection of its own. */
-    public Answer sendAlone(String method, String path, String token, String contentType, String body) {
-        return send(method, path, token, contentType, body, true);
-    }
-
-    private Answer send(String method, String path, String token, String contentType, String body, boolean alone) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(45))
                 .header("Accept", "application/json, application/problem+json")
@@ -76,7 +67,7 @@ public final class ProblemProbe {
         }
         // A body the service refuses before reading it, or a request line its HTTP codec refuses (414), leaves the
         // connection unusable (the codec discards whatever follows): such a request gets a connection of its own.
-        boolean oneOff = alone || body != null && body.length() > ONE_OFF_ABOVE || path.length() > ONE_OFF_LINE;
+        boolean oneOff = body != null && body.length() > ONE_OFF_ABOVE || path.length() > ONE_OFF_LINE;
         HttpClient client = oneOff
                 ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                 : HTTP;

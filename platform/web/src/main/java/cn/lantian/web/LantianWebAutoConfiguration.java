@@ -15,6 +15,9 @@ import org.springframework.context.annotation.PropertySource;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.server.WebFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,6 +49,25 @@ public class LantianWebAutoConfiguration {
         List<JsonMapperBuilderCustomizer> ordered = customizers.orderedStream().toList();
         ordered.forEach(c -> c.customize(builder));
         return builder;
+    }
+
+    /**
+     * The server's decoders: request JSON read strictly ({@link StrictJson#forRequests}), and every decoder may hold the
+     * largest body a path of the service accepts, derived from the caps so that the two never disagree. After Boot's
+     * configurer ({@code spring.http.codecs.*}), so that this is what the server uses.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebFluxConfigurer strictRequestCodecs(JsonMapper application, WebLimitsProperties limits) {
+        JsonMapper requests = StrictJson.forRequests(application, limits.json());
+        int largest = (int) Math.min(Integer.MAX_VALUE, limits.largestBody().toBytes());
+        return new WebFluxConfigurer() {
+            @Override
+            public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
+                configurer.defaultCodecs().maxInMemorySize(largest);
+                configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(requests));
+            }
+        };
     }
 
     @Bean

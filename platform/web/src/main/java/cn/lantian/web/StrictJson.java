@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
@@ -40,6 +41,27 @@ final class StrictJson {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .addModule(module(limits));
+    }
+
+    /**
+     * The mapper that reads request bodies: the application's own, and beyond it no unknown field (unless the service
+     * accepts them by configuration), no name twice in one object, nothing after the value and no null for a primitive,
+     * so that nothing a client did not mean is stored. Only requests: what a service reads from other services and
+     * from events keeps the application's mapper, since a newer writer may add fields.
+     */
+    static JsonMapper forRequests(JsonMapper application, WebLimitsProperties.Json limits) {
+        JsonMapper.Builder builder = application
+                .rebuild()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+        if (limits.acceptUnknownFields()) {
+            builder.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        } else {
+            builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
+        return builder.build();
     }
 
     static SimpleModule module(WebLimitsProperties.Json limits) {

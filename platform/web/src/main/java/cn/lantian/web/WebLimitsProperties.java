@@ -18,7 +18,21 @@ public record WebLimitsProperties(DataSize maxBody, List<LargerBody> largerBodie
     /** A larger body cap for paths matching {@code path} (a Spring path pattern), e.g. CSV uploads. */
     public record LargerBody(String path, DataSize max) {}
 
-    /** The JSON parser's limits; beyond any of them a request is 400. */
+    /**
+     * The JSON parser's limits; beyond any of them a request is 400. {@code acceptUnknownFields} is false unless a
+     * service says, with its reason, that its requests may carry fields it does not know.
+     */
     public record Json(
-            int maxNestingDepth, int maxNumberLength, int maxStringLength, int maxNameLength, int maxIntegerDigits) {}
+            int maxNestingDepth,
+            int maxNumberLength,
+            int maxStringLength,
+            int maxNameLength,
+            int maxIntegerDigits,
+            boolean acceptUnknownFields) {}
+
+    /** The largest body any path of the service accepts: what its JSON and text decoders must hold in memory. */
+    public DataSize largestBody() {
+        long largest = largerBodies.stream().mapToLong(b -> b.max().toBytes()).reduce(maxBody.toBytes(), Math::max);
+        return DataSize.ofBytes(largest);
+    }
 }

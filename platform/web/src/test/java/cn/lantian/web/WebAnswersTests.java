@@ -207,6 +207,17 @@ class WebAnswersTests {
     }
 
     @Test
+    void refusesUnknownFieldsRepeatedNamesAndTrailingTokens() {
+        JsonNode unknown = problem(post("/visits", "{\"reason\":\"dust\",\"resaon\":\"typo\"}"), 400);
+        assertThat(field(unknown)).isEqualTo("resaon");
+        assertThat(unknown.get("errors").get(0).get("reason").asString()).isEqualTo("is not a known field");
+        problem(post("/visits", "{\"reason\":\"dust\",\"reason\":\"other\"}"), 400);
+        problem(post("/anything", "{\"a\":1,\"a\":2}"), 400);
+        problem(post("/visits", "{\"reason\":\"dust\"} {}"), 400);
+        problem(post("/visits", "{\"reason\":\"dust\"}]"), 400);
+    }
+
+    @Test
     void namesTheFieldBeyondItsSize() {
         JsonNode node = problem(post("/visits", "{\"reason\":\"" + "x".repeat(21) + "\",\"count\":1}"), 400);
         assertThat(field(node)).isEqualTo("reason");

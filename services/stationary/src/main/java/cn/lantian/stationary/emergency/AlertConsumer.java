@@ -1,20 +1,19 @@
 package cn.lantian.stationary.emergency;
 
+import cn.lantian.eventing.BatchConsumer;
+import cn.lantian.eventing.EventConsumers;
 import cn.lantian.eventing.IncomingEvent;
-import cn.lantian.eventing.IncomingEvents;
-import cn.lantian.eventing.ProcessedEvents;
 import java.time.OffsetDateTime;
-import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.messaging.Message;
-import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Consumes the air-quality service's alert events (binding {@code alerts-in-0}, configured in YAML): issued, upgraded
- * and downgraded put a level in force, lifted ends it. Each event id is handled once, in one transaction with its work;
- * an event that breaks the contract propagates its exception so the binder dead-letters it with the reason.
+ * Consumes the air-quality service's alert events (binding {@code alerts-in-0}, configured in YAML) on the platform's
+ * batch consumer: issued, upgraded and downgraded put a level in force, lifted ends it. Each event id is handled once,
+ * in one transaction with its work; an event that breaks the contract is dead-lettered with the reason
+ * ({@code x-lantian-reason}) and never holds up the good ones of its batch.
  */
 @Configuration
 class AlertConsumer {
@@ -22,22 +21,22 @@ class AlertConsumer {
     static final String CONSUMER = "stationary-alerts";
 
     @Bean
-    Consumer<Message<byte[]>> alerts(
-            IncomingEvents incoming, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
-        return message -> {
-            IncomingEvent event = incoming.parse(message);
-            handle(event, processed, emergency, tx).block();
-        };
+    BatchConsumer alerts(EventConsumers consumers, EmergencyService emergency) {
+        // In arrival order: an upgrade or a lift follows the alert it changes.
+        return consumers.batch(consumers.once(
+                CONSUMER,
+                events -> Flux.fromIterable(events)
+                        .concatMap(event -> handle(event, emergency))
+                        .then()));
     }
 
-    static Mono<Void> handle(
-            IncomingEvent event, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
+    static Mono<Void> handle(IncomingEvent event, EmergencyService emergency) {
         String name = event.type().replace("lantian.air-quality.", "").replace(".v1", "");
         if (!name.startsWith("alert-")) {
             return Mono.empty();
         }
         var data = event.data();
-        Mono<Void> work = switch (name) {
+        return switch (name) {
             case "alert-lifted" -> emergency.lift(data.get("alertId").asString());
             default ->
                 emergency.inForce(new EmergencyService.Alert(
@@ -47,7 +46,5 @@ class AlertConsumer {
                         OffsetDateTime.parse(data.get("effectiveFrom").asString())
                                 .toInstant()));
         };
-        return tx.transactional(
-                processed.firstDelivery(CONSUMER, event.id()).flatMap(first -> first ? work : Mono.empty()));
     }
 }

@@ -298,7 +298,7 @@ class EmergencyIntegrationTests extends IntegrationTest {
             while (dead != null) {
                 if (new String(dead.getBody(), StandardCharsets.UTF_8).contains(id)) {
                     assertThat(String.valueOf(
-                                    dead.getMessageProperties().getHeaders().get("x-exception-message")))
+                                    dead.getMessageProperties().getHeaders().get("x-lantian-reason")))
                             .contains("county");
                     return true;
                 }
