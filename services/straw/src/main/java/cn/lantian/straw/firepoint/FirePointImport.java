@@ -14,8 +14,8 @@ import cn.lantian.straw.rules.StrawRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -170,7 +170,8 @@ public class FirePointImport {
                         merger.know(new Merger.Known(s.incidentId(), s.lat(), s.lon(), s.at()));
                         stored.add(key(s.satellite(), s.at(), s.lat(), s.lon()));
                     }
-                    Map<Detection, Placement> placements = new HashMap<>();
+                    // By identity: a record's hash walks all its fields, for every one of a large import's rows.
+                    Map<Detection, Placement> placements = new IdentityHashMap<>(kept.size() * 2);
                     List<Detection> fresh = new ArrayList<>(kept.size());
                     for (Placed p : kept) {
                         Detection d = p.detection();

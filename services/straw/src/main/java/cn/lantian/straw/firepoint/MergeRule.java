@@ -10,6 +10,11 @@ record MergeRule(double distanceKm, Duration window) {
 
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
+    /** The largest latitude difference, in degrees, of two points no farther apart than {@code km}. */
+    static double maxLatDegrees(double km) {
+        return Math.toDegrees(km / EARTH_RADIUS_KM);
+    }
+
     /** Great-circle distance (haversine) in kilometres. */
     static double km(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);

@@ -35,6 +35,7 @@ final class Merger {
     private final double cellLon;
     private final Map<Long, List<Point>> grid = new HashMap<>();
     private final long windowSeconds;
+    private final double latBound;
 
     /**
      * @param maxAbsLat the largest absolute latitude of the detections to be merged (cells are widest there)
@@ -45,6 +46,7 @@ final class Merger {
         double cos = Math.max(0.01, Math.cos(Math.toRadians(Math.min(89, maxAbsLat))));
         this.cellLon = rule.distanceKm() / (KM_PER_DEGREE_LON_AT_EQUATOR * cos) * 1.01;
         this.windowSeconds = rule.window().toSeconds();
+        this.latBound = MergeRule.maxLatDegrees(rule.distanceKm()) * 1.001;
     }
 
     /** Adds a detection already stored with its incident. */
@@ -86,6 +88,12 @@ final class Merger {
                 for (Point p : cell) {
                     // Whole seconds are exact here: FIRMS times are minutes, so the window's bound is kept exactly.
                     if (Math.abs(p.seconds() - seconds) > windowSeconds) {
+                        continue;
+                    }
+                    // The north-south gap alone is a lower bound of the distance: most neighbours end here, without
+                    // the trigonometry (with a margin, so the rule's inclusive bound is decided by the distance
+                    // itself).
+                    if (Math.abs(p.lat() - d.lat()) > latBound) {
                         continue;
                     }
                     double km = MergeRule.km(p.lat(), p.lon(), d.lat(), d.lon());
