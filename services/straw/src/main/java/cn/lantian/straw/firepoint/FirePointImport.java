@@ -10,6 +10,7 @@ import cn.lantian.straw.events.FirePointDetected;
 import cn.lantian.straw.events.Location;
 import cn.lantian.straw.events.SourceDetection;
 import cn.lantian.straw.events.StrawEvents;
+import cn.lantian.straw.rules.DutyRoster;
 import cn.lantian.straw.rules.StrawRules;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -52,6 +53,7 @@ public class FirePointImport {
     private final Jurisdictions jurisdictions;
     private final StrawAccess access;
     private final StrawRules rules;
+    private final DutyRoster roster;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -62,6 +64,7 @@ public class FirePointImport {
             Jurisdictions jurisdictions,
             StrawAccess access,
             StrawRules rules,
+            DutyRoster roster,
             TransactionalOperator tx,
             Clock clock) {
         this.incidents = incidents;
@@ -70,6 +73,7 @@ public class FirePointImport {
         this.jurisdictions = jurisdictions;
         this.access = access;
         this.rules = rules;
+        this.roster = roster;
         this.tx = tx;
         this.clock = clock;
     }
@@ -251,7 +255,7 @@ public class FirePointImport {
                 .thenReturn(List.copyOf(opened.keySet()));
     }
 
-    private static Incident incidentOf(
+    private Incident incidentOf(
             String id, List<Detection> ds, Placement placement, String alertId, java.time.Instant now) {
         Detection head = ds.get(0);
         Set<String> satellites = new java.util.TreeSet<>();
@@ -264,9 +268,13 @@ public class FirePointImport {
             }
             last = d.acquiredAt().isAfter(last) ? d.acquiredAt() : last;
         }
-        // A fire on Corps land is the regiment's to patrol; township boundaries are not reference data, so a county
-        // incident waits for the county to assign its township.
-        String assignedTo = placement.corpsUnit();
+        // A fire on Corps land is the regiment's to patrol. Township boundaries are not reference data, so a county's
+        // incident goes to the county's duty office on its roster, which dispatches the township (a reassignment).
+        String assignedTo = placement.corpsUnit() != null
+                ? placement.corpsUnit()
+                : roster.dutyOf(placement.jurisdiction())
+                        .map(DutyRoster.Unit::id)
+                        .orElse(null);
         return new Incident(
                 id,
                 head.lon(),
