@@ -36,6 +36,7 @@ final class Merger {
     private final Map<Long, List<Point>> grid = new HashMap<>();
     private final long windowSeconds;
     private final double latBound;
+    private final double haversineBound;
 
     /**
      * @param maxAbsLat the largest absolute latitude of the detections to be merged (cells are widest there)
@@ -47,6 +48,7 @@ final class Merger {
         this.cellLon = rule.distanceKm() / (KM_PER_DEGREE_LON_AT_EQUATOR * cos) * 1.01;
         this.windowSeconds = rule.window().toSeconds();
         this.latBound = MergeRule.maxLatDegrees(rule.distanceKm()) * 1.001;
+        this.haversineBound = MergeRule.haversineBeyond(rule.distanceKm());
     }
 
     /** Adds a detection already stored with its incident. */
@@ -96,7 +98,12 @@ final class Merger {
                     if (Math.abs(p.lat() - d.lat()) > latBound) {
                         continue;
                     }
-                    double km = MergeRule.km(p.lat(), p.lon(), d.lat(), d.lon());
+                    // The arcsine only for the few neighbours within reach.
+                    double haversine = MergeRule.haversine(p.lat(), p.lon(), d.lat(), d.lon());
+                    if (haversine > haversineBound) {
+                        continue;
+                    }
+                    double km = MergeRule.kmOf(haversine);
                     if (km <= rule.distanceKm() && km < bestKm) {
                         bestKm = km;
                         best = p;
