@@ -17,6 +17,8 @@ mkdir -p "$WORK"
 cd "$ROOT"
 
 echo "== building"
+# A jar left by an earlier build keeps its nested platform jars when only a platform module changed: build it afresh.
+rm -f services/straw/target/straw.jar services/straw/target/straw.jar.original
 mvn -q -B -pl services/straw -am package -DskipTests
 PG=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | grep -v sources | sort -V | tail -1)
 
@@ -39,7 +41,8 @@ java -Xms64m -Xmx384m -XX:+UseSerialGC -jar services/straw/target/straw.jar --se
   --spring.rabbitmq.virtual-host=$VHOST \
   --lantian.eventing.source=/lantian/straw-bench ${BENCH_SERVICE_ARGS:-} >"$WORK/straw.log" 2>&1 &
 SERVICE_PID=$!
-for _ in $(seq 1 180); do
+# A loaded machine can take minutes to start a service.
+for _ in $(seq 1 600); do
   if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null; then break; fi
   sleep 1
 done

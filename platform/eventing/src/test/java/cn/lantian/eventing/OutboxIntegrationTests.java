@@ -232,6 +232,76 @@ class OutboxIntegrationTests {
                 .isZero();
     }
 
+    @Test
+    void aLargeBatchCheckedOnSeveralThreadsNamesItsFirstBrokenEventAndAppendsNothing() {
+        String tag = UUID.randomUUID().toString();
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (int i = 0; i < Outbox.PARALLEL_FROM * 4; i++) {
+            events.add(event("LARGE-" + i + "-" + tag));
+        }
+        // Two broken events far apart: the error names the earlier one, whichever thread checked it.
+        events.set(
+                70,
+                OutgoingEvent.of(
+                        PERMIT_ISSUED,
+                        "permit/EARLY",
+                        new Placement("653101", null),
+                        "ecology",
+                        Map.of("permitNumber", "EARLY", "enterpriseId", 7, "validUntil", "2028-12-31")));
+        events.set(
+                200,
+                OutgoingEvent.of(
+                        PERMIT_ISSUED,
+                        "permit/LATE",
+                        new Placement("653101", null),
+                        "ecology",
+                        Map.of("permitNumber", "LATE", "enterpriseId", "ent-kagang", "validUntil", 1)));
+        Mono<List<String>> batch = TransactionalOperator.create(transactions)
+                .transactional(insert(tag).then(outbox.appendAll(events)));
+        assertThatThrownBy(batch::block)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("enterpriseId")
+                .hasMessageNotContaining("validUntil");
+        assertThat(db.sql("select count(*) from event_outbox where payload like :p")
+                        .bind("p", "%LARGE-%-" + tag + "%")
+                        .map(r -> r.get(0, Long.class))
+                        .one()
+                        .block())
+                .isZero();
+    }
+
+    @Test
+    void aLargeBatchKeepsItsOrder() {
+        String tag = UUID.randomUUID().toString();
+        List<OutgoingEvent> events = new ArrayList<>();
+        for (int i = 0; i < Outbox.PARALLEL_FROM * 4; i++) {
+            events.add(event("ORDER-" + i + "-" + tag));
+        }
+        // Read back inside the transaction and rolled back, so that nothing is published to later tests' queues.
+        List<String> numbers = TransactionalOperator.create(transactions)
+                .execute(status -> {
+                    status.setRollbackOnly();
+                    return insert(tag)
+                            .then(outbox.appendAll(events))
+                            .flatMapMany(
+                                    ids -> db.sql("select payload from event_outbox where id = any(:ids) order by seq")
+                                            .bind("ids", ids.toArray(String[]::new))
+                                            .map(r -> r.get(0, String.class))
+                                            .all());
+                })
+                .map(payload -> JsonMapper.builder()
+                        .build()
+                        .readTree(payload)
+                        .at("/data/permitNumber")
+                        .asString())
+                .collectList()
+                .block();
+        assertThat(numbers)
+                .containsExactlyElementsOf(events.stream()
+                        .map(e -> ((Map<?, ?>) e.data()).get("permitNumber").toString())
+                        .toList());
+    }
+
     private Mono<String> write(String id, OutgoingEvent event) {
         return TransactionalOperator.create(transactions)
                 .transactional(insert(id).then(outbox.append(event)));

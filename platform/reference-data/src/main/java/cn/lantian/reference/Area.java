@@ -1,5 +1,6 @@
 package cn.lantian.reference;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,14 @@ public final class Area {
     private final double minLat;
     private final double maxLon;
     private final double maxLat;
+    /** Per polygon and ring, its edges by latitude band: a point is tested against the edges of its band only. */
+    private final List<List<Bands>> bands;
 
     public Area(List<List<double[][]>> polygons) {
         this.polygons = polygons;
+        this.bands = polygons.stream()
+                .map(polygon -> polygon.stream().map(Bands::new).toList())
+                .toList();
         double x0 = Double.MAX_VALUE;
         double y0 = Double.MAX_VALUE;
         double x1 = -Double.MAX_VALUE;
@@ -49,11 +55,11 @@ public final class Area {
         if (lon < minLon || lon > maxLon || lat < minLat || lat > maxLat) {
             return false;
         }
-        for (List<double[][]> polygon : polygons) {
-            if (inRing(polygon.get(0), lon, lat)) {
+        for (List<Bands> polygon : bands) {
+            if (polygon.get(0).inRing(lon, lat)) {
                 boolean inHole = false;
                 for (int i = 1; i < polygon.size() && !inHole; i++) {
-                    inHole = inRing(polygon.get(i), lon, lat);
+                    inHole = polygon.get(i).inRing(lon, lat);
                 }
                 if (!inHole) {
                     return true;
@@ -113,14 +119,67 @@ public final class Area {
         return Math.sqrt(px * px + py * py);
     }
 
-    private static boolean inRing(double[][] ring, double lon, double lat) {
-        boolean inside = false;
-        for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-            double xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
-            if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
-                inside = !inside;
+    /**
+     * A ring's edges sorted into horizontal bands by the latitudes they span, so that the even-odd test walks only the
+     * edges of the point's band: the same edges that can cross the point's latitude, hence the same answer as walking
+     * the whole ring.
+     */
+    private static final class Bands {
+
+        /** Edges per band on average; bands are few for small rings. */
+        private static final int EDGES_PER_BAND = 4;
+
+        private final double[][] ring;
+        private final double minLat;
+        private final double bandHeight;
+        private final int[][] edges;
+
+        Bands(double[][] ring) {
+            this.ring = ring;
+            double y0 = Double.MAX_VALUE;
+            double y1 = -Double.MAX_VALUE;
+            for (double[] p : ring) {
+                y0 = Math.min(y0, p[1]);
+                y1 = Math.max(y1, p[1]);
+            }
+            int count = Math.max(1, ring.length / EDGES_PER_BAND);
+            this.minLat = y0;
+            this.bandHeight = y1 > y0 ? (y1 - y0) / count : 1;
+            List<List<Integer>> byBand = new ArrayList<>(count);
+            for (int b = 0; b < count; b++) {
+                byBand.add(new ArrayList<>());
+            }
+            // Edge i joins vertex i and vertex j (the previous one), as the test walks them.
+            for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+                int from = band(Math.min(ring[i][1], ring[j][1]), count);
+                int to = band(Math.max(ring[i][1], ring[j][1]), count);
+                for (int b = from; b <= to; b++) {
+                    byBand.get(b).add(i);
+                }
+            }
+            this.edges = new int[count][];
+            for (int b = 0; b < count; b++) {
+                edges[b] = byBand.get(b).stream().mapToInt(Integer::intValue).toArray();
             }
         }
-        return inside;
+
+        private int band(double lat, int count) {
+            return Math.max(0, Math.min(count - 1, (int) ((lat - minLat) / bandHeight)));
+        }
+
+        boolean inRing(double lon, double lat) {
+            if (ring.length == 0) {
+                return false;
+            }
+            boolean inside = false;
+            for (int i : edges[band(lat, edges.length)]) {
+                int j = i == 0 ? ring.length - 1 : i - 1;
+                double xi = ring[i][0], yi = ring[i][1], xj = ring[j][0], yj = ring[j][1];
+                if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) {
+                    inside = !inside;
+                }
+            }
+            return inside;
+        }
     }
 }

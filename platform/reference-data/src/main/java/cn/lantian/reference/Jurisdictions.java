@@ -22,10 +22,13 @@ public final class Jurisdictions {
 
     private final Map<String, Jurisdiction> byId;
     private final String attribution;
+    /** Every unit once, in reference order: built once, since placing a large import walks it for every point. */
+    private final List<Jurisdiction> units;
 
     private Jurisdictions(Map<String, Jurisdiction> byId, String attribution) {
         this.byId = byId;
         this.attribution = attribution;
+        this.units = byId.values().stream().distinct().toList();
     }
 
     /** Loads the shipped reference data from the classpath. */
@@ -55,7 +58,7 @@ public final class Jurisdictions {
 
     /** Every unit once, in reference order. */
     public List<Jurisdiction> all() {
-        return byId.values().stream().distinct().toList();
+        return units;
     }
 
     /** The units of one kind. */

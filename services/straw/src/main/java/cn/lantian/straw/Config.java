@@ -1,7 +1,9 @@
 package cn.lantian.straw;
 
+import cn.lantian.straw.rules.DutyRoster;
 import cn.lantian.straw.rules.StrawRules;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,5 +23,19 @@ class Config {
     @Bean
     StrawRules strawRules() {
         return StrawRules.load();
+    }
+
+    /**
+     * The counties' duty rosters: the shipped one, or the file {@code lantian.straw.duty-roster} names (a county's own
+     * roster replaces the shipped rows without a new release).
+     */
+    @Bean
+    DutyRoster dutyRoster(@Value("${lantian.straw.duty-roster:}") String file) throws java.io.IOException {
+        if (file.isBlank()) {
+            return DutyRoster.shipped();
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(file))) {
+            return DutyRoster.read(in, file);
+        }
     }
 }

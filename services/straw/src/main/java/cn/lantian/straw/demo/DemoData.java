@@ -8,6 +8,7 @@ import cn.lantian.straw.firepoint.FirePointImport;
 import cn.lantian.straw.firepoint.ImportReport;
 import cn.lantian.straw.firepoint.Incident;
 import cn.lantian.straw.firepoint.Incidents;
+import cn.lantian.straw.rules.DutyRoster;
 import cn.lantian.straw.rules.Season;
 import cn.lantian.straw.rules.StrawRules;
 import cn.lantian.straw.strawuse.StrawUseInput;
@@ -75,6 +76,7 @@ class DemoData implements ApplicationRunner {
     private final StrawUseTable strawUse;
     private final StrawRules rules;
     private final Jurisdictions jurisdictions;
+    private final DutyRoster roster;
     private final Clock clock;
 
     DemoData(
@@ -83,12 +85,14 @@ class DemoData implements ApplicationRunner {
             StrawUseTable strawUse,
             StrawRules rules,
             Jurisdictions jurisdictions,
+            DutyRoster roster,
             Clock clock) {
         this.imports = imports;
         this.incidents = incidents;
         this.strawUse = strawUse;
         this.rules = rules;
         this.jurisdictions = jurisdictions;
+        this.roster = roster;
         this.clock = clock;
     }
 
@@ -259,10 +263,14 @@ class DemoData implements ApplicationRunner {
                 .then();
     }
 
+    /** The duty office dispatches a township on the county's roster (Corps land is its regiment's already). */
     private Mono<Long> assignIfNeeded(Incident incident) {
-        return incident.assignedTo() != null
-                ? Mono.just(0L)
-                : incidents.assign(incident.id(), "乡镇 township of " + incident.jurisdiction(), incident.firstAt());
+        return roster.unitsOf(incident.jurisdiction()).stream()
+                .filter(u -> !u.duty() && incident.corpsUnit() == null)
+                .findFirst()
+                .map(u -> incidents.assign(
+                        incident.id(), u.id(), incident.firstAt().plus(Duration.ofMinutes(20))))
+                .orElse(Mono.just(0L));
     }
 
     /** Straw-use figures of every oasis county and the Corps for the season (made up, around the 86 % target). */

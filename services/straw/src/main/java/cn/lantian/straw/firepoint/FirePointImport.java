@@ -10,12 +10,13 @@ import cn.lantian.straw.events.FirePointDetected;
 import cn.lantian.straw.events.Location;
 import cn.lantian.straw.events.SourceDetection;
 import cn.lantian.straw.events.StrawEvents;
+import cn.lantian.straw.rules.DutyRoster;
 import cn.lantian.straw.rules.StrawRules;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +53,7 @@ public class FirePointImport {
     private final Jurisdictions jurisdictions;
     private final StrawAccess access;
     private final StrawRules rules;
+    private final DutyRoster roster;
     private final TransactionalOperator tx;
     private final Clock clock;
 
@@ -62,6 +64,7 @@ public class FirePointImport {
             Jurisdictions jurisdictions,
             StrawAccess access,
             StrawRules rules,
+            DutyRoster roster,
             TransactionalOperator tx,
             Clock clock) {
         this.incidents = incidents;
@@ -70,6 +73,7 @@ public class FirePointImport {
         this.jurisdictions = jurisdictions;
         this.access = access;
         this.rules = rules;
+        this.roster = roster;
         this.tx = tx;
         this.clock = clock;
     }
@@ -170,7 +174,8 @@ public class FirePointImport {
                         merger.know(new Merger.Known(s.incidentId(), s.lat(), s.lon(), s.at()));
                         stored.add(key(s.satellite(), s.at(), s.lat(), s.lon()));
                     }
-                    Map<Detection, Placement> placements = new HashMap<>();
+                    // By identity: a record's hash walks all its fields, for every one of a large import's rows.
+                    Map<Detection, Placement> placements = new IdentityHashMap<>(kept.size() * 2);
                     List<Detection> fresh = new ArrayList<>(kept.size());
                     for (Placed p : kept) {
                         Detection d = p.detection();
@@ -250,7 +255,7 @@ public class FirePointImport {
                 .thenReturn(List.copyOf(opened.keySet()));
     }
 
-    private static Incident incidentOf(
+    private Incident incidentOf(
             String id, List<Detection> ds, Placement placement, String alertId, java.time.Instant now) {
         Detection head = ds.get(0);
         Set<String> satellites = new java.util.TreeSet<>();
@@ -263,9 +268,13 @@ public class FirePointImport {
             }
             last = d.acquiredAt().isAfter(last) ? d.acquiredAt() : last;
         }
-        // A fire on Corps land is the regiment's to patrol; township boundaries are not reference data, so a county
-        // incident waits for the county to assign its township.
-        String assignedTo = placement.corpsUnit();
+        // A fire on Corps land is the regiment's to patrol. Township boundaries are not reference data, so a county's
+        // incident goes to the county's duty office on its roster, which dispatches the township (a reassignment).
+        String assignedTo = placement.corpsUnit() != null
+                ? placement.corpsUnit()
+                : roster.dutyOf(placement.jurisdiction())
+                        .map(DutyRoster.Unit::id)
+                        .orElse(null);
         return new Incident(
                 id,
                 head.lon(),

@@ -35,6 +35,8 @@ final class Merger {
     private final double cellLon;
     private final Map<Long, List<Point>> grid = new HashMap<>();
     private final long windowSeconds;
+    private final double latBound;
+    private final double haversineBound;
 
     /**
      * @param maxAbsLat the largest absolute latitude of the detections to be merged (cells are widest there)
@@ -45,6 +47,8 @@ final class Merger {
         double cos = Math.max(0.01, Math.cos(Math.toRadians(Math.min(89, maxAbsLat))));
         this.cellLon = rule.distanceKm() / (KM_PER_DEGREE_LON_AT_EQUATOR * cos) * 1.01;
         this.windowSeconds = rule.window().toSeconds();
+        this.latBound = MergeRule.maxLatDegrees(rule.distanceKm()) * 1.001;
+        this.haversineBound = MergeRule.haversineBeyond(rule.distanceKm());
     }
 
     /** Adds a detection already stored with its incident. */
@@ -88,7 +92,18 @@ final class Merger {
                     if (Math.abs(p.seconds() - seconds) > windowSeconds) {
                         continue;
                     }
-                    double km = MergeRule.km(p.lat(), p.lon(), d.lat(), d.lon());
+                    // The north-south gap alone is a lower bound of the distance: most neighbours end here, without
+                    // the trigonometry (with a margin, so the rule's inclusive bound is decided by the distance
+                    // itself).
+                    if (Math.abs(p.lat() - d.lat()) > latBound) {
+                        continue;
+                    }
+                    // The arcsine only for the few neighbours within reach.
+                    double haversine = MergeRule.haversine(p.lat(), p.lon(), d.lat(), d.lon());
+                    if (haversine > haversineBound) {
+                        continue;
+                    }
+                    double km = MergeRule.kmOf(haversine);
                     if (km <= rule.distanceKm() && km < bestKm) {
                         bestKm = km;
                         best = p;

@@ -8,6 +8,7 @@ import cn.lantian.straw.events.Location;
 import cn.lantian.straw.events.StrawEvents;
 import cn.lantian.straw.firepoint.Incident;
 import cn.lantian.straw.firepoint.Incidents;
+import cn.lantian.straw.rules.DutyRoster;
 import cn.lantian.straw.web.Text;
 import cn.lantian.web.Conflict;
 import cn.lantian.web.FieldError;
@@ -45,11 +46,19 @@ class Patrols {
     private final Incidents incidents;
     private final StrawEvents events;
     private final StrawAccess access;
+    private final DutyRoster roster;
     private final TransactionalOperator tx;
     private final Clock clock;
 
-    Patrols(Incidents incidents, StrawEvents events, StrawAccess access, TransactionalOperator tx, Clock clock) {
+    Patrols(
+            Incidents incidents,
+            StrawEvents events,
+            StrawAccess access,
+            DutyRoster roster,
+            TransactionalOperator tx,
+            Clock clock) {
         this.incidents = incidents;
+        this.roster = roster;
         this.events = events;
         this.access = access;
         this.tx = tx;
@@ -69,6 +78,13 @@ class Patrols {
         return tx.transactional(writable(caller, id).flatMap(incident -> {
             if (!"open".equals(incident.status())) {
                 return Mono.error(new Conflict("Incident " + id + " is already handled."));
+            }
+            // A unit on another county's roster cannot patrol this county's field; other names (a township not yet on
+            // the roster, a village team) are the county's to give.
+            var listed = roster.unit(in.assignedTo().strip());
+            if (listed.isPresent() && !listed.get().county().equals(incident.jurisdiction())) {
+                return Mono.error(InvalidInput.of(
+                        "assignedTo", "on the roster of county " + listed.get().county() + ", not of this incident's"));
             }
             return incidents
                     .assign(id, in.assignedTo().strip(), clock.instant())

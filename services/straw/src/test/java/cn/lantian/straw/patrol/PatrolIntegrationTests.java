@@ -154,6 +154,61 @@ class PatrolIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCountyIncidentGoesToTheCountysDutyOfficeWhichDispatchesATownshipOfItsOwnRoster() {
+        String id = incidentAt(SHACHE, "0545");
+        JsonNode incident = JSON.readTree(http.get()
+                .uri("/api/straw/v1/incidents/{id}", id)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+        assertThat(incident.at("/incident/assignedTo").asString())
+                .as("no township boundaries: the county's duty office has it at once")
+                .isEqualTo("653125-duty");
+        assertThat(incident.at("/incident/assignedAt").isNull()).isFalse();
+
+        // The roster the county dispatches from.
+        JsonNode roster = JSON.readTree(http.get()
+                .uri("/api/straw/v1/duty-roster?county=653125")
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+        assertThat(roster.findValuesAsString("id")).contains("653125-duty", "653125-shache");
+        assertThat(roster.findValuesAsString("county")).containsOnly("653125");
+
+        // Another county's township is refused; the county's own one is taken.
+        http.post()
+                .uri("/api/straw/v1/incidents/{id}/assignment", id)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("assignedTo", "653130-bachu"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("assignedTo");
+        http.post()
+                .uri("/api/straw/v1/incidents/{id}/assignment", id)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("assignedTo", "653125-shache"))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.assignedTo")
+                .isEqualTo("653125-shache");
+    }
+
+    @Test
     void badReportsAnswerTheProblemShapeAndChangeNothing() {
         String id = incidentAt(SHACHE, "0530");
         // A NUL is refused while the body is read, before the service's own checks.
