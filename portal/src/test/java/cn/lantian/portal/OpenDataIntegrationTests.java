@@ -800,6 +800,20 @@ class OpenDataIntegrationTests extends PortalTest {
                         .get("timeZone")
                         .asString())
                 .isEqualTo("Asia/Shanghai");
+        // What the owner knows of a station travels with it; what it does not know is null, not guessed.
+        JsonNode stations = json("/api/public/v1/datasets/stations").get("items");
+        JsonNode known = null;
+        JsonNode unknown = null;
+        for (JsonNode s : stations) {
+            known = "2700A".equals(s.get("id").asString()) ? s : known;
+            unknown = "2698A".equals(s.get("id").asString()) ? s : unknown;
+        }
+        assertThat(known.get("nameUg").asString()).isEqualTo("شەھەرلىك مۇھىت كۆزىتىش پونكىتى");
+        assertThat(known.get("elevationM").asDouble()).isEqualTo(1289.0);
+        assertThat(known.get("operatingSince").asString()).isEqualTo("2013-01-01");
+        assertThat(known.get("operator").asString()).isEqualTo("STAND-IN operator");
+        assertThat(unknown.get("elevationM").isNull()).isTrue();
+        assertThat(unknown.get("operator").isNull()).isTrue();
     }
 
     @Test
