@@ -3,7 +3,6 @@ package cn.lantian.portal.pages;
 import cn.lantian.portal.aqi.Categories;
 import cn.lantian.portal.live.LatestAqi;
 import cn.lantian.portal.opendata.DataYears;
-import cn.lantian.portal.opendata.Licence;
 import cn.lantian.portal.opendata.PublicAddress;
 import cn.lantian.portal.upstream.AirQuality;
 import cn.lantian.portal.upstream.Alert;
@@ -52,7 +51,6 @@ class PagesController {
     private final Views views;
     private final Names names;
     private final Categories categories;
-    private final Licence licence;
     private final MessageSource messages;
     private final PagesProperties pages;
 
@@ -69,7 +67,6 @@ class PagesController {
             Views views,
             Names names,
             Categories categories,
-            Licence licence,
             MessageSource messages,
             PagesProperties pages,
             PublicAddress publicAddress,
@@ -87,7 +84,6 @@ class PagesController {
         this.views = views;
         this.names = names;
         this.categories = categories;
-        this.licence = licence;
         this.messages = messages;
     }
 
