@@ -42,6 +42,8 @@
       if (!el.querySelector('[data-aqi-for]')) { el.textContent = nameOf(u); }
     });
     each('[data-hour-for="' + id + '"]', function (el) { el.textContent = hourText(u.hour); });
+    // A new hour has just arrived: the station's value is no longer stale.
+    each('[data-stale-for="' + id + '"]', function (el) { el.parentNode.removeChild(el); });
     each('[data-primary-for="' + id + '"]', function (el) { el.textContent = u.primary || '—'; });
     if (found) {
       var announcer = document.getElementById('live-announcer');

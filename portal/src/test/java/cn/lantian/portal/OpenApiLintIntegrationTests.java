@@ -22,6 +22,21 @@ class OpenApiLintIntegrationTests extends PortalTest {
 
     @Test
     void thePublicDocumentPassesSpectralWithoutErrorOrWarning() throws IOException, InterruptedException {
+        // With the owners' public reads in it (read in the background when the portal starts).
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> new String(
+                                WebTestClient.bindToServer()
+                                        .baseUrl("http://127.0.0.1:" + port)
+                                        .build()
+                                        .get()
+                                        .uri("/api/public/v1/openapi")
+                                        .exchange()
+                                        .expectBody()
+                                        .returnResult()
+                                        .getResponseBody(),
+                                StandardCharsets.UTF_8)
+                        .contains("x-lantian-owner"));
         byte[] document = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
                 .build()

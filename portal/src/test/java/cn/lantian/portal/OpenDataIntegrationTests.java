@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -612,6 +613,58 @@ class OpenDataIntegrationTests extends PortalTest {
     }
 
     @Test
+    void theCataloguesPeriodsAndFrequenciesAreThoseOfTheData() {
+        Map<String, JsonNode> datasets = new java.util.HashMap<>();
+        json("/api/public/v1/catalog")
+                .get("dcat:dataset")
+                .forEach(d -> datasets.put(d.get("dct:identifier").asString(), d));
+        java.util.function.Function<String, String> start = id -> datasets.get(id)
+                .path("dct:temporal")
+                .path("dcat:startDate")
+                .path("@value")
+                .asString();
+        // The stand-in's stations report from FIRST_DAY on: the data's first day is there, the day before is empty.
+        String first = UpstreamStub.FIRST_DAY.toString();
+        String before = UpstreamStub.FIRST_DAY.minusDays(1).toString();
+        assertThat(start.apply("observations-hourly")).isEqualTo(first);
+        assertThat(start.apply("observations-daily")).isEqualTo(first);
+        JsonNode days = json("/api/public/v1/datasets/observations?station=2700A&resolution=daily&from=" + before
+                + "&to=" + UpstreamStub.FIRST_DAY.plusDays(2));
+        assertThat(days.get("items").get(0).get("day").asString()).isEqualTo(first);
+        // Targets are evaluated from the first year with observations; alerts from the first alert's day.
+        assertThat(start.apply("targets")).isEqualTo(UpstreamStub.FIRST_DAY.getYear() + "-01-01");
+        assertThat(start.apply("alerts")).isEqualTo("2024-04-02");
+        // The declared frequencies are the data's steps: an hour apart in the hourly set, a day apart in the daily.
+        assertThat(datasets.get("observations-hourly")
+                        .get("dct:accrualPeriodicity")
+                        .get("@id")
+                        .asString())
+                .endsWith("/HOURLY");
+        assertThat(datasets.get("observations-daily")
+                        .get("dct:accrualPeriodicity")
+                        .get("@id")
+                        .asString())
+                .endsWith("/DAILY");
+        List<java.time.Instant> hours = new ArrayList<>();
+        json("/api/public/v1/datasets/observations?station=2700A&resolution=hourly&from=2024-11-10&to=2024-11-11")
+                .get("items")
+                .forEach(i -> hours.add(java.time.Instant.parse(i.get("hour").asString())));
+        assertThat(hours).hasSizeGreaterThan(24);
+        for (int i = 1; i < hours.size(); i++) {
+            assertThat(java.time.Duration.between(hours.get(i - 1), hours.get(i)))
+                    .isEqualTo(java.time.Duration.ofHours(1));
+        }
+        List<java.time.LocalDate> dayList = new ArrayList<>();
+        json("/api/public/v1/datasets/observations?station=2700A&resolution=daily&from=2024-10-01&to=2024-10-31")
+                .get("items")
+                .forEach(i -> dayList.add(java.time.LocalDate.parse(i.get("day").asString())));
+        assertThat(dayList).hasSize(31);
+        for (int i = 1; i < dayList.size(); i++) {
+            assertThat(dayList.get(i)).isEqualTo(dayList.get(i - 1).plusDays(1));
+        }
+    }
+
+    @Test
     void withoutDatesAStationAnswersItsLatestDayInUtcHoursLabelledByTheirEnd() {
         JsonNode page = json("/api/public/v1/datasets/observations?station=2700A");
         // The station's latest hour is 2024-11-12T01:00Z (09:00 Beijing): its Beijing day, 24 hours.
@@ -800,6 +853,20 @@ class OpenDataIntegrationTests extends PortalTest {
                         .get("timeZone")
                         .asString())
                 .isEqualTo("Asia/Shanghai");
+        // What the owner knows of a station travels with it; what it does not know is null, not guessed.
+        JsonNode stations = json("/api/public/v1/datasets/stations").get("items");
+        JsonNode known = null;
+        JsonNode unknown = null;
+        for (JsonNode s : stations) {
+            known = "2700A".equals(s.get("id").asString()) ? s : known;
+            unknown = "2698A".equals(s.get("id").asString()) ? s : unknown;
+        }
+        assertThat(known.get("nameUg").asString()).isEqualTo("شەھەرلىك مۇھىت كۆزىتىش پونكىتى");
+        assertThat(known.get("elevationM").asDouble()).isEqualTo(1289.0);
+        assertThat(known.get("operatingSince").asString()).isEqualTo("2013-01-01");
+        assertThat(known.get("operator").asString()).isEqualTo("STAND-IN operator");
+        assertThat(unknown.get("elevationM").isNull()).isTrue();
+        assertThat(unknown.get("operator").isNull()).isTrue();
     }
 
     @Test

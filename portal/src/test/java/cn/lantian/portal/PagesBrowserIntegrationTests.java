@@ -312,4 +312,89 @@ class PagesBrowserIntegrationTests extends PortalTest {
         assertThat(viewBox(svg)).isEqualTo(whole);
         assertThat(browser.consoleErrors()).isEmpty();
     }
+
+    @Test
+    void everyNowSaysItsHourAndAnOldOneIsStaleWithItsAge() throws Exception {
+        // The stand-in's newest hours are of November 2024: far older than two hours.
+        for (int width : List.of(1280, 390)) {
+            browser.size(width == 390 ? Browser.PHONE : Browser.DESKTOP);
+            open("/?lang=zh");
+            assertThat(text(".now .as-of time")).isEqualTo("2024-11-12 12:00");
+            assertThat(text(".now .as-of .stale")).startsWith("数据已过时").endsWith("天前");
+            assertThat(text("[data-stale-for='2700A']")).contains("数据已过时", "天前");
+            assertThat(text("[data-hour-for='2700A']")).isEqualTo("2024-11-12 09:00");
+            browser.shoot("home-time-zh-" + width);
+        }
+        open("/?lang=en");
+        assertThat(text(".now .as-of")).contains("Data hour (Beijing time)", "Stale", "days ago");
+        open("/?lang=ug");
+        assertThat(text(".now .as-of")).contains("كونا سانلىق مەلۇمات", "كۈن ئىلگىرى");
+        open("/stations/2700A?lang=en");
+        assertThat(text("[data-stale-for='2700A']")).contains("Stale", "days ago");
+        // The stand-in has no AQI for Kashgar City: the page says it does not know the time rather than show none.
+        open("/counties/653101?lang=en");
+        assertThat(text(".now .as-of")).contains("Stale", "time unknown");
+    }
+
+    @Test
+    void theHomePageShowsTheYearsProgressMeasuredBesideDustDeducted() throws Exception {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        for (String lang : List.of("zh", "en", "ug")) {
+            open("/?lang=" + lang);
+            assertThat(text("#progress-title")).as(lang).endsWith(String.valueOf(year));
+            WebElement pm25 = browser.driver.findElement(By.cssSelector("#progress tr[data-indicator='pm25Mean']"));
+            assertThat(pm25.findElement(By.cssSelector(".measured")).getText()).isEqualTo("58.3");
+            assertThat(pm25.findElement(By.cssSelector(".dust-deducted")).getText())
+                    .isEqualTo("49.1");
+            assertThat(text("#progress thead"))
+                    .as(lang)
+                    .contains(messages.getMessage("targets.measured", null, java.util.Locale.forLanguageTag(lang)))
+                    .contains(messages.getMessage("targets.dustDeducted", null, java.util.Locale.forLanguageTag(lang)));
+        }
+        browser.size(Browser.PHONE);
+        open("/?lang=ug");
+        assertThat(browser.sidewaysOverflow()).as(browser.outside()).isLessThanOrEqualTo(0);
+        browser.shoot("home-progress-ug-390");
+    }
+
+    @Test
+    void theTargetsPageOpensOnTheCurrentYearAndOffersOnlyYearsWithData() throws Exception {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+        open("/targets?lang=en");
+        assertThat(text("h1")).endsWith(String.valueOf(year));
+        List<String> offered = browser.driver.findElements(By.cssSelector("#year option")).stream()
+                .map(o -> o.getAttribute("value"))
+                .toList();
+        // The stand-in's stations report from 2022 on: the years before have targets but no data.
+        List<String> expected = new java.util.ArrayList<>();
+        for (int y = year; y >= UpstreamStub.FIRST_DAY.getYear(); y--) {
+            expected.add(String.valueOf(y));
+        }
+        assertThat(offered).isEqualTo(expected);
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#year option:checked"))
+                        .getAttribute("value"))
+                .isEqualTo(String.valueOf(year));
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("year"))).selectByValue("2023");
+        browser.driver.findElement(By.cssSelector(".year-picker button")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> text("h1").endsWith("2023"));
+        assertThat(browser.driver.getCurrentUrl()).contains("year=2023", "lang=en");
+        // A year without data is not offered, and asking for it shows the current year.
+        open("/targets?lang=zh&year=2020");
+        assertThat(text("h1")).endsWith(String.valueOf(year));
+        browser.size(Browser.PHONE);
+        open("/targets?lang=ug");
+        assertThat(browser.sidewaysOverflow()).as(browser.outside()).isLessThanOrEqualTo(0);
+        browser.shoot("targets-years-ug-390");
+    }
+
+    @Test
+    void stationsAreNamedInUyghurWhereAirQualityHasTheName() {
+        open("/stations/2700A?lang=ug");
+        assertThat(text("h1")).isEqualTo("شەھەرلىك مۇھىت كۆزىتىش پونكىتى");
+        open("/?lang=ug");
+        assertThat(text("tr[data-row='2700A'] th")).isEqualTo("شەھەرلىك مۇھىت كۆزىتىش پونكىتى");
+        // A station without a Uyghur name keeps its Chinese one rather than showing nothing.
+        assertThat(text("tr[data-row='2698A'] th")).isEqualTo("巡警大队");
+    }
 }

@@ -105,6 +105,19 @@ public final class UpstreamStub implements AutoCloseable {
             body = body == null ? "{\"status\":404}" : body;
         } else if (path.equals("/api/public/v1/cases")) {
             body = resource("cases.json");
+        } else if (path.equals("/api/public/v1/dust/sites")) {
+            body = recent(resource("dust-sites.json"));
+        } else if (path.equals("/api/public/v1/dust/violations")) {
+            body = recent(resource("dust-violations.json"));
+        } else if (path.equals("/api/public/v1/straw/incidents")) {
+            body = recent(resource("straw-incidents.json"));
+        } else if (path.equals("/v3/api-docs")) {
+            // Every owner answers here in the tests: each takes from it only the paths it owns.
+            body = resource("owners-openapi.json");
+        } else if (path.equals("/api/public/v1/greening/projects")) {
+            body = resource("greening-projects.json");
+        } else if (path.equals("/api/public/v1/greening/closure-areas")) {
+            body = resource("greening-closures.json");
         } else {
             status = 404;
             body = "{\"status\":404}";
@@ -172,6 +185,18 @@ public final class UpstreamStub implements AutoCloseable {
             }
         }
         return out.append("]").toString();
+    }
+
+    /**
+     * The new domains' records are about now: {@code @FRESH@} becomes the start of the current hour (Beijing's hours
+     * start with UTC's, so it is always today there), {@code @RECENT@} five days ago.
+     */
+    static String recent(String body) {
+        java.time.Instant now = java.time.Instant.now();
+        return body.replace(
+                        "@FRESH@",
+                        now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).toString())
+                .replace("@RECENT@", now.minus(java.time.Duration.ofDays(5)).toString());
     }
 
     /** One enterprise of the recorded list, as stationary answers {@code /enterprises/{id}}; null when unknown. */

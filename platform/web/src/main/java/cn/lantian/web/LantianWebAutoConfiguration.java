@@ -70,6 +70,21 @@ public class LantianWebAutoConfiguration {
         };
     }
 
+    /** Real titles and versions in the services' OpenAPI documents, where a service uses springdoc. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(
+            name = "org.springdoc.core.customizers.OpenApiCustomizer")
+    static class ApiDocuments {
+
+        @Bean
+        ApiDocumentInfo apiDocumentInfo(
+                @org.springframework.beans.factory.annotation.Value("${spring.application.name:service}") String name,
+                @org.springframework.beans.factory.annotation.Value("${lantian.web.api-version:1.0.0}")
+                        String version) {
+            return new ApiDocumentInfo(name, version);
+        }
+    }
+
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
     WebFilter requestBodyLimit(WebLimitsProperties limits) {

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -41,9 +43,11 @@ class CatalogController {
     private final byte[] boundaries;
 
     private final PublicAddress publicAddress;
+    private final Coverage coverage;
 
-    CatalogController(Licence licence, JsonMapper json, PublicAddress publicAddress) {
+    CatalogController(Licence licence, JsonMapper json, PublicAddress publicAddress, Coverage coverage) {
         this.publicAddress = publicAddress;
+        this.coverage = coverage;
         this.licence = licence;
         this.json = json;
         this.datasets = read("/data/datasets.json");
@@ -70,7 +74,12 @@ class CatalogController {
     @GetMapping(
             path = "/api/public/v1/catalog",
             produces = {"application/ld+json", "application/json"})
-    ResponseEntity<byte[]> catalog(ServerWebExchange exchange) {
+    Mono<ResponseEntity<byte[]>> catalog(ServerWebExchange exchange) {
+        // An owner that does not answer leaves the periods out rather than the catalogue unanswered.
+        return coverage.firstDays().onErrorReturn(Map.of()).map(firstDays -> catalog(exchange, firstDays));
+    }
+
+    private ResponseEntity<byte[]> catalog(ServerWebExchange exchange, Map<String, LocalDate> firstDays) {
         String base = publicAddress.base(exchange);
         String year =
                 String.valueOf(java.time.LocalDate.now(DatasetsController.CHINA).getYear());
@@ -93,6 +102,19 @@ class CatalogController {
                     "@id",
                     base + "/api/public/v1/catalog#" + d.get("dct:identifier").asString());
             copy.put("@type", "dcat:Dataset");
+            String id = d.get("dct:identifier").asString();
+            if (Coverage.DATED.contains(id)) {
+                // The period is the data's own: from its first day, open-ended while it is updated.
+                copy.remove("dct:temporal");
+                LocalDate first = firstDays.get(id);
+                if (first != null) {
+                    ObjectNode period = copy.putObject("dct:temporal");
+                    period.put("@type", "dct:PeriodOfTime");
+                    period.putObject("dcat:startDate")
+                            .put("@value", first.toString())
+                            .put("@type", "xsd:date");
+                }
+            }
             if (!copy.has("dcat:distribution")) {
                 continue;
             }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,8 +50,10 @@ class DownloadsController {
     private final PortalProperties properties;
     private final Licence licence;
     private final JsonMapper json;
+    private final DataYears dataYears;
 
     DownloadsController(
+            DataYears dataYears,
             AirQuality airQuality,
             LatestAqi latest,
             ObservationsDataset observations,
@@ -66,6 +66,7 @@ class DownloadsController {
         this.properties = properties;
         this.licence = licence;
         this.json = json;
+        this.dataYears = dataYears;
     }
 
     @Operation(
@@ -82,7 +83,7 @@ class DownloadsController {
         Params params = new Params();
         params.onlyKnown(exchange.getRequest().getQueryParams().keySet(), List.of());
         params.check();
-        return yearsWithData().map(years -> {
+        return dataYears.byDataset().map(years -> {
             List<Map<String, Object>> files = new ArrayList<>();
             for (String dataset : DATASETS) {
                 for (int year : years.getOrDefault(dataset, List.of())) {
@@ -107,71 +108,6 @@ class DownloadsController {
                             .toInstant(),
                     Duration.ofHours(1));
         });
-    }
-
-    /** Per dataset, the years (newest first) that have at least one row; worked out again after a while. */
-    private Mono<Map<String, List<Integer>>> yearsWithData() {
-        Mono<Map<String, List<Integer>>> held = years;
-        if (held == null) {
-            held = findYears().cache(found -> properties.seriesCache(), e -> Duration.ZERO, () -> Duration.ZERO);
-            years = held;
-        }
-        return held.doOnError(e -> years = null);
-    }
-
-    private volatile Mono<Map<String, List<Integer>>> years;
-
-    private Mono<Map<String, List<Integer>>> findYears() {
-        LocalDate today = LocalDate.now(DatasetsController.CHINA);
-        List<Integer> all = new ArrayList<>();
-        for (int y = today.getYear(); y >= properties.firstYear(); y--) {
-            all.add(y);
-        }
-        Mono<List<Integer>> observed = latest.current()
-                .flatMap(snapshot -> Flux.fromIterable(all)
-                        .concatMap(
-                                y -> Flux.fromIterable(snapshot.stations())
-                                        .concatMap(
-                                                s -> airQuality.daily(
-                                                        s.id(),
-                                                        LocalDate.of(y, 1, 1),
-                                                        y == today.getYear() ? today : LocalDate.of(y, 12, 31)),
-                                                1)
-                                        .any(days -> !days.isEmpty())
-                                        .filter(Boolean::booleanValue)
-                                        .map(found -> y),
-                                1)
-                        .collectList());
-        Mono<List<Integer>> targeted = Flux.fromIterable(all)
-                .concatMap(
-                        y -> airQuality
-                                .targets(y)
-                                .filter(t -> !t.units().isEmpty())
-                                .map(t -> y)
-                                .onErrorResume(WebClientResponseException.NotFound.class, e -> Mono.empty()),
-                        1)
-                .collectList();
-        Mono<List<Integer>> alerted = airQuality
-                .alerts()
-                .map(alerts -> alerts.stream()
-                        .filter(a -> a.effectiveFrom() != null)
-                        .map(a -> a.effectiveFrom()
-                                .atZone(DatasetsController.CHINA)
-                                .getYear())
-                        .filter(y -> y >= properties.firstYear())
-                        .distinct()
-                        .sorted(Comparator.reverseOrder())
-                        .toList());
-        return Mono.zip(observed, targeted, alerted)
-                .map(t -> Map.of(
-                        "observations-daily",
-                        t.getT1(),
-                        "observations-hourly",
-                        t.getT1(),
-                        "targets",
-                        t.getT2(),
-                        "alerts",
-                        t.getT3()));
     }
 
     @Operation(

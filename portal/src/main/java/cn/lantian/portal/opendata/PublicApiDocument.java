@@ -21,6 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicApiDocument implements OpenApiCustomizer {
 
+    private final OwnersApiDocuments owners;
+
+    PublicApiDocument(OwnersApiDocuments owners) {
+        this.owners = owners;
+    }
+
     /** Tags by path prefix, first match wins, with their descriptions. */
     private static final List<Map.Entry<String, Tag>> TAGS = List.of(
             Map.entry(
@@ -30,6 +36,23 @@ class PublicApiDocument implements OpenApiCustomizer {
             Map.entry("/api/public/v1/datasets/", tag("datasets", "The open datasets, paged, in JSON, CSV or GeoJSON")),
             Map.entry("/api/public/v1/downloads", tag("downloads", "Yearly bulk files (CSV, gzip, byte ranges)")),
             Map.entry("/api/public/v1/live", tag("live", "Server-sent events of new hourly AQI values and alerts")),
+            Map.entry(
+                    "/api/public/v1/stations",
+                    tag("air-quality", "Stations, AQI, targets and alerts, from the air-quality service")),
+            Map.entry("/api/public/v1/aqi", tag("air-quality", null)),
+            Map.entry("/api/public/v1/units", tag("air-quality", null)),
+            Map.entry("/api/public/v1/targets", tag("air-quality", null)),
+            Map.entry("/api/public/v1/alerts", tag("air-quality", null)),
+            Map.entry(
+                    "/api/public/v1/enterprises",
+                    tag("enterprises", "Enterprise disclosures, from the stationary-source service")),
+            Map.entry(
+                    "/api/public/v1/cases",
+                    tag("enforcement", "Closed cases' outcomes and assessments, from the enforcement service")),
+            Map.entry("/api/public/v1/assessments", tag("enforcement", null)),
+            Map.entry("/api/public/v1/dust/", tag("dust", "Construction sites and dust violations")),
+            Map.entry("/api/public/v1/straw/", tag("straw", "Fire-point incidents and straw utilisation")),
+            Map.entry("/api/public/v1/greening/", tag("greening", "Afforestation projects and sand-closure areas")),
             Map.entry("/api/public/v1/", tag("catalogue", "The DCAT-AP catalogue and the licence")));
 
     private static Tag tag(String name, String description) {
@@ -45,6 +68,7 @@ class PublicApiDocument implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
+        addOwners(api);
         api.getPaths().forEach((path, item) -> {
             Operation get = item.getGet();
             if (get == null) {
@@ -56,7 +80,7 @@ class PublicApiDocument implements OpenApiCustomizer {
                     .findFirst()
                     .ifPresent(t -> get.setTags(List.of(t.getValue().getName())));
             if (get.getDescription() == null || get.getDescription().isBlank()) {
-                get.setDescription(get.getSummary() + ".");
+                get.setDescription(get.getSummary() != null ? get.getSummary() + "." : "Reads " + path + ".");
             }
             ApiResponses responses = get.getResponses();
             boolean stream = path.equals("/api/public/v1/live");
@@ -78,6 +102,31 @@ class PublicApiDocument implements OpenApiCustomizer {
                         "502", problem("The service that owns the data did not answer; try again shortly"));
             }
         });
+    }
+
+    /** The owners' public reads beside the portal's own; a path the portal serves itself stays the portal's. */
+    private void addOwners(OpenAPI api) {
+        OwnersApiDocuments.Found found = owners.latest();
+        com.fasterxml.jackson.databind.ObjectMapper models = io.swagger.v3.core.util.Json.mapper();
+        try {
+            for (var e : found.paths().entrySet()) {
+                if (!api.getPaths().containsKey(e.getKey())) {
+                    api.getPaths()
+                            .addPathItem(
+                                    e.getKey(),
+                                    models.readValue(e.getValue().toString(), io.swagger.v3.oas.models.PathItem.class));
+                }
+            }
+            if (api.getComponents() == null) {
+                api.setComponents(new io.swagger.v3.oas.models.Components());
+            }
+            for (var e : found.schemas().entrySet()) {
+                api.getComponents()
+                        .addSchemas(e.getKey(), models.readValue(e.getValue().toString(), Schema.class));
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an owner's OpenAPI document does not read as OpenAPI", e);
+        }
     }
 
     private static ApiResponse problem(String description) {

@@ -144,6 +144,7 @@ class StationsDataset {
         m.put("id", s.id());
         m.put("nameZh", s.nameZh());
         m.put("nameEn", s.nameEn());
+        m.put("nameUg", s.nameUg());
         m.put("kind", s.kind());
         m.put("county", s.jurisdiction());
         m.put("corpsUnit", s.corpsUnit());
@@ -151,6 +152,12 @@ class StationsDataset {
         m.put("latitude", s.latitude());
         // The published hours are UTC instants; the station's local civil time is Beijing time (one zone for China).
         m.put("timeZone", DatasetsController.CHINA.getId());
+        // What the owner knows of the station; null where it does not (never guessed here).
+        m.put("operator", s.operator());
+        m.put("elevationM", s.elevationM());
+        m.put(
+                "operatingSince",
+                s.operatingSince() == null ? null : s.operatingSince().toString());
         Map<String, Object> latest = null;
         if (s.aqi() != null) {
             latest = new LinkedHashMap<>();

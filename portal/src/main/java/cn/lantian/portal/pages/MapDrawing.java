@@ -70,18 +70,7 @@ public class MapDrawing {
         StringBuilder d = new StringBuilder();
         for (List<double[][]> polygon : j.area().polygons()) {
             for (double[][] ring : polygon) {
-                String last = null;
-                int n = 0;
-                for (double[] p : ring) {
-                    double[] xy = xy(p[0], p[1]);
-                    String point = String.format(Locale.ROOT, "%.1f %.1f", xy[0], xy[1]);
-                    if (!point.equals(last)) {
-                        d.append(n == 0 ? "M" : "L").append(point);
-                        last = point;
-                        n++;
-                    }
-                }
-                d.append('Z');
+                d.append(ring(ring));
             }
         }
         return d.toString();
@@ -93,6 +82,89 @@ public class MapDrawing {
      * @param highlight a unit to emphasise, or null
      */
     public String svg(List<StationNow> stations, String lang, String highlight, String title) {
+        StringBuilder s = base(lang, highlight, title);
+        stationCircles(s, stations, lang);
+        s.append("</svg>");
+        return s.toString();
+    }
+
+    /** A point of a domain's map layer (a construction site, a fire point), linked to its line in the list. */
+    public record Marker(String id, double longitude, double latitude, String label, String cssClass, String colour) {}
+
+    /** An area of a domain's map layer (an afforestation project, a sand-closure area). */
+    public record Area(String id, List<List<double[][]>> polygons, String label, String cssClass) {}
+
+    /**
+     * A domain's map: the prefecture with its areas drawn over the counties and its points over them, each with its
+     * label as a tooltip and a link to its line in the page's list ({@code #item-<id>}).
+     */
+    public String layer(String lang, String title, List<Area> areas, List<Marker> markers) {
+        StringBuilder s = base(lang, null, title);
+        s.append("<g class=\"areas\">");
+        for (Area area : areas) {
+            StringBuilder d = new StringBuilder();
+            for (List<double[][]> polygon : area.polygons()) {
+                for (double[][] ring : polygon) {
+                    d.append(ring(ring));
+                }
+            }
+            if (d.isEmpty()) {
+                continue;
+            }
+            s.append("<a href=\"#item-")
+                    .append(esc(area.id()))
+                    .append("\" aria-label=\"")
+                    .append(esc(area.label()))
+                    .append("\"><path class=\"area ")
+                    .append(esc(area.cssClass()))
+                    .append("\" data-area=\"")
+                    .append(esc(area.id()))
+                    .append("\" d=\"")
+                    .append(d)
+                    .append("\"><title>")
+                    .append(esc(area.label()))
+                    .append("</title></path></a>");
+        }
+        s.append("</g>");
+        List<double[]> placed = spreadPoints(
+                markers.stream().map(m -> xy(m.longitude(), m.latitude())).toList());
+        for (int i = 0; i < markers.size(); i++) {
+            Marker m = markers.get(i);
+            double[] at = placed.get(i);
+            s.append(String.format(
+                    Locale.ROOT,
+                    "<a href=\"#item-%s\" aria-label=\"%s\"><circle class=\"marker %s\" data-marker=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.0f\" fill=\"%s\"><title>%s</title></circle></a>",
+                    esc(m.id()),
+                    esc(m.label()),
+                    esc(m.cssClass()),
+                    esc(m.id()),
+                    at[0],
+                    at[1],
+                    RADIUS * 0.7,
+                    esc(m.colour()),
+                    esc(m.label())));
+        }
+        s.append("</svg>");
+        return s.toString();
+    }
+
+    private String ring(double[][] ring) {
+        StringBuilder d = new StringBuilder();
+        String last = null;
+        int n = 0;
+        for (double[] p : ring) {
+            double[] xy = xy(p[0], p[1]);
+            String point = String.format(Locale.ROOT, "%.1f %.1f", xy[0], xy[1]);
+            if (!point.equals(last)) {
+                d.append(n == 0 ? "M" : "L").append(point);
+                last = point;
+                n++;
+            }
+        }
+        return n == 0 ? "" : d.append('Z').toString();
+    }
+
+    private StringBuilder base(String lang, String highlight, String title) {
         StringBuilder s = new StringBuilder();
         s.append(String.format(
                 Locale.ROOT,
@@ -147,6 +219,10 @@ public class MapDrawing {
                     esc(Names.of(j, lang))));
         }
         s.append("</g>");
+        return s;
+    }
+
+    private void stationCircles(StringBuilder s, List<StationNow> stations, String lang) {
         List<double[]> placed = spread(stations);
         for (int i = 0; i < stations.size(); i++) {
             StationNow st = stations.get(i);
@@ -176,8 +252,6 @@ public class MapDrawing {
                     c.map(Categories.Category::rgb).orElse("#9E9E9E"),
                     esc(label)));
         }
-        s.append("</svg>");
-        return s.toString();
     }
 
     /**
@@ -185,19 +259,23 @@ public class MapDrawing {
      * or a few hundred metres apart), evenly round their common centre so that each can be seen and clicked.
      */
     List<double[]> spread(List<StationNow> stations) {
-        List<double[]> at = new ArrayList<>();
-        for (StationNow st : stations) {
-            at.add(xy(st.longitude(), st.latitude()));
-        }
-        boolean[] done = new boolean[stations.size()];
-        for (int i = 0; i < stations.size(); i++) {
+        return spreadPoints(
+                stations.stream().map(st -> xy(st.longitude(), st.latitude())).toList());
+    }
+
+    /** The same for any points already in map units. */
+    List<double[]> spreadPoints(List<double[]> points) {
+        List<double[]> at = new ArrayList<>(points);
+        int count = at.size();
+        boolean[] done = new boolean[count];
+        for (int i = 0; i < count; i++) {
             if (done[i]) {
                 continue;
             }
             List<Integer> group = new ArrayList<>(List.of(i));
             for (int k = 0; k < group.size(); k++) {
                 double[] p = at.get(group.get(k));
-                for (int j = i + 1; j < stations.size(); j++) {
+                for (int j = i + 1; j < count; j++) {
                     if (!done[j]
                             && !group.contains(j)
                             && Math.hypot(at.get(j)[0] - p[0], at.get(j)[1] - p[1]) < 2 * RADIUS) {

@@ -5,7 +5,7 @@ import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
 import org.springframework.stereotype.Component;
 
-/** Names of places in the reader's language (stations have no Uyghur names: Chinese stands in). */
+/** Names of places in the reader's language; Chinese stands in where a name is missing in that language. */
 @Component
 public class Names {
 
@@ -30,7 +30,12 @@ public class Names {
         };
     }
 
+    /** A station's name in the reader's language; Chinese where air-quality has none in that language. */
     public String station(StationNow s, String lang) {
-        return "en".equals(lang) && s.nameEn() != null ? s.nameEn() : s.nameZh();
+        return switch (lang) {
+            case "en" -> s.nameEn() != null ? s.nameEn() : s.nameZh();
+            case "ug" -> s.nameUg() != null && !s.nameUg().isBlank() ? s.nameUg() : s.nameZh();
+            default -> s.nameZh();
+        };
     }
 }

@@ -2,7 +2,7 @@ package cn.lantian.portal.pages;
 
 import cn.lantian.portal.aqi.Categories;
 import cn.lantian.portal.live.LatestAqi;
-import cn.lantian.portal.opendata.Licence;
+import cn.lantian.portal.opendata.DataYears;
 import cn.lantian.portal.opendata.PublicAddress;
 import cn.lantian.portal.upstream.AirQuality;
 import cn.lantian.portal.upstream.Alert;
@@ -13,9 +13,9 @@ import cn.lantian.portal.upstream.Enterprise;
 import cn.lantian.portal.upstream.HourValue;
 import cn.lantian.portal.upstream.StationNow;
 import cn.lantian.portal.upstream.TargetStandings;
+import cn.lantian.portal.upstream.UnitAqi;
 import cn.lantian.reference.Jurisdiction;
 import cn.lantian.reference.Jurisdictions;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -51,11 +51,12 @@ class PagesController {
     private final Views views;
     private final Names names;
     private final Categories categories;
-    private final Licence licence;
     private final MessageSource messages;
     private final PagesProperties pages;
 
     private final PublicAddress publicAddress;
+    private final DataYears dataYears;
+    private final PageFrame frame;
 
     PagesController(
             LatestAqi latest,
@@ -66,10 +67,13 @@ class PagesController {
             Views views,
             Names names,
             Categories categories,
-            Licence licence,
             MessageSource messages,
             PagesProperties pages,
-            PublicAddress publicAddress) {
+            PublicAddress publicAddress,
+            DataYears dataYears,
+            PageFrame frame) {
+        this.dataYears = dataYears;
+        this.frame = frame;
         this.pages = pages;
         this.publicAddress = publicAddress;
         this.latest = latest;
@@ -80,19 +84,11 @@ class PagesController {
         this.views = views;
         this.names = names;
         this.categories = categories;
-        this.licence = licence;
         this.messages = messages;
     }
 
     private String common(ServerWebExchange exchange, Model model, String page) {
-        String lang = Languages.of(exchange);
-        model.addAttribute("lang", lang);
-        model.addAttribute("dir", "ug".equals(lang) ? "rtl" : "ltr");
-        model.addAttribute("page", page);
-        model.addAttribute("path", exchange.getRequest().getPath().value());
-        model.addAttribute("licence", licence);
-        model.addAttribute("categories", categories.all());
-        return lang;
+        return frame.common(exchange, model, page);
     }
 
     private String text(String key, String lang) {
@@ -116,14 +112,14 @@ class PagesController {
         return jurisdictions.ofKind(Jurisdiction.Kind.PREFECTURE).get(0).id();
     }
 
-    /** The year the newest data belongs to (demo data may be from a past year). */
-    private static int dataYear(List<StationNow> stations) {
-        return stations.stream()
-                .map(StationNow::hour)
-                .filter(h -> h != null)
-                .max(Instant::compareTo)
-                .map(h -> h.atZone(Views.CHINA).getYear())
-                .orElse(LocalDate.now(Views.CHINA).getYear());
+    /** The current year in Beijing time: the pages open on it (issue #18, the portal's time). */
+    private static int currentYear() {
+        return LocalDate.now(Views.CHINA).getYear();
+    }
+
+    /** A year's targets, or empty (with the page's notice) when air-quality cannot answer. */
+    private Mono<Optional<TargetStandings>> standings(int year, Model model) {
+        return orElse(airQuality.targets(year).map(Optional::of), Optional.<TargetStandings>empty(), model, "targets");
     }
 
     @GetMapping("/")
@@ -132,9 +128,22 @@ class PagesController {
         return Mono.zip(
                         stations(model),
                         orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
-                        orElse(airQuality.unitAqi(prefecture()), Optional.<Integer>empty(), model, "prefecture AQI"))
+                        orElse(airQuality.unitAqi(prefecture()), Optional.<UnitAqi>empty(), model, "prefecture AQI"),
+                        standings(currentYear(), model))
                 .map(t -> {
                     List<StationNow> list = t.getT1();
+                    String prefecture = prefecture();
+                    model.addAttribute("year", currentYear());
+                    model.addAttribute(
+                            "progress",
+                            t.getT4()
+                                    .flatMap(s -> s.units().stream()
+                                            .filter(u -> prefecture.equals(u.unit()))
+                                            .findFirst())
+                                    .orElse(null));
+                    model.addAttribute(
+                            "remainingDays",
+                            t.getT4().map(TargetStandings::remainingDays).orElse(null));
                     model.addAttribute("now", views.now(t.getT3(), lang));
                     model.addAttribute("stations", views.stations(list, lang));
                     model.addAttribute("map", map.svg(list, lang, null, text("map.title", lang)));
@@ -164,7 +173,7 @@ class PagesController {
         String lang = common(exchange, model, "county");
         model.addAttribute("unitId", id);
         model.addAttribute("unitName", Names.of(unit, lang));
-        return Mono.zip(stations(model), orElse(airQuality.unitAqi(id), Optional.<Integer>empty(), model, "unit AQI"))
+        return Mono.zip(stations(model), orElse(airQuality.unitAqi(id), Optional.<UnitAqi>empty(), model, "unit AQI"))
                 .flatMap(both -> {
                     List<StationNow> all = both.getT1();
                     List<StationNow> mine = all.stream()
@@ -175,14 +184,10 @@ class PagesController {
                     model.addAttribute("now", views.now(both.getT2(), lang));
                     model.addAttribute("stations", views.stations(mine, lang));
                     model.addAttribute("map", map.svg(mine, lang, id, Names.of(unit, lang)));
-                    int year = dataYear(all);
+                    int year = currentYear();
                     model.addAttribute("year", year);
                     return Mono.zip(
-                            orElse(
-                                    airQuality.targets(year).map(Optional::of),
-                                    Optional.<TargetStandings>empty(),
-                                    model,
-                                    "targets"),
+                            standings(year, model),
                             orElse(airQuality.alerts(), List.<Alert>of(), model, "alerts"),
                             orElse(disclosures.enterprises(), List.<Enterprise>of(), model, "enterprises"));
                 })
@@ -222,17 +227,21 @@ class PagesController {
     }
 
     @GetMapping("/targets")
-    Mono<String> targets(@RequestParam(required = false) Integer year, ServerWebExchange exchange, Model model) {
+    Mono<String> targets(@RequestParam(required = false) String year, ServerWebExchange exchange, Model model) {
         String lang = common(exchange, model, "targets");
-        return stations(model)
-                .flatMap(all -> {
-                    int y = year != null && year >= 2013 && year <= 2100 ? year : dataYear(all);
+        return orElse(dataYears.targetYears(), List.<Integer>of(), model, "years with data")
+                .flatMap(years -> {
+                    // The current year always opens; another year only when it has data (a stray number shows the
+                    // current year rather than an error: the page is for people).
+                    Integer asked = year != null && year.matches("[0-9]{4}") ? Integer.valueOf(year) : null;
+                    int y = asked != null && years.contains(asked) ? asked : currentYear();
+                    List<Integer> offered = new ArrayList<>(years);
+                    if (!offered.contains(y)) {
+                        offered.add(0, y);
+                    }
                     model.addAttribute("year", y);
-                    return orElse(
-                            airQuality.targets(y).map(Optional::of),
-                            Optional.<TargetStandings>empty(),
-                            model,
-                            "targets");
+                    model.addAttribute("years", offered);
+                    return standings(y, model);
                 })
                 .map(t -> {
                     model.addAttribute("standings", t.orElse(null));

@@ -1,5 +1,6 @@
 package cn.lantian.portal.pages;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -7,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param enterprisesPerPage enterprises shown on one page of the enterprise list
  * @param searchMaxLength the longest search text taken; a longer one is cut
+ * @param staleAfter the age beyond which a value is shown as stale, with its age
  */
 @ConfigurationProperties("lantian.portal.pages")
-record PagesProperties(int enterprisesPerPage, int searchMaxLength) {}
+record PagesProperties(int enterprisesPerPage, int searchMaxLength, Duration staleAfter) {}

@@ -5,6 +5,7 @@ import cn.lantian.portal.upstream.Alert;
 import cn.lantian.portal.upstream.ClosedCase;
 import cn.lantian.portal.upstream.Enterprise;
 import cn.lantian.portal.upstream.StationNow;
+import cn.lantian.portal.upstream.UnitAqi;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,12 +22,14 @@ class Views {
 
     private final Categories categories;
     private final Names names;
+    private final Freshness freshness;
 
     private final tools.jackson.databind.JsonNode measures;
 
-    Views(Categories categories, Names names) {
+    Views(Categories categories, Names names, Freshness freshness) {
         this.categories = categories;
         this.names = names;
+        this.freshness = freshness;
         try (var in = Views.class.getResourceAsStream("/data/alert-measures.json")) {
             this.measures = tools.jackson.databind.json.JsonMapper.builder()
                     .build()
@@ -52,7 +55,7 @@ class Views {
         return level.has(lang) ? level.get(lang) : level.get("zh");
     }
 
-    /** A station line: names, its AQI and category with colours, the hour (Beijing time). */
+    /** A station line: names, its AQI and category with colours, the hour (Beijing time), its age and staleness. */
     record StationRow(
             String id,
             String name,
@@ -63,10 +66,23 @@ class Views {
             String colour,
             String textColour,
             String hour,
-            String primary) {}
+            String primary,
+            boolean stale,
+            String age) {}
 
-    /** An AQI summary: value, category name and colours (value null when nothing was reported). */
-    record AqiNow(Integer aqi, String category, String colour, String textColour, String advice) {}
+    /**
+     * An AQI summary: value, category name and colours (value null when nothing was reported), the hour it is of
+     * (Beijing time), its age and whether it is stale.
+     */
+    record AqiNow(
+            Integer aqi,
+            String category,
+            String colour,
+            String textColour,
+            String advice,
+            String hour,
+            boolean stale,
+            String age) {}
 
     /** An alert line with the county's name and times in Beijing time. */
     record AlertRow(
@@ -88,6 +104,7 @@ class Views {
         Locale locale = Locale.forLanguageTag(lang);
         var c = categories.of(s.aqi());
         String unit = s.corpsUnit() != null ? s.corpsUnit() : s.jurisdiction();
+        Freshness.Age age = freshness.of(s.hour(), lang);
         return new StationRow(
                 s.id(),
                 names.station(s, lang),
@@ -98,7 +115,9 @@ class Views {
                 c.map(Categories.Category::rgb).orElse("#E0E0E0"),
                 c.map(Categories.Category::textRgb).orElse("#000000"),
                 hour(s.hour()),
-                s.primary());
+                s.primary(),
+                age.stale(),
+                age.text());
     }
 
     List<StationRow> stations(List<StationNow> list, String lang) {
@@ -106,13 +125,23 @@ class Views {
     }
 
     /** A unit's AQI as the air-quality service computed it (from averaged concentrations), with its category. */
-    AqiNow now(java.util.Optional<Integer> aqi, String lang) {
-        if (aqi.isEmpty()) {
-            return new AqiNow(null, "—", "#E0E0E0", "#000000", "");
+    AqiNow now(java.util.Optional<UnitAqi> now, String lang) {
+        if (now.isEmpty()) {
+            Freshness.Age none = freshness.of(null, lang);
+            return new AqiNow(null, "—", "#E0E0E0", "#000000", "", "", none.stale(), none.text());
         }
         Locale locale = Locale.forLanguageTag(lang);
-        var c = categories.of(aqi.get()).orElseThrow();
-        return new AqiNow(aqi.get(), c.name(locale), c.rgb(), c.textRgb(), c.advice(locale));
+        var c = categories.of(now.get().aqi()).orElseThrow();
+        Freshness.Age age = freshness.of(now.get().hour(), lang);
+        return new AqiNow(
+                now.get().aqi(),
+                c.name(locale),
+                c.rgb(),
+                c.textRgb(),
+                c.advice(locale),
+                hour(now.get().hour()),
+                age.stale(),
+                age.text());
     }
 
     AlertRow alert(Alert a, String lang) {

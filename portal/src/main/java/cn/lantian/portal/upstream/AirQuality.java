@@ -57,7 +57,11 @@ public class AirQuality {
                         Json.instant(latest, "hour"),
                         Json.integer(latest, "aqi"),
                         Json.text(latest, "primary"),
-                        Json.text(latest, "standard")));
+                        Json.text(latest, "standard"),
+                        Json.text(s, "nameUg"),
+                        Json.text(s, "operator"),
+                        Json.number(s, "elevationM"),
+                        Json.date(s, "operatingSince")));
             }
             out.sort(Comparator.comparing(StationNow::id));
             return out;
@@ -124,9 +128,10 @@ public class AirQuality {
      * A unit's newest real-time AQI as the service computes it for a city (HJ 663): from its assessment stations'
      * averaged concentrations; empty when the unit has no hour yet or its AQI is NA.
      */
-    public Mono<java.util.Optional<Integer>> unitAqi(String unit) {
+    public Mono<java.util.Optional<UnitAqi>> unitAqi(String unit) {
         return get("/api/public/v1/units/" + unit + "/aqi")
-                .map(root -> java.util.Optional.ofNullable(Json.integer(root, "aqi")))
+                .map(root -> java.util.Optional.ofNullable(Json.integer(root, "aqi"))
+                        .map(aqi -> new UnitAqi(aqi, Json.instant(root, "hour"))))
                 .onErrorResume(
                         org.springframework.web.reactive.function.client.WebClientResponseException.NotFound.class,
                         e -> Mono.just(java.util.Optional.empty()));

@@ -424,6 +424,59 @@ class AirQualityIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentSaysWhichApiAndVersionItIs() {
+        http.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.info.title")
+                .isEqualTo("Lantian air-quality API")
+                .jsonPath("$.info.version")
+                .isEqualTo("1.0.0");
+    }
+
+    @Test
+    void aStationCarriesItsUyghurNameOperatorElevationAndFirstDayWhereKnown() {
+        String kashgar = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
+        String station = """
+                {"nameZh":"元数据站","nameEn":"Metadata station","nameUg":"مېتا پونكىت","kind":"county",
+                 "longitude":75.99,"latitude":39.47,"jurisdiction":"653101","operator":"喀什地区生态环境监测站",
+                 "elevationM":1289.5,"operatingSince":"2015-01-01"}""";
+        http.put()
+                .uri("/api/air-quality/v1/stations/KS11")
+                .headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(station)
+                .exchange()
+                .expectStatus()
+                .isCreated();
+        http.get()
+                .uri("/api/public/v1/stations")
+                .exchange()
+                .expectBody()
+                .jsonPath("$[?(@.id=='KS11')].nameUg")
+                .isEqualTo("مېتا پونكىت")
+                .jsonPath("$[?(@.id=='KS11')].operator")
+                .isEqualTo("喀什地区生态环境监测站")
+                .jsonPath("$[?(@.id=='KS11')].elevationM")
+                .isEqualTo(1289.5)
+                .jsonPath("$[?(@.id=='KS11')].operatingSince")
+                .isEqualTo("2015-01-01");
+        http.put()
+                .uri("/api/air-quality/v1/stations/KS11")
+                .headers(h -> h.setBearerAuth(kashgar))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(station.replace("1289.5", "9999").replace("2015-01-01", "2999-01-01"))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .value(body -> assertThat(body).contains("elevationM", "operatingSince"));
+    }
+
+    @Test
     void ecologyRegistersAndChangesStationsInItsOwnJurisdictionOnly() {
         String kashgar = KeycloakTokens.of(DemoIdentity.ECO_KASHGAR);
         String station = """

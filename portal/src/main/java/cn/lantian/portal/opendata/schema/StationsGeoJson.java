@@ -18,9 +18,13 @@ public record StationsGeoJson(String type, LicenceField licence, List<StationFea
             String id,
             String nameZh,
             String nameEn,
+            String nameUg,
             String kind,
             String county,
             String corpsUnit,
             String timeZone,
+            String operator,
+            Double elevationM,
+            String operatingSince,
             StationsPage.LatestHour latest) {}
 }

@@ -15,6 +15,10 @@ public record StationsPage(LicenceField licence, List<Station> items, String nex
             String id,
             String nameZh,
             String nameEn,
+
+            @Schema(description = "Uyghur name; null when the owner has none")
+            String nameUg,
+
             String kind,
             String county,
             String corpsUnit,
@@ -23,6 +27,15 @@ public record StationsPage(LicenceField licence, List<Station> items, String nex
 
             @Schema(description = "the station's local time zone (IANA); published hours are UTC")
             String timeZone,
+
+            @Schema(description = "who runs the station; null when not known")
+            String operator,
+
+            @Schema(description = "metres above sea level; null when not known")
+            Double elevationM,
+
+            @Schema(format = "date", description = "the first day the station reported; null when not known")
+            String operatingSince,
 
             LatestHour latest) {}
 

@@ -42,7 +42,19 @@ final class DemoStations {
                         ? declared.corpsUnit()
                         : located.corpsUnit();
                 out.add(new DemoStation(
-                        new Station(f[0], f[1], f[2], f[3], lon, lat, located.jurisdiction(), corps),
+                        new Station(
+                                f[0],
+                                f[1],
+                                f[2],
+                                f[9].isBlank() ? null : f[9],
+                                f[3],
+                                lon,
+                                lat,
+                                located.jurisdiction(),
+                                corps,
+                                null,
+                                null,
+                                null),
                         Double.parseDouble(f[8])));
             }
         } catch (IOException e) {

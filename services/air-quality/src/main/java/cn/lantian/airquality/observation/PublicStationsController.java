@@ -27,16 +27,23 @@ class PublicStationsController {
         this.standards = standards;
     }
 
-    /** A station with its newest AQI. */
+    /**
+     * A station with its newest AQI and what is known of it (operator, elevation in metres, first day of reporting:
+     * null when not known).
+     */
     record StationView(
             String id,
             String nameZh,
             String nameEn,
+            String nameUg,
             String kind,
             double longitude,
             double latitude,
             String jurisdiction,
             String corpsUnit,
+            String operator,
+            Double elevationM,
+            java.time.LocalDate operatingSince,
             Latest latest) {}
 
     /**
@@ -81,11 +88,15 @@ class PublicStationsController {
                 s.id(),
                 s.nameZh(),
                 s.nameEn(),
+                s.nameUg(),
                 s.kind(),
                 s.longitude(),
                 s.latitude(),
                 s.jurisdiction(),
                 s.corpsUnit(),
+                s.operator(),
+                s.elevationM(),
+                s.operatingSince(),
                 l);
     }
 }

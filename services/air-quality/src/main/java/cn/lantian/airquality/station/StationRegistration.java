@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * @param kind national, regional or county
  * @param jurisdiction the county or Corps unit the station reports for (division code or Corps id)
  * @param corpsUnit the Corps unit it lies in, or null
+ * @param nameUg the Uyghur name (optional)
+ * @param operator who runs the station (optional)
+ * @param elevationM metres above sea level (optional)
+ * @param operatingSince the first day it reported (optional, not in the future)
  */
 record StationRegistration(
         String nameZh,
@@ -24,7 +28,16 @@ record StationRegistration(
         Double longitude,
         Double latitude,
         String jurisdiction,
-        String corpsUnit) {
+        String corpsUnit,
+        String nameUg,
+        String operator,
+        Double elevationM,
+        java.time.LocalDate operatingSince) {
+
+    /** Lowest and highest ground a station may stand on: the Turpan depression (-154 m) to Chogori (8,611 m). */
+    private static final double LOWEST_M = -200;
+
+    private static final double HIGHEST_M = 8_700;
 
     /** The kinds the station table allows. */
     static final Set<String> KINDS = Set.of("national", "regional", "county", "industrial");
@@ -43,6 +56,19 @@ record StationRegistration(
         }
         if (nameEn != null && nameEn.length() > TextLength.NAME) {
             errors.add(new FieldError("nameEn", "at most " + TextLength.NAME + " characters"));
+        }
+        if (nameUg != null && nameUg.length() > TextLength.NAME) {
+            errors.add(new FieldError("nameUg", "at most " + TextLength.NAME + " characters"));
+        }
+        if (operator != null && operator.length() > TextLength.NAME) {
+            errors.add(new FieldError("operator", "at most " + TextLength.NAME + " characters"));
+        }
+        if (elevationM != null && (elevationM < LOWEST_M || elevationM > HIGHEST_M)) {
+            errors.add(new FieldError("elevationM", "metres above sea level between -200 and 8700"));
+        }
+        if (operatingSince != null
+                && operatingSince.isAfter(java.time.LocalDate.now(java.time.ZoneOffset.ofHours(14)))) {
+            errors.add(new FieldError("operatingSince", "a day that has begun somewhere, not in the future"));
         }
         if (kind == null || !KINDS.contains(kind)) {
             errors.add(
@@ -69,10 +95,18 @@ record StationRegistration(
                 id,
                 nameZh.strip(),
                 nameEn == null ? null : nameEn.strip(),
+                blankAsNull(nameUg),
                 kind,
                 longitude,
                 latitude,
                 jurisdiction,
-                corpsUnit);
+                corpsUnit,
+                blankAsNull(operator),
+                elevationM,
+                operatingSince);
+    }
+
+    private static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

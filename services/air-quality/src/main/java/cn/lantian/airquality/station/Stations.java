@@ -26,11 +26,15 @@ public class Stations {
                         row.get("id", String.class),
                         row.get("name_zh", String.class),
                         row.get("name_en", String.class),
+                        row.get("name_ug", String.class),
                         row.get("kind", String.class),
                         row.get("longitude", Double.class),
                         row.get("latitude", Double.class),
                         row.get("jurisdiction", String.class),
-                        row.get("corps_unit", String.class)))
+                        row.get("corps_unit", String.class),
+                        row.get("operator", String.class),
+                        row.get("elevation_m", Double.class),
+                        row.get("operating_since", java.time.LocalDate.class)))
                 .all();
     }
 
@@ -43,11 +47,15 @@ public class Stations {
     /** Adds or replaces a station. */
     public Mono<Void> save(Station s) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                insert into station (id, name_zh, name_en, kind, longitude, latitude, jurisdiction, corps_unit)
-                values (:id, :nameZh, :nameEn, :kind, :lon, :lat, :jurisdiction, :corps)
-                on conflict (id) do update set name_zh = excluded.name_zh, name_en = excluded.name_en, kind = excluded.kind,
-                  longitude = excluded.longitude, latitude = excluded.latitude, jurisdiction = excluded.jurisdiction,
-                  corps_unit = excluded.corps_unit""")
+                insert into station (id, name_zh, name_en, name_ug, kind, longitude, latitude, jurisdiction, corps_unit,
+                  operator, elevation_m, operating_since)
+                values (:id, :nameZh, :nameEn, :nameUg, :kind, :lon, :lat, :jurisdiction, :corps, :operator, :elevation,
+                  :since)
+                on conflict (id) do update set name_zh = excluded.name_zh, name_en = excluded.name_en,
+                  name_ug = excluded.name_ug, kind = excluded.kind, longitude = excluded.longitude,
+                  latitude = excluded.latitude, jurisdiction = excluded.jurisdiction, corps_unit = excluded.corps_unit,
+                  operator = excluded.operator, elevation_m = excluded.elevation_m,
+                  operating_since = excluded.operating_since""")
                 .bind("id", s.id())
                 .bind("nameZh", s.nameZh())
                 .bind("nameEn", s.nameEn() == null ? "" : s.nameEn())
@@ -56,6 +64,14 @@ public class Stations {
                 .bind("lat", s.latitude())
                 .bind("jurisdiction", s.jurisdiction());
         spec = s.corpsUnit() == null ? spec.bindNull("corps", String.class) : spec.bind("corps", s.corpsUnit());
+        spec = s.nameUg() == null ? spec.bindNull("nameUg", String.class) : spec.bind("nameUg", s.nameUg());
+        spec = s.operator() == null ? spec.bindNull("operator", String.class) : spec.bind("operator", s.operator());
+        spec = s.elevationM() == null
+                ? spec.bindNull("elevation", Double.class)
+                : spec.bind("elevation", s.elevationM());
+        spec = s.operatingSince() == null
+                ? spec.bindNull("since", java.time.LocalDate.class)
+                : spec.bind("since", s.operatingSince());
         return spec.then();
     }
 

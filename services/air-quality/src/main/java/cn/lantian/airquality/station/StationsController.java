@@ -78,15 +78,7 @@ class StationsController {
                     : "jurisdiction";
             throw InvalidInput.of(field, "the coordinates lie in " + String.join(" and ", here.visibleTo()));
         }
-        return new Station(
-                s.id(),
-                s.nameZh(),
-                s.nameEn(),
-                s.kind(),
-                s.longitude(),
-                s.latitude(),
-                placement.jurisdiction(),
-                placement.corpsUnit());
+        return s.placedIn(placement);
     }
 
     private static Forbidden outside(String id) {

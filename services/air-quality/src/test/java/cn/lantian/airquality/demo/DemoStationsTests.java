@@ -19,4 +19,13 @@ class DemoStationsTests {
                         .as(d.station().id())
                         .isTrue());
     }
+
+    @Test
+    void everyDemoStationHasAUyghurNameWrittenInUyghurScript() {
+        assertThat(DemoStations.load(Jurisdictions.load()))
+                .allSatisfy(d -> assertThat(d.station().nameUg())
+                        .as(d.station().id())
+                        .isNotBlank()
+                        .matches("[\\p{IsArabic}0-9 ()-]+"));
+    }
 }
