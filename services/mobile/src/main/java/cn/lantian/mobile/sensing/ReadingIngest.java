@@ -245,13 +245,16 @@ public class ReadingIngest {
                         int i = (int) s[1];
                         Placed p = placed.get(i);
                         Vehicle vehicle = known.get(p.reading().plate());
+                        if (vehicle != null) {
+                            // A reading outside the measurement conditions still shows where the vehicle was.
+                            registered.add(p);
+                        }
                         if (invalid[i] != null) {
                             // Outside HJ 845's measurement conditions: kept for the record, never judged.
                             tally.invalid.incrementAndGet();
                         } else if (vehicle == null) {
                             tally.unregistered.incrementAndGet();
                         } else {
-                            registered.add(p);
                             for (String pollutant : JUDGED_ORDER) {
                                 Double value = p.reading().value(pollutant);
                                 Limit limit =

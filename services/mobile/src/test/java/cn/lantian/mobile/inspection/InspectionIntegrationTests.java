@@ -117,7 +117,8 @@ class InspectionIntegrationTests extends IntegrationTest {
 
     private static String reading(String plate, Instant at, double opacity) {
         return "{\"plate\":\"" + plate + "\",\"at\":\"" + at + "\",\"lon\":" + KASHGAR[0] + ",\"lat\":" + KASHGAR[1]
-                + ",\"check\":\"remote-sensing\",\"opacity\":" + opacity + ",\"nox\":300,\"speed\":42.5}\n";
+                + ",\"check\":\"remote-sensing\",\"opacity\":" + opacity
+                + ",\"nox\":300,\"speed\":42.5,\"acceleration\":0.4}\n";
     }
 
     @Test
