@@ -24,4 +24,28 @@ class ApiDocumentInfoTests {
         assertThat(api.getInfo().getTitle()).isEqualTo("Lantian open data");
         assertThat(api.getInfo().getVersion()).isEqualTo("1.2.0");
     }
+
+    @Test
+    void everyOperationAndEveryTagItUsesIsDescribed() {
+        OpenAPI api = new OpenAPI()
+                .info(new Info().title("OpenAPI definition").version("v0"))
+                .paths(new io.swagger.v3.oas.models.Paths()
+                        .addPathItem(
+                                "/api/dust/v1/sites",
+                                new io.swagger.v3.oas.models.PathItem()
+                                        .get(new io.swagger.v3.oas.models.Operation()
+                                                .summary("Sites the caller sees")
+                                                .addTagsItem("site-controller"))
+                                        .post(new io.swagger.v3.oas.models.Operation()
+                                                .addTagsItem("site-controller"))));
+        new ApiDocumentInfo("dust", "1.0.0").customise(api);
+        var item = api.getPaths().get("/api/dust/v1/sites");
+        assertThat(item.getGet().getDescription()).isEqualTo("Sites the caller sees.");
+        assertThat(item.getPost().getDescription()).isEqualTo("Answers POST /api/dust/v1/sites.");
+        assertThat(api.getTags()).singleElement().satisfies(t -> {
+            assertThat(t.getName()).isEqualTo("site-controller");
+            assertThat(t.getDescription()).isNotBlank();
+        });
+        assertThat(api.getInfo().getContact().getName()).isNotBlank();
+    }
 }
