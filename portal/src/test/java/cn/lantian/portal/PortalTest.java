@@ -49,7 +49,7 @@ public abstract class PortalTest {
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.stream.bindings.airQualityEvents-in-0.group", () -> GROUP);
-        registry.add("spring.cloud.stream.bindings.domainMeasures-in-0.group", () -> GROUP);
+        registry.add("spring.cloud.stream.bindings.alertMeasures-in-0.group", () -> GROUP);
         registry.add("lantian.portal.upstream.air-quality", () -> UPSTREAM.uri().toString());
         registry.add("lantian.portal.upstream.stationary", () -> UPSTREAM.uri().toString());
         registry.add("lantian.portal.upstream.enforcement", () -> UPSTREAM.uri().toString());

@@ -12,14 +12,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes the domains' {@code emergency-measures-activated} and {@code emergency-measures-ended} events (binding
- * {@code domainMeasures-in-0}) into {@link DomainMeasures}. An event that breaks the contract is refused with the
+ * {@code alertMeasures-in-0}) into {@link DomainMeasures}. An event that breaks the contract is refused with the
  * reasons, which dead-letters it; a redelivered event changes nothing (the measures are a set).
  */
 @Configuration
 class MeasureEvents {
 
     @Bean
-    Consumer<Message<byte[]>> domainMeasures(EventContract contract, DomainMeasures measures) {
+    Consumer<Message<byte[]>> alertMeasures(EventContract contract, DomainMeasures measures) {
         JsonMapper json = JsonMapper.builder().build();
         return message -> apply(contract, measures, json, rawBody(message));
     }
