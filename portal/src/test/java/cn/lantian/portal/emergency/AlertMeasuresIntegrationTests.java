@@ -25,6 +25,8 @@ class AlertMeasuresIntegrationTests extends PortalTest {
     private String page(String lang) {
         return WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + port)
+                // The page waits for the stand-in upstream; shared 2-core test machines can be slow.
+                .responseTimeout(java.time.Duration.ofSeconds(30))
                 .build()
                 .get()
                 .uri("/alerts?lang=" + lang)
