@@ -24,5 +24,5 @@ public record PortalProperties(
         String publicBaseUrl) {
 
     /** Base URLs of the owners' public endpoints. */
-    public record Upstream(URI airQuality, URI stationary, URI enforcement, Duration timeout) {}
+    public record Upstream(URI airQuality, URI stationary, URI enforcement, URI straw, Duration timeout) {}
 }

@@ -38,5 +38,6 @@ public abstract class PortalTest {
         registry.add("lantian.portal.upstream.air-quality", () -> UPSTREAM.uri().toString());
         registry.add("lantian.portal.upstream.stationary", () -> UPSTREAM.uri().toString());
         registry.add("lantian.portal.upstream.enforcement", () -> UPSTREAM.uri().toString());
+        registry.add("lantian.portal.upstream.straw", () -> UPSTREAM.uri().toString());
     }
 }
