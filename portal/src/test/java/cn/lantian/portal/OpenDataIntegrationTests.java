@@ -46,6 +46,78 @@ class OpenDataIntegrationTests extends PortalTest {
     }
 
     @Test
+    void strawsIncidentsAreListedMappedAndPagedWithoutWhatStrawMustNotPublish() {
+        JsonNode page =
+                json("/api/public/v1/datasets/fire-incidents?county=653125&from=2026-10-01&to=2026-10-31&limit=1");
+        // Whole Beijing days: from 2026-10-01 00:00 +08:00 to the end of 2026-10-31.
+        assertThat(UPSTREAM.lastQuery("/api/public/v1/straw/incidents"))
+                .contains("from=2026-09-30T16:00:00Z", "to=2026-10-31T16:00:00Z", "county=653125");
+        assertThat(page.get("licence").get("id").asString()).isNotBlank();
+        assertThat(page.get("items")).hasSize(1);
+        JsonNode first = page.get("items").get(0);
+        assertThat(first.get("id").asString()).isEqualTo("fp-20261020-a1b2c3d4e5");
+        assertThat(first.get("lon").asDouble()).isEqualTo(77.2031);
+        assertThat(first.get("verdict").asString()).isEqualTo("burning-confirmed");
+        assertThat(first.get("duringAlert").asBoolean()).isTrue();
+        assertThat(first.has("handledBy") || first.has("assignee")).isFalse();
+        String next = page.get("next").asString();
+        JsonNode second = json("/api/public/v1/datasets/fire-incidents?county=653125&from=2026-10-01&to=2026-10-31"
+                + "&limit=1&cursor=" + next);
+        assertThat(second.get("items").get(0).get("id").asString()).isEqualTo("fp-20261021-0f0e0d0c0b");
+        assertThat(second.get("next").isNull()).isTrue();
+
+        JsonNode map = json("/api/public/v1/datasets/fire-incidents?format=geojson");
+        assertThat(map.get("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(map.at("/features/1/geometry/coordinates/0").asDouble()).isEqualTo(79.161);
+        assertThat(map.at("/features/1/properties/corpsUnit").asString()).isEqualTo("xpcc-3");
+        String csv = http.get()
+                .uri("/api/public/v1/datasets/fire-incidents?format=csv")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,lon,lat,county,corps_unit,first_detected_at");
+        assertThat(csv)
+                .contains("fp-20261020-a1b2c3d4e5,77.2031,38.4212,653125")
+                .doesNotContain("INTERNAL-NOTE");
+
+        http.get()
+                .uri("/api/public/v1/datasets/fire-incidents?from=2024-01-01&to=2026-01-01")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("from");
+    }
+
+    @Test
+    void strawUseIsListedPerUnitAndSeasonWithTheTargetsSource() {
+        JsonNode all = json("/api/public/v1/datasets/straw-use?season=2025-autumn");
+        assertThat(UPSTREAM.lastQuery("/api/public/v1/straw/utilisation")).isEqualTo("season=2025-autumn");
+        assertThat(all.get("items")).hasSize(2);
+        JsonNode shache = all.get("items").get(0);
+        assertThat(shache.get("unit").asString()).isEqualTo("653125");
+        assertThat(shache.get("utilisationRate").asDouble()).isEqualTo(0.8485);
+        assertThat(shache.get("meetsTarget").asBoolean()).isFalse();
+        assertThat(shache.get("targetSource").asString()).contains("国发〔2023〕24号");
+        assertThat(shache.has("updatedBy")).isFalse();
+        assertThat(json("/api/public/v1/datasets/straw-use?county=xpcc-3").get("items"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("unit").asString()).isEqualTo("xpcc-3"));
+        http.get()
+                .uri("/api/public/v1/datasets/straw-use?season=2025-winter")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("season");
+    }
+
+    @Test
     void stationsCarryLatestAqiLicenceAndAttribution() {
         var result = http.get()
                 .uri("/api/public/v1/datasets/stations")

@@ -95,7 +95,12 @@ class PublicLeakIntegrationTests extends PortalTest {
                 "/api/public/v1/datasets/cases",
                 "/api/public/v1/datasets/cases?format=csv",
                 "/api/public/v1/datasets/alerts",
-                "/api/public/v1/datasets/alerts?format=csv"));
+                "/api/public/v1/datasets/alerts?format=csv",
+                "/api/public/v1/datasets/fire-incidents",
+                "/api/public/v1/datasets/fire-incidents?format=csv",
+                "/api/public/v1/datasets/fire-incidents?format=geojson",
+                "/api/public/v1/datasets/straw-use",
+                "/api/public/v1/datasets/straw-use?format=csv"));
         for (String dataset : List.of("observations-daily", "targets", "alerts")) {
             pages.add("/api/public/v1/downloads/" + dataset + "/2024.csv");
         }

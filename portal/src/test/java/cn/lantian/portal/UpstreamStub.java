@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A small real HTTP server standing in for air-quality, stationary and enforcement: it answers their public
+ * A small real HTTP server standing in for air-quality, stationary, enforcement and straw: it answers their public
  * endpoints with recorded-shape JSON (test resources {@code upstream/}) and generated station series of the same
  * shape as air-quality's. The owners' records deliberately carry private fields the portal must drop.
  */
@@ -33,6 +33,7 @@ public final class UpstreamStub implements AutoCloseable {
 
     private final HttpServer server;
     private final ConcurrentHashMap<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> queries = new ConcurrentHashMap<>();
     private final String stations = resource("stations.json");
     private volatile boolean noAlerts;
 
@@ -64,6 +65,11 @@ public final class UpstreamStub implements AutoCloseable {
         this.noAlerts = none;
     }
 
+    /** The query string of the latest request to the path, or null when none came. */
+    public String lastQuery(String path) {
+        return queries.get(path);
+    }
+
     /** How many requests reached a path prefix. */
     public int calls(String prefix) {
         return calls.entrySet().stream()
@@ -78,6 +84,7 @@ public final class UpstreamStub implements AutoCloseable {
         String query = exchange.getRequestURI().getQuery() == null
                 ? ""
                 : exchange.getRequestURI().getQuery();
+        queries.put(path, query);
         Matcher series = SERIES.matcher(path);
         String body;
         int status = 200;
@@ -109,8 +116,14 @@ public final class UpstreamStub implements AutoCloseable {
             body = recent(resource("dust-sites.json"));
         } else if (path.equals("/api/public/v1/dust/violations")) {
             body = recent(resource("dust-violations.json"));
+        } else if (path.equals("/api/public/v1/straw/incidents") && query != null && query.contains("to=")) {
+            // The open-data dataset asks for a window (from, to): incidents of an autumn.
+            body = resource("straw-incidents-window.json");
         } else if (path.equals("/api/public/v1/straw/incidents")) {
+            // The straw page asks for everything since a recent instant.
             body = recent(resource("straw-incidents.json"));
+        } else if (path.equals("/api/public/v1/straw/utilisation")) {
+            body = resource("straw-utilisation.json");
         } else if (path.equals("/v3/api-docs")) {
             // Every owner answers here in the tests: each takes from it only the paths it owns.
             body = resource("owners-openapi.json");

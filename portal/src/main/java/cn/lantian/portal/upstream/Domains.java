@@ -127,32 +127,7 @@ public class Domains {
                                         .queryParam("from", from.toString())
                                         .build())
                         .map(root -> {
-                            List<FireIncident> out = new ArrayList<>();
-                            for (JsonNode f : Json.items(root, "features")) {
-                                JsonNode p = Json.field(f, "properties");
-                                JsonNode coordinates = Json.field(Json.field(f, "geometry"), "coordinates");
-                                if (p == null
-                                        || coordinates == null
-                                        || coordinates.size() < 2
-                                        || !coordinates.get(0).isNumber()
-                                        || !coordinates.get(1).isNumber()) {
-                                    continue;
-                                }
-                                out.add(new FireIncident(
-                                        Json.text(p, "id"),
-                                        Json.text(p, "county"),
-                                        Json.text(p, "corpsUnit"),
-                                        coordinates.get(0).asDouble(),
-                                        coordinates.get(1).asDouble(),
-                                        Json.instant(p, "firstDetectedAt"),
-                                        Json.instant(p, "lastDetectedAt"),
-                                        Json.integer(p, "detections"),
-                                        Json.texts(p, "satellites"),
-                                        Json.text(p, "status"),
-                                        Json.text(p, "verdict"),
-                                        Json.text(p, "material"),
-                                        Json.flag(p, false, "duringAlert")));
-                            }
+                            List<FireIncident> out = new ArrayList<>(StrawDisclosures.incidents(root));
                             out.sort(Comparator.comparing(
                                     FireIncident::firstDetectedAt, Comparator.nullsLast(Comparator.reverseOrder())));
                             return List.copyOf(out);

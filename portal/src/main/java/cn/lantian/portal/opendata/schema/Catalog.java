@@ -52,6 +52,7 @@ public record Catalog(
             @JsonProperty("dct:identifier") String identifier,
             @JsonProperty("dct:title") List<LangString> title,
             @JsonProperty("dct:description") List<LangString> description,
+            @JsonProperty("dct:publisher") Agent publisher,
             @JsonProperty("dcat:keyword") List<String> keyword,
             @JsonProperty("dcat:theme") IdRef theme,
             @JsonProperty("dct:accrualPeriodicity") IdRef accrualPeriodicity,

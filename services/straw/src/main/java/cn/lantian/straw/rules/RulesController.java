@@ -1,11 +1,8 @@
 package cn.lantian.straw.rules;
 
-import cn.lantian.straw.web.Params;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The rule tables as the service applies them, each row with its source and status. */
@@ -28,12 +25,5 @@ class RulesController {
         tables.put("alertMeasures", rules.measures());
         tables.put("dutyRoster", roster.all());
         return tables;
-    }
-
-    /** The units a county's incidents are assigned to: its duty office (first assignee) and its townships. */
-    @GetMapping("/api/straw/v1/duty-roster")
-    List<DutyRoster.Unit> roster(@RequestParam(required = false) String county) {
-        String unit = Params.unit("county", county);
-        return unit == null ? roster.all() : roster.unitsOf(unit);
     }
 }

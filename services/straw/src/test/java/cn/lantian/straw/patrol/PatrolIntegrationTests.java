@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lantian.straw.IntegrationTest;
 import cn.lantian.testsupport.DemoIdentity;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -170,9 +172,9 @@ class PatrolIntegrationTests extends IntegrationTest {
                 .isEqualTo("653125-duty");
         assertThat(incident.at("/incident/assignedAt").isNull()).isFalse();
 
-        // The roster the county dispatches from.
-        JsonNode roster = JSON.readTree(http.get()
-                .uri("/api/straw/v1/duty-roster?county=653125")
+        // The roster the county dispatches from, among the rule tables.
+        JsonNode rules = JSON.readTree(http.get()
+                .uri("/api/straw/v1/rules")
                 .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
                 .exchange()
                 .expectStatus()
@@ -180,8 +182,13 @@ class PatrolIntegrationTests extends IntegrationTest {
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody());
-        assertThat(roster.findValuesAsString("id")).contains("653125-duty", "653125-shache");
-        assertThat(roster.findValuesAsString("county")).containsOnly("653125");
+        List<String> shache = new ArrayList<>();
+        rules.get("dutyRoster").forEach(u -> {
+            if (u.get("county").asString().equals("653125")) {
+                shache.add(u.get("id").asString() + (u.get("duty").asBoolean() ? " (duty)" : ""));
+            }
+        });
+        assertThat(shache).contains("653125-duty (duty)", "653125-shache");
 
         // Another county's township is refused; the county's own one is taken.
         http.post()
