@@ -56,7 +56,7 @@ class OpenDataIntegrationTests extends PortalTest {
         assertThat(page.get("items")).hasSize(1);
         JsonNode first = page.get("items").get(0);
         assertThat(first.get("id").asString()).isEqualTo("fp-20261020-a1b2c3d4e5");
-        assertThat(first.get("lon").asDouble()).isEqualTo(77.2031);
+        assertThat(first.get("longitude").asDouble()).isEqualTo(77.2031);
         assertThat(first.get("verdict").asString()).isEqualTo("burning-confirmed");
         assertThat(first.get("duringAlert").asBoolean()).isTrue();
         assertThat(first.has("handledBy") || first.has("assignee")).isFalse();

@@ -15,10 +15,10 @@ public record FireIncidentsPage(LicenceField licence, List<FireIncident> items, 
                     + "or rubbish")
     public record FireIncident(
             String id,
-            double lon,
-            double lat,
             String county,
             String corpsUnit,
+            double longitude,
+            double latitude,
             Instant firstDetectedAt,
             Instant lastDetectedAt,
             Integer detections,
