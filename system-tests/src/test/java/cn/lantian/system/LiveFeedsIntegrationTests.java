@@ -63,8 +63,13 @@ class LiveFeedsIntegrationTests {
         await().atMost(Duration.ofMinutes(5))
                 .pollInterval(Duration.ofSeconds(5))
                 .untilAsserted(() -> {
-                    JsonNode spring = Gateway.json(Gateway.get(
-                            "/api/public/v1/straw/incidents?from=" + year + "-03-01&to=" + year + "-06-30", null));
+                    // The public map takes date-times with an offset.
+                    var answer = Gateway.get(
+                            "/api/public/v1/straw/incidents?from=" + year + "-03-01T00:00:00Z&to=" + year
+                                    + "-07-01T00:00:00Z",
+                            null);
+                    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+                    JsonNode spring = Gateway.json(answer);
                     incidents.clear();
                     spring.path("features")
                             .forEach(f -> incidents.add(
