@@ -119,6 +119,32 @@ class EmergencyService implements ReadingListener {
                 .then();
     }
 
+    /**
+     * A batch's restricted trucks: one look for any alert in force during the batch's span first, since on most days
+     * none is, and only then each reading on its own.
+     */
+    @Override
+    public Mono<Void> storedAll(List<Stored> readings) {
+        if (readings.isEmpty()) {
+            return Mono.empty();
+        }
+        Instant first = readings.stream()
+                .map(s -> s.reading().at())
+                .min(Instant::compareTo)
+                .orElseThrow();
+        Instant last = readings.stream()
+                .map(s -> s.reading().at())
+                .max(Instant::compareTo)
+                .orElseThrow();
+        return db.sql("select exists (select 1 from emergency_alert where effective_from <= :last "
+                        + "and (lifted_at is null or lifted_at > :first))")
+                .bind("first", first.atOffset(ZoneOffset.UTC))
+                .bind("last", last.atOffset(ZoneOffset.UTC))
+                .map(r -> Boolean.TRUE.equals(r.get(0, Boolean.class)))
+                .one()
+                .flatMap(any -> any ? ReadingListener.super.storedAll(readings) : Mono.empty());
+    }
+
     /** A restricted truck seen where an alert's measures were in force at the time of the reading. */
     @Override
     public Mono<Void> stored(Reading reading, Vehicle vehicle, Placement place) {

@@ -269,10 +269,12 @@ public class ReadingIngest {
                     Mono<Void> judged = over.isEmpty()
                             ? Mono.<Void>empty()
                             : recordExceedances(over).then(judge(over, tally));
-                    return judged.thenMany(Flux.fromIterable(registered))
-                            .concatMap(p -> Flux.fromIterable(listeners)
-                                    .concatMap(l -> l.stored(
-                                            p.reading(), known.get(p.reading().plate()), p.place())))
+                    List<ReadingListener.Stored> told = registered.stream()
+                            .map(p -> new ReadingListener.Stored(
+                                    p.reading(), known.get(p.reading().plate()), p.place()))
+                            .toList();
+                    return judged.thenMany(Flux.fromIterable(listeners))
+                            .concatMap(l -> l.storedAll(told))
                             .then();
                 });
     }
