@@ -190,7 +190,8 @@ cluster_gateway_json() {
     for i in 1 2; do json+="$([ "$i" = 2 ] && echo ,){\"uri\":\"http://127.0.0.1:$(cluster_port "$port" "$i")\"}"; done
     json+="]"
   done < <(services | grep -v '^gateway ')
-  json+='}}}}}}}'
+  # A GET that meets a dead instance (refused connection, 5xx) is tried again, on the next instance in turn.
+  json+='}}}},"gateway":{"server":{"webflux":{"default-filters":[{"name":"Retry","args":{"retries":"2"}}]}}}}}}'
   echo "$json"
 }
 
