@@ -15,7 +15,11 @@ final class Elastic implements AutoCloseable {
 
     /** Elasticsearch with the credentials the launcher generated, when it started Elasticsearch with security. */
     private static RestClient client() {
-        var builder = RestClient.builder(HttpHost.create("http://127.0.0.1:9200"));
+        // BENCH_ES_URLS: the nodes to send requests to, comma-separated (the cluster's three; one node by default).
+        var builder = RestClient.builder(java.util.Arrays.stream(
+                        System.getenv().getOrDefault("BENCH_ES_URLS", "http://127.0.0.1:9200").split(","))
+                .map(HttpHost::create)
+                .toArray(HttpHost[]::new));
         String user = System.getenv().getOrDefault("ELASTICSEARCH_INDEXER_USER", "");
         if (!user.isEmpty()) {
             String pair = user + ":" + System.getenv().getOrDefault("ELASTICSEARCH_INDEXER_PASSWORD", "");

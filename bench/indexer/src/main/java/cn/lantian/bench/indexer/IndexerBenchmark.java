@@ -111,7 +111,9 @@ public final class IndexerBenchmark {
             es.call(
                     "PUT",
                     "/" + scratch,
-                    "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":0}," + "\"mappings\":" + mapping
+                    "{\"settings\":{\"number_of_shards\":1,\"number_of_replicas\":"
+                            // As many replicas as the indexer's own indices: 0 on one node, 1 on the cluster.
+                            + System.getenv().getOrDefault("BENCH_ES_REPLICAS", "0") + "}," + "\"mappings\":" + mapping
                             + "}");
             int perRequest = 1000;
             int threads = 2;

@@ -19,7 +19,8 @@ final class Rabbit implements AutoCloseable {
     Rabbit() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
-        factory.setPort(5672);
+        // BENCH_AMQP_PORT: a cluster node's port (./lantian up --cluster); the machine's broker by default.
+        factory.setPort(Integer.parseInt(System.getenv().getOrDefault("BENCH_AMQP_PORT", "5672")));
         connection = factory.newConnection("indexer-bench");
         channel = connection.createChannel();
         channel.confirmSelect();
