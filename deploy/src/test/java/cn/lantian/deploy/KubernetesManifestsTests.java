@@ -324,6 +324,37 @@ class KubernetesManifestsTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void servicesUseTheAddressesThatTheOperatorsGiveTheirResources() {
+        // Each operator names its Service after the resource: CloudNativePG <name>-rw for the primary, the RabbitMQ
+        // Cluster Operator <name>, ECK <name>-es-http.
+        String postgres = name(only("Cluster")) + "-rw";
+        String rabbit = name(only("RabbitmqCluster"));
+        String elasticsearch = name(only("Elasticsearch")) + "-es-http";
+        Map<String, String> platform = ((ConfigMap) typedOf("ConfigMap/lantian-platform")).getData();
+        assertThat(platform.get("SPRING_RABBITMQ_HOST")).isEqualTo(rabbit);
+        for (String[] service : launched) {
+            Map<String, EnvVar> env = env(service[0]);
+            if (env.containsKey("SPRING_R2DBC_URL")) {
+                assertThat(env.get("SPRING_R2DBC_URL").getValue()).contains("//" + postgres + ":5432/");
+                assertThat(env.get("SPRING_FLYWAY_URL").getValue()).contains("//" + postgres + ":5432/");
+            }
+            if (env.containsKey("LANTIAN_INDEXER_ELASTICSEARCH_0_")) {
+                assertThat(env.get("LANTIAN_INDEXER_ELASTICSEARCH_0_").getValue())
+                        .isEqualTo("http://" + elasticsearch + ":" + versions.getProperty("ELASTICSEARCH_PORT"));
+            }
+        }
+        Map<String, Object> keycloakDb =
+                (Map<String, Object>) ((Map<String, Object>) only("Keycloak").get("spec")).get("db");
+        assertThat(keycloakDb.get("host")).isEqualTo(postgres);
+        assertThat(databases()).contains((String) keycloakDb.get("database"));
+    }
+
+    private static String name(Map<String, Object> object) {
+        return (String) ((Map<?, ?>) object.get("metadata")).get("name");
+    }
+
+    @Test
     void theGatewayRoutesToEveryServiceByItsClusterAddress() throws Exception {
         String configuration = Files.readString(ROOT.resolve("gateway/src/main/resources/application.yaml"));
         Map<String, EnvVar> env = env("gateway");
