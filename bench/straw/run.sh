@@ -35,7 +35,7 @@ finish() {
 }
 trap finish EXIT
 echo "== starting straw on port $PORT with database $DB, virtual host $VHOST (launcher's JVM flags)"
-java -Xms64m -Xmx384m -XX:+UseSerialGC -jar services/straw/target/straw.jar --server.port=$PORT \
+java -Xms64m -Xmx384m -XX:+UseSerialGC ${BENCH_JAVA_OPTS:-} -jar services/straw/target/straw.jar --server.port=$PORT \
   --spring.r2dbc.url=r2dbc:postgresql://127.0.0.1:5432/$DB \
   --spring.flyway.url=jdbc:postgresql://127.0.0.1:5432/$DB \
   --spring.rabbitmq.virtual-host=$VHOST \
@@ -48,6 +48,12 @@ for _ in $(seq 1 600); do
 done
 curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "straw did not start (see $WORK/straw.log)"; exit 1; }
 
+# The service's own CPU time (user + system, from /proc) over the import and the relay: unlike the wall time, it does not
+# grow with the load that other processes put on the machine.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$SERVICE_PID/stat"; }
 echo "== load average before: $(cat /proc/loadavg)"
+CPU0=$(cpu)
 java -Xmx512m -cp "$PG" bench/straw/StrawBench.java "http://127.0.0.1:$PORT" "$DB" "$ROWS" $YEAR | tee "$WORK/bench.log"
+CPU1=$(cpu)
 echo "== load average after: $(cat /proc/loadavg)"
+echo "== CPU time of the service during the run: $(awk -v a="$CPU0" -v b="$CPU1" 'BEGIN { printf "%.2f", b - a }') s"

@@ -263,14 +263,23 @@ class DemoData implements ApplicationRunner {
                 .then();
     }
 
-    /** The duty office dispatches a township on the county's roster (Corps land is its regiment's already). */
+    /**
+     * The duty office dispatches a town or township on the county's roster, the same one for the same incident
+     * (Corps land is its regiment's already; urban subdistricts, farms and parks are left out of the made-up fields).
+     */
     private Mono<Long> assignIfNeeded(Incident incident) {
-        return roster.unitsOf(incident.jurisdiction()).stream()
-                .filter(u -> !u.duty() && incident.corpsUnit() == null)
-                .findFirst()
-                .map(u -> incidents.assign(
-                        incident.id(), u.id(), incident.firstAt().plus(Duration.ofMinutes(20))))
-                .orElse(Mono.just(0L));
+        if (incident.corpsUnit() != null) {
+            return Mono.just(0L);
+        }
+        List<DutyRoster.Unit> rural = roster.unitsOf(incident.jurisdiction()).stream()
+                .filter(u ->
+                        !u.duty() && (u.nameZh().endsWith("镇") || u.nameZh().endsWith("乡")))
+                .toList();
+        if (rural.isEmpty()) {
+            return Mono.just(0L);
+        }
+        DutyRoster.Unit u = rural.get(Math.floorMod(incident.id().hashCode(), rural.size()));
+        return incidents.assign(incident.id(), u.id(), incident.firstAt().plus(Duration.ofMinutes(20)));
     }
 
     /** Straw-use figures of every oasis county and the Corps for the season (made up, around the 86 % target). */

@@ -169,17 +169,17 @@ public class FirePointImport {
                 .publishOn(Schedulers.boundedElastic())
                 .flatMap(known -> {
                     Merger merger = new Merger(rule, absLat);
-                    Set<String> stored = new HashSet<>();
+                    Set<RowKey> stored = new HashSet<>(known.getT1().size() + kept.size() * 2);
                     for (Incidents.StoredDetection s : known.getT1()) {
                         merger.know(new Merger.Known(s.incidentId(), s.lat(), s.lon(), s.at()));
-                        stored.add(key(s.satellite(), s.at(), s.lat(), s.lon()));
+                        stored.add(new RowKey(s.satellite(), s.at().getEpochSecond(), s.lat(), s.lon()));
                     }
                     // By identity: a record's hash walks all its fields, for every one of a large import's rows.
                     Map<Detection, Placement> placements = new IdentityHashMap<>(kept.size() * 2);
                     List<Detection> fresh = new ArrayList<>(kept.size());
                     for (Placed p : kept) {
                         Detection d = p.detection();
-                        if (!stored.add(key(d.satellite(), d.acquiredAt(), d.lat(), d.lon()))) {
+                        if (!stored.add(new RowKey(d.satellite(), d.acquiredAt().getEpochSecond(), d.lat(), d.lon()))) {
                             skip(results, skipped, d.line(), DUPLICATE);
                         } else {
                             fresh.add(d);
@@ -344,9 +344,8 @@ public class FirePointImport {
         skipped.merge(reason, 1, Integer::sum);
     }
 
-    private static String key(String satellite, java.time.Instant at, double lat, double lon) {
-        return satellite + "|" + at + "|" + lat + "|" + lon;
-    }
+    /** A row's identity (the detection table's unique key); FIRMS times are whole minutes, so seconds are exact. */
+    private record RowKey(String satellite, long seconds, double lat, double lon) {}
 
     private record Placed(Detection detection, Placement placement) {}
 }

@@ -1,5 +1,6 @@
 package cn.lantian.straw.firepoint;
 
+import cn.lantian.eventing.CopyRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The incident and detection tables. Bulk writes send one text array per column, one statement per table. */
+/** The incident and detection tables. Bulk writes go in with COPY, one per table. */
 @Repository
 public class Incidents {
 
@@ -57,89 +58,57 @@ public class Incidents {
     /** A stored detection. */
     record StoredDetection(String incidentId, double lat, double lon, Instant at, String satellite) {}
 
-    /** Rows per bulk statement, so that a large import's column arrays stay small in memory. */
-    static final int CHUNK = 10000;
-
-    /** Inserts new incidents, one statement per {@value #CHUNK}. */
+    /**
+     * Inserts new incidents with COPY. Imports are serialised and keep ids unique (an id derives from a detection
+     * stored once), so a clash is a fault that fails the import, not a row to skip.
+     */
     Mono<Long> insertIncidents(List<Incident> incidents) {
-        return chunked(incidents, this::insertIncidentChunk);
+        CopyRows rows = new CopyRows();
+        for (Incident x : incidents) {
+            rows.text(x.id())
+                    .number(x.lon())
+                    .number(x.lat())
+                    .instant(x.firstAt())
+                    .instant(x.lastAt())
+                    .number(x.detections())
+                    .array(x.satellites())
+                    .text(x.confidence())
+                    .number(x.maxFrpMw())
+                    .text(x.jurisdiction())
+                    .text(x.corpsUnit())
+                    .text(x.assignedTo())
+                    .instant(x.assignedAt())
+                    .text(x.alertId())
+                    .end();
+        }
+        return rows.send(db, """
+                copy incident (id, lon, lat, first_at, last_at, detections, satellites, confidence, max_frp_mw,
+                               jurisdiction, corps_unit, assigned_to, assigned_at, alert_id) from stdin""");
     }
 
-    /** Inserts detections with their incidents, one statement per {@value #CHUNK}; a row stored before is left alone. */
+    /**
+     * Inserts detections with their incidents with COPY; the caller has left out every row stored before (the same
+     * row twice fails the import on the unique key rather than being stored twice).
+     */
     Mono<Long> insertDetections(List<Merger.Assignment> assignments) {
-        return chunked(assignments, this::insertDetectionChunk);
-    }
-
-    private static <T> Mono<Long> chunked(List<T> rows, java.util.function.Function<List<T>, Mono<Long>> insert) {
-        return Flux.range(0, (rows.size() + CHUNK - 1) / CHUNK)
-                .concatMap(i -> insert.apply(rows.subList(i * CHUNK, Math.min(rows.size(), (i + 1) * CHUNK))))
-                .reduce(0L, Long::sum);
-    }
-
-    private Mono<Long> insertIncidentChunk(List<Incident> incidents) {
-        int n = incidents.size();
-        String[][] c = new String[14][n];
-        for (int i = 0; i < n; i++) {
-            Incident x = incidents.get(i);
-            c[0][i] = x.id();
-            c[1][i] = Double.toString(x.lon());
-            c[2][i] = Double.toString(x.lat());
-            c[3][i] = x.firstAt().toString();
-            c[4][i] = x.lastAt().toString();
-            c[5][i] = Integer.toString(x.detections());
-            c[6][i] = String.join(",", x.satellites());
-            c[7][i] = x.confidence();
-            c[8][i] = x.maxFrpMw() == null ? null : x.maxFrpMw().toString();
-            c[9][i] = x.jurisdiction();
-            c[10][i] = x.corpsUnit();
-            c[11][i] = x.assignedTo();
-            c[12][i] = x.assignedAt() == null ? null : x.assignedAt().toString();
-            c[13][i] = x.alertId();
-        }
-        var spec = db.sql("""
-                insert into incident (id, lon, lat, first_at, last_at, detections, satellites, confidence, max_frp_mw,
-                                      jurisdiction, corps_unit, assigned_to, assigned_at, alert_id)
-                select c0, c1::float8, c2::float8, c3::timestamptz, c4::timestamptz, c5::int, string_to_array(c6, ','),
-                       c7, c8::float8, c9, c10, c11, c12::timestamptz, c13
-                from unnest(:c0::text[], :c1::text[], :c2::text[], :c3::text[], :c4::text[], :c5::text[], :c6::text[],
-                            :c7::text[], :c8::text[], :c9::text[], :c10::text[], :c11::text[], :c12::text[], :c13::text[])
-                     as u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13)
-                on conflict (id) do nothing""");
-        for (int k = 0; k < c.length; k++) {
-            spec = spec.bind("c" + k, c[k]);
-        }
-        return spec.fetch().rowsUpdated();
-    }
-
-    private Mono<Long> insertDetectionChunk(List<Merger.Assignment> assignments) {
-        int n = assignments.size();
-        String[][] c = new String[11][n];
-        for (int i = 0; i < n; i++) {
-            Merger.Assignment a = assignments.get(i);
+        CopyRows rows = new CopyRows();
+        for (Merger.Assignment a : assignments) {
             Detection d = a.detection();
-            c[0][i] = a.incidentId();
-            c[1][i] = Double.toString(d.lat());
-            c[2][i] = Double.toString(d.lon());
-            c[3][i] = d.acquiredAt().toString();
-            c[4][i] = d.satellite();
-            c[5][i] = d.instrument();
-            c[6][i] = d.confidence();
-            c[7][i] = d.brightnessK() == null ? null : d.brightnessK().toString();
-            c[8][i] = d.frpMw() == null ? null : d.frpMw().toString();
-            c[9][i] = d.daynight();
-            c[10][i] = null;
+            rows.text(a.incidentId())
+                    .number(d.lat())
+                    .number(d.lon())
+                    .instant(d.acquiredAt())
+                    .text(d.satellite())
+                    .text(d.instrument())
+                    .text(d.confidence())
+                    .number(d.brightnessK())
+                    .number(d.frpMw())
+                    .text(d.daynight())
+                    .end();
         }
-        var spec = db.sql("""
-                insert into detection (incident_id, lat, lon, acquired_at, satellite, instrument, confidence,
-                                       brightness_k, frp_mw, daynight)
-                select c0, c1::float8, c2::float8, c3::timestamptz, c4, c5, c6, c7::float8, c8::float8, c9
-                from unnest(:c0::text[], :c1::text[], :c2::text[], :c3::text[], :c4::text[], :c5::text[], :c6::text[],
-                            :c7::text[], :c8::text[], :c9::text[]) as u(c0, c1, c2, c3, c4, c5, c6, c7, c8, c9)
-                on conflict (satellite, acquired_at, lat, lon) do nothing""");
-        for (int k = 0; k < 10; k++) {
-            spec = spec.bind("c" + k, c[k]);
-        }
-        return spec.fetch().rowsUpdated();
+        return rows.send(db, """
+                copy detection (incident_id, lat, lon, acquired_at, satellite, instrument, confidence, brightness_k,
+                                frp_mw, daynight) from stdin""");
     }
 
     /** Recomputes the summary of incidents that detections joined: times, count, satellites, strongest FRP. */

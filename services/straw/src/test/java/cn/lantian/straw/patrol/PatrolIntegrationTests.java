@@ -188,14 +188,14 @@ class PatrolIntegrationTests extends IntegrationTest {
                 shache.add(u.get("id").asString() + (u.get("duty").asBoolean() ? " (duty)" : ""));
             }
         });
-        assertThat(shache).contains("653125-duty (duty)", "653125-shache");
+        assertThat(shache).contains("653125-duty (duty)", "653125100");
 
         // Another county's township is refused; the county's own one is taken.
         http.post()
                 .uri("/api/straw/v1/incidents/{id}/assignment", id)
                 .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("assignedTo", "653130-bachu"))
+                .bodyValue(Map.of("assignedTo", "653130100"))
                 .exchange()
                 .expectStatus()
                 .isBadRequest()
@@ -206,13 +206,13 @@ class PatrolIntegrationTests extends IntegrationTest {
                 .uri("/api/straw/v1/incidents/{id}/assignment", id)
                 .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("assignedTo", "653125-shache"))
+                .bodyValue(Map.of("assignedTo", "653125100"))
                 .exchange()
                 .expectStatus()
                 .isOk()
                 .expectBody()
                 .jsonPath("$.assignedTo")
-                .isEqualTo("653125-shache");
+                .isEqualTo("653125100");
     }
 
     @Test

@@ -23,11 +23,41 @@ class DutyRosterTests {
                 assertThat(u.nameEn()).isNotBlank();
             });
         }
-        assertThat(roster.all())
-                .filteredOn(u -> !u.duty())
-                .isNotEmpty()
-                .allSatisfy(u -> assertThat(u.status()).isEqualTo("unconfirmed"));
+        // The townships are the statistics bureau's list: a nine-digit code of their own county, each with its source.
+        assertThat(roster.all()).filteredOn(u -> !u.duty()).hasSize(209).allSatisfy(u -> {
+            assertThat(u.id()).matches("\\d{9}").startsWith(u.county());
+            assertThat(u.source()).contains("统计用区划代码").contains(u.id());
+            assertThat(u.status()).isEqualTo("confirmed");
+        });
         assertThat(roster.dutyOf("xpcc-3")).isEmpty();
+    }
+
+    @Test
+    void theCountySeatsOnceRecalledAreTownsOfTheirCountiesOnTheStatisticsBureausList() {
+        DutyRoster roster = DutyRoster.shipped();
+        assertThat(roster.unit("653121100")).get().satisfies(u -> {
+            assertThat(u.county()).isEqualTo("653121");
+            assertThat(u.nameZh()).isEqualTo("托克扎克镇");
+            assertThat(u.nameEn()).isEqualTo("Tuokezhake Town");
+        });
+        assertThat(roster.unit("653126100"))
+                .get()
+                .extracting(DutyRoster.Unit::nameZh)
+                .isEqualTo("喀格勒克镇");
+        assertThat(roster.unit("653129100"))
+                .get()
+                .extracting(DutyRoster.Unit::nameZh)
+                .isEqualTo("巴仁镇");
+        assertThat(roster.unit("653131100"))
+                .get()
+                .extracting(DutyRoster.Unit::nameZh)
+                .isEqualTo("塔什库尔干镇");
+        // 巴仁乡 of Shule and of Kargilik share the name of Peyziwat's town: the code tells them apart.
+        assertThat(roster.unitsOf("653122"))
+                .filteredOn(u -> u.nameZh().equals("巴仁乡"))
+                .singleElement()
+                .extracting(DutyRoster.Unit::id)
+                .isEqualTo("653122200");
     }
 
     @Test
