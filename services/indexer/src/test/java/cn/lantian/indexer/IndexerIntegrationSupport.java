@@ -64,16 +64,37 @@ public abstract class IndexerIntegrationSupport {
     }
 
     private static void dropIndices() {
+        dropIndices(INDEX_PREFIX);
+    }
+
+    /** Deletes the indices and index templates whose names start with the prefix (a test run's own). */
+    public static void dropIndices(String prefix) {
         // By name: Elasticsearch refuses to delete indices by wildcard (action.destructive_requires_name).
         HttpClient http = HttpClient.newHttpClient();
         try {
             String names = http.send(
-                            authorized(Infrastructure.ELASTICSEARCH + "/_cat/indices/" + INDEX_PREFIX + "*?h=index")
+                            authorized(Infrastructure.ELASTICSEARCH + "/_cat/indices/" + prefix + "*?h=index")
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
+            String templates = http.send(
+                            authorized(Infrastructure.ELASTICSEARCH + "/_index_template/" + prefix + "*")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            java.util.regex.Matcher template = java.util.regex.Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"")
+                    .matcher(templates);
+            while (template.find()) {
+                if (template.group(1).startsWith(prefix)) {
+                    http.send(
+                            authorized(Infrastructure.ELASTICSEARCH + "/_index_template/" + template.group(1))
+                                    .DELETE()
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
             for (String index : names.split("\\s+")) {
-                if (index.startsWith(INDEX_PREFIX)) {
+                if (index.startsWith(prefix)) {
                     http.send(
                             authorized(Infrastructure.ELASTICSEARCH + "/" + index)
                                     .DELETE()
@@ -82,7 +103,7 @@ public abstract class IndexerIntegrationSupport {
                 }
             }
         } catch (IOException | InterruptedException e) {
-            System.err.println("could not delete the test indices " + INDEX_PREFIX + "*: " + e);
+            System.err.println("could not delete the test indices " + prefix + "*: " + e);
         }
     }
 
@@ -141,6 +162,19 @@ public abstract class IndexerIntegrationSupport {
             List<String> partners,
             double lon,
             double lat) {
+        return firePoint(marker, jurisdiction, corpsUnit, sharing, partners, lon, lat, Instant.now());
+    }
+
+    /** A fire point as above, at a time of its own. */
+    protected static OutgoingEvent firePoint(
+            String marker,
+            String jurisdiction,
+            String corpsUnit,
+            String sharing,
+            List<String> partners,
+            double lon,
+            double lat,
+            Instant time) {
         String id = marker + "-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> data = Map.of(
                 "firePointId",
@@ -162,15 +196,16 @@ public abstract class IndexerIntegrationSupport {
                 "major",
                 sharing,
                 partners,
-                Instant.now(),
+                time,
                 data);
     }
 
     /** Documents in the joint alias whose full text holds the marker. */
     protected long countIndexed(String marker) {
         try {
-            es.indices().refresh(r -> r.index(layout.alias()));
+            es.indices().refresh(r -> r.index(layout.alias()).ignoreUnavailable(true));
             return es.count(c -> c.index(layout.alias())
+                            .ignoreUnavailable(true)
                             .query(q -> q.match(m -> m.field("text").query(marker))))
                     .count();
         } catch (IOException e) {

@@ -19,17 +19,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-            "lantian.indexer.index-prefix=lantian-test-",
             "spring.cloud.stream.rabbit.bindings.index-in-0.consumer.expires=600000",
             "spring.cloud.stream.rabbit.bindings.index-in-0.consumer.dlq-expires=600000"
         })
 class NoDatabaseIntegrationTests {
 
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    /** This run's own indices and template, removed when the test JVM ends. */
+    private static final String INDEX_PREFIX = "lantian-test-" + RUN + "-";
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IndexerIntegrationSupport.dropIndices(INDEX_PREFIX)));
+    }
+
     @DynamicPropertySource
     static void ownGroup(DynamicPropertyRegistry registry) {
-        registry.add(
-                "spring.cloud.stream.bindings.index-in-0.group",
-                () -> "indexer-test-" + UUID.randomUUID().toString().substring(0, 8));
+        registry.add("spring.cloud.stream.bindings.index-in-0.group", () -> "indexer-test-" + RUN);
+        registry.add("lantian.indexer.index-prefix", () -> INDEX_PREFIX);
         // The tests' own virtual host and the generated Elasticsearch user, as every other indexer test has them.
         registry.add("spring.rabbitmq.virtual-host", () -> Infrastructure.RABBITMQ_TEST_VHOST);
         registry.add("lantian.indexer.username", () -> Infrastructure.ELASTICSEARCH_USER);

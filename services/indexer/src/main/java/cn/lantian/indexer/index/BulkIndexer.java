@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes documents in bulk with {@code op_type=create}: an id already indexed answers "conflict", which means a
- * redelivery and counts as done, so nothing is ever indexed twice. Transient failures (the cluster unreachable,
+ * Writes documents in bulk with {@code op_type=create} into the index of their domain and month: an id already indexed
+ * answers "conflict", which means a redelivery and counts as done, so nothing is ever indexed twice (the month comes
+ * from the event's own time, so a replay reaches the same index). Transient failures (the cluster unreachable,
  * 429, 5xx) are retried with exponential backoff for the affected documents only; a document Elasticsearch refuses
  * for good (a mapping error) is returned so that its message can be dead-lettered.
  */
@@ -107,8 +108,8 @@ public class BulkIndexer {
         List<BulkOperation> operations = new ArrayList<>(pending.size());
         for (EventDocument doc : pending.values()) {
             BinaryData body = BinaryData.of(doc.json(), ContentType.APPLICATION_JSON);
-            operations.add(BulkOperation.of(b -> b.create(
-                    c -> c.index(layout.index(doc.domain())).id(doc.id()).document(body))));
+            operations.add(BulkOperation.of(b -> b.create(c ->
+                    c.index(layout.index(doc.domain(), doc.time())).id(doc.id()).document(body))));
         }
         BulkResponse response;
         try {

@@ -19,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param id the event id, also the document id, so a redelivered event can never become a second document
  * @param domain the domain whose index receives it
+ * @param time the event's own time, whose month picks the index
  * @param json the document as JSON
  */
-public record EventDocument(String id, String domain, byte[] json) {
+public record EventDocument(String id, String domain, java.time.OffsetDateTime time, byte[] json) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,7 +49,7 @@ public record EventDocument(String id, String domain, byte[] json) {
         doc.put("text", fullText(event));
         doc.set("data", event.data());
         doc.put("indexedat", indexedAt.toString());
-        return new EventDocument(event.id(), event.domain(), JSON.writeValueAsBytes(doc));
+        return new EventDocument(event.id(), event.domain(), event.time(), JSON.writeValueAsBytes(doc));
     }
 
     /** Who may see the event: where it lies, its Corps unit, and the partners it is shared with. */

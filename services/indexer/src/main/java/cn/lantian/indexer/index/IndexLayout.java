@@ -1,70 +1,109 @@
 package cn.lantian.indexer.index;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Collection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * One index per domain ({@code <prefix>events-<domain>}) behind the joint alias {@code <prefix>events}: a domain's
- * index can be rebuilt or dropped alone while searches keep using the alias.
+ * Where events live: one index per domain and calendar month (UTC) of the event's own {@code time},
+ * {@code <prefix>events-<domain>-<yyyy.MM>}, all behind the joint alias {@code <prefix>events}. The month comes from
+ * the event and never from the moment it is indexed, so an event always maps to the same index, and
+ * {@code op_type=create} with document id = event id keeps a replay, however late, from becoming a second document.
  */
 public final class IndexLayout {
 
-    private static final Logger log = LoggerFactory.getLogger(IndexLayout.class);
-    private static final String MAPPING = "index/events-index.json";
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu.MM");
 
     private final String prefix;
-    private final int replicas;
-    private final String refreshInterval;
+    private final int monthsByName;
 
     public IndexLayout(IndexerProperties properties) {
         this.prefix = properties.indexPrefix();
-        this.replicas = properties.replicas();
-        this.refreshInterval = properties.refreshInterval();
+        this.monthsByName = properties.searchMonthsByName();
     }
 
-    /** The joint alias every search reads. */
+    /** The joint alias every search of all months reads. */
     public String alias() {
         return prefix + "events";
     }
 
-    /** The index of one domain. */
-    public String index(String domain) {
-        return prefix + "events-" + domain;
+    /** The name of the composable index template of the monthly indices (the alias's name). */
+    public String templateName() {
+        return prefix + "events";
     }
 
-    /** Creates the missing domain indices with the shipped mapping, each joined to the alias. */
-    public void ensure(ElasticsearchClient es, Collection<String> domains) throws IOException {
-        for (String domain : domains) {
-            String name = index(domain);
-            if (es.indices().exists(e -> e.index(name)).value()) {
-                continue;
-            }
-            try (InputStream mapping = IndexLayout.class.getClassLoader().getResourceAsStream(MAPPING)) {
-                if (mapping == null) {
-                    throw new IllegalStateException(MAPPING + " is missing from the classpath");
-                }
-                es.indices()
-                        .create(c -> c.withJson(mapping)
-                                .index(name)
-                                .settings(s -> s.numberOfShards("1")
-                                        .numberOfReplicas(String.valueOf(replicas))
-                                        .refreshInterval(t -> t.time(refreshInterval)))
-                                .aliases(alias(), a -> a));
-                log.info("created index {} behind alias {}", name, alias());
-            } catch (ElasticsearchException e) {
-                // Another instance created it between our check and our create: that is what we wanted.
-                if (!"resource_already_exists_exception".equals(e.error().type())) {
-                    throw e;
-                }
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+    /** The pattern of every monthly index, the template's {@code index_patterns}. */
+    public String pattern() {
+        return prefix + "events-*";
+    }
+
+    /** The index of one domain's events of one month. */
+    public String index(String domain, YearMonth month) {
+        return prefix + "events-" + domain + "-" + month.format(MONTH);
+    }
+
+    /** The index of an event of that domain and time. */
+    public String index(String domain, OffsetDateTime time) {
+        return index(domain, monthOf(time.toInstant()));
+    }
+
+    /** The calendar month in UTC that an instant falls in. */
+    public static YearMonth monthOf(Instant instant) {
+        return YearMonth.from(instant.atOffset(ZoneOffset.UTC));
+    }
+
+    /** Every domain's index of one month, as an index expression. */
+    public String month(YearMonth month) {
+        return prefix + "events-*-" + month.format(MONTH);
+    }
+
+    /**
+     * The month of a monthly index of this layout, or empty when the name is not one (another prefix, the alias, an
+     * index of the former per-domain layout).
+     */
+    public Optional<YearMonth> monthOf(String index) {
+        if (!index.startsWith(prefix + "events-") || index.length() < prefix.length() + "events-x-uuuu.MM".length()) {
+            return Optional.empty();
         }
+        String suffix = index.substring(index.length() - "uuuu.MM".length());
+        if (index.charAt(index.length() - "uuuu.MM".length() - 1) != '-') {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(suffix, MONTH));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * What a search between two instants reads: the indices of the months the range touches, named, when both ends
+     * are given and the range spans at most {@code search-months-by-name} months; otherwise the joint alias. Events
+     * outside the range in those months are still filtered out by the query; this only spares the other months'
+     * shards.
+     *
+     * @param from inclusive start, or null
+     * @param to exclusive end, or null
+     */
+    public List<String> searchTargets(Instant from, Instant to) {
+        if (from == null || to == null) {
+            return List.of(alias());
+        }
+        YearMonth first = monthOf(from);
+        YearMonth last = to.isAfter(from) ? monthOf(to.minusNanos(1)) : first;
+        if (first.plusMonths(monthsByName).isBefore(last.plusMonths(1))) {
+            return List.of(alias());
+        }
+        List<String> targets = new ArrayList<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            targets.add(month(m));
+        }
+        return targets;
     }
 }

@@ -19,7 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import reactor.core.publisher.Mono;
 
-/** Runs searches and aggregations on the joint alias, always restricted to what the caller may see. */
+/**
+ * Runs searches and aggregations, always restricted to what the caller may see: on the indices of the months a
+ * bounded time range touches, otherwise on the joint alias.
+ */
 class EventSearch {
 
     /** Fields that are for the index only and not part of an answer. */
@@ -51,7 +54,9 @@ class EventSearch {
         Query query = query(criteria, visible, prefectureOnlyDomains);
         return Mono.fromFuture(() -> es.search(
                         s -> {
-                            s.index(layout.alias())
+                            s.index(targets(criteria))
+                                    .ignoreUnavailable(true)
+                                    .allowNoIndices(true)
                                     .query(query)
                                     .size(criteria.size())
                                     .sort(o -> o.field(f -> f.field("time").order(SortOrder.Desc)))
@@ -72,7 +77,9 @@ class EventSearch {
     Mono<Summary> summary(SearchCriteria criteria, Optional<Set<String>> visible) {
         Query query = query(criteria, visible, prefectureOnlyDomains);
         return Mono.fromFuture(() -> es.search(
-                        s -> s.index(layout.alias())
+                        s -> s.index(targets(criteria))
+                                .ignoreUnavailable(true)
+                                .allowNoIndices(true)
                                 .query(query)
                                 .size(0)
                                 .trackTotalHits(t -> t.enabled(true))
@@ -96,6 +103,13 @@ class EventSearch {
                         terms(r.aggregations().get("byCounty")),
                         terms(r.aggregations().get("byType")),
                         days(r.aggregations().get("byDay"))));
+    }
+
+    /** The indices a search reads: the months of its time range when it has both ends, otherwise the alias. */
+    List<String> targets(SearchCriteria criteria) {
+        return layout.searchTargets(
+                criteria.from() == null ? null : criteria.from().toInstant(),
+                criteria.to() == null ? null : criteria.to().toInstant());
     }
 
     private static Page toPage(SearchResponse<Map<String, Object>> response, int size) {

@@ -84,7 +84,11 @@ class BrokerInterruptionIntegrationTests extends IndexerIntegrationSupport {
                 .until(() -> meters.counter("lantian.indexer.duplicates").count() >= duplicatesBefore + 2);
 
         assertThat(countIndexed(marker)).isEqualTo(1);
-        var doc = es.get(g -> g.index(layout.index("straw")).id(marker), Map.class);
+        // In the index of the event's own month (UTC), two years back, where every replay lands again.
+        String month = layout.index("straw", java.time.OffsetDateTime.parse("2024-11-12T09:00:00+08:00"));
+        assertThat(month).endsWith("events-straw-2024.11");
+        var doc = es.get(g -> g.index(month).id(marker), Map.class);
+        assertThat(doc.found()).isTrue();
         assertThat(doc.version()).isEqualTo(1L);
     }
 
