@@ -1105,6 +1105,10 @@ class OpenDataIntegrationTests extends PortalTest {
                         continue;
                     }
                     String iri = distribution.get(link).get("@id").asString();
+                    if (iri.equals(base + "/api/public/sta/v1.1")) {
+                        // The SensorThings API is air-quality's (through the gateway), proven by its OGC suite run.
+                        continue;
+                    }
                     assertThat(iri).as(dataset.get("dct:identifier").asString()).startsWith(base + "/api/public/v1/");
                     String path = iri.substring(base.length());
                     if (declared.equals("text/event-stream")) {

@@ -10,7 +10,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Who reaches which endpoint: the {@code /api/public/v1} reads, health and the API document are open; writes need the
+ * Who reaches which endpoint: the {@code /api/public/v1} and SensorThings ({@code /api/public/sta}) reads, health and the API document are open; writes need the
  * ecology agency or the prefecture; every other API call a valid token. Which stations a caller writes:
  * {@link StationAccess}.
  */
@@ -29,7 +29,7 @@ class SecurityConfig {
                                 "/actuator/info",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**")
-                        .openReads("/api/public/v1/**")
+                        .openReads("/api/public/v1/**", "/api/public/sta/**")
                         .write(List.of(StationAccess.ECOLOGY, "prefecture"), "/api/air-quality/v1/**")
                         .read("/api/air-quality/v1/**"))
                 .build();

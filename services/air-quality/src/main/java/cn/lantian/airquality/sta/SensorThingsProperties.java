@@ -1,0 +1,12 @@
+package cn.lantian.airquality.sta;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Limits of the SensorThings API.
+ *
+ * @param pageSize entities per page when the request gives no {@code $top}
+ * @param maxPageSize the largest {@code $top} accepted (the benchmark's month of one station asks for 1000)
+ */
+@ConfigurationProperties("lantian.sta")
+record SensorThingsProperties(int pageSize, int maxPageSize) {}
