@@ -198,7 +198,8 @@ cluster_gateway_json() {
 # What an instance needs beyond the single-node settings, as environment variables for Spring's relaxed binding.
 cluster_service_env() { # NAME INSTANCE DATABASE
   local name=$1 i=$2 db=$3
-  echo "SPRING_RABBITMQ_ADDRESSES=$(cluster_amqp_addresses)" "SPRING_RABBITMQ_ADDRESS_SHUFFLE_MODE=random"
+  # CLUSTER_AMQP_OVERRIDE: other addresses for this start (the fault suite's delaying proxy).
+  echo "SPRING_RABBITMQ_ADDRESSES=${CLUSTER_AMQP_OVERRIDE:-$(cluster_amqp_addresses)}" "SPRING_RABBITMQ_ADDRESS_SHUFFLE_MODE=random"
   if [ "$db" != - ]; then
     db=${db%%,*}
     echo "SPRING_R2DBC_URL=r2dbc:postgresql://127.0.0.1:$CLUSTER_POSTGRES_PORT/$db" \
