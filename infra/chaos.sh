@@ -12,7 +12,11 @@ CHAOS_DEADLINE="${LANTIAN_CHAOS_DEADLINE:-300}"  # seconds after the fault ends 
 CHAOS_DOWNTIME="${LANTIAN_CHAOS_DOWNTIME:-20}"   # how long a killed node or instance stays down
 # The cases, in order of the machinery they need; --quick runs those that restart no infrastructure.
 CHAOS_CASES=(poison replay-twice instance-killed enforcement-killed rabbitmq-node-killed broker-restart
-  es-node-killed es-down-60s postgres-restart)
+  es-node-killed es-down-60s postgres-restart delay-and-loss)
+# Case 9's proxy between enforcement-2 and RabbitMQ node lt1: its port, delay (ms) and share of segments lost.
+CHAOS_PROXY_PORT="${LANTIAN_CHAOS_PROXY_PORT:-25690}"
+CHAOS_PROXY_DELAY_MS=200
+CHAOS_PROXY_LOSS=0.05
 CHAOS_QUICK=(poison replay-twice instance-killed enforcement-killed)
 
 chaos_java() {
@@ -139,6 +143,23 @@ chaos_fault_pg_restart() {
     -o "-p $CLUSTER_POSTGRES_PORT -c listen_addresses=127.0.0.1 -k $CLUSTER_BASE/postgres -c max_connections=300" >/dev/null
 }
 chaos_postgres_restart() { chaos_case "8 PostgreSQL restarted under write load" chaos_fault_pg_restart; }
+
+# 9: 200 ms of delay and 5 % loss between an enforcement instance and the broker: enforcement-2 restarted to reach
+# RabbitMQ only through a delaying proxy (chaos module DelayProxy), which stays for the whole case; afterwards the
+# instance is restarted as before.
+chaos_delay_and_loss() {
+  local proxy_pid status=0 rmq_port=${CLUSTER_RMQ_PORTS[0]}
+  chaos_java proxy "$CHAOS_PROXY_PORT" "$rmq_port" "$CHAOS_PROXY_DELAY_MS" "$CHAOS_PROXY_LOSS" \
+    >"$CLUSTER_LOGS/chaos-proxy.log" 2>&1 &
+  proxy_pid=$!
+  stop_pid enforcement-2 "$(cluster_pid enforcement-2)"
+  CLUSTER_AMQP_OVERRIDE="127.0.0.1:$CHAOS_PROXY_PORT" chaos_restart_instance enforcement 2
+  chaos_case "9 delay 200 ms, loss 5 % to the broker" chaos_no_fault || status=1
+  stop_pid enforcement-2 "$(cluster_pid enforcement-2)"
+  kill "$proxy_pid" 2>/dev/null || true
+  chaos_restart_instance enforcement 2
+  return $status
+}
 
 chaos() {
   local arg quick="" cases=()

@@ -198,7 +198,8 @@ cluster_gateway_json() {
 # What an instance needs beyond the single-node settings, as environment variables for Spring's relaxed binding.
 cluster_service_env() { # NAME INSTANCE DATABASE
   local name=$1 i=$2 db=$3
-  echo "SPRING_RABBITMQ_ADDRESSES=$(cluster_amqp_addresses)" "SPRING_RABBITMQ_ADDRESS_SHUFFLE_MODE=random"
+  # CLUSTER_AMQP_OVERRIDE: other addresses for this start (the fault suite's delaying proxy).
+  echo "SPRING_RABBITMQ_ADDRESSES=${CLUSTER_AMQP_OVERRIDE:-$(cluster_amqp_addresses)}" "SPRING_RABBITMQ_ADDRESS_SHUFFLE_MODE=random"
   if [ "$db" != - ]; then
     db=${db%%,*}
     echo "SPRING_R2DBC_URL=r2dbc:postgresql://127.0.0.1:$CLUSTER_POSTGRES_PORT/$db" \
@@ -232,7 +233,8 @@ cluster_start_instance() { # NAME BASE-PORT MODULE DATABASES INSTANCE
   if port_open "$port"; then fail "port $port, where $id belongs, is taken by another process: stop it first"; fi
   say "starting $id on 127.0.0.1:$port"
   local -a settings flags
-  read -r -a settings <<<"$(service_env "$name") $(cluster_service_env "$name" "$i" "$db")"
+  # One word per setting: both helpers print several lines.
+  read -r -a settings <<<"$({ service_env "$name"; cluster_service_env "$name" "$i" "$db"; } | tr '\n' ' ')"
   mapfile -t flags < <(jvm_flags "$module")
   # Small heaps: twenty instances share the machine. A module whose jvm.options sizes the heap keeps its own.
   if [ ! -f "$ROOT/$module/jvm.options" ]; then flags+=("-Xmx$CLUSTER_SERVICE_HEAP"); fi
@@ -255,14 +257,21 @@ cluster_instance_healthy() { # ID PORT
   curl -fs "http://127.0.0.1:$2/actuator/health" >/dev/null
 }
 
+# The services the cluster runs: all of infra/services.txt, or those LANTIAN_CLUSTER_ONLY names (space-separated; e.g.
+# "enforcement indexer", all that ./lantian chaos needs, on a machine too busy for twenty instances).
+cluster_services() {
+  if [ -z "${LANTIAN_CLUSTER_ONLY:-}" ]; then services; return; fi
+  services | awk -v only=" $LANTIAN_CLUSTER_ONLY " 'index(only, " " $1 " ") > 0'
+}
+
 cluster_services_up() {
   local name port module db i
   # First instances first (they load the demo data and run the migrations), then the second ones.
   for i in 1 2; do
-    while read -r name port module db; do cluster_start_instance "$name" "$port" "$module" "$db" "$i"; done < <(services)
+    while read -r name port module db; do cluster_start_instance "$name" "$port" "$module" "$db" "$i"; done < <(cluster_services)
     while read -r name port module db; do
       wait_for "$name-$i" "${LANTIAN_READY_TIMEOUT:-600}" cluster_instance_healthy "$name-$i" "$(cluster_port "$port" "$i")"
-    done < <(services)
+    done < <(cluster_services)
   done
 }
 

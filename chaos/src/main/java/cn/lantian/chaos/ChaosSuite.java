@@ -8,6 +8,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Commands: {@code load <run> <count> <per-second> [poison-every] [once|twice]} publishes a run's events (twice:
  * every event twice, in shuffled order); {@code dlq-reason <queue>} prints a dead letter's reason;
+ * {@code proxy <port> <target-port> <delay-ms> <loss-share>} forwards with delay and loss until killed;
  * {@code settle <case> <run> <sent> <fault-ended-epoch-ms> <deadline-s>} waits until every sent event has its case and
  * its document (or the deadline passes), checks for a few seconds more that nothing is duplicated late, and prints the
  * case's row; exit status 1 if the row shows a loss, a duplicate or no recovery.
@@ -24,20 +25,31 @@ public final class ChaosSuite {
         switch (args[0]) {
             case "load" -> {
                 int republished = new Load(settings)
-                        .publish(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                        .publish(
+                                args[1],
+                                Integer.parseInt(args[2]),
+                                Integer.parseInt(args[3]),
                                 args.length > 4 ? Integer.parseInt(args[4]) : 0,
                                 args.length > 5 && args[5].equals("twice"));
                 System.out.println("sent " + args[2] + " events, " + republished + " batches published again");
             }
             case "settle" -> {
-                Row row = settle(new Tally(settings), args[1], args[2], Long.parseLong(args[3]), Long.parseLong(args[4]),
+                Row row = settle(
+                        new Tally(settings),
+                        args[1],
+                        args[2],
+                        Long.parseLong(args[3]),
+                        Long.parseLong(args[4]),
                         Duration.ofSeconds(Long.parseLong(args[5])));
                 System.out.println(row.format());
                 System.exit(row.passed() ? 0 : 1);
             }
             case "header" -> System.out.println(Row.HEADER);
             case "dlq-reason" -> System.out.println(new DeadLetters(settings).reason(args[1]));
-            default -> throw new IllegalArgumentException("load, settle, header or dlq-reason");
+            case "proxy" ->
+                new DelayProxy(Integer.parseInt(args[2]), Long.parseLong(args[3]), Double.parseDouble(args[4]))
+                        .serve(DelayProxy.listen(Integer.parseInt(args[1])));
+            default -> throw new IllegalArgumentException("load, settle, header, dlq-reason or proxy");
         }
     }
 

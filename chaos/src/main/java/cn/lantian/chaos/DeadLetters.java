@@ -20,7 +20,9 @@ final class DeadLetters {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUsername("guest");
         factory.setPassword("guest");
-        List<Address> addresses = settings.amqpPorts().stream().map(p -> new Address("127.0.0.1", p)).toList();
+        List<Address> addresses = settings.amqpPorts().stream()
+                .map(p -> new Address("127.0.0.1", p))
+                .toList();
         try (Connection connection = factory.newConnection(addresses, "chaos-dead-letters");
                 var channel = connection.createChannel()) {
             GetResponse message = channel.basicGet(queue, false);

@@ -41,8 +41,13 @@ final class Exceedances {
                 "data":{"enterpriseId":"%s","outletId":"DA001","pollutant":"NOx","hour":"2024-11-12T08:00:00+08:00",\
                 "value":72.4,"limit":50,"ratio":1.448,"unit":"mg/m3","location":{"lon":%.5f,"lat":%.5f},\
                 "rule":{"id":"permit-nox","source":"排污许可证"}}}""",
-                id(run, n), TYPE, enterprise, Instant.now(), enterprise,
-                p[0] + (n % 97) * 0.0001, p[1] + (n % 89) * 0.0001);
+                id(run, n),
+                TYPE,
+                enterprise,
+                Instant.now(),
+                enterprise,
+                p[0] + (n % 97) * 0.0001,
+                p[1] + (n % 89) * 0.0001);
     }
 
     /** A message no consumer can accept: it breaks the contract (no type, no data). */

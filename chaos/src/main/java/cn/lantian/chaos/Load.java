@@ -76,7 +76,8 @@ final class Load {
                         .messageId(message[0])
                         .deliveryMode(2)
                         .build();
-                ch.basicPublish(Exceedances.EXCHANGE, Exceedances.TYPE, props, message[1].getBytes(StandardCharsets.UTF_8));
+                ch.basicPublish(
+                        Exceedances.EXCHANGE, Exceedances.TYPE, props, message[1].getBytes(StandardCharsets.UTF_8));
             }
             ch.waitForConfirmsOrDie(10_000);
             return true;
@@ -96,8 +97,9 @@ final class Load {
         factory.setPassword("guest");
         factory.setAutomaticRecoveryEnabled(false);
         factory.setConnectionTimeout(3_000);
-        List<Address> addresses = new ArrayList<>(
-                settings.amqpPorts().stream().map(p -> new Address("127.0.0.1", p)).toList());
+        List<Address> addresses = new ArrayList<>(settings.amqpPorts().stream()
+                .map(p -> new Address("127.0.0.1", p))
+                .toList());
         Collections.shuffle(addresses);
         connection = factory.newConnection(addresses, "chaos-load");
         channel = connection.createChannel();

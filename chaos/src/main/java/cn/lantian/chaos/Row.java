@@ -34,7 +34,14 @@ record Row(String name, long sent, long owner, long indexed, long duplicated, do
 
     String format() {
         return String.format(
-                Locale.ROOT, "%-44s %7d %8d %8d %6d %6d %10s", name, sent, owner, indexed, lost(), duplicated,
+                Locale.ROOT,
+                "%-44s %7d %8d %8d %6d %6d %10s",
+                name,
+                sent,
+                owner,
+                indexed,
+                lost(),
+                duplicated,
                 recoverSeconds < 0 ? "never" : String.format(Locale.ROOT, "%.1f s", recoverSeconds));
     }
 }

@@ -12,7 +12,8 @@ import java.util.List;
  * @param esUser an Elasticsearch user that may read the lantian-* indices
  * @param esPassword its password
  */
-record Settings(List<Integer> amqpPorts, List<Integer> elasticsearchPorts, int postgresPort, String esUser, String esPassword) {
+record Settings(
+        List<Integer> amqpPorts, List<Integer> elasticsearchPorts, int postgresPort, String esUser, String esPassword) {
 
     static Settings fromEnvironment() {
         return new Settings(

@@ -22,7 +22,8 @@ final class Tally {
     private static final Pattern COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
 
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     Tally(Settings settings) {
         this.settings = settings;
@@ -81,8 +82,10 @@ final class Tally {
 
     private long indexed(String run) {
         String query = "{\"query\":{\"prefix\":{\"subject\":\"outlet/chaos-" + run + "-\"}}}";
-        String auth = "Basic " + Base64.getEncoder()
-                .encodeToString((settings.esUser() + ":" + settings.esPassword()).getBytes(StandardCharsets.UTF_8));
+        String auth = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (settings.esUser() + ":" + settings.esPassword()).getBytes(StandardCharsets.UTF_8));
         for (int port : settings.elasticsearchPorts()) {
             try {
                 HttpRequest request = HttpRequest.newBuilder(

@@ -16,8 +16,9 @@ final class Elastic implements AutoCloseable {
     /** Elasticsearch with the credentials the launcher generated, when it started Elasticsearch with security. */
     private static RestClient client() {
         // BENCH_ES_URLS: the nodes to send requests to, comma-separated (the cluster's three; one node by default).
-        var builder = RestClient.builder(java.util.Arrays.stream(
-                        System.getenv().getOrDefault("BENCH_ES_URLS", "http://127.0.0.1:9200").split(","))
+        var builder = RestClient.builder(java.util.Arrays.stream(System.getenv()
+                        .getOrDefault("BENCH_ES_URLS", "http://127.0.0.1:9200")
+                        .split(","))
                 .map(HttpHost::create)
                 .toArray(HttpHost[]::new));
         String user = System.getenv().getOrDefault("ELASTICSEARCH_INDEXER_USER", "");
