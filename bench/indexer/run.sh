@@ -15,7 +15,8 @@ WARMUP=${3:-150000}
 RATE=1000
 PORT=18088
 QUEUE=lantian.stationary.indexer-bench
-INDEX=lantian-bench-events-stationary
+# The joint alias of the benchmark's monthly indices (all of one month here: the events carry the current time).
+INDEX=lantian-bench-events
 WORK=$ROOT/bench/indexer/target/run
 AMQP_PORT=5672
 ES_URL=http://127.0.0.1:9200
@@ -47,7 +48,11 @@ if [ -n "$ELASTICSEARCH_INDEXER_USER" ]; then ES_AUTH=(-u "$ELASTICSEARCH_INDEXE
 
 echo "== building"
 mvn -q -B -pl services/indexer,bench/indexer -am package -DskipTests
-CP="$ROOT/bench/indexer/target/indexer-bench-0.1.0.jar:$ROOT/bench/indexer/target/lib/*"
+# Run copies, so that a rebuild during the run (another terminal) cannot change the jars under the running JVMs.
+rm -rf "$WORK/jars" && mkdir -p "$WORK/jars"
+cp services/indexer/target/indexer.jar "$WORK/jars/indexer.jar"
+cp -r bench/indexer/target/indexer-bench-0.1.0.jar bench/indexer/target/lib "$WORK/jars/"
+CP="$WORK/jars/indexer-bench-0.1.0.jar:$WORK/jars/lib/*"
 bench() { java -Xmx512m -cp "$CP" cn.lantian.bench.indexer.IndexerBenchmark "$@"; }
 
 INDEXER_PIDS=()
@@ -55,6 +60,10 @@ start_indexer() {
   # The launcher's JVM flags with the service's own (services/indexer/jvm.options), as it runs in the platform.
   local -a flags=(-Xms64m -Xmx384m -XX:+UseSerialGC) cluster=() port
   mapfile -t -O 3 flags < <(grep -v '^\s*#' services/indexer/jvm.options | grep -v '^\s*$')
+  # INDEXER_JAVA_OPTS adds flags for one run, e.g. a JFR recording:
+  # INDEXER_JAVA_OPTS="-XX:StartFlightRecording=filename=bench/indexer/target/run/indexer.jfr,settings=profile"
+  read -r -a extra <<<"${INDEXER_JAVA_OPTS:-}"
+  flags+=("${extra[@]}")
   echo "indexer JVM flags: ${flags[*]}"
   if [ "${BENCH_CLUSTER:-}" = 1 ]; then
     cluster=(--spring.rabbitmq.addresses="$AMQP_ADDRESSES" --lantian.indexer.replicas="$BENCH_ES_REPLICAS")
@@ -62,7 +71,7 @@ start_indexer() {
     for url in ${BENCH_ES_URLS//,/ }; do cluster+=(--lantian.indexer.elasticsearch[$k]="$url"); k=$((k + 1)); done
   fi
   for port in "${INDEXER_PORTS[@]}"; do
-    java "${flags[@]}" -jar services/indexer/target/indexer.jar --server.port="$port" \
+    java "${flags[@]}" -jar "$WORK/jars/indexer.jar" --server.port="$port" \
       --spring.cloud.stream.bindings.index-in-0.group=indexer-bench \
       --spring.cloud.stream.bindings.index-in-0.destination=lantian.stationary \
       --spring.cloud.stream.rabbit.bindings.index-in-0.consumer.expires=1800000 \
