@@ -19,7 +19,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 final class ReadingParser {
 
-    private static final Set<String> CHECKS = Set.of("remote-sensing", "roadside");
+    static final Set<String> CHECKS = Set.of("remote-sensing", "roadside");
     private static final List<String> NUMBERS =
             List.of("lon", "lat", "opacity", "ringelmann", "nox", "speed", "acceleration", "wind");
 
