@@ -60,6 +60,12 @@ class FeedMessagesTests {
         answers.put("/api/stationary/v1/facilities?kind=line", """
                 {"items":[{"id":"ent-0001-line-1","status":"active"},{"id":"ent-0002-line-1","status":"closed"}],"next":null}""");
         answers.put(
+                "/api/stationary/v1/emergency/tasks?status=open",
+                "[{\"id\":\"t1\",\"alertId\":\"a1\",\"measureId\":\"m1\",\"enterpriseId\":\"ent-0001\"}]");
+        answers.put(
+                "/api/stationary/v1/emergency/enterprises/ent-0001/measures",
+                "[{\"id\":\"m1\",\"lineId\":\"ent-0001-line-1\",\"level\":\"orange\",\"allowedKw\":2600}]");
+        answers.put(
                 "/api/stationary/v1/cems/outlets/DA001",
                 "[{\"hour\":\"%s\"}]".formatted(lastHour.minus(5, ChronoUnit.HOURS)));
         answers.put("/api/stationary/v1/cems/outlets/DA002", "[]");
@@ -75,6 +81,9 @@ class FeedMessagesTests {
         }
         answers.put(
                 "/api/mobile/v1/vehicles", vehicles.append("],\"next\":null}").toString());
+        answers.put(
+                "/api/mobile/v1/readings/latest?check=remote-sensing",
+                "{\"check\":\"remote-sensing\",\"lon\":0,\"lat\":0,\"at\":null}");
         api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         api.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();

@@ -10,14 +10,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The roadside remote-sensing sites' systems: each hour's passes of registered vehicles on
- * {@code lantian.mobile.readings} (routing key {@code remote-sensing}, JSON lines in mobile's upload format). Mobile
- * offers no read of stored readings, so the catch-up sends the whole history (from 1 January of the year
- * {@code historyYears} before the current one) and mobile takes a reading it holds (same plate, time and check) without
- * effect; mobile refuses readings from the future, so an hour after the real now (a speed above 1) is left out.
+ * {@code lantian.mobile.readings} (routing key {@code remote-sensing}, JSON lines in mobile's upload format). The
+ * catch-up asks mobile for the newest reading stored at each site and resumes each site from the hour of that reading
+ * (sent again, since it may be stored only in part); a site without any gets the whole history (from 1 January of the
+ * year {@code historyYears} before the current one). Mobile takes a reading it holds (same plate, time and check)
+ * without effect, so resending an hour is harmless; it refuses readings from the future, so an hour after the real now
+ * (a speed above 1) is left out.
  */
 public final class RemoteSensingFeed implements cn.lantian.feeds.Feed {
 
@@ -26,13 +30,21 @@ public final class RemoteSensingFeed implements cn.lantian.feeds.Feed {
     private static final int LINES_PER_MESSAGE = 5_000;
 
     private final Fleet fleet;
+    private final StoredReadingsSource stored;
     private final List<Site> sites;
     private final Publisher publisher;
     private final Clock real;
     private final Instant historyStart;
 
-    RemoteSensingFeed(Fleet fleet, List<Site> sites, Publisher publisher, Clock real, Instant historyStart) {
+    RemoteSensingFeed(
+            Fleet fleet,
+            StoredReadingsSource stored,
+            List<Site> sites,
+            Publisher publisher,
+            Clock real,
+            Instant historyStart) {
         this.fleet = fleet;
+        this.stored = stored;
         this.sites = sites;
         this.publisher = publisher;
         this.real = real;
@@ -44,7 +56,14 @@ public final class RemoteSensingFeed implements cn.lantian.feeds.Feed {
         Instant start = LocalDate.of(today.getYear() - years, 1, 1)
                 .atStartOfDay(ZoneOffset.ofHours(8))
                 .toInstant();
-        return new RemoteSensingFeed(Fleet.of(mobile), Site.demo(), publisher, real, start);
+        return new RemoteSensingFeed(
+                Fleet.of(mobile), () -> StoredReadings.of(mobile), Site.demo(), publisher, real, start);
+    }
+
+    /** Opens the read of stored readings for one catch-up (in operation: one token for its twelve reads). */
+    @FunctionalInterface
+    interface StoredReadingsSource {
+        StoredReadings open() throws IOException;
     }
 
     @Override
@@ -56,11 +75,15 @@ public final class RemoteSensingFeed implements cn.lantian.feeds.Feed {
     public long catchUp(Instant lastHour) throws IOException {
         Traffic vehicles = registered();
         Instant last = min(lastHour, real.instant().truncatedTo(ChronoUnit.HOURS));
+        Map<Site, Instant> from = resumeHours();
+        Instant first = from.values().stream().min(Instant::compareTo).orElse(last.plus(1, ChronoUnit.HOURS));
         long sent = 0;
         List<SensingReading> batch = new ArrayList<>();
-        for (Instant h = historyStart.plus(1, ChronoUnit.HOURS); !h.isAfter(last); h = h.plus(1, ChronoUnit.HOURS)) {
+        for (Instant h = first; !h.isAfter(last); h = h.plus(1, ChronoUnit.HOURS)) {
             for (Site site : sites) {
-                batch.addAll(SensingReadings.of(site, h, vehicles));
+                if (!h.isBefore(from.get(site))) {
+                    batch.addAll(SensingReadings.of(site, h, vehicles));
+                }
             }
             if (batch.size() >= LINES_PER_MESSAGE || h.equals(last)) {
                 sent += send(batch, "catch-up:" + h);
@@ -81,6 +104,24 @@ public final class RemoteSensingFeed implements cn.lantian.feeds.Feed {
             readings.addAll(SensingReadings.of(site, hour, vehicles));
         }
         return send(readings, "hour:" + hour);
+    }
+
+    /**
+     * The first hour (its end) to send for each site: the hour of its newest stored reading (readings of an hour lie
+     * in the hour before its end), or the history's first hour when mobile holds none there.
+     */
+    private Map<Site, Instant> resumeHours() throws IOException {
+        StoredReadings reads = stored.open();
+        Instant historyFirst = historyStart.plus(1, ChronoUnit.HOURS);
+        Map<Site, Instant> from = new LinkedHashMap<>();
+        for (Site site : sites) {
+            Instant resume = reads.latest(site)
+                    .map(at -> at.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS))
+                    .filter(h -> h.isAfter(historyFirst))
+                    .orElse(historyFirst);
+            from.put(site, resume);
+        }
+        return from;
     }
 
     private Traffic registered() throws IOException {

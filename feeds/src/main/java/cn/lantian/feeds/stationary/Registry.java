@@ -9,14 +9,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What an agency system reads from stationary's API with its own client credentials (Keycloak, realm kashgar): the
  * outlets with CEMS ({@code GET /facilities?kind=outlet}) and each outlet's newest stored hour ({@code GET
- * /cems/outlets/{id}}, the last 30 days).
+ * /cems/outlets/{id}}, the last 30 days), the production lines, and the electricity use each line is allowed while an
+ * alert's measures are in force (the open verification tasks and the measures they verify).
  */
-final class Registry {
+final class Registry implements Meters {
 
     private static final Duration LOOK_BACK = Duration.ofDays(30);
 
@@ -57,7 +59,8 @@ final class Registry {
     }
 
     /** The ids of every production line (kind {@code line}) that is not closed: the lines with electricity meters. */
-    List<String> lines() throws IOException {
+    @Override
+    public List<String> lines() throws IOException {
         String token = api.token();
         List<String> out = new ArrayList<>();
         String after = null;
@@ -74,6 +77,44 @@ final class Registry {
             JsonNode next = page.path("next");
             after = next.isMissingNode() || next.isNull() ? null : next.asString();
         } while (after != null);
+        return out;
+    }
+
+    /**
+     * The highest electricity use (kW) of each line under an emergency measure now in force: the measures of the open
+     * verification tasks ({@code GET /emergency/tasks?status=open}, read with each enterprise's list of measures) that
+     * name a line and an allowed use; the lowest where several apply.
+     */
+    @Override
+    public Map<String, Double> allowedKw() throws IOException {
+        String token = api.token();
+        Map<String, java.util.Set<String>> measuresByEnterprise = new java.util.TreeMap<>();
+        for (JsonNode task : api.get("/api/stationary/v1/emergency/tasks?status=open", token)) {
+            measuresByEnterprise
+                    .computeIfAbsent(task.get("enterpriseId").asString(), e -> new java.util.HashSet<>())
+                    .add(task.get("measureId").asString());
+        }
+        Map<String, Double> allowed = new java.util.HashMap<>();
+        for (Map.Entry<String, java.util.Set<String>> e : measuresByEnterprise.entrySet()) {
+            JsonNode measures = api.get(
+                    "/api/stationary/v1/emergency/enterprises/" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                            + "/measures",
+                    token);
+            allowed(measures, e.getValue()).forEach((line, kw) -> allowed.merge(line, kw, Math::min));
+        }
+        return allowed;
+    }
+
+    /** The allowed use per line of those {@code measures} (an enterprise's list) whose ids are {@code inForce}. */
+    static Map<String, Double> allowed(JsonNode measures, java.util.Set<String> inForce) {
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (JsonNode m : measures) {
+            JsonNode line = m.path("lineId");
+            JsonNode kw = m.path("allowedKw");
+            if (inForce.contains(m.path("id").asString("")) && line.isString() && kw.isNumber()) {
+                out.merge(line.asString(), kw.asDouble(), Math::min);
+            }
+        }
         return out;
     }
 

@@ -12,7 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,8 +40,12 @@ class RemoteSensingFeedTests {
 
     final RecordingPublisher published = new RecordingPublisher();
     List<Vehicle> registry = fleet();
+    /** What mobile holds per site: nothing unless a test says otherwise. */
+    final Map<String, Instant> stored = new HashMap<>();
+
     final RemoteSensingFeed feed = new RemoteSensingFeed(
             () -> registry,
+            () -> site -> Optional.ofNullable(stored.get(site.id())),
             Site.demo(),
             published,
             Clock.fixed(NOW, ZoneOffset.UTC),
@@ -74,6 +81,81 @@ class RemoteSensingFeedTests {
                 .isBetween(1, 200);
         assertThat(lines.stream().map(l -> l.get("plate").asString()).distinct().count())
                 .isGreaterThan(500);
+    }
+
+    @Test
+    void aRestartResumesEachSiteFromItsNewestStoredReadingInsteadOfResendingTheHistory() throws IOException {
+        Instant last = NOW.truncatedTo(ChronoUnit.HOURS);
+        feed.catchUp(last);
+        List<SensingReading> whole = sent();
+        published.messages.clear();
+
+        // Mobile holds every site up to its newest reading in the whole run, except one site that it holds only up to
+        // a reading three days ago, and one site that it holds nothing of (its readings were lost, say).
+        List<Site> sites = Site.demo();
+        for (Site site : sites) {
+            whole.stream()
+                    .filter(r -> r.lon() == site.lon() && r.lat() == site.lat())
+                    .map(SensingReading::at)
+                    .max(Instant::compareTo)
+                    .ifPresent(at -> stored.put(site.id(), at));
+        }
+        Site behind = sites.get(0);
+        Site empty = sites.get(1);
+        Instant threeDaysAgo = whole.stream()
+                .filter(r -> r.lon() == behind.lon() && r.lat() == behind.lat())
+                .map(SensingReading::at)
+                .filter(at -> at.isBefore(NOW.minus(3, ChronoUnit.DAYS)))
+                .max(Instant::compareTo)
+                .orElseThrow();
+        stored.put(behind.id(), threeDaysAgo);
+        stored.remove(empty.id());
+
+        feed.catchUp(last);
+        List<SensingReading> resent = sent();
+        assertThat(resent).as("nothing outside the whole run").allMatch(whole::contains);
+        assertThat(resent.stream().filter(r -> r.lon() == empty.lon()).toList())
+                .as("the site mobile holds nothing of gets its whole history")
+                .containsExactlyInAnyOrderElementsOf(whole.stream()
+                        .filter(r -> r.lon() == empty.lon() && r.lat() == empty.lat())
+                        .toList());
+        assertThat(resent.stream()
+                        .filter(r -> r.lon() == behind.lon() && r.lat() == behind.lat())
+                        .toList())
+                .as("the site behind gets the hour of its newest stored reading again and everything after")
+                .containsExactlyInAnyOrderElementsOf(whole.stream()
+                        .filter(r -> r.lon() == behind.lon() && r.lat() == behind.lat())
+                        .filter(r -> !r.at().isBefore(threeDaysAgo.truncatedTo(ChronoUnit.HOURS)))
+                        .toList());
+        long others = resent.stream()
+                .filter(r -> !(r.lon() == behind.lon() && r.lat() == behind.lat()))
+                .filter(r -> !(r.lon() == empty.lon() && r.lat() == empty.lat()))
+                .count();
+        assertThat(others)
+                .as("the sites up to date get at most the hour of their newest reading again")
+                .isLessThanOrEqualTo(sites.size() * 6L);
+        assertThat(resent.size()).isLessThan(whole.size() / 5);
+    }
+
+    private List<SensingReading> sent() {
+        List<SensingReading> out = new ArrayList<>();
+        for (RecordingPublisher.Message m : published.messages) {
+            for (String l : m.lines()) {
+                JsonNode n = JSON.readTree(l);
+                out.add(new SensingReading(
+                        n.get("plate").asString(),
+                        OffsetDateTime.parse(n.get("at").asString()).toInstant(),
+                        n.get("lon").asDouble(),
+                        n.get("lat").asDouble(),
+                        n.has("opacity") ? n.get("opacity").asDouble() : null,
+                        n.has("ringelmann") ? n.get("ringelmann").asInt() : null,
+                        n.get("nox").asDouble(),
+                        n.get("speed").asDouble(),
+                        n.get("acceleration").asDouble(),
+                        n.get("wind").asDouble()));
+            }
+        }
+        return out;
     }
 
     @Test

@@ -26,12 +26,19 @@ class ReadingController {
     private final RepairObligations obligations;
     private final Jurisdiction access;
     private final ReadingParser parser;
+    private final StoredReadings stored;
 
-    ReadingController(ReadingIngest ingest, RepairObligations obligations, Jurisdiction access, ObjectMapper json) {
+    ReadingController(
+            ReadingIngest ingest,
+            RepairObligations obligations,
+            Jurisdiction access,
+            ObjectMapper json,
+            StoredReadings stored) {
         this.ingest = ingest;
         this.obligations = obligations;
         this.access = access;
         this.parser = new ReadingParser(json);
+        this.stored = stored;
     }
 
     /** A batch of readings, JSON lines ({@code application/x-ndjson}) or CSV ({@code text/csv}), taken whole. */
@@ -47,6 +54,29 @@ class ReadingController {
                         e -> new InvalidInput(e.rejections().stream()
                                 .map(r -> new FieldError("line " + r.line() + " " + r.field(), r.reason()))
                                 .toList()));
+    }
+
+    /**
+     * The newest stored reading of a kind at exactly one place (a roadside device's position, as it sends it), among
+     * the readings the caller may see: the device's system resumes its upload from there.
+     */
+    @GetMapping("/readings/latest")
+    Mono<LatestReading> latest(
+            @RequestParam(defaultValue = "remote-sensing") String check,
+            @RequestParam double lon,
+            @RequestParam double lat) {
+        if (!ReadingParser.CHECKS.contains(check)) {
+            return Mono.error(InvalidInput.of("check", "must be remote-sensing or roadside"));
+        }
+        if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
+            return Mono.error(InvalidInput.of("lon", "must be a longitude in degrees"));
+        }
+        if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
+            return Mono.error(InvalidInput.of("lat", "must be a latitude in degrees"));
+        }
+        return Callers.current()
+                .flatMap(c -> stored.latest(check, lon, lat, access.visibleUnits(c)))
+                .map(at -> new LatestReading(check, lon, lat, at.orElse(null)));
     }
 
     @GetMapping("/repair-obligations")

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageBuilder;
@@ -226,6 +227,58 @@ class ReadingsIntegrationTests extends IntegrationTest {
                         .one()
                         .block())
                 .isZero();
+    }
+
+    @Test
+    void theNewestReadingAtAPlaceTellsADeviceWhereItsDataStandsToThoseWhoMaySeeIt() {
+        String plate = dieselTruck();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // A place of this run alone, inside Kashgar City: no other test's reading stands exactly there.
+        double lon = KASHGAR[0] + ThreadLocalRandom.current().nextInt(1, 9_000) / 1_000_000.0;
+        double lat = KASHGAR[1];
+        assertThat(latest(DemoIdentity.POLICE_KASHGAR, "remote-sensing", lon, lat)
+                        .get("at"))
+                .isNull();
+
+        post(line(plate, now.minus(3, ChronoUnit.HOURS), 10).replace(String.valueOf(KASHGAR[0]), String.valueOf(lon))
+                + line(plate, now.minus(2, ChronoUnit.HOURS), 10)
+                        .replace(String.valueOf(KASHGAR[0]), String.valueOf(lon)));
+        post(line(plate, now.minus(1, ChronoUnit.HOURS), 10));
+
+        assertThat(Instant.parse(String.valueOf(latest(DemoIdentity.POLICE_KASHGAR, "remote-sensing", lon, lat)
+                        .get("at"))))
+                .as("the newest reading at that place, not the newer one elsewhere")
+                .isEqualTo(now.minus(2, ChronoUnit.HOURS));
+        assertThat(latest(DemoIdentity.POLICE_KASHGAR, "roadside", lon, lat).get("at"))
+                .isNull();
+        assertThat(latest(DemoIdentity.ECO_SHACHE, "remote-sensing", lon, lat).get("at"))
+                .as("another county learns nothing of Kashgar City's readings")
+                .isNull();
+        http.get()
+                .uri("/api/mobile/v1/readings/latest?check=speed-camera&lon={lon}&lat={lat}", lon, lat)
+                .header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+        http.get()
+                .uri("/api/mobile/v1/readings/latest?lon=1e400&lat={lat}", lat)
+                .header("Authorization", token(DemoIdentity.POLICE_KASHGAR))
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> latest(DemoIdentity who, String check, double lon, double lat) {
+        return (Map<String, Object>) http.get()
+                .uri("/api/mobile/v1/readings/latest?check={c}&lon={lon}&lat={lat}", check, lon, lat)
+                .header("Authorization", token(who))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(Map.class)
+                .returnResult()
+                .getResponseBody();
     }
 
     private void send(String body, String contentType) {
