@@ -19,10 +19,15 @@ class Config {
         return Clock.systemUTC();
     }
 
-    /** The rule tables, loaded once at start (a malformed table stops the start). */
+    /**
+     * The rule tables, loaded once at start (a malformed table stops the start), with the merge bounds a deployment
+     * may configure in place of the shipped ones.
+     */
     @Bean
-    StrawRules strawRules() {
-        return StrawRules.load();
+    StrawRules strawRules(
+            @Value("${lantian.straw.merge-distance-km:#{null}}") Double distanceKm,
+            @Value("${lantian.straw.merge-window-hours:#{null}}") Double windowHours) {
+        return StrawRules.load().withMergeBounds(distanceKm, windowHours);
     }
 
     /**

@@ -91,6 +91,38 @@ public final class StrawRules {
         }
     }
 
+    /**
+     * The same tables with the merge bounds a deployment configured in place of the shipped ones (null keeps the
+     * shipped value); the rule then says it was configured and what was shipped.
+     *
+     * @throws IllegalStateException when a bound is outside what can be one fire seen by several satellites
+     */
+    public StrawRules withMergeBounds(Double distanceKm, Double windowHours) {
+        Map<String, Rule> changed = new LinkedHashMap<>(rules);
+        override(changed, "merge-distance-km", distanceKm, 0.1, 10, "lantian.straw.merge-distance-km");
+        override(changed, "merge-window-hours", windowHours, 0.5, 48, "lantian.straw.merge-window-hours");
+        return new StrawRules(changed, seasons, measures);
+    }
+
+    private static void override(Map<String, Rule> rules, String id, Double value, double min, double max, String key) {
+        if (value == null) {
+            return;
+        }
+        if (value.isNaN() || value < min || value > max) {
+            throw new IllegalStateException(key + " must be from " + min + " to " + max + ", is " + value);
+        }
+        Rule shipped = rules.get(id);
+        rules.put(
+                id,
+                new Rule(
+                        id,
+                        value,
+                        shipped.unit(),
+                        "Configured (" + key + "); shipped " + shipped.value() + " " + shipped.unit() + ": "
+                                + shipped.source(),
+                        "configured"));
+    }
+
     /** Every rule number with its source. */
     public List<Rule> rules() {
         return List.copyOf(rules.values());

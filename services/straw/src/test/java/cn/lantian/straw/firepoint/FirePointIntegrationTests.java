@@ -178,6 +178,83 @@ class FirePointIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void incidentsArePagedByCursorAndFilteredByJurisdictionAndStatus() {
+        // Four fires of this test's day, kilometres apart: three in Shache, one in Bachu.
+        double[] east = {SHACHE[0] + 0.05, SHACHE[1]};
+        double[] north = {SHACHE[0], SHACHE[1] + 0.05};
+        ImportReport report = imported(
+                DemoIdentity.AGRI_PREFECTURE,
+                MODIS
+                        + modis(SHACHE, "Terra", "0500")
+                        + modis(east, "Terra", "0500")
+                        + modis(north, "Terra", "0500")
+                        + modis(BACHU, "Terra", "0500"));
+        assertThat(report.accepted()).isEqualTo(4);
+        List<String> shache = report.incidents().stream()
+                .filter(id -> !incident(DemoIdentity.AGRI_PREFECTURE, id)
+                        .at("/incident/jurisdiction")
+                        .asString()
+                        .equals("653130"))
+                .sorted()
+                .toList();
+        assertThat(shache).hasSize(3);
+
+        // Earlier runs may have left incidents on the same day in the test database: only this test's are compared.
+        String range = "from=" + day + "T00:00:00Z&to=" + day.plusDays(1) + "T00:00:00Z";
+        List<String> paged = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            JsonNode page =
+                    list(DemoIdentity.AGRI_PREFECTURE, range + "&limit=2" + (after == null ? "" : "&after=" + after));
+            List<String> items = ids(page);
+            assertThat(items).hasSizeLessThanOrEqualTo(2);
+            JsonNode next = page.path("next");
+            after = next.isMissingNode() || next.isNull() ? null : next.asString();
+            if (after != null) {
+                assertThat(items).hasSize(2).last().isEqualTo(after);
+            }
+            paged.addAll(items);
+        } while (after != null);
+        assertThat(paged).as("pages in id order, none twice").isSorted().doesNotHaveDuplicates();
+        assertThat(paged).containsAll(report.incidents());
+
+        assertThat(ours(list(DemoIdentity.AGRI_PREFECTURE, range + "&jurisdiction=653125"), report))
+                .containsExactlyElementsOf(shache);
+        assertThat(ours(list(DemoIdentity.AGRI_PREFECTURE, range + "&status=open"), report))
+                .containsExactlyInAnyOrderElementsOf(report.incidents());
+        assertThat(ours(list(DemoIdentity.AGRI_PREFECTURE, range + "&status=handled"), report))
+                .isEmpty();
+        assertThat(ours(list(DemoIdentity.AGRI_PREFECTURE, range + "&verdict=false-alarm"), report))
+                .isEmpty();
+        // A county's officer sees only the county's, whatever the filter asks for.
+        assertThat(ours(list(DemoIdentity.AGRI_SHACHE, range), report)).containsExactlyElementsOf(shache);
+        assertThat(ids(list(DemoIdentity.AGRI_SHACHE, range + "&jurisdiction=653130")))
+                .isEmpty();
+    }
+
+    private static List<String> ours(JsonNode page, ImportReport report) {
+        return ids(page).stream().filter(report.incidents()::contains).toList();
+    }
+
+    private JsonNode list(DemoIdentity who, String query) {
+        return JSON.readTree(http.get()
+                .uri("/api/straw/v1/incidents?" + query)
+                .header("Authorization", token(who))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody());
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(i -> ids.add(i.get("id").asString()));
+        return ids;
+    }
+
+    @Test
     void onlyAgricultureImportsAndBadUploadsAnswerTheProblemShape() {
         upload(DemoIdentity.ECO_SHACHE, MODIS + modis(SHACHE, "Terra", "0600"))
                 .expectStatus()

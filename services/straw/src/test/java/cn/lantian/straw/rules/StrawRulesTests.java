@@ -1,6 +1,7 @@
 package cn.lantian.straw.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +34,28 @@ class StrawRulesTests {
     void mergeBoundsArePlatformChoicesSaidToBeSo() {
         assertThat(RULES.rule("merge-distance-km").status()).isEqualTo("platform choice");
         assertThat(RULES.rule("merge-window-hours").status()).isEqualTo("platform choice");
+    }
+
+    @Test
+    void aDeploymentMayConfigureTheMergeBoundsWithinReason() {
+        StrawRules configured = RULES.withMergeBounds(0.5, 3.0);
+        assertThat(configured.mergeDistanceKm()).isEqualTo(0.5);
+        assertThat(configured.mergeWindow()).isEqualTo(java.time.Duration.ofHours(3));
+        assertThat(configured.rule("merge-distance-km").status()).isEqualTo("configured");
+        assertThat(configured.rule("merge-distance-km").source())
+                .contains("lantian.straw.merge-distance-km", "shipped 1.0 km");
+        assertThat(configured.utilisationTarget()).isEqualTo(0.86);
+
+        StrawRules windowOnly = RULES.withMergeBounds(null, 12.0);
+        assertThat(windowOnly.mergeDistanceKm()).isEqualTo(1.0);
+        assertThat(windowOnly.rule("merge-distance-km").status()).isEqualTo("platform choice");
+        assertThat(windowOnly.mergeWindow()).isEqualTo(java.time.Duration.ofHours(12));
+
+        assertThatThrownBy(() -> RULES.withMergeBounds(0.0, null)).hasMessageContaining("merge-distance-km");
+        assertThatThrownBy(() -> RULES.withMergeBounds(null, 100.0)).hasMessageContaining("merge-window-hours");
+        assertThat(RULES.mergeDistanceKm())
+                .as("the shipped tables stay as they are")
+                .isEqualTo(1.0);
     }
 
     @Test
