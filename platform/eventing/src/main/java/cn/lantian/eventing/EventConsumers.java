@@ -78,7 +78,10 @@ public class EventConsumers {
                 try {
                     alone.apply(event).block(timeout);
                 } catch (RuntimeException e) {
-                    if (interrupted(e)) {
+                    if (interrupted(e) || unavailable(e)) {
+                        // The database is away (restarting, unreachable): no event is at fault, so none is
+                        // dead-lettered; the whole batch goes back to the queue (the fault suite's PostgreSQL restart
+                        // dead-lettered good events before).
                         throw e;
                     }
                     refused.add(new BatchHandler.Refusal(event.id(), "handling failed: " + e.getMessage()));
@@ -121,6 +124,22 @@ public class EventConsumers {
                 event -> tx.transactional(processed
                         .firstDelivery(consumer, event.id())
                         .flatMap(first -> first ? work.apply(List.of(event)).then(Mono.just(1)) : Mono.just(0))));
+    }
+
+    /** Whether the failure says the resource is unavailable for now, not that the event is bad. */
+    static boolean unavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || t instanceof org.springframework.dao.TransientDataAccessException
+                    || t instanceof io.r2dbc.spi.R2dbcTransientException
+                    || t instanceof io.r2dbc.spi.R2dbcNonTransientResourceException
+                    || t instanceof java.net.ConnectException
+                    || t instanceof java.util.concurrent.TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean interrupted(Throwable e) {
