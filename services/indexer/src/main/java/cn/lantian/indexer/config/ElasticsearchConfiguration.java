@@ -6,6 +6,7 @@ import cn.lantian.indexer.index.IndexLayout;
 import cn.lantian.indexer.index.IndexLifecycle;
 import cn.lantian.indexer.index.IndexTemplate;
 import cn.lantian.indexer.index.IndexerProperties;
+import cn.lantian.indexer.index.LegacyIndices;
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -67,6 +68,13 @@ class ElasticsearchConfiguration {
             throws IOException {
         IndexLayout layout = new IndexLayout(properties);
         new IndexTemplate(layout, properties).ensure(es, contract.domains());
+        try {
+            new LegacyIndices(es, layout).migrate(contract.domains());
+        } catch (IOException | RuntimeException e) {
+            // The old indices stay behind the joint alias and are searchable; the next start tries again.
+            org.slf4j.LoggerFactory.getLogger(LegacyIndices.class)
+                    .warn("could not move the per-domain indices into monthly ones yet: {}", e.getMessage());
+        }
         return layout;
     }
 

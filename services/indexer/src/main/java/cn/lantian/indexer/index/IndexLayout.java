@@ -48,6 +48,11 @@ public final class IndexLayout {
         return prefix + "events-" + domain + "-" + month.format(MONTH);
     }
 
+    /** The index of one domain in the former layout, without months ({@link LegacyIndices} moves its documents). */
+    public String legacyIndex(String domain) {
+        return prefix + "events-" + domain;
+    }
+
     /** The index of an event of that domain and time. */
     public String index(String domain, OffsetDateTime time) {
         return index(domain, monthOf(time.toInstant()));

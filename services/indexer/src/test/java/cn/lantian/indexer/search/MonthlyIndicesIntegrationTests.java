@@ -8,6 +8,7 @@ import cn.lantian.indexer.index.IndexLayout;
 import cn.lantian.indexer.index.IndexLifecycle;
 import cn.lantian.indexer.index.IndexTemplate;
 import cn.lantian.indexer.index.IndexerProperties;
+import cn.lantian.indexer.index.LegacyIndices;
 import cn.lantian.testsupport.DemoIdentity;
 import cn.lantian.testsupport.KeycloakTokens;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
@@ -226,6 +227,42 @@ class MonthlyIndicesIntegrationTests extends IndexerIntegrationSupport {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> es.create(
                         c -> c.index(settled).id(late).withJson(new StringReader("{\"id\": \"" + late + "\"}"))))
                 .hasMessageContaining("version_conflict");
+    }
+
+    @Test
+    @SuppressWarnings("rawtypes")
+    void documentsOfTheFormerPerDomainIndexMoveIntoTheirMonthsUnderTheSameIds() throws Exception {
+        String prefix = INDEX_PREFIX + "l-";
+        IndexerProperties before = new IndexerProperties(null, prefix, 0, "1s", null, null, null, 24, null);
+        IndexLayout other = new IndexLayout(before);
+        String legacy = other.legacyIndex("straw");
+        es.indices().create(c -> c.index(legacy));
+        Instant older = midMonth(5);
+        Instant newer = midMonth(0);
+        for (Instant time : List.of(older, newer)) {
+            String id = "legacy-" + time.toEpochMilli();
+            es.index(x -> x.index(legacy)
+                    .id(id)
+                    .withJson(new StringReader("{\"id\": \"%s\", \"time\": \"%s\"}"
+                            .formatted(
+                                    id,
+                                    java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                                            time.atOffset(ZoneOffset.ofHours(8)))))));
+        }
+        es.indices().refresh(r -> r.index(legacy));
+        new IndexTemplate(other, before).ensure(es, List.of("straw"));
+
+        assertThat(new LegacyIndices(es, other).migrate(List.of("straw"))).isEqualTo(2);
+
+        assertThat(es.indices().exists(e -> e.index(legacy)).value()).isFalse();
+        for (Instant time : List.of(older, newer)) {
+            String month = other.index("straw", time.atOffset(ZoneOffset.ofHours(8)));
+            var doc = es.get(g -> g.index(month).id("legacy-" + time.toEpochMilli()), Map.class);
+            assertThat(doc.found()).isTrue();
+            assertThat(doc.source()).containsEntry("id", "legacy-" + time.toEpochMilli());
+        }
+        // Nothing left to move: a second start changes nothing.
+        assertThat(new LegacyIndices(es, other).migrate(List.of("straw"))).isZero();
     }
 
     private long segments(String index) throws Exception {
