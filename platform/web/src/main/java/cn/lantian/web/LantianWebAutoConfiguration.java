@@ -70,6 +70,13 @@ public class LantianWebAutoConfiguration {
         };
     }
 
+    /** The same strict reading for inbound JSON that no request decoder reads (AMQP messages, split bodies). */
+    @Bean
+    @ConditionalOnMissingBean
+    InboundJson inboundJson(JsonMapper application, WebLimitsProperties limits) {
+        return new InboundJson(StrictJson.forRequests(application, limits.json()));
+    }
+
     /** Real titles and versions in the services' OpenAPI documents, where a service uses springdoc. */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @org.springframework.boot.autoconfigure.condition.ConditionalOnClass(

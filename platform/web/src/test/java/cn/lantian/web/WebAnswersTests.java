@@ -1,6 +1,7 @@
 package cn.lantian.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -26,7 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(classes = WebAnswersTests.App.class, properties = "lantian.web.max-body=4KB")
@@ -215,6 +218,26 @@ class WebAnswersTests {
         problem(post("/anything", "{\"a\":1,\"a\":2}"), 400);
         problem(post("/visits", "{\"reason\":\"dust\"} {}"), 400);
         problem(post("/visits", "{\"reason\":\"dust\"}]"), 400);
+    }
+
+    @Test
+    void inboundJsonThatNoDecoderReadsIsReadJustAsStrictly() {
+        JsonMapper inbound = context.getBean(InboundJson.class).mapper();
+        assertThat(inbound.readValue("{\"reason\":\"dust\",\"count\":2}", Visit.class)
+                        .count())
+                .isEqualTo(2);
+        assertThatThrownBy(() -> inbound.readValue("{\"reason\":\"dust\",\"resaon\":\"typo\"}", Visit.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
+        assertThatThrownBy(() -> inbound.readValue("{\"reason\":\"dust\",\"reason\":\"x\"}", Visit.class))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> inbound.readValue("{\"reason\":\"dust\"} {}", Visit.class))
+                .isInstanceOf(JacksonException.class);
+        assertThatThrownBy(() -> inbound.readValue("{\"count\":\"2\"}", Visit.class))
+                .as("no coercion")
+                .isInstanceOf(JacksonException.class);
+        assertThat(context.getBean(JsonMapper.class).readValue("{\"reason\":\"dust\",\"extra\":1}", Visit.class))
+                .as("the application's own mapper (stored JSON, events) stays lenient")
+                .isNotNull();
     }
 
     @Test

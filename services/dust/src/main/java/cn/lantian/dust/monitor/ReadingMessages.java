@@ -1,6 +1,7 @@
 package cn.lantian.dust.monitor;
 
 import cn.lantian.web.FieldError;
+import cn.lantian.web.InboundJson;
 import cn.lantian.web.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,19 +16,22 @@ import org.springframework.messaging.Message;
 import reactor.util.retry.Retry;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Site monitor readings arriving by AMQP on {@code lantian.dust.readings} (binding {@code readings-in-0}, routing key
  * {@code site-monitor.readings}): the body is JSON lines, one reading per line in the batch endpoint's shape. A message
  * is taken whole through the same checks, rules and outbox as a batch, and acknowledged once its transaction
  * committed; a message with any bad line throws {@link RejectedMessage} naming each line, so the binder dead-letters it
- * whole with that reason and nothing of it is stored.
+ * whole with that reason and nothing of it is stored. Lines are read as strictly as the batch endpoint's body
+ * ({@link InboundJson}): a field the format does not name rejects the message.
  */
 @Configuration
 class ReadingMessages {
 
     @Bean
-    Consumer<Message<byte[]>> readings(MonitorIngest ingest, ObjectMapper json, Clock clock) {
+    Consumer<Message<byte[]>> readings(MonitorIngest ingest, InboundJson inbound, Clock clock) {
+        ObjectMapper json = inbound.mapper();
         return message -> {
             List<ReadingInput> inputs = parse(new String(message.getPayload(), StandardCharsets.UTF_8), json);
             try {
@@ -58,6 +62,8 @@ class ReadingMessages {
             }
             try {
                 inputs.add(json.readValue(lines[i], ReadingInput.class));
+            } catch (UnrecognizedPropertyException e) {
+                problems.add("line " + (i + 1) + " " + e.getPropertyName() + ": is not a known field");
             } catch (JacksonException e) {
                 problems.add("line " + (i + 1) + " line: not a reading object of the documented shape");
             }

@@ -252,4 +252,38 @@ class MonitorIntegrationTests extends IntegrationTest {
                 .contains("line 1 line: not a reading object");
         assertThat(stored()).as("nothing of a rejected message is stored").isEqualTo(2);
     }
+
+    @Test
+    void aFieldTheFormatDoesNotNameIsRefusedByHttpAndByAmqpAlike() {
+        http.post()
+                .uri("/api/dust/v1/readings")
+                .header("Authorization", token(DemoIdentity.HOUSING_SHACHE))
+                .bodyValue(List.of(Map.of(
+                        "monitorId",
+                        monitor,
+                        "at",
+                        hour.minus(5, ChronoUnit.MINUTES).toString(),
+                        "pm10",
+                        40,
+                        "pm1",
+                        12)))
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("[0].pm1");
+
+        String marker = unique("pm1");
+        send(line(hour.minus(45, ChronoUnit.MINUTES), 30)
+                + "{\"monitorId\":\"" + monitor + "\",\"at\":\"" + hour.minus(25, ChronoUnit.MINUTES)
+                + "\",\"pm10\":31,\"" + marker + "\":12}\n");
+        assertThat(String.valueOf(
+                        deadLetter(marker).getMessageProperties().getHeaders().get("x-exception-message")))
+                .contains("line 2 " + marker + ": is not a known field");
+
+        // A good message after it is taken: the bad one stored nothing, the good one its reading.
+        send(line(hour.minus(35, ChronoUnit.MINUTES), 32));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored() == 1);
+    }
 }

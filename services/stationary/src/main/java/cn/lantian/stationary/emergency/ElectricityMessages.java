@@ -2,6 +2,7 @@ package cn.lantian.stationary.emergency;
 
 import cn.lantian.stationary.messaging.BrokerPublisher;
 import cn.lantian.web.Forbidden;
+import cn.lantian.web.InboundJson;
 import cn.lantian.web.InvalidInput;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import tools.jackson.databind.ObjectMapper;
 class ElectricityMessages {
 
     @Bean
-    Consumer<Message<byte[]>> electricity(ElectricityIntake intake, ObjectMapper json) {
+    Consumer<Message<byte[]>> electricity(ElectricityIntake intake, InboundJson inbound) {
+        // Read as strictly as a request body: a field the meters' format does not name rejects the message.
+        ObjectMapper json = inbound.mapper();
         return message -> {
             String[] lines = new String(message.getPayload(), StandardCharsets.UTF_8).split("\n");
             List<ElectricityIntake.ElectricityInput> values = new ArrayList<>();
