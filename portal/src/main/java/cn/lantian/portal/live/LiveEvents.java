@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * turns new hourly AQI values and alert changes into live updates. An event that breaks the contract is refused
  * with the reasons, which dead-letters it. Consumption is idempotent by nature: an hour not newer than the one held
  * is ignored, and pages ignore an event id they have seen.
+ * Not on platform/eventing's BatchConsumer: its idempotency needs a database, which the portal does not have.
  */
 @Configuration
 class LiveEvents {

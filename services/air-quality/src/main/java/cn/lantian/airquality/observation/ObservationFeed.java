@@ -15,6 +15,8 @@ import org.springframework.util.MimeTypeUtils;
  * propagates its {@code InvalidInput}, which the binder dead-letters with the reason (one attempt: it never heals).
  * The feed carries no caller token: it is for the monitoring network's own data links, which the broker's
  * credentials admit, so no jurisdiction check applies.
+ * Not on platform/eventing's BatchConsumer: its messages are raw data batches, not contract events with ids, so its
+ * contract check and event-id idempotency do not apply (the upsert makes a redelivery harmless).
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationFeed {
