@@ -22,6 +22,9 @@ final class ReadingParser {
     static final Set<String> CHECKS = Set.of("remote-sensing", "roadside");
     private static final List<String> NUMBERS =
             List.of("lon", "lat", "opacity", "ringelmann", "nox", "speed", "acceleration", "wind");
+    private static final Set<String> FIELDS = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("plate", "at", "check"), NUMBERS.stream())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The readings and the line each came from, and the rejected lines. */
     record Parsed(List<Reading> readings, List<Integer> lines, List<Rejection> rejections) {}
@@ -53,6 +56,12 @@ final class ReadingParser {
                 continue;
             }
             List<Rejection> errors = new ArrayList<>();
+            // The format is closed, as a request body is: a field it does not name is a mistake, not ignored.
+            for (String name : node.propertyNames()) {
+                if (!FIELDS.contains(name)) {
+                    errors.add(new Rejection(line, name, "is not a known field"));
+                }
+            }
             Map<String, Double> numbers = new java.util.HashMap<>();
             for (String field : NUMBERS) {
                 JsonNode v = node.get(field);

@@ -33,11 +33,12 @@ class ReadingParserTests {
                 {"plate":"新Q·A1234","at":"yesterday","lon":76.0,"lat":39.4}
                 not json
                 {"plate":"新Q·A1234","at":"2026-12-01T10:00:00+08:00","lon":76.0,"lat":39.4,"opacity":101,"check":"x"}
+                {"plate":"新Q·A1234","at":"2026-12-01T10:00:00+08:00","lon":76.0,"lat":39.4,"nox":90,"opactiy":20}
                 """);
         assertThat(parsed.readings()).isEmpty();
         assertThat(parsed.rejections())
                 .extracting(r -> r.line() + " " + r.field())
-                .contains("1 lon", "2 at", "2 opacity", "3 line", "4 opacity", "4 check");
+                .contains("1 lon", "2 at", "2 opacity", "3 line", "4 opacity", "4 check", "5 opactiy");
         assertThat(parsed.rejections()).noneMatch(r -> r.reason().contains("Exception"));
     }
 }
