@@ -47,7 +47,8 @@ drill_post() { # TOKEN PATH CONTENT-TYPE BODY
   curl -fsS --max-time 20 -H "Authorization: Bearer $1" -H "Content-Type: $3" --data-binary "$4" "$DRILL_GATEWAY$2"
 }
 
-# A forecast for the county from today (Beijing time) on, one AQI per day, sent as the forecasting centre would.
+# A forecast for the county from today (Beijing time) on, one AQI per day, sent as the forecasting centre would, marked
+# as a drill: the alert it issues is a drill's in its events, the public list and the portal.
 drill_forecast() { # TOKEN COUNTY AQI...
   local token=$1 county=$2 days='[]' i=0 aqi
   shift 2
@@ -58,7 +59,7 @@ drill_forecast() { # TOKEN COUNTY AQI...
   done
   drill_post "$token" /api/air-quality/v1/forecasts application/json \
     "$(jq -nc --arg c "$county" --arg t "$(date -u +%FT%T.%3NZ)" --argjson d "$days" \
-      '{county: $c, issuedAt: $t, days: $d}')"
+      '{county: $c, issuedAt: $t, days: $d, drill: true}')"
 }
 
 # Every event of the joint index that names the alert since the drill began, oldest first (one page of up to 200, the
@@ -124,7 +125,7 @@ drill_timeline() { # EVENTS-JSON ISSUED-TIME
   jq -r --arg t0 "$2" "$DRILL_JQ_EPOCH"'
     ($t0 | epoch) as $e0
     | .[] | [(((.time | epoch) - $e0) | . * 1000 | round / 1000 | tostring | if startswith("-") then . else "+" + . end) + " s",
-             .domain, (.type | sub("^lantian\\.[a-z-]+\\."; "") | sub("\\.v1$"; "")),
+             .domain, (.type | sub("^lantian\\.[a-z-]+\\."; "") | sub("\\.v[0-9]+$"; "")),
              (.data.level // "") + (if .data.reason then " (" + .data.reason + ")" else "" end),
              (if .type | endswith("case-opened.v1") then (.data.summary // "") + (if .data.jointWith then " [joint with " + .data.jointWith + "]" else "" end)
               elif .data.enterpriseId then .data.enterpriseId elif .data.plate then .data.plate else .subject end)]
@@ -153,7 +154,7 @@ drill_heavy_pollution() { # [COUNTY]
 
   events=$(drill_await "$coordinator" "$alert" "$(drill_domains_with emergency-measures-activated) | length == ${#DRILL_DOMAINS[@]}" \
     "every domain's measures-activated in the joint index") || true
-  issued=$(jq -r '[.[] | select(.type == "lantian.air-quality.alert-issued.v1")][0].time // empty' <<<"$events")
+  issued=$(jq -r '[.[] | select(.type | test("^lantian\\.air-quality\\.alert-issued\\.v[0-9]+$"))][0].time // empty' <<<"$events")
   [ -n "$issued" ] || fail "alert-issued of $alert never reached the joint index"
   missing=$(jq -r --argjson all "$(printf '%s\n' "${DRILL_DOMAINS[@]}" | jq -R . | jq -sc .)" \
     "\$all - ($(drill_domains_with emergency-measures-activated)) | join(\", \")" <<<"$events")
@@ -174,7 +175,7 @@ drill_heavy_pollution() { # [COUNTY]
   outcome=$(drill_forecast "$eco" "$county" 180 170 120 100 90) || fail "the forecast was refused"
   say "air-quality: $(jq -r '.action + " to " + .level' <<<"$outcome")"
   events=$(drill_await "$coordinator" "$alert" \
-    '[.[] | select(.type == "lantian.air-quality.alert-downgraded.v1")] | length > 0' "alert-downgraded") || true
+    '[.[] | select(.type | test("^lantian\\.air-quality\\.alert-downgraded\\.v[0-9]+$"))] | length > 0' "alert-downgraded") || true
 
   say "the episode is over (90, 80, 70): the alert is lifted"
   outcome=$(drill_forecast "$eco" "$county" 90 80 70 60 50) || fail "the forecast was refused"

@@ -39,13 +39,13 @@ for ((i = 1; i <= N; i++)); do
   while [ "$(now_ms)" -lt "$deadline" ]; do
     events=$(drill_events "$coordinator" "$alert" 2>/dev/null || echo '[]')
     if jq -e "($(drill_domains_with emergency-measures-activated) | length == ${#DRILL_DOMAINS[@]})
-        and ([.[] | select(.type == \"lantian.air-quality.alert-issued.v1\")] | length > 0)" <<<"$events" >/dev/null; then
+        and ([.[] | select(.type | startswith(\"lantian.air-quality.alert-issued.v\"))] | length > 0)" <<<"$events" >/dev/null; then
       found=$(now_ms)
       break
     fi
     sleep 0.1
   done
-  issued=$(jq -r '[.[] | select(.type == "lantian.air-quality.alert-issued.v1")][0].time // empty' <<<"$events")
+  issued=$(jq -r '[.[] | select(.type | startswith("lantian.air-quality.alert-issued.v"))][0].time // empty' <<<"$events")
   if [ -z "$found" ]; then
     echo "$i  $alert  not within 60 s (domains: $(jq -c "$(drill_domains_with emergency-measures-activated)" <<<"$events"))  $(cut -d' ' -f1-3 /proc/loadavg)"
     figures+=(60000)

@@ -55,10 +55,10 @@
     var box = document.getElementById('live-alerts');
     if (!box) { return; }
     var article = document.createElement('article');
-    article.className = 'alert live level-' + (a.level || '');
+    article.className = 'alert live level-' + (a.level || '') + (a.drill ? ' drill' : '');
     var h = document.createElement('h3');
     h.textContent = (box.dataset.label || '') + ': ' + (inLanguage(a, 'county') || a.county || '') + ' · '
-        + (inLanguage(a, 'level') || a.level || '');
+        + (inLanguage(a, 'level') || a.level || '') + (a.drill ? ' · ' + (box.dataset.drill || 'drill') : '');
     var p = document.createElement('p');
     p.textContent = a.basis || '';
     article.appendChild(h);

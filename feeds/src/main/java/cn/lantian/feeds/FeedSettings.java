@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The feeds' settings, from the environment: {@code LANTIAN_FEEDS_AMQP_URI} (default the platform's broker as guest),
  * {@code LANTIAN_FEEDS_AIR_QUALITY_URL}, {@code LANTIAN_FEEDS_DUST_URL}, {@code LANTIAN_FEEDS_STATIONARY_URL},
- * {@code LANTIAN_FEEDS_MOBILE_URL} (the services' APIs), {@code LANTIAN_FEEDS_TOKEN_URL}, {@code LANTIAN_FEEDS_CLIENT}, {@code LANTIAN_FEEDS_CLIENT_SECRET}
+ * {@code LANTIAN_FEEDS_MOBILE_URL}, {@code LANTIAN_FEEDS_STRAW_URL} (the services' APIs), {@code LANTIAN_FEEDS_TOKEN_URL}, {@code LANTIAN_FEEDS_CLIENT}, {@code LANTIAN_FEEDS_CLIENT_SECRET}
  * (the agency's client credentials for stationary's registry; default the demo realm's agency-ecology), {@code LANTIAN_FEEDS_SPEED} (1 = real
  * time) and {@code LANTIAN_FEEDS_HISTORY_YEARS} (years before the current one that the history covers, default 2).
  */
@@ -16,6 +16,7 @@ public record FeedSettings(
         URI dust,
         URI stationary,
         URI mobile,
+        URI straw,
         URI tokenEndpoint,
         String client,
         String clientSecret,
@@ -35,6 +36,7 @@ public record FeedSettings(
                 URI.create(env.getOrDefault("LANTIAN_FEEDS_DUST_URL", "http://127.0.0.1:8083")),
                 URI.create(env.getOrDefault("LANTIAN_FEEDS_STATIONARY_URL", "http://127.0.0.1:8081")),
                 URI.create(env.getOrDefault("LANTIAN_FEEDS_MOBILE_URL", "http://127.0.0.1:8082")),
+                URI.create(env.getOrDefault("LANTIAN_FEEDS_STRAW_URL", "http://127.0.0.1:8084")),
                 URI.create(env.getOrDefault(
                         "LANTIAN_FEEDS_TOKEN_URL",
                         "http://127.0.0.1:8180/realms/kashgar/protocol/openid-connect/token")),

@@ -71,7 +71,7 @@ public final class Feeds {
                             Clock.systemUTC(),
                             today,
                             settings.historyYears()),
-                    FirmsFeed.of(publisher, Clock.systemUTC(), today, settings.historyYears()));
+                    FirmsFeed.of(settings.straw(), publisher, Clock.systemUTC(), today, settings.historyYears()));
             Instant last = clock.lastCompleteHour();
             // The services answer healthy before their demo loaders have registered everything: a feed that finds
             // nothing yet (or whose service is away) is tried again for a while before the live hours begin.

@@ -81,6 +81,11 @@ class FeedMessagesTests {
         }
         answers.put(
                 "/api/mobile/v1/vehicles", vehicles.append("],\"next\":null}").toString());
+        // Neither station holds the replayed storm: both get their history again.
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        answers.put("/api/public/v1/stations/2698A/observations?from=" + year + "-04-02", "[]");
+        answers.put("/api/public/v1/stations/SC01/observations?from=" + year + "-04-02", "[]");
+        answers.put("/api/public/v1/straw/incidents", "{\"type\":\"FeatureCollection\",\"features\":[]}");
         answers.put(
                 "/api/mobile/v1/readings/latest?check=remote-sensing",
                 "{\"check\":\"remote-sensing\",\"lon\":0,\"lat\":0,\"at\":null}");
@@ -122,7 +127,7 @@ class FeedMessagesTests {
                         Clock.systemUTC(),
                         today.minusMonths(1),
                         0),
-                FirmsFeed.of(published, Clock.systemUTC(), LocalDate.of(2025, 6, 1), 0));
+                FirmsFeed.of(base, published, Clock.systemUTC(), LocalDate.of(2025, 6, 1), 0));
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Feed feed : feeds) {
             rows.put(feed.name(), feed.catchUp(lastHour));

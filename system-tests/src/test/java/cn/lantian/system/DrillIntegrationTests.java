@@ -81,12 +81,34 @@ class DrillIntegrationTests {
         found.path("items").forEach(e -> indexed.add(e.path("type").asString()));
         assertThat(indexed)
                 .contains(
-                        "lantian.air-quality.alert-issued.v1",
-                        "lantian.air-quality.alert-downgraded.v1",
-                        "lantian.air-quality.alert-lifted.v1",
+                        "lantian.air-quality.alert-issued.v2",
+                        "lantian.air-quality.alert-downgraded.v2",
+                        "lantian.air-quality.alert-lifted.v2",
                         "lantian.mobile.emergency-measures-activated.v1",
                         "lantian.mobile.emergency-noncompliance.v1",
                         "lantian.mobile.emergency-measures-ended.v1",
                         "lantian.enforcement.case-opened.v1");
+        found.path("items").forEach(e -> {
+            // Only this drill's (v2) steps: the index outlives the databases that number alerts (see the drill).
+            String type = e.path("type").asString();
+            if (type.startsWith("lantian.air-quality.alert-") && type.endsWith(".v2")) {
+                assertThat(e.path("data").path("drill").asBoolean(false))
+                        .as("%s marked as a drill's", e.path("type"))
+                        .isTrue();
+            }
+        });
+
+        // The county's public history keeps the drill, marked as one: no visitor takes it for a real episode.
+        JsonNode publicAlerts =
+                Gateway.json(Gateway.get("/api/public/v1/alerts?county=653130", DemoIdentity.COORDINATOR));
+        List<JsonNode> drilled = new ArrayList<>();
+        publicAlerts.forEach(a -> {
+            if (a.path("id").asString().equals(alertId)) {
+                drilled.add(a);
+            }
+        });
+        assertThat(drilled)
+                .singleElement()
+                .satisfies(a -> assertThat(a.path("drill").asBoolean(false)).isTrue());
     }
 }

@@ -43,15 +43,22 @@ class LiveFeedsIntegrationTests {
                                 .isAfterOrEqualTo(due);
                     }
                 });
+        // Whatever the platform's database held before this start (a history loaded otherwise, or begun later), the
+        // feed's catch-up checks the storm's peak day at every station and replays the history where it is not the
+        // storm's: the storm is there after every start, not only after a first one.
         int first = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 2;
-        JsonNode storm = Gateway.json(Gateway.get(
-                "/api/public/v1/stations/2699A/observations?from=" + first + "-04-02&to=" + first
-                        + "-04-02&resolution=hourly",
-                null));
-        List<Double> pm10 = new ArrayList<>();
-        storm.findValues("pm10").forEach(v -> pm10.add(v.asDouble()));
-        // 2020-04-02T09:00+08:00 at 2699A as the national real-time publication gave it.
-        assertThat(pm10).contains(776.0);
+        await().atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofSeconds(5))
+                .untilAsserted(() -> {
+                    JsonNode storm = Gateway.json(Gateway.get(
+                            "/api/public/v1/stations/2699A/observations?from=" + first + "-04-02&to=" + first
+                                    + "-04-02&resolution=hourly",
+                            null));
+                    List<Double> pm10 = new ArrayList<>();
+                    storm.findValues("pm10").forEach(v -> pm10.add(v.asDouble()));
+                    // 2020-04-02T09:00+08:00 at 2699A as the national real-time publication gave it.
+                    assertThat(pm10).contains(776.0);
+                });
     }
 
     @Test

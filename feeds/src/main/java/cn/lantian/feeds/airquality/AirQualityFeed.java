@@ -17,7 +17,11 @@ import java.util.TreeMap;
 /**
  * Every station's data link: brings each station from its newest hour (or, for a station without any, from 1 January
  * of the history's first year) up to the last complete hour in batches of 31 days, then one batch of all stations per
- * new hour (with any hours a station still lacks), on {@code lantian.air-quality.observations} as CSV.
+ * new hour (with any hours a station still lacks), on {@code lantian.air-quality.observations} as CSV. At the catch-up
+ * it also checks the day of the April storm's peak: a station whose stored hours of that day are missing or differ
+ * from the replayed episode (a history loaded otherwise, or begun after the history's start) gets its whole history
+ * again, so that whatever the platform held before, the storm is in the history afterwards (unchanged hours are taken
+ * without effect).
  */
 public final class AirQualityFeed implements Feed {
 
@@ -26,30 +30,43 @@ public final class AirQualityFeed implements Feed {
     private static final int CATCH_UP_DAYS_PER_BATCH = 31;
 
     private final StationSource stations;
+    private final StoredHours stored;
     private final Publisher publisher;
     private final StationHours hours;
     private final Instant historyStart;
+    private final LocalDate stormPeak;
     /** Per station, the next hour to publish, once the feed has published for it (in memory: a restart asks the API). */
     private final Map<String, Instant> next = new HashMap<>();
 
-    AirQualityFeed(StationSource stations, Publisher publisher, StationHours hours, Instant historyStart) {
+    AirQualityFeed(
+            StationSource stations,
+            StoredHours stored,
+            Publisher publisher,
+            StationHours hours,
+            Instant historyStart,
+            LocalDate stormPeak) {
         this.stations = stations;
+        this.stored = stored;
         this.publisher = publisher;
         this.hours = hours;
         this.historyStart = historyStart;
+        this.stormPeak = stormPeak;
     }
 
     /** The feed for the stations the public API at {@code airQuality} lists, with history from {@code historyYears} before {@code today}'s year. */
     public static AirQualityFeed of(URI airQuality, Publisher publisher, LocalDate today, int historyYears) {
         int first = today.getYear() - historyYears;
+        PublicStations api = new PublicStations(airQuality);
         return new AirQualityFeed(
-                new PublicStations(airQuality),
+                api,
+                api,
                 publisher,
                 new StationHours(HourShape.load(), StormEpisode.replayedIn(first)),
                 LocalDate.of(first, 1, 1)
                         .atStartOfDay(StationHours.CHINA)
                         .plusHours(1)
-                        .toInstant());
+                        .toInstant(),
+                StormEpisode.peakDay(first));
     }
 
     @Override
@@ -60,7 +77,34 @@ public final class AirQualityFeed implements Feed {
     @Override
     public long catchUp(Instant lastHour) throws IOException {
         next.clear();
+        List<PublicStations.Known> listed = stations.all();
+        Instant peakEnd = stormPeak.plusDays(1).atStartOfDay(StationHours.CHINA).toInstant();
+        if (!peakEnd.isAfter(lastHour) && !peakEnd.isBefore(historyStart)) {
+            for (PublicStations.Known s : listed) {
+                if (s.latest() != null && !holdsTheStorm(s)) {
+                    // Replayed from the history's start: the next publishing takes it from there.
+                    next.put(s.id(), historyStart);
+                }
+            }
+        }
         return publishUpTo(lastHour, "catch-up:");
+    }
+
+    /** Whether the station's stored hours of the storm's peak day hold the replayed peak (within rounding). */
+    private boolean holdsTheStorm(PublicStations.Known s) throws IOException {
+        double expected = 0;
+        Instant from = stormPeak.atStartOfDay(StationHours.CHINA).toInstant();
+        for (Instant h = from.plus(1, ChronoUnit.HOURS);
+                !h.isAfter(from.plus(1, ChronoUnit.DAYS));
+                h = h.plus(1, ChronoUnit.HOURS)) {
+            StationHour hour = hours.at(s.id(), level(s), h);
+            if (hour != null && hour.valid() && hour.pm10() != null) {
+                expected = Math.max(expected, hour.pm10());
+            }
+        }
+        double peak = expected;
+        // Whether the service lists flagged hours or not, the replayed peak is among the stored values.
+        return stored.pm10(s.id(), stormPeak).stream().anyMatch(v -> Math.abs(v - peak) < 1);
     }
 
     /**

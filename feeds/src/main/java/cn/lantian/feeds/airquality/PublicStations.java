@@ -2,18 +2,24 @@ package cn.lantian.feeds.airquality;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stations and the newest hour each has, from air-quality's public API ({@code GET /api/public/v1/stations}). */
-final class PublicStations implements StationSource {
+/**
+ * The stations and the newest hour each has, from air-quality's public API ({@code GET /api/public/v1/stations}), and
+ * a day's stored hours of one station ({@code GET /api/public/v1/stations/{id}/observations}).
+ */
+final class PublicStations implements StationSource, StoredHours {
 
     /** A station as the feed sees it: its id, kind, and the end of its newest valid hour (null when it has none). */
     record Known(String id, String kind, Instant latest) {}
@@ -27,8 +33,25 @@ final class PublicStations implements StationSource {
     }
 
     @Override
+    public List<Double> pm10(String station, LocalDate day) throws IOException {
+        String body = get("/api/public/v1/stations/" + URLEncoder.encode(station, StandardCharsets.UTF_8)
+                + "/observations?from=" + day + "&to=" + day + "&resolution=hourly");
+        List<Double> out = new ArrayList<>();
+        JsonMapper.builder().build().readTree(body).findValues("pm10").forEach(v -> {
+            if (v.isNumber()) {
+                out.add(v.asDouble());
+            }
+        });
+        return out;
+    }
+
+    @Override
     public List<Known> all() throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/public/v1/stations"))
+        return parse(get("/api/public/v1/stations"));
+    }
+
+    private String get(String path) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
                 .GET()
@@ -43,7 +66,7 @@ final class PublicStations implements StationSource {
         if (response.statusCode() != 200) {
             throw new IOException("GET " + request.uri() + " answered " + response.statusCode());
         }
-        return parse(response.body());
+        return response.body();
     }
 
     static List<Known> parse(String json) {

@@ -32,6 +32,10 @@ final class StationHours {
             return null;
         }
         Double[] real = storm.at(station, hour, level);
+        if (real != null && java.util.Arrays.asList(real).subList(0, 6).contains(null)) {
+            // An hour of the real episode that no real station measured in full is a missing hour, as it was then.
+            return null;
+        }
         if (real != null) {
             return new StationHour(
                     station, hour, real[0], real[1], real[2], real[3], real[4], real[5], real[6], true, "N");

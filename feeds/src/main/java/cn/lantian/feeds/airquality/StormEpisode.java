@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -31,6 +32,11 @@ final class StormEpisode {
     private StormEpisode(int year, Map<LocalDateTime, Map<String, Double[]>> hours) {
         this.year = year;
         this.hours = hours;
+    }
+
+    /** The day of the storm's highest hour at Kashgar (2 April of the source year) in the year it is replayed. */
+    static LocalDate peakDay(int year) {
+        return LocalDate.of(year, 4, 2);
     }
 
     /** The episode replayed in {@code year}. */
@@ -81,14 +87,29 @@ final class StormEpisode {
             return null;
         }
         if (row.containsKey(station)) {
-            return row.get(station);
+            // The national publication has gaps (NaN) at a station now and then: a gap is filled with the other real
+            // stations' mean of that hour, as for every other station; a value no station measured stays empty.
+            Double[] own = row.get(station).clone();
+            Double[] others = mean(row, station, 1.0);
+            for (int p = 0; p < own.length; p++) {
+                if (own[p] == null) {
+                    own[p] = others[p];
+                }
+            }
+            return own;
         }
+        return mean(row, null, level);
+    }
+
+    /** The mean of the row's stations other than {@code except}, scaled by {@code level}, per pollutant. */
+    private static Double[] mean(Map<String, Double[]> row, String except, double level) {
         Double[] mean = new Double[7];
         for (int p = 0; p < mean.length; p++) {
             double sum = 0;
             int n = 0;
-            for (Double[] values : row.values()) {
-                if (values[p] != null) {
+            for (Map.Entry<String, Double[]> e : row.entrySet()) {
+                Double[] values = e.getValue();
+                if (!e.getKey().equals(except) && values[p] != null) {
                     sum += values[p];
                     n++;
                 }

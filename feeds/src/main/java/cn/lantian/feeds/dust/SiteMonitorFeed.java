@@ -22,7 +22,13 @@ public final class SiteMonitorFeed implements Feed {
 
     static final String EXCHANGE = "lantian.dust.readings";
     static final String ROUTING_KEY = "site-monitor.readings";
-    private static final Duration CATCH_UP_LIMIT = Duration.ofDays(7);
+    /**
+     * The demo's monitor history: the dust service writes no readings of its own, so the last 30 days come through its
+     * intake (rules, site hours, violations through the outbox) like live data, and enforcement and the joint index see
+     * them.
+     */
+    private static final Duration CATCH_UP_LIMIT = Duration.ofDays(30);
+
     private static final int LINES_PER_MESSAGE = 5_000;
 
     private final PublicSites sites;

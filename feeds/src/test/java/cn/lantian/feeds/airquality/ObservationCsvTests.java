@@ -23,7 +23,7 @@ class ObservationCsvTests {
     @Test
     void aYearOfBatchesFollowsTheDocumentedFormat() {
         StationHours hours = new StationHours(HourShape.load(), StormEpisode.replayedIn(2024));
-        AirQualityFeed feed = new AirQualityFeed(null, null, hours, Instant.EPOCH);
+        AirQualityFeed feed = new AirQualityFeed(null, null, null, hours, Instant.EPOCH, null);
         Instant from = StationHoursTests.beijing(LocalDate.of(2024, 1, 1), 1);
         Instant to = StationHoursTests.beijing(LocalDate.of(2025, 1, 1), 0);
         List<StationHour> year = feed.hoursOf("2700A", 1.0, from, to);

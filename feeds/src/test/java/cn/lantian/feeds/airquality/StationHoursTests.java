@@ -129,6 +129,30 @@ class StationHoursTests {
                 .isTrue();
     }
 
+    @Test
+    void everyStormHourCarriesTheSixPollutantsOfTheInboundFormatOrIsMissing() {
+        StormEpisode storm = StormEpisode.replayedIn(2024);
+        int replayed = 0;
+        for (Instant h = storm.first(); !h.isAfter(storm.last()); h = h.plus(1, ChronoUnit.HOURS)) {
+            for (String station : List.of("2698A", "2699A", "2700A", "SC01")) {
+                StationHour hour = hours.at(station, 1.0, h);
+                if (hour == null) {
+                    continue;
+                }
+                replayed++;
+                assertThat(new Double[] {hour.so2(), hour.no2(), hour.pm10(), hour.pm25(), hour.co(), hour.o3()})
+                        .as("%s at %s", station, h)
+                        .doesNotContainNull();
+            }
+        }
+        assertThat(replayed).isGreaterThan(300);
+        // 2020-04-02T23:00+08:00: 2698A published nothing (NaN); the hour takes 2699A's and 2700A's mean (436, 379).
+        StationHour gap = hours.at("2698A", 1.0, beijing(LocalDate.of(2024, 4, 2), 23));
+        if (gap != null) { // unless it is one of the few hours the generator leaves out
+            assertThat(gap.pm10()).isEqualTo(407.5);
+        }
+    }
+
     private static double[] monthlyMean(String station, double level, int month) {
         double pm10 = 0;
         double pm25 = 0;

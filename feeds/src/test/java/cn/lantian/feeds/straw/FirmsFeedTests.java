@@ -32,7 +32,64 @@ class FirmsFeedTests {
 
     final RecordingPublisher published = new RecordingPublisher();
     final StrawFires fires = new StrawFires(Farmland.demo());
-    final FirmsFeed feed = new FirmsFeed(fires, published, Clock.fixed(NOW, ZoneOffset.UTC), HISTORY_START);
+    /** What straw's public map shows: nothing unless a test says otherwise. */
+    List<StoredIncidents.Held> held = List.of();
+
+    final FirmsFeed feed =
+            new FirmsFeed(fires, (from, to) -> held, published, Clock.fixed(NOW, ZoneOffset.UTC), HISTORY_START);
+
+    @Test
+    void aRestartSendsOnlyTheMonthsWhoseFiresStrawDoesNotHold() throws IOException {
+        Instant last = NOW.truncatedTo(ChronoUnit.HOURS);
+        long all = feed.catchUp(last);
+        List<String> rows = new ArrayList<>();
+        published.messages.forEach(
+                m -> rows.addAll(m.lines().subList(1, m.lines().size())));
+        // Straw holds an incident at every fire's place and time, except those of October of the history's first year.
+        List<StoredIncidents.Held> incidents = new ArrayList<>();
+        String lostMonth = "2024-10-";
+        for (String row : rows) {
+            String[] f = row.split(",");
+            if (!row.contains("," + lostMonth)) {
+                Instant at = java.time.LocalDateTime.parse(f[5] + "T" + f[6].substring(0, 2) + ":" + f[6].substring(2))
+                        .toInstant(ZoneOffset.UTC);
+                incidents.add(
+                        new StoredIncidents.Held(Double.parseDouble(f[1]) + 0.003, Double.parseDouble(f[0]), at, at));
+            }
+        }
+        held = incidents;
+        published.messages.clear();
+
+        long again = feed.catchUp(last);
+        assertThat(again).as("October 2024's detections only").isPositive().isLessThan(all / 3);
+        assertThat(published.messages)
+                .allSatisfy(m -> assertThat(m.messageId()).contains("catch-up:2024-10-01"))
+                .allSatisfy(m ->
+                        assertThat(m.lines().subList(1, m.lines().size())).allMatch(l -> l.contains("," + lostMonth)));
+
+        // Nothing lost: a restart sends nothing at all.
+        held = new ArrayList<>(incidents);
+        for (String row : rows) {
+            String[] f = row.split(",");
+            Instant at = java.time.LocalDateTime.parse(f[5] + "T" + f[6].substring(0, 2) + ":" + f[6].substring(2))
+                    .toInstant(ZoneOffset.UTC);
+            held.add(new StoredIncidents.Held(Double.parseDouble(f[1]), Double.parseDouble(f[0]), at, at));
+        }
+        published.messages.clear();
+        assertThat(feed.catchUp(last)).isZero();
+        assertThat(published.messages).isEmpty();
+    }
+
+    @Test
+    void readsTheIncidentsOfStrawsPublicMap() {
+        assertThat(StoredIncidents.parse("""
+                        {"type":"FeatureCollection","features":[{"type":"Feature","id":"inc-1",
+                          "geometry":{"type":"Point","coordinates":[77.21,38.42]},
+                          "properties":{"id":"inc-1","firstDetectedAt":"2025-10-03T07:40:00Z",
+                                        "lastDetectedAt":"2025-10-03T09:10:00Z","detections":3}}]}"""))
+                .containsExactly(new StoredIncidents.Held(
+                        77.21, 38.42, Instant.parse("2025-10-03T07:40:00Z"), Instant.parse("2025-10-03T09:10:00Z")));
+    }
 
     @Test
     void threeYearsOfFilesFollowStrawsFormatAndTheContract() throws IOException {

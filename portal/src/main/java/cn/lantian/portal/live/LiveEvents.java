@@ -130,6 +130,8 @@ class LiveEvents {
             JsonNode v = data.get(field);
             a.put(field, v == null || v.isNull() ? null : v.asString());
         }
+        // Version 2 says whether the alert is a drill's; version 1 never did.
+        a.put("drill", data.path("drill").asBoolean(false));
         // Names for the page to show in its language, so that the browser needs no lookup of its own.
         jurisdictions.byId(String.valueOf(a.get("county"))).ifPresent(j -> {
             a.put("countyZh", j.nameZh());

@@ -72,7 +72,8 @@ class AlertsController {
         ListAnswers.Query q = lists.query(exchange, format, county, limit, cursor);
         return airQuality.alerts().map(all -> {
             ListAnswers.Page<Alert> page = lists.page(
-                    all.stream().filter(a -> lists.within(q.unit(), a.county(), a.county())),
+                    // A drill's alert is no episode of the record: the open data leaves it out.
+                    all.stream().filter(a -> !a.drill()).filter(a -> lists.within(q.unit(), a.county(), a.county())),
                     Alert::id,
                     q.after(),
                     q.size());

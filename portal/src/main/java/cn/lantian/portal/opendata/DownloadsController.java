@@ -168,7 +168,12 @@ class DownloadsController {
         LocalDate to = past ? LocalDate.of(y, 12, 31) : today;
         Mono<String> body = switch (dataset) {
             case "targets" -> airQuality.targets(y).map(DownloadsController::targetsCsv);
-            case "alerts" -> airQuality.alerts().map(alerts -> alertsCsv(alerts, y));
+            // Drills are no episodes of the record (as in the alerts dataset).
+            case "alerts" ->
+                airQuality
+                        .alerts()
+                        .map(alerts -> alertsCsv(
+                                alerts.stream().filter(a -> !a.drill()).toList(), y));
             default -> {
                 String resolution = dataset.equals("observations-daily") ? "daily" : "hourly";
                 var all = new java.util.LinkedHashSet<>(Params.POLLUTANTS);

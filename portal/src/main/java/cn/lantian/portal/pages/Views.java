@@ -95,6 +95,7 @@ class Views {
             String basis,
             List<String> measures,
             boolean active,
+            boolean drill,
             List<StepRow> history) {}
 
     /** One step of an alert's level history, its time in Beijing time. */
@@ -155,6 +156,7 @@ class Views {
                 a.basis(),
                 measures(a, lang),
                 a.active(),
+                a.drill(),
                 a.history() == null
                         ? List.of()
                         : a.history().stream()

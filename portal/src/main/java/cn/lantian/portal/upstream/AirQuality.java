@@ -184,6 +184,7 @@ public class AirQuality {
                                 Json.text(a, "basis"),
                                 Json.texts(a, "measures"),
                                 active,
+                                Json.flag(a, false, "drill"),
                                 List.copyOf(history)));
                     }
                     out.sort(Comparator.comparing(

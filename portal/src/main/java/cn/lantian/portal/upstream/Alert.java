@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A heavy-pollution alert: level, where, since when, until when (null while in force), basis, measures and its
- * level history (issued, upgraded, downgraded, lifted), oldest step first.
+ * A heavy-pollution alert: level, where, since when, until when (null while in force), basis, measures, whether it is
+ * a drill's, and its level history (issued, upgraded, downgraded, lifted), oldest step first.
  */
 public record Alert(
         String id,
@@ -17,6 +17,8 @@ public record Alert(
         String basis,
         List<String> measures,
         boolean active,
+        // An exercise's alert (./lantian drill): marked on the pages, left out of the open data, which is the record.
+        @JsonIgnore boolean drill,
         // For the pages only: the open-data alerts dataset and its documented schema do not carry the history.
         @JsonIgnore List<Step> history) {
 

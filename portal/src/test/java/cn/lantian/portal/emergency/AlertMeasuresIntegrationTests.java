@@ -62,4 +62,16 @@ class AlertMeasuresIntegrationTests extends PortalTest {
         measures.ended(ALERT, "stationary", "lifted", List.of());
         assertThat(page("en")).doesNotContain("Measures by domain", "China IV trucks restricted");
     }
+
+    @Test
+    void aDrillsAlertIsMarkedAsADrillInEveryLanguageAndARealOneIsNot() {
+        String zh = page("zh");
+        assertThat(zh).contains("data-alert=\"alert-653130-20241201\" data-drill=\"true\"", "演练，非真实预警");
+        assertThat(zh)
+                .as("the real alerts carry no mark")
+                .contains("data-alert=\"" + ALERT + "\" data-drill=\"false\"")
+                .containsOnlyOnce("data-drill=\"true\"");
+        assertThat(page("en")).contains("Drill, not a real alert");
+        assertThat(page("ug")).contains("مەشىق");
+    }
 }

@@ -47,6 +47,14 @@ public class AlertCycle {
      * forecast from {@code issuedAt}'s day on.
      */
     public Mono<Outcome> forecast(String county, Instant issuedAt, List<ForecastDay> days) {
+        return forecast(county, issuedAt, days, false);
+    }
+
+    /**
+     * As {@link #forecast(String, Instant, List)}; with {@code drill} an alert this forecast issues is a drill's, and
+     * every step of it says so (a drill's alert stays a drill when a later forecast moves or lifts it).
+     */
+    public Mono<Outcome> forecast(String county, Instant issuedAt, List<ForecastDay> days, boolean drill) {
         LocalDate today = issuedAt.atZone(CHINA).toLocalDate();
         Mono<Outcome> work = Flux.fromIterable(days)
                 .concatMap(d -> db.sql("""
@@ -69,20 +77,24 @@ public class AlertCycle {
                                 Boolean.TRUE.equals(r.get("dust", Boolean.class))))
                         .all()
                         .collectList())
-                .flatMap(forecast -> transition(county, issuedAt, rules.decide(forecast)));
+                .flatMap(forecast -> transition(county, issuedAt, rules.decide(forecast), drill));
         return tx.transactional(work);
     }
 
-    private Mono<Outcome> transition(String county, Instant at, AlertRules.Decision decision) {
-        return db.sql("select id, level from alert where county = :county and lifted_at is null")
+    private Mono<Outcome> transition(String county, Instant at, AlertRules.Decision decision, boolean drill) {
+        return db.sql("select id, level, drill from alert where county = :county and lifted_at is null")
                 .bind("county", county)
-                .map(r -> Map.entry(r.get("id", String.class), AlertLevel.of(r.get("level", String.class))))
+                .map(r -> new Object[] {
+                    r.get("id", String.class),
+                    AlertLevel.of(r.get("level", String.class)),
+                    Boolean.TRUE.equals(r.get("drill", Boolean.class))
+                })
                 .one()
-                .map(e -> new Object[] {e.getKey(), e.getValue()})
-                .defaultIfEmpty(new Object[] {null, AlertLevel.NONE})
+                .defaultIfEmpty(new Object[] {null, AlertLevel.NONE, drill})
                 .flatMap(current -> {
                     String id = (String) current[0];
                     AlertLevel previous = (AlertLevel) current[1];
+                    boolean drilled = (Boolean) current[2];
                     AlertLevel next = decision.level();
                     if (next == previous) {
                         return Mono.just(new Outcome(
@@ -97,16 +109,16 @@ public class AlertCycle {
                         String newId = "alert-" + county + "-"
                                 + DateTimeFormatter.BASIC_ISO_DATE.format(
                                         at.atZone(CHINA).toLocalDate());
-                        return issue(newId, county, at, decision);
+                        return issue(newId, county, at, decision, drilled);
                     }
                     if (next == AlertLevel.NONE) {
-                        return lift(id, county, at, previous);
+                        return lift(id, county, at, previous, drilled);
                     }
-                    return change(id, county, at, previous, decision);
+                    return change(id, county, at, previous, decision, drilled);
                 });
     }
 
-    private Mono<Outcome> issue(String baseId, String county, Instant at, AlertRules.Decision d) {
+    private Mono<Outcome> issue(String baseId, String county, Instant at, AlertRules.Decision d, boolean drill) {
         // Two episodes may start on one day: number the second.
         return db.sql("select count(*) as n from alert where id like :prefix")
                 .bind("prefix", baseId + "%")
@@ -114,9 +126,10 @@ public class AlertCycle {
                 .one()
                 .map(n -> n == 0 ? baseId : baseId + "-" + (n + 1))
                 .flatMap(id -> db.sql("""
-                                insert into alert (id, county, level, rule_id, basis, effective_from)
-                                values (:id, :county, :level, :rule, :basis, :at)""")
+                                insert into alert (id, county, level, rule_id, basis, effective_from, drill)
+                                values (:id, :county, :level, :rule, :basis, :at, :drill)""")
                         .bind("id", id)
+                        .bind("drill", drill)
                         .bind("county", county)
                         .bind("level", d.level().wire())
                         .bind("rule", d.rule().id())
@@ -131,10 +144,12 @@ public class AlertCycle {
                                 d.level(),
                                 AlertLevel.NONE,
                                 d.rule().id(),
-                                d.rule().basis())));
+                                d.rule().basis(),
+                                drill)));
     }
 
-    private Mono<Outcome> change(String id, String county, Instant at, AlertLevel previous, AlertRules.Decision d) {
+    private Mono<Outcome> change(
+            String id, String county, Instant at, AlertLevel previous, AlertRules.Decision d, boolean drill) {
         String action = d.level().compareTo(previous) > 0 ? "upgraded" : "downgraded";
         return db.sql("update alert set level = :level, rule_id = :rule, basis = :basis where id = :id")
                 .bind("level", d.level().wire())
@@ -150,17 +165,18 @@ public class AlertCycle {
                         d.level(),
                         previous,
                         d.rule().id(),
-                        d.rule().basis()));
+                        d.rule().basis(),
+                        drill));
     }
 
-    private Mono<Outcome> lift(String id, String county, Instant at, AlertLevel previous) {
+    private Mono<Outcome> lift(String id, String county, Instant at, AlertLevel previous, boolean drill) {
         String basis = "预测不再满足任何预警条件 forecast no longer meets any alert rule";
         return db.sql("update alert set lifted_at = :at where id = :id")
                 .bind("at", at.atZone(CHINA).toOffsetDateTime())
                 .bind("id", id)
                 .then()
                 // The contract's level enum has no "none": a lifted alert carries the level it had.
-                .then(step(id, county, at, "lifted", previous, previous, "alert-lifted", basis));
+                .then(step(id, county, at, "lifted", previous, previous, "alert-lifted", basis, drill));
     }
 
     private Mono<Outcome> step(
@@ -171,7 +187,8 @@ public class AlertCycle {
             AlertLevel level,
             AlertLevel previous,
             String ruleId,
-            String basis) {
+            String basis,
+            boolean drill) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("alertId", id);
         data.put("county", county);
@@ -182,8 +199,10 @@ public class AlertCycle {
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at.atZone(CHINA).toOffsetDateTime()));
         data.put("basis", basis);
         data.put("rule", Map.of("id", ruleId, "source", rules.source()));
+        data.put("drill", drill);
+        // Version 2 carries the drill mark; the consumers take v1 and v2 alike.
         OutgoingEvent event = OutgoingEvent.of(
-                        "lantian.air-quality.alert-" + action + ".v1",
+                        "lantian.air-quality.alert-" + action + ".v2",
                         "alert/" + id,
                         new Placement(county, null),
                         AGENCY,

@@ -16,7 +16,7 @@ class Alerts {
         this.db = db;
     }
 
-    /** An alert with its steps. */
+    /** An alert with its steps; {@code drill} for an exercise's alert. */
     record AlertView(
             String id,
             String county,
@@ -25,6 +25,7 @@ class Alerts {
             String basis,
             OffsetDateTime effectiveFrom,
             OffsetDateTime liftedAt,
+            boolean drill,
             List<Step> history) {}
 
     /** One step of an alert. */
@@ -44,6 +45,7 @@ class Alerts {
                         r.get("basis", String.class),
                         r.get("effective_from", OffsetDateTime.class),
                         r.get("lifted_at", OffsetDateTime.class),
+                        Boolean.TRUE.equals(r.get("drill", Boolean.class)),
                         List.of()))
                 .all()
                 .concatMap(a -> db.sql("select * from alert_history where alert_id = :id order by seq")
@@ -64,6 +66,7 @@ class Alerts {
                                 a.basis(),
                                 a.effectiveFrom(),
                                 a.liftedAt(),
+                                a.drill(),
                                 h)));
     }
 }

@@ -38,11 +38,15 @@ class AlertsController {
         this.alerts = alerts;
     }
 
-    /** A county's forecast of daily AQI for the coming days. */
+    /**
+     * A county's forecast of daily AQI for the coming days; {@code drill} for an exercise, whose alert is marked as a
+     * drill wherever it shows.
+     */
     record Forecast(
             @Size(max = TextLength.CODE) String county,
             @Size(max = TextLength.ID) String issuedAt,
-            @Valid List<Day> days) {
+            @Valid List<Day> days,
+            Boolean drill) {
 
         /** One forecast day; {@code dust} when sand and dust drive it. */
         record Day(@Size(max = TextLength.CODE) String day, Integer aqi, Boolean dust) {}
@@ -94,7 +98,8 @@ class AlertsController {
                     at,
                     days.stream()
                             .sorted(java.util.Comparator.comparing(ForecastDay::day))
-                            .toList());
+                            .toList(),
+                    Boolean.TRUE.equals(forecast.drill()));
         });
     }
 

@@ -48,6 +48,11 @@ class AlertCycleIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec forecast(DemoIdentity who, String county, String issuedAt, int... aqi) {
+        return forecast(who, county, issuedAt, false, aqi);
+    }
+
+    private WebTestClient.ResponseSpec forecast(
+            DemoIdentity who, String county, String issuedAt, boolean drill, int... aqi) {
         StringBuilder days = new StringBuilder();
         for (int i = 0; i < aqi.length; i++) {
             days.append(i == 0 ? "" : ",")
@@ -60,7 +65,8 @@ class AlertCycleIntegrationTests {
         return http.post()
                 .uri("/api/air-quality/v1/forecasts")
                 .headers(h -> h.setBearerAuth(KeycloakTokens.of(who)))
-                .bodyValue("{\"county\":\"" + county + "\",\"issuedAt\":\"" + issuedAt + "\",\"days\":[" + days + "]}")
+                .bodyValue("{\"county\":\"" + county + "\",\"issuedAt\":\"" + issuedAt + "\",\"days\":[" + days + "]"
+                        + (drill ? ",\"drill\":true" : "") + "}")
                 .header("Content-Type", "application/json")
                 .exchange();
     }
@@ -102,10 +108,17 @@ class AlertCycleIntegrationTests {
                 .block();
         assertThat(types)
                 .containsExactly(
-                        "lantian.air-quality.alert-issued.v1",
-                        "lantian.air-quality.alert-upgraded.v1",
-                        "lantian.air-quality.alert-downgraded.v1",
-                        "lantian.air-quality.alert-lifted.v1");
+                        "lantian.air-quality.alert-issued.v2",
+                        "lantian.air-quality.alert-upgraded.v2",
+                        "lantian.air-quality.alert-downgraded.v2",
+                        "lantian.air-quality.alert-lifted.v2");
+        assertThat(db.sql("select payload::text as p from event_outbox order by seq")
+                        .map(r -> r.get("p", String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .as("a real alert says it is none")
+                .allSatisfy(p -> assertThat(p).contains("\"drill\":false"));
         http.get()
                 .uri("/api/public/v1/alerts?county=653125")
                 .exchange()
@@ -117,7 +130,60 @@ class AlertCycleIntegrationTests {
                 .jsonPath("$[0].history.length()")
                 .isEqualTo(4)
                 .jsonPath("$[0].liftedAt")
-                .exists();
+                .exists()
+                .jsonPath("$[0].drill")
+                .isEqualTo(false);
+    }
+
+    @Test
+    void aDrillsAlertIsMarkedInEveryStepAndInThePublicHistory() {
+        forecast(DemoIdentity.ECO_SHACHE, "653125", "2024-12-15T08:00:00+08:00", true, 230, 240, 180)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.action")
+                .isEqualTo("issued");
+        // The later forecasts of the drill need not repeat the mark: the alert stays a drill's until lifted.
+        forecast(DemoIdentity.ECO_SHACHE, "653125", "2024-12-15T09:00:00+08:00", 180, 170, 120)
+                .expectStatus()
+                .isOk();
+        forecast(DemoIdentity.ECO_SHACHE, "653125", "2024-12-15T10:00:00+08:00", 90, 80, 70)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.action")
+                .isEqualTo("lifted");
+        assertThat(db.sql("select type, payload::text as p from event_outbox order by seq")
+                        .map(r -> r.get("type", String.class) + " " + r.get("p", String.class))
+                        .all()
+                        .collectList()
+                        .block())
+                .hasSize(3)
+                .allSatisfy(e -> assertThat(e).contains(".v2 ", "\"drill\":true"));
+        http.get()
+                .uri("/api/public/v1/alerts?county=653125")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].drill")
+                .isEqualTo(true);
+
+        // The next real episode in the county is no drill.
+        forecast(DemoIdentity.ECO_SHACHE, "653125", "2024-12-16T08:00:00+08:00", 210, 120, 100)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.action")
+                .isEqualTo("issued");
+        http.get()
+                .uri("/api/public/v1/alerts?county=653125&active=true")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[0].drill")
+                .isEqualTo(false);
     }
 
     @Test

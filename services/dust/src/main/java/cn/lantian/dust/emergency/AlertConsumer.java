@@ -37,7 +37,8 @@ class AlertConsumer {
 
     static Mono<Void> handle(
             IncomingEvent event, ProcessedEvents processed, EmergencyService emergency, TransactionalOperator tx) {
-        String name = event.type().replace("lantian.air-quality.", "").replace(".v1", "");
+        // Version 1 and 2 alike: version 2 adds only the drill mark.
+        String name = event.type().replace("lantian.air-quality.", "").replaceFirst("\\.v[12]$", "");
         if (!name.startsWith("alert-")) {
             return Mono.empty();
         }

@@ -39,15 +39,15 @@ import reactor.core.publisher.Mono;
  * year and the two before (20 a year, in every county, on Tumxuk's Corps land and at two regiments), survival checks,
  * the two closure areas (Shache's national area in Kalsu township, and an assumed Maigaiti area: none was found
  * there), recent patrols with violations, and 100 idle-land tasks in every state as if received from the dust
- * service. Events are published for the last {@value #RECENT_DAYS} days only; idle-land tasks publish nothing, since
- * the dust service never opened them. A second start finds the data and skips it.
+ * service. Every project and survival check of the three years publishes its event through the outbox, as live data does,
+ * so the joint index holds the history the tables hold; idle-land tasks publish nothing, since the dust service never
+ * opened them. A second start finds the data and skips it.
  */
 @Component
 @ConditionalOnProperty(name = "lantian.demo.enabled", havingValue = "true")
 class DemoData implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
-    static final int RECENT_DAYS = 90;
     private static final ZoneId KASHGAR = ZoneId.of("Asia/Shanghai");
     private static final String[] PROGRAMMES = {"three-north", "shelterbelt", "urban-greening", "farmland-shelter"};
     private static final Map<String, String> PROGRAMME_ZH = Map.of(
@@ -161,9 +161,8 @@ class DemoData implements ApplicationRunner {
                     site.corpsUnit(),
                     new ProjectInput.ForestChief(county.nameZh() + "总林长（示例）", "乡级林长（示例）", null));
             String id = "prj-demo-" + year + "-" + String.format("%02d", n + 1);
-            boolean recent = !plantedOn.isBefore(today.minusDays(RECENT_DAYS));
             LocalDate on = plantedOn;
-            writes.add(place(id, in, site, random, on, recent).then(survival(id, year, yearsAgo, today, random)));
+            writes.add(place(id, in, site, random, on, true).then(survival(id, year, yearsAgo, today, random)));
         }
         return Flux.concat(writes).then();
     }
@@ -199,7 +198,7 @@ class DemoData implements ApplicationRunner {
             }
             double rate = Math.round((55 + random.nextDouble() * 40 - check * 3) * 10) / 10.0;
             double replanted = rate < 70 ? Math.round(random.nextDouble() * 5 * 100) / 100.0 : 0;
-            checks.add(projects.seedSurvival(id, on, rate, replanted, !on.isBefore(today.minusDays(RECENT_DAYS))));
+            checks.add(projects.seedSurvival(id, on, rate, replanted, true));
         }
         return Flux.concat(checks).then();
     }

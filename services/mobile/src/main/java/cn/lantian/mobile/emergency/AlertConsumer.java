@@ -42,7 +42,7 @@ class AlertConsumer {
             return Mono.empty();
         }
         var data = event.data();
-        Mono<Void> work = event.type().equals(PREFIX + "lifted.v1")
+        Mono<Void> work = event.type().startsWith(PREFIX + "lifted.v") // v1 and v2 alike: v2 adds only the drill mark
                 ? emergency.lift(data.get("alertId").asString())
                 : emergency.inForce(new EmergencyService.Alert(
                         data.get("alertId").asString(),

@@ -8,6 +8,8 @@ import cn.lantian.straw.firepoint.FirePointImport;
 import cn.lantian.straw.firepoint.ImportReport;
 import cn.lantian.straw.firepoint.Incident;
 import cn.lantian.straw.firepoint.Incidents;
+import cn.lantian.straw.patrol.Patrols;
+import cn.lantian.straw.patrol.Verification;
 import cn.lantian.straw.rules.DutyRoster;
 import cn.lantian.straw.rules.Season;
 import cn.lantian.straw.rules.StrawRules;
@@ -37,9 +39,10 @@ import reactor.core.publisher.Mono;
  * autumn seasons in the oasis counties' farmland and in Tumxuk (with detections of one fire by several satellites,
  * static industrial sources of FIRMS type 2 and points outside the prefecture, both skipped), a few fire points of the
  * last days, patrol outcomes of the past seasons and straw-use figures. Each season's rows come from a generator
- * seeded by the season, so a restart imports the same rows again and they are skipped as already imported. Events are
- * raised only for incidents of the last {@value #EVENT_DAYS} days; the seasons before are a backfill without events.
- * All figures are made up for demonstration.
+ * seeded by the season, so a restart imports the same rows again and they are skipped as already imported. The rows
+ * take the intake of real FIRMS files and the outcomes the patrols' own path, so every incident and verdict raises its
+ * events through the outbox (enforcement and the joint index hold them); incidents of the last {@value #EVENT_DAYS}
+ * days are left open for the duty offices. All figures are made up for demonstration.
  */
 @Component
 @ConditionalOnProperty(name = "lantian.demo.enabled", havingValue = "true")
@@ -73,6 +76,7 @@ class DemoData implements ApplicationRunner {
 
     private final FirePointImport imports;
     private final Incidents incidents;
+    private final Patrols patrols;
     private final StrawUseTable strawUse;
     private final StrawRules rules;
     private final Jurisdictions jurisdictions;
@@ -82,6 +86,7 @@ class DemoData implements ApplicationRunner {
     DemoData(
             FirePointImport imports,
             Incidents incidents,
+            Patrols patrols,
             StrawUseTable strawUse,
             StrawRules rules,
             Jurisdictions jurisdictions,
@@ -89,6 +94,7 @@ class DemoData implements ApplicationRunner {
             Clock clock) {
         this.imports = imports;
         this.incidents = incidents;
+        this.patrols = patrols;
         this.strawUse = strawUse;
         this.rules = rules;
         this.jurisdictions = jurisdictions;
@@ -99,11 +105,11 @@ class DemoData implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Instant now = clock.instant();
-        Instant eventsSince = now.minus(Duration.ofDays(EVENT_DAYS));
+        Instant leftOpen = now.minus(Duration.ofDays(EVENT_DAYS));
         List<Season> seasons = lastTwoAutumns(now);
         for (Season season : seasons) {
             ImportReport report =
-                    imports.backfill(DEMO, seasonRows(season, now), eventsSince).block();
+                    imports.importCsv(DEMO, seasonRows(season, now)).block();
             LOG.info(
                     "demo {}: {} rows, {} incidents opened, {} merged, skipped {}",
                     season.id(),
@@ -111,11 +117,10 @@ class DemoData implements ApplicationRunner {
                     report.accepted(),
                     report.merged(),
                     report.skipped());
-            handle(report.incidents(), season.id().hashCode(), eventsSince).block();
+            handle(report.incidents(), season.id().hashCode(), leftOpen).block();
             figures(season).block();
         }
-        ImportReport recent =
-                imports.backfill(DEMO, recentRows(now), eventsSince).block();
+        ImportReport recent = imports.importCsv(DEMO, recentRows(now)).block();
         LOG.info("demo last days: {} incidents opened, skipped {}", recent.accepted(), recent.skipped());
     }
 
@@ -236,12 +241,12 @@ class DemoData implements ApplicationRunner {
                 type));
     }
 
-    /** Patrol outcomes of the incidents detected before the event window: written straight, raising nothing. */
-    private Mono<Void> handle(List<String> opened, int seed, Instant eventsSince) {
+    /** Patrol outcomes of the incidents detected before {@code leftOpen}, through the patrols' path with its events. */
+    private Mono<Void> handle(List<String> opened, int seed, Instant leftOpen) {
         Random random = new Random(seed);
         return Flux.fromIterable(opened)
                 .concatMap(id -> incidents.find(id))
-                .filter(i -> i.firstAt().isBefore(eventsSince))
+                .filter(i -> i.firstAt().isBefore(leftOpen) && "open".equals(i.status()))
                 .concatMap(incident -> {
                     int roll = random.nextInt(100);
                     String verdict = roll < 70 ? "burning-confirmed" : roll < 90 ? "false-alarm" : "industrial-source";
@@ -250,15 +255,13 @@ class DemoData implements ApplicationRunner {
                             ? null
                             : r < 80 ? "straw" : r < 95 ? "leaves" : "rubbish";
                     int minutes = 45 + random.nextInt(600);
+                    String verifiedAt = incident.firstAt()
+                            .plus(Duration.ofMinutes(minutes))
+                            .atOffset(ZoneOffset.ofHours(8))
+                            .toString();
                     return assignIfNeeded(incident)
-                            .then(incidents.handle(
-                                    incident.id(),
-                                    verdict,
-                                    material,
-                                    incident.firstAt().plus(Duration.ofMinutes(minutes)),
-                                    minutes,
-                                    null,
-                                    DEMO.username()));
+                            .then(patrols.verify(
+                                    DEMO, incident.id(), new Verification(verdict, material, verifiedAt, null)));
                 })
                 .then();
     }

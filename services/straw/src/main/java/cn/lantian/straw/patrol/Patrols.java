@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
  * also raises {@code burning-confirmed}, which opens an enforcement case.
  */
 @Service
-class Patrols {
+public class Patrols {
 
     static final List<String> VERDICTS = List.of("burning-confirmed", "false-alarm", "industrial-source");
     static final List<String> MATERIALS = List.of("straw", "leaves", "rubbish");
@@ -92,7 +92,11 @@ class Patrols {
         }));
     }
 
-    Mono<Incident> verify(Caller caller, String id, Verification in) {
+    /**
+     * A patrol's verdict on an open incident of the caller's jurisdiction: stored with the response time and raised as
+     * {@code fire-point-handled} (and {@code burning-confirmed}) through the outbox, in one transaction.
+     */
+    public Mono<Incident> verify(Caller caller, String id, Verification in) {
         Instant now = clock.instant();
         List<FieldError> errors = new ArrayList<>();
         Instant verifiedAt = check(in, now, errors);

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  * @param verifiedAt when the patrol verified it on site (ISO 8601 with offset)
  * @param note a short free note, at most 500 characters (not published)
  */
-record Verification(
+public record Verification(
         @Size(max = TextLength.CODE) String verdict,
         @Size(max = TextLength.CODE) String material,
         @Size(max = TextLength.ID) String verifiedAt,
