@@ -4,11 +4,12 @@
 # Needs the infrastructure running (./lantian infra up) and the demo realm (user agri-prefecture). Uses its own
 # database (lantian_straw_bench, created afresh each run) and its own RabbitMQ virtual host (lantian-straw-bench), so
 # that no consumer of the platform sees the benchmark's events; the virtual host is deleted at the end.
-# Usage: bench/straw/run.sh [rows, default 100000] [autumn year, default random 2000-2019]
+# Usage: bench/straw/run.sh [rows, default 100000] [autumn year, default random 2000-2019] [runs, default 1]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 ROWS=${1:-100000}
 YEAR=${2:-}
+RUNS=${3:-1}
 PORT=18084
 DB=lantian_straw_bench
 VHOST=lantian-straw-bench
@@ -51,9 +52,19 @@ curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null || { echo "straw di
 # The service's own CPU time (user + system, from /proc) over the import and the relay: unlike the wall time, it does not
 # grow with the load that other processes put on the machine.
 cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$SERVICE_PID/stat"; }
-echo "== load average before: $(cat /proc/loadavg)"
-CPU0=$(cpu)
-java -Xmx512m -cp "$PG" bench/straw/StrawBench.java "http://127.0.0.1:$PORT" "$DB" "$ROWS" $YEAR | tee "$WORK/bench.log"
-CPU1=$(cpu)
-echo "== load average after: $(cat /proc/loadavg)"
-echo "== CPU time of the service during the run: $(awk -v a="$CPU0" -v b="$CPU1" 'BEGIN { printf "%.2f", b - a }') s"
+: >"$WORK/bench.log"
+# Each further run imports the next autumn into the same service: the first run includes the JIT's warm-up.
+for run in $(seq 1 "$RUNS"); do
+  echo "== run $run of $RUNS, load average before: $(cat /proc/loadavg)"
+  CPU0=$(cpu)
+  java -Xmx512m -cp "$PG" bench/straw/StrawBench.java "http://127.0.0.1:$PORT" "$DB" "$ROWS" \
+    ${YEAR:+$((YEAR + run - 1))} | tee -a "$WORK/bench.log"
+  CPU1=$(cpu)
+  echo "== load average after: $(cat /proc/loadavg)"
+  echo "== CPU time of the service during the run: $(awk -v a="$CPU0" -v b="$CPU1" 'BEGIN { printf "%.2f", b - a }') s"
+done
+# Where it went, by thread (names as the JVM gives them, numbers stripped; since the service started).
+echo "== CPU time by thread since start (s):"
+for t in /proc/"$SERVICE_PID"/task/*; do
+  echo "$(sed 's/[0-9]*$//' "$t/comm") $(awk '{print $14 + $15}' "$t/stat")"
+done | awk -v hz="$(getconf CLK_TCK)" '{ n = $NF; $NF = ""; s[$0] += n } END { for (k in s) if (s[k] / hz >= 0.1) printf "   %7.2f  %s\n", s[k] / hz, k }' | sort -rn | head -15

@@ -78,6 +78,49 @@ class StrawUseIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void burningIncidentsOfTheSeasonAreCountedPerThousandHectares() {
+        // A season no other test writes to; the test database keeps earlier runs' incidents, so counts are compared.
+        String far = "2100-autumn";
+        long before = put(far, figures(2000, 1000, 660)).burningIncidents();
+        // Two fires kilometres apart on a day and at places of this run: no earlier run's row repeats or merges them.
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String row = ",318.4,1.1,1.0," + java.time.LocalDate.of(2100, 9, 1).plusDays(random.nextInt(90))
+                + "," + String.format("%02d%02d", random.nextInt(24), random.nextInt(60))
+                + ",Terra,MODIS,74,6.1NRT,294.2,12.6,D\n";
+        double lon = SHACHE[0] + (random.nextDouble() - 0.5) * 0.04;
+        double lat = SHACHE[1] + (random.nextDouble() - 0.5) * 0.04;
+        http.post()
+                .uri("/api/straw/v1/fire-points")
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(MODIS + lat + "," + lon + row + lat + "," + (lon + 0.04) + row + BACHU[1] + "," + BACHU[0]
+                        + row)
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        StrawUse after = put(far, figures(2000, 1000, 660));
+        assertThat(after.burningIncidents())
+                .as("Shache's two fires, not Bachu's")
+                .isEqualTo(before + 2);
+        assertThat(after.incidentsPer1000Ha()).isEqualTo((before + 2) / 2.0);
+    }
+
+    private StrawUse put(String season, Map<String, Object> figures) {
+        return http.put()
+                .uri("/api/straw/v1/straw-use/653125/{s}", season)
+                .header("Authorization", token(DemoIdentity.AGRI_SHACHE))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(figures)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(StrawUse.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
     void aCountyWritesOnlyItsOwnFiguresAndBadFiguresAreRefused() {
         http.put()
                 .uri("/api/straw/v1/straw-use/653130/{s}", season)
