@@ -25,5 +25,12 @@ public record PortalProperties(
 
     /** Base URLs of the owners' public endpoints. */
     public record Upstream(
-            URI airQuality, URI stationary, URI enforcement, URI dust, URI straw, URI greening, Duration timeout) {}
+            URI airQuality,
+            URI stationary,
+            URI enforcement,
+            URI dust,
+            URI straw,
+            URI greening,
+            URI mobile,
+            Duration timeout) {}
 }

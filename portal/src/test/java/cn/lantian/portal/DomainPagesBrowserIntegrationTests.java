@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The new domains' pages as a visitor sees them (construction sites and dust violations, fire points, greened and
- * sand-closure areas): a map layer and lists at desktop and phone width in Chinese, English and Uyghur, with nothing of
+ * sand-closure areas, vehicle inspection stations' pass rates and confirmed fraud cases): a map layer and lists at desktop and phone width in Chinese, English and Uyghur, with nothing of
  * the owners' private fields. Screenshots land in {@code target/screenshots/domains/}.
  */
 class DomainPagesBrowserIntegrationTests extends PortalTest {
@@ -33,7 +33,9 @@ class DomainPagesBrowserIntegrationTests extends PortalTest {
             "burning-confirmed",
             "three-north",
             "national",
-            "handled");
+            "handled",
+            "pass-rate-outlier",
+            "retest-within-minutes");
     /** Private fields the stand-in owners send along. */
     private static final List<String> PRIVATE = List.of("PRIVATE", "91653101MA");
 
@@ -78,7 +80,7 @@ class DomainPagesBrowserIntegrationTests extends PortalTest {
     void everyDomainPageInEveryLanguageAtDesktopAndPhoneWidth(String lang, int width) throws Exception {
         browser.size(width == 390 ? Browser.PHONE : Browser.DESKTOP);
         browser.consoleErrors();
-        for (String page : List.of("/dust", "/straw", "/greening")) {
+        for (String page : List.of("/dust", "/straw", "/greening", "/mobile")) {
             open(page + "?lang=" + lang);
             String where = page + " " + lang + " " + width;
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang"))
@@ -109,7 +111,7 @@ class DomainPagesBrowserIntegrationTests extends PortalTest {
                     .allSatisfy(p -> assertThat(browser.driver.getPageSource()).doesNotContain(p));
             if ("ug".equals(lang)) {
                 for (WebElement e : browser.driver.findElements(
-                        By.cssSelector("main h1, main h2, thead th, .legend li, .monitor"))) {
+                        By.cssSelector("main h1, main h2, thead th, .legend li, .monitor, .signal"))) {
                     assertThat(HAN.matcher(e.getText()).find())
                             .as(where + ": " + e.getText())
                             .isFalse();
@@ -178,5 +180,36 @@ class DomainPagesBrowserIntegrationTests extends PortalTest {
         assertThat(text("#item-closure-01")).contains("National", "2019", "5,200.0");
         open("/greening?lang=ug");
         assertThat(text("#item-proj-01")).contains("ئۈچ شىمال قوغداش ئورمىنى");
+    }
+
+    @Test
+    void inspectionStationsShowTheirPassRatesByCountyOnTheMapAndConfirmedFraudWithPlatesMasked() {
+        open("/mobile?lang=en");
+        // No address is known: the counties with stations are drawn, Shache's in the colour of confirmed fraud.
+        assertThat(attributes("svg.map path[data-area]", "data-area")).contains("unit-653101", "unit-653125");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("path[data-area='unit-653125']"))
+                        .getAttribute("class"))
+                .contains("im-fraud");
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("path[data-area='unit-653101']"))
+                        .getAttribute("class"))
+                .contains("im-clean");
+        assertThat(text("#period-from")).isEqualTo("2025-12-07");
+        assertThat(text("#item-ims-653101-01")).contains("XJ-JC-653101-01", "Kashgar City", "1,200", "1,110", "92.5 %");
+        assertThat(text("#item-ims-653125-02 .rate")).isEqualTo("98.8 %");
+        assertThat(text("#item-ims-653125-02 .fraud")).isEqualTo("2");
+        assertThat(text("#item-ims-xpcc-3-01 .rate")).as("no tests, no rate").isEqualTo("—");
+        assertThat(text("#item-unit-653125")).contains("800", "790", "98.8 %");
+        WebElement retest = browser.driver.findElement(By.cssSelector("[data-case='retest-within-minutes/t-000123']"));
+        assertThat(retest.getText()).contains("Retest within minutes of a failure", "新Q·****4", "2026-11-25");
+        // The stand-in sent this plate whole: the portal masks it in the list and in the note.
+        assertThat(browser.driver.getPageSource()).doesNotContain("A1234").doesNotContain("PRIVATE");
+        assertThat(text("#fraud-cases")).contains("Pass rate far above the prefecture's median");
+        open("/mobile?lang=ug");
+        assertThat(text("[data-case='pass-rate-outlier/ims-653125-02'] .signal"))
+                .isEqualTo("لاياقەتلىك نىسبىتى ۋىلايەت ئوتتۇرا سانىدىن كۆپ يۇقىرى");
+        open("/mobile?lang=zh");
+        assertThat(text("#item-ims-653101-01")).contains("喀什市", "92.5 %");
     }
 }

@@ -56,5 +56,6 @@ public abstract class PortalTest {
         registry.add("lantian.portal.upstream.dust", () -> UPSTREAM.uri().toString());
         registry.add("lantian.portal.upstream.straw", () -> UPSTREAM.uri().toString());
         registry.add("lantian.portal.upstream.greening", () -> UPSTREAM.uri().toString());
+        registry.add("lantian.portal.upstream.mobile", () -> UPSTREAM.uri().toString());
     }
 }

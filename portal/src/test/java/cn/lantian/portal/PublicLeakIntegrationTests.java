@@ -56,7 +56,11 @@ class PublicLeakIntegrationTests extends PortalTest {
                 "officer",
                 "handledBy",
                 "assignee",
-                "issuedBy"));
+                "issuedBy",
+                // Mobile's stand-in: an officer's mark, and a plate sent whole that only masked may be shown.
+                "PRIVATE-OFFICER",
+                "A1234",
+                "decidedBy"));
         assertThat(forbidden).contains("Wang Lei", "eco-shache@demo.lantian.invalid");
     }
 
@@ -70,7 +74,11 @@ class PublicLeakIntegrationTests extends PortalTest {
                 "/open-data",
                 "/stations/2700A",
                 "/stations/SC001",
-                "/stations/TMS01"));
+                "/stations/TMS01",
+                "/dust",
+                "/straw",
+                "/greening",
+                "/mobile"));
         jurisdictions.all().stream()
                 .filter(j -> j.kind() != cn.lantian.reference.Jurisdiction.Kind.PREFECTURE)
                 .forEach(j -> paths.add("/counties/" + j.id()));
@@ -101,6 +109,11 @@ class PublicLeakIntegrationTests extends PortalTest {
                 "/api/public/v1/datasets/fire-incidents?format=geojson",
                 "/api/public/v1/datasets/straw-use",
                 "/api/public/v1/datasets/straw-use?format=csv"));
+        for (String dataset : List.of("construction-sites", "green-areas", "inspection-stations")) {
+            for (String format : List.of("", "?format=csv", "?format=geojson")) {
+                pages.add("/api/public/v1/datasets/" + dataset + format);
+            }
+        }
         for (String dataset : List.of("observations-daily", "targets", "alerts")) {
             pages.add("/api/public/v1/downloads/" + dataset + "/2024.csv");
         }

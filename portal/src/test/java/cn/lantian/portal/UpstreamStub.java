@@ -131,6 +131,11 @@ public final class UpstreamStub implements AutoCloseable {
             body = resource("greening-projects.json");
         } else if (path.equals("/api/public/v1/greening/closure-areas")) {
             body = resource("greening-closures.json");
+        } else if (path.equals("/api/public/v1/mobile/inspection-stations")) {
+            body = resource("mobile-inspection-stations.json");
+        } else if (path.equals("/api/public/v1/mobile/fraud-cases")) {
+            // Mobile masks plates; this stand-in sends one whole, which the portal must mask itself.
+            body = resource("mobile-fraud-cases.json");
         } else {
             status = 404;
             body = "{\"status\":404}";

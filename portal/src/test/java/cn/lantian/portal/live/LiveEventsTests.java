@@ -30,6 +30,7 @@ class LiveEventsTests {
                     URI.create("http://127.0.0.1:9"),
                     URI.create("http://127.0.0.1:9"),
                     URI.create("http://127.0.0.1:9"),
+                    URI.create("http://127.0.0.1:9"),
                     Duration.ofSeconds(1)),
             Duration.ofMinutes(1),
             Duration.ofMinutes(1),

@@ -59,7 +59,14 @@ class MessagesTests {
             "alerts.change.issued",
             "alerts.change.upgraded",
             "alerts.change.downgraded",
-            "alerts.change.lifted");
+            "alerts.change.lifted",
+            // Mobile's fraud signals (rules/inspection-fraud-signals.csv in mobile), shown in the reader's words.
+            "code.signal.near-identical-process",
+            "code.signal.retest-within-minutes",
+            "code.signal.second-test-within-month",
+            "code.signal.non-dynamometer-heavy",
+            "code.signal.pass-rate-outlier",
+            "code.signal.shared-obd-calibration");
 
     private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
 
