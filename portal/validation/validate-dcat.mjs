@@ -1,12 +1,17 @@
-// Validates a JSON-LD DCAT catalogue against SHACL shapes (Turtle): node validate-dcat.mjs SHAPES.ttl CATALOG.jsonld
+// Validates a JSON-LD DCAT catalogue against SHACL shapes (Turtle, one file or several):
+// node validate-dcat.mjs SHAPES.ttl [MORE-SHAPES.ttl ...] CATALOG.jsonld
 // Prints each violation and warning; exits 1 when the catalogue does not conform.
 import rdf from '@zazuko/env-node'
 import JsonLdParser from '@rdfjs/parser-jsonld'
 import SHACLValidator from 'rdf-validate-shacl'
 import { createReadStream } from 'node:fs'
 
-const [shapesFile, catalogFile] = process.argv.slice(2)
-const shapes = await rdf.dataset().import(rdf.fromFile(shapesFile))
+const files = process.argv.slice(2)
+const catalogFile = files.pop()
+const shapes = rdf.dataset()
+for (const file of files) {
+  await shapes.import(rdf.fromFile(file))
+}
 const data = await rdf.dataset().import(new JsonLdParser({ factory: rdf }).import(createReadStream(catalogFile)))
 const report = await new SHACLValidator(shapes, { factory: rdf }).validate(data)
 for (const r of report.results) {

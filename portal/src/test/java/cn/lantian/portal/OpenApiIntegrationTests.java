@@ -60,6 +60,15 @@ class OpenApiIntegrationTests extends PortalTest {
                     "application/problem+json"),
             new Case("/api/public/v1/datasets/straw-use", "", 200, "application/json"),
             new Case("/api/public/v1/datasets/straw-use", "?season=2025-winter", 400, "application/problem+json"),
+            new Case("/api/public/v1/datasets/construction-sites", "", 200, "application/json"),
+            new Case("/api/public/v1/datasets/construction-sites", "?format=geojson", 200, "application/geo+json"),
+            new Case("/api/public/v1/datasets/construction-sites", "?limit=x", 400, "application/problem+json"),
+            new Case("/api/public/v1/datasets/green-areas", "", 200, "application/json"),
+            new Case("/api/public/v1/datasets/green-areas", "?format=geojson", 200, "application/geo+json"),
+            new Case("/api/public/v1/datasets/green-areas", "?kind=forest", 400, "application/problem+json"),
+            new Case("/api/public/v1/datasets/inspection-stations", "", 200, "application/json"),
+            new Case("/api/public/v1/datasets/inspection-stations", "?format=geojson", 200, "application/geo+json"),
+            new Case("/api/public/v1/datasets/inspection-stations", "?county=999", 400, "application/problem+json"),
             new Case("/api/public/v1/downloads", "", 200, "application/json"),
             new Case("/api/public/v1/downloads/{dataset}/{file}", "", 400, "application/problem+json"),
             new Case("/api/public/v1/licence", "", 200, "application/json"),
@@ -116,7 +125,8 @@ class OpenApiIntegrationTests extends PortalTest {
                 "/api/public/v1/cases", "enforcement",
                 "/api/public/v1/dust/sites", "dust",
                 "/api/public/v1/straw/incidents", "straw",
-                "/api/public/v1/greening/projects", "greening");
+                "/api/public/v1/greening/projects", "greening",
+                "/api/public/v1/mobile/inspection-stations", "mobile");
         owners.forEach((path, owner) -> {
             JsonNode get = paths.path(path).path("get");
             assertThat(get.path("x-lantian-owner").asString()).as(path).isEqualTo(owner);

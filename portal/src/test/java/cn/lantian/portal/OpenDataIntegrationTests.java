@@ -93,6 +93,129 @@ class OpenDataIntegrationTests extends PortalTest {
                 .isEqualTo("from");
     }
 
+    private String csv(String uri) {
+        return http.get()
+                .uri(uri)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectHeader()
+                .contentTypeCompatibleWith("text/csv")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+    }
+
+    @Test
+    void constructionSitesAreOpenDataWithTheirMonitorsAndPm10AsJsonCsvAndGeoJson() {
+        JsonNode page = json("/api/public/v1/datasets/construction-sites");
+        assertThat(page.get("licence").get("id").asString()).isNotBlank();
+        assertThat(page.get("items")).hasSize(3);
+        JsonNode first = page.get("items").get(0);
+        assertThat(first.get("id").asString()).isEqualTo("site-0001");
+        assertThat(first.get("monitorStatus").asString()).isEqualTo("monitored");
+        assertThat(first.get("latestPm10").asDouble()).isEqualTo(182.44);
+        assertThat(first.get("builder").asString()).isEqualTo("喀什城建集团");
+        assertThat(first.has("creditCode")).isFalse();
+        assertThat(json("/api/public/v1/datasets/construction-sites?county=xpcc-3")
+                        .get("items"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.get("id").asString()).isEqualTo("site-0003"));
+        JsonNode paged = json("/api/public/v1/datasets/construction-sites?limit=2");
+        assertThat(paged.get("items")).hasSize(2);
+        assertThat(json("/api/public/v1/datasets/construction-sites?limit=2&cursor="
+                                + paged.get("next").asString())
+                        .get("items"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.get("id").asString()).isEqualTo("site-0003"));
+        JsonNode map = json("/api/public/v1/datasets/construction-sites?format=geojson");
+        assertThat(map.get("type").asString()).isEqualTo("FeatureCollection");
+        assertThat(map.at("/features/1/geometry/type").asString()).isEqualTo("Point");
+        assertThat(map.at("/features/1/geometry/coordinates/0").asDouble()).isEqualTo(77.24);
+        assertThat(map.at("/features/1/properties/monitorStatus").asString()).isEqualTo("silent");
+        String csv = csv("/api/public/v1/datasets/construction-sites?format=csv");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .isEqualTo("id,project,builder,area_m2,phase,status,county,corps_unit,lon,lat,monitor_status,"
+                        + "latest_pm10_ugm3,latest_hour");
+        assertThat(csv)
+                .contains("site-0002,莎车县城南小学,莎车建工,6200.0,structure,suspended,653125,,77.24,38.41,silent")
+                .doesNotContain("PRIVATE");
+        http.get()
+                .uri("/api/public/v1/datasets/construction-sites?monitor=silent")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("monitor");
+    }
+
+    @Test
+    void greenedAndSandClosureAreasAreOpenDataWithTheirOutlinesInGeoJson() {
+        JsonNode page = json("/api/public/v1/datasets/green-areas");
+        assertThat(page.get("items")).hasSize(2);
+        JsonNode closure = page.get("items").get(0);
+        assertThat(closure.get("id").asString()).isEqualTo("closure-01");
+        assertThat(closure.get("kind").asString()).isEqualTo("closure");
+        assertThat(closure.get("level").asString()).isEqualTo("national");
+        assertThat(closure.get("programme").isNull()).isTrue();
+        JsonNode project = page.get("items").get(1);
+        assertThat(project.get("programme").asString()).isEqualTo("three-north");
+        assertThat(project.get("survivalPercent").asDouble()).isEqualTo(86.4);
+        assertThat(project.has("chiefCounty")).isFalse();
+        assertThat(json("/api/public/v1/datasets/green-areas?kind=project").get("items"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.get("id").asString()).isEqualTo("proj-01"));
+        JsonNode map = json("/api/public/v1/datasets/green-areas?format=geojson&kind=project");
+        assertThat(map.at("/features/0/geometry/type").asString()).isEqualTo("MultiPolygon");
+        assertThat(map.at("/features/0/geometry/coordinates/0/0/0/0").asDouble())
+                .isEqualTo(77.20);
+        assertThat(map.at("/features/0/properties/hectares").asDouble()).isEqualTo(280.5);
+        assertThat(csv("/api/public/v1/datasets/green-areas?format=csv&kind=project"))
+                .startsWith("id,kind,name,programme,level,county,corps_unit,year,hectares,mu,survival_percent")
+                .contains("proj-01,project,莎车县三北防护林2026年第1片,three-north,,653125,,2026,280.5,4207.5,86.4")
+                .doesNotContain("PRIVATE");
+        http.get()
+                .uri("/api/public/v1/datasets/green-areas?kind=forest")
+                .exchange()
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("kind");
+    }
+
+    @Test
+    void inspectionStationsPassRatesAreOpenDataOverThePeriodMobileCounted() {
+        JsonNode page = json("/api/public/v1/datasets/inspection-stations");
+        assertThat(page.get("from").asString()).isEqualTo("2025-12-06T21:00:00Z");
+        assertThat(page.get("to").asString()).isEqualTo("2026-12-06T21:00:00Z");
+        assertThat(page.get("items")).hasSize(3);
+        JsonNode suspicious = page.get("items").get(1);
+        assertThat(suspicious.get("id").asString()).isEqualTo("ims-653125-02");
+        assertThat(suspicious.get("passRate").asDouble()).isEqualTo(98.8);
+        assertThat(suspicious.get("confirmedFraudCases").asLong()).isEqualTo(2);
+        assertThat(page.get("items").get(2).get("passRate").isNull())
+                .as("no tests")
+                .isTrue();
+        assertThat(page.get("items").get(0).has("updatedBy")).isFalse();
+        assertThat(json("/api/public/v1/datasets/inspection-stations?county=653125")
+                        .get("items"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.get("id").asString()).isEqualTo("ims-653125-02"));
+        // No address is known: a station is drawn as the county it lies in, with the map licence's attribution.
+        JsonNode map = json("/api/public/v1/datasets/inspection-stations?format=geojson");
+        assertThat(map.at("/features/0/geometry/type").asString()).isEqualTo("MultiPolygon");
+        assertThat(map.at("/licence/attribution").asString()).contains("OpenStreetMap");
+        assertThat(map.at("/features/1/properties/passRate").asDouble()).isEqualTo(98.8);
+        assertThat(csv("/api/public/v1/datasets/inspection-stations?format=csv"))
+                .startsWith("id,name,licence,unit,lanes,tests,passes,pass_rate_percent,confirmed_fraud_cases,"
+                        + "period_from,period_to")
+                .contains("ims-653101-01,喀什市机动车排放检验中心,XJ-JC-653101-01,653101,4,1200,1110,92.5,0,"
+                        + "2025-12-06T21:00:00Z,2026-12-06T21:00:00Z")
+                .doesNotContain("PRIVATE");
+    }
+
     @Test
     void strawUseIsListedPerUnitAndSeasonWithTheTargetsSource() {
         JsonNode all = json("/api/public/v1/datasets/straw-use?season=2025-autumn");
@@ -706,6 +829,20 @@ class OpenDataIntegrationTests extends PortalTest {
         // Targets are evaluated from the first year with observations; alerts from the first alert's day.
         assertThat(start.apply("targets")).isEqualTo(UpstreamStub.FIRST_DAY.getYear() + "-01-01");
         assertThat(start.apply("alerts")).isEqualTo("2024-04-02");
+        // Green areas from the first designation or planting year; pass rates over exactly the year mobile counted
+        // (Beijing days); construction sites are a snapshot and claim no period.
+        assertThat(start.apply("green-areas")).isEqualTo("2019-01-01");
+        assertThat(start.apply("inspection-stations")).isEqualTo("2025-12-07");
+        assertThat(datasets.get("inspection-stations")
+                        .at("/dct:temporal/dcat:endDate/@value")
+                        .asString())
+                .isEqualTo("2026-12-07");
+        assertThat(datasets.get("construction-sites").has("dct:temporal")).isFalse();
+        assertThat(datasets.get("construction-sites")
+                        .get("dct:accrualPeriodicity")
+                        .get("@id")
+                        .asString())
+                .endsWith("/HOURLY");
         // The declared frequencies are the data's steps: an hour apart in the hourly set, a day apart in the daily.
         assertThat(datasets.get("observations-hourly")
                         .get("dct:accrualPeriodicity")
@@ -996,7 +1133,8 @@ class OpenDataIntegrationTests extends PortalTest {
                 }
             }
         }
-        assertThat(walked).isGreaterThanOrEqualTo(18);
+        // With the construction sites, green areas and inspection stations, three formats each.
+        assertThat(walked).isGreaterThanOrEqualTo(27);
     }
 
     @Test

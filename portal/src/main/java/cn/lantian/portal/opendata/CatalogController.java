@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +43,17 @@ class CatalogController {
 
     private final PublicAddress publicAddress;
     private final Coverage coverage;
+    private final DomainCoverage domainCoverage;
 
-    CatalogController(Licence licence, JsonMapper json, PublicAddress publicAddress, Coverage coverage) {
+    CatalogController(
+            Licence licence,
+            JsonMapper json,
+            PublicAddress publicAddress,
+            Coverage coverage,
+            DomainCoverage domainCoverage) {
         this.publicAddress = publicAddress;
         this.coverage = coverage;
+        this.domainCoverage = domainCoverage;
         this.licence = licence;
         this.json = json;
         this.datasets = read("/data/datasets.json");
@@ -76,10 +82,17 @@ class CatalogController {
             produces = {"application/ld+json", "application/json"})
     Mono<ResponseEntity<byte[]>> catalog(ServerWebExchange exchange) {
         // An owner that does not answer leaves the periods out rather than the catalogue unanswered.
-        return coverage.firstDays().onErrorReturn(Map.of()).map(firstDays -> catalog(exchange, firstDays));
+        return Mono.zip(
+                        coverage.firstDays().onErrorReturn(Map.of()),
+                        domainCoverage.periods().onErrorReturn(Map.of()))
+                .map(t -> {
+                    Map<String, DomainCoverage.Period> periods = new java.util.HashMap<>(t.getT2());
+                    t.getT1().forEach((id, first) -> periods.put(id, new DomainCoverage.Period(first, null)));
+                    return catalog(exchange, periods);
+                });
     }
 
-    private ResponseEntity<byte[]> catalog(ServerWebExchange exchange, Map<String, LocalDate> firstDays) {
+    private ResponseEntity<byte[]> catalog(ServerWebExchange exchange, Map<String, DomainCoverage.Period> periods) {
         String base = publicAddress.base(exchange);
         String year =
                 String.valueOf(java.time.LocalDate.now(DatasetsController.CHINA).getYear());
@@ -103,16 +116,22 @@ class CatalogController {
                     base + "/api/public/v1/catalog#" + d.get("dct:identifier").asString());
             copy.put("@type", "dcat:Dataset");
             String id = d.get("dct:identifier").asString();
-            if (Coverage.DATED.contains(id)) {
-                // The period is the data's own: from its first day, open-ended while it is updated.
+            if (Coverage.DATED.contains(id) || DomainCoverage.DATED.contains(id)) {
+                // The period is the data's own: from its first day, open-ended while it is updated (or, for a
+                // window such as the last year's pass rates, to its last day).
                 copy.remove("dct:temporal");
-                LocalDate first = firstDays.get(id);
-                if (first != null) {
+                DomainCoverage.Period found = periods.get(id);
+                if (found != null) {
                     ObjectNode period = copy.putObject("dct:temporal");
                     period.put("@type", "dct:PeriodOfTime");
                     period.putObject("dcat:startDate")
-                            .put("@value", first.toString())
+                            .put("@value", found.start().toString())
                             .put("@type", "xsd:date");
+                    if (found.end() != null) {
+                        period.putObject("dcat:endDate")
+                                .put("@value", found.end().toString())
+                                .put("@type", "xsd:date");
+                    }
                 }
             }
             if (!copy.has("dcat:distribution")) {

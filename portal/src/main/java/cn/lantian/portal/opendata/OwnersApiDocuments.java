@@ -50,7 +50,9 @@ class OwnersApiDocuments implements org.springframework.beans.factory.Disposable
             "straw",
             List.of(PUBLIC + "straw/"),
             "greening",
-            List.of(PUBLIC + "greening/"));
+            List.of(PUBLIC + "greening/"),
+            "mobile",
+            List.of(PUBLIC + "mobile/"));
 
     private final Map<String, WebClient> owners = new LinkedHashMap<>();
     private final Duration timeout;
@@ -67,6 +69,7 @@ class OwnersApiDocuments implements org.springframework.beans.factory.Disposable
         bases.put("dust", up.dust());
         bases.put("straw", up.straw());
         bases.put("greening", up.greening());
+        bases.put("mobile", up.mobile());
         bases.forEach((name, base) -> owners.put(
                 name,
                 builder.clone()

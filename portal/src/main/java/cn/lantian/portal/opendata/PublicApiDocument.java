@@ -53,6 +53,9 @@ class PublicApiDocument implements OpenApiCustomizer {
             Map.entry("/api/public/v1/dust/", tag("dust", "Construction sites and dust violations")),
             Map.entry("/api/public/v1/straw/", tag("straw", "Fire-point incidents and straw utilisation")),
             Map.entry("/api/public/v1/greening/", tag("greening", "Afforestation projects and sand-closure areas")),
+            Map.entry(
+                    "/api/public/v1/mobile/",
+                    tag("mobile", "Vehicle inspection stations' pass rates and confirmed fraud cases (plates masked)")),
             Map.entry("/api/public/v1/", tag("catalogue", "The DCAT-AP catalogue and the licence")));
 
     private static Tag tag(String name, String description) {
