@@ -37,6 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class PortalBench {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** The county whose year of hourly CSV is streamed, and how many of the stand-in's stations lie in it. */
+    static final String COUNTY = "653101";
+    static final int COUNTY_STATIONS = 4;
 
     public static void main(String[] args) throws Exception {
         if (args[0].equals("stub")) {
@@ -61,10 +64,12 @@ public class PortalBench {
             int aqi = 30 + (i * 37) % 250;
             list.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
                     "{\"id\":\"B%03d\",\"nameZh\":\"站点%d\",\"nameEn\":\"Station %d\",\"kind\":\"county\",\"longitude\":%.4f,"
-                            + "\"latitude\":%.4f,\"jurisdiction\":\"653101\",\"corpsUnit\":null,\"latest\":{\"hour\":"
+                            + "\"latitude\":%.4f,\"jurisdiction\":\"%s\",\"corpsUnit\":null,\"latest\":{\"hour\":"
                             + "\"2024-11-12T01:00:00Z\",\"aqi\":%d,\"categoryZh\":\"良\",\"categoryEn\":\"Good\",\"colour\":\"#FFFF00\","
                             + "\"primary\":\"PM10\",\"standard\":\"HJ633-2012\"}}",
-                    i, i, i, 75.5 + (i % 10) * 0.35, 37.5 + (i / 10) * 0.8, aqi));
+                    i, i, i, 75.5 + (i % 10) * 0.35, 37.5 + (i / 10) * 0.8,
+                    // Kashgar City has four stations, as the real network; the others stand for the rest.
+                    i < COUNTY_STATIONS ? COUNTY : "653125", aqi));
         }
         byte[] stationsBody = list.append("]").toString().getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
@@ -74,6 +79,8 @@ public class PortalBench {
             byte[] body;
             if (path.equals("/api/public/v1/stations")) {
                 body = stationsBody;
+            } else if (path.endsWith("/observations") && query.contains("resolution=hourly")) {
+                body = hourly(path.split("/")[5], query).getBytes(StandardCharsets.UTF_8);
             } else if (path.endsWith("/observations")) {
                 body = daily(query).getBytes(StandardCharsets.UTF_8);
             } else {
@@ -103,6 +110,23 @@ public class PortalBench {
         return out.append("]").toString();
     }
 
+    /** A station's hours between two Beijing dates in air-quality's StoredHour shape, labelled by their end. */
+    static String hourly(String station, String query) {
+        Instant start = LocalDate.parse(param(query, "from")).atTime(1, 0).atZone(CHINA).toInstant();
+        Instant end = LocalDate.parse(param(query, "to")).plusDays(1).atTime(1, 0).atZone(CHINA).toInstant();
+        StringBuilder out = new StringBuilder("[");
+        int i = 0;
+        for (Instant h = start; h.isBefore(end); h = h.plusSeconds(3600), i++) {
+            int aqi = 30 + (i * 11) % 170;
+            out.append(out.length() > 1 ? "," : "").append(String.format(Locale.ROOT,
+                    "{\"observation\":{\"station\":\"%s\",\"hour\":\"%s\",\"so2\":7.0,\"no2\":22.0,\"pm10\":%d.0,"
+                            + "\"pm25\":%d.0,\"co\":0.8,\"o3\":60.0,\"o3_8h\":55.0,\"valid\":true,\"flag\":\"N\"},"
+                            + "\"aqi\":%d,\"primary\":\"PM10\",\"standard\":\"HJ633-2012\"}",
+                    station, h, aqi * 2, aqi / 2, aqi));
+        }
+        return out.append("]").toString();
+    }
+
     static String param(String query, String name) {
         return Arrays.stream(query.split("&")).filter(p -> p.startsWith(name + "=")).map(p -> p.substring(name.length() + 1))
                 .findFirst().orElseThrow();
@@ -124,14 +148,58 @@ public class PortalBench {
         constantRate(http, i -> base + String.format(Locale.ROOT, year, i % 30), 20, 5, "warm-up daily year", false);
         Result b = constantRate(http, i -> base + String.format(Locale.ROOT, year, i % 30), 100, 30,
                 "a year of daily values for one station", true);
+        // Issue #21's performance paragraph, against the portal itself (the gateway's per-address rate limit would
+        // refuse a load from one address): the home page at 200/s, and a year of one county's hourly CSV, paged.
+        constantRate(http, i -> base + "/", 50, 5, "warm-up home page", false);
+        Result home = constantRate(http, i -> base + "/", 200, 30, "home page", true);
+        double[] coldCsv = countyCsv(base);
+        double[] warmCsv = countyCsv(base);
         double sse = sse(base, 5000);
         System.out.println();
         System.out.printf(Locale.ROOT, "RESULT latest-aqi 500 req/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (target p99 < 50 ms)%n",
                 a.p50, a.p99, a.max, a.errors);
         System.out.printf(Locale.ROOT, "RESULT daily-year 100 req/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (target p99 < 150 ms)%n",
                 b.p50, b.p99, b.max, b.errors);
+        System.out.printf(Locale.ROOT, "RESULT home page 200 req/s: p50 %.1f ms, p99 %.1f ms, max %.1f ms, errors %d (target p99 < 100 ms)%n",
+                home.p50, home.p99, home.max, home.errors);
+        System.out.printf(Locale.ROOT, "RESULT county year of hourly CSV: first read %.1f MB in %.2f s = %.1f MB/s; again %.1f MB/s (target >= 20 MB/s)%n",
+                coldCsv[0] / 1e6, coldCsv[1], coldCsv[0] / 1e6 / coldCsv[1], warmCsv[0] / 1e6 / warmCsv[1]);
         System.out.printf(Locale.ROOT, "RESULT sse fan-out: one event reached 5000 subscribers in %.0f ms (target < 1000 ms)%n", sse);
         System.exit(0);
+    }
+
+    /**
+     * Fetches last year's hourly CSV of {@link #COUNTY}, page after page by its {@code Link: rel="next"} (1,000 rows a
+     * page), as a data user would; returns the bytes read and the seconds taken.
+     */
+    static double[] countyCsv(String base) throws Exception {
+        int year = LocalDate.now(CHINA).getYear() - 1;
+        var client = java.net.http.HttpClient.newHttpClient();
+        String next = base + "/api/public/v1/datasets/observations?resolution=hourly&format=csv&limit=1000&county="
+                + COUNTY + "&from=" + year + "-01-01&to=" + year + "-12-31";
+        long bytes = 0;
+        int pages = 0;
+        long started = System.nanoTime();
+        while (next != null) {
+            var answer = client.send(java.net.http.HttpRequest.newBuilder(URI.create(next)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(next + " answered " + answer.statusCode());
+            }
+            bytes += answer.body().length;
+            pages++;
+            next = answer.headers().allValues("Link").stream()
+                    .flatMap(v -> Arrays.stream(v.split(",\\s*(?=<)")))
+                    .filter(l -> l.endsWith("rel=\"next\""))
+                    .map(l -> l.substring(1, l.indexOf('>')))
+                    .map(l -> l.startsWith("http") ? l : base + l)
+                    .findFirst()
+                    .orElse(null);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "county %s, %d hourly CSV: %d pages, %d bytes in %.2f s%n", COUNTY, year, pages, bytes,
+                seconds);
+        return new double[] {bytes, seconds};
     }
 
     record Result(double p50, double p99, double max, int errors) {
