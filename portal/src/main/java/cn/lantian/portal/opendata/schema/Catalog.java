@@ -35,6 +35,12 @@ public record Catalog(
             @JsonProperty("@id") String id,
             @JsonProperty("@type") String type) {}
 
+    /** A theme of the EU data-theme table, with its English label as DCAT-AP's shapes ask of a concept. */
+    public record Theme(
+            @JsonProperty("@id") String id,
+            @JsonProperty("@type") String type,
+            @JsonProperty("skos:prefLabel") LangString prefLabel) {}
+
     /** The rights: the attribution to show. */
     public record RightsStatement(
             @JsonProperty("@type") String type,
@@ -54,7 +60,7 @@ public record Catalog(
             @JsonProperty("dct:description") List<LangString> description,
             @JsonProperty("dct:publisher") Agent publisher,
             @JsonProperty("dcat:keyword") List<String> keyword,
-            @JsonProperty("dcat:theme") IdRef theme,
+            @JsonProperty("dcat:theme") Theme theme,
             @JsonProperty("dct:accrualPeriodicity") IdRef accrualPeriodicity,
             @JsonProperty("dct:spatial") Location spatial,
             @JsonProperty("dct:temporal") PeriodOfTime temporal,
@@ -65,10 +71,11 @@ public record Catalog(
             @JsonProperty("@type") String type,
             @JsonProperty("dcat:bbox") TypedLiteral bbox) {}
 
-    /** When a dataset starts. */
+    /** When a dataset starts and, for a fixed window such as the last year's pass rates, ends. */
     public record PeriodOfTime(
             @JsonProperty("@type") String type,
-            @JsonProperty("dcat:startDate") TypedLiteral startDate) {}
+            @JsonProperty("dcat:startDate") TypedLiteral startDate,
+            @JsonProperty("dcat:endDate") TypedLiteral endDate) {}
 
     /** One representation of a dataset and where to get it. */
     public record Distribution(

@@ -9,7 +9,12 @@ import java.util.List;
         description = "A page of inspection stations as GeoJSON; the owner holds no address, so each geometry is the"
                 + " boundary of the county or Corps unit the station lies in (ODbL), null where none is drawn")
 public record InspectionStationsGeoJson(
-        String type, LicenceField licence, Instant from, Instant to, List<InspectionStationFeature> features, String next) {
+        String type,
+        LicenceField licence,
+        Instant from,
+        Instant to,
+        List<InspectionStationFeature> features,
+        String next) {
 
     /** One station as a GeoJSON feature. */
     public record InspectionStationFeature(
