@@ -159,8 +159,11 @@ public class LoadGenerator {
 
         Connections(URI uri, String token, int count) {
             this.address = new InetSocketAddress(uri.getHost(), uri.getPort());
-            this.request = ("GET " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
-                    + "\r\nAuthorization: Bearer " + token + "\r\nAccept: application/json\r\n\r\n")
+            // the query is sent too; a token of "-" means none (public endpoints)
+            String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            this.request = ("GET " + target + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + ("-".equals(token) ? "" : "\r\nAuthorization: Bearer " + token)
+                    + "\r\nAccept: application/json\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             for (int c = 0; c < count; c++) {
                 daemon(this::serve).start();

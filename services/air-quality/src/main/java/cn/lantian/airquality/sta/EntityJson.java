@@ -50,8 +50,14 @@ final class EntityJson {
             out.put("@iot.selfLink", self);
         }
         for (Property p : type.properties().values()) {
-            if (all || select.contains(p.name())) {
+            if (select.contains(p.name())) {
                 out.put(p.name(), value(type, p, row));
+            } else if (all) {
+                // optional properties without a value are left out, as STA allows (an hour's parameters, but the AQI's)
+                Object v = value(type, p, row);
+                if (v != null) {
+                    out.put(p.name(), v);
+                }
             }
         }
         for (Relation r : type.relations()) {

@@ -10,13 +10,18 @@ import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.ReactiveTransactionManager;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Reads STA entities from the views with bounded statements: every set is read a page at a time ({@code limit}), the
  * path's ids become conditions on indexed columns, and each expanded relation is one statement for the whole page
- * (a lateral subquery per parent, so each parent's page is bounded too).
+ * (a lateral subquery per parent, so each parent's page is bounded too). Each statement runs in a read-only
+ * transaction with a statement timeout, which bounds what no index serves (a $count of every observation, a filter
+ * on result alone).
  */
 @Repository
 class StaReads {
@@ -25,9 +30,15 @@ class StaReads {
     record Page(List<Map<String, Object>> rows, boolean more, Long count) {}
 
     private final DatabaseClient db;
+    private final TransactionalOperator readOnly;
+    private final String statementTimeout;
 
-    StaReads(DatabaseClient db) {
+    StaReads(DatabaseClient db, ReactiveTransactionManager transactions, SensorThingsProperties limits) {
         this.db = db;
+        DefaultTransactionDefinition definition = new DefaultTransactionDefinition();
+        definition.setReadOnly(true);
+        this.readOnly = TransactionalOperator.create(transactions, definition);
+        this.statementTimeout = limits.statementTimeout().toMillis() + "ms";
     }
 
     /** Whether the entity the path's hop {@code upto} addresses exists (with every hop before it). */
@@ -144,18 +155,27 @@ class StaReads {
         for (int i = 0; i < values.size(); i++) {
             spec = spec.bind("p" + i, values.get(i));
         }
-        return spec.map((row, meta) -> {
+        Flux<Map<String, Object>> rows = spec.map((row, meta) -> {
                     Map<String, Object> map = new LinkedHashMap<>();
                     meta.getColumnMetadatas().forEach(c -> map.put(c.getName(), row.get(c.getName())));
                     return map;
                 })
-                .all()
+                .all();
+        // A filter no index serves (result gt 1000 over every station's years) is cut off rather than left to scan.
+        Mono<Void> timeout = db.sql("select set_config('statement_timeout', :t, true)")
+                .bind("t", statementTimeout)
+                .then();
+        return readOnly.transactional(timeout.thenMany(rows))
                 .onErrorMap(DataAccessException.class, StaReads::asQueryError);
     }
 
     /** A statement PostgreSQL refused for the request's types or values (text compared with a number) is a bad query. */
     private static Throwable asQueryError(DataAccessException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof io.r2dbc.spi.R2dbcException r && "57014".equals(r.getSqlState())) {
+            return new QueryException("the query took longer than the service allows ("
+                    + "lantian.sta.statement-timeout); narrow it, e.g. by Datastream and phenomenonTime");
+        }
         if (cause instanceof io.r2dbc.spi.R2dbcException r
                 && r.getSqlState() != null
                 && (r.getSqlState().startsWith("22") || r.getSqlState().startsWith("42"))) {
