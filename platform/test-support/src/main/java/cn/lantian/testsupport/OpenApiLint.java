@@ -36,6 +36,31 @@ public final class OpenApiLint {
     }
 
     /**
+     * Reads the document a service serves at {@code /v3/api-docs} on the given local port (built on first demand, so
+     * the read may take a while on a busy machine) and lints it as {@link #lint(String, byte[])} does.
+     */
+    public static Result lintServed(int port, String name) {
+        try {
+            var answer = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            java.net.URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
+                                    .timeout(java.time.Duration.ofMinutes(1))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 200) {
+                return new Result(-1, "/v3/api-docs answered " + answer.statusCode());
+            }
+            return lint(name, answer.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Writes the document to {@code target/<name>.json} (kept as test output) and lints it, failing on any warning.
      * Installs the pinned packages first when they are missing or older than the lock file ({@code npm ci}, from npm's
      * cache where it can); test JVMs of several modules take turns through a file lock.
