@@ -192,6 +192,14 @@ enum EntityType {
         return this == OBSERVATION ? List.of("datastream_id", "phenomenon_end") : List.of("id");
     }
 
+    /**
+     * The order of a set without {@code $orderby}, and the last tie-breaker of any: by id, but observations by hour,
+     * then datastream, which the index on the hour serves (ordering all observations by id would sort years of them).
+     */
+    List<String> defaultOrder() {
+        return this == OBSERVATION ? List.of("phenomenon_end", "datastream_id") : List.of("id");
+    }
+
     private static Property text(String name) {
         return new Property(name, Kind.TEXT, name);
     }

@@ -49,7 +49,7 @@ final class FilterSql {
         throw new QueryException("$filter must be a condition");
     }
 
-    /** The ORDER BY items for {@code $orderby}, with the id as the last tie-breaker. */
+    /** The ORDER BY items for {@code $orderby}, with the type's default order as the last tie-breaker. */
     String orderBy(List<FilterParser.Order> items, EntityType type, String alias) {
         List<String> parts = new ArrayList<>();
         for (FilterParser.Order o : items) {
@@ -69,7 +69,7 @@ final class FilterSql {
                 parts.add(v.sql() + dir);
             }
         }
-        type.idOrder().forEach(c -> parts.add(alias + "." + c + " asc"));
+        type.defaultOrder().forEach(c -> parts.add(alias + "." + c + " asc"));
         return String.join(", ", parts);
     }
 
