@@ -1,6 +1,7 @@
 package cn.lantian.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import cn.lantian.portal.upstream.AirQuality;
@@ -149,14 +150,16 @@ class PagesBrowserIntegrationTests extends PortalTest {
         assertThat(current.findElements(By.cssSelector("[data-alert]")))
                 .extracting(e -> e.getAttribute("data-alert"))
                 .containsExactly("alert-653126-20241110");
+        // A lifted drill is history too, marked as a drill; the real episode carries no mark.
         assertThat(past.findElements(By.cssSelector("[data-alert]")))
-                .extracting(e -> e.getAttribute("data-alert"))
-                .containsExactly("alert-653101-20240402");
+                .extracting(e -> e.getAttribute("data-alert"), e -> e.getAttribute("data-drill"))
+                .containsExactlyInAnyOrder(
+                        tuple("alert-653130-20241201", "true"), tuple("alert-653101-20240402", "false"));
         List<WebElement> steps = current.findElements(By.cssSelector(".alert-history li"));
         assertThat(steps)
                 .extracting(WebElement::getText)
                 .containsExactly("2024-11-08 18:00 发布 黄色", "2024-11-09 18:00 升级 橙色");
-        assertThat(past.findElements(By.cssSelector(".alert-history li")))
+        assertThat(past.findElements(By.cssSelector("[data-alert='alert-653101-20240402'] .alert-history li")))
                 .extracting(e -> e.getAttribute("data-action"))
                 .containsExactly("issued", "lifted");
         // A county's page too keeps its lifted alert out of the alerts in force.
