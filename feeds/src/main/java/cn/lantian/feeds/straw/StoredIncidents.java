@@ -30,23 +30,34 @@ interface StoredIncidents {
         HttpClient http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         return (from, to) -> {
-            HttpRequest request = HttpRequest.newBuilder(
-                            straw.resolve("/api/public/v1/straw/incidents?from=" + from + "&to=" + to))
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/geo+json, application/json")
-                    .GET()
-                    .build();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    throw new IOException("GET " + request.uri().getPath() + " answered " + response.statusCode());
-                }
-                return parse(response.body());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
+            // The public map answers at most 400 days a request: ask a year at a time.
+            List<Held> all = new ArrayList<>();
+            for (Instant start = from; start.isBefore(to); ) {
+                Instant end = start.plus(Duration.ofDays(365)).isBefore(to) ? start.plus(Duration.ofDays(365)) : to;
+                all.addAll(page(http, straw, start, end));
+                start = end;
             }
+            return all;
         };
+    }
+
+    private static List<Held> page(HttpClient http, URI straw, Instant from, Instant to) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(
+                        straw.resolve("/api/public/v1/straw/incidents?from=" + from + "&to=" + to))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/geo+json, application/json")
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException("GET " + request.uri().getPath() + " answered " + response.statusCode());
+            }
+            return parse(response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     /** The incidents of a GeoJSON feature collection of straw's public map. */
